@@ -1,0 +1,53 @@
+"""The FastAPI application: chat gateway, Rasa action endpoint, web pages and health."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+
+from assistant import __version__
+from assistant.action_endpoint import router as action_router
+from assistant.chat.rasa_client import RasaClient
+from assistant.chat.routes import router as chat_router
+from assistant.chat.service import ChatService
+from assistant.errors import install_error_handlers
+from assistant.health import router as health_router
+from assistant.limits import BodySizeLimitMiddleware
+from assistant.logging_setup import RequestIdMiddleware, configure_logging
+from assistant.settings import Settings, get_settings
+from assistant.web.routes import mount_web
+
+
+def create_app(settings: Settings | None = None,
+               rasa_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    rasa = RasaClient(settings.rasa_url, settings.gateway_token.get_secret_value(),
+                      settings.rasa_timeout_seconds, settings.rasa_health_timeout_seconds, transport=rasa_transport)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await rasa.close()
+
+    app = FastAPI(
+        title="Leerplicht-assistent",
+        version=__version__,
+        description="Chat gateway and API of the Leerplicht-assistent (Leerplichtwet 1969, Twente).",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.chat_service = ChatService(rasa, settings.max_message_chars, settings.default_language)
+
+    install_error_handlers(app)
+    app.include_router(chat_router)
+    app.include_router(health_router)
+    app.include_router(action_router)
+    mount_web(app)
+
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)
+    return app

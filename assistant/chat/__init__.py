@@ -1,0 +1,1 @@
+"""The chat gateway: validation, routing to Rasa, transcript storage."""

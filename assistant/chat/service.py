@@ -1,0 +1,98 @@
+"""The path of one chat message: validate, choose the language, store, ask Rasa, shape the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+
+from assistant.chat import transcript
+from assistant.chat.rasa_client import RasaClient, RasaUnavailable
+from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Intent
+from assistant.chat.validation import normalise_message, problem_with_message
+from assistant.db.session import session_scope
+from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
+
+RASA_DOWN = _(
+    "De assistent is even niet bereikbaar. Uw bericht is bewaard; probeer het over een halve minuut opnieuw."
+)
+UNSUPPORTED_LANGUAGE = _("Deze taal wordt (nog) niet ondersteund. Kies een van deze talen: {languages}.")
+
+
+class ChatError(Exception):
+    """A problem the user must be told about, with the HTTP status to use."""
+
+    def __init__(self, status_code: int, message: str, language: str, **values: object) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.detail = translate(message, language, **values)
+
+
+@dataclass
+class ChatService:
+    rasa: RasaClient
+    max_message_chars: int
+    default_language: str
+
+    async def handle(self, request: ChatRequest) -> ChatResponse:
+        language = await run_in_threadpool(self._language_for, request)
+        problem = problem_with_message(request.message, self.max_message_chars)
+        if problem:
+            raise ChatError(422, problem, language, limit=self.max_message_chars)
+        text = normalise_message(request.message)
+
+        user_message_id = await run_in_threadpool(self._store_user_turn, request.sender_id, language, text)
+        try:
+            reply = await self.rasa.send(request.sender_id, text, {"language": language})
+        except RasaUnavailable as error:
+            raise ChatError(503, RASA_DOWN, language) from error
+
+        messages = [to_bot_message(raw) for raw in reply.messages]
+        messages = [message for message in messages if message.text or message.buttons]
+        intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
+            if reply.intent else None
+        await run_in_threadpool(
+            self._store_bot_turn, request.sender_id, user_message_id, [m.text for m in messages], intent
+        )
+        return ChatResponse(sender_id=request.sender_id, language=language, messages=messages, intent=intent)
+
+    def _language_for(self, request: ChatRequest) -> str:
+        if request.language is not None:
+            if normalise_language(request.language) != request.language.strip().lower().split("-")[0]:
+                raise ChatError(422, UNSUPPORTED_LANGUAGE, self.default_language,
+                                languages=", ".join(SUPPORTED_LANGUAGES))
+            return normalise_language(request.language)
+        with session_scope() as session:
+            stored = transcript.conversation_language(session, request.sender_id)
+        return stored or self.default_language
+
+    @staticmethod
+    def _store_user_turn(sender_id: str, language: str, text: str) -> int:
+        with session_scope() as session:
+            return transcript.record_user_message(session, sender_id, language, text)
+
+    @staticmethod
+    def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None) -> None:
+        with session_scope() as session:
+            transcript.record_bot_turn(
+                session, sender_id, user_message_id, texts,
+                intent.name if intent else None, intent.confidence if intent else None,
+            )
+
+
+def to_bot_message(raw: dict[str, Any]) -> BotMessage:
+    """One message as Rasa's gateway channel returns it -> the API shape (text, buttons, citations)."""
+    custom = raw.get("custom") if isinstance(raw.get("custom"), dict) else {}
+    text = raw.get("text") or custom.get("text") or ""
+    buttons = [
+        Button(title=str(button.get("title", "")), payload=str(button.get("payload", "")))
+        for button in (raw.get("buttons") or custom.get("buttons") or [])
+        if isinstance(button, dict) and button.get("title")
+    ]
+    citations = [
+        Citation(ref=str(citation["ref"]), url=citation.get("url"))
+        for citation in custom.get("citations") or []
+        if isinstance(citation, dict) and citation.get("ref")
+    ]
+    return BotMessage(text=str(text), buttons=buttons, citations=citations)

@@ -1,0 +1,98 @@
+"""Every error leaves as `{"detail": "<reason in the user's language>"}`; never a stack trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.chat.service import ChatError
+from assistant.i18n import _, best_match, normalise_language, translate
+
+log = structlog.get_logger(__name__)
+
+INVALID_JSON = _("De gegevens zijn geen geldige JSON. Controleer de opmaak en probeer het opnieuw.")
+MISSING_FIELD = _("Het veld '{field}' ontbreekt.")
+INVALID_FIELD = _("Het veld '{field}' is niet geldig: {reason}")
+UNKNOWN_FIELD = _("Het veld '{field}' kennen we niet.")
+NOT_AN_OBJECT = _("Stuur de gegevens als een JSON-object.")
+WRONG_CONTENT_TYPE = _("Stuur de gegevens als JSON (Content-Type: application/json).")
+INTERNAL = _("Er ging iets mis aan onze kant. Probeer het later opnieuw.")
+NOT_FOUND = _("Deze pagina of dit adres bestaat niet.")
+METHOD_NOT_ALLOWED = _("Deze methode is hier niet toegestaan.")
+
+_REASONS = {
+    "string_too_short": _("de tekst is te kort."),
+    "string_too_long": _("de tekst is te lang."),
+    "string_pattern_mismatch": _("er staan tekens in die niet zijn toegestaan."),
+    "string_type": _("dit moet tekst zijn."),
+    "int_parsing": _("dit moet een heel getal zijn."),
+    "int_type": _("dit moet een heel getal zijn."),
+    "float_parsing": _("dit moet een getal zijn."),
+    "bool_parsing": _("dit moet waar of onwaar zijn."),
+    "date_from_datetime_parsing": _("dit moet een datum zijn (JJJJ-MM-DD)."),
+    "date_parsing": _("dit moet een datum zijn (JJJJ-MM-DD)."),
+    "literal_error": _("deze waarde kennen we niet."),
+    "enum": _("deze waarde kennen we niet."),
+    "greater_than_equal": _("de waarde is te laag."),
+    "less_than_equal": _("de waarde is te hoog."),
+    "value_error": _("de waarde klopt niet."),
+}
+
+
+def request_language(request: Request, body: Any = None) -> str:
+    if isinstance(body, dict) and isinstance(body.get("language"), str):
+        return normalise_language(body["language"])
+    return best_match(request.headers.get("accept-language"))
+
+
+def _first_error_message(errors: list[dict[str, Any]], language: str) -> tuple[int, str]:
+    error = errors[0] if errors else {}
+    kind = error.get("type", "")
+    location = [str(part) for part in error.get("loc", ()) if part != "body"]
+    field = ".".join(location) or "body"
+    if kind == "json_invalid":
+        return 400, translate(INVALID_JSON, language)
+    if kind in ("model_attributes_type", "dict_type", "model_type") and not location:
+        return 422, translate(NOT_AN_OBJECT, language)
+    if kind == "missing":
+        return 422, translate(MISSING_FIELD, language, field=field)
+    if kind == "extra_forbidden":
+        return 422, translate(UNKNOWN_FIELD, language, field=field)
+    custom = (error.get("ctx") or {}).get("reason")
+    reason = translate(custom, language) if isinstance(custom, str) else translate(
+        _REASONS.get(kind, _REASONS["value_error"]), language)
+    return 422, translate(INVALID_FIELD, language, field=field, reason=reason)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        language = request_language(request, exc.body)
+        status, detail = _first_error_message(list(exc.errors()), language)
+        return JSONResponse({"detail": detail}, status_code=status)
+
+    @app.exception_handler(ChatError)
+    async def _chat(request: Request, exc: ChatError) -> JSONResponse:
+        headers = {"Retry-After": "30"} if exc.status_code == 503 else None
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        language = request_language(request)
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            detail = translate(NOT_FOUND, language)
+        elif exc.status_code == 405:
+            detail = translate(METHOD_NOT_ALLOWED, language)
+        else:
+            detail = translate(str(exc.detail), language)
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled_error", error_type=type(exc).__name__)
+        return JSONResponse({"detail": translate(INTERNAL, request_language(request))}, status_code=500)

@@ -1,0 +1,56 @@
+"""The fixed vocabularies shared by the knowledge base, Rasa and the gateway."""
+
+from __future__ import annotations
+
+TOPIC_IDS: tuple[str, ...] = (
+    "leerplicht_leeftijd",
+    "kwalificatieplicht",
+    "vijfjarigen",
+    "ziekte",
+    "religieuze_feestdag",
+    "verlof_vakantie",
+    "verlof_gewichtige_omstandigheden",
+    "luxe_verzuim",
+    "bezwaar",
+    "vrijstelling_5",
+    "vrijstelling_5a",
+    "vrijstelling_15",
+    "vervangende_leerplicht",
+    "meldplicht_verzuim",
+    "verzuim_18plus",
+    "in_uitschrijving",
+    "boete_school",
+    "thuiszitters",
+    "leerplichtambtenaar",
+    "veiligheid",
+    "nieuwkomers",
+    "schorsing",
+    "voortijdig_schoolverlaten",
+    "problemen_op_school",
+)
+
+GEBEURTENISSEN: tuple[str, ...] = (
+    "huwelijk",
+    "overlijden",
+    "ernstige_ziekte",
+    "verhuizing",
+    "jubileum",
+    "gezinsuitbreiding",
+    "religieuze_verplichting",
+    "wettelijke_verplichting",
+    "overig",
+)
+
+INTENT_PREFIX = "ask_"
+
+
+def intent_for_topic(topic_id: str) -> str:
+    return f"{INTENT_PREFIX}{topic_id}"
+
+
+def topic_id_for_intent(intent_name: str) -> str | None:
+    """`ask_ziekte` -> `ziekte`; None for an intent that does not name a topic."""
+    if not intent_name.startswith(INTENT_PREFIX):
+        return None
+    topic_id = intent_name[len(INTENT_PREFIX) :]
+    return topic_id if topic_id in TOPIC_IDS else None

@@ -1,0 +1,195 @@
+"""Pydantic models of the knowledge files in `knowledge/` (statutes, sources, topics, regions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Basis = Literal["law", "guidance", "regional"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(BaseModel):
+    """A source as the chat API shows it next to a message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ref: str
+    url: str | None = None
+
+
+class Article(_Strict):
+    """One statute article, with the law's metadata copied in."""
+
+    id: str
+    law: str
+    bwb_id: str
+    number: str
+    title: str
+    fidelity: Literal["verbatim", "paraphrase"]
+    text: str = Field(min_length=1)
+    url: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    excerpt: str | None = None
+    facts: tuple[str, ...] = ()
+    notes: str | None = None
+    uncertain: str | None = None
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(ref=f"{self.law}, artikel {self.number}", url=self.url)
+
+
+class ArticleEntry(_Strict):
+    """An article as written in a statute file (the law's metadata lives one level up)."""
+
+    number: str
+    title: str
+    fidelity: Literal["verbatim", "paraphrase"]
+    text: str = Field(min_length=1)
+    url: str
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    excerpt: str | None = None
+    facts: tuple[str, ...] = ()
+    notes: str | None = None
+    uncertain: str | None = None
+
+
+class StatuteFile(_Strict):
+    law: str
+    prefix: str = Field(pattern=r"^[a-z]+$")
+    bwb_id: str = Field(pattern=r"^BWBR\d{7}$")
+    valid_from: dt.date | None = None
+    source: str
+    uncertain: str | None = None
+    articles: tuple[ArticleEntry, ...] = Field(min_length=1)
+
+
+class Source(_Strict):
+    """A guidance or regional source (`src:<slug>`)."""
+
+    id: str = Field(pattern=r"^src:[a-z0-9][a-z0-9-]*$")
+    publisher: str
+    title: str
+    url: str | None = None
+    kind: Literal["guidance", "regional"]
+    retrieved: dt.date | None = None
+    facts: tuple[str, ...] = ()
+    notes: str | None = None
+    uncertain: str | None = None
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(ref=f"{self.publisher} – {self.title}", url=self.url)
+
+
+class Answer(_Strict):
+    short: str = Field(min_length=1)
+    steps: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+
+    @field_validator("short")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the short answer is empty")
+        return value
+
+
+class Statement(_Strict):
+    text: str = Field(min_length=1)
+    basis: Basis
+    citations: tuple[str, ...] = Field(min_length=1)
+
+
+class Variant(_Strict):
+    """What changes in a topic's answer for one event (a `gebeurtenis`)."""
+
+    short: str | None = None
+    steps: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+    citations: tuple[str, ...] = ()
+
+
+class Topic(_Strict):
+    id: str
+    title: str = Field(min_length=1)
+    last_verified: dt.date
+    keywords: tuple[str, ...] = ()
+    answer: Answer
+    statements: tuple[Statement, ...] = ()
+    citations: tuple[str, ...] = Field(min_length=1)
+    handoff: bool = False
+    variants: dict[str, Variant] = Field(default_factory=dict)
+    related: tuple[str, ...] = ()
+    no_law_reason: str | None = Field(
+        default=None, description="Why the topic has no `law` statement (required when it has none)."
+    )
+
+
+class Contact(_Strict):
+    name: str
+    kind: Literal["leerplicht", "doorstroompunt", "gemeente"]
+    phone: str | None = None
+    email: str | None = None
+    postal_address: str | None = None
+    url: str | None = None
+    verified: bool
+    note: str | None = None
+    citations: tuple[str, ...] = Field(min_length=1)
+
+
+class Municipality(_Strict):
+    name: str
+    leerplicht_by: str
+    doorstroompunt_by: str | None = None
+    vakantieregio: Literal["noord", "midden", "zuid"]
+    citations: tuple[str, ...] = Field(min_length=1)
+    contacts: tuple[Contact, ...] = ()
+    note: str | None = None
+    uncertain: str | None = None
+
+
+class VakantieRegio(_Strict):
+    region: Literal["noord", "midden", "zuid"]
+    text: str
+    citations: tuple[str, ...] = Field(min_length=1)
+
+
+class Agreement(_Strict):
+    """A regional agreement from the Twente instruction or annual reports (always `basis: regional`)."""
+
+    id: str
+    title: str
+    text: str
+    applies_to: tuple[str, ...] = Field(min_length=1)
+    basis: Literal["regional"]
+    citations: tuple[str, ...] = Field(min_length=1)
+
+
+class RegionsFile(_Strict):
+    municipalities: tuple[Municipality, ...] = Field(min_length=1)
+    vakantieregio: VakantieRegio
+    agreements: tuple[Agreement, ...] = ()
+
+
+class Region(_Strict):
+    """A municipality as `KnowledgeBase.region` returns it: its own data, the contacts of the municipality that
+    runs leerplicht for it, and the regional agreements that apply there."""
+
+    name: str
+    leerplicht_by: str
+    doorstroompunt_by: str | None
+    vakantieregio: Literal["noord", "midden", "zuid"]
+    contacts: tuple[Contact, ...]
+    agreements: tuple[Agreement, ...]
+    citations: tuple[str, ...]
+    note: str | None = None
+    uncertain: str | None = None

@@ -1,0 +1,82 @@
+"""One settings object, read from environment variables (and an optional `.env` file).
+
+Every variable is documented in `.env.example`; keep the two in step.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "dev-only-change-me"  # noqa: S105 - the marker that production refuses
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    app_env: Literal["local", "test", "production"] = "local"
+    secret_key: SecretStr = SecretStr(DEFAULT_SECRET)
+    gateway_token: SecretStr = Field(
+        default=SecretStr(DEFAULT_SECRET),
+        description="Shared secret between the gateway and Rasa (channel and action endpoint).",
+    )
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"
+    tracker_store_url: str | None = Field(
+        default=None,
+        description="Rasa's SQL tracker store. Default: var/tracker.db next to a SQLite app database, "
+        "or the same PostgreSQL server and database as DATABASE_URL.",
+    )
+    lock_store_url: str | None = Field(default=None, description="redis://host:port/db for several Rasa replicas")
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_timeout_seconds: float = 10.0
+    rasa_health_timeout_seconds: float = 2.0
+
+    default_language: str = "nl"
+    max_message_chars: int = 2000
+    max_body_bytes: int = 16_384
+
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @field_validator("database_url", "tracker_store_url")
+    @classmethod
+    def _anchor_relative_sqlite_paths(cls, url: str | None) -> str | None:
+        """`sqlite:///var/x.db` means var/x.db in the project, whatever the working directory."""
+        prefix = "sqlite:///"
+        if url and url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
+            return prefix + str(PROJECT_ROOT / url[len(prefix):])
+        return url
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Settings:
+        if self.app_env == "production":
+            for name in ("secret_key", "gateway_token"):
+                value = getattr(self, name).get_secret_value()
+                if value == DEFAULT_SECRET or len(value) < 32:
+                    raise ValueError(
+                        f"{name.upper()} must be set to a random value of at least 32 characters in production"
+                    )
+        return self
+
+    @property
+    def resolved_tracker_store_url(self) -> str:
+        if self.tracker_store_url:
+            return self.tracker_store_url
+        if self.database_url.startswith("sqlite"):
+            return f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+        return self.database_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Server-rendered pages (chat page, privacy statement) and their static assets."""

@@ -1,0 +1,100 @@
+"""Rasa input channel used by the assistant gateway (runs inside Rasa, environment B).
+
+Unlike the stock REST channel it
+- requires the shared gateway token (header `X-Gateway-Token`) on every call,
+- answers with the parsed intent next to the bot messages, so the gateway needs no second call,
+- keeps text, buttons and custom payload (citations) of one bot message together,
+- offers `GET /webhooks/gateway/` as a readiness probe that reports whether a model is loaded.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+_KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies")
+
+
+class GatewayOutputChannel(CollectingOutputChannel):
+    """Collects each bot message whole (text, buttons and custom payload in one dict)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "gateway"
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        kept = {key: message[key] for key in _KEPT_KEYS if message.get(key)}
+        if kept:
+            await self._persist_message({"recipient_id": recipient_id, **kept})
+
+
+class GatewayInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "gateway"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "GatewayInput":
+        token = (credentials or {}).get("token")
+        if not token:
+            raise ValueError("The gateway channel needs a `token` in credentials.yml")
+        return cls(str(token))
+
+    def __init__(self, token: Text) -> None:
+        self.token = token
+
+    def _authorised(self, request: Request) -> bool:
+        given = request.headers.get("X-Gateway-Token", "")
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("gateway_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            if not self._authorised(request):
+                return response.json({"error": "unauthorised"}, status=401)
+            agent = getattr(request.app.ctx, "agent", None)
+            ready = agent is not None and agent.is_ready()
+            return response.json({"model_id": agent.model_id if ready else None}, status=200 if ready else 503)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self._authorised(request):
+                return response.json({"error": "unauthorised"}, status=401)
+            body = request.json or {}
+            sender_id, text = body.get("sender"), body.get("message")
+            if not isinstance(sender_id, str) or not isinstance(text, str):
+                return response.json({"error": "sender and message are required"}, status=400)
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+            agent = request.app.ctx.agent
+            if agent is None or not agent.is_ready():
+                return response.json({"error": "no model loaded"}, status=503)
+
+            parse_data = await agent.parse_message(text)
+            collector = GatewayOutputChannel()
+            await on_new_message(
+                UserMessage(text, collector, sender_id, parse_data=parse_data,
+                            input_channel=self.name(), metadata=metadata)
+            )
+            tracker = await agent.tracker_store.retrieve(sender_id)
+            active_loop = (tracker.active_loop or {}).get("name") if tracker else None
+            slot = tracker.slots.get("requested_slot") if tracker else None
+            requested_slot = slot.value if slot is not None else None
+            intent = parse_data.get("intent") or {}
+            return response.json({
+                "messages": collector.messages,
+                "intent": {"name": intent.get("name"), "confidence": float(intent.get("confidence") or 0.0)},
+                "active_loop": active_loop,
+                "slots": {"requested_slot": requested_slot},
+            })
+
+        return webhook

@@ -1,0 +1,163 @@
+"""The chat API contract: answers, citations, stored turns, and every kind of bad input as a 4xx with a reason."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from assistant.db.models import ChatMessage, Conversation
+from assistant.db.session import session_scope
+
+
+def post(client, body, **kwargs):
+    return client.post("/api/chat", json=body, **kwargs)
+
+
+def test_answer_has_messages_citations_intent_and_language(client, fake_rasa):
+    response = post(client, {"sender_id": "web-1", "message": "Mag ik op vakantie buiten de schoolvakantie?"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["sender_id"] == "web-1"
+    assert body["language"] == "nl"
+    assert body["handoff"] is None
+    assert body["intent"] == {"name": "ask_verlof_vakantie", "confidence": 0.93}
+    [message] = body["messages"]
+    assert message["text"].startswith("Antwoord op: Mag ik op vakantie")
+    assert message["citations"] == [{"ref": "Leerplichtwet 1969, artikel 13a",
+                                     "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"}]
+    assert fake_rasa.received[0] == {"sender": "web-1", "message": "Mag ik op vakantie buiten de schoolvakantie?",
+                                     "metadata": {"language": "nl"}}
+
+
+def test_both_turns_are_stored_with_intent(client):
+    post(client, {"sender_id": "web-2", "message": "  Hallo  "})
+    with session_scope() as session:
+        conversation = session.scalar(select(Conversation).where(Conversation.sender_id == "web-2"))
+        messages = session.scalars(select(ChatMessage).order_by(ChatMessage.id)).all()
+        assert conversation.language == "nl"
+        assert [(m.author, m.text) for m in messages] == [("user", "Hallo"), ("bot", "Antwoord op: Hallo")]
+        assert messages[0].intent == "ask_verlof_vakantie"
+
+
+def test_language_given_wins_and_is_remembered(client, fake_rasa):
+    assert post(client, {"sender_id": "web-3", "message": "Hello", "language": "en"}).json()["language"] == "en"
+    assert post(client, {"sender_id": "web-3", "message": "10"}).json()["language"] == "en"
+    assert fake_rasa.received[1]["metadata"] == {"language": "en"}
+
+
+def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
+    fake_rasa.reply = lambda body: {"messages": [
+        {"text": "Kies een onderwerp", "buttons": [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]},
+        {"custom": {"text": "Extra", "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7"}]}},
+    ], "intent": None}
+    body = post(client, {"sender_id": "web-4", "message": "help"}).json()
+    assert body["intent"] is None
+    assert body["messages"][0]["buttons"] == [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]
+    assert body["messages"][1] == {"text": "Extra", "buttons": [],
+                                   "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}]}
+
+
+def test_html_and_emoji_pass_through_as_plain_text(client, fake_rasa):
+    text = "<script>alert(1)</script> 😀 vakantie?"
+    assert post(client, {"sender_id": "web-5", "message": text}).status_code == 200
+    assert fake_rasa.received[0]["message"] == text
+
+
+def test_empty_and_whitespace_messages_are_refused_in_dutch(client, fake_rasa):
+    for message in ("", "   \n\t "):
+        response = post(client, {"sender_id": "web-6", "message": message})
+        assert response.status_code == 422
+        assert "leeg" in response.json()["detail"]
+    assert fake_rasa.received == []
+
+
+def test_too_long_message_is_refused_with_the_limit(client, fake_rasa):
+    response = post(client, {"sender_id": "web-7", "message": "a" * 2001})
+    assert response.status_code == 422
+    assert "2000" in response.json()["detail"]
+    assert post(client, {"sender_id": "web-7", "message": "a" * 2000}).status_code == 200
+
+
+def test_five_thousand_characters_are_refused_not_crashed(client):
+    response = post(client, {"sender_id": "web-8", "message": "x" * 5000})
+    assert response.status_code == 422
+    assert "te lang" in response.json()["detail"]
+
+
+def test_control_characters_are_refused(client):
+    response = post(client, {"sender_id": "web-9", "message": "hallo\x00\x07"})
+    assert response.status_code == 422
+    assert "tekens" in response.json()["detail"]
+
+
+def test_malformed_json_is_a_400_with_a_reason(client):
+    response = client.post("/api/chat", content=b'{"sender_id": "x", "message": ', headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert "JSON" in response.json()["detail"]
+
+
+def test_wrong_content_type_is_415(client):
+    response = client.post("/api/chat", content=b"sender_id=x&message=hoi",
+                           headers={"content-type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 415
+    assert "application/json" in response.json()["detail"]
+
+
+def test_missing_field_is_named(client):
+    response = post(client, {"sender_id": "web-10"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Het veld 'message' ontbreekt."
+
+
+def test_non_object_body_and_unknown_fields(client):
+    assert post(client, ["hoi"]).status_code == 422
+    response = post(client, {"sender_id": "a", "message": "hoi", "extra": 1})
+    assert response.status_code == 422
+    assert "extra" in response.json()["detail"]
+
+
+def test_bad_sender_id_is_refused(client):
+    response = post(client, {"sender_id": "a b/../", "message": "hoi"})
+    assert response.status_code == 422
+    assert "sender_id" in response.json()["detail"]
+
+
+def test_error_in_english_when_the_request_is_english(client):
+    response = post(client, {"sender_id": "web-11", "message": " ", "language": "en"})
+    assert response.status_code == 422
+    assert "empty" in response.json()["detail"].lower()
+
+
+def test_unsupported_language_code_is_refused(client):
+    response = post(client, {"sender_id": "web-12", "message": "hoi", "language": "xx"})
+    assert response.status_code == 422
+    assert "nl, en, ar, uk, tr, pl" in response.json()["detail"]
+
+
+def test_oversized_body_is_413(client):
+    response = client.post("/api/chat", content=b'{"sender_id":"a","message":"' + b"a" * 20_000 + b'"}',
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "te groot" in response.json()["detail"]
+
+
+def test_rasa_down_gives_503_friendly_and_keeps_the_message(client, fake_rasa):
+    fake_rasa.down = True
+    response = post(client, {"sender_id": "web-13", "message": "Is er iemand?"})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "30"
+    assert "bewaard" in response.json()["detail"]
+    with session_scope() as session:
+        texts = session.scalars(select(ChatMessage.text)).all()
+    assert texts == ["Is er iemand?"]
+
+
+def test_request_id_is_echoed(client):
+    response = post(client, {"sender_id": "web-14", "message": "hoi"}, headers={"X-Request-ID": "abc-123"})
+    assert response.headers["x-request-id"] == "abc-123"
+    assert len(post(client, {"sender_id": "web-14", "message": "hoi"}).headers["x-request-id"]) == 32
+
+
+def test_unknown_path_is_a_dutch_404(client):
+    response = client.get("/api/bestaat-niet")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Deze pagina of dit adres bestaat niet."

@@ -1,0 +1,65 @@
+"""Readiness probe and the Rasa action endpoint served by the gateway."""
+
+from __future__ import annotations
+
+from tests.conftest import GATEWAY_TOKEN
+
+
+def test_health_is_200_when_rasa_has_a_model_and_the_database_answers(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "database": "ok"}}
+
+
+def test_health_is_503_without_a_loaded_model(client, fake_rasa):
+    fake_rasa.model_loaded = False
+    response = client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["checks"]["rasa"] == "unavailable"
+
+
+def test_health_is_503_when_rasa_is_down(client, fake_rasa):
+    fake_rasa.down = True
+    assert client.get("/health").status_code == 503
+
+
+def test_health_is_503_when_the_database_does_not_answer(client, monkeypatch):
+    monkeypatch.setattr("assistant.health.database_answers", lambda: False)
+    response = client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unavailable"
+
+
+def _action_call(name: str) -> dict:
+    return {
+        "next_action": name,
+        "sender_id": "s1",
+        "version": "3.6.21",
+        "tracker": {"sender_id": "s1", "slots": {}, "latest_message": {"text": "hoi", "intent": {"name": "greet"},
+                    "entities": []}, "events": [], "paused": False, "followup_action": None,
+                    "active_loop": {}, "latest_action_name": "action_listen"},
+        "domain": {"intents": [], "entities": [], "slots": {}, "responses": {}, "actions": [], "forms": {}},
+    }
+
+
+def test_action_endpoint_refuses_calls_without_the_token(client):
+    assert client.post("/webhook", json=_action_call("action_answer_topic")).status_code == 403
+    assert client.post("/webhook?token=wrong", json=_action_call("action_answer_topic")).status_code == 403
+
+
+def test_action_endpoint_reports_unknown_actions_as_404(client):
+    response = client.post(f"/webhook?token={GATEWAY_TOKEN}", json=_action_call("action_does_not_exist"))
+    assert response.status_code == 404
+    assert response.json()["action_name"] == "action_does_not_exist"
+
+
+def test_action_endpoint_refuses_a_body_that_is_not_an_action_call(client):
+    response = client.post(f"/webhook?token={GATEWAY_TOKEN}", json={"hello": 1})
+    assert response.status_code == 400
+
+
+def test_openapi_documents_the_chat_contract(client):
+    schema = client.get("/openapi.json").json()
+    operation = schema["paths"]["/api/chat"]["post"]
+    assert set(operation["responses"]) >= {"200", "400", "413", "415", "422", "503"}
+    assert "/webhook" not in schema["paths"]
