@@ -93,3 +93,6 @@ i18n-compile: $(VENV)/.installed ## compile the catalogs (fails on errors)
 
 clean: ## remove generated files (models, results, local databases)
 	rm -rf models var/results var/*.db var/rasa
+
+bench: setup train ## benchmarks: latency via /api/chat and Rasa REST, start-up time, memory -> docs/benchmarks.md
+	$(BIN)/python scripts/bench.py

@@ -5,7 +5,6 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
-
 from assistant.db import models  # noqa: F401 - registers the tables on Base.metadata
 from assistant.db.base import Base
 from assistant.db.session import build_engine

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -27,10 +28,10 @@ class GatewayOutputChannel(CollectingOutputChannel):
     """Collects each bot message whole (text, buttons and custom payload in one dict)."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "gateway"
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         kept = {key: message[key] for key in _KEPT_KEYS if message.get(key)}
         if kept:
             await self._persist_message({"recipient_id": recipient_id, **kept})
@@ -38,17 +39,17 @@ class GatewayOutputChannel(CollectingOutputChannel):
 
 class GatewayInput(InputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "gateway"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "GatewayInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> GatewayInput:
         token = (credentials or {}).get("token")
         if not token:
             raise ValueError("The gateway channel needs a `token` in credentials.yml")
         return cls(str(token))
 
-    def __init__(self, token: Text) -> None:
+    def __init__(self, token: str) -> None:
         self.token = token
 
     def _authorised(self, request: Request) -> bool:

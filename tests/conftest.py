@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 from assistant.db import migrate, session
 from assistant.settings import Settings, get_settings
 
-GATEWAY_TOKEN = "test-gateway-token"  # noqa: S105
+GATEWAY_TOKEN = "test-gateway-token"
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 POSTGRES_SCHEMA = f"lpa_test_{os.getpid()}"
 

@@ -13,11 +13,16 @@ from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse
 from assistant.chat.validation import normalise_message, problem_with_message
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
+from assistant.privacy.redact import redact
 
 RASA_DOWN = _(
     "De assistent is even niet bereikbaar. Uw bericht is bewaard; probeer het over een halve minuut opnieuw."
 )
 UNSUPPORTED_LANGUAGE = _("Deze taal wordt (nog) niet ondersteund. Kies een van deze talen: {languages}.")
+BSN_NOTICE = _(
+    "Voor uw privacy hebben we het burgerservicenummer (BSN) uit uw bericht gehaald. "
+    "U hoeft uw BSN hier nooit te delen."
+)
 
 
 class ChatError(Exception):
@@ -36,36 +41,45 @@ class ChatService:
     default_language: str
 
     async def handle(self, request: ChatRequest) -> ChatResponse:
-        language = await run_in_threadpool(self._language_for, request)
+        state = await run_in_threadpool(self._state_of, request.sender_id)
+        language = self._language_for(request, state)
         problem = problem_with_message(request.message, self.max_message_chars)
         if problem:
             raise ChatError(422, problem, language, limit=self.max_message_chars)
-        text = normalise_message(request.message)
+        redaction = redact(normalise_message(request.message), state.requested_slot)
 
-        user_message_id = await run_in_threadpool(self._store_user_turn, request.sender_id, language, text)
+        user_message_id = await run_in_threadpool(
+            self._store_user_turn, request.sender_id, language, redaction.text)
         try:
-            reply = await self.rasa.send(request.sender_id, text, {"language": language})
+            reply = await self.rasa.send(request.sender_id, redaction.text, {"language": language})
         except RasaUnavailable as error:
             raise ChatError(503, RASA_DOWN, language) from error
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
+        give_bsn_notice = redaction.had_bsn and not state.bsn_notice_given
+        if give_bsn_notice:
+            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
         await run_in_threadpool(
-            self._store_bot_turn, request.sender_id, user_message_id, [m.text for m in messages], intent
+            self._store_bot_turn, request.sender_id, user_message_id, [m.text for m in messages], intent,
+            reply.slots.get("requested_slot"), give_bsn_notice,
         )
         return ChatResponse(sender_id=request.sender_id, language=language, messages=messages, intent=intent)
 
-    def _language_for(self, request: ChatRequest) -> str:
+    def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
         if request.language is not None:
             if normalise_language(request.language) != request.language.strip().lower().split("-")[0]:
                 raise ChatError(422, UNSUPPORTED_LANGUAGE, self.default_language,
                                 languages=", ".join(SUPPORTED_LANGUAGES))
             return normalise_language(request.language)
+        return state.language or self.default_language
+
+    @staticmethod
+    def _state_of(sender_id: str) -> transcript.ConversationState:
         with session_scope() as session:
-            stored = transcript.conversation_language(session, request.sender_id)
-        return stored or self.default_language
+            return transcript.conversation_state(session, sender_id)
 
     @staticmethod
     def _store_user_turn(sender_id: str, language: str, text: str) -> int:
@@ -73,11 +87,13 @@ class ChatService:
             return transcript.record_user_message(session, sender_id, language, text)
 
     @staticmethod
-    def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None) -> None:
+    def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
+                        requested_slot: str | None, bsn_notice_given: bool) -> None:
         with session_scope() as session:
             transcript.record_bot_turn(
                 session, sender_id, user_message_id, texts,
                 intent.name if intent else None, intent.confidence if intent else None,
+                requested_slot, bsn_notice_given,
             )
 
 

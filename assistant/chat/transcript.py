@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,8 +20,18 @@ def get_or_create_conversation(session: Session, sender_id: str, language: str) 
     return conversation
 
 
-def conversation_language(session: Session, sender_id: str) -> str | None:
-    return session.scalar(select(Conversation.language).where(Conversation.sender_id == sender_id))
+@dataclass(frozen=True)
+class ConversationState:
+    language: str | None = None
+    requested_slot: str | None = None
+    bsn_notice_given: bool = False
+
+
+def conversation_state(session: Session, sender_id: str) -> ConversationState:
+    conversation = session.scalar(select(Conversation).where(Conversation.sender_id == sender_id))
+    if conversation is None:
+        return ConversationState()
+    return ConversationState(conversation.language, conversation.requested_slot, conversation.bsn_notice_given)
 
 
 def record_user_message(session: Session, sender_id: str, language: str, text: str) -> int:
@@ -33,10 +45,13 @@ def record_user_message(session: Session, sender_id: str, language: str, text: s
 
 
 def record_bot_turn(session: Session, sender_id: str, user_message_id: int, texts: list[str],
-                    intent: str | None, confidence: float | None) -> None:
+                    intent: str | None, confidence: float | None, requested_slot: str | None,
+                    bsn_notice_given: bool) -> None:
     conversation = session.scalar(select(Conversation).where(Conversation.sender_id == sender_id))
     if conversation is None:  # pragma: no cover - the user turn created it in the same request
         return
+    conversation.requested_slot = requested_slot
+    conversation.bsn_notice_given = conversation.bsn_notice_given or bsn_notice_given
     user_message = session.get(ChatMessage, user_message_id)
     if user_message is not None:
         user_message.intent = intent

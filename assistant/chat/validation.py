@@ -7,8 +7,12 @@ import unicodedata
 from assistant.i18n import _
 
 EMPTY = _("Uw bericht is leeg. Typ uw vraag en verstuur het opnieuw.")
-TOO_LONG = _("Uw bericht is te lang (meer dan {limit} tekens). Wilt u het korter maken? Uw tekst staat nog in het invoerveld.")
-CONTROL_CHARACTERS = _("Uw bericht bevat tekens die we niet kunnen lezen. Typ uw vraag opnieuw, zonder speciale tekens.")
+TOO_LONG = _(
+    "Uw bericht is te lang (meer dan {limit} tekens). Wilt u het korter maken? Uw tekst staat nog in het invoerveld."
+)
+CONTROL_CHARACTERS = _(
+    "Uw bericht bevat tekens die we niet kunnen lezen. Typ uw vraag opnieuw, zonder speciale tekens."
+)
 
 _ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 

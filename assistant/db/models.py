@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.db.base import Base, utcnow
@@ -20,6 +20,9 @@ class Conversation(Base):
     language: Mapped[str] = mapped_column(String(8), default="nl")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # The form slot Rasa asked for last (e.g. "email"): that answer may keep an address the redactor removes elsewhere.
+    requested_slot: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    bsn_notice_given: Mapped[bool] = mapped_column(Boolean, default=False)
 
     messages: Mapped[list[ChatMessage]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ChatMessage.id"

@@ -1,7 +1,191 @@
-"""Placeholder replaced by the chat page work; mounts nothing yet."""
+"""Server-rendered pages: the chat page (`/`), the privacy statement (`/privacy`) and static assets (`/static`).
 
-from fastapi import FastAPI
+Every page string is a Dutch source text marked with `_` and translated at render time with
+`assistant.i18n.translate`, so adding a language is a matter of filling in its Babel catalog. The page language
+comes from the `lang` query parameter (remembered in a cookie) and sets `<html lang dir>`.
+
+The pages contain no inline scripts or styles: all behaviour lives in `static/js/*.js` and all styling in
+`static/css/app.css`, so the strict Content-Security-Policy below holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from assistant import __version__
+from assistant.i18n import (
+    LANGUAGE_NAMES,
+    RTL_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    _,
+    normalise_language,
+    translate,
+)
+
+WEB_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
+
+LANGUAGE_COOKIE = "lang"
+LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+DEFAULT_CHAT_RETENTION_DAYS = 28
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-cache",
+}
+
+# Texts the chat script needs. They are rendered as data-t-<key> attributes on the chat element (escaped by
+# Jinja), so the script stays a static file and the texts stay in the Babel catalogs.
+CHAT_SCRIPT_TEXTS: dict[str, str] = {
+    "you": _("U"),
+    "assistant": _("Assistent"),
+    "sources": _("Bronnen"),
+    "new-window": _("(opent in een nieuw venster)"),
+    "sending": _("Wordt verstuurd…"),
+    "typing": _("De assistent is bezig met een antwoord…"),
+    "not-delivered": _("Uw bericht is nog niet aangekomen."),
+    "retry-in": _("Nieuwe poging over {seconds} seconden."),
+    "retrying": _("Nieuwe poging…"),
+    "retry-now": _("Nu opnieuw proberen"),
+    "gave-up": _(
+        "Het is nu niet gelukt om uw bericht te versturen. Uw tekst staat weer in het invoerveld. "
+        "Probeer het later opnieuw."
+    ),
+    "failed": _("Niet verstuurd"),
+    "offline": _("Er is geen verbinding met de assistent. Controleer uw internetverbinding."),
+    "error": _("Er ging iets mis. Probeer het opnieuw."),
+    "wait-previous": _("Een moment: uw vorige bericht wordt nog verstuurd."),
+    "empty": _("Typ eerst uw vraag."),
+    "too-long": _("Uw bericht is {over} tekens te lang. Maak het korter (maximaal {max} tekens)."),
+    "counter": _("{count} van {max} tekens"),
+    "near-limit": _("U heeft nog {left} tekens over."),
+    "handoff": _("Uw vraag is doorgegeven aan een leerplichtambtenaar."),
+    "queue-position": _("U bent nummer {position} in de wachtrij."),
+    "new-confirm": _("Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt dan van dit scherm."),
+}
+
+# Example questions on the welcome message; they are sent as typed text (not as intent payloads).
+EXAMPLE_QUESTIONS = (
+    _("Mag mijn kind buiten de schoolvakanties op vakantie?"),
+    _("Mijn kind is ziek. Wat moet ik doen?"),
+    _("Wij zijn nieuw in Nederland. Moet mijn kind naar school?"),
+    _("Wanneer moet een school verzuim melden?"),
+)
+
+
+@lru_cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache
+def _asset_version(relative_path: str) -> str:
+    """A short content hash, so a changed asset is fetched again despite caching."""
+    path = STATIC_DIR / relative_path
+    if not path.is_file():
+        return __version__
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def page_language(request: Request) -> tuple[str, bool]:
+    """The page language and whether it was chosen now (query parameter) and so must be remembered."""
+    chosen = request.query_params.get("lang")
+    if chosen and normalise_language(chosen) == chosen.strip().lower():
+        return chosen.strip().lower(), True
+    remembered = request.cookies.get(LANGUAGE_COOKIE)
+    if remembered and normalise_language(remembered) == remembered.strip().lower():
+        return remembered.strip().lower(), False
+    settings = getattr(request.app.state, "settings", None)
+    return normalise_language(getattr(settings, "default_language", None)), False
+
+
+def _page_context(request: Request, language: str, page: str) -> dict[str, Any]:
+    root = request.scope.get("root_path", "").rstrip("/")
+
+    def gettext(message: str, **values: object) -> str:
+        return translate(message, language, **values)
+
+    def static(relative_path: str) -> str:
+        return f"{root}/static/{relative_path}?v={_asset_version(relative_path)}"
+
+    return {
+        "request": request,
+        "_": gettext,
+        "static": static,
+        "root": root,
+        "page": page,
+        "language": language,
+        "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        "languages": [(code, LANGUAGE_NAMES[code], "rtl" if code in RTL_LANGUAGES else "ltr")
+                      for code in SUPPORTED_LANGUAGES],
+    }
+
+
+def _render(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]]) -> HTMLResponse:
+    language, remember = page_language(request)
+    context = _page_context(request, language, page)
+    context.update(extra(language))
+    html = _environment().get_template(template).render(context)
+    response = HTMLResponse(html, headers=PAGE_HEADERS)
+    if remember:
+        response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_MAX_AGE, path="/",
+                            samesite="lax", httponly=True, secure=request.url.scheme == "https")
+    return response
+
+
+def _setting(request: Request, name: str, default: Any) -> Any:
+    value = getattr(getattr(request.app.state, "settings", None), name, None)
+    return default if value is None else value
 
 
 def mount_web(app: FastAPI) -> None:
-    return None
+    """Add the chat page, the privacy page and the static files to `app`."""
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False, name="chat_page")
+    async def chat_page(request: Request) -> HTMLResponse:
+        max_chars = int(_setting(request, "max_message_chars", 2000))
+
+        def extra(language: str) -> dict[str, Any]:
+            return {
+                "max_chars": max_chars,
+                "script_texts": {key: translate(text, language) for key, text in CHAT_SCRIPT_TEXTS.items()},
+                "examples": [translate(question, language) for question in EXAMPLE_QUESTIONS],
+            }
+
+        return _render(request, "chat.html", "chat", extra)
+
+    @app.get("/privacy", response_class=HTMLResponse, include_in_schema=False, name="privacy_page")
+    async def privacy_page(request: Request) -> HTMLResponse:
+        def extra(language: str) -> dict[str, Any]:
+            return {
+                "chat_retention_days": int(_setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
+                "case_retention_days": _setting(request, "case_retention_days", None),
+                "organisation_name": _setting(request, "organisation_name", None),
+                "privacy_contact_url": _setting(request, "privacy_contact_url", None),
+            }
+
+        return _render(request, "privacy.html", "privacy", extra)
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

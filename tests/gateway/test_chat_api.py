@@ -90,7 +90,8 @@ def test_control_characters_are_refused(client):
 
 
 def test_malformed_json_is_a_400_with_a_reason(client):
-    response = client.post("/api/chat", content=b'{"sender_id": "x", "message": ', headers={"content-type": "application/json"})
+    response = client.post("/api/chat", content=b'{"sender_id": "x", "message": ',
+                           headers={"content-type": "application/json"})
     assert response.status_code == 400
     assert "JSON" in response.json()["detail"]
 
@@ -161,3 +162,23 @@ def test_unknown_path_is_a_dutch_404(client):
     response = client.get("/api/bestaat-niet")
     assert response.status_code == 404
     assert response.json()["detail"] == "Deze pagina of dit adres bestaat niet."
+
+
+def test_bsn_is_redacted_before_storage_and_rasa_and_the_user_is_told_once(client, fake_rasa):
+    first = post(client, {"sender_id": "web-15", "message": "Mijn BSN is 1112.22.333, wat nu?"}).json()
+    assert fake_rasa.received[0]["message"] == "Mijn BSN is [BSN verwijderd], wat nu?"
+    assert "BSN" in first["messages"][0]["text"] and "nooit" in first["messages"][0]["text"]
+    second = post(client, {"sender_id": "web-15", "message": "nogmaals 111222333"}).json()
+    assert all("nooit" not in message["text"] for message in second["messages"])
+    with session_scope() as session:
+        stored = " ".join(session.scalars(select(ChatMessage.text)).all())
+    assert "111222333" not in stored and "1112.22.333" not in stored
+
+
+def test_email_is_kept_only_when_the_form_asks_for_it(client, fake_rasa):
+    fake_rasa.reply = lambda body: {"messages": [{"text": "Wat is uw e-mailadres?"}], "intent": None,
+                                    "slots": {"requested_slot": "email"}}
+    post(client, {"sender_id": "web-16", "message": "ik wil verlof aanvragen, mail: ouder@example.nl"})
+    post(client, {"sender_id": "web-16", "message": "ouder@example.nl"})
+    assert fake_rasa.received[0]["message"].endswith("[e-mailadres verwijderd]")
+    assert fake_rasa.received[1]["message"] == "ouder@example.nl"

@@ -1,0 +1,100 @@
+"""Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months or euros).
+
+Used by the grounding check: every quantity an answer states must also be stated by a source it cites. Numbers are
+compared as values ("tien dagen" equals "10 schooldagen"), units as classes (dag/schooldag/werkdag are all days).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+Quantity = tuple[Decimal, str]
+
+NUMBER_WORDS: dict[str, int] = {
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "honderd": 100,
+    "duizend": 1000,
+}
+
+UNIT_CLASSES: dict[str, str] = {}
+for _unit_class, _words in {
+    "day": ("dag", "dagen", "schooldag", "schooldagen", "werkdag", "werkdagen", "lesdag", "lesdagen"),
+    "hour": ("uur", "uren", "lesuur", "lesuren", "klokuur", "klokuren"),
+    "week": ("week", "weken", "lesweek", "lesweken", "schoolweek", "schoolweken"),
+    "month": ("maand", "maanden"),
+    "euro": ("euro", "eur", "€"),
+}.items():
+    for _word in _words:
+        UNIT_CLASSES[_word] = _unit_class
+
+# How many words may stand between a number and its unit ("vier opeenvolgende lesweken").
+MAX_GAP = 2
+
+_THOUSANDS = re.compile(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}(?!\d))")
+_TOKEN = re.compile(r"€|\d+(?:,\d+)?|[^\W\d_]+", re.UNICODE)
+
+
+def _number(token: str, next_token: str | None) -> Decimal | None:
+    if token[0].isdigit():
+        return Decimal(token.replace(",", "."))
+    if token in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[token])
+    # "een" is mostly an article; count it only right before a unit ("een week").
+    if token == "een" and next_token is not None and next_token in UNIT_CLASSES and next_token != "€":
+        return Decimal(1)
+    return None
+
+
+def quantities(text: str) -> set[Quantity]:
+    """All (value, unit class) pairs stated in `text`, e.g. {(Decimal(10), "day"), (Decimal(16), "hour")}."""
+    tokens = _TOKEN.findall(_THOUSANDS.sub("", text.lower()))
+    found: set[Quantity] = set()
+    after_euro_sign = False
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if after_euro_sign:
+            after_euro_sign = False
+            continue
+        if token == "€" and following is not None and following[0].isdigit():
+            found.add((Decimal(following.replace(",", ".")), "euro"))
+            after_euro_sign = True
+            continue
+        value = _number(token, following)
+        if value is None:
+            continue
+        for ahead in tokens[index + 1 : index + 2 + MAX_GAP]:
+            if ahead in UNIT_CLASSES and ahead != "€":
+                found.add((value, UNIT_CLASSES[ahead]))
+                break
+            if ahead[0].isdigit() or ahead in NUMBER_WORDS:
+                break
+    return found
+
+
+def describe(quantity: Quantity) -> str:
+    value, unit = quantity
+    return f"{value.normalize():f} {unit}"

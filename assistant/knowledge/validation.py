@@ -1,0 +1,143 @@
+"""Consistency checks over a loaded knowledge base; each finding is one readable line.
+
+- every citation id resolves; statute urls point at their own article (`#Artikel<number>`);
+- every topic has a short answer, `last_verified`, and a `law` statement (or a `no_law_reason`);
+- a `law` statement cites a statute, a guidance or regional statement cites a `src:` source;
+- the citations shown with an answer cover every statement behind it;
+- every quantity (days, hours, weeks, months, euros) stated in a topic also appears in a source it cites
+  (the article text or the source's `facts`);
+- the regional layer refers only to known municipalities and sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.ids import GEBEURTENISSEN, TOPIC_IDS
+from assistant.knowledge.models import Topic
+from assistant.knowledge.quantities import Quantity, describe, quantities
+
+if TYPE_CHECKING:
+    from assistant.knowledge.knowledge_base import KnowledgeBase
+
+
+def _is_statute(cid: str) -> bool:
+    return not cid.startswith("src:")
+
+
+def grounded_quantities(kb: KnowledgeBase, cids: Iterable[str]) -> set[Quantity]:
+    """The quantities stated by the given sources (unknown ids contribute nothing)."""
+    found: set[Quantity] = set()
+    for cid in cids:
+        if not kb.has_citation(cid):
+            continue
+        if _is_statute(cid):
+            article = kb.article(cid)
+            texts: Iterable[str] = (article.text, *article.facts)
+        else:
+            texts = kb.source(cid).facts
+        for text in texts:
+            found |= quantities(text)
+    return found
+
+
+def _check_quantities(
+    kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str]
+) -> list[str]:
+    cids = list(dict.fromkeys(cids))
+    allowed = grounded_quantities(kb, cids)
+    problems = []
+    for text in texts:
+        for quantity in sorted(quantities(text) - allowed):
+            problems.append(
+                f"{where}: states {describe(quantity)!r} but none of {', '.join(cids)} does: {text[:80]!r}"
+            )
+    return problems
+
+
+def _validate_articles(kb: KnowledgeBase) -> list[str]:
+    problems = []
+    for article in kb.articles:
+        anchor = f"#Artikel{article.number}"
+        if not article.url.endswith(anchor):
+            problems.append(f"statutes: {article.id}: url {article.url} does not end with {anchor}")
+        if article.valid_from is None and not article.uncertain:
+            problems.append(f"statutes: {article.id}: no valid_from and no note saying why")
+    return problems
+
+
+def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
+    where = f"topics/{topic.id}.yml"
+    problems = []
+    if topic.id not in TOPIC_IDS:
+        problems.append(f"{where}: {topic.id!r} is not one of the fixed topic ids")
+    statement_cids = [cid for s in topic.statements for cid in s.citations]
+    variant_cids = [cid for v in topic.variants.values() for cid in v.citations]
+    for cid in dict.fromkeys([*topic.citations, *statement_cids, *variant_cids]):
+        if not kb.has_citation(cid):
+            problems.append(f"{where}: unknown citation id {cid}")
+    if not any(s.basis == "law" for s in topic.statements) and not topic.no_law_reason:
+        problems.append(f"{where}: no statement with basis 'law' and no no_law_reason")
+    shown = set(topic.citations) | set(variant_cids)
+    for number, statement in enumerate(topic.statements, start=1):
+        label = f"{where}: statement {number}"
+        if statement.basis == "law" and not any(_is_statute(c) for c in statement.citations):
+            problems.append(f"{label}: basis 'law' but cites no statute")
+        if statement.basis != "law" and not any(not _is_statute(c) for c in statement.citations):
+            problems.append(f"{label}: basis {statement.basis!r} but cites no src: source")
+        missing = [c for c in statement.citations if c not in shown]
+        if missing:
+            problems.append(f"{label}: cites {', '.join(missing)}, which the answer does not show")
+        problems += _check_quantities(kb, label, [statement.text], statement.citations)
+    answer_cids = [*topic.citations, *statement_cids]
+    answer_texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
+    problems += _check_quantities(kb, f"{where}: answer", answer_texts, answer_cids)
+    for event, variant in topic.variants.items():
+        label = f"{where}: variant {event}"
+        if event not in GEBEURTENISSEN:
+            problems.append(f"{label}: not a known gebeurtenis")
+        texts = [variant.short or "", *variant.steps, *variant.details]
+        problems += _check_quantities(kb, label, texts, [*variant.citations, *answer_cids])
+    for related in topic.related:
+        if related == topic.id or not kb.has_topic(related):
+            problems.append(f"{where}: related topic {related!r} is unknown or the topic itself")
+    return problems
+
+
+def _validate_regions(kb: KnowledgeBase) -> list[str]:
+    problems = []
+    names = set(kb.municipalities)
+
+    def check_cids(where: str, cids: Iterable[str]) -> None:
+        problems.extend(f"{where}: unknown citation id {cid}" for cid in cids if not kb.has_citation(cid))
+
+    for name in names:
+        region = kb.region(name)
+        where = f"regions.yml: {name}"
+        check_cids(where, region.citations)
+        if region.leerplicht_by not in names:
+            problems.append(f"{where}: leerplicht_by {region.leerplicht_by!r} is not a listed municipality")
+        if region.doorstroompunt_by is not None and region.doorstroompunt_by not in names:
+            problems.append(f"{where}: doorstroompunt_by {region.doorstroompunt_by!r} is not listed")
+        for contact in region.contacts:
+            check_cids(f"{where}: contact {contact.name}", contact.citations)
+    if kb.vakantieregio is not None:
+        check_cids("regions.yml: vakantieregio", kb.vakantieregio.citations)
+    for agreement in kb.agreements:
+        where = f"regions.yml: agreement {agreement.id}"
+        check_cids(where, agreement.citations)
+        if not any(not _is_statute(c) for c in agreement.citations):
+            problems.append(f"{where}: basis 'regional' but cites no src: source")
+        problems.extend(f"{where}: unknown municipality {n!r}" for n in agreement.applies_to if n not in names)
+        problems += _check_quantities(kb, where, [agreement.text], agreement.citations)
+    return problems
+
+
+def validate(kb: KnowledgeBase) -> list[str]:
+    """Every consistency problem in `kb` (empty when all is well)."""
+    problems = _validate_articles(kb)
+    for topic in kb.topics:
+        problems += _validate_topic(kb, topic)
+    problems += _validate_regions(kb)
+    return problems

@@ -1,0 +1,231 @@
+"""`make bench`: latency of /api/chat and of Rasa's REST channel, start-up time and memory, on this machine.
+
+Starts the stack with `make run` (as a user would), waits for /health 200, then measures per-message latency at 1 and
+10 concurrent conversations through the gateway and directly against Rasa, reads the resident memory of every process,
+stops the stack and writes docs/benchmarks.md with a plot. Traffic goes to loopback only and every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+GATEWAY = "http://127.0.0.1:8000"
+RASA = "http://127.0.0.1:5005"
+MESSAGES = [
+    "hallo",
+    "mag mijn zoon een week eerder op vakantie",
+    "hoeveel dagen vrij krijgt mijn dochter voor de bruiloft van haar oom",
+    "tot welke leeftijd moet mijn kind naar school",
+    "wanneer moeten wij als school verzuim melden bij DUO",
+    "dank je wel",
+]
+TURNS_PER_CONVERSATION = len(MESSAGES)
+CONVERSATIONS = {1: 8, 10: 30}  # concurrency -> conversations run (bounded)
+STARTUP_LIMIT_SECONDS = 300
+
+
+@dataclass
+class Series:
+    target: str
+    concurrency: int
+    latencies_ms: list[float]
+    errors: int
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def _conversation(client: httpx.AsyncClient, target: str, latencies: list[float], errors: list[int]) -> None:
+    sender = f"bench-{uuid.uuid4().hex[:12]}"
+    for text in MESSAGES:
+        started = time.perf_counter()
+        if target == "gateway":
+            response = await client.post(f"{GATEWAY}/api/chat", json={"sender_id": sender, "message": text})
+        else:
+            response = await client.post(f"{RASA}/webhooks/rest/webhook", json={"sender": sender, "message": text})
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code == 200:
+            latencies.append(elapsed)
+        else:
+            errors.append(response.status_code)
+
+
+async def measure(target: str, concurrency: int, conversations: int) -> Series:
+    latencies: list[float] = []
+    errors: list[int] = []
+    semaphore = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(timeout=30) as client:
+        await _conversation(client, target, [], [])  # warm-up, not counted
+
+        async def run_one() -> None:
+            async with semaphore:
+                await _conversation(client, target, latencies, errors)
+
+        await asyncio.gather(*(run_one() for _ in range(conversations)))
+    return Series(target, concurrency, latencies, len(errors))
+
+
+def _process_tree(root_pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, queue = [], [root_pid]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue.extend(children.get(pid, []))
+    return found
+
+
+def resident_memory(root_pid: int) -> dict[str, float]:
+    """RSS in MiB of the Rasa and the assistant (uvicorn) processes under `make run`."""
+    memory: dict[str, float] = {}
+    for pid in _process_tree(root_pid):
+        try:
+            cmdline = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        rss_kib = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        if "rasa run" in cmdline:
+            name = "rasa"
+        elif "uvicorn" in cmdline:
+            name = "assistant (uvicorn)"
+        elif "honcho" in cmdline:
+            name = "honcho (process runner)"
+        else:
+            continue
+        memory[name] = max(memory.get(name, 0.0), rss_kib / 1024)
+    return memory
+
+
+def wait_for_health(deadline: float) -> bool:
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{GATEWAY}/health", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def plot(series: list[Series], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axis = plt.subplots(figsize=(8, 4.5))
+    labels, p50s, p95s = [], [], []
+    for item in series:
+        labels.append(f"{'/api/chat' if item.target == 'gateway' else 'Rasa REST'}\n{item.concurrency} conc.")
+        p50s.append(item.percentile(50))
+        p95s.append(item.percentile(95))
+    positions = range(len(labels))
+    axis.bar([p - 0.2 for p in positions], p50s, width=0.4, label="p50", color="#1f5f8b")
+    axis.bar([p + 0.2 for p in positions], p95s, width=0.4, label="p95", color="#e0a526")
+    axis.axhline(150, color="#b3261e", linestyle="--", linewidth=1, label="p95 target /api/chat (150 ms)")
+    axis.set_xticks(list(positions), labels)
+    axis.set_ylabel("latency per message (ms)")
+    axis.set_title("Leerplicht-assistent: per-message latency on a 2-core machine")
+    axis.legend()
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=120)
+
+
+def write_report(series: list[Series], startup_seconds: float, memory: dict[str, float]) -> None:
+    by_key = {(s.target, s.concurrency): s for s in series}
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on this machine "
+        f"({os.cpu_count()} cores), SQLite storage, one Rasa process and one assistant process. "
+        f"Each conversation sends {TURNS_PER_CONVERSATION} Dutch messages; latency is per message, measured by the "
+        "client on loopback. Rasa's REST channel is measured directly for comparison.",
+        "",
+        "| path | concurrent conversations | messages | errors | p50 (ms) | p95 (ms) | mean (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for item in series:
+        lines.append(
+            f"| {'/api/chat' if item.target == 'gateway' else 'Rasa REST'} | {item.concurrency} | "
+            f"{len(item.latencies_ms)} | {item.errors} | {item.percentile(50):.1f} | {item.percentile(95):.1f} | "
+            f"{statistics.mean(item.latencies_ms):.1f} |"
+        )
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|---|"]
+    for concurrency in (1, 10):
+        overhead = by_key[("gateway", concurrency)].percentile(50) - by_key[("rasa", concurrency)].percentile(50)
+        lines.append(f"| gateway adds ≤ 10 ms to Rasa's p50 ({concurrency} conc.) | {overhead:+.1f} ms | "
+                     f"{'yes' if overhead <= 10 else 'no'} |")
+    p95 = by_key[("gateway", 10)].percentile(95)
+    lines.append(f"| p95 through /api/chat < 150 ms at 10 conc. | {p95:.1f} ms | {'yes' if p95 < 150 else 'no'} |")
+    lines += [
+        "",
+        f"Time from `make run` to `/health` 200 with a trained model: **{startup_seconds:.1f} s**.",
+        "",
+        "| process | resident memory (MiB) |",
+        "|---|---:|",
+        *[f"| {name} | {rss:.0f} |" for name, rss in sorted(memory.items())],
+        "",
+        "![latency](img/bench-latency.png)",
+        "",
+    ]
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'bench' / 'assistant.db'}",
+                   "TRACKER_STORE_URL": f"sqlite:///{ROOT / 'var' / 'bench' / 'tracker.db'}", "LOG_LEVEL": "WARNING"}
+    for leftover in (ROOT / "var" / "bench").glob("*.db*"):
+        leftover.unlink()
+    started = time.monotonic()
+    runner = subprocess.Popen(["make", "--no-print-directory", "run"],  # noqa: S607 - make from PATH, as a user runs it
+                              cwd=ROOT, env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        if not wait_for_health(started + STARTUP_LIMIT_SECONDS):
+            print("the stack did not become healthy in time", file=sys.stderr)
+            return 1
+        startup_seconds = time.monotonic() - started
+        series = []
+        for concurrency, conversations in CONVERSATIONS.items():
+            for target in ("rasa", "gateway"):
+                series.append(asyncio.run(measure(target, concurrency, conversations)))
+                print(f"{target:8} conc={concurrency:2}: p50={series[-1].percentile(50):6.1f} ms "
+                      f"p95={series[-1].percentile(95):6.1f} ms errors={series[-1].errors}")
+        memory = resident_memory(runner.pid)
+    finally:
+        os.killpg(runner.pid, signal.SIGINT)
+        try:
+            runner.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(runner.pid, signal.SIGKILL)
+    plot(series, ROOT / "docs" / "img" / "bench-latency.png")
+    write_report(series, startup_seconds, memory)
+    print(f"start-up {startup_seconds:.1f} s; memory {memory}; wrote docs/benchmarks.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
