@@ -96,3 +96,6 @@ clean: ## remove generated files (models, results, local databases)
 
 bench: setup train ## benchmarks: latency via /api/chat and Rasa REST, start-up time, memory -> docs/benchmarks.md
 	$(BIN)/python scripts/bench.py
+
+eval: setup train ## send every dev-set question to /api/chat and score it -> docs/eval/
+	$(BIN)/python scripts/eval.py

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import statistics
-import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,10 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
+from stack import GATEWAY, RASA, ROOT, running_stack
 
-ROOT = Path(__file__).resolve().parent.parent
-GATEWAY = "http://127.0.0.1:8000"
-RASA = "http://127.0.0.1:5005"
 MESSAGES = [
     "hallo",
     "mag mijn zoon een week eerder op vakantie",
@@ -34,7 +29,6 @@ MESSAGES = [
 ]
 TURNS_PER_CONVERSATION = len(MESSAGES)
 CONVERSATIONS = {1: 8, 10: 30}  # concurrency -> conversations run (bounded)
-STARTUP_LIMIT_SECONDS = 300
 
 
 @dataclass
@@ -118,17 +112,6 @@ def resident_memory(root_pid: int) -> dict[str, float]:
     return memory
 
 
-def wait_for_health(deadline: float) -> bool:
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{GATEWAY}/health", timeout=2).status_code == 200:
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    return False
-
-
 def plot(series: list[Series], path: Path) -> None:
     import matplotlib
 
@@ -195,35 +178,17 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
 
 
 def main() -> int:
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'bench' / 'assistant.db'}",
-                   "TRACKER_STORE_URL": f"sqlite:///{ROOT / 'var' / 'bench' / 'tracker.db'}", "LOG_LEVEL": "WARNING"}
-    for leftover in (ROOT / "var" / "bench").glob("*.db*"):
-        leftover.unlink()
-    started = time.monotonic()
-    runner = subprocess.Popen(["make", "--no-print-directory", "run"],  # noqa: S607 - make from PATH, as a user runs it
-                              cwd=ROOT, env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        if not wait_for_health(started + STARTUP_LIMIT_SECONDS):
-            print("the stack did not become healthy in time", file=sys.stderr)
-            return 1
-        startup_seconds = time.monotonic() - started
+    with running_stack("bench") as stack:
         series = []
         for concurrency, conversations in CONVERSATIONS.items():
             for target in ("rasa", "gateway"):
                 series.append(asyncio.run(measure(target, concurrency, conversations)))
                 print(f"{target:8} conc={concurrency:2}: p50={series[-1].percentile(50):6.1f} ms "
                       f"p95={series[-1].percentile(95):6.1f} ms errors={series[-1].errors}")
-        memory = resident_memory(runner.pid)
-    finally:
-        os.killpg(runner.pid, signal.SIGINT)
-        try:
-            runner.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(runner.pid, signal.SIGKILL)
+        memory = resident_memory(stack.process.pid)
     plot(series, ROOT / "docs" / "img" / "bench-latency.png")
-    write_report(series, startup_seconds, memory)
-    print(f"start-up {startup_seconds:.1f} s; memory {memory}; wrote docs/benchmarks.md")
+    write_report(series, stack.startup_seconds, memory)
+    print(f"start-up {stack.startup_seconds:.1f} s; memory {memory}; wrote docs/benchmarks.md")
     return 0
 
 

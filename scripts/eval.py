@@ -1,0 +1,187 @@
+"""`make eval`: sends every question of ../shared/eval/dev.jsonl to /api/chat as a new conversation and scores it.
+
+Per question it records the intent, the cited articles, whether the answer is on the expected topic with a fitting
+article citation, whether it is in the asker's language, and which expected facts appear (a word-overlap heuristic;
+read docs/eval/answers.md for the real judgement). Results go to docs/eval/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import httpx
+from stack import GATEWAY, ROOT, running_stack
+
+DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+OUT = ROOT / "docs" / "eval"
+
+# The dev set labels topics coarsely; these are the assistant's topics (intent ask_<id>) that count as a hit for each
+# label, and the articles of which at least one must be cited.
+TOPIC_MAP: dict[str, tuple[set[str], set[str]]] = {
+    "verlof_13a": ({"verlof_vakantie", "luxe_verzuim"}, {"Leerplichtwet 1969, artikel 13a"}),
+    "verlof_14": ({"verlof_gewichtige_omstandigheden", "religieuze_feestdag"},
+                  {"Leerplichtwet 1969, artikel 14", "Leerplichtwet 1969, artikel 13",
+                   "Leerplichtwet 1969, artikel 11"}),
+    "bezwaar": ({"bezwaar"}, {"Algemene wet bestuursrecht, artikel 6:7"}),
+    "boete": ({"luxe_verzuim", "leerplicht_leeftijd"},
+              {"Leerplichtwet 1969, artikel 26", "Leerplichtwet 1969, artikel 22", "Leerplichtwet 1969, artikel 2",
+               "Leerplichtwet 1969, artikel 3"}),
+    "melding": ({"meldplicht_verzuim", "verzuim_18plus", "in_uitschrijving", "boete_school", "thuiszitters",
+                 "voortijdig_schoolverlaten", "ziekte"},
+                {"Leerplichtwet 1969, artikel 21a", "Leerplichtwet 1969, artikel 18", "Leerplichtwet 1969, artikel 27",
+                 "Leerplichtwet 1969, artikel 11", "Leerplichtwet 1969, artikel 12"}),
+    "leeftijd": ({"leerplicht_leeftijd", "kwalificatieplicht", "vijfjarigen", "nieuwkomers",
+                  "voortijdig_schoolverlaten", "luxe_verzuim"},
+                 {"Leerplichtwet 1969, artikel 3", "Leerplichtwet 1969, artikel 4a", "Leerplichtwet 1969, artikel 1",
+                  "Leerplichtwet 1969, artikel 11a", "Leerplichtwet 1969, artikel 2", "Leerplichtwet 1969, artikel 4b",
+                  "Leerplichtwet 1969, artikel 4c"}),
+    "vrijstelling": ({"vrijstelling_5", "vrijstelling_5a", "vrijstelling_15", "vervangende_leerplicht"},
+                     {"Leerplichtwet 1969, artikel 5", "Leerplichtwet 1969, artikel 5a",
+                      "Leerplichtwet 1969, artikel 15", "Leerplichtwet 1969, artikel 3a"}),
+    "other": (set(), set()),
+}
+STOP = frozenset(
+    """de het een en of van in op te is zijn voor met niet dan als bij aan om er die dat wat ook kan mag naar
+    the a an of to in is are for and or not be can with on at by it this that""".split()
+)
+
+
+@dataclass
+class Outcome:
+    question: dict
+    intent: str | None = None
+    confidence: float = 0.0
+    texts: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    language: str | None = None
+    status: int = 0
+
+    @property
+    def topic(self) -> str | None:
+        return self.intent[4:] if self.intent and self.intent.startswith("ask_") else None
+
+    @property
+    def on_topic(self) -> bool:
+        topics, _ = TOPIC_MAP[self.question["expected_topic"]]
+        return not topics or self.topic in topics
+
+    @property
+    def cites_right_article(self) -> bool:
+        _, articles = TOPIC_MAP[self.question["expected_topic"]]
+        return not articles or bool(articles & set(self.citations))
+
+    @property
+    def right(self) -> bool:
+        return self.on_topic and self.cites_right_article
+
+    @property
+    def in_question_language(self) -> bool:
+        return self.language == self.question["lang"]
+
+    def facts_found(self) -> list[bool]:
+        answer = _words(" ".join(self.texts))
+        found = []
+        for fact in self.question["expected_facts"]:
+            words = _words(fact)
+            found.append(bool(words) and len(words & answer) / len(words) >= 0.5)
+        return found
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _words(text: str) -> set[str]:
+    return {word[:6] for word in re.findall(r"\w+", _fold(text)) if word not in STOP and len(word) > 2}
+
+
+def ask(client: httpx.Client, question: dict) -> Outcome:
+    outcome = Outcome(question)
+    response = client.post(f"{GATEWAY}/api/chat",
+                           json={"sender_id": f"eval-{uuid.uuid4().hex[:12]}", "message": question["question"]})
+    outcome.status = response.status_code
+    if response.status_code != 200:
+        return outcome
+    body = response.json()
+    outcome.language = body["language"]
+    outcome.intent = (body.get("intent") or {}).get("name")
+    outcome.confidence = (body.get("intent") or {}).get("confidence") or 0.0
+    for message in body["messages"]:
+        outcome.texts.append(message["text"])
+        outcome.citations.extend(citation["ref"] for citation in message["citations"])
+    return outcome
+
+
+def report(outcomes: list[Outcome]) -> str:
+    per_language: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        per_language[outcome.question["lang"]].append(outcome)
+    lines = ["# Evaluation on the development set", "",
+             f"{len(outcomes)} questions from `../shared/eval/dev.jsonl`, each sent to `/api/chat` as a new "
+             "conversation. *Right* = the answer is on the expected topic **and** cites a fitting article. "
+             "*Facts* is a word-overlap heuristic over the expected facts (read `answers.md` for the real judgement).",
+             "", "| language | questions | right topic + article | in the asker's language | facts (heuristic) |",
+             "|---|---:|---:|---:|---:|"]
+    for language in sorted(per_language, key=lambda code: (code != "nl", code)):
+        group = per_language[language]
+        facts = [found for outcome in group for found in outcome.facts_found()]
+        lines.append(f"| {language} | {len(group)} | {sum(o.right for o in group) / len(group):.0%} | "
+                     f"{sum(o.in_question_language for o in group) / len(group):.0%} | "
+                     f"{sum(facts) / max(1, len(facts)):.0%} |")
+    lines += ["", "| id | lang | expected | intent (confidence) | right | cited |", "|---|---|---|---|---|---|"]
+    for outcome in outcomes:
+        question = outcome.question
+        lines.append(f"| {question['id']} | {question['lang']} | {question['expected_topic']} | "
+                     f"{outcome.intent} ({outcome.confidence:.2f}) | {'yes' if outcome.right else 'no'} | "
+                     f"{'; '.join(dict.fromkeys(outcome.citations)) or '–'} |")
+    return "\n".join(lines) + "\n"
+
+
+def answers(outcomes: list[Outcome]) -> str:
+    parts = ["# Answers on the development set", ""]
+    for outcome in outcomes:
+        question = outcome.question
+        parts += [f"## {question['id']} ({question['lang']}, expected {question['expected_topic']})", "",
+                  f"> {question['question']}", "", f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), "
+                  f"status {outcome.status}", ""]
+        parts += [text.strip() + "\n" for text in outcome.texts]
+        parts += ["Sources: " + ("; ".join(dict.fromkeys(outcome.citations)) or "none"), "", "Expected facts:"]
+        parts += [f"- [{'x' if found else ' '}] {fact}"
+                  for fact, found in zip(question["expected_facts"], outcome.facts_found(), strict=True)]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--running", action="store_true", help="use a stack that is already running on port 8000")
+    args = parser.parse_args()
+    questions = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def run_all() -> list[Outcome]:
+        with httpx.Client(timeout=30) as client:
+            return [ask(client, question) for question in questions]
+
+    if args.running:
+        outcomes = run_all()
+    else:
+        with running_stack("eval"):
+            outcomes = run_all()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "summary.md").write_text(report(outcomes), encoding="utf-8")
+    (OUT / "answers.md").write_text(answers(outcomes), encoding="utf-8")
+    dutch = [o for o in outcomes if o.question["lang"] == "nl"]
+    print(f"Dutch: {sum(o.right for o in dutch)}/{len(dutch)} right topic + article; all: "
+          f"{sum(o.right for o in outcomes)}/{len(outcomes)}; wrote docs/eval/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
