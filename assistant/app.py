@@ -17,6 +17,7 @@ from assistant.errors import install_error_handlers
 from assistant.health import router as health_router
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
+from assistant.security import ChatRateLimitMiddleware, SecurityHeadersMiddleware, rate_limit_storage
 from assistant.settings import Settings, get_settings
 from assistant.web.routes import mount_web
 
@@ -48,6 +49,10 @@ def create_app(settings: Settings | None = None,
     app.include_router(action_router)
     mount_web(app)
 
+    # Added last runs first: request id, security headers, rate limit, size limit, then the routes.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ChatRateLimitMiddleware, limit=settings.chat_rate_limit,
+                       storage=rate_limit_storage(settings.rate_limit_redis_url))
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.app_env == "production")
     app.add_middleware(RequestIdMiddleware)
     return app

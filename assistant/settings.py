@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     max_body_bytes: int = 16_384
 
+    chat_rate_limit: str = Field(default="30/minute", description="per client, `limits` notation")
+    rate_limit_redis_url: str | None = None
+
     log_level: str = "INFO"
     log_json: bool = True
 
