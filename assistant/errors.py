@@ -32,6 +32,7 @@ _REASONS = {
     "string_type": _("dit moet tekst zijn."),
     "int_parsing": _("dit moet een heel getal zijn."),
     "int_type": _("dit moet een heel getal zijn."),
+    "int_from_float": _("dit moet een heel getal zijn."),
     "float_parsing": _("dit moet een getal zijn."),
     "bool_parsing": _("dit moet waar of onwaar zijn."),
     "date_from_datetime_parsing": _("dit moet een datum zijn (JJJJ-MM-DD)."),
