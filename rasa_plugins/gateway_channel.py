@@ -81,6 +81,9 @@ class GatewayInput(InputChannel):
                 return response.json({"error": "no model loaded"}, status=503)
 
             parse_data = await agent.parse_message(text)
+            # Keep the gateway's metadata (the conversation language) in the tracker's latest_message, where
+            # custom actions and the NLG endpoint read it.
+            parse_data["metadata"] = metadata
             collector = GatewayOutputChannel()
             await on_new_message(
                 UserMessage(text, collector, sender_id, parse_data=parse_data,
