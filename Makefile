@@ -22,7 +22,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: help setup run test lint pytest validate train conversation-test migrate rasa-config browser-deps \
+.PHONY: help setup run test lint pytest validate train conversation-test e2e migrate rasa-config browser-deps \
         i18n-extract i18n-update i18n-compile bench eval clean
 
 help: ## show this help
@@ -79,7 +79,10 @@ conversation-test: $(MODEL) ## rasa test: the conversation stories must all be p
 	$(RASA) test core --model $(MODEL) --stories $(CONVERSATION_TESTS) --fail-on-prediction-errors \
 	  --out var/results/conversations --quiet
 
-test: setup lint pytest validate train conversation-test ## everything CI runs
+e2e: setup train ## end-to-end tests against the running stack (real model, browser)
+	$(BIN)/pytest -q -m e2e tests/e2e
+
+test: setup lint pytest validate train conversation-test e2e ## everything CI runs
 
 # ---- translations --------------------------------------------------------------------------------------------
 i18n-extract: $(VENV)/.installed ## extract Dutch source texts into the .pot template

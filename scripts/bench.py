@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
-from stack import GATEWAY, RASA, ROOT, running_stack
+
+from assistant.devtools.stack import GATEWAY, RASA, ROOT, RunningStack, running_stack
 
 MESSAGES = [
     "hallo",
@@ -73,27 +74,10 @@ async def measure(target: str, concurrency: int, conversations: int) -> Series:
     return Series(target, concurrency, latencies, len(errors))
 
 
-def _process_tree(root_pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, queue = [], [root_pid]
-    while queue:
-        pid = queue.pop()
-        found.append(pid)
-        queue.extend(children.get(pid, []))
-    return found
-
-
-def resident_memory(root_pid: int) -> dict[str, float]:
+def resident_memory(stack: RunningStack) -> dict[str, float]:
     """RSS in MiB of the Rasa and the assistant (uvicorn) processes under `make run`."""
     memory: dict[str, float] = {}
-    for pid in _process_tree(root_pid):
+    for pid in stack.process_ids():
         try:
             cmdline = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
             status = Path(f"/proc/{pid}/status").read_text()
@@ -185,7 +169,7 @@ def main() -> int:
                 series.append(asyncio.run(measure(target, concurrency, conversations)))
                 print(f"{target:8} conc={concurrency:2}: p50={series[-1].percentile(50):6.1f} ms "
                       f"p95={series[-1].percentile(95):6.1f} ms errors={series[-1].errors}")
-        memory = resident_memory(stack.process.pid)
+        memory = resident_memory(stack)
     plot(series, ROOT / "docs" / "img" / "bench-latency.png")
     write_report(series, stack.startup_seconds, memory)
     print(f"start-up {stack.startup_seconds:.1f} s; memory {memory}; wrote docs/benchmarks.md")

@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import httpx
-from stack import GATEWAY, ROOT, running_stack
+
+from assistant.devtools.stack import GATEWAY, ROOT, running_stack
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OUT = ROOT / "docs" / "eval"

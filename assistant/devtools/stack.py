@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GATEWAY = "http://127.0.0.1:8000"
 RASA = "http://127.0.0.1:5005"
 
@@ -22,6 +22,23 @@ RASA = "http://127.0.0.1:5005"
 class RunningStack:
     process: subprocess.Popen
     startup_seconds: float
+
+    def process_ids(self) -> list[int]:
+        """The `make run` process and every process below it (honcho, Rasa, uvicorn)."""
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(parent, []).append(int(entry.name))
+        found, queue = [], [self.process.pid]
+        while queue:
+            pid = queue.pop()
+            found.append(pid)
+            queue.extend(children.get(pid, []))
+        return found
 
 
 def _healthy() -> bool:
@@ -54,8 +71,16 @@ def running_stack(name: str, limit_seconds: float = 300) -> Iterator[RunningStac
             time.sleep(0.5)
         yield RunningStack(process, time.monotonic() - started)
     finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Ctrl-C, as a user stops `make run`; SIGKILL only if it does not stop within 30 s."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

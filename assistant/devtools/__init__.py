@@ -1,0 +1,1 @@
+"""Development tooling shared by benchmarks, the evaluation and end-to-end tests."""

@@ -1,0 +1,119 @@
+"""End to end: the stack as `make run` starts it (real Rasa model, gateway, actions, database, chat page).
+
+Run by `make e2e` (part of `make test`) after training; excluded from plain `pytest` runs (marker `e2e`).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.devtools.stack import GATEWAY, ROOT, running_stack, stop
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def stack():
+    if not (ROOT / "models" / "leerplicht.tar.gz").exists():
+        pytest.fail("no trained model: run `make train` first")
+    with running_stack("e2e") as running:
+        yield running
+        pids = running.process_ids()
+        stop(running.process)
+        survivors = [pid for pid in pids if Path(f"/proc/{pid}").exists()
+                     and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+        assert survivors == [], f"processes left after Ctrl-C: {survivors}"
+
+
+def chat(message: str, sender_id: str | None = None) -> dict:
+    response = httpx.post(f"{GATEWAY}/api/chat", timeout=30,
+                          json={"sender_id": sender_id or f"e2e-{uuid.uuid4().hex[:10]}", "message": message})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def refs(body: dict) -> list[str]:
+    return [citation["ref"] for message in body["messages"] for citation in message["citations"]]
+
+
+def text(body: dict) -> str:
+    return "\n".join(message["text"] for message in body["messages"])
+
+
+def test_health_reports_every_part(stack):
+    response = httpx.get(f"{GATEWAY}/health", timeout=5)
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok"}
+
+
+def test_rerunning_make_needs_no_install_and_no_training(stack):
+    for target in ("setup", "train"):
+        result = subprocess.run(["make", "-q", target], cwd=ROOT, check=False)  # noqa: S607
+        assert result.returncode == 0, f"`make {target}` would do work on an up-to-date checkout"
+
+
+def test_holiday_question_is_answered_with_article_13a(stack):
+    body = chat("Mogen wij een week voor de kerstvakantie al weg met de kinderen omdat het dan goedkoper is?")
+    assert body["intent"]["name"] in {"ask_verlof_vakantie", "ask_luxe_verzuim"}
+    assert any(ref.startswith("Leerplichtwet 1969, artikel 13a") or ref.startswith("Leerplichtwet 1969, artikel 2")
+               for ref in refs(body)), refs(body)
+    assert all(message["citations"] for message in body["messages"] if len(message["text"]) > 200)
+
+
+def test_follow_up_in_context_uses_the_previous_topic(stack):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    first = chat("Hoeveel dagen vrij krijgt mijn zoon voor de bruiloft van mijn zus?", sender)
+    assert first["intent"]["name"] == "ask_verlof_gewichtige_omstandigheden"
+    second = chat("en voor een begrafenis?", sender)
+    assert "Leerplichtwet 1969, artikel 14" in refs(second)
+    assert any(word in text(second).lower() for word in ("overl", "begrafenis", "uitvaart"))
+
+
+def test_bot_says_it_is_automated(stack):
+    body = chat("praat ik nou met een robot of met een echt mens?")
+    assert body["intent"]["name"] == "bot_challenge"
+    assert any(word in text(body).lower() for word in ("automatisch", "computer", "geen mens"))
+
+
+def test_gibberish_gets_topics_and_the_way_to_a_human(stack):
+    body = chat("qwpoeiru zxmcnv")
+    payloads = [button["payload"] for message in body["messages"] for button in message["buttons"]]
+    assert "/request_human" in payloads
+    assert any(payload.startswith("/ask_") for payload in payloads)
+
+
+def test_bad_input_is_refused_politely(stack):
+    response = httpx.post(f"{GATEWAY}/api/chat", json={"sender_id": "e2e-x", "message": "x" * 5000}, timeout=10)
+    assert response.status_code == 422
+    assert "te lang" in response.json()["detail"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+def test_chat_page_in_a_browser_shows_answer_and_citation_link(stack, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        page = browser.new_page()
+        page.goto(GATEWAY + "/")
+        page.get_by_label("Uw vraag", exact=False).fill("Vanaf welke leeftijd moet een kind naar school?")
+        page.keyboard.press("Enter")
+        link = page.locator("[role=log] a[href*='wetten.overheid.nl']").first
+        link.wait_for(timeout=20_000)
+        assert "Leerplichtwet 1969" in link.inner_text()
+        if os.environ.get("SCREENSHOTS"):
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.screenshot(path=str(ROOT / "docs" / "img" / "chat-page.png"))
+        browser.close()
