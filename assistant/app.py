@@ -16,6 +16,8 @@ from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
 from assistant.errors import install_error_handlers
 from assistant.health import router as health_router
+from assistant.knowledge import get_knowledge_base
+from assistant.knowledge.retrieval import topic_index
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
 from assistant.security import ChatRateLimitMiddleware, SecurityHeadersMiddleware, rate_limit_storage
@@ -32,6 +34,9 @@ def create_app(settings: Settings | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Load and validate the knowledge base and build the retrieval index before serving, so a broken
+        # knowledge file stops the start-up and the first question pays no indexing cost.
+        topic_index(get_knowledge_base())
         yield
         await rasa.close()
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from assistant.knowledge.ids import TOPIC_IDS
 from assistant.knowledge.knowledge_base import KnowledgeBase, KnowledgeError
 from assistant.knowledge.models import (
     Agreement,
@@ -113,7 +114,10 @@ def _load_topics(root: Path, problems: list[str]) -> dict[str, Topic]:
             continue
         if topic.id != path.stem:
             problems.append(f"{where}: id {topic.id!r} does not match the file name")
-        topics[topic.id] = topic
+        elif topic.id not in TOPIC_IDS:
+            problems.append(f"{where}: {topic.id!r} is not one of the fixed topic ids")
+        else:
+            topics[topic.id] = topic
     return topics
 
 

@@ -133,6 +133,16 @@ class Topic(_Strict):
         default=None, description="Why the topic has no `law` statement (required when it has none)."
     )
 
+    @field_validator("keywords", mode="before")
+    @classmethod
+    def _numbers_are_keywords_too(cls, value: object) -> object:
+        """A bare YAML number in the keyword list (`13a, 14`) is meant as text."""
+        if isinstance(value, list):
+            return [
+                str(item) if isinstance(item, int | float) and not isinstance(item, bool) else item for item in value
+            ]
+        return value
+
 
 class Contact(_Strict):
     name: str

@@ -1,5 +1,7 @@
 """Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months or euros).
 
+English unit words are understood too, because some sources are English pages (numbers there are in digits).
+
 Used by the grounding check: every quantity an answer states must also be stated by a source it cites. Numbers are
 compared as values ("tien dagen" equals "10 schooldagen"), units as classes (dag/schooldag/werkdag are all days).
 """
@@ -42,10 +44,10 @@ NUMBER_WORDS: dict[str, int] = {
 
 UNIT_CLASSES: dict[str, str] = {}
 for _unit_class, _words in {
-    "day": ("dag", "dagen", "schooldag", "schooldagen", "werkdag", "werkdagen", "lesdag", "lesdagen"),
-    "hour": ("uur", "uren", "lesuur", "lesuren", "klokuur", "klokuren"),
-    "week": ("week", "weken", "lesweek", "lesweken", "schoolweek", "schoolweken"),
-    "month": ("maand", "maanden"),
+    "day": ("dag", "dagen", "schooldag", "schooldagen", "werkdag", "werkdagen", "lesdag", "lesdagen", "day", "days"),
+    "hour": ("uur", "uren", "lesuur", "lesuren", "klokuur", "klokuren", "hour", "hours"),
+    "week": ("week", "weken", "lesweek", "lesweken", "schoolweek", "schoolweken", "weeks"),
+    "month": ("maand", "maanden", "month", "months"),
     "euro": ("euro", "eur", "€"),
 }.items():
     for _word in _words:
@@ -53,44 +55,48 @@ for _unit_class, _words in {
 
 # How many words may stand between a number and its unit ("vier opeenvolgende lesweken").
 MAX_GAP = 2
+# Units this check ignores; a number followed by one of them is not a claim about the units above ("zes jaar").
+OTHER_UNITS = frozenset(
+    {"jaar", "jaren", "keer", "maal", "procent", "kilometer", "km", "graad", "categorie", "year", "years"}
+)
 
 _THOUSANDS = re.compile(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}(?!\d))")
-_TOKEN = re.compile(r"€|\d+(?:,\d+)?|[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"€|\d+(?:,\d+)?|[^\W\d_]+|[.,;:!?()]", re.UNICODE)
 
 
-def _number(token: str, next_token: str | None) -> Decimal | None:
-    if token[0].isdigit():
-        return Decimal(token.replace(",", "."))
-    if token in NUMBER_WORDS:
-        return Decimal(NUMBER_WORDS[token])
+def _number(word: str, next_word: str | None) -> Decimal | None:
+    if word[0].isdigit():
+        return Decimal(word.replace(",", "."))
+    if word in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[word])
     # "een" is mostly an article; count it only right before a unit ("een week").
-    if token == "een" and next_token is not None and next_token in UNIT_CLASSES and next_token != "€":
+    if word == "een" and next_word is not None and next_word in UNIT_CLASSES and next_word != "€":
         return Decimal(1)
     return None
 
 
 def quantities(text: str) -> set[Quantity]:
     """All (value, unit class) pairs stated in `text`, e.g. {(Decimal(10), "day"), (Decimal(16), "hour")}."""
-    tokens = _TOKEN.findall(_THOUSANDS.sub("", text.lower()))
+    words = _WORD.findall(_THOUSANDS.sub("", text.lower()))
     found: set[Quantity] = set()
     after_euro_sign = False
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else None
         if after_euro_sign:
             after_euro_sign = False
             continue
-        if token == "€" and following is not None and following[0].isdigit():
+        if word == "€" and following is not None and following[0].isdigit():
             found.add((Decimal(following.replace(",", ".")), "euro"))
             after_euro_sign = True
             continue
-        value = _number(token, following)
+        value = _number(word, following)
         if value is None:
             continue
-        for ahead in tokens[index + 1 : index + 2 + MAX_GAP]:
+        for ahead in words[index + 1 : index + 2 + MAX_GAP]:
             if ahead in UNIT_CLASSES and ahead != "€":
                 found.add((value, UNIT_CLASSES[ahead]))
                 break
-            if ahead[0].isdigit() or ahead in NUMBER_WORDS:
+            if not ahead[0].isalpha() or ahead in NUMBER_WORDS or ahead in OTHER_UNITS:
                 break
     return found
 

@@ -1,0 +1,98 @@
+"""Answer actions: a topic's grounded answer, and the retrieval fallback when the intent is unclear."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from assistant.knowledge import get_knowledge_base, render_answer, search
+from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
+from assistant.knowledge.models import Citation, Topic
+
+FOLLOWUP_INTENT = "ask_followup"
+TOPIC_SLOT = "topic"
+EVENT_SLOT = "gebeurtenis"
+HUMAN_BUTTON = {"title": "Met een medewerker praten", "payload": "/request_human"}
+MAIN_TOPICS = (
+    "verlof_vakantie",
+    "verlof_gewichtige_omstandigheden",
+    "leerplicht_leeftijd",
+    "meldplicht_verzuim",
+    "vrijstelling_5",
+)
+SUGGESTIONS_TEXT = "Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?"
+NO_MATCH_TEXT = "Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, of praat met een medewerker."
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _latest_entity(tracker: Tracker, entity: str) -> str | None:
+    return next(tracker.get_latest_entity_values(entity), None)
+
+
+def _topic_button(topic: Topic) -> dict[str, str]:
+    return {"title": topic.title, "payload": f"/{intent_for_topic(topic.id)}"}
+
+
+def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
+    return [{"ref": citation.ref, "url": citation.url} for citation in citations]
+
+
+def suggest_topics(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Offer the topics that best match `text`, or the main topics when none does; always offer a person."""
+    kb = get_knowledge_base()
+    hits = [topic for topic, _score in search(text, k=3, kb=kb)] if text and not text.startswith("/") else []
+    if hits:
+        message, topics = SUGGESTIONS_TEXT, hits
+    else:
+        message, topics = NO_MATCH_TEXT, [kb.topic(tid) for tid in MAIN_TOPICS if kb.has_topic(tid)]
+    dispatcher.utter_message(text=message, buttons=[*map(_topic_button, topics), HUMAN_BUTTON])
+
+
+class ActionAnswerTopic(Action):
+    """Answer the topic of the latest intent (`ask_<topic>`), or of the previous answer for `ask_followup`,
+    in the variant for the event (`gebeurtenis`) the user named."""
+
+    def name(self) -> str:
+        return "action_answer_topic"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        kb = get_knowledge_base()
+        intent = _intent(tracker)
+        previous_topic = tracker.get_slot(TOPIC_SLOT)
+        topic_id = previous_topic if intent == FOLLOWUP_INTENT else topic_id_for_intent(intent or "")
+        if not topic_id or not kb.has_topic(topic_id):
+            suggest_topics(dispatcher, tracker.latest_message.get("text") or "")
+            return []
+        topic = kb.topic(topic_id)
+        event = _latest_entity(tracker, EVENT_SLOT)
+        if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
+            event = tracker.get_slot(EVENT_SLOT)
+        variant = event if event in topic.variants else None
+        answer = render_answer(topic, variant, kb=kb)
+        buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
+        if topic.handoff:
+            buttons.append(HUMAN_BUTTON)
+        dispatcher.utter_message(
+            text=answer.text,
+            buttons=buttons,
+            json_message={"citations": _citation_json(answer.citations), "topic": topic.id},
+        )
+        return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
+
+
+class ActionRetrievalFallback(Action):
+    """For `nlu_fallback`: offer the topics whose text best matches what the user wrote, and a person."""
+
+    def name(self) -> str:
+        return "action_retrieval_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        suggest_topics(dispatcher, tracker.latest_message.get("text") or "")
+        return []

@@ -1,0 +1,27 @@
+"""The knowledge base: statutes, guidance and regional sources, answer topics, and retrieval over them.
+
+Public interface (other packages code against these names):
+`load_knowledge`, `get_knowledge_base`, `KnowledgeBase`, `KnowledgeError`, `Citation`, `Article`, `Topic`,
+`Region`, `render_answer`, `RenderedAnswer`, `search`.
+"""
+
+from assistant.knowledge.knowledge_base import KnowledgeBase, KnowledgeError
+from assistant.knowledge.loader import get_knowledge_base, load_knowledge
+from assistant.knowledge.models import Article, Citation, Region, Source, Topic
+from assistant.knowledge.render import RenderedAnswer, render_answer
+from assistant.knowledge.retrieval import search
+
+__all__ = [
+    "Article",
+    "Citation",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Region",
+    "RenderedAnswer",
+    "Source",
+    "Topic",
+    "get_knowledge_base",
+    "load_knowledge",
+    "render_answer",
+    "search",
+]

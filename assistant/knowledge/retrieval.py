@@ -1,0 +1,114 @@
+"""Retrieval fallback: BM25 over the answer topics, for questions the intent classifier is unsure about.
+
+Each topic becomes one document: its title and keywords (weighted), the answer text, the statements and the
+variant texts. Dutch compounds are also split into known index terms, so "wintersportvakantie" meets "vakantie"
+and "verlofaanvraag" meets "verlof".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rank_bm25 import BM25Okapi
+
+from assistant.knowledge.dutch_text import lemma, terms
+from assistant.knowledge.knowledge_base import KnowledgeBase
+from assistant.knowledge.loader import get_knowledge_base
+from assistant.knowledge.models import Topic
+
+TITLE_WEIGHT = 3
+KEYWORD_WEIGHT = 2
+# A hit must be worth at least MIN_MATCH matches of a term that occurs in one topic only (so the floor follows
+# the number of topics: about 3.0 for 24 topics), and at least RELATIVE_SCORE times the best hit.
+MIN_MATCH = 1.07
+RELATIVE_SCORE = 0.5
+MIN_PART = 4  # shortest compound part that counts ("ziek", "dag" is too short to be trusted)
+
+
+class LuceneBM25(BM25Okapi):
+    """BM25 with Lucene's idf, log(1 + (N - n + 0.5) / (n + 0.5)): never negative or zero, so scores stay
+    meaningful for a small set of topics (Okapi's idf is 0 for a term in half of the documents)."""
+
+    @staticmethod
+    def idf_of(documents: int, frequency: int) -> float:
+        return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:
+        for word, freq in nd.items():
+            self.idf[word] = self.idf_of(self.corpus_size, freq)
+
+
+def _topic_text(topic: Topic) -> tuple[str, str, str]:
+    body = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
+    body += [statement.text for statement in topic.statements]
+    for variant in topic.variants.values():
+        body += [variant.short or "", *variant.steps, *variant.details]
+    return topic.title, " ".join(topic.keywords), " ".join(body)
+
+
+def _split(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """Two known parts of a compound ("verlofaanvraag" -> ["verlof", "aanvraag"]), or [] when none fit.
+
+    The longest known head wins; a linking "s" or "e" between the parts is allowed ("beroepsopleiding").
+    """
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], lemma(word[cut:])
+        if tail not in vocabulary or len(tail) < MIN_PART:
+            continue
+        for candidate in (head, head[:-1] if head[-1:] in ("s", "e") else None):
+            if candidate and len(candidate) >= MIN_PART and candidate in vocabulary:
+                return [candidate, tail]
+    return []
+
+
+def _expand(words: list[str], vocabulary: frozenset[str]) -> list[str]:
+    expanded = []
+    for word in words:
+        expanded.append(word)
+        expanded.extend(_split(word, vocabulary))
+    return expanded
+
+
+@dataclass(frozen=True)
+class TopicIndex:
+    topics: tuple[Topic, ...]
+    vocabulary: frozenset[str]
+    bm25: LuceneBM25
+
+    @property
+    def rare_term_idf(self) -> float:
+        """The idf of a term that occurs in exactly one topic."""
+        return LuceneBM25.idf_of(len(self.topics), 1)
+
+    @classmethod
+    def build(cls, topics: list[Topic]) -> TopicIndex:
+        documents = []
+        for topic in topics:
+            title, keywords, body = _topic_text(topic)
+            documents.append(terms(title) * TITLE_WEIGHT + terms(keywords) * KEYWORD_WEIGHT + terms(body))
+        vocabulary = frozenset(word for document in documents for word in document)
+        documents = [_expand(document, vocabulary) for document in documents]
+        return cls(topics=tuple(topics), vocabulary=vocabulary, bm25=LuceneBM25(documents))
+
+    def search(self, text: str, k: int = 3) -> list[tuple[Topic, float]]:
+        query = _expand(terms(text), self.vocabulary)
+        if not query or not self.topics:
+            return []
+        scores = self.bm25.get_scores(query)
+        ranked = sorted(zip(self.topics, scores, strict=True), key=lambda pair: pair[1], reverse=True)
+        best = ranked[0][1]
+        floor = max(MIN_MATCH * self.rare_term_idf, RELATIVE_SCORE * best)
+        return [(topic, float(score)) for topic, score in ranked[:k] if score >= floor]
+
+
+@lru_cache(maxsize=4)
+def topic_index(kb: KnowledgeBase) -> TopicIndex:
+    """The BM25 index of `kb`'s topics, built once per knowledge base."""
+    return TopicIndex.build(kb.topics)
+
+
+def search(text: str, k: int = 3, *, kb: KnowledgeBase | None = None) -> list[tuple[Topic, float]]:
+    """The best `k` topics for `text`, best first, only those scoring above the threshold."""
+    return topic_index(kb or get_knowledge_base()).search(text, k)

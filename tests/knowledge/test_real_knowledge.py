@@ -1,0 +1,57 @@
+"""The repository's own knowledge files: they load, validate, and retrieval finds their topics."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge import KnowledgeBase, get_knowledge_base, load_knowledge, search
+from assistant.knowledge.ids import TOPIC_IDS
+
+
+@pytest.fixture(scope="module")
+def real_kb() -> KnowledgeBase:
+    return load_knowledge(strict=False)
+
+
+def test_statutes_regions_and_sources_are_valid(real_kb: KnowledgeBase) -> None:
+    assert [p for p in real_kb.problems if not p.startswith("topics/")] == []
+    assert len(real_kb.articles) >= 45
+    assert len(real_kb.municipalities) == 6
+
+
+def test_every_topic_is_written_and_valid(real_kb: KnowledgeBase) -> None:
+    assert real_kb.problems == []
+    assert real_kb.missing_topics() == []
+
+
+def test_strict_load_and_cache(real_kb: KnowledgeBase) -> None:
+    if real_kb.problems:
+        pytest.skip("the knowledge base has problems (see test_every_topic_is_written_and_valid)")
+    assert get_knowledge_base() is get_knowledge_base()
+    assert [t.id for t in get_knowledge_base().topics] == [t for t in TOPIC_IDS if real_kb.has_topic(t)]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic_id"),
+    [
+        ("Mogen we de vrijdag voor de kerstvakantie al vertrekken naar ons vakantiehuis?", "verlof_vakantie"),
+        ("Mijn nicht trouwt in Polen, kan mijn zoon daarvoor een paar dagen vrij krijgen?",
+         "verlof_gewichtige_omstandigheden"),
+        ("De directeur heeft ons verzoek afgewezen, wat kan ik daartegen doen?", "bezwaar"),
+        ("Mijn dochter heeft griep, hoe meld ik haar af bij school?", "ziekte"),
+        ("Wanneer begint de leerplicht voor mijn dochter die in maart jarig is?", "leerplicht_leeftijd"),
+        ("Mijn zoon is 17 en heeft nog geen diploma, moet hij nog naar school?", "kwalificatieplicht"),
+        ("Wij vieren het Suikerfeest, mag mijn kind die dag thuisblijven?", "religieuze_feestdag"),
+        ("Mijn kleuter is erg moe, mag hij een paar middagen thuisblijven?", "vijfjarigen"),
+    ],
+)  # fmt: skip
+def test_retrieval_finds_real_topics(real_kb: KnowledgeBase, question: str, topic_id: str) -> None:
+    if not real_kb.has_topic(topic_id):
+        pytest.skip(f"topic {topic_id} is not written yet")
+    hits = [topic.id for topic, _score in search(question, kb=real_kb)]
+    assert topic_id in hits[:2], (question, hits)
+
+
+@pytest.mark.parametrize("question", ["Wat is het weer morgen?", "Ik wil een pizza bestellen", "dank je wel"])
+def test_retrieval_ignores_unrelated_questions(real_kb: KnowledgeBase, question: str) -> None:
+    assert search(question, kb=real_kb) == []

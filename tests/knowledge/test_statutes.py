@@ -1,0 +1,96 @@
+"""The statute files: completeness, citation format, and word-for-word fidelity to the reference."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.knowledge import KnowledgeBase
+from assistant.knowledge.models import Citation
+
+REFERENCE = Path("/work/shared/reference")
+LPW_ARTICLES = [
+    "1", "1b", "2", "3", "3a", "3b", "4", "4a", "4b", "4c", "5", "5a", "6", "7", "8", "9", "10", "11", "11a",
+    "12", "13", "13a", "13b", "14", "15", "15a", "16", "18", "21a", "22", "24", "25", "26", "27", "28",
+]  # fmt: skip
+OTHER_ARTICLES = ["awb:6:7", "awb:6:8", "awb:6:9", "awb:4:13", "awb:7:10", "wrod:10", "wrod:12", "brod:14",
+                  "sr:23", "web:8.1.8a"]  # fmt: skip
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("cid", [f"lpw:{n}" for n in LPW_ARTICLES] + OTHER_ARTICLES)
+def test_every_article_the_answers_use_is_present(fixture_kb: KnowledgeBase, cid: str) -> None:
+    article = fixture_kb.article(cid)
+    assert article.text.strip()
+    assert article.url.endswith(f"#Artikel{article.number}")
+
+
+@pytest.mark.parametrize(
+    ("cid", "expected"),
+    [
+        ("lpw:13a", Citation(ref="Leerplichtwet 1969, artikel 13a",
+                             url="https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a")),
+        ("lpw:21a", Citation(ref="Leerplichtwet 1969, artikel 21a",
+                             url="https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel21a")),
+        ("awb:6:7", Citation(ref="Algemene wet bestuursrecht, artikel 6:7",
+                             url="https://wetten.overheid.nl/BWBR0005537/2024-01-01#Artikel6:7")),
+        ("brod:14", Citation(ref="Besluit register onderwijsdeelnemers, artikel 14",
+                             url="https://wetten.overheid.nl/BWBR0042639/2025-08-01#Artikel14")),
+        ("wrod:12", Citation(ref="Wet register onderwijsdeelnemers, artikel 12",
+                             url="https://wetten.overheid.nl/BWBR0042012/2024-01-01#Artikel12")),
+        ("web:8.1.8a", Citation(ref="Wet educatie en beroepsonderwijs, artikel 8.1.8a",
+                                url="https://wetten.overheid.nl/BWBR0007625/2024-01-01#Artikel8.1.8a")),
+    ],
+)  # fmt: skip
+def test_citation_shows_law_name_article_and_anchor(fixture_kb: KnowledgeBase, cid: str, expected: Citation) -> None:
+    assert fixture_kb.citation(cid) == expected
+
+
+def test_key_statutory_numbers_are_in_the_text(fixture_kb: KnowledgeBase) -> None:
+    assert "slechts eenmaal voor ten hoogste tien dagen per schooljaar" in fixture_kb.article("lpw:13a").text
+    assert "eerste twee lesweken" in fixture_kb.article("lpw:13a").text
+    assert "binnen twee dagen na het ontstaan van de verhindering" in fixture_kb.article("lpw:12").text
+    assert "uiterlijk twee dagen vóór de verhindering" in fixture_kb.article("lpw:13").text
+    assert "vier opeenvolgende lesweken in totaal zestien uren" in fixture_kb.article("lpw:21a").text
+    assert "ten hoogste 5 uren per week" in fixture_kb.article("lpw:11a").text
+    assert "ten hoogste 1 000 euro per overtreding" in fixture_kb.article("lpw:27").text
+    assert fixture_kb.article("awb:6:7").text.strip() == (
+        "De termijn voor het indienen van een bezwaar- of beroepschrift bedraagt zes weken."
+    )
+
+
+def test_paraphrases_say_they_are_not_the_official_text(fixture_kb: KnowledgeBase) -> None:
+    paraphrased = [a for a in fixture_kb.articles if a.fidelity == "paraphrase"]
+    assert {a.id for a in paraphrased} >= {"lpw:3a", "lpw:3b", "awb:6:9", "awb:7:10", "sr:23", "web:8.1.8a"}
+    for article in paraphrased:
+        assert article.text.startswith("Samenvatting, geen officiële tekst."), article.id
+
+
+def test_uncertain_texts_carry_their_caveat(fixture_kb: KnowledgeBase) -> None:
+    web = fixture_kb.article("web:8.1.8a")
+    assert str(web.valid_until) == "2026-08-01"
+    assert "2026-08-01" in (web.uncertain or "")
+    assert "not verified" in (fixture_kb.article("sr:23").uncertain or "")
+    assert "vierde lid" in (fixture_kb.article("lpw:22").uncertain or "")
+    assert fixture_kb.article("lpw:4a").excerpt == "leden 1 tot en met 3"
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="the shared reference is not on this machine")
+def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: KnowledgeBase) -> None:
+    reference = "\n".join(
+        re.sub(r"^> ?", "", line, flags=re.MULTILINE)
+        for line in (
+            (REFERENCE / "leerplicht-sources.md").read_text(encoding="utf-8"),
+            (REFERENCE / "calendar-regional.md").read_text(encoding="utf-8"),
+        )
+    )
+    reference = _normalise(reference)
+    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim"]
+    assert len(verbatim) >= 35
+    mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
+    assert mismatches == []

@@ -1,0 +1,138 @@
+"""Load-time validation: broken knowledge files are refused with a precise list of problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.knowledge import KnowledgeError, load_knowledge
+
+
+def _write_topic(root: Path, topic_id: str, **changes: object) -> None:
+    topic = {
+        "id": topic_id,
+        "title": "Ziek melden",
+        "last_verified": "2026-11-20",
+        "answer": {"short": "Meld uw kind ziek bij de school, binnen twee dagen."},
+        "statements": [{"text": "Meld ziekte binnen twee dagen.", "basis": "law", "citations": ["lpw:12"]}],
+        "citations": ["lpw:12"],
+    }
+    topic.update(changes)
+    (root / "topics" / f"{topic_id}.yml").write_text(yaml.safe_dump(topic, allow_unicode=True), encoding="utf-8")
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(root)
+    return caught.value.problems
+
+
+def test_a_valid_extra_topic_loads(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte")
+    assert load_knowledge(fixture_root).topic("ziekte").title == "Ziek melden"
+
+
+def test_unknown_citation_id(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", citations=["lpw:12", "src:nergens"])
+    assert _problems(fixture_root) == ["topics/ziekte.yml: unknown citation id src:nergens"]
+
+
+def test_number_not_in_the_cited_source(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", answer={"short": "Meld uw kind binnen 3 dagen ziek."})
+    (problem,) = _problems(fixture_root)
+    assert problem.startswith("topics/ziekte.yml: answer: states '3 day' but none of lpw:12 does")
+
+
+def test_number_in_statement_must_be_in_its_own_citations(fixture_root: Path) -> None:
+    statements = [{"text": "Vraag het 8 weken van tevoren aan.", "basis": "law", "citations": ["lpw:12"]}]
+    _write_topic(fixture_root, "ziekte", statements=statements)
+    (problem,) = _problems(fixture_root)
+    assert problem.startswith("topics/ziekte.yml: statement 1: states '8 week' but none of lpw:12 does")
+
+
+def test_topic_without_law_statement_needs_a_reason(fixture_root: Path) -> None:
+    guidance = [{"text": "Richtlijn.", "basis": "guidance", "citations": ["src:fixture-verlofrichtlijn"]}]
+    answer = {"short": "Meld uw kind ziek bij de school."}
+    _write_topic(fixture_root, "ziekte", answer=answer, statements=guidance, citations=["src:fixture-verlofrichtlijn"])
+    assert _problems(fixture_root) == ["topics/ziekte.yml: no statement with basis 'law' and no no_law_reason"]
+    _write_topic(
+        fixture_root,
+        "ziekte",
+        answer=answer,
+        statements=guidance,
+        citations=["src:fixture-verlofrichtlijn"],
+        no_law_reason="Alleen praktijk van scholen.",
+    )
+    assert load_knowledge(fixture_root).topic("ziekte").no_law_reason
+
+
+def test_basis_must_match_the_kind_of_citation(fixture_root: Path) -> None:
+    statements = [
+        {"text": "Meld ziekte.", "basis": "law", "citations": ["src:fixture-verlofrichtlijn"]},
+        {"text": "Meld ziekte.", "basis": "guidance", "citations": ["lpw:12"]},
+    ]
+    _write_topic(fixture_root, "ziekte", statements=statements, citations=["lpw:12", "src:fixture-verlofrichtlijn"])
+    assert _problems(fixture_root) == [
+        "topics/ziekte.yml: statement 1: basis 'law' but cites no statute",
+        "topics/ziekte.yml: statement 2: basis 'guidance' but cites no src: source",
+    ]
+
+
+def test_statement_sources_must_be_shown_with_the_answer(fixture_root: Path) -> None:
+    statements = [{"text": "Meld ziekte.", "basis": "law", "citations": ["lpw:12", "lpw:13b"]}]
+    _write_topic(fixture_root, "ziekte", statements=statements)
+    assert _problems(fixture_root) == ["topics/ziekte.yml: statement 1: cites lpw:13b, which the answer does not show"]
+
+
+def test_schema_errors_name_file_and_field(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", keywords=["ziek", ["x"]], answer={"short": " "}, statements=[{"text": "x"}])
+    problems = _problems(fixture_root)
+    assert "topics/ziekte.yml: keywords.1: Input should be a valid string" in problems
+    assert any(p.startswith("topics/ziekte.yml: answer.short:") for p in problems)
+    assert any(p.startswith("topics/ziekte.yml: statements.0.basis:") for p in problems)
+
+
+def test_bare_numbers_in_keywords_are_read_as_text(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", keywords=["artikel 12", 12, "ziek"])
+    assert load_knowledge(fixture_root).topic("ziekte").keywords == ("artikel 12", "12", "ziek")
+
+
+def test_file_name_must_match_id_and_id_must_be_fixed(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", id="ziek")
+    _write_topic(fixture_root, "onbekend_onderwerp")
+    problems = _problems(fixture_root)
+    assert "topics/ziekte.yml: id 'ziek' does not match the file name" in problems
+    assert "topics/onbekend_onderwerp.yml: 'onbekend_onderwerp' is not one of the fixed topic ids" in problems
+
+
+def test_variant_and_related_ids_are_checked(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", variants={"feest": {"short": "x"}}, related=["ziekte", "weer"])
+    assert sorted(_problems(fixture_root)) == [
+        "topics/ziekte.yml: related topic 'weer' is not another fixed topic id",
+        "topics/ziekte.yml: related topic 'ziekte' is not another fixed topic id",
+        "topics/ziekte.yml: variant feest: not a known gebeurtenis",
+    ]
+
+
+def test_statute_url_must_point_at_its_own_article(fixture_root: Path) -> None:
+    path = fixture_root / "statutes" / "awb.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("#Artikel6:7", "#Artikel6:8"), encoding="utf-8")
+    assert _problems(fixture_root) == [
+        "statutes: awb:6:7: url https://wetten.overheid.nl/BWBR0005537/2024-01-01#Artikel6:8 "
+        "does not end with #Artikel6:7"
+    ]
+
+
+def test_duplicate_source_ids_are_refused(fixture_root: Path) -> None:
+    extra = fixture_root / "sources" / "extra.yml"
+    extra.write_text((fixture_root / "sources" / "fixture-guidance.yml").read_text(encoding="utf-8"), "utf-8")
+    assert _problems(fixture_root) == ["sources/fixture-guidance.yml: duplicate source src:fixture-verlofrichtlijn"]
+
+
+def test_non_strict_load_keeps_valid_parts(fixture_root: Path) -> None:
+    _write_topic(fixture_root, "ziekte", citations=["lpw:12", "src:nergens"])
+    kb = load_knowledge(fixture_root, strict=False)
+    assert kb.problems == ["topics/ziekte.yml: unknown citation id src:nergens"]
+    assert kb.has_topic("verlof_vakantie")
