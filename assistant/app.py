@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from assistant import __version__
 from assistant.action_endpoint import router as action_router
 from assistant.api.melding import router as melding_router
+from assistant.api.verlof import router as verlof_router
 from assistant.chat.rasa_client import RasaClient
 from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None,
     app.include_router(chat_router)
     app.include_router(health_router)
     app.include_router(melding_router)
+    app.include_router(verlof_router)
     app.include_router(action_router)
     mount_web(app)
 

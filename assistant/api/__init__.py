@@ -1,0 +1,1 @@
+"""REST endpoints besides the chat: thin routes over the rules and the calendar."""
