@@ -5,7 +5,7 @@ Every page string is a Dutch source text marked with `_` and translated at rende
 comes from the `lang` query parameter (remembered in a cookie) and sets `<html lang dir>`.
 
 The pages contain no inline scripts or styles: all behaviour lives in `static/js/*.js` and all styling in
-`static/css/app.css`, so the strict Content-Security-Policy below holds.
+`static/css/app.css`, so the strict Content-Security-Policy of `assistant.security` holds.
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ from assistant import __version__
 from assistant.i18n import (
     LANGUAGE_NAMES,
     RTL_LANGUAGES,
+    SOURCE_LANGUAGE,
     SUPPORTED_LANGUAGES,
     _,
     normalise_language,
     translate,
 )
+from assistant.security import CONTENT_SECURITY_POLICY
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -39,16 +41,11 @@ LANGUAGE_COOKIE = "lang"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 DEFAULT_CHAT_RETENTION_DAYS = 28
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cache-Control": "no-cache",
-}
+# Security headers (the strict Content-Security-Policy among them) come from assistant.security for every
+# response; pages only add that they must be revalidated, because they carry the chosen language.
+# CONTENT_SECURITY_POLICY stays importable from here for modules that used it (assistant.backoffice.views).
+PAGE_HEADERS = {"Cache-Control": "no-cache"}
+__all__ = ["CONTENT_SECURITY_POLICY", "mount_web", "page_language"]
 
 # Texts the chat script needs. They are rendered as data-t-<key> attributes on the chat element (escaped by
 # Jinja), so the script stays a static file and the texts stay in the Babel catalogs.
@@ -79,6 +76,9 @@ CHAT_SCRIPT_TEXTS: dict[str, str] = {
     "queue-position": _("U bent nummer {position} in de wachtrij."),
     "new-confirm": _("Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt dan van dit scherm."),
 }
+
+# A text every page shows; when a language's catalog translates it, the pages count as translated.
+PAGE_MARKER = _("Uw vraag")
 
 # Example questions on the welcome message; they are sent as typed text (not as intent payloads).
 EXAMPLE_QUESTIONS = (
@@ -121,8 +121,18 @@ def page_language(request: Request) -> tuple[str, bool]:
     return normalise_language(getattr(settings, "default_language", None)), False
 
 
-def _page_context(request: Request, language: str, page: str) -> dict[str, Any]:
+def page_is_translated(language: str) -> bool:
+    """Whether the pages have a reviewed translation in `language` (Dutch, the source, always has).
+
+    Until a catalog translates the page texts, a language can be chosen for the conversation but the page
+    itself stays Dutch with `lang="nl" dir="ltr"`, so screen readers and text direction match what is shown.
+    """
+    return language == SOURCE_LANGUAGE or translate(PAGE_MARKER, language) != PAGE_MARKER
+
+
+def _page_context(request: Request, chosen: str, page: str) -> dict[str, Any]:
     root = request.scope.get("root_path", "").rstrip("/")
+    language = chosen if page_is_translated(chosen) else SOURCE_LANGUAGE
 
     def gettext(message: str, **values: object) -> str:
         return translate(message, language, **values)
@@ -137,6 +147,9 @@ def _page_context(request: Request, language: str, page: str) -> dict[str, Any]:
         "root": root,
         "page": page,
         "language": language,
+        "chosen_language": chosen,
+        "chosen_language_name": LANGUAGE_NAMES[chosen],
+        "chosen_direction": "rtl" if chosen in RTL_LANGUAGES else "ltr",
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
         "languages": [(code, LANGUAGE_NAMES[code], "rtl" if code in RTL_LANGUAGES else "ltr")
                       for code in SUPPORTED_LANGUAGES],
@@ -146,7 +159,7 @@ def _page_context(request: Request, language: str, page: str) -> dict[str, Any]:
 def _render(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]]) -> HTMLResponse:
     language, remember = page_language(request)
     context = _page_context(request, language, page)
-    context.update(extra(language))
+    context.update(extra(context["language"]))
     html = _environment().get_template(template).render(context)
     response = HTMLResponse(html, headers=PAGE_HEADERS)
     if remember:

@@ -1,0 +1,730 @@
+/*
+ * Leerplicht-assistent chat page.
+ *
+ * Rules this file keeps:
+ * - All user and bot text reaches the page through textContent / createElement, never innerHTML.
+ * - What the user typed is never lost: it stays in sessionStorage while it is a draft or in flight, and comes
+ *   back into the input whenever a message could not be delivered.
+ * - Texts come from data-t-* attributes on #chat (translated on the server), never from this file.
+ */
+(function () {
+  "use strict";
+
+  var app = document.getElementById("chat");
+  if (!app) {
+    return;
+  }
+
+  var endpoint = app.getAttribute("data-endpoint") || "/api/chat";
+  var language = app.getAttribute("data-language") || "nl";
+  var maxChars = parseInt(app.getAttribute("data-max-chars"), 10) || 2000;
+
+  var scroller = document.getElementById("chat-scroll");
+  var disclosure = document.getElementById("disclosure");
+  var transcript = document.getElementById("transcript");
+  var form = document.getElementById("composer");
+  var input = document.getElementById("message");
+  var sendButton = document.getElementById("send");
+  var counter = document.getElementById("message-counter");
+  var errorBox = document.getElementById("message-error");
+  var status = document.getElementById("status");
+  var statusText = document.getElementById("status-text");
+  var announcer = document.getElementById("announcer");
+  var newConversation = document.getElementById("new-conversation");
+
+  var KEYS = {
+    sender: "lpa.sender",
+    transcript: "lpa.transcript",
+    draft: "lpa.draft",
+    pending: "lpa.pending"
+  };
+  var MAX_STORED_ENTRIES = 200;
+  var MAX_RETRIES = 4;
+  var DEFAULT_RETRY_SECONDS = 3;
+  var MAX_RETRY_SECONDS = 30;
+  var NEAR_LIMIT = 100;
+
+  /* ---------- texts ---------- */
+
+  function t(key, values) {
+    var text = app.getAttribute("data-t-" + key) || "";
+    if (values) {
+      Object.keys(values).forEach(function (name) {
+        text = text.split("{" + name + "}").join(String(values[name]));
+      });
+    }
+    return text;
+  }
+
+  /* ---------- storage (sessionStorage, with an in-memory fallback) ---------- */
+
+  var memory = {};
+  var store = {
+    get: function (key) {
+      try {
+        return window.sessionStorage.getItem(key);
+      } catch (error) {
+        return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+      }
+    },
+    set: function (key, value) {
+      memory[key] = value;
+      try {
+        window.sessionStorage.setItem(key, value);
+      } catch (error) {
+        /* storage full or disabled: the in-memory copy still holds it for this page */
+      }
+    },
+    remove: function (key) {
+      delete memory[key];
+      try {
+        window.sessionStorage.removeItem(key);
+      } catch (error) {
+        /* ignore */
+      }
+    }
+  };
+
+  function newSenderId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var hex = "";
+    for (var i = 0; i < bytes.length; i += 1) {
+      hex += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
+    }
+    return "web-" + hex;
+  }
+
+  function senderId() {
+    var id = store.get(KEYS.sender);
+    if (!id || !/^[A-Za-z0-9_.:-]{1,128}$/.test(id)) {
+      id = newSenderId();
+      store.set(KEYS.sender, id);
+    }
+    return id;
+  }
+
+  function storedEntries() {
+    try {
+      var entries = JSON.parse(store.get(KEYS.transcript) || "[]");
+      return Array.isArray(entries) ? entries : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function remember(entry) {
+    var entries = storedEntries();
+    entries.push(entry);
+    if (entries.length > MAX_STORED_ENTRIES) {
+      entries = entries.slice(entries.length - MAX_STORED_ENTRIES);
+    }
+    store.set(KEYS.transcript, JSON.stringify(entries));
+  }
+
+  function saveDraft() {
+    if (input.value) {
+      store.set(KEYS.draft, input.value);
+    } else {
+      store.remove(KEYS.draft);
+    }
+  }
+
+  /* ---------- DOM helpers ---------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function safeUrl(value) {
+    if (typeof value !== "string" || !value) {
+      return null;
+    }
+    try {
+      var url = new URL(value, window.location.href);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function externalLink(href, text) {
+    var link = el("a", null, text);
+    link.href = href;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.appendChild(el("span", "visually-hidden", " " + t("new-window")));
+    return link;
+  }
+
+  var URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
+
+  /* Text with web addresses turned into links; everything else stays a text node. */
+  function appendLinkified(parent, text) {
+    var last = 0;
+    var match;
+    URL_PATTERN.lastIndex = 0;
+    while ((match = URL_PATTERN.exec(text)) !== null) {
+      var raw = match[0].replace(/[.,;:!?)\]]+$/, "");
+      var href = safeUrl(raw);
+      if (!href) {
+        continue;
+      }
+      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      parent.appendChild(externalLink(href, raw));
+      last = match.index + raw.length;
+      URL_PATTERN.lastIndex = last;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  /* Bot text: paragraphs keep their line breaks (CSS pre-line); "- ", "• " and "1. " lines become lists.
+     Each block takes its direction from its own text (dir=auto): the API gives the conversation language,
+     not each text's, and a text may fall back to Dutch. */
+  function appendFormattedText(container, text) {
+    var lines = String(text).replace(/\r\n?/g, "\n").split("\n");
+    var paragraph = [];
+    var list = null;
+    var listType = null;
+    var lastItem = null;
+
+    function flushParagraph() {
+      if (paragraph.length) {
+        var p = el("p");
+        p.dir = "auto";
+        appendLinkified(p, paragraph.join("\n"));
+        container.appendChild(p);
+        paragraph = [];
+      }
+    }
+
+    lines.forEach(function (line) {
+      var bullet = /^\s*[-•*–]\s+(.*)$/.exec(line);
+      var numbered = bullet ? null : /^\s*(\d{1,3})[.)]\s+(.*)$/.exec(line);
+      if (bullet || numbered) {
+        flushParagraph();
+        var type = bullet ? "ul" : "ol";
+        if (!list || listType !== type) {
+          list = el(type);
+          list.dir = "auto";
+          listType = type;
+          if (numbered && numbered[1] !== "1") {
+            list.start = parseInt(numbered[1], 10);
+          }
+          container.appendChild(list);
+        }
+        lastItem = el("li");
+        appendLinkified(lastItem, bullet ? bullet[1] : numbered[2]);
+        list.appendChild(lastItem);
+      } else if (!line.trim()) {
+        flushParagraph();
+        list = null;
+        lastItem = null;
+      } else if (list && lastItem && /^\s+/.test(line)) {
+        lastItem.appendChild(document.createTextNode("\n"));
+        appendLinkified(lastItem, line.trim());
+      } else {
+        list = null;
+        lastItem = null;
+        paragraph.push(line);
+      }
+    });
+    flushParagraph();
+  }
+
+  /* ---------- rendering ---------- */
+
+  function setState(message, className, text) {
+    message.classList.remove("message--pending", "message--failed");
+    var state = message.querySelector(".message__state");
+    if (!className) {
+      if (state) {
+        state.remove();
+      }
+      return;
+    }
+    message.classList.add(className);
+    if (!state) {
+      state = el("p", "message__state");
+      message.appendChild(state);
+    }
+    state.textContent = text;
+  }
+
+  function renderUser(text, pending) {
+    var message = el("div", "message message--user");
+    message.appendChild(el("p", "visually-hidden", t("you") + ":"));
+    var bubble = el("div", "bubble");
+    var body = el("div", "bubble__text");
+    var paragraph = el("p", null, text);
+    paragraph.dir = "auto";
+    body.appendChild(paragraph);
+    bubble.appendChild(body);
+    message.appendChild(bubble);
+    if (pending) {
+      setState(message, "message--pending", t("sending"));
+    }
+    transcript.appendChild(message);
+    return message;
+  }
+
+  function renderBot(entry) {
+    var message = el("div", "message message--bot");
+    var author = el("p", "message__author", t("assistant"));
+    author.appendChild(el("span", "visually-hidden", ":"));
+    message.appendChild(author);
+    var bubble = el("div", "bubble");
+    if (entry.text) {
+      var body = el("div", "bubble__text");
+      appendFormattedText(body, entry.text);
+      bubble.appendChild(body);
+    }
+    var buttons = Array.isArray(entry.buttons) ? entry.buttons : [];
+    if (buttons.length) {
+      var group = el("div", "bubble__buttons");
+      buttons.forEach(function (button) {
+        if (!button || typeof button.title !== "string" || typeof button.payload !== "string") {
+          return;
+        }
+        var node = el("button", "choice", button.title);
+        node.type = "button";
+        node.setAttribute("data-payload", button.payload);
+        group.appendChild(node);
+      });
+      bubble.appendChild(group);
+    }
+    var citations = Array.isArray(entry.citations) ? entry.citations : [];
+    if (citations.length) {
+      var sources = el("div", "citations");
+      sources.appendChild(el("p", "citations__title", t("sources")));
+      var list = el("ul");
+      citations.forEach(function (citation) {
+        if (!citation || typeof citation.ref !== "string") {
+          return;
+        }
+        var item = el("li");
+        var href = safeUrl(citation.url);
+        if (href) {
+          item.appendChild(externalLink(href, citation.ref));
+        } else {
+          item.textContent = citation.ref;
+        }
+        list.appendChild(item);
+      });
+      sources.appendChild(list);
+      bubble.appendChild(sources);
+    }
+    message.appendChild(bubble);
+    transcript.appendChild(message);
+    return message;
+  }
+
+  function renderHandoff(handoff) {
+    var message = el("div", "message message--notice message--handoff");
+    var notice = el("div", "notice");
+    notice.appendChild(el("p", null, t("handoff")));
+    if (typeof handoff.queue_position === "number") {
+      notice.appendChild(el("p", null, t("queue-position", { position: handoff.queue_position })));
+    }
+    if (typeof handoff.expected_response === "string" && handoff.expected_response) {
+      notice.appendChild(el("p", null, handoff.expected_response));
+    }
+    message.appendChild(notice);
+    transcript.appendChild(message);
+    return message;
+  }
+
+  function renderNotice(lines, action) {
+    var message = el("div", "message message--notice");
+    var notice = el("div", "notice");
+    lines.forEach(function (line) {
+      if (line) {
+        notice.appendChild(el("p", null, line));
+      }
+    });
+    if (action) {
+      var button = el("button", "link-button", action.label);
+      button.type = "button";
+      button.addEventListener("click", action.onClick);
+      notice.appendChild(button);
+    }
+    message.appendChild(notice);
+    transcript.appendChild(message);
+    return message;
+  }
+
+  function renderEntry(entry) {
+    if (!entry || typeof entry !== "object") {
+      return null;
+    }
+    if (entry.kind === "user" && typeof entry.text === "string") {
+      return renderUser(entry.text, false);
+    }
+    if (entry.kind === "bot") {
+      return renderBot(entry);
+    }
+    if (entry.kind === "handoff") {
+      return renderHandoff(entry);
+    }
+    return null;
+  }
+
+  function scrollToBottom() {
+    scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  /* Show the question at the top when the answer is long, otherwise the end of the conversation. */
+  function scrollToTurn(userMessage) {
+    var bottom = scroller.scrollHeight - scroller.clientHeight;
+    var covered = disclosure && window.getComputedStyle(disclosure).position === "sticky" ? disclosure.offsetHeight : 0;
+    var anchor = userMessage ? userMessage.offsetTop - covered - 12 : bottom;
+    scroller.scrollTop = Math.max(0, Math.min(bottom, anchor));
+  }
+
+  /* ---------- status, counter, errors ---------- */
+
+  function setStatus(text, busy) {
+    statusText.textContent = text || "";
+    status.classList.toggle("is-busy", Boolean(busy));
+  }
+
+  function setBusy(busy) {
+    sendButton.setAttribute("aria-disabled", busy ? "true" : "false");
+    setStatus(busy ? t("typing") : "", busy);
+  }
+
+  function showError(text) {
+    errorBox.textContent = text || "";
+  }
+
+  function announce(text) {
+    announcer.textContent = "";
+    window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  function characterCount(text) {
+    return Array.from(text).length;
+  }
+
+  var wasNearLimit = false;
+
+  function updateCounter() {
+    var count = characterCount(input.value);
+    counter.textContent = t("counter", { count: count, max: maxChars });
+    var over = count > maxChars;
+    counter.classList.toggle("is-over", over);
+    if (over) {
+      input.setAttribute("aria-invalid", "true");
+      showError(t("too-long", { over: count - maxChars, max: maxChars }));
+    } else if (input.getAttribute("aria-invalid") === "true") {
+      input.removeAttribute("aria-invalid");
+      showError("");
+    }
+    var near = count >= maxChars - NEAR_LIMIT && !over;
+    if (near && !wasNearLimit) {
+      announce(t("near-limit", { left: maxChars - count }));
+    }
+    wasNearLimit = near;
+  }
+
+  function restoreToInput(text) {
+    if (!text) {
+      return;
+    }
+    input.value = input.value.trim() ? text + "\n" + input.value : text;
+    saveDraft();
+    updateCounter();
+  }
+
+  /* ---------- sending ---------- */
+
+  var inFlight = null;
+
+  function parseRetryAfter(value) {
+    var seconds = parseInt(value, 10);
+    if (isNaN(seconds) && value) {
+      var date = Date.parse(value);
+      seconds = isNaN(date) ? NaN : Math.round((date - Date.now()) / 1000);
+    }
+    if (isNaN(seconds)) {
+      seconds = DEFAULT_RETRY_SECONDS;
+    }
+    return Math.min(MAX_RETRY_SECONDS, Math.max(1, seconds));
+  }
+
+  function finish() {
+    if (inFlight && inFlight.timer) {
+      window.clearTimeout(inFlight.timer);
+    }
+    if (inFlight && inFlight.notice) {
+      inFlight.notice.remove();
+    }
+    inFlight = null;
+    store.remove(KEYS.pending);
+    setBusy(false);
+  }
+
+  function delivered(body) {
+    var turn = inFlight;
+    setState(turn.bubble, null);
+    remember({ kind: "user", text: turn.display });
+    finish();
+    var replyLanguage = typeof body.language === "string" ? body.language : language;
+    body.messages.forEach(function (message) {
+      var entry = {
+        kind: "bot",
+        text: typeof message.text === "string" ? message.text : "",
+        buttons: Array.isArray(message.buttons) ? message.buttons : [],
+        citations: Array.isArray(message.citations) ? message.citations : [],
+        language: replyLanguage
+      };
+      renderBot(entry);
+      remember(entry);
+    });
+    if (body.handoff && typeof body.handoff === "object") {
+      var handoff = {
+        kind: "handoff",
+        queue_position: body.handoff.queue_position,
+        expected_response: body.handoff.expected_response
+      };
+      renderHandoff(handoff);
+      remember(handoff);
+    }
+    scrollToTurn(turn.bubble);
+  }
+
+  function refused(detail) {
+    var turn = inFlight;
+    turn.bubble.remove();
+    finish();
+    renderNotice([detail || t("error")]);
+    if (turn.fromInput) {
+      restoreToInput(turn.message);
+      input.focus();
+    }
+    scrollToBottom();
+  }
+
+  function giveUp(detail) {
+    var turn = inFlight;
+    setState(turn.bubble, "message--failed", t("failed"));
+    if (turn.notice) {
+      turn.notice.remove();
+      turn.notice = null;
+    }
+    finish();
+    renderNotice([detail, t("gave-up")]);
+    restoreToInput(turn.fromInput ? turn.message : "");
+    scrollToBottom();
+  }
+
+  function retryLater(detail, retryAfter) {
+    var turn = inFlight;
+    turn.retries += 1;
+    if (turn.retries > MAX_RETRIES) {
+      giveUp(detail);
+      return;
+    }
+    var seconds = parseRetryAfter(retryAfter);
+    setBusy(false);
+    setStatus(t("not-delivered"), false);
+    setState(turn.bubble, "message--pending", t("not-delivered") + " " + t("retry-in", { seconds: seconds }));
+    var lines = [detail || t("offline"), t("retry-in", { seconds: seconds })];
+    if (turn.notice) {
+      turn.notice.remove();
+    }
+    turn.notice = renderNotice(lines, {
+      label: t("retry-now"),
+      onClick: function () {
+        if (inFlight === turn) {
+          window.clearTimeout(turn.timer);
+          attempt();
+        }
+      }
+    });
+    scrollToBottom();
+    turn.timer = window.setTimeout(function () {
+      if (inFlight === turn) {
+        attempt();
+      }
+    }, seconds * 1000);
+  }
+
+  function attempt() {
+    var turn = inFlight;
+    if (!turn) {
+      return;
+    }
+    turn.timer = null;
+    if (turn.retries > 0) {
+      setState(turn.bubble, "message--pending", t("retrying"));
+    }
+    setBusy(true);
+    window
+      .fetch(endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        credentials: "same-origin",
+        body: JSON.stringify({ sender_id: senderId(), message: turn.message, language: language })
+      })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return null;
+          })
+          .then(function (body) {
+            if (inFlight !== turn) {
+              return;
+            }
+            var detail = body && typeof body.detail === "string" ? body.detail : "";
+            if (response.ok && body && Array.isArray(body.messages)) {
+              delivered(body);
+            } else if (response.status === 429 || response.status === 502 || response.status === 503 ||
+                       response.status === 504) {
+              retryLater(detail || t("error"), response.headers.get("Retry-After"));
+            } else {
+              refused(detail || t("error"));
+            }
+          });
+      })
+      .catch(function () {
+        if (inFlight === turn) {
+          retryLater(t("offline"), null);
+        }
+      });
+  }
+
+  function send(message, display, fromInput) {
+    if (inFlight) {
+      showError(t("wait-previous"));
+      return false;
+    }
+    showError("");
+    inFlight = {
+      message: message,
+      display: display,
+      fromInput: fromInput,
+      retries: 0,
+      timer: null,
+      notice: null,
+      bubble: renderUser(display, true)
+    };
+    if (fromInput) {
+      store.set(KEYS.pending, message);
+      input.value = "";
+      saveDraft();
+      updateCounter();
+    }
+    scrollToBottom();
+    attempt();
+    return true;
+  }
+
+  /* ---------- events ---------- */
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) {
+      showError(t("empty"));
+      input.focus();
+      return;
+    }
+    var count = characterCount(text);
+    if (count > maxChars) {
+      input.setAttribute("aria-invalid", "true");
+      showError(t("too-long", { over: count - maxChars, max: maxChars }));
+      input.focus();
+      return;
+    }
+    send(text, text, true);
+  });
+
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.keyCode === 229) {
+      return;
+    }
+    event.preventDefault();
+    if (typeof form.requestSubmit === "function") {
+      form.requestSubmit();
+    } else {
+      form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+
+  input.addEventListener("input", function () {
+    saveDraft();
+    updateCounter();
+    if (errorBox.textContent && input.getAttribute("aria-invalid") !== "true") {
+      showError("");
+    }
+  });
+
+  transcript.addEventListener("click", function (event) {
+    var button = event.target.closest("button.choice");
+    if (!button || !transcript.contains(button)) {
+      return;
+    }
+    var payload = button.getAttribute("data-payload");
+    var title = button.textContent;
+    if (payload) {
+      send(payload, title, false);
+    } else if (button.getAttribute("data-message")) {
+      send(button.getAttribute("data-message"), title, false);
+    }
+  });
+
+  newConversation.addEventListener("click", function () {
+    if (!window.confirm(t("new-confirm"))) {
+      return;
+    }
+    if (inFlight) {
+      var turn = inFlight;
+      finish();
+      if (turn.fromInput) {
+        restoreToInput(turn.message);
+      }
+    }
+    store.remove(KEYS.transcript);
+    store.set(KEYS.sender, newSenderId());
+    Array.prototype.slice.call(transcript.children).forEach(function (child) {
+      if (!child.classList.contains("message--welcome")) {
+        child.remove();
+      }
+    });
+    showError("");
+    scroller.scrollTop = 0;
+    input.focus();
+  });
+
+  /* ---------- start ---------- */
+
+  senderId();
+  var restored = storedEntries();
+  restored.forEach(renderEntry);
+  var pending = store.get(KEYS.pending);
+  var draft = store.get(KEYS.draft);
+  if (pending) {
+    /* a message was in flight when the page was left: give it back rather than lose it */
+    input.value = draft ? pending + "\n" + draft : pending;
+    store.remove(KEYS.pending);
+    saveDraft();
+  } else if (draft) {
+    input.value = draft;
+  }
+  updateCounter();
+  setBusy(false);
+  if (restored.length) {
+    scrollToBottom();
+  }
+})();
