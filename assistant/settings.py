@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     max_body_bytes: int = 16_384
 
+    organisation_name: str = Field(default="de gemeente", description="who runs the assistant (privacy page)")
+    privacy_contact_url: str | None = None
+    chat_retention_days: int = Field(default=28, ge=1, description="anonymous chat transcripts are deleted after")
+    case_retention_days: int = Field(default=365, ge=1,
+                                     description="officer cases and verlof requests, counted from closing")
+
     chat_rate_limit: str = Field(default="30/minute", description="per client, `limits` notation")
     rate_limit_redis_url: str | None = None
 

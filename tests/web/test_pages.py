@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from types import SimpleNamespace
 
 import pytest
 
@@ -172,9 +171,9 @@ def test_privacy_page_says_what_is_stored_and_the_rights(client):
 
 
 def test_privacy_page_uses_configured_retention_and_organisation(client, app):
-    app.state.settings = SimpleNamespace(**app.state.settings.model_dump(), chat_retention_days=14,
-                                         case_retention_days=730, organisation_name="Gemeente Hengelo",
-                                         privacy_contact_url="javascript:alert(1)")
+    app.state.settings = app.state.settings.model_copy(update={
+        "chat_retention_days": 14, "case_retention_days": 730, "organisation_name": "Gemeente Hengelo",
+        "privacy_contact_url": "javascript:alert(1)"})
     html = client.get("/privacy").text
     text = parse(html).visible_text
     assert "Gesprekken: 14 dagen" in text
@@ -184,8 +183,8 @@ def test_privacy_page_uses_configured_retention_and_organisation(client, app):
 
 
 def test_privacy_contact_link_when_configured(client, app):
-    app.state.settings = SimpleNamespace(**app.state.settings.model_dump(),
-                                         privacy_contact_url="https://www.hengelo.nl/privacy")
+    app.state.settings = app.state.settings.model_copy(
+        update={"privacy_contact_url": "https://www.hengelo.nl/privacy"})
     page = parse(client.get("/privacy").text)
     assert page.find("a", href="https://www.hengelo.nl/privacy")
 
