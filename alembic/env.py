@@ -5,6 +5,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from assistant.cases import models as case_models  # noqa: F401 - the officer queue tables
 from assistant.db import models  # noqa: F401 - registers the tables on Base.metadata
 from assistant.db.base import Base
 from assistant.db.session import build_engine

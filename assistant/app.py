@@ -12,6 +12,7 @@ from assistant import __version__
 from assistant.action_endpoint import router as action_router
 from assistant.api.melding import router as melding_router
 from assistant.api.verlof import router as verlof_router
+from assistant.backoffice import install_backoffice
 from assistant.chat.rasa_client import RasaClient
 from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
@@ -21,6 +22,7 @@ from assistant.knowledge import get_knowledge_base
 from assistant.knowledge.retrieval import topic_index
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
+from assistant.nlg import router as nlg_router
 from assistant.security import ChatRateLimitMiddleware, SecurityHeadersMiddleware, rate_limit_storage
 from assistant.settings import Settings, get_settings
 from assistant.web.routes import mount_web
@@ -56,6 +58,8 @@ def create_app(settings: Settings | None = None,
     app.include_router(melding_router)
     app.include_router(verlof_router)
     app.include_router(action_router)
+    app.include_router(nlg_router)
+    install_backoffice(app)
     mount_web(app)
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.

@@ -1,4 +1,4 @@
-"""The `assistant` command line: database migrations and Rasa configuration."""
+"""The `assistant` command line: database migrations, Rasa configuration and back-office accounts."""
 
 from __future__ import annotations
 
@@ -24,6 +24,86 @@ def _rasa_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    """From stdin (`--password-stdin`, first line) or an interactive prompt asked twice; never echoed."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password (again): ") != first:
+        raise ValueError("the passwords differ")
+    return first
+
+
+def _users_create(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from assistant.cases import audit, routing
+    from assistant.cases.auth import create_user
+    from assistant.cases.models import User
+    from assistant.db.session import session_scope
+
+    municipality = args.municipality
+    if args.role == "officer":
+        municipality = routing.canonical_municipality(args.municipality)
+        if municipality is None:
+            known = ", ".join(routing.leerplicht_municipalities())
+            raise ValueError(f"an officer needs --municipality, one of: {known}")
+    password = _read_password(args)
+    with session_scope() as session:
+        if session.scalar(select(User.id).where(User.email == args.email.strip().lower())) is not None:
+            raise ValueError(f"an account {args.email} exists already")
+        user = create_user(session, email=args.email, display_name=args.name, role=args.role, password=password,
+                           municipality=municipality, school_id=args.school)
+        audit.record(session, audit.ACTOR_SYSTEM, "user_created", "user", str(user.id),
+                     {"role": user.role, "municipality": user.municipality, "school_id": user.school_id,
+                      "via": "cli"})
+        print(f"created {user.role} {user.email} (id {user.id})")
+    return 0
+
+
+def _users_list(_args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from assistant.cases.models import OfficerSchool, User
+    from assistant.db.session import session_scope
+
+    with session_scope() as session:
+        users = session.scalars(select(User).order_by(User.role, User.email)).all()
+        schools: dict[int, list[str]] = {}
+        for link in session.scalars(select(OfficerSchool).order_by(OfficerSchool.school_name)):
+            schools.setdefault(link.officer_id, []).append(f"{link.school_name} ({link.school_id})")
+        for user in users:
+            scope = user.municipality or user.school_id or "-"
+            state = "active" if user.active else "inactive"
+            extra = f"  schools: {'; '.join(schools[user.id])}" if user.id in schools else ""
+            print(f"{user.id}\t{user.role}\t{user.email}\t{user.display_name}\t{scope}\t{state}{extra}")
+    return 0
+
+
+def _users_add_school(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from assistant.cases import audit
+    from assistant.cases.models import ROLE_OFFICER, OfficerSchool, User
+    from assistant.db.session import session_scope
+
+    with session_scope() as session:
+        officer = session.scalar(select(User).where(User.email == args.email.strip().lower()))
+        if officer is None or officer.role != ROLE_OFFICER:
+            raise ValueError(f"no officer account {args.email}")
+        link = session.scalar(select(OfficerSchool).where(OfficerSchool.school_id == args.school_id))
+        if link is None:
+            session.add(OfficerSchool(officer_id=officer.id, school_id=args.school_id, school_name=args.school_name))
+        else:  # a school has one contact officer: this moves it
+            link.officer_id, link.school_name = officer.id, args.school_name
+        audit.record(session, audit.ACTOR_SYSTEM, "officer_school_set", "user", str(officer.id),
+                     {"school_id": args.school_id, "school_name": args.school_name, "via": "cli"})
+    print(f"{args.school_name} ({args.school_id}) -> {officer.email}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Leerplicht-assistent administration")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -34,6 +114,23 @@ def build_parser() -> argparse.ArgumentParser:
     rasa = commands.add_parser("rasa-config", help="write Rasa's endpoints.yml and credentials.yml")
     rasa.add_argument("--out", default=str(PROJECT_ROOT / "var" / "rasa"))
     rasa.set_defaults(handler=_rasa_config)
+
+    users = commands.add_parser("users", help="back-office accounts").add_subparsers(dest="users_command",
+                                                                                     required=True)
+    create = users.add_parser("create", help="create an account (the password is asked for, never echoed)")
+    create.add_argument("--role", required=True, choices=("officer", "school", "admin"))
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True, help="display name")
+    create.add_argument("--municipality", help="officers: the municipality whose queue they work (Hengelo, Enschede)")
+    create.add_argument("--school", help="school accounts: the school id")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from the first stdin line")
+    create.set_defaults(handler=_users_create)
+    users.add_parser("list", help="list the accounts").set_defaults(handler=_users_list)
+    add_school = users.add_parser("add-school", help="make an officer the fixed contact of a school")
+    add_school.add_argument("--email", required=True, help="the officer's e-mail address")
+    add_school.add_argument("--school-id", required=True)
+    add_school.add_argument("--school-name", required=True)
+    add_school.set_defaults(handler=_users_add_school)
     return parser
 
 

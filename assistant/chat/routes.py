@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from datetime import datetime
 
-from assistant.chat.schemas import ChatRequest, ChatResponse, ErrorResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from assistant.cases import chat_handoff
+from assistant.chat.schemas import ChatRequest, ChatResponse, ErrorResponse, Handoff
 from assistant.chat.service import ChatService
 from assistant.errors import WRONG_CONTENT_TYPE
 from assistant.i18n import best_match, translate
@@ -28,3 +33,29 @@ def get_chat_service(request: Request) -> ChatService:
              summary="Send one user message and receive the assistant's answer")
 async def chat(body: ChatRequest, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
     return await service.handle(body)
+
+
+class OfficerMessage(BaseModel):
+    id: int
+    author: str  # officer | system
+    text: str
+    created_at: datetime
+
+
+class OfficerMessages(BaseModel):
+    messages: list[OfficerMessage]
+    handoff: Handoff | None = None
+
+
+@router.get("/chat/{sender_id}/messages", response_model=OfficerMessages,
+            responses={422: {"model": ErrorResponse}},
+            summary="Officer and system messages after a message id (poll while a handoff is open)")
+async def officer_messages(
+    sender_id: str = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$"),
+    after: int = Query(default=0, ge=0, le=2**31 - 1, description="Only messages with a higher id than this."),
+) -> OfficerMessages:
+    """Messages an officer (or the system, e.g. "taken up", "handed back") sent into the conversation, and the
+    state of its latest case. An unknown conversation gets an empty list, never a 404."""
+    messages, handoff = await run_in_threadpool(chat_handoff.officer_messages_after, sender_id, after)
+    return OfficerMessages(messages=[OfficerMessage(**m) for m in messages],
+                           handoff=Handoff(**handoff.as_dict()) if handoff else None)

@@ -1,4 +1,7 @@
-"""The path of one chat message: validate, choose the language, store, ask Rasa, shape the answer."""
+"""The path of one chat message: validate, choose the language, store, ask Rasa, shape the answer.
+
+While an officer case holds the conversation (`assistant.cases`), the message goes to the case instead of Rasa.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
+from assistant.cases import chat_handoff
 from assistant.chat import transcript
 from assistant.chat.rasa_client import RasaClient, RasaUnavailable
-from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Intent
+from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Handoff, Intent
 from assistant.chat.validation import normalise_message, problem_with_message
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
@@ -48,8 +52,12 @@ class ChatService:
             raise ChatError(422, problem, language, limit=self.max_message_chars)
         redaction = redact(normalise_message(request.message), state.requested_slot)
 
-        user_message_id = await run_in_threadpool(
+        user_message_id, routed = await run_in_threadpool(
             self._store_user_turn, request.sender_id, language, redaction.text)
+        give_bsn_notice = redaction.had_bsn and not state.bsn_notice_given
+        if routed is not None:
+            return await self._answer_for_officer(request.sender_id, language, user_message_id, routed,
+                                                  state.requested_slot, give_bsn_notice)
         try:
             reply = await self.rasa.send(request.sender_id, redaction.text, {"language": language})
         except RasaUnavailable as error:
@@ -57,16 +65,28 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        give_bsn_notice = redaction.had_bsn and not state.bsn_notice_given
         if give_bsn_notice:
             messages.insert(0, BotMessage(text=translate(BSN_NOTICE, language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
-        await run_in_threadpool(
+        handoff = await run_in_threadpool(
             self._store_bot_turn, request.sender_id, user_message_id, [m.text for m in messages], intent,
             reply.slots.get("requested_slot"), give_bsn_notice,
         )
-        return ChatResponse(sender_id=request.sender_id, language=language, messages=messages, intent=intent)
+        return ChatResponse(sender_id=request.sender_id, language=language, messages=messages, intent=intent,
+                            handoff=Handoff(**handoff.as_dict()) if handoff else None)
+
+    async def _answer_for_officer(self, sender_id: str, language: str, user_message_id: int,
+                                  routed: chat_handoff.RoutedMessage, requested_slot: str | None,
+                                  give_bsn_notice: bool) -> ChatResponse:
+        """A case holds the conversation: the message went to the officer and the bot stays silent."""
+        messages = [BotMessage(text=translate(BSN_NOTICE, language))] if give_bsn_notice else []
+        if routed.status_line:
+            messages.append(BotMessage(text=routed.status_line))
+        await run_in_threadpool(self._store_bot_turn, sender_id, user_message_id, [m.text for m in messages], None,
+                                requested_slot, give_bsn_notice)
+        return ChatResponse(sender_id=sender_id, language=language, messages=messages, intent=None,
+                            handoff=Handoff(**routed.handoff.as_dict()))
 
     def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
         if request.language is not None:
@@ -82,19 +102,24 @@ class ChatService:
             return transcript.conversation_state(session, sender_id)
 
     @staticmethod
-    def _store_user_turn(sender_id: str, language: str, text: str) -> int:
+    def _store_user_turn(sender_id: str, language: str,
+                         text: str) -> tuple[int, chat_handoff.RoutedMessage | None]:
+        """Store the user turn; when an officer case holds the conversation, the text also goes to the case."""
         with session_scope() as session:
-            return transcript.record_user_message(session, sender_id, language, text)
+            message_id = transcript.record_user_message(session, sender_id, language, text)
+            return message_id, chat_handoff.route_user_message(session, sender_id, text, language)
 
     @staticmethod
     def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
-                        requested_slot: str | None, bsn_notice_given: bool) -> None:
+                        requested_slot: str | None, bsn_notice_given: bool) -> chat_handoff.HandoffInfo | None:
+        """Store the bot turn; returns the handoff when this turn opened a case (a Rasa action did)."""
         with session_scope() as session:
             transcript.record_bot_turn(
                 session, sender_id, user_message_id, texts,
                 intent.name if intent else None, intent.confidence if intent else None,
                 requested_slot, bsn_notice_given,
             )
+            return chat_handoff.open_handoff(session, sender_id)
 
 
 def to_bot_message(raw: dict[str, Any]) -> BotMessage:

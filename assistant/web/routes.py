@@ -31,7 +31,6 @@ from assistant.i18n import (
     normalise_language,
     translate,
 )
-from assistant.security import CONTENT_SECURITY_POLICY
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -43,9 +42,8 @@ DEFAULT_CHAT_RETENTION_DAYS = 28
 
 # Security headers (the strict Content-Security-Policy among them) come from assistant.security for every
 # response; pages only add that they must be revalidated, because they carry the chosen language.
-# CONTENT_SECURITY_POLICY stays importable from here for modules that used it (assistant.backoffice.views).
 PAGE_HEADERS = {"Cache-Control": "no-cache"}
-__all__ = ["CONTENT_SECURITY_POLICY", "mount_web", "page_language"]
+__all__ = ["mount_web", "page_language"]
 
 # Texts the chat script needs. They are rendered as data-t-<key> attributes on the chat element (escaped by
 # Jinja), so the script stays a static file and the texts stay in the Babel catalogs.

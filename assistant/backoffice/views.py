@@ -1,0 +1,191 @@
+"""Shared rendering for the back office: templates, labels, date formatting and case serialisation."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assistant.backoffice.security import SignedIn
+from assistant.cases import audit, sla
+from assistant.cases.models import Case, User
+from assistant.cases.service import OUTCOMES, PRIORITY_LABELS, STATUS_LABELS, is_overdue
+from assistant.i18n import translate
+
+BACKOFFICE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = BACKOFFICE_DIR / "templates"
+STATIC_DIR = BACKOFFICE_DIR / "static"
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+# Security headers (CSP, nosniff, referrer policy, framing) come from SecurityHeadersMiddleware for every response.
+PAGE_HEADERS = {"Cache-Control": "no-store"}
+
+# Labels of the facts the assistant collects (keys of `Case.summary`); unknown keys are shown as they are.
+FACT_LABELS = {
+    "name": "Naam",
+    "role": "Rol",
+    "email": "E-mailadres",
+    "phone": "Telefoonnummer",
+    "contact": "Contact",
+    "town": "Woonplaats",
+    "woonplaats": "Woonplaats",
+    "municipality": "Gemeente",
+    "school": "School",
+    "school_id": "Schoolcode",
+    "child_name": "Naam kind",
+    "child_age": "Leeftijd kind",
+    "topic": "Onderwerp",
+    "question": "Vraag",
+    "safety_signal": "Signaal veiligheid",
+    "absolute_verzuim": "Absoluut verzuim",
+    "language": "Taal",
+}
+TRIGGER_LABELS = {
+    "safety_signal": "Signaal over veiligheid",
+    "absolute_verzuim": "Kind staat niet ingeschreven (absoluut verzuim)",
+    "user_request": "Gebruiker vroeg om een medewerker",
+    "rules_need_officer": "Regels: leerplichtambtenaar moet beoordelen",
+    "repeated_misunderstanding": "Assistent begreep de vraag meerdere keren niet",
+}
+AUTHOR_LABELS = {"user": "Gebruiker", "bot": "Assistent", "officer": "Leerplichtambtenaar", "system": "Systeem"}
+ROLE_LABELS = {"officer": "Leerplichtambtenaar", "school": "School", "admin": "Beheerder"}
+ACTION_LABELS = {
+    "case_opened": "Zaak aangemaakt vanuit de chat",
+    "case_taken": "Zaak opgepakt",
+    "case_replied": "Bericht aan gebruiker",
+    "user_replied": "Gebruiker reageerde",
+    "note_added": "Notitie toegevoegd",
+    "case_handed_back": "Teruggegeven aan de assistent",
+    "case_closed": "Zaak gesloten",
+}
+DONE_MESSAGES = {
+    "taken": "U heeft de zaak opgepakt.",
+    "replied": "Uw bericht is naar de gebruiker gestuurd.",
+    "noted": "De notitie is opgeslagen.",
+    "handed_back": "Het gesprek is teruggegeven aan de assistent.",
+    "closed": "De zaak is gesloten.",
+}
+
+
+def local_time(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return sla.aware(moment).astimezone(LOCAL_TIME).strftime("%d-%m-%Y %H:%M")
+
+
+def local_time_iso(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return local_time(datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def iso(moment: datetime | None) -> str | None:
+    return sla.aware(moment).isoformat() if moment is not None else None
+
+
+@lru_cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["local_time"] = local_time
+    environment.filters["local_time_iso"] = local_time_iso
+    return environment
+
+
+@lru_cache
+def _asset_version(relative_path: str) -> str:
+    path = STATIC_DIR / relative_path
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "0"
+
+
+def render(request: Request, template: str, signed: SignedIn | None, status_code: int = 200,
+           **context: Any) -> HTMLResponse:
+    root = request.scope.get("root_path", "").rstrip("/")
+    html = _environment().get_template(template).render(
+        root=root,
+        static=lambda path: f"{root}/backoffice/static/{path}?v={_asset_version(path)}",
+        user=signed.principal if signed else None,
+        csrf_token=signed.csrf_token if signed else "",
+        role_labels=ROLE_LABELS,
+        action_labels=ACTION_LABELS,
+        status_labels={k: translate(v, "nl") for k, v in STATUS_LABELS.items()},
+        priority_labels={k: translate(v, "nl") for k, v in PRIORITY_LABELS.items()},
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code, headers=PAGE_HEADERS)
+
+
+def _officer_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {user_id: name for user_id, name in session.execute(select(User.id, User.display_name)
+                                                                .where(User.id.in_(ids)))}
+
+
+def case_row(case: Case, now: datetime, names: dict[int, str]) -> dict[str, Any]:
+    return {
+        "reference": case.reference,
+        "status": case.status,
+        "priority": case.priority,
+        "municipality": case.municipality,
+        "town": case.town,
+        "school": case.school_name or case.school_id,
+        "school_id": case.school_id,
+        "assigned_officer": names.get(case.assigned_officer_id) if case.assigned_officer_id else None,
+        "assigned_officer_id": case.assigned_officer_id,
+        "trigger": case.trigger,
+        "outcome": case.outcome,
+        "overdue": is_overdue(case, now),
+        "created_at": iso(case.created_at),
+        "updated_at": iso(case.updated_at),
+        "sla_due_at": iso(case.sla_due_at),
+        "closed_at": iso(case.closed_at),
+    }
+
+
+def case_rows(session: Session, cases: list[Case], now: datetime) -> list[dict[str, Any]]:
+    names = _officer_names(session, {c.assigned_officer_id for c in cases if c.assigned_officer_id})
+    return [case_row(case, now, names) for case in cases]
+
+
+def case_detail(session: Session, case: Case, now: datetime) -> dict[str, Any]:
+    entries = audit.entries_for(session, "case", case.reference)
+    actor_ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")
+                 and e.actor.split(":", 1)[1].isdigit()}
+    actor_names = {f"user:{k}": v for k, v in _officer_names(session, actor_ids).items()}
+    actor_names.update({"chat": "Gebruiker (chat)", "system": "Systeem"})
+    names = _officer_names(session, {case.assigned_officer_id or 0}
+                           | {m.officer_id or 0 for m in case.messages} | {n.author_id or 0 for n in case.notes})
+    return {
+        **case_row(case, now, names),
+        "language": case.language,
+        "summary": case.summary,
+        "assessment": case.assessment,
+        "transcript": case.transcript,
+        "messages": [{"id": m.id, "author": m.author, "officer": names.get(m.officer_id) if m.officer_id else None,
+                      "text": m.text, "created_at": iso(m.created_at)} for m in case.messages],
+        "notes": [{"id": n.id, "author": names.get(n.author_id) if n.author_id else None, "text": n.text,
+                   "created_at": iso(n.created_at)} for n in case.notes],
+        "audit": [{"at": iso(e.at), "actor": e.actor, "actor_name": actor_names.get(e.actor, e.actor),
+                   "action": e.action, "details": e.details} for e in entries],
+    }
+
+
+def outcome_labels() -> dict[str, str]:
+    return {key: translate(label, "nl") for key, label in OUTCOMES.items()}
