@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None,
                rasa_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
-    rasa = RasaClient(settings.rasa_url, settings.gateway_token.get_secret_value(),
+    rasa = RasaClient(settings.rasa_url_list, settings.gateway_token.get_secret_value(),
                       settings.rasa_timeout_seconds, settings.rasa_health_timeout_seconds, transport=rasa_transport)
 
     @asynccontextmanager

@@ -37,8 +37,9 @@ class Settings(BaseSettings):
     )
     lock_store_url: str | None = Field(default=None, description="redis://host:port/db for several Rasa replicas")
 
-    rasa_url: str = "http://127.0.0.1:5005"
-    rasa_timeout_seconds: float = 10.0
+    rasa_urls: str = Field(default="http://127.0.0.1:5005",
+                           description="comma-separated; several Rasa processes share the conversations")
+    rasa_timeout_seconds: float = 5.0
     rasa_health_timeout_seconds: float = 2.0
 
     default_language: str = "nl"
@@ -76,6 +77,10 @@ class Settings(BaseSettings):
                         f"{name.upper()} must be set to a random value of at least 32 characters in production"
                     )
         return self
+
+    @property
+    def rasa_url_list(self) -> list[str]:
+        return [url.strip() for url in self.rasa_urls.split(",") if url.strip()]
 
     @property
     def resolved_tracker_store_url(self) -> str:

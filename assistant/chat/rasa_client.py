@@ -1,10 +1,14 @@
-"""Talks to the Rasa server through the project's own `gateway` input channel (rasa_plugins/gateway_channel.py).
+"""Talks to the Rasa server(s) through the project's own `gateway` input channel (rasa_plugins/gateway_channel.py).
 
 That channel returns the bot messages together with the parsed intent, and needs the shared gateway token.
+With several Rasa processes (`RASA_URLS`), each conversation goes to the same process (a stable hash of the sender
+id); when that process refuses the connection, the next one takes the message. All processes share the tracker store
+and a Redis lock store, so any of them can continue any conversation.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +16,7 @@ import httpx
 
 
 class RasaUnavailable(Exception):
-    """Rasa did not answer in time, refused the connection or returned an error."""
+    """No Rasa process answered in time, refused the connection or returned an error."""
 
 
 @dataclass(frozen=True)
@@ -24,43 +28,63 @@ class RasaReply:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, token: str, timeout: float, health_timeout: float = 2.0,
+    def __init__(self, base_urls: list[str], token: str, timeout: float, health_timeout: float = 2.0,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
+        if not base_urls:
+            raise ValueError("at least one Rasa URL is needed")
+        self._base_urls = [url.rstrip("/") for url in base_urls]
         self._token = token
         self._health_timeout = health_timeout
         self._client = httpx.AsyncClient(
-            base_url=base_url,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)),
             transport=transport,
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            headers={"X-Gateway-Token": token},
         )
 
     async def close(self) -> None:
         await self._client.aclose()
 
+    def _order_for(self, sender_id: str) -> list[str]:
+        start = zlib.crc32(sender_id.encode()) % len(self._base_urls)
+        return self._base_urls[start:] + self._base_urls[:start]
+
     async def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> RasaReply:
-        try:
-            response = await self._client.post(
-                "/webhooks/gateway/webhook",
-                json={"sender": sender_id, "message": text, "metadata": metadata},
-                headers={"X-Gateway-Token": self._token},
+        last_error: Exception | None = None
+        for base_url in self._order_for(sender_id):
+            try:
+                response = await self._client.post(
+                    f"{base_url}/webhooks/gateway/webhook",
+                    json={"sender": sender_id, "message": text, "metadata": metadata},
+                )
+            except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+                last_error = error  # never reached this process: safe to try the next one
+                continue
+            except httpx.HTTPError as error:
+                raise RasaUnavailable(str(error)) from error  # may have been handled: do not send twice
+            if response.status_code == 503:  # up, but no model loaded yet
+                last_error = RasaUnavailable("no model loaded")
+                continue
+            try:
+                response.raise_for_status()
+                body = response.json()
+            except (httpx.HTTPError, ValueError) as error:
+                raise RasaUnavailable(str(error)) from error
+            return RasaReply(
+                messages=list(body.get("messages") or []),
+                intent=body.get("intent"),
+                active_loop=body.get("active_loop"),
+                slots=dict(body.get("slots") or {}),
             )
-            response.raise_for_status()
-            body = response.json()
-        except (httpx.HTTPError, ValueError) as error:
-            raise RasaUnavailable(str(error)) from error
-        return RasaReply(
-            messages=list(body.get("messages") or []),
-            intent=body.get("intent"),
-            active_loop=body.get("active_loop"),
-            slots=dict(body.get("slots") or {}),
-        )
+        raise RasaUnavailable(str(last_error))
 
     async def model_loaded(self) -> bool:
-        try:
-            response = await self._client.get(
-                "/webhooks/gateway/", headers={"X-Gateway-Token": self._token}, timeout=self._health_timeout
-            )
-        except httpx.HTTPError:
-            return False
-        return response.status_code == 200 and bool(response.json().get("model_id"))
+        """True when at least one Rasa process has a model loaded (the others fail over to it)."""
+        for base_url in self._base_urls:
+            try:
+                response = await self._client.get(f"{base_url}/webhooks/gateway/", timeout=self._health_timeout)
+            except httpx.HTTPError:
+                continue
+            if response.status_code == 200 and response.json().get("model_id"):
+                return True
+        return False
