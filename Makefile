@@ -89,7 +89,10 @@ i18n-extract: $(VENV)/.installed ## extract Dutch source texts into the .pot tem
 	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location --omit-header -o assistant/locale/messages.pot .
 
 i18n-update: i18n-extract ## merge new source texts into every catalog (changed ones become fuzzy)
-	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --no-location
+	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous --omit-header
+
+i18n-init: i18n-extract ## start a catalog for a new language: make i18n-init LANG=so
+	$(BIN)/pybabel init -i assistant/locale/messages.pot -d assistant/locale -l $(LANG)
 
 i18n-compile: $(VENV)/.installed ## compile the catalogs (fails on errors)
 	$(BIN)/pybabel compile -d assistant/locale --statistics
@@ -102,3 +105,20 @@ bench: setup train ## benchmarks: latency via /api/chat and Rasa REST, start-up 
 
 eval: setup train ## send every dev-set question to /api/chat and score it -> docs/eval/
 	$(BIN)/python scripts/eval.py
+
+# ---- under load: load test and scale-out (docs/deployment.md) ------------------------------------------------
+.PHONY: loadtest scale
+LOADTEST_ARGS      ?=
+SCALE_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/leerplicht
+SCALE_REDIS_URL    ?= redis://127.0.0.1:6379
+
+loadtest: setup train ## 50 concurrent multi-turn conversations for 60 s; no lost turns; p50/p95/p99 -> docs/benchmarks.md
+	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
+
+scale: export DATABASE_URL := $(SCALE_DATABASE_URL)
+scale: export TRACKER_STORE_URL := $(SCALE_DATABASE_URL)
+scale: export LOCK_STORE_URL := $(SCALE_REDIS_URL)/0
+scale: export RASA_URLS := http://127.0.0.1:5005,http://127.0.0.1:5006
+scale: setup train ## PostgreSQL + Redis lock store, 2 Rasa processes, 2 gateway workers on one port (Ctrl-C stops all)
+	$(BIN)/python deploy/prepare.py
+	$(BIN)/honcho start --no-prefix -d . -f deploy/Procfile.scale

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from assistant.i18n import Localiser, _, language_of_message
 from assistant.knowledge import get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.models import Citation, Topic
@@ -16,7 +17,7 @@ from assistant.knowledge.models import Citation, Topic
 FOLLOWUP_INTENT = "ask_followup"
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
-HUMAN_BUTTON = {"title": "Met een medewerker praten", "payload": "/request_human"}
+HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
 MAIN_TOPICS = (
     "verlof_vakantie",
     "verlof_gewichtige_omstandigheden",
@@ -24,8 +25,10 @@ MAIN_TOPICS = (
     "meldplicht_verzuim",
     "vrijstelling_5",
 )
-SUGGESTIONS_TEXT = "Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?"
-NO_MATCH_TEXT = "Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, of praat met een medewerker."
+SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
+NO_MATCH_TEXT = _(
+    "Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, of praat met een medewerker."
+)
 
 
 def _intent(tracker: Tracker) -> str | None:
@@ -36,23 +39,35 @@ def _latest_entity(tracker: Tracker, entity: str) -> str | None:
     return next(tracker.get_latest_entity_values(entity), None)
 
 
-def _topic_button(topic: Topic) -> dict[str, str]:
-    return {"title": topic.title, "payload": f"/{intent_for_topic(topic.id)}"}
+def _language(tracker: Tracker) -> str:
+    """The conversation language the gateway put in the message metadata (Dutch when absent)."""
+    return language_of_message(tracker.latest_message)
+
+
+def _topic_button(topic: Topic, loc: Localiser) -> dict[str, str]:
+    return {"title": loc(topic.title), "payload": f"/{intent_for_topic(topic.id)}"}
+
+
+def _human_button(loc: Localiser) -> dict[str, str]:
+    return {**HUMAN_BUTTON, "title": loc(HUMAN_BUTTON["title"])}
 
 
 def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
     return [{"ref": citation.ref, "url": citation.url} for citation in citations]
 
 
-def suggest_topics(dispatcher: CollectingDispatcher, text: str) -> None:
-    """Offer the topics that best match `text`, or the main topics when none does; always offer a person."""
+def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl") -> None:
+    """Offer the topics that best match `text`, or the main topics when none does; always offer a person.
+    Texts and button titles are in `language`."""
     kb = get_knowledge_base()
+    loc = Localiser(language)
     hits = [topic for topic, _score in search(text, k=3, kb=kb)] if text and not text.startswith("/") else []
     if hits:
         message, topics = SUGGESTIONS_TEXT, hits
     else:
         message, topics = NO_MATCH_TEXT, [kb.topic(tid) for tid in MAIN_TOPICS if kb.has_topic(tid)]
-    dispatcher.utter_message(text=message, buttons=[*map(_topic_button, topics), HUMAN_BUTTON])
+    buttons = [*(_topic_button(topic, loc) for topic in topics), _human_button(loc)]
+    dispatcher.utter_message(text=loc.finish(loc(message)), buttons=buttons)
 
 
 class ActionAnswerTopic(Action):
@@ -67,18 +82,19 @@ class ActionAnswerTopic(Action):
         intent = _intent(tracker)
         previous_topic = tracker.get_slot(TOPIC_SLOT)
         topic_id = previous_topic if intent == FOLLOWUP_INTENT else topic_id_for_intent(intent or "")
+        language = _language(tracker)
         if not topic_id or not kb.has_topic(topic_id):
-            suggest_topics(dispatcher, tracker.latest_message.get("text") or "")
+            suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
             return []
         topic = kb.topic(topic_id)
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
         variant = event if event in topic.variants else None
-        answer = render_answer(topic, variant, kb=kb)
+        answer = render_answer(topic, variant, kb=kb, language=language)
         buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
         if topic.handoff:
-            buttons.append(HUMAN_BUTTON)
+            buttons.append(_human_button(Localiser(language)))
         dispatcher.utter_message(
             text=answer.text,
             buttons=buttons,
@@ -94,5 +110,5 @@ class ActionRetrievalFallback(Action):
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        suggest_topics(dispatcher, tracker.latest_message.get("text") or "")
+        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", _language(tracker))
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,11 +14,13 @@ from assistant.action_endpoint import router as action_router
 from assistant.api.melding import router as melding_router
 from assistant.api.verlof import router as verlof_router
 from assistant.backoffice import install_backoffice
+from assistant.backoffice.erasure import router as erasure_router
 from assistant.chat.rasa_client import RasaClient
 from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
 from assistant.errors import install_error_handlers
 from assistant.health import router as health_router
+from assistant.i18n.detect import warm_up
 from assistant.knowledge import get_knowledge_base
 from assistant.knowledge.retrieval import topic_index
 from assistant.limits import BodySizeLimitMiddleware
@@ -40,7 +43,9 @@ def create_app(settings: Settings | None = None,
         # Load and validate the knowledge base and build the retrieval index before serving, so a broken
         # knowledge file stops the start-up and the first question pays no indexing cost.
         topic_index(get_knowledge_base())
+        warm_up_detector = asyncio.create_task(asyncio.to_thread(warm_up))  # language models load in the background
         yield
+        warm_up_detector.cancel()
         await rasa.close()
 
     app = FastAPI(
@@ -60,6 +65,7 @@ def create_app(settings: Settings | None = None,
     app.include_router(action_router)
     app.include_router(nlg_router)
     install_backoffice(app)
+    app.include_router(erasure_router)
     mount_web(app)
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.

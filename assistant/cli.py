@@ -1,4 +1,5 @@
-"""The `assistant` command line: database migrations, Rasa configuration and back-office accounts."""
+"""The `assistant` command line: database migrations, Rasa configuration, back-office accounts, retention (`purge`)
+and erasure (`erase`)."""
 
 from __future__ import annotations
 
@@ -104,6 +105,42 @@ def _users_add_school(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    """Delete data past its retention period, once or (`--every`) on a schedule until SIGINT/SIGTERM."""
+    from assistant.privacy import retention
+
+    def run_once() -> None:
+        result = retention.purge(get_settings())
+        print(result.summary(), flush=True)
+
+    if not args.every:
+        run_once()
+        return 0
+    if args.every < 60:
+        raise ValueError("--every needs at least 60 seconds")
+
+    def report(error: BaseException) -> None:
+        print(f"purge failed ({type(error).__name__}); retrying later", file=sys.stderr, flush=True)
+
+    print(f"purge scheduled every {args.every} s (stop with Ctrl-C or SIGTERM)", flush=True)
+    retention.run_every(args.every, run_once, on_error=report)
+    print("purge scheduler stopped", flush=True)
+    return 0
+
+
+def _erase(args: argparse.Namespace) -> int:
+    """Erase one conversation everywhere: chat, cases (messages, notes) and Rasa's tracker events."""
+    from assistant.privacy import erasure
+
+    try:
+        result = erasure.erase(sender_id=args.sender_id, case_reference=args.case, via="cli")
+    except erasure.NothingToErase:
+        print("nothing found to erase", file=sys.stderr)
+        return 1
+    print(result.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Leerplicht-assistent administration")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -131,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_school.add_argument("--school-id", required=True)
     add_school.add_argument("--school-name", required=True)
     add_school.set_defaults(handler=_users_add_school)
+
+    purge = commands.add_parser("purge", help="delete chats and closed cases past their retention period")
+    purge.add_argument("--every", type=int, metavar="SECONDS",
+                       help="keep running and purge every SECONDS (at least 60) until SIGINT/SIGTERM")
+    purge.set_defaults(handler=_purge)
+
+    erase = commands.add_parser("erase", help="erase one conversation everywhere (chat, cases, Rasa tracker)")
+    target = erase.add_mutually_exclusive_group(required=True)
+    target.add_argument("--sender-id", help="the conversation's sender id")
+    target.add_argument("--case", metavar="LP-…", help="a case reference: erases its conversation and all its cases")
+    erase.set_defaults(handler=_erase)
     return parser
 
 

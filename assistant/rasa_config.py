@@ -45,6 +45,11 @@ def endpoints(settings: Settings) -> dict[str, Any]:
             "url": f"http://{settings.host}:{settings.port}/webhook",
             "token": settings.gateway_token.get_secret_value(),
         },
+        # Every `utter_*` response is rendered by the gateway in the conversation's language (assistant.nlg).
+        "nlg": {
+            "url": f"http://{settings.host}:{settings.port}/nlg",
+            "token": settings.gateway_token.get_secret_value(),
+        },
         "tracker_store": tracker_store_config(settings.resolved_tracker_store_url),
     }
     lock_store = lock_store_config(settings.lock_store_url)

@@ -17,6 +17,7 @@ from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse
 from assistant.chat.validation import normalise_message, problem_with_message
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
+from assistant.i18n.detect import choose_language, switch_confirmation, unsupported_language_reply
 from assistant.privacy.redact import redact
 
 RASA_DOWN = _(
@@ -50,7 +51,16 @@ class ChatService:
         problem = problem_with_message(request.message, self.max_message_chars)
         if problem:
             raise ChatError(422, problem, language, limit=self.max_message_chars)
-        redaction = redact(normalise_message(request.message), state.requested_slot)
+        text = normalise_message(request.message)
+        local_reply = None
+        if not text.startswith("/"):  # button payloads carry no language
+            choice = choose_language(text, request.language, state.language or self.default_language)
+            language = choice.language
+            if choice.unsupported:
+                local_reply = unsupported_language_reply()
+            elif choice.explicit and request.language is None and len(text.split()) <= 4:
+                local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
+        redaction = redact(text, state.requested_slot)
 
         user_message_id, routed = await run_in_threadpool(
             self._store_user_turn, request.sender_id, language, redaction.text)
@@ -58,6 +68,11 @@ class ChatService:
         if routed is not None:
             return await self._answer_for_officer(request.sender_id, language, user_message_id, routed,
                                                   state.requested_slot, give_bsn_notice)
+        if local_reply is not None:
+            await run_in_threadpool(self._store_bot_turn, request.sender_id, user_message_id, [local_reply], None,
+                                    state.requested_slot, False)
+            return ChatResponse(sender_id=request.sender_id, language=language,
+                                messages=[BotMessage(text=local_reply)], intent=None)
         try:
             reply = await self.rasa.send(request.sender_id, redaction.text, {"language": language})
         except RasaUnavailable as error:

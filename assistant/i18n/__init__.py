@@ -1,8 +1,12 @@
 """Translations of user-facing texts with Babel catalogs; Dutch is the source language.
 
 Message ids are the Dutch texts themselves. Catalogs live in `assistant/locale/<lang>/LC_MESSAGES/messages.po`
-and are read with Babel at start-up. Fuzzy entries (a translation whose Dutch source changed and that has not been
-reviewed) are never shown: the Dutch text is used instead.
+and are read with Babel (`read_po`) once per process. Fuzzy entries (a translation whose Dutch source changed and
+that has not been reviewed) are never shown: the Dutch text is used instead. Texts shown to a user in a whole
+message (answers, bot responses) go through `Localiser`, which adds a short notice in the user's language when a
+piece had to stay Dutch.
+
+The languages come from `assistant/locale/languages.yml`; nothing here lists them.
 """
 
 from __future__ import annotations
@@ -12,18 +16,34 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-SOURCE_LANGUAGE = "nl"
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("nl", "en", "ar", "uk", "tr", "pl")
-RTL_LANGUAGES = frozenset({"ar"})
-LANGUAGE_NAMES = {
-    "nl": "Nederlands",
-    "en": "English",
-    "ar": "العربية",
-    "uk": "Українська",
-    "tr": "Türkçe",
-    "pl": "Polski",
-}
+from assistant.i18n.languages import LOCALE_DIR, Language, load_languages
+
+_CONFIG = load_languages()
+SOURCE_LANGUAGE: str = _CONFIG.source
+SUPPORTED_LANGUAGES: tuple[str, ...] = _CONFIG.codes
+RTL_LANGUAGES: frozenset[str] = frozenset(language.code for language in _CONFIG.supported if language.dir == "rtl")
+LANGUAGE_NAMES: dict[str, str] = {language.code: language.name for language in _CONFIG.supported}
+
+__all__ = [
+    "LANGUAGE_NAMES",
+    "LOCALE_DIR",
+    "RTL_LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "SUPPORTED_LANGUAGES",
+    "UNTRANSLATED_NOTICE",
+    "Language",
+    "Localiser",
+    "_",
+    "best_match",
+    "catalog_path",
+    "clear_caches",
+    "language_of_message",
+    "language_options",
+    "lookup",
+    "normalise_language",
+    "text_direction",
+    "translate",
+]
 
 
 def _(message: str) -> str:
@@ -31,9 +51,18 @@ def _(message: str) -> str:
     return message
 
 
+UNTRANSLATED_NOTICE = _("Deze tekst is nog niet vertaald. Hieronder staat hij in het Nederlands.")
+
+
+def catalog_path(language: str) -> Path:
+    """The `.po` catalog of `language` (it may not exist yet)."""
+    return LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+
+
 @lru_cache
 def _catalog(language: str) -> dict[str, str]:
-    path = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    """The reviewed translations of `language`: msgid -> msgstr, without fuzzy or empty entries."""
+    path = catalog_path(language)
     if not path.exists():
         return {}
     with path.open("rb") as handle:
@@ -41,15 +70,28 @@ def _catalog(language: str) -> dict[str, str]:
     return {
         str(message.id): str(message.string)
         for message in catalog
-        if message.id and message.string and not message.fuzzy
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
     }
 
 
 def normalise_language(language: str | None) -> str:
+    """A supported language code for `language` ("EN-gb" -> "en"); Dutch for anything else."""
     if not language:
         return SOURCE_LANGUAGE
     code = language.strip().lower().replace("_", "-").split("-")[0]
     return code if code in SUPPORTED_LANGUAGES else SOURCE_LANGUAGE
+
+
+def lookup(message: str, language: str | None) -> str | None:
+    """The reviewed translation of the Dutch `message` (surrounding whitespace ignored), or None when there is none.
+
+    Dutch returns the message itself.
+    """
+    language = normalise_language(language)
+    key = message.strip()
+    if language == SOURCE_LANGUAGE:
+        return key
+    return _catalog(language).get(key)
 
 
 def translate(message: str, language: str | None, **values: object) -> str:
@@ -57,6 +99,55 @@ def translate(message: str, language: str | None, **values: object) -> str:
     language = normalise_language(language)
     text = message if language == SOURCE_LANGUAGE else _catalog(language).get(message, message)
     return text.format(**values) if values else text
+
+
+class Localiser:
+    """Translates the pieces of one bot message and remembers whether any piece had to stay Dutch.
+
+    >>> loc = Localiser("en")
+    >>> text = "\\n\\n".join([loc(short), loc(step)])   # doctest: +SKIP
+    >>> loc.finish(text)                                 # adds the "not translated yet" notice when needed
+    """
+
+    def __init__(self, language: str | None) -> None:
+        self.language = normalise_language(language)
+        self.untranslated: list[str] = []
+
+    def __call__(self, message: str, **values: object) -> str:
+        found = lookup(message, self.language)
+        if found is None:
+            found = message.strip()
+            if any(char.isalpha() for char in found):
+                self.untranslated.append(found)
+        return found.format(**values) if values else found
+
+    @property
+    def complete(self) -> bool:
+        return not self.untranslated
+
+    def finish(self, text: str) -> str:
+        """`text` with the notice in the user's language before it when a piece of it stayed Dutch."""
+        if self.complete or not text:
+            return text
+        return f"{translate(UNTRANSLATED_NOTICE, self.language)}\n\n{text}"
+
+
+def language_of_message(message: dict | None) -> str:
+    """The conversation language in a Rasa message's metadata (`tracker.latest_message["metadata"]["language"]`,
+    put there by the gateway), normalised; Dutch when absent or unsupported."""
+    metadata = (message or {}).get("metadata") if isinstance(message, dict) else None
+    language = metadata.get("language") if isinstance(metadata, dict) else None
+    return normalise_language(language if isinstance(language, str) else None)
+
+
+def text_direction(language: str | None) -> str:
+    """"rtl" or "ltr" for the chat page's `<html dir=…>` and message bubbles."""
+    return "rtl" if normalise_language(language) in RTL_LANGUAGES else "ltr"
+
+
+def language_options() -> list[dict[str, str]]:
+    """The language picker's entries in configuration order: code, native name, direction."""
+    return [{"code": lang.code, "name": lang.name, "dir": lang.dir} for lang in _CONFIG.supported]
 
 
 def best_match(accept_language: str | None) -> str:
@@ -76,3 +167,8 @@ def best_match(accept_language: str | None) -> str:
         if code in SUPPORTED_LANGUAGES:
             return code
     return SOURCE_LANGUAGE
+
+
+def clear_caches() -> None:
+    """Forget the loaded catalogs (tests, or after `make i18n-update`)."""
+    _catalog.cache_clear()

@@ -1,16 +1,22 @@
-"""Turn a topic (and optionally one event variant) into a chat message: text, citations and buttons."""
+"""Turn a topic (and optionally one event variant) into a chat message: text, citations and buttons.
+
+Every piece (short answer, steps, details, headings, button titles) is translated on its own from the Babel
+catalogs, with the Dutch topic text as the message id. A piece without a reviewed translation stays Dutch, and the
+message then starts with a short notice in the user's language (`assistant.i18n.Localiser`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.i18n import Localiser, _
 from assistant.knowledge.ids import intent_for_topic
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Citation, Topic
 
-STEPS_HEADING = "Wat kunt u doen?"
-DETAILS_HEADING = "Goed om te weten:"
+STEPS_HEADING = _("Wat kunt u doen?")
+DETAILS_HEADING = _("Goed om te weten:")
 BULLET = "• "
 
 
@@ -19,19 +25,24 @@ class RenderedAnswer:
     text: str
     citations: list[Citation] = field(default_factory=list)
     buttons: list[tuple[str, str]] = field(default_factory=list)  # (title, payload)
+    language: str = "nl"
+    complete: bool = True  # False when a piece had no reviewed translation and stayed Dutch
 
 
 def _bullets(heading: str, items: tuple[str, ...]) -> str:
     return "\n".join([heading, *(f"{BULLET}{item}" for item in items)])
 
 
-def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase | None = None) -> RenderedAnswer:
-    """The answer for `topic`: direct answer first, then what to do, then details.
+def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase | None = None,
+                  language: str = "nl") -> RenderedAnswer:
+    """The answer for `topic` in `language`: direct answer first, then what to do, then details.
 
     With a `variant` the topic has (a gebeurtenis such as "huwelijk"), the variant's short answer, steps and details
     replace the general ones where it gives them, and its citations come first. An unknown variant is ignored.
+    Citations are not translated (law names and article numbers stay Dutch, as the sources are).
     """
     kb = kb or get_knowledge_base()
+    loc = Localiser(language)
     chosen = topic.variants.get(variant) if variant else None
     short, steps, details = topic.answer.short, topic.answer.steps, topic.answer.details
     citation_ids = list(topic.citations)
@@ -40,12 +51,14 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
         steps = chosen.steps or steps
         details = chosen.details or details
         citation_ids = [*chosen.citations, *citation_ids]
-    parts = [short.strip()]
+    parts = [loc(short)]
     if steps:
-        parts.append(_bullets(STEPS_HEADING, steps))
+        parts.append(_bullets(loc(STEPS_HEADING), tuple(map(loc, steps))))
     if details:
-        parts.append(_bullets(DETAILS_HEADING, details))
+        parts.append(_bullets(loc(DETAILS_HEADING), tuple(map(loc, details))))
     buttons = [
-        (kb.topic(related).title, f"/{intent_for_topic(related)}") for related in topic.related if kb.has_topic(related)
+        (loc(kb.topic(related).title), f"/{intent_for_topic(related)}")
+        for related in topic.related if kb.has_topic(related)
     ]
-    return RenderedAnswer(text="\n\n".join(parts), citations=kb.citations(citation_ids), buttons=buttons)
+    return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.citations(citation_ids), buttons=buttons,
+                          language=loc.language, complete=loc.complete)

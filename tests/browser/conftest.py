@@ -27,7 +27,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # closed before other packages: its event loop would clash with async tests
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -295,22 +295,23 @@ def test_accessibility_structure(page: Page):
     expect(page.get_by_label("Taal · Language")).to_have_value("nl")
 
 
-def test_language_picker_without_page_translation_keeps_dutch_page(page: Page, fake_rasa):
+def test_language_picker_switches_to_arabic_right_to_left(page: Page, fake_rasa):
     page.goto("/")
-    page.get_by_label("Taal · Language").select_option("ar")
-    page.get_by_role("button", name="Kies").click()
-    # No reviewed Arabic page texts yet: the page stays Dutch (lang/dir match the text) and says so,
-    # while the conversation itself is held in the chosen language.
-    expect(page.locator("html")).to_have_attribute("lang", "nl")
-    expect(page.locator("html")).to_have_attribute("dir", "ltr")
-    expect(page.locator("#untranslated")).to_contain_text("nog niet vertaald")
-    expect(page.get_by_label("Taal · Language")).to_have_value("ar")
+    page.locator("#language-select").select_option("ar")
+    page.locator("#language-select ~ button, .language-form button").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#untranslated")).to_have_count(0)
     page.goto("/")  # remembered in the cookie
-    expect(page.get_by_label("Taal · Language")).to_have_value("ar")
-    ask(page, "مرحبا")
+    expect(page.locator("#language-select")).to_have_value("ar")
+    ask(page, "مرحبا، هل يمكن لابني أن يأخذ إجازة من المدرسة؟")
     expect(bot_messages(page)).to_have_count(1)
     assert fake_rasa.received[0]["metadata"] == {"language": "ar"}
-    expect(page.locator("#transcript .message--user p[dir=auto]")).to_have_text("مرحبا")
+    # The transcript is laid out right to left; Dutch names and numbers keep their own direction.
+    assert page.evaluate("getComputedStyle(document.querySelector('#transcript')).direction") == "rtl"
+    expect(page.locator("#transcript .message--user p[dir=auto]")).to_have_count(1)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / "chat-page-ar.png"))
 
 
 def test_translated_language_switches_lang_and_direction(page: Page, fake_rasa, monkeypatch):

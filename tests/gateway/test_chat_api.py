@@ -182,3 +182,30 @@ def test_email_is_kept_only_when_the_form_asks_for_it(client, fake_rasa):
     post(client, {"sender_id": "web-16", "message": "ouder@example.nl"})
     assert fake_rasa.received[0]["message"].endswith("[e-mailadres verwijderd]")
     assert fake_rasa.received[1]["message"] == "ouder@example.nl"
+
+
+def test_language_is_detected_and_kept_for_short_messages(client, fake_rasa):
+    body = post(client, {"sender_id": "web-17", "message": "Hello, can my child skip school for a wedding?"}).json()
+    assert body["language"] == "en"
+    assert post(client, {"sender_id": "web-17", "message": "ok"}).json()["language"] == "en"
+    assert [m["metadata"] for m in fake_rasa.received] == [{"language": "en"}, {"language": "en"}]
+
+
+def test_explicit_switch_is_confirmed_without_asking_rasa(client, fake_rasa):
+    body = post(client, {"sender_id": "web-18", "message": "English please"}).json()
+    assert body["language"] == "en"
+    assert fake_rasa.received == []
+    assert body["messages"][0]["text"]
+
+
+def test_unsupported_language_gets_dutch_and_english_list(client, fake_rasa):
+    german = "Wie viele Urlaubstage bekommt mein Kind für eine Hochzeit?"
+    body = post(client, {"sender_id": "web-19", "message": german}).json()
+    assert fake_rasa.received == []
+    text = body["messages"][0]["text"]
+    assert "Nederlands" in text and "English" in text
+
+
+def test_button_payloads_keep_the_conversation_language(client, fake_rasa):
+    post(client, {"sender_id": "web-20", "message": "Hello, can my child skip school for a wedding?"})
+    assert post(client, {"sender_id": "web-20", "message": "/ask_bezwaar"}).json()["language"] == "en"

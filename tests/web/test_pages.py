@@ -189,6 +189,13 @@ def test_privacy_contact_link_when_configured(client, app):
     assert page.find("a", href="https://www.hengelo.nl/privacy")
 
 
+def test_untranslated_language_keeps_the_page_dutch_and_says_so(client, monkeypatch):
+    monkeypatch.setattr(i18n, "_catalog", lambda language: {})
+    page = parse(client.get("/?lang=uk").text)
+    assert page.find("html") == [{"lang": "nl", "dir": "ltr"}]
+    assert "nog niet vertaald" in page.visible_text
+
+
 def test_language_query_sets_cookie_and_cookie_is_used(client):
     response = client.get("/?lang=ar")
     assert "lang=ar" in response.headers["set-cookie"]
@@ -197,9 +204,9 @@ def test_language_query_sets_cookie_and_cookie_is_used(client):
     [chat] = page.find("div", id="chat")
     assert chat["data-language"] == "ar"
     assert page.find("option", value="ar", selected=None)
-    # Without reviewed Arabic page texts the page stays Dutch, and says so.
-    assert page.find("html") == [{"lang": "nl", "dir": "ltr"}]
-    assert "nog niet vertaald" in page.visible_text
+    # The Arabic catalog is reviewed: the page is Arabic and right-to-left.
+    assert page.find("html") == [{"lang": "ar", "dir": "rtl"}]
+    assert "nog niet vertaald" not in page.visible_text
     again = parse(client.get("/privacy").text)
     assert again.find("option", value="ar", selected=None)
 

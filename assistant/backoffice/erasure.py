@@ -1,0 +1,55 @@
+"""Erasure through the back-office JSON API (admins and officers), next to `assistant erase` on the command line.
+
+- `DELETE /api/backoffice/conversations/{sender_id}`: the conversation of that sender id, with all its cases.
+- `POST /api/backoffice/cases/{reference}/erase`: the conversation behind that case, with all cases of its sender.
+
+Both need the session's CSRF token (`X-CSRF-Token`), like every unsafe back-office call. An officer may only erase
+conversations whose cases are all in their own municipality; anything else answers 404, like a case that does not
+exist. School accounts: 404. The erasure is audited (`assistant.privacy.erasure`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path
+from starlette.concurrency import run_in_threadpool
+
+from assistant.backoffice.api import require_csrf
+from assistant.backoffice.security import SignedIn
+from assistant.privacy import erasure
+
+router = APIRouter(prefix="/api/backoffice", tags=["back office"])
+
+NOTHING_TO_ERASE = "Dit gesprek of deze zaak bestaat niet of u heeft er geen toegang toe."
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "U bent niet ingelogd."},
+    403: {"description": "De CSRF-token ontbreekt of klopt niet (header X-CSRF-Token)."},
+    404: {"description": NOTHING_TO_ERASE},
+}
+SENDER_ID = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
+REFERENCE = Path(min_length=3, max_length=16, pattern=r"^[A-Za-z0-9\-]+$")
+
+
+async def _erase(signed: SignedIn, **target: str) -> dict[str, Any]:
+    principal = signed.principal
+    if not principal.works_cases:
+        raise HTTPException(404, NOTHING_TO_ERASE)
+    try:
+        result = await run_in_threadpool(lambda: erasure.erase(**target, actor=principal.actor, principal=principal,
+                                                               via="api"))
+    except erasure.NothingToErase as error:
+        raise HTTPException(404, NOTHING_TO_ERASE) from error
+    return {"erased": result.as_dict()}
+
+
+@router.delete("/conversations/{sender_id}", responses=_ERRORS,
+               summary="Erase a conversation everywhere (chat, cases, Rasa tracker)")
+async def erase_conversation(sender_id: str = SENDER_ID, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+    return await _erase(signed, sender_id=sender_id)
+
+
+@router.post("/cases/{reference}/erase", responses=_ERRORS,
+             summary="Erase the conversation behind a case everywhere (all cases of its sender)")
+async def erase_case(reference: str = REFERENCE, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+    return await _erase(signed, case_reference=reference)

@@ -1,0 +1,33 @@
+"""Dates and numbers in the user's language (Babel/CLDR), for answers and forms.
+
+Digits stay Western Arabic (0-9) in every language, as in the Dutch texts and the catalogs, so a number a parent
+reads in the chat is the same number the school's letter shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal as _babel_format_decimal
+
+from assistant.i18n import normalise_language
+
+DateFormat = Literal["short", "medium", "long", "full"]
+
+
+def format_date(value: dt.date, language: str | None, format: DateFormat = "long") -> str:
+    """`value` as the user's language writes it: nl "13 maart 2026", en "March 13, 2026", ar "13 مارس 2026"."""
+    return _babel_format_date(value, format=format, locale=normalise_language(language))
+
+
+def format_number(value: int | float | Decimal, language: str | None) -> str:
+    """`value` with the decimal and grouping signs of the user's language: nl "15,5", en "15.5", pl "1 234,5"."""
+    return _babel_format_decimal(value, locale=normalise_language(language), numbering_system="latn")
+
+
+def format_date_range(start: dt.date, end: dt.date, language: str | None) -> str:
+    """Two dates joined by an en dash, each in the long format of the user's language."""
+    return f"{format_date(start, language)} – {format_date(end, language)}"

@@ -1,0 +1,71 @@
+"""The supported languages, read once from `assistant/locale/languages.yml` (the only place that lists them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES_FILE = LOCALE_DIR / "languages.yml"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    english: str
+    name: str = ""
+    dir: Literal["ltr", "rtl"] = "ltr"
+    lingua: str | None = None
+    aliases: tuple[str, ...] = ()
+    script: str | None = None
+    supported: bool = True
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    source: str
+    supported: tuple[Language, ...]
+    unsupported: tuple[Language, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.supported)
+
+    def get(self, code: str) -> Language | None:
+        return next((language for language in (*self.supported, *self.unsupported) if language.code == code), None)
+
+
+def _language(entry: dict, *, supported: bool) -> Language:
+    code = str(entry["code"]).strip().lower()
+    direction = entry.get("dir", "ltr")
+    if direction not in ("ltr", "rtl"):
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: dir must be ltr or rtl, not {direction!r}")
+    return Language(
+        code=code,
+        english=str(entry.get("english") or code),
+        name=str(entry.get("name") or entry.get("english") or code),
+        dir=direction,
+        lingua=entry.get("lingua") or None,
+        aliases=tuple(str(alias).casefold() for alias in entry.get("aliases") or ()),
+        script=entry.get("script"),
+        supported=supported,
+    )
+
+
+@lru_cache
+def load_languages(path: Path = LANGUAGES_FILE) -> LanguageConfig:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    supported = tuple(_language(entry, supported=True) for entry in data["supported"])
+    unsupported = tuple(_language(entry, supported=False) for entry in data.get("unsupported") or ())
+    codes = [language.code for language in (*supported, *unsupported)]
+    if len(codes) != len(set(codes)):
+        raise ValueError(f"{path.name}: a language code appears twice")
+    source = str(data.get("source", "nl"))
+    if source not in {language.code for language in supported}:
+        raise ValueError(f"{path.name}: the source language {source!r} is not in `supported`")
+    return LanguageConfig(source=source, supported=supported, unsupported=unsupported)

@@ -1,0 +1,95 @@
+"""The language configuration (one line per language) and the YAML extractor registered in babel.cfg."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import HUMAN_BUTTON, ActionAnswerTopic, ActionRetrievalFallback
+from assistant.i18n import lookup
+from assistant.i18n.extract import extract_yaml
+from assistant.i18n.languages import LANGUAGES_FILE, load_languages
+from tests.i18n.conftest import ROOT
+
+
+def test_a_new_language_is_one_line_of_configuration(tmp_path: Path) -> None:
+    text = LANGUAGES_FILE.read_text(encoding="utf-8").replace(
+        "\n# Languages the detector also",
+        "\n  - {code: fa, name: فارسی, english: Persian, dir: rtl, lingua: PERSIAN, aliases: [farsi, فارسی]}\n"
+        "\n# Languages the detector also",
+    ).replace("  - {code: fa, english: Persian, lingua: PERSIAN, aliases: [persian, perzisch, farsi, dari, فارسی, "
+              "الفارسية, перськ, farsça, perski]}\n", "")
+    path = tmp_path / "languages.yml"
+    path.write_text(text, encoding="utf-8")
+    config = load_languages(path)
+    assert config.codes == ("nl", "en", "ar", "uk", "tr", "pl", "fa")
+    persian = config.get("fa")
+    assert persian is not None and persian.supported and persian.dir == "rtl" and persian.name == "فارسی"
+
+
+def test_the_configuration_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "languages.yml"
+    path.write_text("source: nl\nsupported:\n  - {code: en, english: English, dir: up}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="dir must be ltr or rtl"):
+        load_languages(path)
+    path.write_text("source: nl\nsupported:\n  - {code: en, english: English}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="source language"):
+        load_languages(path)
+
+
+def _extract(path: Path) -> list[tuple[int, str, list[str]]]:
+    with path.open("rb") as handle:
+        return [(line, message, comments) for line, _f, message, comments in extract_yaml(handle, None, None, {})]
+
+
+def test_the_extractor_finds_response_texts_and_button_titles_with_a_comment() -> None:
+    found = _extract(ROOT / "domain" / "core.yml")
+    messages = {message: comments for _line, message, comments in found}
+    assert messages["Een medewerker spreken"] == ["button in response utter_greet"]
+    greet = next(message for message in messages if message.startswith("Goedendag! Ik ben de Leerplicht-assistent"))
+    assert "\n" not in greet and greet == greet.strip()
+    assert all(line > 1 for line, _m, _c in found)
+
+
+def test_the_extractor_finds_every_shown_topic_text_but_not_statements_or_keywords() -> None:
+    found = {message: comments for _l, message, comments in _extract(
+        ROOT / "knowledge" / "topics" / "verlof_gewichtige_omstandigheden.yml")}
+    assert found["Extra vrij bij een bijzondere gebeurtenis"] == [
+        "topic verlof_gewichtige_omstandigheden: title (also a button)"]
+    assert any(c == ["topic verlof_gewichtige_omstandigheden, event huwelijk: short"] for c in found.values())
+    assert not any(message.startswith("De directeur kan verlof geven als uw kind") for message in found)
+    assert "bruiloft" not in found
+
+
+def test_the_extractor_ignores_other_yaml() -> None:
+    assert list(extract_yaml(io.BytesIO(b"version: '3.1'\nnlu: []\n"), None, None, {})) == []
+
+
+def _tracker(intent: str, language: str | None, text: str = "") -> Tracker:
+    metadata = {"language": language} if language else {}
+    return Tracker(sender_id="s", slots={"topic": None, "gebeurtenis": None},
+                   latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
+                                   "metadata": metadata},
+                   events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+
+
+def test_the_answer_action_answers_in_the_conversation_language() -> None:
+    dispatcher = CollectingDispatcher()
+    ActionAnswerTopic().run(dispatcher, _tracker("ask_vrijstelling_5", "tr"), {})
+    message = dispatcher.messages[0]
+    assert "(vrijstelling)" in message["text"] and "artikel 5" in message["text"]
+    assert message["buttons"][-1] == {"title": lookup(HUMAN_BUTTON["title"], "tr"), "payload": "/request_human"}
+    assert message["custom"]["citations"][0]["ref"].startswith("Leerplichtwet 1969, artikel")
+
+
+def test_the_fallback_action_offers_topics_in_the_conversation_language() -> None:
+    dispatcher = CollectingDispatcher()
+    ActionRetrievalFallback().run(dispatcher, _tracker("nlu_fallback", "pl", "/ask_nothing"), {})
+    message = dispatcher.messages[0]
+    assert message["text"] == lookup("Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, "
+                                     "of praat met een medewerker.", "pl")
+    assert message["buttons"][-1]["title"] == "Porozmawiaj z pracownikiem"

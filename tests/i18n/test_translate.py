@@ -1,0 +1,146 @@
+"""Translating texts and answers: reviewed translations only, Dutch with a notice otherwise, locale formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+import assistant.i18n as i18n
+from assistant.i18n import (
+    LANGUAGE_NAMES,
+    RTL_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    UNTRANSLATED_NOTICE,
+    Localiser,
+    language_of_message,
+    language_options,
+    lookup,
+    text_direction,
+    translate,
+)
+from assistant.i18n.formatting import format_date, format_number
+from assistant.knowledge import get_knowledge_base, render_answer
+from assistant.knowledge.render import DETAILS_HEADING, STEPS_HEADING
+
+
+@pytest.fixture
+def locale_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The real catalogs, copied, and read from the copy (a test may change them)."""
+    target = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, target)
+    monkeypatch.setattr(i18n, "catalog_path", lambda code: target / code / "LC_MESSAGES" / "messages.po")
+    i18n.clear_caches()
+    yield target
+    i18n.clear_caches()
+
+
+def _change_dutch_source(locale: Path, old: str, new: str) -> None:
+    """What `make i18n-update` does when a Dutch text changes: the old translation becomes fuzzy for the new id."""
+    for language in ("en", "ar"):
+        path = locale / language / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        template = Catalog()
+        for message in catalog:
+            if message.id:
+                template.add(new if message.id == old else message.id)
+        catalog.update(template)
+        with path.open("wb") as handle:
+            write_po(handle, catalog)
+
+
+def test_the_configuration_is_the_single_source_of_the_language_lists() -> None:
+    assert SUPPORTED_LANGUAGES == ("nl", "en", "ar", "uk", "tr", "pl")
+    assert {"ar"} == set(RTL_LANGUAGES)
+    assert LANGUAGE_NAMES["uk"] == "Українська"
+    assert [option["code"] for option in language_options()] == list(SUPPORTED_LANGUAGES)
+    assert text_direction("ar") == "rtl"
+    assert text_direction("en-GB") == "ltr"
+
+
+def test_existing_callers_keep_working() -> None:
+    assert translate("Het veld '{field}' ontbreekt.", "en", field="x") == "The field 'x' is missing."
+    assert translate("Een tekst die niemand kent.", "pl") == "Een tekst die niemand kent."
+    assert i18n.best_match("fr-FR, tr;q=0.8") == "tr"
+    assert i18n.normalise_language("EN_gb") == "en"
+    assert i18n.normalise_language("de") == "nl"
+
+
+def test_the_language_comes_from_the_rasa_message_metadata() -> None:
+    assert language_of_message({"metadata": {"language": "uk"}}) == "uk"
+    assert language_of_message({"metadata": {"language": "xx"}}) == "nl"
+    assert language_of_message({"metadata": None}) == "nl"
+    assert language_of_message({}) == "nl"
+
+
+def test_answers_are_translated_piece_by_piece() -> None:
+    kb = get_knowledge_base()
+    topic = kb.topic("verlof_vakantie")
+    dutch = render_answer(topic, kb=kb)
+    arabic = render_answer(topic, kb=kb, language="ar")
+    assert arabic.complete and arabic.language == "ar"
+    assert arabic.text.startswith(lookup(topic.answer.short, "ar"))
+    assert lookup(STEPS_HEADING, "ar") in arabic.text
+    assert lookup(DETAILS_HEADING, "ar") in arabic.text
+    assert "artikel 13a" in arabic.text
+    assert arabic.citations == dutch.citations  # sources stay as published
+    assert [payload for _title, payload in arabic.buttons] == [payload for _title, payload in dutch.buttons]
+    assert arabic.buttons[0][0] == lookup(kb.topic(topic.related[0]).title, "ar")
+
+
+def test_every_real_topic_and_variant_renders_completely_in_every_language() -> None:
+    kb = get_knowledge_base()
+    for topic in kb.topics:
+        for variant in [None, *topic.variants]:
+            for language in SUPPORTED_LANGUAGES:
+                answer = render_answer(topic, variant, kb=kb, language=language)
+                assert answer.complete, (topic.id, variant, language)
+
+
+def test_a_changed_dutch_text_shows_dutch_with_a_notice_until_reviewed(locale_copy: Path) -> None:
+    old = "Vakantieverlof kan nooit in de eerste twee lesweken van het schooljaar."
+    new = "Vakantieverlof kan nooit in de eerste twee lesweken van een schooljaar."
+    _change_dutch_source(locale_copy, old, new)
+    with (locale_copy / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        entry = read_po(handle, locale="en").get(new)
+    assert entry is not None and entry.fuzzy  # pybabel's fuzzy matching kept the old English, unreviewed
+    assert lookup(new, "en") is None
+    loc = Localiser("en")
+    text = loc.finish(loc(new))
+    assert text == f"{translate(UNTRANSLATED_NOTICE, 'en')}\n\n{new}"
+    assert text.startswith("This text has not been translated yet.")
+    arabic = Localiser("ar")
+    assert arabic.finish(arabic(new)).startswith(translate(UNTRANSLATED_NOTICE, "ar"))
+
+
+def test_dutch_never_gets_the_notice() -> None:
+    loc = Localiser("nl")
+    assert loc.finish(loc("Een tekst die niemand kent.")) == "Een tekst die niemand kent."
+
+
+def test_texts_without_letters_need_no_translation() -> None:
+    loc = Localiser("tr")
+    assert loc("0800-2000") == "0800-2000"
+    assert loc.complete
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "number"),
+    [
+        ("nl", "13 maart 2026", "1.234,5"),
+        ("en", "March 13, 2026", "1,234.5"),
+        ("ar", "13 مارس 2026", "1,234.5"),
+        ("uk", "13 березня 2026\u202fр.", "1\u00a0234,5"),
+        ("tr", "13 Mart 2026", "1.234,5"),
+        ("pl", "13 marca 2026", "1\u00a0234,5"),
+    ],
+)
+def test_dates_and_numbers_follow_the_locale(language: str, date: str, number: str) -> None:
+    assert format_date(dt.date(2026, 3, 13), language) == date
+    assert format_number(1234.5, language) == number
