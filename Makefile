@@ -80,7 +80,7 @@ conversation-test: $(MODEL) ## rasa test: the conversation stories must all be p
 	  --out var/results/conversations --quiet
 
 e2e: setup train ## end-to-end tests against the running stack (real model, browser)
-	$(BIN)/pytest -q -m e2e tests/e2e
+	$(BIN)/pytest -q -m e2e tests/e2e tests/faults
 
 test: setup lint pytest validate train conversation-test e2e ## everything CI runs
 

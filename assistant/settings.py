@@ -39,7 +39,7 @@ class Settings(BaseSettings):
 
     rasa_urls: str = Field(default="http://127.0.0.1:5005",
                            description="comma-separated; several Rasa processes share the conversations")
-    rasa_timeout_seconds: float = 5.0
+    rasa_timeout_seconds: float = Field(default=1.8, description="deadline for one message, fail-over included")
     rasa_health_timeout_seconds: float = 2.0
 
     default_language: str = "nl"

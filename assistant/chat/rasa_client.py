@@ -8,6 +8,7 @@ and a Redis lock store, so any of them can continue any conversation.
 
 from __future__ import annotations
 
+import asyncio
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ class RasaClient:
         if not base_urls:
             raise ValueError("at least one Rasa URL is needed")
         self._base_urls = [url.rstrip("/") for url in base_urls]
+        self._deadline = timeout  # for the whole send, fail-over included
         self._token = token
         self._health_timeout = health_timeout
         self._client = httpx.AsyncClient(
@@ -50,6 +52,13 @@ class RasaClient:
         return self._base_urls[start:] + self._base_urls[:start]
 
     async def send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> RasaReply:
+        """The reply, or RasaUnavailable within the deadline (a hanging Rasa never holds the user up longer)."""
+        try:
+            return await asyncio.wait_for(self._send(sender_id, text, metadata), timeout=self._deadline)
+        except asyncio.TimeoutError as error:
+            raise RasaUnavailable(f"no answer within {self._deadline:g} s") from error
+
+    async def _send(self, sender_id: str, text: str, metadata: dict[str, Any]) -> RasaReply:
         last_error: Exception | None = None
         for base_url in self._order_for(sender_id):
             try:

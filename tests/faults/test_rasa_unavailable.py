@@ -24,11 +24,6 @@ from assistant.settings import Settings
 
 DEADLINE_SECONDS = 2.0
 HANG_SECONDS = 6.0  # a hanging fake answers (too late) after this, so a test without a deadline still ends
-NEEDS_DEADLINE = pytest.mark.xfail(
-    strict=True,
-    reason="RasaClient has no overall deadline yet and waits RASA_TIMEOUT_SECONDS (5 s) for a hanging Rasa; "
-           "the lead applies the change in docs/deployment.md ('Rasa timeouts'), then remove this marker",
-)
 GREETING = {"nl": "De assistent is even niet bereikbaar", "en": "The assistant cannot be reached right now",
             "ar": "لا يمكن الوصول إلى المساعد الآن"}
 
@@ -110,7 +105,6 @@ def test_refused_connection_on_a_real_port(configured: Settings, closed_port: in
     assert health.status_code == 503 and health.json()["checks"]["rasa"] != "ok"
 
 
-@NEEDS_DEADLINE
 def test_hanging_fake_transport(configured: Settings):
     with client_for(configured, HangingTransport()) as client:
         response, elapsed = ask(client, "fault-hanging")
@@ -118,7 +112,6 @@ def test_hanging_fake_transport(configured: Settings):
     assert stored_user_turns("fault-hanging") == ["Mag mijn zoon een dag vrij?"]
 
 
-@NEEDS_DEADLINE
 def test_silent_server_on_a_real_port(configured: Settings, silent_port: int):
     with client_for(configured, rasa_url=f"http://127.0.0.1:{silent_port}") as client:
         response, elapsed = ask(client, "fault-silent")
