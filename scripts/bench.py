@@ -158,7 +158,12 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
         "![latency](img/bench-latency.png)",
         "",
     ]
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+    path = ROOT / "docs" / "benchmarks.md"
+    previous = path.read_text(encoding="utf-8") if path.exists() else ""
+    load_test = previous.find("\n## Load test\n")  # written by `make loadtest`: keep it
+    if load_test != -1:
+        lines.append(previous[load_test + 1:])
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def main() -> int:
