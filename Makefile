@@ -19,8 +19,6 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-export HOST ?= 127.0.0.1
-export PORT ?= 8000
 
 .PHONY: help setup run test lint pytest validate train conversation-test e2e migrate rasa-config browser-deps \
         i18n-extract i18n-update i18n-compile bench eval clean

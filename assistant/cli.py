@@ -1,5 +1,5 @@
-"""The `assistant` command line: database migrations, Rasa configuration, back-office accounts, retention (`purge`)
-and erasure (`erase`)."""
+"""The `assistant` command line: database migrations, Rasa configuration, back-office accounts, retention (`purge`),
+erasure (`erase`) and the school registry (`schools import`)."""
 
 from __future__ import annotations
 
@@ -141,12 +141,45 @@ def _erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schools_import(args: argparse.Namespace) -> int:
+    """Read a DUO vestigingen CSV and write the schools of the region to knowledge/schools-duo.yml."""
+    from assistant.schools import duo_import, registry
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValueError(f"no such file: {path}")
+    try:
+        result = duo_import.parse(path.read_bytes(), municipalities=None if args.all else duo_import.TWENTE,
+                                  level=args.level)
+    except duo_import.DuoFileError as error:
+        raise ValueError(f"{path.name}: {error}") from error
+    out = duo_import.write(result, path.name, Path(args.out) if args.out else registry.DUO_FILE,
+                           merge=not args.replace)
+    registry.get_registry.cache_clear()
+    print(f"{result.summary()} -> {out}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("assistant.app:create_app", factory=True, host=settings.assistant_host,
+                port=settings.assistant_port, workers=args.workers or settings.web_workers,
+                access_log=False, proxy_headers=True, forwarded_allow_ips="127.0.0.1")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Leerplicht-assistent administration")
     commands = parser.add_subparsers(dest="command", required=True)
 
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply all Alembic migrations").set_defaults(handler=_db_upgrade)
+
+    serve = commands.add_parser("serve", help="run the assistant (ASSISTANT_HOST:ASSISTANT_PORT)")
+    serve.add_argument("--workers", type=int, default=None, help="uvicorn worker processes (default WEB_WORKERS)")
+    serve.set_defaults(handler=_serve)
 
     rasa = commands.add_parser("rasa-config", help="write Rasa's endpoints.yml and credentials.yml")
     rasa.add_argument("--out", default=str(PROJECT_ROOT / "var" / "rasa"))
@@ -179,6 +212,17 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--sender-id", help="the conversation's sender id")
     target.add_argument("--case", metavar="LP-…", help="a case reference: erases its conversation and all its cases")
     erase.set_defaults(handler=_erase)
+
+    schools = commands.add_parser("schools", help="the school registry").add_subparsers(dest="schools_command",
+                                                                                     required=True)
+    school_import = schools.add_parser("import", help="import DUO's open-data vestigingen CSV (; or , separated, "
+                                                      "cp1252 or UTF-8)")
+    school_import.add_argument("file", help="the CSV file, e.g. 02.-alle-vestigingen-vo.csv")
+    school_import.add_argument("--level", choices=("po", "vo", "so"), help="po/vo/so when the file does not say")
+    school_import.add_argument("--all", action="store_true", help="keep every municipality, not only Twente's")
+    school_import.add_argument("--replace", action="store_true", help="drop schools imported earlier from other files")
+    school_import.add_argument("--out", help="where to write (default knowledge/schools-duo.yml)")
+    school_import.set_defaults(handler=_schools_import)
     return parser
 
 

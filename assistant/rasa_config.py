@@ -42,12 +42,12 @@ def lock_store_config(url: str | None) -> dict[str, Any] | None:
 def endpoints(settings: Settings) -> dict[str, Any]:
     config: dict[str, Any] = {
         "action_endpoint": {
-            "url": f"http://{settings.host}:{settings.port}/webhook",
+            "url": f"http://{settings.assistant_host}:{settings.assistant_port}/webhook",
             "token": settings.gateway_token.get_secret_value(),
         },
         # Every `utter_*` response is rendered by the gateway in the conversation's language (assistant.nlg).
         "nlg": {
-            "url": f"http://{settings.host}:{settings.port}/nlg",
+            "url": f"http://{settings.assistant_host}:{settings.assistant_port}/nlg",
             "token": settings.gateway_token.get_secret_value(),
         },
         "tracker_store": tracker_store_config(settings.resolved_tracker_store_url),

@@ -26,8 +26,10 @@ class Settings(BaseSettings):
         description="Shared secret between the gateway and Rasa (channel and action endpoint).",
     )
 
-    host: str = "127.0.0.1"
-    port: int = 8000
+    # Not HOST/PORT: process runners (honcho, foreman) set PORT per process.
+    assistant_host: str = "127.0.0.1"
+    assistant_port: int = 8000
+    web_workers: int = Field(default=1, ge=1, description="uvicorn worker processes")
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"
     tracker_store_url: str | None = Field(

@@ -50,7 +50,7 @@ def environment() -> dict[str, str]:
     DATA.mkdir(parents=True, exist_ok=True)
     for leftover in DATA.glob("*.db*"):
         leftover.unlink()
-    env = {**os.environ, "APP_ENV": "test", "HOST": "127.0.0.1", "PORT": str(GATEWAY_PORT),
+    env = {**os.environ, "APP_ENV": "test", "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_PORT": str(GATEWAY_PORT),
            "DATABASE_URL": f"sqlite:///{DATA / 'assistant.db'}",
            "TRACKER_STORE_URL": f"sqlite:///{DATA / 'tracker.db'}",
            "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}", "CHAT_RATE_LIMIT": "100000/minute", "LOG_LEVEL": "WARNING",
