@@ -15,6 +15,9 @@ from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.models import Citation, Topic
 
 FOLLOWUP_INTENT = "ask_followup"
+FALLBACK_INTENT = "nlu_fallback"
+# The classifier's best guess must have at least this confidence to count as one of the two agreeing signals.
+MIN_GUESS_CONFIDENCE = 0.2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
@@ -90,25 +93,56 @@ class ActionAnswerTopic(Action):
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
-        variant = event if event in topic.variants else None
-        answer = render_answer(topic, variant, kb=kb, language=language)
-        buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
-        if topic.handoff:
-            buttons.append(_human_button(Localiser(language)))
-        dispatcher.utter_message(
-            text=answer.text,
-            buttons=buttons,
-            json_message={"citations": _citation_json(answer.citations), "topic": topic.id},
-        )
-        return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
+        return answer_topic(dispatcher, topic, event, language)
+
+
+def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | None, language: str) -> list[EventType]:
+    """Send the answer of `topic` (in the variant for `event`, if it has one) with its citations."""
+    kb = get_knowledge_base()
+    variant = event if event in topic.variants else None
+    answer = render_answer(topic, variant, kb=kb, language=language)
+    buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
+    if topic.handoff:
+        buttons.append(_human_button(Localiser(language)))
+    dispatcher.utter_message(
+        text=answer.text,
+        buttons=buttons,
+        json_message={"citations": _citation_json(answer.citations), "topic": topic.id},
+    )
+    return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
+
+
+def agreed_topic(tracker: Tracker) -> Topic | None:
+    """The topic both the intent classifier's best guess and the text retrieval put first, if they agree.
+
+    The classifier alone was not confident enough for `nlu_fallback`; two independent signals pointing at the same
+    topic are, so the user gets the answer instead of a list of buttons.
+    """
+    text = tracker.latest_message.get("text") or ""
+    if not text or text.startswith("/"):
+        return None
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    guess = next((item for item in ranking if item.get("name") != FALLBACK_INTENT), None)
+    if not guess or (guess.get("confidence") or 0.0) < MIN_GUESS_CONFIDENCE:
+        return None
+    topic_id = topic_id_for_intent(guess.get("name") or "")
+    hits = search(text, k=1, kb=get_knowledge_base())
+    if topic_id and hits and hits[0][0].id == topic_id:
+        return hits[0][0]
+    return None
 
 
 class ActionRetrievalFallback(Action):
-    """For `nlu_fallback`: offer the topics whose text best matches what the user wrote, and a person."""
+    """For `nlu_fallback`: answer when the classifier's best guess and the retrieval agree; otherwise offer the
+    topics whose text best matches what the user wrote, and a person."""
 
     def name(self) -> str:
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", _language(tracker))
+        language = _language(tracker)
+        topic = agreed_topic(tracker)
+        if topic is not None:
+            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
+        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
         return []
