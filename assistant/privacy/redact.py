@@ -27,7 +27,7 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
-EMAIL_SLOTS = frozenset({"email", "e_mail", "contact_email", "parent_email"})
+EMAIL_SLOTS = frozenset({"email", "e_mail", "contact_email", "parent_email", "contact"})
 PHONE_SLOTS = frozenset({"phone", "telefoon", "contact_phone", "contact"})
 
 

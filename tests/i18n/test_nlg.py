@@ -75,10 +75,9 @@ def test_the_response_is_translated_into_the_conversation_language(client: TestC
 
 
 def test_arabic_keeps_contact_details_exactly() -> None:
-    rendered = render_response("utter_request_human", _call("utter_request_human", "ar")["tracker"])
+    rendered = render_response("utter_safety_signal", _call("utter_safety_signal", "ar")["tracker"])
     assert rendered is not None
-    assert "leerplicht@enschede.nl" in rendered["text"] and "14 074" in rendered["text"]
-    assert "(leerplichtambtenaar)" in rendered["text"]
+    assert "0800-2000" in rendered["text"] and "112" in rendered["text"] and "Veilig Thuis" in rendered["text"]
 
 
 def test_every_domain_response_renders_completely_in_every_language() -> None:

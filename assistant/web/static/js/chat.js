@@ -6,6 +6,9 @@
  * - What the user typed is never lost: it stays in sessionStorage while it is a draft or in flight, and comes
  *   back into the input whenever a message could not be delivered.
  * - Texts come from data-t-* attributes on #chat (translated on the server), never from this file.
+ * - While a leerplicht officer holds the conversation (the API answered with `handoff`), the page polls
+ *   GET <endpoint>/<sender>/messages?after=<last id> every 5 seconds and shows officer and system messages,
+ *   until the case is handed back or closed. The polling state survives a reload (sessionStorage).
  */
 (function () {
   "use strict";
@@ -36,8 +39,12 @@
     sender: "lpa.sender",
     transcript: "lpa.transcript",
     draft: "lpa.draft",
-    pending: "lpa.pending"
+    pending: "lpa.pending",
+    handoff: "lpa.handoff",
+    lastOfficerMessage: "lpa.officer-after"
   };
+  var POLL_SECONDS = 5;
+  var FINAL_HANDOFF_STATUSES = ["handed_back", "closed"];
   var MAX_STORED_ENTRIES = 200;
   var MAX_RETRIES = 4;
   var DEFAULT_RETRY_SECONDS = 3;
@@ -360,6 +367,24 @@
     return message;
   }
 
+  function renderOfficer(entry) {
+    var message = el("div", "message message--bot message--officer");
+    var author = el("p", "message__author", t("officer") || t("assistant"));
+    author.appendChild(el("span", "visually-hidden", ":"));
+    message.appendChild(author);
+    var bubble = el("div", "bubble");
+    var body = el("div", "bubble__text");
+    appendFormattedText(body, entry.text);
+    bubble.appendChild(body);
+    message.appendChild(bubble);
+    transcript.appendChild(message);
+    return message;
+  }
+
+  function renderSystem(entry) {
+    return renderNotice([entry.text]);
+  }
+
   function renderEntry(entry) {
     if (!entry || typeof entry !== "object") {
       return null;
@@ -372,6 +397,12 @@
     }
     if (entry.kind === "handoff") {
       return renderHandoff(entry);
+    }
+    if (entry.kind === "officer" && typeof entry.text === "string") {
+      return renderOfficer(entry);
+    }
+    if (entry.kind === "system" && typeof entry.text === "string") {
+      return renderSystem(entry);
     }
     return null;
   }
@@ -445,6 +476,95 @@
     updateCounter();
   }
 
+  /* ---------- officer messages while a case is open ---------- */
+
+  var poller = { timer: null, busy: false };
+
+  function lastOfficerMessageId() {
+    var id = parseInt(store.get(KEYS.lastOfficerMessage), 10);
+    return isNaN(id) || id < 0 ? 0 : id;
+  }
+
+  function stopPolling() {
+    if (poller.timer) {
+      window.clearTimeout(poller.timer);
+    }
+    poller.timer = null;
+    store.remove(KEYS.handoff);
+  }
+
+  function scheduleNextPoll() {
+    if (poller.timer) {
+      window.clearTimeout(poller.timer);
+    }
+    poller.timer = window.setTimeout(pollOfficerMessages, POLL_SECONDS * 1000);
+  }
+
+  function startPolling() {
+    store.set(KEYS.handoff, "open");
+    if (!poller.timer && !poller.busy) {
+      scheduleNextPoll();
+    }
+  }
+
+  function showOfficerMessages(messages) {
+    var shown = false;
+    messages.forEach(function (message) {
+      if (!message || typeof message.text !== "string" || typeof message.id !== "number") {
+        return;
+      }
+      if (message.id <= lastOfficerMessageId()) {
+        return;
+      }
+      var entry = { kind: message.author === "officer" ? "officer" : "system", text: message.text };
+      renderEntry(entry);
+      remember(entry);
+      store.set(KEYS.lastOfficerMessage, String(message.id));
+      shown = true;
+    });
+    if (shown) {
+      scrollToBottom();
+    }
+  }
+
+  function pollOfficerMessages() {
+    poller.timer = null;
+    if (store.get(KEYS.handoff) !== "open" || poller.busy) {
+      return;
+    }
+    poller.busy = true;
+    var url = endpoint + "/" + encodeURIComponent(senderId()) + "/messages?after=" + lastOfficerMessageId();
+    window
+      .fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (body) {
+        poller.busy = false;
+        if (!body || store.get(KEYS.handoff) !== "open") {
+          if (store.get(KEYS.handoff) === "open") {
+            scheduleNextPoll();
+          }
+          return;
+        }
+        if (Array.isArray(body.messages)) {
+          showOfficerMessages(body.messages);
+        }
+        var status = body.handoff && typeof body.handoff.status === "string" ? body.handoff.status : null;
+        if (!status || FINAL_HANDOFF_STATUSES.indexOf(status) !== -1) {
+          stopPolling();
+        } else {
+          scheduleNextPoll();
+        }
+      })
+      .catch(function () {
+        poller.busy = false;
+        if (store.get(KEYS.handoff) === "open") {
+          scheduleNextPoll();
+        }
+      });
+  }
+
   /* ---------- sending ---------- */
 
   var inFlight = null;
@@ -498,6 +618,7 @@
       };
       renderHandoff(handoff);
       remember(handoff);
+      startPolling();
     }
     scrollToTurn(turn.bubble);
   }
@@ -696,6 +817,8 @@
       }
     }
     store.remove(KEYS.transcript);
+    stopPolling();
+    store.remove(KEYS.lastOfficerMessage);
     store.set(KEYS.sender, newSenderId());
     Array.prototype.slice.call(transcript.children).forEach(function (child) {
       if (!child.classList.contains("message--welcome")) {
@@ -726,5 +849,9 @@
   setBusy(false);
   if (restored.length) {
     scrollToBottom();
+  }
+  if (store.get(KEYS.handoff) === "open") {
+    /* a case was open when the page was left: fetch what the officer wrote meanwhile */
+    pollOfficerMessages();
   }
 })();

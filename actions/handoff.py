@@ -1,0 +1,345 @@
+"""Handing a conversation to a leerplicht officer: offer (with what will happen), consent, handoff_form, the case.
+
+Triggers (`assistant.cases.service.TRIGGER_PRIORITY`):
+- the user asks for a person (`request_human`) -> user_request;
+- a rule says an officer decides or must look: an answer topic with `handoff: true`, or an action that set the slot
+  `handoff_reason` to "rules_need_officer" (the melding outcome; the verlof form for art. 14 above 10 days) and
+  offered the `/request_human` button -> rules_need_officer;
+- a sign that a child may be unsafe (`safety_signal`; Veilig Thuis and 112 are given first) -> safety_signal;
+- two misunderstood messages in a row (`nlu_fallback` after the retrieval fallback) -> repeated_misunderstanding.
+
+Consent comes first: "ja" starts `handoff_form` (name, `contact` = phone or e-mail, school (optional), town), then
+`action_create_case` calls `create_from_conversation`; "nee" creates nothing and the assistant carries on. The slot
+is called `contact` so the gateway keeps the phone number or e-mail address the user types at that step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import structlog
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from assistant.i18n import Localiser, _, language_of_message
+
+log = structlog.get_logger(__name__)
+
+FORM = "handoff_form"
+FORM_SLOTS = ("handoff_name", "contact", "handoff_school", "handoff_town")
+TRIGGER_SLOT = "handoff_trigger"
+REASON_SLOT = "handoff_reason"
+CONTEXT_SLOT = "handoff_context"
+TOPIC_SLOT = "topic"
+TRIGGERS = ("safety_signal", "absolute_verzuim", "user_request", "rules_need_officer", "repeated_misunderstanding")
+STOP_INTENTS = frozenset({"deny", "goodbye"})
+NO_SCHOOL = "-"
+
+OFFER_USER_REQUEST = _("U wilt graag met een mens praten. Dat kan.")
+OFFER_RULES = _("Hierover beslist de leerplichtambtenaar, of die moet ernaar kijken. Ik kan uw vraag aan een "
+                "leerplichtambtenaar doorgeven.")
+OFFER_MISUNDERSTOOD = _("Een leerplichtambtenaar kan u waarschijnlijk beter helpen.")  # after utter_default
+OFFER_SAFETY = _("Ik kan dit gesprek ook met spoed doorgeven aan een leerplichtambtenaar. Die neemt zo snel "
+                 "mogelijk contact met u op.")
+WHAT_HAPPENS = _("Als u dat wilt, geef ik dit gesprek door aan een leerplichtambtenaar van uw gemeente. Die leest "
+                 "het gesprek en antwoordt hier in de chat, of neemt contact met u op. Daarvoor vraag ik uw naam, "
+                 "hoe u bereikbaar bent, de school (als die er is) en uw woonplaats. Die gegevens gaan alleen naar "
+                 "de leerplichtambtenaar.")
+CONSENT_QUESTION = _("Wilt u dat ik uw vraag doorgeef?")
+YES_BUTTON = {"title": _("Ja, geef mijn vraag door"), "payload": "/affirm"}
+NO_BUTTON = {"title": _("Nee, liever niet"), "payload": "/deny"}
+
+DECLINED = _("Goed, ik geef niets door. U kunt mij gewoon verder vragen stellen. Wilt u later toch iemand "
+             "spreken? Typ dan 'medewerker'.")
+DECLINED_SAFETY = _("Goed, ik geef niets door. Denk eraan: bij direct gevaar belt u 112. Voor advies kunt u altijd "
+                    "bellen met Veilig Thuis: 0800-2000 (gratis, dag en nacht).")
+
+ASK_NAME = _("Wat is uw naam?")
+ASK_CONTACT = _("Hoe kan de leerplichtambtenaar u bereiken? Typ uw telefoonnummer of e-mailadres.")
+ASK_SCHOOL = _("Om welke school gaat het? Gaat het niet om een school, kies dan 'Geen school'.")
+ASK_TOWN = _("In welke gemeente woont u (of het kind)? Bijvoorbeeld Enschede, Hengelo of Borne.")
+NO_SCHOOL_BUTTON = {"title": _("Geen school"), "payload": "geen school"}
+TOWN_BUTTONS = [{"title": town, "payload": town} for town in ("Enschede", "Hengelo", "Borne")]
+BAD_NAME = _("Ik heb een naam nodig, zodat de leerplichtambtenaar weet wie u bent.")
+BAD_CONTACT = _("Ik heb een telefoonnummer of e-mailadres nodig, zodat de leerplichtambtenaar u kan bereiken.")
+BAD_TOWN = _("Ik heb de naam van uw gemeente nodig, zodat de juiste leerplichtambtenaar uw vraag krijgt.")
+
+CASE_CREATED = _("Uw vraag is doorgegeven aan de leerplichtambtenaar. Uw zaaknummer is {case_id}.")
+CASE_QUEUE = _("U bent nummer {position} in de wachtrij.")
+CASE_WHERE = _("Het antwoord verschijnt hier in dit gesprek. Houd deze pagina open, of kom later terug in "
+               "hetzelfde venster.")
+CASE_FAILED = _("Het doorgeven is nu niet gelukt. Neem zelf contact op met de leerplichtambtenaar. Woont u in "
+                "Enschede? Mail dan naar leerplicht@enschede.nl. Woont u in Hengelo of Borne? Bel dan de gemeente "
+                "Hengelo via 14 074 en vraag naar leerplicht. Bij direct gevaar belt u 112.")
+
+_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?:(?:\+|00)\d{2}[ -]?(?:\(0\))?[ -]?|0)\d(?:[ -]?\d){7,9}")
+_NO_SCHOOL = re.compile(r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$",
+                        re.IGNORECASE)
+_TOWNS = ("Enschede", "Hengelo", "Borne", "Losser", "Oldenzaal", "Dinkelland", "Hof van Twente")
+
+
+def _language(tracker: Tracker) -> str:
+    return language_of_message(tracker.latest_message)
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _buttons(loc: Localiser, buttons: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{**button, "title": loc(button["title"])} for button in buttons]
+
+
+def _topic_needs_officer(topic_id: Any) -> bool:
+    if not isinstance(topic_id, str):
+        return False
+    try:
+        from assistant.knowledge import get_knowledge_base
+
+        kb = get_knowledge_base()
+        return kb.has_topic(topic_id) and bool(kb.topic(topic_id).handoff)
+    except Exception as error:  # a knowledge base problem must not stop a handoff
+        log.warning("handoff_topic_lookup_failed", error_type=type(error).__name__)
+        return False
+
+
+def _previous_bot_action(tracker: Tracker) -> str | None:
+    """The last action before the latest user message (action_listen and form slot requests aside)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name")
+    return None
+
+
+def trigger_for(tracker: Tracker) -> str:
+    """Why the conversation is offered to an officer (one of TRIGGERS)."""
+    intent = _intent(tracker)
+    if intent == "safety_signal":
+        return "safety_signal"
+    if intent == "nlu_fallback":
+        return "repeated_misunderstanding"
+    reason = tracker.get_slot(REASON_SLOT)
+    if reason in TRIGGERS:
+        return reason
+    if _previous_bot_action(tracker) == "action_answer_topic" and _topic_needs_officer(tracker.get_slot(TOPIC_SLOT)):
+        return "rules_need_officer"
+    return "user_request"
+
+
+class ActionOfferHandoff(Action):
+    """Say what will happen and ask for consent (buttons /affirm and /deny); remember the trigger."""
+
+    def name(self) -> str:
+        return "action_offer_handoff"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        loc = Localiser(_language(tracker))
+        trigger = trigger_for(tracker)
+        lead = {"safety_signal": OFFER_SAFETY, "repeated_misunderstanding": OFFER_MISUNDERSTOOD,
+                "rules_need_officer": OFFER_RULES}.get(trigger, OFFER_USER_REQUEST)
+        text = "\n\n".join([loc(lead), loc(WHAT_HAPPENS), loc(CONSENT_QUESTION)])
+        dispatcher.utter_message(text=loc.finish(text), buttons=_buttons(loc, [YES_BUTTON, NO_BUTTON]))
+        return [SlotSet(TRIGGER_SLOT, trigger)]
+
+
+def reset_events() -> list[EventType]:
+    return [SlotSet(name, None) for name in (*FORM_SLOTS, TRIGGER_SLOT, REASON_SLOT, CONTEXT_SLOT)]
+
+
+class ActionHandoffDeclined(Action):
+    """No consent: nothing is passed on; the assistant carries on (safety numbers repeated for a safety signal)."""
+
+    def name(self) -> str:
+        return "action_handoff_declined"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        loc = Localiser(_language(tracker))
+        text = DECLINED_SAFETY if tracker.get_slot(TRIGGER_SLOT) == "safety_signal" else DECLINED
+        dispatcher.utter_message(text=loc.finish(loc(text)))
+        return reset_events()
+
+
+# --- handoff_form ------------------------------------------------------------------------------------------------
+
+
+def normalise_town(text: str) -> str:
+    cleaned = " ".join(text.split()).strip(" .,!?")
+    for town in _TOWNS:
+        if re.search(rf"\b{re.escape(town)}\b", cleaned, re.IGNORECASE):
+            return town
+    cleaned = re.sub(r"^(ik\s+woon\s+in|in|gemeente|wij\s+wonen\s+in|we\s+wonen\s+in)\s+", "", cleaned,
+                     flags=re.IGNORECASE)
+    return cleaned[:64]
+
+
+def read_answer(slot: str, text: str) -> tuple[str | None, str | None]:
+    """(value, problem) for the answer `text` to the form question `slot`; a problem is a Dutch source text."""
+    text = " ".join((text or "").split())
+    if slot == "handoff_name":
+        name = re.sub(r"^(mijn\s+naam\s+is|ik\s+ben|ik\s+heet|naam:?)\s+", "", text, flags=re.IGNORECASE).strip(" .,!")
+        if not re.search(r"[^\W\d_]", name) or _EMAIL.search(name) or len(name) > 100:
+            return None, BAD_NAME
+        return name, None
+    if slot == "contact":
+        found = _EMAIL.search(text) or _PHONE.search(text)
+        return (found.group(0), None) if found else (None, BAD_CONTACT)
+    if slot == "handoff_school":
+        if not text or _NO_SCHOOL.match(text):
+            return NO_SCHOOL, None
+        return text[:200].strip(" .,!"), None
+    town = normalise_town(text)
+    if not re.search(r"[^\W\d_]", town):
+        return None, BAD_TOWN
+    return town, None
+
+
+def form_question(slot: str, loc: Localiser) -> tuple[str, list[dict[str, str]]]:
+    if slot == "handoff_name":
+        return loc(ASK_NAME), []
+    if slot == "contact":
+        return loc(ASK_CONTACT), []
+    if slot == "handoff_school":
+        return loc(ASK_SCHOOL), _buttons(loc, [NO_SCHOOL_BUTTON])
+    return loc(ASK_TOWN), TOWN_BUTTONS
+
+
+def prefilled(tracker: Tracker) -> dict[str, Any]:
+    """What the conversation already told: the town from the melding check."""
+    town = tracker.get_slot("melding_municipality")
+    return {"handoff_town": town.title()} if isinstance(town, str) and town else {}
+
+
+class ValidateHandoffForm(Action):
+    """Reads each answer, asks again when it cannot be used, and asks the next question itself.
+
+    A "nee" or goodbye that answers nothing (the school question aside, where "nee" means no school) returns no
+    events: Rasa rejects the form and the rule that stops the handoff takes over.
+    """
+
+    def name(self) -> str:
+        return "validate_handoff_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        loc = Localiser(_language(tracker))
+        activating = (tracker.active_loop or {}).get("name") != FORM
+        values: dict[str, Any] = {} if activating else {
+            slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot) is not None}
+        events: list[EventType] = []
+        messages: list[str] = []
+        if activating:
+            values.update(prefilled(tracker))
+            events += [SlotSet(slot, values.get(slot)) for slot in FORM_SLOTS]
+        else:
+            requested = tracker.get_slot("requested_slot")
+            if requested in FORM_SLOTS:
+                text = tracker.latest_message.get("text") or ""
+                if _intent(tracker) in STOP_INTENTS and requested != "handoff_school":
+                    return []
+                value, problem = read_answer(requested, text)
+                if problem:
+                    messages.append(loc(problem))
+                values[requested] = value
+                events.append(SlotSet(requested, value))
+        following = next((slot for slot in FORM_SLOTS if values.get(slot) is None), None)
+        buttons: list[dict[str, str]] = []
+        if following:
+            text, buttons = form_question(following, loc)
+            messages.append(text)
+        if messages:
+            dispatcher.utter_message(text=loc.finish("\n\n".join(messages)), buttons=buttons)
+        events.append(SlotSet("requested_slot", following))
+        return events
+
+
+# --- the case -----------------------------------------------------------------------------------------------------
+
+
+def collect_facts(tracker: Tracker, trigger: str) -> dict[str, Any]:
+    """Only what the officer needs: who, how to reach them, school, town, and what the conversation was about."""
+    facts: dict[str, Any] = {"name": tracker.get_slot("handoff_name"), "town": tracker.get_slot("handoff_town")}
+    contact = tracker.get_slot("contact") or ""
+    facts["email" if "@" in contact else "phone"] = contact or None
+    school = tracker.get_slot("handoff_school")
+    if school and school != NO_SCHOOL:
+        facts["school"] = school
+    topic = tracker.get_slot(TOPIC_SLOT)
+    if isinstance(topic, str) and topic:
+        facts["topic"] = topic
+    if trigger == "safety_signal":
+        facts["safety_signal"] = True
+    if tracker.get_slot(CONTEXT_SLOT) == "melding":
+        from actions.melding import case_facts, known_facts
+
+        melding = case_facts(known_facts(tracker))
+        melding.pop("town", None)
+        facts = {**melding, **{k: v for k, v in facts.items() if v is not None}}
+    return facts
+
+
+def assessment(tracker: Tracker) -> dict[str, Any] | None:
+    """What the assistant told the user, with its sources, for the officer."""
+    if tracker.get_slot(CONTEXT_SLOT) == "melding":
+        from actions.melding import assessment_for, known_facts
+
+        return assessment_for(known_facts(tracker))
+    topic_id = tracker.get_slot(TOPIC_SLOT)
+    if not isinstance(topic_id, str) or not topic_id:
+        return None
+    try:
+        from assistant.knowledge import get_knowledge_base, render_answer
+
+        kb = get_knowledge_base()
+        if not kb.has_topic(topic_id):
+            return None
+        answer = render_answer(kb.topic(topic_id), None, kb=kb, language="nl")
+        return {"text": answer.text, "citations": [{"ref": c.ref, "url": c.url} for c in answer.citations],
+                "topic": topic_id}
+    except Exception as error:  # the case matters more than its summary
+        log.warning("handoff_assessment_failed", error_type=type(error).__name__)
+        return None
+
+
+def create_case(sender_id: str, trigger: str, facts: dict[str, Any], assessment_: dict[str, Any] | None,
+                language: str) -> Any:
+    from assistant.cases.chat_handoff import create_from_conversation
+
+    return create_from_conversation(sender_id, trigger, facts, assessment_, language=language)
+
+
+class ActionCreateCase(Action):
+    """After consent and handoff_form: open the case and tell the reference, queue position and expected answer."""
+
+    def name(self) -> str:
+        return "action_create_case"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = _language(tracker)
+        loc = Localiser(language)
+        trigger = tracker.get_slot(TRIGGER_SLOT)
+        trigger = trigger if trigger in TRIGGERS else "user_request"
+        try:
+            info = create_case(tracker.sender_id, trigger, collect_facts(tracker, trigger), assessment(tracker),
+                               language)
+        except Exception as error:  # the user must always get a way to reach a person
+            log.error("handoff_case_failed", error_type=type(error).__name__)
+            dispatcher.utter_message(text=loc.finish(loc(CASE_FAILED)))
+            return reset_events()
+        parts = [loc(CASE_CREATED, case_id=info.case_id)]
+        if isinstance(info.queue_position, int):
+            parts.append(loc(CASE_QUEUE, position=info.queue_position))
+        text = " ".join(parts)
+        if info.expected_response:
+            text += " " + info.expected_response
+        text += "\n\n" + loc(CASE_WHERE)
+        dispatcher.utter_message(text=loc.finish(text), json_message={"handoff": info.as_dict()})
+        return reset_events()

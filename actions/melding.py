@@ -1,0 +1,317 @@
+"""The DUO verzuimmelding walk-through for schools: `melding_form`, its validation, and the outcome.
+
+Thin adapters: the facts are read by `assistant.melding_facts` (pure), the decision is `evaluate_melding`
+(`assistant.rules.melding`), the citations are resolved as `POST /api/melding/check` does. The validation action asks
+each question itself (only what the outcome depends on), so every text here is a Dutch `_()` source text that is
+translated into the conversation language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from assistant.i18n import Localiser, _, language_of_message
+from assistant.melding_facts import (
+    MORE_THAN_FOUR,
+    QUESTION_ORDER,
+    UNKNOWN,
+    build_facts,
+    next_questions,
+    parse_melding_text,
+)
+from assistant.rules.melding import MeldingDecision, evaluate_melding, load_melding_rules
+
+FORM = "melding_form"
+SLOT_PREFIX = "melding_"
+FACT_NAMES = (*QUESTION_ORDER, "municipality")
+SLOTS = {name: SLOT_PREFIX + name for name in FACT_NAMES}
+HANDOFF_REASON_SLOT = "handoff_reason"
+HANDOFF_CONTEXT_SLOT = "handoff_context"
+MELDING_CONTEXT = "melding"
+ESCAPE_INTENTS = frozenset({"request_human", "safety_signal", "goodbye", "bot_challenge", "out_of_scope"})
+
+INTRO = _("Ik help u bepalen of u dit verzuim moet melden bij DUO. Ik stel alleen de vragen die daarvoor nodig "
+          "zijn. Weet u iets niet? Typ dan 'weet ik niet'.")
+NOT_UNDERSTOOD = _("Sorry, dat begreep ik niet. Kies een van de knoppen, of typ 'weet ik niet'.")
+IMPLAUSIBLE = _("Dat getal kan niet kloppen. Wilt u het nog eens nakijken?")
+
+ASK_SCHOOL_TYPE = _("Om welk soort school gaat het?")
+ASK_AGE = _("Hoe oud is de leerling? Typ de leeftijd in jaren, bijvoorbeeld 14.")
+ASK_STARTKWALIFICATIE = _("Heeft de leerling een startkwalificatie? Dat is een havo- of vwo-diploma, of een "
+                          "mbo-diploma op niveau 2 of hoger.")
+ASK_KIND = _("Wat voor afwezigheid is het?")
+ASK_HOURS = _("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste vier lesweken? "
+              "Vakantieweken tellen niet mee.")
+ASK_WEEKS = _("Is de leerling langer dan vier weken achter elkaar niet op school geweest, zonder geldige reden?")
+ASK_WEEKS_18 = _("Hoeveel weken achter elkaar is de leerling al afwezig zonder geldige reden?")
+ASK_LATE_COUNT = _("Hoe vaak is de leerling te laat gekomen in de laatste vier lesweken?")
+ASK_SUSPECTED_ZIEKTE = _("Twijfelt u of de leerling echt ziek is? Vermoedt u bijvoorbeeld spijbelen of een "
+                         "vakantie?")
+ASK_SUSPECTED_SCHORSING = _("Vermoedt u dat de leerling ook zonder geldige reden wegblijft, naast de schorsing?")
+UNITS = {"po": _("klokuren"), "vo": _("lesuren"), "mbo": _("uren lestijd")}
+
+YES = {"title": _("Ja"), "payload": "ja"}
+NO = {"title": _("Nee"), "payload": "nee"}
+DONT_KNOW = {"title": _("Weet ik niet"), "payload": "weet ik niet"}
+SCHOOL_TYPE_BUTTONS = [
+    {"title": _("Basisschool (po)"), "payload": "po"},
+    {"title": _("Voortgezet onderwijs (vo)"), "payload": "vo"},
+    {"title": _("Mbo"), "payload": "mbo"},
+]
+KIND_BUTTONS = [
+    {"title": _("Zonder geldige reden (spijbelen)"), "payload": "ongeoorloofd"},
+    {"title": _("Ziek gemeld"), "payload": "ziek"},
+    {"title": _("Geschorst"), "payload": "geschorst"},
+    {"title": _("Verlof gekregen"), "payload": "verlof gekregen"},
+    {"title": _("Vaak te laat"), "payload": "te laat"},
+    {"title": _("Vermoeden van luxe verzuim"), "payload": "luxe"},
+    DONT_KNOW,
+]
+
+HEADLINES = {
+    "verplicht": _("Uitkomst: u moet dit melden bij DUO."),
+    "regionaal_afgesproken": _("Uitkomst: melden is wettelijk niet verplicht, maar in Twente is afgesproken dat "
+                               "u het wel meldt."),
+    "niet_nodig": _("Uitkomst: een melding bij DUO is niet nodig."),
+}
+LABEL_CATEGORY = _("Soort melding bij DUO: {category}")
+LABEL_CHANNEL = _("Hoe: via {channel}")
+LABEL_RECIPIENT = _("De melding gaat naar: {recipient}")
+LABEL_DEADLINE = _("Wanneer: {deadline}")
+LABEL_FINE = _("Boete: {fine}")
+LABEL_NOTES = _("Goed om te weten:")
+LABEL_ASSUMPTIONS = _("Controleer dit nog:")
+CHECKLIST_TITLE = _("Checklist om over te nemen:")
+FIELDS_TITLE = _("Deze gegevens staan in de melding:")
+CONSULT_OFFER = _("Wilt u hierover overleggen met de leerplichtambtenaar? Dan geef ik uw vraag met deze gegevens "
+                  "door.")
+CONSULT_OFFER_ADVISED = _("Ik raad u aan hierover te overleggen met de leerplichtambtenaar. Zal ik uw vraag met "
+                          "deze gegevens doorgeven?")
+CONSULT_BUTTON = {"title": _("Overleggen met de leerplichtambtenaar"), "payload": "/request_human"}
+AGAIN_BUTTON = {"title": _("Nog een leerling controleren"), "payload": "/check_melding"}
+
+
+def language_of(tracker: Tracker) -> str:
+    return language_of_message(tracker.latest_message)
+
+
+def known_facts(tracker: Tracker) -> dict[str, Any]:
+    """The melding facts gathered so far, from the slots."""
+    return {name: tracker.get_slot(slot) for name, slot in SLOTS.items() if tracker.get_slot(slot) is not None}
+
+
+def _buttons(loc: Localiser, buttons: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{**button, "title": loc(button["title"])} for button in buttons]
+
+
+def question(fact: str, known: dict[str, Any], loc: Localiser) -> tuple[str, list[dict[str, str]]]:
+    """The question for `fact` in the user's language, with its answer buttons."""
+    age = known.get("age")
+    eighteen_plus = isinstance(age, int) and age >= load_melding_rules()["ages"]["kwalificatieplicht_end_age"]["value"]
+    if fact == "school_type":
+        return loc(ASK_SCHOOL_TYPE), _buttons(loc, [*SCHOOL_TYPE_BUTTONS, DONT_KNOW])
+    if fact == "age":
+        return loc(ASK_AGE), _buttons(loc, [DONT_KNOW])
+    if fact == "startkwalificatie":
+        return loc(ASK_STARTKWALIFICATIE), _buttons(loc, [YES, NO, DONT_KNOW])
+    if fact == "kind":
+        return loc(ASK_KIND), _buttons(loc, KIND_BUTTONS)
+    if fact == "hours":
+        unit = loc(UNITS.get(known.get("school_type") or "vo", UNITS["vo"]))
+        return loc(ASK_HOURS, unit=unit), _buttons(loc, [DONT_KNOW])
+    if fact == "weeks":
+        if eighteen_plus:
+            return loc(ASK_WEEKS_18), _buttons(loc, [DONT_KNOW])
+        return loc(ASK_WEEKS), _buttons(loc, [YES, NO, DONT_KNOW])
+    if fact == "late_count":
+        return loc(ASK_LATE_COUNT), _buttons(loc, [DONT_KNOW])
+    text = ASK_SUSPECTED_SCHORSING if known.get("kind") == "schorsing" else ASK_SUSPECTED_ZIEKTE
+    return loc(text), _buttons(loc, [YES, NO, DONT_KNOW])
+
+
+def implausible(facts: dict[str, Any]) -> list[str]:
+    """The parsed facts whose numbers cannot be right (the rules' plausibility bounds; not law)."""
+    bounds = load_melding_rules()["plausibility"]
+    limits = {"age": (bounds["min_age"], bounds["max_age"]), "hours": (0, bounds["max_hours_in_period"]),
+              "weeks": (0, 60), "late_count": (0, bounds["max_late_count_in_period"])}
+    wrong = []
+    for name, (low, high) in limits.items():
+        value = facts.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not low <= value <= high:
+            wrong.append(name)
+    return wrong
+
+
+class ValidateMeldingForm(Action):
+    """Reads the facts from each message, decides the next question (`next_questions`) and asks it.
+
+    At activation the form starts afresh: facts from an earlier check are cleared, then the first message is read.
+    Returns nothing for a message that answers nothing and asks for something else (a person, a safety signal,
+    goodbye): Rasa then rejects the form and the unhappy-path rules take over.
+    """
+
+    def name(self) -> str:
+        return "validate_melding_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        loc = Localiser(language_of(tracker))
+        activating = (tracker.active_loop or {}).get("name") != FORM
+        known = {} if activating else known_facts(tracker)
+        requested = tracker.get_slot("requested_slot")
+        expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not activating \
+            and requested.startswith(SLOT_PREFIX) else None
+        parsed = parse_melding_text(tracker.latest_message.get("text"), expected)
+        wrong = implausible(parsed)
+        for name in wrong:
+            parsed.pop(name)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not activating and not parsed and not wrong and intent in ESCAPE_INTENTS:
+            return []
+
+        known.update(parsed)
+        missing = next_questions(known)
+        following = missing[0] if missing else None
+        messages: list[str] = []
+        if activating:
+            if following:  # nothing to introduce when the first message already answered everything
+                messages.append(loc(INTRO))
+        elif wrong:
+            messages.append(loc(IMPLAUSIBLE))
+        elif not parsed:
+            messages.append(loc(NOT_UNDERSTOOD))
+        events: list[EventType] = []
+        if activating:
+            events += [SlotSet(slot, parsed.get(name)) for name, slot in SLOTS.items()]
+        else:
+            events += [SlotSet(SLOTS[name], value) for name, value in parsed.items()]
+            if expected and expected not in parsed:
+                events.append(SlotSet(SLOTS[expected], None))  # counts as validated: the question is asked again
+        buttons: list[dict[str, str]] = []
+        if following:
+            text, buttons = question(following, known, loc)
+            messages.append(text)
+        if messages:
+            dispatcher.utter_message(text=loc.finish("\n\n".join(messages)), buttons=buttons)
+        events.append(SlotSet("requested_slot", SLOTS[following] if following else None))
+        return events
+
+
+# --- the outcome --------------------------------------------------------------------------------------------------
+
+
+def resolve_citations(ids: list[str]) -> list[dict[str, Any]]:
+    from assistant.api.melding import resolve_citations as resolve
+
+    return [{"ref": citation.ref, "url": citation.url} for citation in resolve(ids)]
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]], loc: Localiser) -> str:
+    """The outcome as one message: headline, explanation, category, channel, recipient, timing, fine, notes."""
+    parts = [loc(HEADLINES[decision.obligation]), loc(decision.explanation)]
+    details = []
+    if decision.duo_category:
+        details.append(loc(LABEL_CATEGORY, category=decision.duo_category))
+    if decision.channel:
+        details.append(loc(LABEL_CHANNEL, channel=loc(decision.channel)))
+    if decision.recipient:
+        details.append(loc(LABEL_RECIPIENT, recipient=loc(decision.recipient)))
+    if decision.deadline:
+        when = loc(decision.deadline.text)
+        if decision.deadline.guidance:
+            when += " " + loc(decision.deadline.guidance)
+        details.append(loc(LABEL_DEADLINE, deadline=when))
+    if decision.fine_risk:
+        details.append(loc(LABEL_FINE, fine=loc(decision.fine_risk)))
+    if details:
+        parts.append("\n".join(details))
+    if decision.notes:
+        parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in decision.notes]))
+    if assumptions:
+        parts.append(loc(LABEL_ASSUMPTIONS) + "\n" + _bullets([loc(text, **values) for text, values in assumptions]))
+    return "\n\n".join(parts)
+
+
+def checklist_text(decision: MeldingDecision, loc: Localiser) -> str:
+    """The checklist (and the fields of a melding) as plain lines the administrator can copy."""
+    parts = [loc(CHECKLIST_TITLE) + "\n" + _bullets([loc(item) for item in decision.checklist])]
+    if decision.fields:
+        parts.append(loc(FIELDS_TITLE) + "\n" + _bullets([loc(field) for field in decision.fields]))
+    return "\n\n".join(parts)
+
+
+def assessment_for(known: dict[str, Any]) -> dict[str, Any] | None:
+    """The outcome for a case: `{"text", "citations", "obligation", "category"}`; None when the facts are incomplete
+    or impossible."""
+    if not known or next_questions(known):
+        return None
+    try:
+        facts, assumptions = build_facts(known)
+    except ValidationError:
+        return None
+    decision = evaluate_melding(facts)
+    return {"text": decision.explanation, "citations": resolve_citations(decision.citations),
+            "obligation": decision.obligation, "category": decision.category,
+            "checklist": decision.checklist, "assumptions": [text.format(**v) for text, v in assumptions]}
+
+
+def case_facts(known: dict[str, Any]) -> dict[str, Any]:
+    """The melding facts as they go to the officer's case (unknown answers kept as 'onbekend')."""
+    facts = {f"melding_{name}": value for name, value in known.items()}
+    if known.get("weeks") == MORE_THAN_FOUR:
+        facts["melding_weeks"] = "meer dan 4"
+    facts["role"] = "school"
+    facts["topic"] = "meldplicht_verzuim"
+    if known.get("municipality"):
+        facts["town"] = known["municipality"].title()
+    return facts
+
+
+class ActionMeldingOutcome(Action):
+    """After melding_form: the outcome with its sources, a checklist to copy, and an offer to consult an officer."""
+
+    def name(self) -> str:
+        return "action_melding_outcome"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        loc = Localiser(language_of(tracker))
+        known = known_facts(tracker)
+        try:
+            facts, assumptions = build_facts(known)
+        except ValidationError:
+            dispatcher.utter_message(text=loc.finish(loc(IMPLAUSIBLE)), buttons=_buttons(loc, [AGAIN_BUTTON]))
+            return []
+        decision = evaluate_melding(facts)
+        dispatcher.utter_message(
+            text=loc.finish(outcome_text(decision, assumptions, loc)),
+            json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",
+                          "melding": {"obligation": decision.obligation, "category": decision.category}},
+        )
+        checklist = Localiser(loc.language)
+        dispatcher.utter_message(text=checklist.finish(checklist_text(decision, checklist)))
+        offer = Localiser(loc.language)
+        text = CONSULT_OFFER_ADVISED if decision.offer_consult else CONSULT_OFFER
+        dispatcher.utter_message(text=offer.finish(offer(text)),
+                                 buttons=_buttons(offer, [CONSULT_BUTTON, AGAIN_BUTTON]))
+        reason = "rules_need_officer" if decision.offer_consult else "user_request"
+        return [SlotSet(HANDOFF_REASON_SLOT, reason), SlotSet(HANDOFF_CONTEXT_SLOT, MELDING_CONTEXT)]
+
+
+__all__ = [
+    "UNKNOWN",
+    "ActionMeldingOutcome",
+    "ValidateMeldingForm",
+    "assessment_for",
+    "case_facts",
+    "known_facts",
+]

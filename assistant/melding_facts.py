@@ -1,0 +1,423 @@
+"""Facts for the DUO verzuimmelding check, read from what a school administrator types (pure, no I/O).
+
+Three pure functions serve the `melding_form` walk-through (`actions/melding.py`):
+
+- `parse_melding_text(text, expected)`: every fact a Dutch message states, e.g. "een leerling van 14 heeft de
+  afgelopen 3 weken 18 uur gespijbeld" gives age 14, 18 hours (within the last four lesweken) and kind
+  "ongeoorloofd", and tells that the pupil was not absent more than four weeks in a row. Numbers may be digits or
+  words ("veertien", "tweeëntwintig", "anderhalf"). `expected` is the question that was asked: a bare answer ("14",
+  "ja", "vo", "weet ik niet") is read as the answer to it. "Weet ik niet" gives `UNKNOWN`.
+- `next_questions(known)`: which facts the answer still depends on, in the order they are asked.
+- `build_facts(known)`: the `MeldingFacts` for `evaluate_melding`, with unknown answers replaced by the cautious
+  assumption (the one under which the school must report) and a Dutch note per assumption saying what to check.
+
+Keys: school_type, age, startkwalificatie, kind, hours, weeks, late_count, suspected, municipality.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.i18n import _
+from assistant.rules.melding import MeldingFacts, load_melding_rules
+
+UNKNOWN = "onbekend"
+MORE_THAN_FOUR = "meer_dan_4"  # "ja" to "more than four weeks in a row?" without a number
+
+QUESTION_ORDER = ("school_type", "age", "startkwalificatie", "kind", "hours", "weeks", "late_count", "suspected")
+KINDS = ("ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermoeden")
+
+# --- numbers ---------------------------------------------------------------------------------------------------
+
+_UNITS = {
+    "nul": 0, "geen": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9,
+}
+_TEENS = {
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+    "zeventien": 17, "achttien": 18, "negentien": 19,
+}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+         "negentig": 90}
+_SPECIAL = {"anderhalf": 1.5, "anderhalve": 1.5, "half": 0.5, "halve": 0.5, "honderd": 100}
+
+
+def _word_number(word: str) -> float | None:
+    """A Dutch number word (0-99, 'anderhalf', 'honderd') as a number; None when it is not one."""
+    word = word.lower().replace("ë", "e").replace("-", "")
+    table = {k.replace("ë", "e"): v for k, v in {**_UNITS, **_TEENS, **_TENS}.items()}
+    if word in table:
+        return float(table[word])
+    if word in _SPECIAL:
+        return _SPECIAL[word]
+    for tens_word, tens in _TENS.items():
+        if word.endswith("en" + tens_word):  # eenentwintig, tweeentwintig, drieendertig
+            unit = table.get(word[: -len("en" + tens_word)])
+            if unit is not None and 1 <= unit <= 9:
+                return float(tens + unit)
+    return None
+
+
+_NUMBER_WORDS = sorted(
+    {*_UNITS, *_TEENS, *_TENS, *_SPECIAL}
+    | {f"{u}{'ën' if u.endswith('e') else 'en'}{t}" for u in
+       ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen") for t in _TENS}
+    | {f"{u}en{t}" for u in ("twee", "drie") for t in _TENS},
+    key=len, reverse=True)
+NUM = r"\b(?P<num>\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")"
+
+
+def to_number(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", raw):
+        return float(raw.replace(",", "."))
+    return _word_number(raw)
+
+
+def _number(match: re.Match[str] | None) -> float | None:
+    return to_number(match.group("num")) if match else None
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+# --- patterns --------------------------------------------------------------------------------------------------
+
+_FLAGS = re.IGNORECASE
+_UNKNOWN = re.compile(r"\b(weet\s+(ik\s+)?(het\s+)?niet|weet\s+het\s+niet|geen\s+(flauw\s+)?idee|onbekend|"
+                      r"niet\s+bekend|geen\s+idee|kan\s+ik\s+niet\s+zeggen|dat\s+weet\s+ik\s+niet|"
+                      r"niet\s+zeker|geen\s+flauw)\b", _FLAGS)
+_YES = re.compile(r"^\s*(ja+|jawel|jazeker|zeker|klopt|dat\s+klopt|inderdaad|yes|jep|ja\s+hoor|ja,?\s+.*)\W*$",
+                  _FLAGS)
+_NO = re.compile(r"^\s*(nee+|neen|nope|niet|nee\s+hoor|nee,?\s+.*|helemaal\s+niet|niet\s+echt)\W*$", _FLAGS)
+
+_SCHOOL_TYPES = (
+    ("mbo", re.compile(r"\b(mbo|roc|beroepsopleiding|beroepsonderwijs|bol|bbl|entree-?opleiding|vakschool|"
+                       r"mbo-?(instelling|school|student|opleiding))\b", _FLAGS)),
+    ("po", re.compile(r"\b(po|basisschool|basisonderwijs|primair(\s+onderwijs)?|sbo|speciaal\s+basisonderwijs|"
+                      r"groep\s+[1-8]|kleuter\w*|basis)\b", _FLAGS)),
+    ("vo", re.compile(r"\b(vo|voortgezet(\s+(speciaal\s+)?onderwijs)?|middelbare?(\s+school)?|vso|"
+                      r"(vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum|praktijkonderwijs|pro|brugklas|"
+                      r"isk)(?![\s-]*diploma)|klas\s+[1-6]|college|scholengemeenschap)\b", _FLAGS)),
+)
+_MEASURE_AFTER = r"(?!\s*(?:uur|uren|lesuur|lesuren|klokuur|klokuren|weken|week|dagen|dag|keer|x\b|maanden|%))"
+_AGE = (
+    re.compile(r"\b(?:leerling|kind|jongen|meisje|student|studente|zoon|dochter|scholier|jongere|deelnemer|"
+               r"pupil)\w*\s+(?:van|is|,)\s*" + NUM + r"\b" + _MEASURE_AFTER, _FLAGS),
+    re.compile(r"\b" + NUM + r"\s*-?\s*jarige?\b", _FLAGS),
+    re.compile(r"\b" + NUM + r"\s*(?:jaar|jr\.?)(?:\s+oud)?\b(?!\s*(?:geleden|lang|later))", _FLAGS),
+    re.compile(r"\b(?:is|wordt|werd|leeftijd(?:\s+is)?:?)\s+" + NUM + r"\b" + _MEASURE_AFTER +
+               r"(?!\s*(?:keer|x))", _FLAGS),
+)
+_HOURS = re.compile(NUM + r"\s*(?:(?:les|klok)?(?:uur|uren)|u\b)", _FLAGS)
+_PERIOD = re.compile(r"\b(?:afgelopen|laatste|in|binnen|over|per)\s+(?:de\s+|deze\s+)?" + NUM +
+                     r"\s*(?:les)?(?:weken|week)\b", _FLAGS)
+_WEEKS_ABSENT = (
+    re.compile(r"\b(?:al|sinds|ruim|bijna|nu)\s+" + NUM + r"\s*(?:hele\s+)?(?:les)?(?:weken|week)\b", _FLAGS),
+    re.compile(NUM + r"\s*(?:hele\s+)?(?:les)?(?:weken|week)\s+(?:achter\s+elkaar|aaneengesloten|lang|"
+               r"niet|helemaal|afwezig|thuis|weg)\b", _FLAGS),
+)
+_MORE_THAN_FOUR = re.compile(r"\b(langer|meer)\s+dan\s+(4|vier)\s+weken\b", _FLAGS)
+_LATE = (
+    re.compile(NUM + r"\s*(?:keer|maal|x)\s+(?:te\s+laat|laat)", _FLAGS),
+    re.compile(r"te\s+laat\b[^.?!]{0,30}?\b" + NUM + r"\s*(?:keer|maal|x)\b", _FLAGS),
+)
+_BARE_NUMBER = re.compile(r"^\s*(?:ongeveer|circa|ca\.?|zo'?n|rond(?:\s+de)?|bijna|ruim|precies)?\s*" + NUM +
+                          r"\s*(?:jaar|uur|uren|lesuren|klokuren|weken|week|keer|x)?\s*\W*$", _FLAGS)
+
+_SK_YES = re.compile(r"\b((heeft|met|wel)\s+(een\s+)?startkwalificatie|(havo|vwo|mbo-?[234]|mbo\s+niveau\s+[234])"
+                     r"[\s-]*diploma|diploma\s+(op\s+)?(mbo[\s-]*)?niveau\s+[234]|"
+                     r"(havo|vwo|mbo)[\s-]*(diploma\s+)?gehaald)\b", _FLAGS)
+_SK_NO = re.compile(r"\b((geen|zonder)\s+(start\s*kwalificatie|startkwalificatie|diploma)|"
+                    r"nog\s+geen\s+diploma|niet\s+gediplomeerd)\b", _FLAGS)
+
+_KIND_PATTERNS = (
+    ("verlof", re.compile(r"\b(verlof\s+(gekregen|gehad|toegekend|verleend|gegeven)|(met|heeft)\s+verlof|"
+                          r"(toegekend|verleend|gekregen)\s+verlof|toestemming\s+(gekregen|van\s+de\s+directeur))\b",
+                          _FLAGS)),
+    ("luxe_vermoeden", re.compile(r"\b(luxe\s*verzuim|vakantie\s+(zonder|buiten)|zonder\s+verlof\s+op\s+vakantie|"
+                                  r"eerder\s+(op|met)\s+vakantie|later\s+terug\s+van\s+vakantie|"
+                                  r"(voor|na|rond|vlak\s+voor|vlak\s+na|tegen)\s+(de|een|het)\s+"
+                                  r"(vakantie|meivakantie|zomervakantie|kerstvakantie|voorjaarsvakantie|"
+                                  r"herfstvakantie|weekend)|op\s+vakantie|vakantie\w*\s+verlengd)\b", _FLAGS)),
+    ("schorsing", re.compile(r"\b(geschorst|schorsing|schorsen)\b", _FLAGS)),
+    ("ziekte", re.compile(r"\b(ziek\w*|griep|koorts|ziekenhuis|ziekmelding\w*|ziekgemeld)\b", _FLAGS)),
+    ("te_laat", re.compile(r"\b(te\s+laat|telaat\w*|laatkom\w*)\b", _FLAGS)),
+    ("ongeoorloofd", re.compile(r"\b(spijbel\w*|gespijbeld|ongeoorloofd\w*|zonder\s+(geldige\s+)?reden|"
+                                r"zonder\s+(af|ziek)melding|niet\s+afgemeld|zonder\s+bericht|niet\s+op\s+school|"
+                                r"afwezig|wegblijven|blijft\s+weg|komt\s+niet|thuis\s*zit\w*|verzuim\w*)\b",
+                                _FLAGS)),
+)
+_KIND_ANSWERS = (  # the button payloads and short answers to the kind question
+    ("ongeoorloofd", re.compile(r"^\s*(ongeoorloofd|spijbelen|zonder\s+reden)\W*$", _FLAGS)),
+    ("luxe_vermoeden", re.compile(r"^\s*(luxe|vakantie|vermoeden\s+van\s+luxe\s+verzuim)\W*$", _FLAGS)),
+    ("verlof", re.compile(r"^\s*(verlof|verlof\s+gekregen)\W*$", _FLAGS)),
+)
+_SUSPECTED = re.compile(r"\b(vermoed\w*|twijfel\w*|niet\s+echt\s+ziek|klopt\s+niet|verdacht\w*|"
+                        r"geloven?\s+(het\s+)?niet|smoes\w*)\b", _FLAGS)
+_TWENTE = ("hengelo", "borne", "enschede", "losser", "oldenzaal", "dinkelland", "hof van twente")
+_MUNICIPALITY = re.compile(r"\b(" + "|".join(_TWENTE) + r")\b", _FLAGS)
+
+
+def _first_number(patterns: tuple[re.Pattern[str], ...], text: str) -> float | None:
+    for pattern in patterns:
+        value = _number(pattern.search(text))
+        if value is not None:
+            return value
+    return None
+
+
+def _kind(text: str) -> str | None:
+    for kind, pattern in _KIND_ANSWERS:
+        if pattern.search(text):
+            return kind
+    found = [kind for kind, pattern in _KIND_PATTERNS if pattern.search(text)]
+    if "ziekte" in found and "luxe_vermoeden" in found:
+        return "luxe_vermoeden"  # a sick report next to a holiday
+    return found[0] if found else None
+
+
+def _yes_no(text: str) -> bool | None:
+    if _YES.search(text) and not _NO.search(text):
+        return True
+    if _NO.search(text):
+        return False
+    return None
+
+
+def parse_melding_text(text: str | None, expected: str | None = None) -> dict[str, Any]:
+    """The facts `text` states; `expected` is the fact just asked for (a bare answer is read as that fact)."""
+    text = " ".join((text or "").split())
+    if not text or text.startswith("/"):
+        return {}
+    facts: dict[str, Any] = {}
+
+    for school_type, pattern in _SCHOOL_TYPES:
+        match = pattern.search(text)
+        if match is None or (match.group(0).lower() == "basis" and expected != "school_type"):
+            continue  # "basis" alone ("op basis van") only counts as an answer to the school-type question
+        facts["school_type"] = school_type
+        break
+
+    age = _first_number(_AGE, text)
+    if age is not None and age.is_integer() and 3 <= age <= 99:
+        facts["age"] = int(age)
+
+    period = _number(_PERIOD.search(text))
+    hours_match = _HOURS.search(text)
+    if hours_match:
+        hours = _number(hours_match)
+        if hours is not None and (period is None or period <= 4):
+            facts["hours"] = _whole(hours)
+    if period is not None and period <= 4 and "hours" in facts:
+        facts["weeks"] = 0  # the hours fell within a few weeks: not absent more than four weeks in a row
+    weeks = _first_number(_WEEKS_ABSENT, text)
+    if _MORE_THAN_FOUR.search(text):
+        facts["weeks"] = MORE_THAN_FOUR
+    elif weeks is not None:
+        facts["weeks"] = _whole(weeks)
+
+    late = _first_number(_LATE, text)
+    if late is not None and late.is_integer():
+        facts["late_count"] = int(late)
+
+    if _SK_NO.search(text):
+        facts["startkwalificatie"] = False
+    elif _SK_YES.search(text):
+        facts["startkwalificatie"] = True
+
+    kind = _kind(text)
+    if kind is not None:
+        facts["kind"] = kind
+    if kind in ("ziekte", "schorsing") and _SUSPECTED.search(text):
+        facts["suspected"] = True
+
+    municipality = _MUNICIPALITY.search(text)
+    if municipality:
+        facts["municipality"] = municipality.group(1).lower()
+
+    if expected:
+        facts.update(_answer_to(expected, text, facts))
+    return facts
+
+
+def _answer_to(expected: str, text: str, found: dict[str, Any]) -> dict[str, Any]:
+    """A bare answer to the question `expected` ("14", "ja", "weet ik niet")."""
+    if expected in found:
+        return {}
+    if _UNKNOWN.search(text):
+        return {expected: UNKNOWN}
+    bare = _number(_BARE_NUMBER.match(text))
+    yes_no = _yes_no(text)
+    if expected == "age" and bare is not None and bare.is_integer():
+        return {"age": int(bare)}
+    if expected == "hours":
+        if bare is not None:
+            return {"hours": _whole(bare)}
+        if yes_no is False or re.search(r"\bgeen\b", text, _FLAGS):
+            return {"hours": 0}
+    if expected == "late_count" and bare is not None and bare.is_integer():
+        return {"late_count": int(bare)}
+    if expected == "weeks":
+        if bare is not None:
+            return {"weeks": _whole(bare)}
+        if yes_no is not None:
+            return {"weeks": MORE_THAN_FOUR if yes_no else 0}
+    if expected in ("startkwalificatie", "suspected") and yes_no is not None:
+        return {expected: yes_no}
+    if expected == "kind":
+        kind = _kind(text)
+        if kind:
+            return {"kind": kind}
+    return {}
+
+
+# --- which questions remain -------------------------------------------------------------------------------------
+
+def _ages() -> dict[str, int]:
+    ages = load_melding_rules()["ages"]
+    return {name: ages[name]["value"] for name in ages}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def age_band(known: dict[str, Any]) -> str:
+    """'unknown' (not yet asked), 'young' (<5), 'leerplichtig', 'sixteen_plus' (16-22), 'outside' (23+), or
+    'sk_outside' (17+ with a startkwalificatie): the answer needs nothing more about the absence."""
+    age = known.get("age")
+    if age is None:
+        return "unknown"
+    if age == UNKNOWN:
+        return "leerplichtig"  # the cautious assumption
+    ages = _ages()
+    if age < ages["leerplicht_start_age"]:
+        return "young"
+    if age >= ages["eighteen_plus_upper_age_exclusive"]:
+        return "outside"
+    if age < ages["leerplicht_end_age"]:
+        return "leerplichtig"
+    if age > ages["leerplicht_end_age"] and known.get("startkwalificatie") is True:
+        return "sk_outside"
+    return "sixteen_plus"
+
+
+def next_questions(known: dict[str, Any]) -> list[str]:
+    """The facts still to ask for, in order. Only what the outcome depends on is asked."""
+    band = age_band(known)
+    wanted = ["school_type", "age"]
+    if band in ("sixteen_plus", "sk_outside"):
+        wanted.append("startkwalificatie")
+    if band in ("leerplichtig", "sixteen_plus"):
+        wanted.append("kind")
+        kind = known.get("kind")
+        eighteen_plus = _is_number(known.get("age")) and known["age"] >= _ages()["kwalificatieplicht_end_age"]
+        if kind in ("ongeoorloofd", UNKNOWN):
+            wanted += ["weeks"] if eighteen_plus else ["hours", "weeks"]
+        elif kind == "te_laat":
+            wanted += ["weeks"] if eighteen_plus else ["late_count", "hours"]
+        elif kind == "luxe_vermoeden" and eighteen_plus:
+            wanted.append("weeks")
+        elif kind in ("ziekte", "schorsing"):
+            wanted.append("suspected")
+    return [name for name in wanted if known.get(name) is None]
+
+
+# --- from answers to MeldingFacts -------------------------------------------------------------------------------
+
+ASSUME_SCHOOL_TYPE = _("U wist het schooltype niet. Ik ben uitgegaan van {school_type}. Controleer dit: het "
+                       "primair onderwijs meldt via het leerlingadministratiesysteem (LAS), het voortgezet "
+                       "onderwijs en het mbo via het administratiepakket of Mijn DUO.")
+ASSUME_AGE = _("U wist de leeftijd niet. Ik ben ervan uitgegaan dat de leerling leerplichtig is (5 tot 16 jaar). "
+               "Controleer de leeftijd: onder 5 jaar is melden niet nodig, vanaf 16 jaar hangt het af van de "
+               "startkwalificatie.")
+ASSUME_KIND = _("U wist niet welke soort verzuim het is. Ik ben uitgegaan van ongeoorloofd verzuim. Controleer "
+                "of er een geldige reden is, zoals ziekte, schorsing of verlof.")
+ASSUME_HOURS = _("U wist het aantal uren niet. Ik reken met {hours} uur: de grens waarbij melden verplicht is. "
+                 "Tel de ongeoorloofd gemiste uren in de laatste vier lesweken. Is het minder dan {hours} uur? "
+                 "Dan is melden niet verplicht, maar vraagt leerplicht in Twente wel om een melding als "
+                 "'overig verzuim'.")
+ASSUME_WEEKS = _("U wist niet of de leerling langer dan vier weken achter elkaar afwezig is. Controleer dit: bij "
+                 "meer dan vier weken meldt u het (ook) als langdurig relatief verzuim.")
+ASSUME_WEEKS_18 = _("U wist niet hoe lang de leerling al achter elkaar afwezig is. Ik reken met {weeks} weken: de "
+                    "grens waarbij melden verplicht is. Controleer het aantal weken.")
+ASSUME_MORE_THAN_FOUR = _("U zei dat de leerling langer dan vier weken achter elkaar afwezig is. Ik reken met "
+                          "{weeks} weken.")
+ASSUME_SUSPECTED = _("U wist niet of u ongeoorloofd verzuim vermoedt. Ik ben uitgegaan van een vermoeden. "
+                     "Bespreek de afwezigheid met de ouders en eventueel de jeugdarts.")
+ASSUME_SK = _("U wist niet of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op niveau "
+              "2 of hoger). Ik ben uitgegaan van: nee. Controleer dit.")
+SCHOOL_TYPE_NAMES = {"po": _("primair onderwijs"), "vo": _("voortgezet onderwijs"), "mbo": _("mbo")}
+
+
+def _guess_school_type(age: Any) -> str:
+    if not _is_number(age):
+        return "vo"
+    if age < 12:
+        return "po"
+    return "vo" if age < 16 else "mbo"
+
+
+def build_facts(known: dict[str, Any]) -> tuple[MeldingFacts, list[tuple[str, dict[str, Any]]]]:
+    """The facts for `evaluate_melding` and the assumptions made for unknown answers (Dutch template, values).
+
+    Unknown answers get the cautious value: the one under which a melding is required. Raises
+    `pydantic.ValidationError` for impossible values (the form validates them before)."""
+    rules = load_melding_rules()
+    ages = _ages()
+    threshold = rules["thresholds"]["unauthorised_hours"]["value"]
+    assumptions: list[tuple[str, dict[str, Any]]] = []
+    age = known.get("age")
+    if not _is_number(age):
+        assumptions.append((ASSUME_AGE, {}))
+        age = ages["leerplicht_end_age"] - 1
+    school_type = known.get("school_type")
+    if school_type not in ("po", "vo", "mbo"):
+        school_type = _guess_school_type(known.get("age"))
+        assumptions.append((ASSUME_SCHOOL_TYPE, {"school_type": SCHOOL_TYPE_NAMES[school_type]}))
+    sk = known.get("startkwalificatie")
+    if sk == UNKNOWN:
+        assumptions.append((ASSUME_SK, {}))
+    sk = sk if isinstance(sk, bool) else None
+    kind = known.get("kind")
+    if kind not in KINDS:
+        if kind == UNKNOWN:
+            assumptions.append((ASSUME_KIND, {}))
+        kind = "ongeoorloofd"
+    eighteen_plus = age >= ages["kwalificatieplicht_end_age"]
+    hours = known.get("hours")
+    if hours == UNKNOWN:
+        assumptions.append((ASSUME_HOURS, {"hours": threshold}))
+        hours = threshold
+    weeks = known.get("weeks")
+    lrv = rules["thresholds"]["long_term_relative_weeks"]["value"]
+    if weeks == MORE_THAN_FOUR:
+        weeks = lrv + 1
+        assumptions.append((ASSUME_MORE_THAN_FOUR, {"weeks": weeks}))
+    elif weeks == UNKNOWN:
+        if eighteen_plus:
+            weeks = rules["thresholds"]["eighteen_plus_consecutive_weeks"]["value"]
+            assumptions.append((ASSUME_WEEKS_18, {"weeks": weeks}))
+        else:
+            weeks = 0
+            assumptions.append((ASSUME_WEEKS, {}))
+    suspected = known.get("suspected")
+    if suspected == UNKNOWN:
+        assumptions.append((ASSUME_SUSPECTED, {}))
+        suspected = True
+    late = known.get("late_count")
+    facts = MeldingFacts(
+        school_type=school_type,
+        age=int(age),
+        has_startkwalificatie=sk,
+        absence_kind=kind,
+        unauthorized_hours_4_weeks=float(hours) if _is_number(hours) else 0,
+        consecutive_weeks_absent=float(weeks) if _is_number(weeks) else 0,
+        late_count=int(late) if _is_number(late) else None,
+        municipality=known.get("municipality") or None,
+        suspected_unauthorised=bool(suspected) if isinstance(suspected, bool) else False,
+    )
+    return facts, assumptions

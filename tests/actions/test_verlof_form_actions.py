@@ -1,0 +1,247 @@
+"""The verlof form actions, driven with rasa_sdk's Tracker against a migrated database and a fixed today."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import func, select
+
+from actions.verlof_form import (
+    ActionAskVerlofConfirmed,
+    ActionSubmitVerlofRequest,
+    ActionVerlofCancel,
+    ValidateVerlofForm,
+)
+from assistant.db.session import session_scope
+from assistant.verlof_requests import form
+from assistant.verlof_requests.models import VerlofRequest
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain" / "verlof_form.yml").read_text("utf-8"))
+TODAY_PATCH = "actions.verlof_form._today"
+FILLED = {
+    form.KIND: "vakantie", form.CHILD_NAME: "Sara Jansen", form.CHILD_CLASS: "groep 5",
+    form.SCHOOL: "De Borgh (Hengelo)", form.SCHOOL_ID: "hengelo-de-borgh", form.HOME: "Hengelo",
+    form.START: "2026-03-09", form.END: "2026-03-13", form.REASON: "Ik werk in de horeca.", form.EMPLOYER: True,
+    form.EMAIL: "ouder@voorbeeld.nl",
+}
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    monkeypatch.setattr(TODAY_PATCH, lambda: date(2026, 1, 12))
+
+
+def tracker(text: str, requested: str | None = None, intent: str = "inform", set_slot: str | None = None,
+            entities: list[dict[str, Any]] | None = None, language: str = "nl", slot_value: Any = "text",
+            **slots: Any) -> Tracker:
+    """The tracker after a user message while the form asks `requested`; `set_slot` got the text (from_text),
+    or `slot_value` (from_intent)."""
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(slots)
+    events: list[dict[str, Any]] = [{"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    if set_slot:
+        values[set_slot] = text if slot_value == "text" else slot_value
+        events.append({"event": "slot", "name": set_slot, "value": values[set_slot]})
+    values["requested_slot"] = requested
+    return Tracker("web-test", values, {"text": text, "intent": {"name": intent, "confidence": 0.9},
+                                        "entities": entities or [], "metadata": {"language": language}},
+                   events, False, None, {"name": "verlof_form"}, "action_listen")
+
+
+def run_validation(t: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateVerlofForm().run(dispatcher, t, DOMAIN))
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def answer(slot: str, text: str, **slots: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    return run_validation(tracker(text, slot, set_slot=slot, **slots))
+
+
+def test_kind_by_typing_or_button_and_category_from_the_answer() -> None:
+    _m, slots = answer(form.KIND, "Vakantie buiten de schoolvakantie")
+    assert slots[form.KIND] == "vakantie" and slots["requested_slot"] == form.CHILD_NAME
+    _m, slots = answer(form.KIND, "de bruiloft van mijn zus")
+    assert slots[form.KIND] == "gewichtige_omstandigheid" and slots[form.CATEGORY] == "huwelijk"
+    _m, slots = answer(form.KIND, '/inform{"verlof_kind": "gewichtige_omstandigheid"}')
+    assert slots["requested_slot"] == form.CATEGORY  # asked only for this kind
+    _m, slots = answer(form.CATEGORY, "mijn opa is overleden, de uitvaart is in Marokko",
+                       **{form.KIND: "gewichtige_omstandigheid"})
+    assert slots[form.CATEGORY] == "overlijden" and slots[form.REASON].startswith("mijn opa")
+
+
+def test_a_range_fills_both_dates_and_the_next_question_is_the_reason() -> None:
+    messages, slots = answer(form.START, "van 9 t/m 13 maart", **{k: FILLED[k] for k in (
+        form.KIND, form.CHILD_NAME, form.CHILD_CLASS, form.SCHOOL, form.HOME)})
+    assert messages == []
+    assert (slots[form.START], slots[form.END], slots["requested_slot"]) == ("2026-03-09", "2026-03-13", form.REASON)
+
+
+@pytest.mark.parametrize(("slot", "text", "words"), [
+    (form.START, "31 februari", "Die datum bestaat niet"),
+    (form.START, "donderdag 13 maart", "De dag en de datum passen niet bij elkaar: 13 maart 2026 valt op een vrijdag"),
+    (form.START, "5 januari 2026", "ligt in het verleden"),
+    (form.START, "ergens in het voorjaar", "geen datum"),
+    (form.EMAIL, "mijn mail is jan@", "naam@voorbeeld.nl"),
+    (form.CHILD_NAME, "ja", "voornaam en achternaam"),
+    (form.HOME, "Almelo", "Enschede"),
+    (form.KIND, "weet ik veel", "welk soort verlof"),
+])
+def test_invalid_answers_are_explained_with_an_example_and_asked_again(slot: str, text: str, words: str) -> None:
+    later = (form.END, form.EMAIL) if slot == form.START else (slot,)
+    slots_before = {k: v for k, v in FILLED.items() if k not in (slot, *later)}
+    messages, slots = answer(slot, text, **slots_before)
+    assert slots[slot] is None and slots["requested_slot"] == slot
+    assert words in messages[0]["text"], messages[0]["text"]
+    assert messages[0]["buttons"] == []
+
+
+def test_a_sunday_as_the_only_day_clears_both_dates() -> None:
+    messages, slots = answer(form.END, "zondag 15 maart", **{form.START: "2026-03-15", form.KIND: "vakantie"})
+    assert slots[form.START] is None and slots[form.END] is None and "geen schooldagen" in messages[0]["text"]
+
+
+def test_end_before_start() -> None:
+    messages, slots = answer(form.END, "6 maart", **{form.START: "2026-03-09", form.KIND: "vakantie"})
+    assert slots[form.END] is None and "ligt vóór de eerste dag" in messages[0]["text"]
+
+
+def test_after_three_failed_tries_a_person_is_offered() -> None:
+    failures: dict[str, Any] | None = None
+    for attempt in range(1, 4):
+        messages, slots = answer(form.EMAIL, "geen idee", **{form.FAILURES: failures})
+        failures = slots[form.FAILURES]
+        assert failures == {"slot": form.EMAIL, "count": attempt}
+    assert messages[0]["buttons"] == [{"title": "Met een medewerker praten", "payload": "/request_human"}]
+    assert "medewerker" in messages[0]["text"]
+    _m, slots = answer(form.EMAIL, "Ouder@Voorbeeld.nl", **{form.FAILURES: failures})
+    assert slots[form.EMAIL] == "ouder@voorbeeld.nl" and slots[form.FAILURES] is None
+
+
+def test_school_from_the_registry_or_as_typed() -> None:
+    _m, slots = answer(form.SCHOOL, "basisschool de triangel")
+    assert (slots[form.SCHOOL], slots[form.SCHOOL_ID]) == ("De Triangel (Enschede)", "enschede-de-triangel")
+    messages, slots = answer(form.SCHOOL, "Montessorischool Zonnebloem")
+    assert slots[form.SCHOOL] == "Montessorischool Zonnebloem" and slots[form.SCHOOL_ID] is None
+    assert "staat niet in mijn lijst" in messages[0]["text"]
+
+
+def test_employer_statement_by_button_or_text() -> None:
+    _m, slots = answer(form.EMPLOYER, "nee, die heb ik niet", **{form.KIND: "vakantie"})
+    assert slots[form.EMPLOYER] is False
+    messages, slots = answer(form.EMPLOYER, "misschien", **{form.KIND: "vakantie"})
+    assert slots[form.EMPLOYER] is None and "ja of nee" in messages[0]["text"]
+
+
+def test_a_correction_anywhere_changes_that_answer() -> None:
+    t = tracker("nee, de laatste dag is 12 maart", form.CONFIRMED, intent="verlof_correction", **FILLED)
+    messages, slots = run_validation(t)
+    assert slots[form.END] == "2026-03-12" and slots["requested_slot"] == form.CONFIRMED and messages == []
+    t = tracker("de school klopt niet", form.EMAIL, intent="verlof_correction",
+                **{k: v for k, v in FILLED.items() if k != form.EMAIL})
+    _m, slots = run_validation(t)
+    assert slots[form.SCHOOL] is None and slots["requested_slot"] == form.SCHOOL
+    t = tracker('/verlof_correction{"verlof_field": "date"}', form.CONFIRMED, intent="verlof_correction",
+                entities=[{"entity": "verlof_field", "value": "date"}], **FILLED)
+    _m, slots = run_validation(t)
+    assert slots[form.START] is None and slots[form.END] is None and slots["requested_slot"] == form.START
+
+
+def test_a_question_is_not_an_answer_so_the_form_is_rejected() -> None:
+    # from_text does not fill a slot for a question; the validation then returns nothing for a user slot,
+    # which makes Rasa reject the form so the question rule answers it.
+    t = tracker("hoeveel dagen mag ik weg?", form.START, intent="ask_verlof_vakantie", **{form.KIND: "vakantie"})
+    messages, slots = run_validation(t)
+    assert messages == [] and set(slots) <= {"requested_slot"}
+
+
+def run_action(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    return dispatcher.messages, action.run(dispatcher, t, DOMAIN)
+
+
+def test_summary_shows_days_who_decides_and_citations(configured) -> None:
+    messages, events = run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **FILLED))
+    [message] = messages
+    assert "Dit heb ik genoteerd:" in message["text"]
+    assert "maandag 9 maart 2026 tot en met vrijdag 13 maart 2026 (5 schooldagen)" in message["text"]
+    assert "Wie beslist: de directeur van de school." in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/stop_form"]
+    refs = [c["ref"] for c in message["custom"]["citations"]]
+    assert any("13a" in ref for ref in refs)
+    assert events == []
+
+
+def test_summary_says_honestly_when_the_law_does_not_allow_it(configured) -> None:
+    slots = {**FILLED, form.END: "2026-03-27"}
+    messages, events = run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **slots))
+    assert "Zo kan ik de aanvraag niet versturen" in messages[0]["text"]
+    assert "ten hoogste 10 schooldagen" in messages[0]["text"]
+    assert "/affirm" not in [b["payload"] for b in messages[0]["buttons"]]
+    assert any("13a" in c["ref"] for c in messages[0]["custom"]["citations"])
+    assert {"event": "slot", "timestamp": None, "name": form.CORRECTING, "value": True} in events
+    _m, validated = run_validation(tracker("ja", form.CONFIRMED, intent="affirm", set_slot=form.CONFIRMED,
+                                           slot_value=True, **slots))
+    # a "yes" cannot send what the law does not allow
+    assert validated[form.CONFIRMED] is None and validated[form.CORRECTING] is True
+
+
+def test_short_notice_is_shown_as_a_warning(configured) -> None:
+    slots = {**FILLED, form.START: "2026-01-26", form.END: "2026-01-27"}
+    messages, _events = run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **slots))
+    assert "Let op:" in messages[0]["text"] and "/affirm" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+def test_after_no_the_summary_asks_what_to_change(configured) -> None:
+    _m, slots = run_validation(tracker("nee", form.CONFIRMED, intent="deny", set_slot=form.CONFIRMED,
+                                       slot_value=False, **FILLED))
+    assert slots[form.CORRECTING] is True and slots["requested_slot"] == form.CONFIRMED
+    messages, _e = run_action(ActionAskVerlofConfirmed(),
+                              tracker("nee", form.CONFIRMED, **{**FILLED, form.CORRECTING: True}))
+    assert "Wat wilt u aanpassen?" in messages[0]["text"]
+    assert '/verlof_correction{"verlof_field": "date"}' in [b["payload"] for b in messages[0]["buttons"]]
+
+
+def test_submit_stores_through_the_service_and_empties_the_form(configured) -> None:
+    messages, events = run_action(ActionSubmitVerlofRequest(), tracker("ja", None, intent="affirm", **FILLED))
+    reference = next(e["value"] for e in events if e["event"] == "slot" and e["name"] == form.REFERENCE)
+    assert f"Uw kenmerk is {reference}" in messages[0]["text"] and "De Borgh" in messages[0]["text"]
+    assert all(e["value"] is None for e in events if e["event"] == "slot" and e["name"] in form.FORM_SLOTS)
+    with session_scope() as session:
+        stored = session.scalar(select(VerlofRequest).where(VerlofRequest.reference == reference))
+        assert stored.sender_id == "web-test" and stored.email == "ouder@voorbeeld.nl"
+
+
+def test_submit_refused_or_failing_keeps_the_answers_and_offers_a_person(configured, monkeypatch) -> None:
+    messages, events = run_action(ActionSubmitVerlofRequest(),
+                                  tracker("ja", None, **{**FILLED, form.END: "2026-03-27"}))
+    assert "Het versturen is niet gelukt" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == "/request_human"
+    monkeypatch.setattr("assistant.verlof_requests.service.submit", lambda *a, **k: 1 / 0)
+    messages, events = run_action(ActionSubmitVerlofRequest(), tracker("ja", None, **FILLED))
+    assert "Er is niets opgeslagen" in messages[0]["text"]
+    assert [e["name"] for e in events if e["event"] == "slot"] == [form.CONFIRMED]
+    with session_scope() as session:
+        assert session.scalar(select(func.count(VerlofRequest.id))) == 0
+
+
+def test_cancel_forgets_everything(configured) -> None:
+    messages, events = run_action(ActionVerlofCancel(), tracker("ja", None, intent="affirm", **FILLED))
+    assert messages[0]["response"] == "utter_verlof_stopped"
+    assert {e["name"] for e in events if e["event"] == "slot"} >= set(form.FORM_SLOTS)
+    with session_scope() as session:
+        assert session.scalar(select(func.count(VerlofRequest.id))) == 0
+
+
+def test_texts_in_the_conversation_language() -> None:
+    messages, _slots = run_validation(tracker("31 februari", form.START, set_slot=form.START, language="en",
+                                              **{form.KIND: "vakantie"}))
+    assert messages[0]["text"]  # translated or with the "not translated yet" notice, never empty
