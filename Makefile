@@ -87,7 +87,7 @@ i18n-extract: $(VENV)/.installed ## extract Dutch source texts into the .pot tem
 	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location --omit-header -o assistant/locale/messages.pot .
 
 i18n-update: i18n-extract ## merge new source texts into every catalog (changed ones become fuzzy)
-	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous --omit-header
+	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous
 
 i18n-init: i18n-extract ## start a catalog for a new language: make i18n-init LANG=so
 	$(BIN)/pybabel init -i assistant/locale/messages.pot -d assistant/locale -l $(LANG)

@@ -10,6 +10,7 @@ from assistant.db import models  # noqa: F401 - registers the tables on Base.met
 from assistant.db.base import Base
 from assistant.db.session import build_engine
 from assistant.settings import get_settings
+from assistant.verlof_requests import models as verlof_models  # noqa: F401 - the verlof request table
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -28,6 +28,9 @@ from assistant.logging_setup import RequestIdMiddleware, configure_logging
 from assistant.nlg import router as nlg_router
 from assistant.security import ChatRateLimitMiddleware, SecurityHeadersMiddleware, rate_limit_storage
 from assistant.settings import Settings, get_settings
+from assistant.verlof_requests.api import router as verlof_requests_router
+from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
+from assistant.verlof_requests.backoffice import pages as verlof_backoffice_pages
 from assistant.web.routes import mount_web
 
 
@@ -62,9 +65,12 @@ def create_app(settings: Settings | None = None,
     app.include_router(health_router)
     app.include_router(melding_router)
     app.include_router(verlof_router)
+    app.include_router(verlof_requests_router)
     app.include_router(action_router)
     app.include_router(nlg_router)
     install_backoffice(app)
+    app.include_router(verlof_backoffice_pages)
+    app.include_router(verlof_backoffice_api)
     app.include_router(erasure_router)
     mount_web(app)
 

@@ -232,7 +232,7 @@ def report(run: Run, check: Check, stack: str) -> str:
     lines = [
         SECTION,
         "",
-        f"Measured by `make loadtest` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on this machine "
+        f"Measured by `scripts/loadtest.py` (`make loadtest`) on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC "
         f"({os.cpu_count()} cores), stack: {stack}. {run.concurrency} simulated users, each running Dutch dialogues "
         f"of four turns (greeting, a question, a follow-up, thanks) one after another for {run.seconds:.0f} s, "
         f"with {run.think:g} s think time between turns (uniformly 0.5x-1.5x). Latency is per message, measured by "
@@ -280,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--conversations", type=int, default=50, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=60, help="seconds during which new dialogues start")
-    parser.add_argument("--think", type=float, default=2.0, help="mean think time between turns (s)")
+    parser.add_argument("--think", type=float, default=5.0,
+                        help="mean think time between turns (s): reading the answer and typing the next question")
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--stack", choices=("run", "none"), default="run",
                         help="run: start `make run` here (SQLite); none: use a running stack")

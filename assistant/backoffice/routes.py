@@ -222,11 +222,4 @@ def close(request: Request, reference: str, csrf_token: CsrfField = "",
     return _act(request, reference, csrf_token, "closed", lambda s, c, p: service.close(s, c, p, outcome))
 
 
-@router.get("/verlof", response_class=HTMLResponse)
-def verlof_requests(request: Request) -> Response:
-    """Verlof requests for the school (school accounts: only their own school). The request table comes later;
-    `assistant.cases.auth.can_see_school_item` is the authorisation rule the list must use."""
-    signed = security.signed_in(request)
-    if signed is None:
-        return _to_login(request)
-    return render(request, "verlof.html", signed, requests=[])
+# The verlof request pages (`/backoffice/verlof...`) live in assistant/verlof_requests/backoffice.py.

@@ -27,6 +27,9 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
+# A date such as 12-01-2026 or 2026-01-12 can pass the 11-proef by chance: dates are never a BSN.
+_DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+
 EMAIL_SLOTS = frozenset({"email", "e_mail", "contact_email", "parent_email", "contact"})
 PHONE_SLOTS = frozenset({"phone", "telefoon", "contact_phone", "contact"})
 
@@ -72,7 +75,7 @@ def redact(text: str, requested_slot: str | None = None) -> Redaction:
         return match.group(0)
 
     def replace_bsn(match: re.Match[str]) -> str:
-        if is_valid_bsn(re.sub(r"[ .-]", "", match.group(0))):
+        if not _DATE.fullmatch(match.group(0)) and is_valid_bsn(re.sub(r"[ .-]", "", match.group(0))):
             found.add("bsn")
             return BSN_MARK
         return match.group(0)

@@ -61,3 +61,18 @@ def test_mixed_text_keeps_everything_else():
     result = redact(f"Hoi! <b>Vraag</b> 😀 over verlof. BSN {VALID_BSN_2}; mail a.b@c.nl")
     assert result.text == f"Hoi! <b>Vraag</b> 😀 over verlof. BSN {BSN_MARK}; mail {EMAIL_MARK}"
     assert result.found == {"bsn", "email"}
+
+
+@pytest.mark.parametrize("date", ["12-01-2026", "28-02-2026", "12.01.2026", "2026-01-12", "1-3-2026"])
+def test_dates_are_never_taken_for_a_bsn(date):
+    assert redact(f"van {date} tot en met vrijdag").text == f"van {date} tot en met vrijdag"
+
+
+def test_every_date_of_a_school_year_survives():
+    from datetime import date, timedelta
+
+    day = date(2026, 8, 1)
+    while day < date(2027, 8, 1):
+        text = day.strftime("%d-%m-%Y")
+        assert redact(text).text == text
+        day += timedelta(days=1)

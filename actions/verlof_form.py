@@ -1,0 +1,322 @@
+"""The verlof request form: validation, the summary question, submitting and stopping.
+
+Thin adapters over `assistant.verlof_requests.form` (checks, summary, texts), `assistant.dates` (Dutch dates) and
+`assistant.verlof_requests.service` (rules and storage). Texts are translated into the conversation's language.
+
+- Every answer is checked; a wrong answer is explained with an example and asked again. After three wrong answers
+  in a row to the same question the assistant also offers a person (`/request_human`).
+- A correction ("nee, de laatste dag is 14 maart", or a button after "nee" on the summary) changes that answer at
+  any point; the form then continues with what is still missing, or shows the summary again.
+- Questions, "stop" and "a person please" are not answers: the form is rejected for them and the rules in
+  dialogue/verlof_form.yml take over (answer, then back to the form; confirm stopping; hand over).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from assistant.api.verlof import _today
+from assistant.db.session import session_scope
+from assistant.i18n import Localiser, language_of_message
+from assistant.verlof_requests import form, interpret, service
+from assistant.verlof_requests.form import FormProblem
+
+CORRECTION_INTENT = "verlof_correction"
+
+
+def _language(tracker: Tracker) -> str:
+    return language_of_message(tracker.latest_message)
+
+
+def _text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _iso(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _human_button(loc: Localiser) -> dict[str, str]:
+    return {"title": loc(form.HUMAN_BUTTON), "payload": "/request_human"}
+
+
+class ValidateVerlofForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_verlof_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        kind = tracker.get_slot(form.KIND)
+        slots = [slot for slot in domain_slots if slot not in (form.CATEGORY, form.EMPLOYER)]
+        if kind == "gewichtige_omstandigheid":
+            slots.insert(slots.index(form.KIND) + 1, form.CATEGORY)
+        if kind == "vakantie":
+            slots.insert(slots.index(form.EMAIL), form.EMPLOYER)
+        return slots
+
+    # -- corrections ------------------------------------------------------------------------------------------
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> list[EventType]:
+        """A correction sets the named answer again (validated below) or empties it, so the form asks it again."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        if _intent(tracker) != CORRECTION_INTENT:
+            return events
+        hint = next(tracker.get_latest_entity_values("verlof_field"), None)
+        correction = interpret.interpret_correction(_text(tracker), hint)
+        if correction is None:
+            return events
+        slots = form.FIELD_SLOTS.get(correction.field, ())
+        if not slots:
+            return events
+        updates: dict[str, Any] = {form.CONFIRMED: None, form.CORRECTING: False}
+        if correction.value and correction.field in ("start_date", "end_date", "date"):
+            target = form.END if correction.field == "end_date" else form.START
+            updates[target] = correction.value
+        elif correction.value and correction.field not in ("kind",):
+            updates[slots[0]] = correction.value
+        else:
+            updates.update({slot: None for slot in slots})
+        return events + [SlotSet(slot, value) for slot, value in updates.items()]
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+
+    def _fail(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
+              problem: FormProblem) -> dict[str, Any]:
+        loc = Localiser(_language(tracker))
+        failures = tracker.get_slot(form.FAILURES) or {}
+        count = int(failures.get("count", 0)) + 1 if failures.get("slot") == slot else 1
+        text = loc(problem.template, **problem.values)
+        buttons: list[dict[str, str]] = []
+        if count >= form.MAX_FAILURES:
+            text = f"{text}\n\n{loc(form.OFFER_HUMAN)}"
+            buttons.append(_human_button(loc))
+        dispatcher.utter_message(text=loc.finish(text), buttons=buttons)
+        return {slot: None, **{other: None for other in problem.clear}, form.FAILURES: {"slot": slot, "count": count}}
+
+    @staticmethod
+    def _ok(values: dict[str, Any]) -> dict[str, Any]:
+        return {**values, form.FAILURES: None}
+
+    # -- validation per slot -----------------------------------------------------------------------------------
+
+    def validate_verlof_kind(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.KIND: None}
+        try:
+            kind, category = form.check_kind(str(value))
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, form.KIND, problem)
+        result: dict[str, Any] = {form.KIND: kind}
+        if kind == "gewichtige_omstandigheid" and category:
+            result[form.CATEGORY] = category
+        if kind != "gewichtige_omstandigheid":
+            result[form.CATEGORY] = None
+        if kind != "vakantie":
+            result[form.EMPLOYER] = None
+        return self._ok(result)
+
+    def validate_verlof_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.CATEGORY: None}
+        category, reason = form.check_category(str(value))
+        result: dict[str, Any] = {form.CATEGORY: category}
+        if reason and not tracker.get_slot(form.REASON):
+            result[form.REASON] = reason
+        return self._ok(result)
+
+    def _simple(self, slot: str, check: Callable[[str], Any], value: Any, dispatcher: CollectingDispatcher,
+                tracker: Tracker) -> dict[str, Any]:
+        if value is None:
+            return {slot: None}
+        try:
+            return self._ok({slot: check(str(value))})
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, slot, problem)
+
+    def validate_verlof_child_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> dict[str, Any]:
+        return self._simple(form.CHILD_NAME, form.check_child_name, value, dispatcher, tracker)
+
+    def validate_verlof_child_class(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict[str, Any]:
+        return self._simple(form.CHILD_CLASS, form.check_class, value, dispatcher, tracker)
+
+    def validate_verlof_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.SCHOOL: None, form.SCHOOL_ID: None}
+        try:
+            answer = form.check_school(str(value))
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, form.SCHOOL, problem)
+        if not answer.known:
+            loc = Localiser(_language(tracker))
+            dispatcher.utter_message(text=loc.finish(loc(form.SCHOOL_NOT_KNOWN, school=answer.name)))
+        return self._ok({form.SCHOOL: answer.name, form.SCHOOL_ID: answer.school_id})
+
+    def validate_verlof_home_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                          domain: DomainDict) -> dict[str, Any]:
+        return self._simple(form.HOME, form.check_municipality, value, dispatcher, tracker)
+
+    def _check_period(self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker,
+                      slot: str) -> dict[str, Any]:
+        start = _iso(result.get(form.START, tracker.get_slot(form.START)))
+        end = _iso(result.get(form.END, tracker.get_slot(form.END)))
+        if start and end:
+            try:
+                form.check_school_days(start, end, tracker.get_slot(form.HOME), _language(tracker))
+            except FormProblem as problem:
+                return self._fail(dispatcher, tracker, slot, problem)
+        return self._ok(result)
+
+    def validate_verlof_start_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.START: None}
+        language = _language(tracker)
+        try:
+            parsed = form.check_date_answer(str(value), tracker.get_slot(form.KIND), _today(), language)
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, form.START, problem)
+        result: dict[str, Any] = {form.START: parsed.start.isoformat()}
+        old_end = _iso(tracker.get_slot(form.END))
+        if parsed.end is not None:
+            result[form.END] = parsed.end.isoformat()
+        elif old_end is not None and old_end < parsed.start:
+            result[form.END] = None  # the old last day is before the new first day: ask it again
+        return self._check_period(result, dispatcher, tracker, form.START)
+
+    def validate_verlof_end_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.END: None}
+        language = _language(tracker)
+        try:
+            end = form.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
+                                 _today(), language)
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, form.END, problem)
+        return self._check_period({form.END: end.isoformat()}, dispatcher, tracker, form.END)
+
+    def validate_verlof_reason(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        return self._simple(form.REASON, form.check_reason, value, dispatcher, tracker)
+
+    def validate_verlof_employer_statement(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                           domain: DomainDict) -> dict[str, Any]:
+        if value is None:
+            return {form.EMPLOYER: None}
+        try:
+            return self._ok({form.EMPLOYER: form.check_yes_no(value)})
+        except FormProblem as problem:
+            return self._fail(dispatcher, tracker, form.EMPLOYER, problem)
+
+    def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict[str, Any]:
+        return self._simple(form.EMAIL, form.check_email, value, dispatcher, tracker)
+
+    def validate_verlof_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> dict[str, Any]:
+        if value is not True:
+            return {form.CONFIRMED: None, form.CORRECTING: True} if value is False else {form.CONFIRMED: None}
+        with session_scope() as session:
+            try:
+                service.prepare(session, form.request_data(tracker.slots), _today())
+            except service.RequestRefused:
+                return {form.CONFIRMED: None, form.CORRECTING: True}
+        return {form.CONFIRMED: True, form.CORRECTING: False}
+
+
+class ActionAskVerlofConfirmed(Action):
+    """The summary with the rule outcome (or, after "no", the question what to change)."""
+
+    def name(self) -> str:
+        return "action_ask_verlof_confirmed"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = _language(tracker)
+        loc = Localiser(language)
+        change_buttons = [
+            {"title": loc(form.BUTTON_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'},
+            {"title": loc(form.BUTTON_CHILD), "payload": '/verlof_correction{"verlof_field": "child_name"}'},
+            {"title": loc(form.BUTTON_SCHOOL), "payload": '/verlof_correction{"verlof_field": "school"}'},
+            {"title": loc(form.BUTTON_REASON), "payload": '/verlof_correction{"verlof_field": "reason"}'},
+            {"title": loc(form.BUTTON_EMAIL), "payload": '/verlof_correction{"verlof_field": "email"}'},
+            {"title": loc(form.BUTTON_STOP), "payload": "/stop_form"},
+        ]
+        if tracker.get_slot(form.CORRECTING):
+            with session_scope() as session:
+                result = form.summary(session, tracker.slots, _today(), language)
+            if not result.can_send:
+                dispatcher.utter_message(text=result.text, buttons=[*change_buttons, _human_button(loc)],
+                                         json_message={"citations": result.citations})
+                return []
+            dispatcher.utter_message(text=loc.finish(loc(form.WHAT_TO_CHANGE)), buttons=change_buttons)
+            return []
+        with session_scope() as session:
+            result = form.summary(session, tracker.slots, _today(), language)
+        if result.can_send:
+            buttons = [{"title": loc(form.BUTTON_SEND), "payload": "/affirm"},
+                       {"title": loc(form.BUTTON_CHANGE), "payload": "/deny"},
+                       {"title": loc(form.BUTTON_STOP), "payload": "/stop_form"}]
+        else:
+            buttons = [*change_buttons, _human_button(loc)]
+        dispatcher.utter_message(text=result.text, buttons=buttons, json_message={"citations": result.citations})
+        return [] if result.can_send else [SlotSet(form.CORRECTING, True)]
+
+
+def _reset() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in form.FORM_SLOTS]
+
+
+class ActionSubmitVerlofRequest(Action):
+    """Store the confirmed request through the same service as the API, then empty the form."""
+
+    def name(self) -> str:
+        return "action_submit_verlof_request"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = _language(tracker)
+        loc = Localiser(language)
+        try:
+            data = form.request_data(tracker.slots, language, tracker.sender_id)
+            with session_scope() as session:
+                stored = service.submit(session, data, today=_today())
+                text, reference = form.submitted_text(stored, language), stored.reference
+        except service.RequestRefused as refused:
+            dispatcher.utter_message(text=loc.finish(loc(form.SUBMIT_REFUSED, problem=refused.message(language))),
+                                     buttons=[_human_button(loc)])
+            return [SlotSet(form.CONFIRMED, None)]
+        except Exception:  # the database or anything else: say so, store nothing, keep the answers
+            dispatcher.utter_message(text=loc.finish(loc(form.SUBMIT_FAILED)), buttons=[_human_button(loc)])
+            return [SlotSet(form.CONFIRMED, None)]
+        dispatcher.utter_message(text=text)
+        return [*_reset(), SlotSet(form.REFERENCE, reference)]
+
+
+class ActionVerlofCancel(Action):
+    """After "stop" was confirmed: forget every answer; nothing was stored."""
+
+    def name(self) -> str:
+        return "action_verlof_cancel"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_verlof_stopped")
+        return [*_reset(), SlotSet("requested_slot", None)]

@@ -1,0 +1,348 @@
+"""The verlof form's logic without Rasa: checking each answer, the summary with the rule outcome, the texts.
+
+`actions/verlof_form.py` is a thin adapter: it reads the slots and the latest message, calls these functions and
+turns the result into slot events and messages. Every check raises `FormProblem(template, **values)` with a Dutch
+source text (B1, with an example) that the action translates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from assistant.calendar import get_calendar
+from assistant.dates import DateError, ParsedDates, parse_dates
+from assistant.i18n import Localiser, _
+from assistant.i18n.formatting import format_date
+from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules
+from assistant.schools import get_registry
+from assistant.verlof_requests import interpret, service
+
+# Slot names (domain/verlof_form.yml).
+KIND, CATEGORY, CHILD_NAME, CHILD_CLASS = "verlof_kind", "verlof_category", "verlof_child_name", "verlof_child_class"
+SCHOOL, SCHOOL_ID, HOME, START, END = ("verlof_school", "verlof_school_id", "verlof_home_municipality",
+                                       "verlof_start_date", "verlof_end_date")
+REASON, EMPLOYER, EMAIL, CONFIRMED = "verlof_reason", "verlof_employer_statement", "email", "verlof_confirmed"
+CORRECTING, FAILURES, REFERENCE = "verlof_correcting", "verlof_failures", "verlof_reference"
+FORM_SLOTS = (KIND, CATEGORY, CHILD_NAME, CHILD_CLASS, SCHOOL, SCHOOL_ID, HOME, START, END, REASON, EMPLOYER, EMAIL,
+              CONFIRMED, CORRECTING, FAILURES)
+# Correction field (assistant.verlof_requests.interpret) -> the slots it clears or sets.
+FIELD_SLOTS = {
+    "kind": (KIND, CATEGORY, EMPLOYER), "child_name": (CHILD_NAME,), "child_class": (CHILD_CLASS,),
+    "school": (SCHOOL, SCHOOL_ID), "home_municipality": (HOME,), "start_date": (START, END), "end_date": (END,),
+    "reason": (REASON,), "employer_statement": (EMPLOYER,), "email": (EMAIL,), "date": (START, END),
+}
+MAX_FAILURES = 3
+
+# -- texts --------------------------------------------------------------------------------------------------------
+
+BAD_KIND = _("Ik begrijp niet welk soort verlof u bedoelt. Kies een van de knoppen, of typ bijvoorbeeld "
+             "\"vakantie\" of \"bruiloft\".")
+BAD_CHILD_NAME = _("Dat lijkt geen naam. Typ de voornaam en achternaam van uw kind, bijvoorbeeld \"Sara Jansen\".")
+BAD_CLASS = _("Typ de groep of klas kort, bijvoorbeeld \"groep 5\" of \"2 havo\".")
+BAD_SCHOOL = _("Typ de naam van de school, bijvoorbeeld \"De Borgh\".")
+SCHOOL_NOT_KNOWN = _("Deze school staat niet in mijn lijst. Ik noteer de naam zoals u hem typte: {school}.")
+SCHOOL_AMBIGUOUS = _("Er zijn meer scholen met een naam die hierop lijkt: {schools}. Typ de naam en de plaats, "
+                     "bijvoorbeeld \"{example}\".")
+BAD_MUNICIPALITY = _("Deze gemeente ken ik niet. De assistent werkt voor {municipalities}. Typ de naam van de "
+                     "gemeente, bijvoorbeeld \"Hengelo\".")
+NO_DATE = _("Ik kan hierin geen datum vinden. Typ de datum zo: \"vrijdag 13 maart\" of \"13-3-2026\".")
+IMPOSSIBLE_DATE = _("Die datum bestaat niet ({text}). Kijk nog eens naar de dag en de maand, bijvoorbeeld "
+                    "\"28 februari\".")
+WEEKDAY_MISMATCH = _("De dag en de datum passen niet bij elkaar: {date} valt op een {weekday}. Welke datum bedoelt "
+                     "u? Typ bijvoorbeeld \"{example}\".")
+DATE_IN_PAST = _("Deze datum ligt in het verleden ({date}). Verlof vraagt u vooraf aan. Typ een datum vanaf vandaag, "
+                 "bijvoorbeeld \"{example}\".")
+OUTSIDE_CALENDAR = _("Voor deze datum kennen we de schoolvakanties nog niet. Kies een datum tot en met {until}.")
+END_BEFORE_START = _("De laatste dag ({end}) ligt vóór de eerste dag ({start}). Typ de laatste dag opnieuw, "
+                     "bijvoorbeeld \"{example}\".")
+NOT_REALLY_A_REASON = _("Vertel in een paar woorden waarom u verlof vraagt.")
+BAD_YES_NO = _("Antwoord met ja of nee, of kies een van de knoppen.")
+BAD_EMAIL = _("Dit lijkt geen geldig e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl. Typ het nog een "
+              "keer.")
+OFFER_HUMAN = _("Lukt het niet? Dat geeft niet. U kunt ook met een medewerker praten.")
+HUMAN_BUTTON = _("Met een medewerker praten")
+CORRECTED = _("Ik heb het aangepast.")
+
+SUMMARY_INTRO = _("Dit heb ik genoteerd:")
+SUMMARY_RULES = _("Wat zeggen de regels?")
+SUMMARY_QUESTION = _("Klopt alles? Dan verstuur ik de aanvraag.")
+LABEL_KIND = _("Soort verlof")
+LABEL_CHILD = _("Kind")
+LABEL_SCHOOL = _("School")
+LABEL_HOME = _("Woongemeente")
+LABEL_PERIOD = _("Periode")
+LABEL_REASON = _("Reden")
+LABEL_EMPLOYER = _("Verklaring van de werkgever")
+LABEL_EMAIL = _("E-mailadres")
+YES_TEXT = _("ja")
+NO_TEXT = _("nee")
+PERIOD = _("{start} tot en met {end} ({days} schooldagen)")
+KIND_TEXTS = {
+    "vakantie": _("vakantie buiten de schoolvakanties (artikel 13a)"),
+    "gewichtige_omstandigheid": _("verlof wegens gewichtige omstandigheden (artikel 14)"),
+    "religieus": _("religieuze verplichting (artikel 13)"),
+}
+DECIDER_TEXTS = {
+    "directeur": _("Wie beslist: de directeur van de school."),
+    "leerplichtambtenaar": _("Wie beslist: de leerplichtambtenaar van de gemeente {officer}, na overleg met de "
+                             "directeur."),
+    "none": _("Wie beslist: niemand. Voor een religieuze verplichting hoeft u geen toestemming te vragen. U meldt "
+              "het aan de school."),
+}
+SEVERITY_TEXTS = {"blocking": _("Niet mogelijk:"), "warning": _("Let op:"), "info": _("Goed om te weten:")}
+CANNOT_SEND = _("Zo kan ik de aanvraag niet versturen. {problem} Wat wilt u aanpassen?")
+WHAT_TO_CHANGE = _("Wat wilt u aanpassen? Kies hieronder, of typ het, bijvoorbeeld \"de laatste dag is 14 maart\".")
+BUTTON_SEND = _("Ja, versturen")
+BUTTON_CHANGE = _("Nee, ik wil iets aanpassen")
+BUTTON_STOP = _("Stoppen")
+BUTTON_DATES = _("De data")
+BUTTON_CHILD = _("De naam van mijn kind")
+BUTTON_SCHOOL = _("De school")
+BUTTON_REASON = _("De reden")
+BUTTON_EMAIL = _("Mijn e-mailadres")
+
+SUBMITTED_DIRECTEUR = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. De directeur van {school} beslist over "
+                        "uw aanvraag. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
+SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan 10 schooldagen "
+                      "gaat, beslist de leerplichtambtenaar van de gemeente {officer}. Die hoort eerst de directeur "
+                      "van de school. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
+SUBMITTED_NOTICE = _("Uw melding is doorgegeven. Uw kenmerk is {reference}. Voor een religieuze verplichting hoeft u "
+                     "geen toestemming te vragen. De school weet nu dat uw kind er niet is.")
+SUBMIT_REFUSED = _("Het versturen is niet gelukt. {problem}")
+SUBMIT_FAILED = _("Er ging iets mis bij het versturen. Er is niets opgeslagen. Probeer het later nog een keer, of "
+                  "praat met een medewerker.")
+
+
+class FormProblem(ValueError):
+    def __init__(self, template: str, clear: tuple[str, ...] = (), **values: Any) -> None:
+        super().__init__(template)
+        self.template = template
+        self.values = values
+        self.clear = clear  # other slots to empty with this one (e.g. both dates)
+
+
+def example_date(today: date, language: str = "nl") -> str:
+    """A weekday a few weeks ahead, as an example ("vrijdag 13 maart")."""
+    from datetime import timedelta
+
+    day = today + timedelta(days=21)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return format_date(day, language, "full").rsplit(" ", 1)[0] if language == "nl" else format_date(day, language)
+
+
+# -- checks -------------------------------------------------------------------------------------------------------
+
+
+def check_kind(text: str) -> tuple[str, str | None]:
+    kind, category = interpret.interpret_kind(text)
+    if kind is None:
+        raise FormProblem(BAD_KIND)
+    return kind, category
+
+
+def check_category(text: str) -> tuple[str, str | None]:
+    """(category, reason when the answer already says it)."""
+    category = interpret.interpret_category(text) or interpret.guess_non_reason(text) or "overig"
+    if category not in get_rules().categories:
+        category = "overig"
+    words = interpret.clean_text(text).split()
+    reason = interpret.clean_text(text) if len(words) >= 3 and not text.startswith("/") else None
+    return category, reason
+
+
+def check_child_name(text: str) -> str:
+    if not interpret.valid_child_name(text):
+        raise FormProblem(BAD_CHILD_NAME)
+    return interpret.clean_text(text, 120)
+
+
+def check_class(text: str) -> str:
+    value = interpret.clean_text(text, 100)
+    if not 1 <= len(value) <= 40 or value.startswith("/"):
+        raise FormProblem(BAD_CLASS)
+    return value
+
+
+@dataclass(frozen=True)
+class SchoolAnswer:
+    name: str
+    school_id: str | None
+    known: bool
+
+
+def check_school(text: str) -> SchoolAnswer:
+    value = interpret.clean_text(text, 200)
+    if len(value) < 2 or value.startswith("/"):
+        raise FormProblem(BAD_SCHOOL)
+    matches = get_registry().find(value)
+    if matches and (len(matches) == 1 or matches[1].score < matches[0].score - 0.02):
+        school = matches[0].school
+        return SchoolAnswer(school.label, school.id, True)
+    if len(matches) > 1:
+        labels = [match.school.label for match in matches]
+        raise FormProblem(SCHOOL_AMBIGUOUS, schools=", ".join(labels),
+                          example=f"{matches[0].school.name} in {matches[0].school.town}")
+    return SchoolAnswer(value, None, False)
+
+
+def check_municipality(text: str) -> str:
+    calendar = get_calendar()
+    found = interpret.interpret_municipality(text, calendar.municipalities)
+    if found is None:
+        names = list(calendar.municipalities)
+        raise FormProblem(BAD_MUNICIPALITY, municipalities=", ".join(names[:-1]) + " en " + names[-1])
+    return found
+
+
+def _date_problem(error: DateError, today: date, language: str) -> FormProblem:
+    if error.code == "impossible_date":
+        return FormProblem(IMPOSSIBLE_DATE, text=error.detail)
+    if error.code == "weekday_mismatch":
+        written = error.detail.split(" ", 1)[1] if " " in error.detail else error.detail
+        try:
+            actual = parse_dates(written, today).start
+            weekday = format_date(actual, language, "full").split(" ")[0].rstrip(",")
+        except DateError:
+            weekday = "?"
+        return FormProblem(WEEKDAY_MISMATCH, date=written, weekday=weekday, example=example_date(today, language))
+    return FormProblem(NO_DATE)
+
+
+def check_date_answer(text: str, kind: str | None, today: date, language: str = "nl") -> ParsedDates:
+    """A first day (and maybe the last): a real date, not in the past, inside the known school calendar."""
+    try:
+        parsed = parse_dates(text, today)
+    except DateError as error:
+        raise _date_problem(error, today, language) from None
+    calendar = get_calendar()
+    for day in (parsed.start, parsed.end):
+        if day is not None and not calendar.known_from <= day <= calendar.known_until:
+            raise FormProblem(OUTSIDE_CALENDAR, until=format_date(calendar.known_until, language))
+    afterwards = get_rules().n("gewichtig_afterwards_days").value if kind == "gewichtige_omstandigheid" else 0
+    if (today - parsed.start).days > afterwards:
+        raise FormProblem(DATE_IN_PAST, date=format_date(parsed.start, language),
+                          example=example_date(today, language))
+    return parsed
+
+
+def check_end(text: str, start: date | None, kind: str | None, today: date, language: str = "nl") -> date:
+    parsed = check_date_answer(text, kind, today, language)
+    end = parsed.end or parsed.start
+    if start is not None and end < start:
+        raise FormProblem(END_BEFORE_START, end=format_date(end, language), start=format_date(start, language),
+                          example=example_date(today, language))
+    return end
+
+
+def check_school_days(start: date, end: date, home: str | None, language: str = "nl") -> None:
+    """A period with no school day at all (a Sunday, a holiday) needs no leave: ask the dates again."""
+    calendar = get_calendar()
+    try:
+        region = calendar.region_of(home) if home else "noord"
+    except Exception:
+        region = "noord"
+    if calendar.school_days_between(start, end, region) == 0:
+        raise FormProblem(NO_SCHOOL_DAYS, clear=(START, END), start=format_date(start, language),
+                          end=format_date(end, language))
+
+
+def check_reason(text: str) -> str:
+    value = interpret.clean_text(text, service.MAX_REASON_CHARS)
+    if len(value) < 3 or value.startswith("/"):
+        raise FormProblem(NOT_REALLY_A_REASON)
+    return value
+
+
+def check_yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    answer = interpret.interpret_yes_no(str(value or ""))
+    if answer is None:
+        raise FormProblem(BAD_YES_NO)
+    return answer
+
+
+def check_email(text: str) -> str:
+    address = interpret.extract_email(text)
+    if not interpret.valid_email(address):
+        raise FormProblem(BAD_EMAIL)
+    return address
+
+
+# -- the request from the slots, the summary ----------------------------------------------------------------------
+
+
+def request_data(slots: dict[str, Any], language: str = "nl", sender_id: str | None = None) -> service.RequestData:
+    def as_date(value: Any) -> date:
+        return date.fromisoformat(str(value))
+
+    return service.RequestData(
+        kind=str(slots.get(KIND) or ""), category=slots.get(CATEGORY) or None, start_date=as_date(slots.get(START)),
+        end_date=as_date(slots.get(END)), child_name=str(slots.get(CHILD_NAME) or ""),
+        child_class=str(slots.get(CHILD_CLASS) or ""), school_id=slots.get(SCHOOL_ID) or None,
+        school=None if slots.get(SCHOOL_ID) else str(slots.get(SCHOOL) or ""),
+        home_municipality=str(slots.get(HOME) or ""), reason=str(slots.get(REASON) or ""),
+        employer_statement=slots.get(EMPLOYER) if isinstance(slots.get(EMPLOYER), bool) else None,
+        email=str(slots.get(EMAIL) or ""), language=language, sender_id=sender_id)
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: str
+    citations: list[dict[str, Any]]
+    can_send: bool
+
+
+def summary(session: Session, slots: dict[str, Any], today: date, language: str = "nl") -> Summary:
+    """What the parent filled in, and honestly what the rules say: school days, who decides, the problems with
+    their sources. `can_send` is False when the law does not allow the request as it is."""
+    from assistant.api.verlof import resolve_citations
+
+    loc = Localiser(language)
+    data = request_data(slots, language)
+    lines = [loc(SUMMARY_INTRO)]
+
+    def line(label: str, value: str) -> None:
+        lines.append(f"- {loc(label)}: {value}")
+
+    line(LABEL_KIND, loc(KIND_TEXTS.get(data.kind, data.kind)))
+    line(LABEL_CHILD, f"{data.child_name}, {data.child_class}")
+    line(LABEL_SCHOOL, str(slots.get(SCHOOL) or ""))
+    line(LABEL_HOME, data.home_municipality)
+    try:
+        prepared = service.prepare(session, data, today)
+    except service.RequestRefused as refused:
+        line(LABEL_PERIOD, f"{format_date(data.start_date, language, 'full')} – "
+                           f"{format_date(data.end_date, language, 'full')}")
+        line(LABEL_REASON, data.reason)
+        problem = refused.message(language)
+        text = "\n".join([*lines, "", loc(CANNOT_SEND, problem=problem)])
+        return Summary(loc.finish(text), [c.model_dump() for c in resolve_citations(refused.citations)], False)
+    decision = prepared.decision
+    line(LABEL_PERIOD, loc(PERIOD, start=format_date(data.start_date, language, "full"),
+                           end=format_date(data.end_date, language, "full"), days=decision.school_days))
+    line(LABEL_REASON, prepared.data.reason)
+    if data.kind == "vakantie":
+        line(LABEL_EMPLOYER, loc(YES_TEXT) if data.employer_statement else loc(NO_TEXT))
+    line(LABEL_EMAIL, prepared.data.email)
+    lines += ["", loc(SUMMARY_RULES),
+              "- " + loc(DECIDER_TEXTS[decision.decided_by], officer=decision.leerplicht_gemeente or "")]
+    for problem in decision.problems:
+        lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.template, **problem.values)}")
+    lines += ["", loc(SUMMARY_QUESTION)]
+    citations = [c.model_dump() for c in resolve_citations(decision.citations)]
+    return Summary(loc.finish("\n".join(lines)), citations, True)
+
+
+def submitted_text(request: Any, language: str = "nl") -> str:
+    loc = Localiser(language)
+    if request.decided_by == "leerplichtambtenaar":
+        return loc.finish(loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality))
+    if request.decided_by == "none":
+        return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
+    return loc.finish(loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name))

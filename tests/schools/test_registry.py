@@ -1,0 +1,142 @@
+"""The school registry: the seed, the DUO import (old and new column names, cp1252, ; and ,), fuzzy lookup, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant import cli
+from assistant.schools import duo_import
+from assistant.schools.registry import SEED_FILE, School, SchoolRegistry, find_school, get_registry, load_file
+
+NEW_FORMAT = (
+    "PROVINCIE;BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;"
+    "POSTCODE;PLAATSNAAM;GEMEENTENUMMER;GEMEENTENAAM;DENOMINATIE;TELEFOONNUMMER;INTERNETADRES;ONDERWIJSSTRUCTUUR;"
+    "VAKANTIEREGIO\r\n"
+    "Overijssel;41234;21AB;21AB00;Stedelijk Lyceum Kottenpark;Kottenparkweg;2;7522 AA;ENSCHEDE;0153;ENSCHEDE;"
+    "Openbaar;053-1234567;www.example.nl;HAVO/VWO;Noord\r\n"
+    "Overijssel;41234;21AB;21AB01;Stedelijk Lyceum Het Zuiderpark;Zuiderval;1;7543 AA;ENSCHEDE;0153;ENSCHEDE;"
+    "Openbaar;053-1234568;;VMBO;Noord\r\n"
+    "Overijssel;41999;30CD;30CD00;Twickel College;Het Wooldrik;1;7555 AA;HENGELO;0164;HENGELO;"
+    "Rooms-Katholiek;074-1234567;;VMBO/HAVO/VWO;Noord\r\n"
+    "Overijssel;42000;31EF;31EF00;Het Erasmus;Erasmusweg;1;7606 AA;ALMELO;0141;ALMELO;Openbaar;;;HAVO;Noord\r\n"
+    "Overijssel;42001;32GH;;Zonder Code;Straat;1;7600 AA;BORNE;0147;BORNE;Openbaar;;;VMBO;Noord\r\n"
+)
+OLD_FORMAT = (
+    "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM;PLAATSNAAM;GEMEENTENAAM;DENOMINATIE\r\n"
+    "12XY;0;Basisschool Het Wiekske;ZENDEREN;BORNE;Rooms-Katholiek\r\n"
+    "12XY;1;Basisschool Het Wiekske dependance;BORNE;BORNE;Rooms-Katholiek\r\n"
+    "13ZZ;0;Openbare Basisschool De Höve;HENGELO;HENGELO;Openbaar\r\n"
+)
+COMMA_UTF8 = ("\ufeffINSTELLINGSCODE,VESTIGINGSCODE,VESTIGINGSNAAM,PLAATSNAAM,GEMEENTENAAM,VAKANTIEREGIO\n"
+              "44QQ,44QQ02,\"Kindcentrum Één, locatie Oost\",Enschede,Enschede,noord\n")
+
+
+def test_the_seed_has_only_the_named_schools_of_the_region() -> None:
+    schools = load_file(SEED_FILE, "seed")
+    assert {school.name for school in schools} == {"De Borgh", "De Triangel", "GBS De Fontein"}
+    assert {school.municipality for school in schools} <= {"Hengelo", "Borne", "Enschede"}
+    assert all(school.vakantieregio == "noord" and school.level in ("po", "vo") for school in schools)
+    assert len({school.id for school in schools}) == len(schools)
+
+
+def test_new_format_cp1252_semicolon() -> None:
+    result = duo_import.parse(NEW_FORMAT.encode("cp1252"))
+    assert result.encoding == "cp1252" or result.encoding == "utf-8"
+    assert result.delimiter == ";"
+    by_id = {school.id: school for school in result.schools}
+    assert set(by_id) == {"21AB00", "21AB01", "30CD00"}
+    lyceum = by_id["21AB00"]
+    assert (lyceum.name, lyceum.town, lyceum.municipality, lyceum.level, lyceum.vakantieregio) == (
+        "Stedelijk Lyceum Kottenpark", "Enschede", "Enschede", "vo", "noord")
+    assert by_id["30CD00"].leerplicht_municipality == "Hengelo"
+    assert result.skipped_elsewhere == 1 and result.skipped_incomplete == 1  # Almelo; a row without a code
+
+
+def test_old_format_with_brin_and_vestigingsnummer_and_accents_in_cp1252() -> None:
+    result = duo_import.parse(OLD_FORMAT.encode("cp1252"), level="po")
+    assert result.encoding == "cp1252"
+    by_id = {school.id: school for school in result.schools}
+    assert set(by_id) == {"12XY00", "12XY01", "13ZZ00"}
+    assert by_id["13ZZ00"].name == "Openbare Basisschool De Höve"
+    assert by_id["12XY00"].town == "Zenderen" and by_id["12XY00"].municipality == "Borne"
+    assert by_id["12XY00"].leerplicht_municipality == "Hengelo" and by_id["12XY00"].level == "po"
+
+
+def test_comma_separated_utf8_with_bom_and_quotes() -> None:
+    result = duo_import.parse(COMMA_UTF8.encode("utf-8"))
+    assert result.encoding == "utf-8-sig" and result.delimiter == ","
+    [school] = result.schools
+    assert school.name == "Kindcentrum Één, locatie Oost" and school.id == "44QQ02"
+
+
+def test_all_municipalities_and_refusals() -> None:
+    assert len(duo_import.parse(NEW_FORMAT.encode("cp1252"), municipalities=None).schools) == 4
+    with pytest.raises(duo_import.DuoFileError, match="no column for name"):
+        duo_import.parse(b"VESTIGINGSCODE;GEMEENTENAAM\r\n21AB00;ENSCHEDE\r\n")
+    with pytest.raises(duo_import.DuoFileError, match="empty"):
+        duo_import.parse(b"")
+    with pytest.raises(duo_import.DuoFileError, match="unknown level"):
+        duo_import.parse(NEW_FORMAT.encode("cp1252"), level="mbo")
+
+
+def test_write_merges_with_earlier_imports(tmp_path: Path) -> None:
+    out = tmp_path / "schools-duo.yml"
+    duo_import.write(duo_import.parse(NEW_FORMAT.encode("cp1252")), "vo.csv", out)
+    duo_import.write(duo_import.parse(OLD_FORMAT.encode("cp1252"), level="po"), "po.csv", out)
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert len(data["schools"]) == 6
+    assert out.read_text(encoding="utf-8").startswith("# Generated by `assistant schools import` from po.csv")
+    duo_import.write(duo_import.parse(OLD_FORMAT.encode("cp1252"), level="po"), "po.csv", out, merge=False)
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["schools"]) == 3
+
+
+def test_cli_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "02.-alle-vestigingen-vo.csv"
+    source.write_bytes(NEW_FORMAT.encode("cp1252"))
+    out = tmp_path / "out.yml"
+    assert cli.main(["schools", "import", str(source), "--out", str(out)]) == 0
+    assert "3 vestigingen imported from 5 rows" in capsys.readouterr().out
+    registry = SchoolRegistry.from_entries(load_file(out, "duo"))
+    assert registry.get("21ab00").name == "Stedelijk Lyceum Kottenpark"
+    assert cli.main(["schools", "import", str(tmp_path / "missing.csv")]) == 2
+
+
+def _registry() -> SchoolRegistry:
+    return SchoolRegistry.from_entries([
+        *load_file(SEED_FILE, "seed"),
+        School("21AB00", "Stedelijk Lyceum Kottenpark", "Enschede", "Enschede"),
+        School("30CD00", "Twickel College", "Hengelo", "Hengelo"),
+        School("40XX00", "De Borgh", "Borne", "Borne"),  # a namesake in another town
+    ])
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("De Triangel", "enschede-de-triangel"),
+    ("basisschool de triangel", "enschede-de-triangel"),
+    ("triangl", "enschede-de-triangel"),
+    ("GBS de Fontein", "enschede-gbs-de-fontein"),
+    ("fontein", "enschede-gbs-de-fontein"),
+    ("Kottenpark", "21AB00"),
+    ("het twickel college in hengelo", "30CD00"),
+    ("De Borgh in Hengelo", "hengelo-de-borgh"),
+    ("De Borgh Borne", "40XX00"),
+])
+def test_fuzzy_lookup(query: str, expected: str) -> None:
+    assert _registry().find(query)[0].school.id == expected
+
+
+def test_ambiguous_or_unknown_names_do_not_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = _registry()
+    assert registry.find("Montessorischool Zonnebloem") == []
+    assert len(registry.find("De Borgh")) == 2
+    monkeypatch.setattr("assistant.schools.registry.get_registry", lambda: registry)
+    assert find_school("De Borgh") is None  # two towns: ask, don't guess
+    assert find_school("De Borgh in Hengelo").id == "hengelo-de-borgh"
+
+
+def test_the_project_registry_loads() -> None:
+    get_registry.cache_clear()
+    assert get_registry().get("hengelo-de-borgh") is not None
