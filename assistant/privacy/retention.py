@@ -37,10 +37,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     create_engine,
     delete,
     func,
     inspect,
+    or_,
     select,
 )
 from sqlalchemy.engine import make_url
@@ -52,6 +54,7 @@ from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import build_engine, normalise_url, session_scope
 from assistant.settings import Settings, get_settings
+from assistant.verlof_requests.models import STATUS_APPROVED, STATUS_NOTIFIED, STATUS_REFUSED, VerlofRequest
 
 CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
 
@@ -167,6 +170,15 @@ def delete_cases(session: Session, case_ids: Iterable[int]) -> tuple[int, int, i
 # --- purge ---------------------------------------------------------------------------------------------------
 
 
+def delete_finished_verlof_requests(session: Session, cutoff: datetime) -> int:
+    """Verlof requests decided (or, for a religious day, notified) before `cutoff`; open ones are kept."""
+    finished = or_(
+        and_(VerlofRequest.status.in_((STATUS_APPROVED, STATUS_REFUSED)), VerlofRequest.decided_at < cutoff),
+        and_(VerlofRequest.status == STATUS_NOTIFIED, VerlofRequest.created_at < cutoff),
+    )
+    return session.execute(delete(VerlofRequest).where(finished)).rowcount or 0
+
+
 @dataclass
 class PurgeResult:
     chat_cutoff: datetime
@@ -178,6 +190,7 @@ class PurgeResult:
     cases: int = 0
     case_messages: int = 0
     case_notes: int = 0
+    verlof_requests: int = 0
     tracker_store: str = "none"  # "same database", "separate database" or "none" (no tracker table yet)
     case_references: list[str] = field(default_factory=list)
 
@@ -187,7 +200,8 @@ class PurgeResult:
     def summary(self) -> str:
         return (f"purged {self.conversations} conversations ({self.chat_messages} messages), "
                 f"{self.tracker_events} tracker events of {self.tracker_conversations} conversations, "
-                f"{self.cases} closed cases ({self.case_messages} messages, {self.case_notes} notes); "
+                f"{self.cases} closed cases ({self.case_messages} messages, {self.case_notes} notes), "
+                f"{self.verlof_requests} verlof requests; "
                 f"chat cutoff {self.chat_cutoff:%Y-%m-%d %H:%M} UTC, case cutoff {self.case_cutoff:%Y-%m-%d %H:%M} UTC")
 
 
@@ -211,6 +225,7 @@ def purge(settings: Settings | None = None, now: datetime | None = None) -> Purg
         result.cases, result.case_messages, result.case_notes = delete_cases(session, [cid for cid, _r in
                                                                                      expired_cases])
         result.case_references = [reference for _cid, reference in expired_cases]
+        result.verlof_requests = delete_finished_verlof_requests(session, result.case_cutoff)
 
         with tracker_connection(session, settings) as tracker:
             if tracker is not None:

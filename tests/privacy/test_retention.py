@@ -239,3 +239,34 @@ def test_scheduled_purge_process_stops_cleanly_on_signals(database_url: str, tmp
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def verlof_request(reference: str, status: str, decided_at: datetime | None, created_at: datetime) -> None:
+    from datetime import date
+
+    from assistant.verlof_requests.models import VerlofRequest
+
+    with session_scope() as session:
+        session.add(VerlofRequest(
+            reference=reference, status=status, kind="gewichtige_omstandigheid", category="huwelijk",
+            child_name="Ahmed", child_key="ahmed|school", child_class="5b", school_name="De Borgh",
+            home_municipality="Hengelo", municipality="Hengelo", start_date=date(2025, 3, 3),
+            end_date=date(2025, 3, 3), school_days=1, school_year="2024-2025", decided_by="directeur",
+            reason="bruiloft", email="ouder@example.nl", assessment={}, decided_at=decided_at,
+            created_at=created_at))
+
+
+def test_finished_verlof_requests_go_after_the_case_period_open_ones_stay(settings: Settings):
+    from assistant.verlof_requests.models import STATUS_APPROVED, STATUS_NOTIFIED, STATUS_SUBMITTED, VerlofRequest
+
+    verlof_request("VL-EXPIRED01", STATUS_APPROVED, CASE_CUTOFF - MINUTE, CASE_CUTOFF - timedelta(days=30))
+    verlof_request("VL-RECENT001", STATUS_APPROVED, CASE_CUTOFF + MINUTE, CASE_CUTOFF - timedelta(days=30))
+    verlof_request("VL-NOTICE001", STATUS_NOTIFIED, None, CASE_CUTOFF - MINUTE)
+    verlof_request("VL-OPEN00001", STATUS_SUBMITTED, None, CASE_CUTOFF - timedelta(days=400))
+
+    result = retention.purge(settings, now=NOW)
+
+    with session_scope() as session:
+        kept = set(session.scalars(select(VerlofRequest.reference)))
+    assert kept == {"VL-RECENT001", "VL-OPEN00001"}
+    assert result.verlof_requests == 2
