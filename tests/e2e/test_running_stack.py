@@ -117,3 +117,29 @@ def test_chat_page_in_a_browser_shows_answer_and_citation_link(stack, tmp_path):
             page.set_viewport_size({"width": 1280, "height": 900})
             page.screenshot(path=str(ROOT / "docs" / "img" / "chat-page.png"))
         browser.close()
+
+
+def _non_loopback_address() -> str | None:
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: no packet is sent for a UDP connect
+            address = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
+def test_rasa_is_reachable_only_on_loopback_and_only_with_the_token(stack):
+    # The gateway channel refuses callers without the shared token.
+    refused = httpx.post("http://127.0.0.1:5005/webhooks/gateway/webhook", json={"sender": "x", "message": "hoi"})
+    assert refused.status_code == 401
+    # Rasa's HTTP API (trackers, model, parse) is not enabled at all.
+    for path in ("/conversations/x/tracker", "/model/parse", "/status"):
+        assert httpx.get(f"http://127.0.0.1:5005{path}").status_code in (403, 404, 405)
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address to try")
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://{address}:5005/", timeout=2)
