@@ -12,11 +12,18 @@ TOO_LARGE = _("Uw bericht is te groot om te verwerken. Maak het korter en probee
 
 
 class BodySizeLimitMiddleware:
-    """Answers 413 when a request body is larger than `max_bytes` (declared or streamed)."""
+    """Answers 413 when a request body is larger than `max_bytes` (declared or streamed).
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    Rasa's calls to the token-protected internal endpoints (`/webhook` for actions, `/nlg`) carry the whole domain
+    and tracker, so they get `internal_max_bytes` instead.
+    """
+
+    INTERNAL_PATHS = ("/webhook", "/nlg")
+
+    def __init__(self, app: ASGIApp, max_bytes: int, internal_max_bytes: int = 8 * 1024 * 1024) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.internal_max_bytes = internal_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -24,8 +31,9 @@ class BodySizeLimitMiddleware:
             return
         headers = dict(scope["headers"])
         language = best_match(headers.get(b"accept-language", b"").decode("latin-1"))
+        limit = self.internal_max_bytes if scope["path"] in self.INTERNAL_PATHS else self.max_bytes
         declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._reject(send, language)
             return
 
@@ -37,7 +45,7 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     too_large = True
                     raise _BodyTooLarge
             return message

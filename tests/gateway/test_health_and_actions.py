@@ -63,3 +63,10 @@ def test_openapi_documents_the_chat_contract(client):
     operation = schema["paths"]["/api/chat"]["post"]
     assert set(operation["responses"]) >= {"200", "400", "413", "415", "422", "503"}
     assert "/webhook" not in schema["paths"]
+
+
+def test_action_calls_carrying_a_large_domain_are_not_refused_by_the_size_limit(client):
+    call = _action_call("action_does_not_exist")
+    call["domain"]["responses"] = {f"utter_{n}": [{"text": "x" * 200}] for n in range(200)}  # ~50 KB
+    response = client.post(f"/webhook?token={GATEWAY_TOKEN}", json=call)
+    assert response.status_code == 404  # reached the executor, not a 413
