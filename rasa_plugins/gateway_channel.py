@@ -90,7 +90,7 @@ class GatewayInput(InputChannel):
                             input_channel=self.name(), metadata=metadata)
             )
             tracker = await agent.tracker_store.retrieve(sender_id)
-            active_loop = (tracker.active_loop or {}).get("name") if tracker else None
+            active_loop = tracker.active_loop_name if tracker else None
             slot = tracker.slots.get("requested_slot") if tracker else None
             requested_slot = slot.value if slot is not None else None
             intent = parse_data.get("intent") or {}

@@ -143,3 +143,20 @@ def test_rasa_is_reachable_only_on_loopback_and_only_with_the_token(stack):
         pytest.skip("this machine has no non-loopback IPv4 address to try")
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://{address}:5005/", timeout=2)
+
+
+def test_a_verlof_request_starts_the_form_and_keeps_the_answers(stack):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    first = chat("Ik wil graag verlof aanvragen voor mijn dochter", sender)
+    assert first["intent"]["name"] == "request_verlof"
+    assert first["messages"], "the form asks its first question"
+    second = chat("Stop, ik wil toch niets aanvragen", sender)
+    assert second["messages"]
+
+
+def test_a_school_walks_through_the_melding_check(stack):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    body = chat("Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur gespijbeld.",
+                sender)
+    assert body["intent"]["name"] == "check_melding"
+    assert body["messages"]
