@@ -25,7 +25,7 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\))?[ -]?|0)"
     r"(?:6[ -]?(?:\d[ -]?){7}\d|[1-9](?:[ -]?\d){8})(?!\d)"
 )
-_EMAIL = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_PATTERN = re.compile(r"\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")  # also used by forms
 
 # A date such as 12-01-2026 or 2026-01-12 can pass the 11-proef by chance: dates are never a BSN.
 _DATE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
@@ -90,7 +90,7 @@ def redact(text: str, requested_slot: str | None = None) -> Redaction:
 
     result = _IBAN.sub(replace_iban, text)
     if requested_slot not in EMAIL_SLOTS:
-        result = _EMAIL.sub(replace_email, result)
+        result = EMAIL_PATTERN.sub(replace_email, result)
     result = _BSN.sub(replace_bsn, result)  # before phones: a BSN is never kept, a phone number sometimes is
     if requested_slot not in PHONE_SLOTS:
         result = _PHONE.sub(replace_phone, result)
