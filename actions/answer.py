@@ -64,7 +64,8 @@ def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = 
     Texts and button titles are in `language`."""
     kb = get_knowledge_base()
     loc = Localiser(language)
-    hits = [topic for topic, _score in search(text, k=3, kb=kb)] if text and not text.startswith("/") else []
+    hits = [topic for topic, _score in search(text, k=3, kb=kb, language=language)] \
+        if text and not text.startswith("/") else []
     if hits:
         message, topics = SUGGESTIONS_TEXT, hits
     else:

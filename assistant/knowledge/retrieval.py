@@ -1,8 +1,12 @@
 """Retrieval fallback: BM25 over the answer topics, for questions the intent classifier is unsure about.
 
-Each topic becomes one document: its title and keywords (weighted), the answer text, the statements and the
-variant texts. Dutch compounds are also split into known index terms, so "wintersportvakantie" meets "vakantie"
-and "verlofaanvraag" meets "verlof".
+One index per language. In Dutch each topic becomes one document: its title and keywords (weighted), the answer
+text, the statements and the variant texts; Dutch compounds are also split into known index terms, so
+"wintersportvakantie" meets "vakantie" and "verlofaanvraag" meets "verlof". In another language the document is the
+topic's reviewed translation (title weighted, answer and variant texts) plus the Dutch title and keywords, since
+parents often keep the Dutch word ("verlof", "leerplichtambtenaar"); terms are character n-grams (`ngram_text`).
+In every language the document also holds how people ask for the topic: its intent's training examples
+(`asked_questions`), so the parents' own words meet the topic.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from functools import lru_cache
 
 from rank_bm25 import BM25Okapi
 
+from assistant.i18n import SOURCE_LANGUAGE, lookup, normalise_language
+from assistant.knowledge.asked_questions import asked_questions
 from assistant.knowledge.dutch_text import lemma, terms
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Topic
+from assistant.knowledge.ngram_text import grams
 
 TITLE_WEIGHT = 3
 KEYWORD_WEIGHT = 2
@@ -25,6 +32,9 @@ KEYWORD_WEIGHT = 2
 MIN_MATCH = 1.07
 RELATIVE_SCORE = 0.5
 MIN_PART = 4  # shortest compound part that counts ("ziek", "dag" is too short to be trusted)
+# In the n-gram indexes one matching word yields several matching grams: a hit must match about as much as two
+# words that occur in one topic only.
+MIN_GRAM_MATCH = 6.0
 
 
 class LuceneBM25(BM25Okapi):
@@ -38,6 +48,15 @@ class LuceneBM25(BM25Okapi):
     def _calc_idf(self, nd: dict[str, int]) -> None:
         for word, freq in nd.items():
             self.idf[word] = self.idf_of(self.corpus_size, freq)
+
+
+def _translated_text(topic: Topic, language: str) -> tuple[str, str]:
+    """The topic's title and shown answer texts in `language`, reviewed translations only."""
+    pieces = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
+    for variant in topic.variants.values():
+        pieces += [variant.short or "", *variant.steps, *variant.details]
+    body = (lookup(piece, language) for piece in pieces if piece)
+    return lookup(topic.title, language) or "", " ".join(text for text in body if text)
 
 
 def _topic_text(topic: Topic) -> tuple[str, str, str]:
@@ -74,6 +93,7 @@ def _expand(words: list[str], vocabulary: frozenset[str]) -> list[str]:
 @dataclass(frozen=True)
 class TopicIndex:
     topics: tuple[Topic, ...]
+    language: str
     vocabulary: frozenset[str]
     bm25: LuceneBM25
 
@@ -83,32 +103,52 @@ class TopicIndex:
         return LuceneBM25.idf_of(len(self.topics), 1)
 
     @classmethod
-    def build(cls, topics: list[Topic]) -> TopicIndex:
+    def build(cls, topics: list[Topic], language: str = SOURCE_LANGUAGE,
+              questions: dict[str, tuple[str, ...]] | None = None) -> TopicIndex:
+        """The index of `topics` in `language`; `questions` are example questions per topic id (none by default)."""
+        questions = questions or {}
         documents = []
         for topic in topics:
             title, keywords, body = _topic_text(topic)
-            documents.append(terms(title) * TITLE_WEIGHT + terms(keywords) * KEYWORD_WEIGHT + terms(body))
+            asked = " ".join(questions.get(topic.id, ()))
+            if language == SOURCE_LANGUAGE:
+                documents.append(terms(title) * TITLE_WEIGHT + terms(keywords) * KEYWORD_WEIGHT + terms(body)
+                                 + terms(asked))
+            else:
+                own_title, own_body = _translated_text(topic, language)
+                documents.append(grams(own_title, language) * TITLE_WEIGHT
+                                 + grams(f"{title} {keywords}", SOURCE_LANGUAGE) * KEYWORD_WEIGHT
+                                 + grams(own_body, language) + grams(asked, language))
         vocabulary = frozenset(word for document in documents for word in document)
-        documents = [_expand(document, vocabulary) for document in documents]
-        return cls(topics=tuple(topics), vocabulary=vocabulary, bm25=LuceneBM25(documents))
+        if language == SOURCE_LANGUAGE:
+            documents = [_expand(document, vocabulary) for document in documents]
+        return cls(topics=tuple(topics), language=language, vocabulary=vocabulary, bm25=LuceneBM25(documents))
+
+    def _query(self, text: str) -> list[str]:
+        if self.language == SOURCE_LANGUAGE:
+            return _expand(terms(text), self.vocabulary)
+        return grams(text, self.language)
 
     def search(self, text: str, k: int = 3) -> list[tuple[Topic, float]]:
-        query = _expand(terms(text), self.vocabulary)
+        query = self._query(text)
         if not query or not self.topics:
             return []
         scores = self.bm25.get_scores(query)
         ranked = sorted(zip(self.topics, scores, strict=True), key=lambda pair: pair[1], reverse=True)
         best = ranked[0][1]
-        floor = max(MIN_MATCH * self.rare_term_idf, RELATIVE_SCORE * best)
+        minimum = MIN_MATCH if self.language == SOURCE_LANGUAGE else MIN_GRAM_MATCH
+        floor = max(minimum * self.rare_term_idf, RELATIVE_SCORE * best)
         return [(topic, float(score)) for topic, score in ranked[:k] if score >= floor]
 
 
-@lru_cache(maxsize=4)
-def topic_index(kb: KnowledgeBase) -> TopicIndex:
-    """The BM25 index of `kb`'s topics, built once per knowledge base."""
-    return TopicIndex.build(kb.topics)
+@lru_cache(maxsize=16)
+def topic_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> TopicIndex:
+    """The BM25 index of `kb`'s topics in `language` with the example questions of the project's NLU data, built once
+    per knowledge base and language."""
+    return TopicIndex.build(kb.topics, language, asked_questions(language))
 
 
-def search(text: str, k: int = 3, *, kb: KnowledgeBase | None = None) -> list[tuple[Topic, float]]:
-    """The best `k` topics for `text`, best first, only those scoring above the threshold."""
-    return topic_index(kb or get_knowledge_base()).search(text, k)
+def search(text: str, k: int = 3, *, kb: KnowledgeBase | None = None,
+           language: str = SOURCE_LANGUAGE) -> list[tuple[Topic, float]]:
+    """The best `k` topics for `text` written in `language`, best first, only those scoring above the threshold."""
+    return topic_index(kb or get_knowledge_base(), normalise_language(language)).search(text, k)

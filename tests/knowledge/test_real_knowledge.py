@@ -55,3 +55,36 @@ def test_retrieval_finds_real_topics(real_kb: KnowledgeBase, question: str, topi
 @pytest.mark.parametrize("question", ["Wat is het weer morgen?", "Ik wil een pizza bestellen", "dank je wel"])
 def test_retrieval_ignores_unrelated_questions(real_kb: KnowledgeBase, question: str) -> None:
     assert search(question, kb=real_kb) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "topic_id"),
+    [
+        ("en", "The headteacher refused our request, how can I object?", "bezwaar"),
+        ("en", "Can I teach my children at home instead of sending them to school?", "vrijstelling_5"),
+        ("ar", "ابنتي مصابة بالإنفلونزا، كيف أخبر المدرسة؟", "ziekte"),
+        ("ar", "رفض المدير طلبنا، كيف أعترض على القرار؟", "bezwaar"),
+        ("uk", "Моя донька захворіла на грип, як повідомити школу?", "ziekte"),
+        ("uk", "Ми щойно приїхали з України, як записати дитину до школи?", "nieuwkomers"),
+        ("tr", "Müdür izin talebimizi reddetti, nasıl itiraz ederim?", "bezwaar"),
+        ("tr", "Bayramda çocuğum okula gitmeyebilir mi?", "religieuze_feestdag"),
+        ("pl", "Dyrektor odrzucił nasz wniosek, jak się odwołać?", "bezwaar"),
+        ("pl", "Czy mogę uczyć dzieci w domu zamiast posyłać je do szkoły?", "vrijstelling_5"),
+    ],
+)  # fmt: skip
+def test_retrieval_finds_topics_in_other_languages(real_kb: KnowledgeBase, language: str, question: str,
+                                                   topic_id: str) -> None:
+    """Each language has its own index over the reviewed translations and the questions people ask."""
+    hits = [topic.id for topic, _score in search(question, kb=real_kb, language=language)]
+    assert topic_id in hits[:2], (question, hits)
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("en", "I want to order a pizza"), ("ar", "أريد طلب بيتزا"), ("uk", "хочу замовити піцу"),
+     ("tr", "pizza sipariş etmek istiyorum"), ("pl", "chcę zamówić pizzę"), ("en", "thank you"),
+     ("tr", "yarın hava nasıl")],
+)  # fmt: skip
+def test_retrieval_ignores_unrelated_questions_in_other_languages(real_kb: KnowledgeBase, language: str,
+                                                                  question: str) -> None:
+    assert search(question, kb=real_kb, language=language) == []
