@@ -16,8 +16,10 @@ from assistant.knowledge.models import Citation, Topic
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"
-# The classifier's best guess must have at least this confidence to count as one of the two agreeing signals.
-MIN_GUESS_CONFIDENCE = 0.2
+# A classifier guess must have at least this confidence to count as one of the two agreeing signals, and agreement
+# is looked for among the first AGREEMENT_DEPTH topics of each.
+MIN_GUESS_CONFIDENCE = 0.1
+AGREEMENT_DEPTH = 2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
@@ -113,24 +115,35 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | No
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
 
-def agreed_topic(tracker: Tracker) -> Topic | None:
-    """The topic both the intent classifier's best guess and the text retrieval put first, if they agree.
+def _classifier_guesses(tracker: Tracker) -> list[str]:
+    """The topics of the classifier's best guesses (its ranking without `nlu_fallback`), best first."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    guesses = []
+    for item in ranking:
+        topic_id = topic_id_for_intent(item.get("name") or "")
+        if topic_id and (item.get("confidence") or 0.0) >= MIN_GUESS_CONFIDENCE and topic_id not in guesses:
+            guesses.append(topic_id)
+    return guesses
+
+
+def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
+    """The topic the intent classifier and the text retrieval agree on, if they do.
 
     The classifier alone was not confident enough for `nlu_fallback`; two independent signals pointing at the same
-    topic are, so the user gets the answer instead of a list of buttons.
+    topic are, so the user gets the answer instead of a list of buttons. They agree when the classifier's best guess
+    is among the retrieval's two best topics, or the retrieval's best topic among the classifier's two best guesses.
     """
     text = tracker.latest_message.get("text") or ""
     if not text or text.startswith("/"):
         return None
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    guess = next((item for item in ranking if item.get("name") != FALLBACK_INTENT), None)
-    if not guess or (guess.get("confidence") or 0.0) < MIN_GUESS_CONFIDENCE:
+    guesses = _classifier_guesses(tracker)
+    kb = get_knowledge_base()
+    hits = [topic for topic, _score in search(text, k=AGREEMENT_DEPTH, kb=kb, language=language)]
+    if not guesses or not hits:
         return None
-    topic_id = topic_id_for_intent(guess.get("name") or "")
-    hits = search(text, k=1, kb=get_knowledge_base())
-    if topic_id and hits and hits[0][0].id == topic_id:
-        return hits[0][0]
-    return None
+    if guesses[0] in [topic.id for topic in hits]:
+        return kb.topic(guesses[0])
+    return hits[0] if hits[0].id in guesses[:AGREEMENT_DEPTH] else None
 
 
 class ActionRetrievalFallback(Action):
@@ -142,7 +155,7 @@ class ActionRetrievalFallback(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = _language(tracker)
-        topic = agreed_topic(tracker)
+        topic = agreed_topic(tracker, language)
         if topic is not None:
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
         suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)

@@ -17,14 +17,14 @@ def use_fixture_kb(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("actions.answer.get_knowledge_base", get_knowledge_base)
 
 
-def tracker_for(text: str, ranking: list[tuple[str, float]]) -> Tracker:
+def tracker_for(text: str, ranking: list[tuple[str, float]], language: str = "nl") -> Tracker:
     latest = {
         "text": text,
         "intent": {"name": "nlu_fallback", "confidence": 0.45},
         "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.45}]
         + [{"name": name, "confidence": confidence} for name, confidence in ranking],
         "entities": [],
-        "metadata": {"language": "nl"},
+        "metadata": {"language": language},
     }
     return Tracker("s1", {}, latest, [], False, None, {}, "action_listen")
 
@@ -53,5 +53,25 @@ def test_disagreeing_signals_offer_buttons_and_a_person():
 
 def test_a_weak_guess_does_not_count():
     _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                       [("ask_kwalificatieplicht", 0.1)]))
+                                       [("ask_kwalificatieplicht", 0.05)]))
     assert events == []
+
+
+def test_the_second_guess_counts_when_it_is_the_retrievals_best_topic():
+    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+                                        [("ask_bezwaar", 0.3), ("ask_kwalificatieplicht", 0.2)]))
+    assert SlotSet("topic", "kwalificatieplicht") in events
+
+
+def test_a_third_guess_does_not_count():
+    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+                                        [("ask_bezwaar", 0.3), ("ask_ziekte", 0.2), ("ask_kwalificatieplicht", 0.15)]))
+    assert events == []
+
+
+def test_agreement_in_another_language_answers_in_that_language():
+    messages, events = run(tracker_for("Моя донька захворіла на грип, як повідомити школу?",
+                                       [("ask_ziekte", 0.3), ("ask_vijfjarigen", 0.25)], language="uk"))
+    assert SlotSet("topic", "ziekte") in events
+    assert any("а" <= char <= "я" for char in messages[0]["text"])  # Ukrainian text, not Dutch
+    assert any(c["ref"] == "Leerplichtwet 1969, artikel 11" for c in messages[0]["custom"]["citations"])
