@@ -39,6 +39,19 @@ class ChatError(Exception):
         self.detail = translate(message, language, **values)
 
 
+@dataclass(frozen=True)
+class UserTurn:
+    """The stored user turn and what the rest of the request needs to know about it."""
+
+    language: str
+    text: str  # redacted
+    user_message_id: int
+    routed: chat_handoff.RoutedMessage | None  # an officer case holds the conversation
+    requested_slot: str | None
+    local_reply: str | None  # answered by the gateway itself (language switch or unsupported language)
+    give_bsn_notice: bool
+
+
 @dataclass
 class ChatService:
     rasa: RasaClient
@@ -46,50 +59,59 @@ class ChatService:
     default_language: str
 
     async def handle(self, request: ChatRequest) -> ChatResponse:
-        state = await run_in_threadpool(self._state_of, request.sender_id)
-        language = self._language_for(request, state)
-        problem = problem_with_message(request.message, self.max_message_chars)
-        if problem:
-            raise ChatError(422, problem, language, limit=self.max_message_chars)
-        text = normalise_message(request.message)
-        local_reply = None
-        if not text.startswith("/"):  # button payloads carry no language
-            choice = choose_language(text, request.language, state.language or self.default_language)
-            language = choice.language
-            if choice.unsupported:
-                local_reply = unsupported_language_reply()
-            elif choice.explicit and request.language is None and len(text.split()) <= 4:
-                local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
-        redaction = redact(text, state.requested_slot)
-
-        user_message_id, routed = await run_in_threadpool(
-            self._store_user_turn, request.sender_id, language, redaction.text)
-        give_bsn_notice = redaction.had_bsn and not state.bsn_notice_given
-        if routed is not None:
-            return await self._answer_for_officer(request.sender_id, language, user_message_id, routed,
-                                                  state.requested_slot, give_bsn_notice)
-        if local_reply is not None:
-            await run_in_threadpool(self._store_bot_turn, request.sender_id, user_message_id, [local_reply], None,
-                                    state.requested_slot, False)
-            return ChatResponse(sender_id=request.sender_id, language=language,
-                                messages=[BotMessage(text=local_reply)], intent=None)
+        turn = await run_in_threadpool(self._begin_turn, request)
+        if turn.routed is not None:
+            return await self._answer_for_officer(request.sender_id, turn.language, turn.user_message_id,
+                                                  turn.routed, turn.requested_slot, turn.give_bsn_notice)
+        if turn.local_reply is not None:
+            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn.user_message_id,
+                                    [turn.local_reply], None, turn.requested_slot, False)
+            return ChatResponse(sender_id=request.sender_id, language=turn.language,
+                                messages=[BotMessage(text=turn.local_reply)], intent=None)
         try:
-            reply = await self.rasa.send(request.sender_id, redaction.text, {"language": language})
+            reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
         except RasaUnavailable as error:
-            raise ChatError(503, RASA_DOWN, language) from error
+            raise ChatError(503, RASA_DOWN, turn.language) from error
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        if give_bsn_notice:
-            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, language)))
+        if turn.give_bsn_notice:
+            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
         handoff = await run_in_threadpool(
-            self._store_bot_turn, request.sender_id, user_message_id, [m.text for m in messages], intent,
-            reply.slots.get("requested_slot"), give_bsn_notice,
+            self._store_bot_turn, request.sender_id, turn.user_message_id, [m.text for m in messages], intent,
+            reply.slots.get("requested_slot"), turn.give_bsn_notice,
         )
-        return ChatResponse(sender_id=request.sender_id, language=language, messages=messages, intent=intent,
+        return ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent,
                             handoff=Handoff(**handoff.as_dict()) if handoff else None)
+
+    def _begin_turn(self, request: ChatRequest) -> UserTurn:
+        """Validate the message, choose its language, redact it and store it, in one transaction (nothing is
+        stored when the message is refused)."""
+        with session_scope() as session:
+            state = transcript.conversation_state(session, request.sender_id)
+            language = self._language_for(request, state)
+            problem = problem_with_message(request.message, self.max_message_chars)
+            if problem:
+                raise ChatError(422, problem, language, limit=self.max_message_chars)
+            text = normalise_message(request.message)
+            local_reply = None
+            if not text.startswith("/"):  # button payloads carry no language
+                choice = choose_language(text, request.language, state.language or self.default_language)
+                language = choice.language
+                if choice.unsupported:
+                    local_reply = unsupported_language_reply()
+                elif choice.explicit and request.language is None and len(text.split()) <= 4:
+                    local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
+            redaction = redact(text, state.requested_slot)
+            message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text)
+            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language)
+        return UserTurn(
+            language=language, text=redaction.text, user_message_id=message_id, routed=routed,
+            requested_slot=state.requested_slot, local_reply=local_reply,
+            give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
+        )
 
     async def _answer_for_officer(self, sender_id: str, language: str, user_message_id: int,
                                   routed: chat_handoff.RoutedMessage, requested_slot: str | None,
@@ -110,19 +132,6 @@ class ChatService:
                                 languages=", ".join(SUPPORTED_LANGUAGES))
             return normalise_language(request.language)
         return state.language or self.default_language
-
-    @staticmethod
-    def _state_of(sender_id: str) -> transcript.ConversationState:
-        with session_scope() as session:
-            return transcript.conversation_state(session, sender_id)
-
-    @staticmethod
-    def _store_user_turn(sender_id: str, language: str,
-                         text: str) -> tuple[int, chat_handoff.RoutedMessage | None]:
-        """Store the user turn; when an officer case holds the conversation, the text also goes to the case."""
-        with session_scope() as session:
-            message_id = transcript.record_user_message(session, sender_id, language, text)
-            return message_id, chat_handoff.route_user_message(session, sender_id, text, language)
 
     @staticmethod
     def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
