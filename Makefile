@@ -86,11 +86,12 @@ test: setup lint pytest validate train conversation-test e2e ## everything CI ru
 i18n-extract: $(VENV)/.installed ## extract Dutch source texts into the .pot template
 	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location --omit-header -o assistant/locale/messages.pot .
 
+# The catalogs are written 116 characters wide (pybabel's default, 76, would rewrap every entry).
 i18n-update: i18n-extract ## merge new source texts into every catalog (changed ones become fuzzy)
-	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous
+	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous --width 116
 
 i18n-init: i18n-extract ## start a catalog for a new language: make i18n-init LANG=so
-	$(BIN)/pybabel init -i assistant/locale/messages.pot -d assistant/locale -l $(LANG)
+	$(BIN)/pybabel init -i assistant/locale/messages.pot -d assistant/locale -l $(LANG) --width 116
 
 i18n-compile: $(VENV)/.installed ## compile the catalogs (fails on errors)
 	$(BIN)/pybabel compile -d assistant/locale --statistics

@@ -217,26 +217,30 @@ def _bullets(lines: list[str]) -> str:
 
 
 def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]], loc: Localiser) -> str:
-    """The outcome as one message: headline, explanation, category, channel, recipient, timing, fine, notes."""
-    parts = [loc(HEADLINES[decision.obligation]), loc(decision.explanation)]
+    """The outcome as one message: headline, explanation, category, channel, recipient, timing, fine, notes.
+
+    Every piece is translated from the decision's messages (`decision.texts`): one Dutch template per sentence, with
+    its numbers, units and names filled in after translation."""
+    texts = decision.texts
+    parts = [loc(HEADLINES[decision.obligation]), " ".join(loc(sentence) for sentence in texts.explanation)]
     details = []
-    if decision.duo_category:
-        details.append(loc(LABEL_CATEGORY, category=decision.duo_category))
-    if decision.channel:
-        details.append(loc(LABEL_CHANNEL, channel=loc(decision.channel)))
-    if decision.recipient:
-        details.append(loc(LABEL_RECIPIENT, recipient=loc(decision.recipient)))
-    if decision.deadline:
-        when = loc(decision.deadline.text)
-        if decision.deadline.guidance:
-            when += " " + loc(decision.deadline.guidance)
+    if texts.duo_category:
+        details.append(loc(LABEL_CATEGORY, category=texts.duo_category))
+    if texts.channel:
+        details.append(loc(LABEL_CHANNEL, channel=texts.channel))
+    if texts.recipient:
+        details.append(loc(LABEL_RECIPIENT, recipient=texts.recipient))
+    if texts.deadline:
+        when = loc(texts.deadline)
+        if texts.deadline_guidance:
+            when += " " + loc(texts.deadline_guidance)
         details.append(loc(LABEL_DEADLINE, deadline=when))
-    if decision.fine_risk:
-        details.append(loc(LABEL_FINE, fine=loc(decision.fine_risk)))
+    if texts.fine_risk:
+        details.append(loc(LABEL_FINE, fine=texts.fine_risk))
     if details:
         parts.append("\n".join(details))
-    if decision.notes:
-        parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in decision.notes]))
+    if texts.notes:
+        parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in texts.notes]))
     if assumptions:
         parts.append(loc(LABEL_ASSUMPTIONS) + "\n" + _bullets([loc(text, **values) for text, values in assumptions]))
     return "\n\n".join(parts)
@@ -244,9 +248,10 @@ def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[st
 
 def checklist_text(decision: MeldingDecision, loc: Localiser) -> str:
     """The checklist (and the fields of a melding) as plain lines the administrator can copy."""
-    parts = [loc(CHECKLIST_TITLE) + "\n" + _bullets([loc(item) for item in decision.checklist])]
-    if decision.fields:
-        parts.append(loc(FIELDS_TITLE) + "\n" + _bullets([loc(field) for field in decision.fields]))
+    texts = decision.texts
+    parts = [loc(CHECKLIST_TITLE) + "\n" + _bullets([loc(item) for item in texts.checklist])]
+    if texts.fields:
+        parts.append(loc(FIELDS_TITLE) + "\n" + _bullets([loc(field) for field in texts.fields]))
     return "\n\n".join(parts)
 
 

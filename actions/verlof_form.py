@@ -1,7 +1,9 @@
 """The verlof request form: validation, the summary question, submitting and stopping.
 
-Thin adapters over `assistant.verlof_requests.form` (checks, summary, texts), `assistant.dates` (Dutch dates) and
-`assistant.verlof_requests.service` (rules and storage). Texts are translated into the conversation's language.
+Thin adapters over `assistant.verlof_requests.form` (checks, summary, texts), `assistant.dates` (dates in every
+supported language) and `assistant.verlof_requests.service` (rules and storage). The conversation's language
+(`language_of_message(tracker.latest_message)`) is passed to the checks: dates are read in it (and in Dutch), and texts
+and the examples in error messages are written in it.
 
 - Every answer is checked; a wrong answer is explained with an example and asked again. After three wrong answers
   in a row to the same question the assistant also offers a person (`/request_human`).

@@ -9,7 +9,8 @@ Three pure functions serve the `melding_form` walk-through (`actions/melding.py`
   "ja", "vo", "weet ik niet") is read as the answer to it. "Weet ik niet" gives `UNKNOWN`.
 - `next_questions(known)`: which facts the answer still depends on, in the order they are asked.
 - `build_facts(known)`: the `MeldingFacts` for `evaluate_melding`, with unknown answers replaced by the cautious
-  assumption (the one under which the school must report) and a Dutch note per assumption saying what to check.
+  assumption (the one under which the school must report) and a Dutch note per assumption saying what to check
+  (template and values; a value that is itself a text is a `Message`, translated with it).
 
 Keys: school_type, age, startkwalificatie, kind, hours, weeks, late_count, suspected, municipality.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.i18n import _
+from assistant.i18n import Message, _
 from assistant.rules.melding import MeldingFacts, load_melding_rules
 
 UNKNOWN = "onbekend"
@@ -377,7 +378,7 @@ def build_facts(known: dict[str, Any]) -> tuple[MeldingFacts, list[tuple[str, di
     school_type = known.get("school_type")
     if school_type not in ("po", "vo", "mbo"):
         school_type = _guess_school_type(known.get("age"))
-        assumptions.append((ASSUME_SCHOOL_TYPE, {"school_type": SCHOOL_TYPE_NAMES[school_type]}))
+        assumptions.append((ASSUME_SCHOOL_TYPE, {"school_type": Message(SCHOOL_TYPE_NAMES[school_type])}))
     sk = known.get("startkwalificatie")
     if sk == UNKNOWN:
         assumptions.append((ASSUME_SK, {}))

@@ -6,13 +6,24 @@ that has not been reviewed) are never shown: the Dutch text is used instead. Tex
 message (answers, bot responses) go through `Localiser`, which adds a short notice in the user's language when a
 piece had to stay Dutch.
 
+A text with variable parts is one Dutch template with named placeholders (`_("Meld binnen {days} schooldagen.")`),
+translated first and filled in afterwards, so every language keeps its own word order. Rules that build texts
+without knowing the language return a `Message` (template and values); the value of a placeholder may itself be a
+`Message` (translated too), a date, a `Decimal` or a list (written the way the language writes dates, numbers and
+lists).
+
 The languages come from `assistant/locale/languages.yml`; nothing here lists them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po
 
@@ -33,6 +44,7 @@ __all__ = [
     "UNTRANSLATED_NOTICE",
     "Language",
     "Localiser",
+    "Message",
     "_",
     "best_match",
     "catalog_path",
@@ -49,6 +61,46 @@ __all__ = [
 def _(message: str) -> str:
     """Mark a Dutch source text for extraction; translation happens at render time with `translate`."""
     return message
+
+
+@dataclass(frozen=True, eq=True)
+class Message:
+    """A Dutch source text marked with `_()` and the values of its `{placeholders}`, translated where it is shown
+    (`translate(message, language)`, `Localiser(language)(message)`). `str(message)` is the Dutch text.
+
+    A value may be a `Message` (translated into the same language), a `datetime.date` (written in the language's
+    long date format: "13 maart 2026", "March 13, 2026"), a `decimal.Decimal` (with the language's decimal and
+    grouping signs: "12,5" and "1.000" in Dutch, "12.5" and "1,000" in English), a list (joined as the language
+    joins lists: "Hengelo, Borne en Enschede", "Hengelo, Borne, and Enschede") or anything else (as it is).
+    """
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return translate(self, SOURCE_LANGUAGE)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _value(value: Any, language: str, message: Any) -> Any:
+    """A placeholder value as the reader of `language` sees it (`message` translates nested Messages)."""
+    if isinstance(value, Message):
+        return message(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        from assistant.i18n.formatting import format_date
+
+        return format_date(value, language)
+    if isinstance(value, Decimal):
+        from assistant.i18n.formatting import format_number
+
+        return format_number(value, language)
+    if isinstance(value, list | tuple):
+        from babel.lists import format_list
+
+        return format_list([str(_value(item, language, message)) for item in value], locale=language)
+    return value
 
 
 UNTRANSLATED_NOTICE = _("Deze tekst is nog niet vertaald. Hieronder staat hij in het Nederlands.")
@@ -94,11 +146,20 @@ def lookup(message: str, language: str | None) -> str | None:
     return _catalog(language).get(key)
 
 
-def translate(message: str, language: str | None, **values: object) -> str:
-    """The text in `language` (Dutch when no reviewed translation exists), with `{name}` values filled in."""
+def translate(message: str | Message, language: str | None, **values: object) -> str:
+    """The text in `language` (Dutch when no reviewed translation exists), with `{name}` values filled in.
+
+    `message` may be a `Message`. Values (its own and `values`) that are Messages, dates, Decimals or lists are
+    written in `language` too (see `Message`)."""
     language = normalise_language(language)
+    if isinstance(message, Message):
+        values = {**message.values, **values}
+        message = message.template
     text = message if language == SOURCE_LANGUAGE else _catalog(language).get(message, message)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{key: _value(value, language, lambda nested: translate(nested, language))
+                          for key, value in values.items()})
 
 
 class Localiser:
@@ -113,13 +174,18 @@ class Localiser:
         self.language = normalise_language(language)
         self.untranslated: list[str] = []
 
-    def __call__(self, message: str, **values: object) -> str:
+    def __call__(self, message: str | Message, **values: object) -> str:
+        if isinstance(message, Message):
+            values = {**message.values, **values}
+            message = message.template
         found = lookup(message, self.language)
         if found is None:
             found = message.strip()
             if any(char.isalpha() for char in found):
                 self.untranslated.append(found)
-        return found.format(**values) if values else found
+        if not values:
+            return found
+        return found.format(**{key: _value(value, self.language, self) for key, value in values.items()})
 
     @property
     def complete(self) -> bool:

@@ -1,6 +1,7 @@
-"""A Babel extractor for the Dutch texts in YAML: Rasa responses (`domain/*.yml`) and answer topics
-(`knowledge/topics/*.yml`). Registered in `babel.cfg`; `make i18n-extract` runs it with the Python and template
-extractors.
+"""A Babel extractor for the Dutch texts in YAML: Rasa responses (`domain/*.yml`), answer topics
+(`knowledge/topics/*.yml`) and the texts in the rules files that users see (`knowledge/rules/*.yml`: the melding
+channels and counting units, the verlof events' labels and guidance and the reasons that do not count). Registered
+in `babel.cfg`; `make i18n-extract` runs it with the Python and template extractors.
 
 The message ids are exactly the strings the code looks up at run time (`assistant.nlg`, `render_answer`): the
 YAML value with surrounding whitespace stripped. Each message gets a comment saying where it is shown, which
@@ -76,6 +77,24 @@ def topic_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 yield text, f"topic {topic}, event {event}: {field}"
 
 
+_NOT_TEXT = ("status", "citations")
+
+
+def rules_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(text, where) for the texts of a rules file that the rules put into messages (`assistant.rules`)."""
+    for section in ("channels", "counting"):  # melding.yml: {po: …, vo: …, mbo: …, status: …, citations: […]}
+        for key, value in (data.get(section) or {}).items():
+            if key not in _NOT_TEXT and isinstance(value, str):
+                yield value, f"melding rules: {section} {key}"
+    for name, event in (data.get("events") or {}).items():  # verlof.yml
+        for field in ("label", "guidance"):
+            if isinstance((event or {}).get(field), str):
+                yield event[field], f"verlof rules: event {name} {field}"
+    for name, entry in (data.get("non_reasons") or {}).items():
+        if isinstance((entry or {}).get("text"), str):
+            yield entry["text"], f"verlof rules: not a reason: {name}"
+
+
 def messages_of(data: Any) -> Iterator[tuple[str, str]]:
     if not isinstance(data, dict):
         return
@@ -83,6 +102,9 @@ def messages_of(data: Any) -> Iterator[tuple[str, str]]:
         yield from domain_messages(data)
     if "answer" in data and "id" in data:
         yield from topic_messages(data)
+    if isinstance(data.get("channels"), dict) or isinstance(data.get("events"), dict) \
+            or isinstance(data.get("non_reasons"), dict):
+        yield from rules_messages(data)
 
 
 def extract_yaml(fileobj: IO[bytes], keywords: object, comment_tags: object,

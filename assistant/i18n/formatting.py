@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_skeleton as _babel_format_skeleton
 from babel.numbers import format_decimal as _babel_format_decimal
 
 from assistant.i18n import normalise_language
@@ -31,3 +32,19 @@ def format_number(value: int | float | Decimal, language: str | None) -> str:
 def format_date_range(start: dt.date, end: dt.date, language: str | None) -> str:
     """Two dates joined by an en dash, each in the long format of the user's language."""
     return f"{format_date(start, language)} – {format_date(end, language)}"
+
+
+def format_weekday(value: dt.date, language: str | None) -> str:
+    """The weekday of `value` in the user's language: nl "vrijdag", en "Friday", uk "пʼятниця"."""
+    return _babel_format_date(value, format="EEEE", locale=normalise_language(language))
+
+
+def format_day_month(value: dt.date, language: str | None) -> str:
+    """Day and month without a year, as the language writes them: nl "28 februari", en "February 28",
+    pl "28 lutego"."""
+    return _babel_format_skeleton("MMMMd", value, locale=normalise_language(language))
+
+
+def format_numeric_date(value: dt.date) -> str:
+    """Day-first digits, as the date parser reads them in every language: "13-3-2026"."""
+    return f"{value.day}-{value.month}-{value.year}"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -23,6 +23,7 @@ class Language:
     aliases: tuple[str, ...] = ()
     script: str | None = None
     supported: bool = True
+    dates: dict[str, Any] = field(default_factory=dict, hash=False)  # date words (assistant.dates), optional
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,25 @@ def _language(entry: dict, *, supported: bool) -> Language:
         aliases=tuple(str(alias).casefold() for alias in entry.get("aliases") or ()),
         script=entry.get("script"),
         supported=supported,
+        dates=_date_words(code, entry.get("dates")),
     )
+
+
+_DATE_KEYS = {"relative", "to", "next_week", "ordinals", "day_month", "months"}
+
+
+def _date_words(code: str, value: Any) -> dict[str, Any]:
+    """The optional `dates` entry: relative words by day offset, range words, "next week", ordinal endings, words
+    between a day and its month ("of") and extra month abbreviations (see `assistant.dates`)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= _DATE_KEYS:
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: dates may only have {sorted(_DATE_KEYS)}")
+    for offset in (value.get("relative") or {}):
+        if not isinstance(offset, int):
+            raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: relative words are keyed by day offset "
+                             f"(-1, 0, 1, …), not {offset!r}")
+    return value
 
 
 @lru_cache

@@ -1,8 +1,11 @@
 """DUO verzuimmelding check for schools: must this absence be reported, how, by when and with what.
 
 `evaluate_melding(facts)` is pure: the same facts (and rules file) always give the same decision, with no I/O
-beyond reading `knowledge/rules/melding.yml` once. The numbers and their citation ids live in that file; the Dutch
-texts live here. Rules (sources in the YAML file):
+beyond reading `knowledge/rules/melding.yml` once. The numbers and their citation ids live in that file (with the
+Dutch names of the channels and counting units, which `make i18n-extract` collects too); the other Dutch texts live
+here, marked with `_()`. The decision's str fields are Dutch (as `POST /api/melding/check` returns them); the same
+texts as `Message`s (template and values) are in `decision.texts`, for the chat to translate. Rules (sources in the
+YAML file):
 
 - Required (statute or DUO's list of required categories): 16 hours unauthorised within four consecutive lesweken
   (Lpw art. 21a; report again each time a new 16 hours is reached), long-term relative absence (more than four
@@ -18,13 +21,17 @@ Hours are counted in the school type's unit: klokuren in po, lesuren in vo, uren
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, InstanceOf, field_validator
 from pydantic_core import PydanticCustomError
+
+from assistant.i18n import Message, _
 
 RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
 
@@ -58,10 +65,6 @@ def _plausibility() -> dict[str, Any]:
 def _invalid(reason: str) -> PydanticCustomError:
     # The app's error handler shows ctx['reason'] as: "Het veld 'x' is niet geldig: <reason>"
     return PydanticCustomError("melding_invalid", "{reason}", {"reason": reason})
-
-
-def _format_number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 class MeldingFacts(BaseModel):
@@ -161,6 +164,25 @@ class Deadline(BaseModel):
     guidance_citation: str | None = None
 
 
+@dataclass(frozen=True)
+class DecisionTexts:
+    """Every user-facing text of a decision as a `Message` (a `_()`-marked Dutch template and its values), for
+    translation where it is shown (`actions/melding.py`). The str fields of `MeldingDecision` are these texts in
+    Dutch; the explanation is its messages joined by spaces."""
+
+    explanation: tuple[Message, ...]
+    count_unit: Message
+    checklist: tuple[Message, ...]
+    fields: tuple[Message, ...] = ()
+    notes: tuple[Message, ...] = ()
+    duo_category: Message | None = None
+    channel: Message | None = None
+    recipient: Message | None = None
+    deadline: Message | None = None
+    deadline_guidance: Message | None = None
+    fine_risk: Message | None = None
+
+
 class MeldingDecision(BaseModel):
     obligation: Obligation
     category: Category
@@ -177,43 +199,165 @@ class MeldingDecision(BaseModel):
     fine_risk: str | None
     offer_consult: bool
     notes: list[str] = Field(default_factory=list)
+    texts: InstanceOf[DecisionTexts] = Field(exclude=True, repr=False,
+                                             description="The texts above as translatable messages.")
 
 
-# --- Dutch texts --------------------------------------------------------------------------------------------
+# --- Dutch texts (source texts for the catalogs; translated where they are shown) ---------------------------------
 
 _DUO_CATEGORY = {
-    "16_uur": "16 uur in 4 weken",
-    "langdurig_relatief": "Langdurig relatief verzuim (LRV)",
-    "luxe": "Luxe verzuim",
-    "18_plus": "RMC / 18-plus verzuim",
-    "overig": "Overig verzuim",
+    "16_uur": _("16 uur in 4 weken"),
+    "langdurig_relatief": _("Langdurig relatief verzuim (LRV)"),
+    "luxe": _("Luxe verzuim"),
+    "18_plus": _("RMC / 18-plus verzuim"),
+    "overig": _("Overig verzuim"),
 }
 
 _UNIT_TEXT = {
-    "po": "klokuren (in het primair onderwijs telt u klokuren)",
-    "vo": "lesuren (in het voortgezet onderwijs telt u lesuren; een lesuur is hoogstens 60 minuten)",
-    "mbo": "uren lestijd (in het mbo telt de lestijd)",
+    "po": _("klokuren (in het primair onderwijs telt u klokuren)"),
+    "vo": _("lesuren (in het voortgezet onderwijs telt u lesuren; een lesuur is hoogstens 60 minuten)"),
+    "mbo": _("uren lestijd (in het mbo telt de lestijd)"),
 }
 
 # Besluit register onderwijsdeelnemers art. 14 onder b tot en met k: what the school delivers (art. 21).
-_FIELDS = [
-    "Gegevens van de leerling: burgerservicenummer of onderwijsnummer (persoonsgebonden nummer)",
-    "Begindatum van het verzuim (art. 14 onder b)",
-    "Einddatum van het verzuim (art. 14 onder c)",
-    "Vermoedelijke soort verzuim (art. 14 onder d)",
-    "Vermoedelijke reden van het verzuim (art. 14 onder e)",
-    "Of alle lessen zijn gemist (art. 14 onder f)",
-    "Wat de school al heeft gedaan (art. 14 onder g)",
-    "Of u actie van de gemeente wilt, met de prioriteit; zo niet, een toelichting (art. 14 onder h)",
-    "Naam van de leslocatie (art. 14 onder i)",
-    "Naam, functie, telefoonnummer en e-mailadres van de contactpersoon op school (art. 14 onder j)",
-    "Telefoonnummer(s) van de leerling of de ouder (art. 14 onder k)",
-]
-_FIELD_SK = "Of de leerling een startkwalificatie heeft (art. 14 onder a)"
+_FIELDS = (
+    _("Gegevens van de leerling: burgerservicenummer of onderwijsnummer (persoonsgebonden nummer)"),
+    _("Begindatum van het verzuim (art. 14 onder b)"),
+    _("Einddatum van het verzuim (art. 14 onder c)"),
+    _("Vermoedelijke soort verzuim (art. 14 onder d)"),
+    _("Vermoedelijke reden van het verzuim (art. 14 onder e)"),
+    _("Of alle lessen zijn gemist (art. 14 onder f)"),
+    _("Wat de school al heeft gedaan (art. 14 onder g)"),
+    _("Of u actie van de gemeente wilt, met de prioriteit; zo niet, een toelichting (art. 14 onder h)"),
+    _("Naam van de leslocatie (art. 14 onder i)"),
+    _("Naam, functie, telefoonnummer en e-mailadres van de contactpersoon op school (art. 14 onder j)"),
+    _("Telefoonnummer(s) van de leerling of de ouder (art. 14 onder k)"),
+)
+_FIELD_SK = _("Of de leerling een startkwalificatie heeft (art. 14 onder a)")
 
-_NO_TWENTE = ("Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en de gemeenten waarvoor zij "
-              "leerplicht of het Doorstroompunt uitvoeren. Vraag de leerplichtafdeling van de gemeente of daar een "
-              "afspraak bestaat over het melden van dit verzuim.")
+RECIPIENT_OFFICER = _("de leerplichtambtenaar van de woongemeente (via DUO)")
+RECIPIENT_DOORSTROOMPUNT = _("het Doorstroompunt (voorheen RMC) van de woongemeente (via DUO)")
+
+DEADLINE_SIXTEEN_HOURS = _("Meld onverwijld: zo snel mogelijk nadat de grens van 16 uur is bereikt.")
+GUIDANCE_SIXTEEN_HOURS = _("De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van 16 uur "
+                           "is overschreden. Dit is een richtlijn van de inspectie, geen wettekst.")
+DEADLINE_NO_DAYS = _("Meld onverwijld: zo snel mogelijk. Wij vonden hiervoor geen vaste termijn in dagen.")
+DEADLINE_REGIONAL = _("Hiervoor geldt geen wettelijke termijn. Meld zo vroeg mogelijk, zodat leerplicht op tijd kan "
+                      "helpen.")
+
+NOTE_SK_UNKNOWN = _("U gaf niet op of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op "
+                    "niveau 2 of hoger). Wij gaan uit van: nee.")
+NOTE_SIXTEEN_WITH_SK = _("De leerling is 16 en heeft een startkwalificatie. De leerplicht loopt tot het einde van het "
+                         "schooljaar waarin de leerling 16 werd. Is dat schooljaar al voorbij? Dan geldt de meldplicht "
+                         "uit de Leerplichtwet niet meer.")
+NOTE_LEERPLICHT_START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
+
+SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in vier aaneengesloten lesweken {hours} "
+                  "{unit} ongeoorloofd gemist. Bij 16 uur of meer is melden verplicht (Leerplichtwet artikel 21a).")
+LATE_ALSO_COUNTS = _("Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden.")
+DUO_SENDS_TO_OFFICER = _("DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont.")
+NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan 16 uur'. Wij houden 16 uur "
+                         "aan als grens: dan is melden verplicht.")
+LONG_TERM_RELATIVE = _("U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} "
+                       "weken ongeoorloofd afwezig. Bij meer dan 4 weken noemt DUO dit langdurig relatief verzuim; die "
+                       "melding is verplicht. Heeft u nog geen melding '16 uur in 4 weken' gedaan? Doe die dan ook. "
+                       "Neem ook contact op met de leerplichtambtenaar, zodat u samen kunt zoeken naar een oplossing.")
+LUXE = _("U moet dit melden bij DUO als luxe verzuim, ook als het om een vermoeden gaat. Luxe verzuim is: de leerling "
+         "is buiten de schoolvakanties op vakantie gegaan zonder verlof. Bijvoorbeeld een ziekmelding vlak voor een "
+         "vakantie. U meldt de vermoedelijke soort en reden van het verzuim; de leerplichtambtenaar zoekt het verder "
+         "uit.")
+BELOW_THRESHOLD = _("De leerling heeft in vier lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder dan {limit} "
+                    "uur, dus een melding is wettelijk niet verplicht.")
+LATE_BELOW_THRESHOLD = _("De leerling komt te laat. Voor te laat komen staat geen grens in de wet. De gemiste lestijd "
+                         "telt wel mee voor de grens van {limit} uur; die is nog niet bereikt.")
+LATE_COUNT_BELOW_THRESHOLD = _("De leerling komt te laat ({count} keer). Voor te laat komen staat geen grens in de "
+                               "wet. De gemiste lestijd telt wel mee voor de grens van {limit} uur; die is nog niet "
+                               "bereikt.")
+NOTE_LATE_THRESHOLD = _("De grens voor te laat komen in de Twentse schoolaanwezigheidskaart hebben wij niet. Kijk in "
+                        "de kaart of vraag het de leerplichtambtenaar.")
+NO_TWENTE = _("Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en de gemeenten waarvoor zij leerplicht "
+              "of het Doorstroompunt uitvoeren. Vraag de leerplichtafdeling van de gemeente of daar een afspraak "
+              "bestaat over het melden van dit verzuim.")
+CAN_REPORT_OVERIG = _("U kunt dit wel melden als 'overig verzuim'.")
+TWENTE_OVERIG = _("In Twente vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. Dat is een "
+                  "regionale afspraak, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
+NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan 14 uur in vier "
+                        "weken'; DUO en de wet leggen de grens bij 16 uur.")
+SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In Twente is afgesproken "
+              "dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele basis voor het "
+              "gesprek. Dit is een regionale afspraak.")
+SICK_SUSPECTED = _("Ziekte is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake is van "
+                   "ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
+SUSPENDED_SUSPECTED = _("Schorsing is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake "
+                        "is van ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
+NOTE_SUSPECTED_SIXTEEN = _("Blijkt het verzuim ongeoorloofd en is het 16 uur of meer in 4 lesweken? Dan is een "
+                           "melding '16 uur in 4 weken' verplicht.")
+SICK_ALLOWED = _("Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
+                 "vermoedt dat er sprake is van ongeoorloofd verzuim.")
+SUSPENDED_ALLOWED = _("Schorsing is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
+                      "vermoedt dat er sprake is van ongeoorloofd verzuim.")
+LONG_TERM_SICKNESS_HERE = _("In {municipality} wordt langdurig ziekteverzuim sinds schooljaar {school_year} wel "
+                            "gemeld, als 'overig verzuim'. Dat is een regionale afspraak van Hengelo en Borne, geen "
+                            "wettelijke plicht. Zo komt leerplicht eerder in beeld en kan die samen met school en "
+                            "jeugdarts meedenken.")
+NOTE_LONG_TERM_NO_WEEKS = _("De bron noemt geen aantal weken voor 'langdurig'. Volg de Twentse "
+                            "schoolaanwezigheidskaart of vraag het de leerplichtambtenaar.")
+NOTE_LONG_TERM_SICKNESS = _("In Hengelo en Borne wordt langdurig ziekteverzuim sinds schooljaar {school_year} gemeld "
+                            "(regionale afspraak).")
+GRANTED_LEAVE = _("Verlof dat de directeur of de leerplichtambtenaar heeft gegeven, is geen verzuim. Voor het verlof "
+                  "zelf hoeft u niets te melden. Blijft de leerling langer weg dan het verlof? Dan is dat ongeoorloofd "
+                  "verzuim.")
+EIGHTEEN_PLUS_BASIS = _("De leerling is 18 of ouder, jonger dan 23 en heeft geen startkwalificatie. De Leerplichtwet "
+                        "geldt niet meer, maar er is een aparte meldplicht.")
+NOTE_EIGHTEEN_PLUS_VO = _("Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC artikel "
+                          "47b). Die teksten hebben wij niet gecontroleerd; DUO gebruikt dezelfde soort melding.")
+NOTE_WEB_CHANGES = _("WEB artikel 8.1.8a staat niet meer in de versie van de WEB vanaf 1 augustus 2026. Controleer de "
+                     "geldende wet voor data na die datum.")
+SICK_NOT_REPORTED = _("Ziekte is geoorloofd verzuim; dat meldt u niet.")
+SUSPENDED_NOT_REPORTED = _("Schorsing is geoorloofd verzuim; dat meldt u niet.")
+EIGHTEEN_PLUS_SUSPECTED = _("U vermoedt wel ongeoorloofd verzuim. Bespreek dit met de doorstroomcoach van het "
+                            "Doorstroompunt (voorheen RMC).")
+EIGHTEEN_PLUS_NOT_YET = _("Die plicht begint als de leerling {weeks_needed} weken aaneengesloten zonder geldige reden "
+                          "afwezig is. Nu is dat {weeks} weken, dus een melding is nog niet verplicht. Uw school kan "
+                          "zelf een kortere termijn hebben afgesproken. Houd de afwezigheid goed bij.")
+EIGHTEEN_PLUS_REQUIRED = _("De leerling is {weeks} weken aaneengesloten zonder geldige reden afwezig. Bij "
+                           "{weeks_needed} weken of meer moet u dit melden bij DUO. DUO stuurt de melding naar de "
+                           "gemeente waar de leerling woont. In Twente pakt het Doorstroompunt (voorheen RMC) de "
+                           "melding op.")
+OUTSIDE_AGE = _("De leerling is {age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer.")
+OUTSIDE_SK = _("De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de meldplichten "
+               "uit de Leerplichtwet en de meldplicht voor 18-plussers niet.")
+NOT_NEEDED_OWN_POLICY = _("Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school.")
+MBO_STUDY_FINANCE = _("Heeft de student studiefinanciering? Dan kan de WEB een aparte regel hebben voor lange "
+                      "afwezigheid (artikel 8.1.7). Kijk daarvoor bij DUO.")
+NOT_YET_LEERPLICHTIG = _("Een kind van 4 jaar is nog niet leerplichtig. De leerplicht begint op de eerste schooldag "
+                         "van de maand na de vijfde verjaardag. Een melding bij DUO is daarom niet nodig. Bespreek de "
+                         "afwezigheid wel met de ouders.")
+FINE_RISK = _("Doet de school een verplichte melding niet? Dan kan de minister het hoofd van de school een "
+              "bestuurlijke boete geven van ten hoogste {per_violation} euro per overtreding, met een maximum van "
+              "{per_year} euro per schooljaar (Leerplichtwet artikel 27).")
+
+# The checklist
+REPORT_VIA = _("Meld via {channel}.")
+CHOOSE_CATEGORY = _("Kies de verzuimsoort '{category}'.")
+COUNT_HOURS_IN = _("Tel de uren in {unit}.")
+REPORT_NOW_GUIDANCE = _("Meld onverwijld. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van 16 "
+                        "uur is overschreden. Vakantieweken tellen niet als lesweken.")
+END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de 16 uur is bereikt.")
+REPORT_AGAIN = _("Komt er daarna opnieuw 16 uur bij? Doe dan een nieuwe melding.")
+FILL_IN_ALL = _("Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
+FILL_IN = _("Vul de gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
+GIVE_END_DATE = _("Geef een einddatum door zodra de leerling weer naar school gaat of wordt uitgeschreven.")
+DO_NOT_DEREGISTER = _("Lang verzuim is geen reden om de leerling uit te schrijven (Leerplichtwet artikel 10).")
+LUXE_REASON = _("Vul bij 'vermoedelijke reden' in waarom u luxe verzuim vermoedt.")
+REPORT_SUSPICION = _("Meld ook bij een vermoeden; u hoeft het niet eerst zeker te weten.")
+TELL_PARENTS_SPREEKUUR = _("Zorg dat de ouders weten van het preventieve gesprek.")
+CHOOSE_OVERIG_SICK = _("Kies de verzuimsoort 'Overig verzuim' en vul bij de reden 'langdurig ziek' in.")
+NO_MELDING = _("Een melding bij DUO is niet nodig.")
+REGISTER_OWN = _("Registreer de afwezigheid wel in uw eigen administratie.")
+KEEP_LEAVE = _("Bewaar het verleende verlof (de aanvraag en het besluit) bij het dossier.")
+CHOOSE_EIGHTEEN_PLUS = _("Kies de verzuimsoort voor 18-plussers (RMC / 18-plus verzuim).")
+REPORT_NOW = _("Meld onverwijld.")
 
 
 def _in_twente(municipality: str | None, rules: dict[str, Any]) -> bool:
@@ -241,6 +385,19 @@ def _dedupe(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _number(value: float) -> Decimal:
+    """A count for a text: written with the reader's decimal sign ("12,5" in Dutch), whole numbers without one."""
+    return Decimal(f"{value:g}")
+
+
+def _messages(*texts: Message | str) -> list[Message]:
+    return [text if isinstance(text, Message) else Message(text) for text in texts]
+
+
+def _dutch(messages: list[Message] | tuple[Message, ...]) -> str:
+    return " ".join(str(message) for message in messages)
+
+
 class _Builder:
     """Collects one decision; keeps evaluate_melding readable."""
 
@@ -249,46 +406,79 @@ class _Builder:
         self.rules = rules
         self.status = status
         self.citations: list[str] = []
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
 
     def cite(self, *ids: str) -> None:
         self.citations.extend(ids)
 
-    def channel(self) -> str:
-        return self.rules["channels"][self.facts.school_type]
+    def note(self, template: str, **values: Any) -> None:
+        self.notes.append(Message(template, values))
 
-    def statutory_deadline(self, category: Category) -> Deadline:
+    def channel(self) -> Message:
+        """The channel for this school type; the Dutch texts are in the rules file (extracted for the catalogs)."""
+        return Message(self.rules["channels"][self.facts.school_type])
+
+    def unit(self) -> Message:
+        """How hours are counted ("klokuren", "lesuren", "uren lestijd"), from the rules file."""
+        return Message(self.rules["counting"][self.facts.school_type])
+
+    def report_via(self) -> Message:
+        return Message(REPORT_VIA, {"channel": self.channel()})
+
+    def statutory_deadline(self, category: Category) -> tuple[Message, Message | None, str | None]:
+        """(text, guidance, guidance citation) of the deadline of a required melding."""
         deadlines = self.rules["deadlines"]
         if category == "16_uur":
             days = deadlines["inspectorate_school_days"]["value"]
             self.cite(*deadlines["inspectorate_school_days"]["citations"])
-            return Deadline(
-                term="onverwijld",
-                text="Meld onverwijld: zo snel mogelijk nadat de grens van 16 uur is bereikt.",
-                guidance=(f"De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van "
-                          "16 uur is overschreden. Dit is een richtlijn van de inspectie, geen wettekst."),
-                guidance_citation=deadlines["inspectorate_school_days"]["citations"][0],
-            )
-        return Deadline(
-            term="onverwijld",
-            text="Meld onverwijld: zo snel mogelijk. Wij vonden hiervoor geen vaste termijn in dagen.",
-        )
+            return (Message(DEADLINE_SIXTEEN_HOURS), Message(GUIDANCE_SIXTEEN_HOURS, {"days": days}),
+                    deadlines["inspectorate_school_days"]["citations"][0])
+        return Message(DEADLINE_NO_DAYS), None, None
 
-    @staticmethod
-    def regional_deadline() -> Deadline:
-        return Deadline(term=None, text="Hiervoor geldt geen wettelijke termijn. Meld zo vroeg mogelijk, "
-                                        "zodat leerplicht op tijd kan helpen.")
-
-    def fields(self, eighteen_plus: bool = False) -> list[str]:
+    def fields(self, eighteen_plus: bool = False) -> list[Message]:
         self.cite("brod:14", "brod:21", "wrod:10")
-        return ([_FIELD_SK] if eighteen_plus else []) + list(_FIELDS)
+        return _messages(*([_FIELD_SK] if eighteen_plus else []), *_FIELDS)
 
-    def decision(self, **values: Any) -> MeldingDecision:
+    def decision(self, *, explanation: list[Message], checklist: list[Message | str],
+                 duo_category: str | None = None, channel: Message | None = None, recipient: str | None = None,
+                 deadline: tuple[Message, Message | None, str | None] | None = None, regional_deadline: bool = False,
+                 fields: list[Message] | None = None, fine_risk: Message | None = None,
+                 **values: Any) -> MeldingDecision:
+        texts = DecisionTexts(
+            explanation=tuple(explanation),
+            count_unit=Message(_UNIT_TEXT[self.facts.school_type]),
+            checklist=tuple(_messages(*checklist)),
+            fields=tuple(fields or ()),
+            notes=tuple(self.notes),
+            duo_category=Message(_DUO_CATEGORY[duo_category]) if duo_category else None,
+            channel=channel,
+            recipient=Message(recipient) if recipient else None,
+            deadline=deadline[0] if deadline else Message(DEADLINE_REGIONAL) if regional_deadline else None,
+            deadline_guidance=deadline[1] if deadline else None,
+            fine_risk=fine_risk,
+        )
+        if deadline:
+            deadline_model = Deadline(term="onverwijld", text=str(deadline[0]),
+                                      guidance=str(deadline[1]) if deadline[1] else None,
+                                      guidance_citation=deadline[2])
+        elif regional_deadline:
+            deadline_model = Deadline(term=None, text=str(texts.deadline))
+        else:
+            deadline_model = None
         return MeldingDecision(
             age_status=self.status,
-            count_unit=_UNIT_TEXT[self.facts.school_type],
+            count_unit=str(texts.count_unit),
+            duo_category=str(texts.duo_category) if texts.duo_category else None,
+            channel=str(channel) if channel else None,
+            recipient=str(texts.recipient) if texts.recipient else None,
+            deadline=deadline_model,
+            fields=[str(field) for field in texts.fields],
+            explanation=_dutch(texts.explanation),
+            checklist=[str(item) for item in texts.checklist],
             citations=_dedupe(self.citations),
-            notes=self.notes,
+            fine_risk=str(fine_risk) if fine_risk else None,
+            notes=[str(note) for note in texts.notes],
+            texts=texts,
             **values,
         )
 
@@ -304,8 +494,7 @@ def evaluate_melding(facts: MeldingFacts, rules: dict[str, Any] | None = None) -
     ages = rules["ages"]
     if (facts.has_startkwalificatie is None
             and ages["leerplicht_end_age"]["value"] <= facts.age < ages["eighteen_plus_upper_age_exclusive"]["value"]):
-        builder.notes.append("U gaf niet op of de leerling een startkwalificatie heeft (een havo-, vwo- of "
-                             "mbo-diploma op niveau 2 of hoger). Wij gaan uit van: nee.")
+        builder.note(NOTE_SK_UNKNOWN)
     if status == "nog_niet_leerplichtig":
         return _not_yet_leerplichtig(builder)
     if status == "buiten_meldplicht":
@@ -313,13 +502,10 @@ def evaluate_melding(facts: MeldingFacts, rules: dict[str, Any] | None = None) -
     if status == "achttien_plus_zonder_startkwalificatie":
         return _eighteen_plus(builder)
     if status == "leerplichtig_of_kwalificatieplichtig" and facts.has_startkwalificatie:
-        builder.notes.append(
-            "De leerling is 16 en heeft een startkwalificatie. De leerplicht loopt tot het einde van het schooljaar "
-            "waarin de leerling 16 werd. Is dat schooljaar al voorbij? Dan geldt de meldplicht uit de "
-            "Leerplichtwet niet meer.")
+        builder.note(NOTE_SIXTEEN_WITH_SK)
         builder.cite("lpw:3")
     if facts.age == rules["ages"]["leerplicht_start_age"]["value"]:
-        builder.notes.append("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
+        builder.note(NOTE_LEERPLICHT_START)
         builder.cite("lpw:3")
     return _leerplichtig(builder)
 
@@ -334,7 +520,7 @@ def _leerplichtig(b: _Builder) -> MeldingDecision:
     kind = facts.absence_kind
 
     if kind == "verlof":
-        return _regional_or_none(b, _granted_leave(b))
+        return _regional_or_none(b, [_granted_leave(b)])
     if kind in ("ziekte", "schorsing"):
         return _sick_or_suspended(b)
     if kind == "luxe_vermoeden":
@@ -351,36 +537,30 @@ def _sixteen_hours(b: _Builder) -> MeldingDecision:
     facts, rules = b.facts, b.rules
     threshold = rules["thresholds"]["unauthorised_hours"]
     b.cite(*threshold["citations"], "lpw:27")
-    hours = _format_number(facts.unauthorized_hours_4_weeks)
-    unit = rules["counting"][facts.school_type]
-    late = (" Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden."
-            if facts.absence_kind == "te_laat" else "")
-    explanation = (
-        f"U moet dit verzuim melden bij DUO. De leerling heeft in vier aaneengesloten lesweken {hours} {unit} "
-        f"ongeoorloofd gemist. Bij 16 uur of meer is melden verplicht (Leerplichtwet artikel 21a).{late} "
-        "DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont."
-    )
-    b.notes.append("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan 16 uur'. Wij houden 16 uur aan "
-                   "als grens: dan is melden verplicht.")
+    explanation = [Message(SIXTEEN_HOURS, {"hours": _number(facts.unauthorized_hours_4_weeks), "unit": b.unit()})]
+    if facts.absence_kind == "te_laat":
+        explanation.append(Message(LATE_ALSO_COUNTS))
+    explanation.append(Message(DUO_SENDS_TO_OFFICER))
+    b.note(NOTE_SIXTEEN_WORDING)
     deadline = b.statutory_deadline("16_uur")
+    days = rules["deadlines"]["inspectorate_school_days"]["value"]
     return b.decision(
         obligation="verplicht",
         category="16_uur",
-        duo_category=_DUO_CATEGORY["16_uur"],
+        duo_category="16_uur",
         channel=b.channel(),
-        recipient="de leerplichtambtenaar van de woongemeente (via DUO)",
+        recipient=RECIPIENT_OFFICER,
         deadline=deadline,
         fields=b.fields(),
         explanation=explanation,
         checklist=[
-            f"Meld via {b.channel()}.",
-            "Kies de verzuimsoort '16 uur in 4 weken'.",
-            f"Tel de uren in {_UNIT_TEXT[facts.school_type]}.",
-            "Meld onverwijld. Richtlijn van de inspectie: binnen 5 schooldagen nadat de grens van 16 uur is "
-            "overschreden. Vakantieweken tellen niet als lesweken.",
-            "Einddatum: de laatste verzuimdag of de dag waarop de 16 uur is bereikt.",
-            "Komt er daarna opnieuw 16 uur bij? Doe dan een nieuwe melding.",
-            "Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).",
+            b.report_via(),
+            Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["16_uur"])}),
+            Message(COUNT_HOURS_IN, {"unit": Message(_UNIT_TEXT[facts.school_type])}),
+            Message(REPORT_NOW_GUIDANCE, {"days": days}),
+            END_DATE_SIXTEEN,
+            REPORT_AGAIN,
+            FILL_IN_ALL,
         ],
         fine_risk=_fine_risk(b),
         offer_consult=False,
@@ -390,28 +570,21 @@ def _sixteen_hours(b: _Builder) -> MeldingDecision:
 def _long_term_relative(b: _Builder) -> MeldingDecision:
     facts = b.facts
     b.cite(*b.rules["thresholds"]["long_term_relative_weeks"]["citations"], "lpw:21a", "wrod:12", "lpw:27", "lpw:10")
-    weeks = _format_number(facts.consecutive_weeks_absent)
-    explanation = (
-        f"U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} weken "
-        "ongeoorloofd afwezig. Bij meer dan 4 weken noemt DUO dit langdurig relatief verzuim; die melding is "
-        "verplicht. Heeft u nog geen melding '16 uur in 4 weken' gedaan? Doe die dan ook. Neem ook contact op met "
-        "de leerplichtambtenaar, zodat u samen kunt zoeken naar een oplossing."
-    )
     return b.decision(
         obligation="verplicht",
         category="langdurig_relatief",
-        duo_category=_DUO_CATEGORY["langdurig_relatief"],
+        duo_category="langdurig_relatief",
         channel=b.channel(),
-        recipient="de leerplichtambtenaar van de woongemeente (via DUO)",
+        recipient=RECIPIENT_OFFICER,
         deadline=b.statutory_deadline("langdurig_relatief"),
         fields=b.fields(),
-        explanation=explanation,
+        explanation=[Message(LONG_TERM_RELATIVE, {"weeks": _number(facts.consecutive_weeks_absent)})],
         checklist=[
-            f"Meld via {b.channel()}.",
-            "Kies de verzuimsoort 'Langdurig relatief verzuim (LRV)'.",
-            "Geef een einddatum door zodra de leerling weer naar school gaat of wordt uitgeschreven.",
-            "Lang verzuim is geen reden om de leerling uit te schrijven (Leerplichtwet artikel 10).",
-            "Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).",
+            b.report_via(),
+            Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["langdurig_relatief"])}),
+            GIVE_END_DATE,
+            DO_NOT_DEREGISTER,
+            FILL_IN_ALL,
         ],
         fine_risk=_fine_risk(b),
         offer_consult=True,
@@ -420,53 +593,46 @@ def _long_term_relative(b: _Builder) -> MeldingDecision:
 
 def _luxe(b: _Builder) -> MeldingDecision:
     b.cite("src:duo-verzuim", "lpw:13a", "lpw:14", "brod:14")
-    explanation = (
-        "U moet dit melden bij DUO als luxe verzuim, ook als het om een vermoeden gaat. Luxe verzuim is: de "
-        "leerling is buiten de schoolvakanties op vakantie gegaan zonder verlof. Bijvoorbeeld een ziekmelding "
-        "vlak voor een vakantie. U meldt de vermoedelijke soort en reden van het verzuim; de "
-        "leerplichtambtenaar zoekt het verder uit."
-    )
     return b.decision(
         obligation="verplicht",
         category="luxe",
-        duo_category=_DUO_CATEGORY["luxe"],
+        duo_category="luxe",
         channel=b.channel(),
-        recipient="de leerplichtambtenaar van de woongemeente (via DUO)",
+        recipient=RECIPIENT_OFFICER,
         deadline=b.statutory_deadline("luxe"),
         fields=b.fields(),
-        explanation=explanation,
+        explanation=[Message(LUXE)],
         checklist=[
-            f"Meld via {b.channel()}.",
-            "Kies de verzuimsoort 'Luxe verzuim'.",
-            "Vul bij 'vermoedelijke reden' in waarom u luxe verzuim vermoedt.",
-            "Meld ook bij een vermoeden; u hoeft het niet eerst zeker te weten.",
-            "Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).",
+            b.report_via(),
+            Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["luxe"])}),
+            LUXE_REASON,
+            REPORT_SUSPICION,
+            FILL_IN_ALL,
         ],
         fine_risk=None,
         offer_consult=True,
     )
 
 
-def _overig(b: _Builder, reason: str | None = None) -> MeldingDecision:
+def _overig(b: _Builder, reason: list[Message] | None = None) -> MeldingDecision:
     """Below the statutory threshold: not required; asked in Twente."""
     facts, rules = b.facts, b.rules
     limit = rules["thresholds"]["unauthorised_hours"]["value"]
-    unit = rules["counting"][facts.school_type]
     if reason is None:
-        hours = _format_number(facts.unauthorized_hours_4_weeks)
-        reason = (f"De leerling heeft in vier lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder dan "
-                  f"{limit} uur, dus een melding is wettelijk niet verplicht.")
         if facts.absence_kind == "te_laat":
-            count = f" ({facts.late_count} keer)" if facts.late_count is not None else ""
-            reason = (f"De leerling komt te laat{count}. Voor te laat komen staat geen grens in de wet. "
-                      f"De gemiste lestijd telt wel mee voor de grens van {limit} uur; die is nog niet bereikt.")
-            b.notes.append("De grens voor te laat komen in de Twentse schoolaanwezigheidskaart hebben wij niet. "
-                           "Kijk in de kaart of vraag het de leerplichtambtenaar.")
+            if facts.late_count is not None:
+                reason = [Message(LATE_COUNT_BELOW_THRESHOLD, {"count": facts.late_count, "limit": limit})]
+            else:
+                reason = [Message(LATE_BELOW_THRESHOLD, {"limit": limit})]
+            b.note(NOTE_LATE_THRESHOLD)
+        else:
+            reason = [Message(BELOW_THRESHOLD, {"hours": _number(facts.unauthorized_hours_4_weeks),
+                                                "unit": b.unit(), "limit": limit})]
         b.cite("lpw:21a", "src:duo-verzuim")
     return _regional_or_none(b, reason, category="overig")
 
 
-def _regional_or_none(b: _Builder, reason: str, category: Category | None = None) -> MeldingDecision:
+def _regional_or_none(b: _Builder, reason: list[Message], category: Category | None = None) -> MeldingDecision:
     """Apply a Twente agreement (overig verzuim, spreekuur) when one fits; otherwise no melding is needed."""
     facts, rules = b.facts, b.rules
     in_twente = _in_twente(facts.municipality, rules)
@@ -474,35 +640,32 @@ def _regional_or_none(b: _Builder, reason: str, category: Category | None = None
     if category is None and not spreekuur:
         return _nothing(b, reason)
     if not in_twente:
-        b.notes.append(_NO_TWENTE)
-        if "overig verzuim" not in reason:
-            reason += " U kunt dit wel melden als 'overig verzuim'."
+        b.note(NO_TWENTE)
+        if "overig verzuim" not in _dutch(reason):
+            reason = [*reason, Message(CAN_REPORT_OVERIG)]
         return _nothing(b, reason, consult=True)
 
-    parts = [reason]
-    checklist = [f"Meld via {b.channel()}.", "Kies de verzuimsoort 'Overig verzuim'."]
+    parts = list(reason)
+    checklist: list[Message | str] = [b.report_via(),
+                                      Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["overig"])})]
     if category == "overig":
         b.cite(*rules["regional"]["overig_verzuim"]["citations"])
-        parts.append("In Twente vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. "
-                     "Dat is een regionale afspraak, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
-        b.notes.append("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan 14 uur in "
-                       "vier weken'; DUO en de wet leggen de grens bij 16 uur.")
+        parts.append(Message(TWENTE_OVERIG))
+        b.note(NOTE_FOURTEEN_HOURS)
     if spreekuur:
         b.cite(*rules["regional"]["preventive_spreekuur"]["citations"])
-        parts.append("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In Twente is "
-                     "afgesproken dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de "
-                     "formele basis voor het gesprek. Dit is een regionale afspraak.")
-        checklist.append("Zorg dat de ouders weten van het preventieve gesprek.")
-    checklist.append("Vul de gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
+        parts.append(Message(SPREEKUUR))
+        checklist.append(TELL_PARENTS_SPREEKUUR)
+    checklist.append(FILL_IN)
     return b.decision(
         obligation="regionaal_afgesproken",
         category="overig",
-        duo_category=_DUO_CATEGORY["overig"],
+        duo_category="overig",
         channel=b.channel(),
-        recipient="de leerplichtambtenaar van de woongemeente (via DUO)",
-        deadline=b.regional_deadline(),
+        recipient=RECIPIENT_OFFICER,
+        regional_deadline=True,
         fields=b.fields(),
-        explanation=" ".join(parts),
+        explanation=parts,
         checklist=checklist,
         fine_risk=None,
         offer_consult=True,
@@ -512,73 +675,54 @@ def _regional_or_none(b: _Builder, reason: str, category: Category | None = None
 def _sick_or_suspended(b: _Builder) -> MeldingDecision:
     facts, rules = b.facts, b.rules
     b.cite("lpw:11", "src:duo-verzuim")
-    what = "Ziekte" if facts.absence_kind == "ziekte" else "Schorsing"
+    sick = facts.absence_kind == "ziekte"
     if facts.suspected_unauthorised:
-        reason = (f"{what} is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake is "
-                  "van ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
-        b.notes.append("Blijkt het verzuim ongeoorloofd en is het 16 uur of meer in 4 lesweken? Dan is een "
-                       "melding '16 uur in 4 weken' verplicht.")
-        return _overig(b, reason)
-    reason = (f"{what} is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
-              "vermoedt dat er sprake is van ongeoorloofd verzuim.")
+        b.note(NOTE_SUSPECTED_SIXTEEN)
+        return _overig(b, [Message(SICK_SUSPECTED if sick else SUSPENDED_SUSPECTED)])
+    reason = [Message(SICK_ALLOWED if sick else SUSPENDED_ALLOWED)]
     sickness = rules["regional"]["long_term_sickness"]
-    if facts.absence_kind == "ziekte":
+    if sick:
         place = (facts.municipality or "").lower()
         if facts.long_term_sickness and place in sickness["municipalities"]:
             b.cite(*sickness["citations"])
-            reason += (f" In {place.title()} wordt langdurig ziekteverzuim sinds schooljaar "
-                       f"{sickness['since_school_year']} wel gemeld, als 'overig verzuim'. Dat is een regionale "
-                       "afspraak van Hengelo en Borne, geen wettelijke plicht. Zo komt leerplicht eerder in beeld "
-                       "en kan die samen met school en jeugdarts meedenken.")
-            b.notes.append("De bron noemt geen aantal weken voor 'langdurig'. Volg de Twentse "
-                           "schoolaanwezigheidskaart of vraag het de leerplichtambtenaar.")
+            reason.append(Message(LONG_TERM_SICKNESS_HERE, {"municipality": place.title(),
+                                                            "school_year": sickness["since_school_year"]}))
+            b.note(NOTE_LONG_TERM_NO_WEEKS)
             return _regional_sickness(b, reason)
         if facts.long_term_sickness or facts.municipality is None:
-            b.notes.append(f"In Hengelo en Borne wordt langdurig ziekteverzuim sinds schooljaar "
-                           f"{sickness['since_school_year']} gemeld (regionale afspraak).")
+            b.note(NOTE_LONG_TERM_SICKNESS, school_year=sickness["since_school_year"])
             b.cite(*sickness["citations"])
     return _regional_or_none(b, reason)
 
 
-def _regional_sickness(b: _Builder, reason: str) -> MeldingDecision:
+def _regional_sickness(b: _Builder, reason: list[Message]) -> MeldingDecision:
     return b.decision(
         obligation="regionaal_afgesproken",
         category="overig",
-        duo_category=_DUO_CATEGORY["overig"],
+        duo_category="overig",
         channel=b.channel(),
-        recipient="de leerplichtambtenaar van de woongemeente (via DUO)",
-        deadline=b.regional_deadline(),
+        recipient=RECIPIENT_OFFICER,
+        regional_deadline=True,
         fields=b.fields(),
         explanation=reason,
-        checklist=[
-            f"Meld via {b.channel()}.",
-            "Kies de verzuimsoort 'Overig verzuim' en vul bij de reden 'langdurig ziek' in.",
-            "Vul de gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).",
-        ],
+        checklist=[b.report_via(), CHOOSE_OVERIG_SICK, FILL_IN],
         fine_risk=None,
         offer_consult=True,
     )
 
 
-def _granted_leave(b: _Builder) -> str:
+def _granted_leave(b: _Builder) -> Message:
     b.cite("lpw:13a", "lpw:14")
-    return ("Verlof dat de directeur of de leerplichtambtenaar heeft gegeven, is geen verzuim. Voor het verlof "
-            "zelf hoeft u niets te melden. Blijft de leerling langer weg dan het verlof? "
-            "Dan is dat ongeoorloofd verzuim.")
+    return Message(GRANTED_LEAVE)
 
 
-def _nothing(b: _Builder, explanation: str, consult: bool = False) -> MeldingDecision:
-    checklist = ["Een melding bij DUO is niet nodig.", "Registreer de afwezigheid wel in uw eigen administratie."]
+def _nothing(b: _Builder, explanation: list[Message], consult: bool = False) -> MeldingDecision:
+    checklist: list[Message | str] = [NO_MELDING, REGISTER_OWN]
     if b.facts.absence_kind == "verlof":
-        checklist.append("Bewaar het verleende verlof (de aanvraag en het besluit) bij het dossier.")
+        checklist.append(KEEP_LEAVE)
     return b.decision(
         obligation="niet_nodig",
         category="geen",
-        duo_category=None,
-        channel=None,
-        recipient=None,
-        deadline=None,
-        fields=[],
         explanation=explanation,
         checklist=checklist,
         fine_risk=None,
@@ -592,50 +736,36 @@ def _eighteen_plus(b: _Builder) -> MeldingDecision:
     b.cite(*threshold["citations"], "lpw:4b")
     weeks_needed = threshold["value"]
     unauthorised = facts.absence_kind in ("ongeoorloofd", "te_laat", "luxe_vermoeden")
-    basis = ("De leerling is 18 of ouder, jonger dan 23 en heeft geen startkwalificatie. De Leerplichtwet geldt "
-             "niet meer, maar er is een aparte meldplicht.")
+    basis = Message(EIGHTEEN_PLUS_BASIS)
     if facts.school_type != "mbo":
-        b.notes.append("Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC "
-                       "artikel 47b). Die teksten hebben wij niet gecontroleerd; DUO gebruikt dezelfde soort "
-                       "melding.")
-    b.notes.append("WEB artikel 8.1.8a staat niet meer in de versie van de WEB vanaf 1 augustus 2026. Controleer "
-                   "de geldende wet voor data na die datum.")
+        b.note(NOTE_EIGHTEEN_PLUS_VO)
+    b.note(NOTE_WEB_CHANGES)
     if facts.absence_kind == "verlof":
-        return _nothing(b, _granted_leave(b))
+        return _nothing(b, [_granted_leave(b)])
     if not unauthorised:
-        what = "Ziekte" if facts.absence_kind == "ziekte" else "Schorsing"
-        text = (f"{basis} {what} is geoorloofd verzuim; dat meldt u niet.")
+        text = [basis, Message(SICK_NOT_REPORTED if facts.absence_kind == "ziekte" else SUSPENDED_NOT_REPORTED)]
         if facts.suspected_unauthorised:
-            text += (" U vermoedt wel ongeoorloofd verzuim. Bespreek dit met de doorstroomcoach van het "
-                     "Doorstroompunt (voorheen RMC).")
+            text.append(Message(EIGHTEEN_PLUS_SUSPECTED))
         return _nothing(b, text, consult=facts.suspected_unauthorised)
+    weeks = _number(facts.consecutive_weeks_absent)
     if facts.consecutive_weeks_absent < weeks_needed:
-        weeks = _format_number(facts.consecutive_weeks_absent)
-        text = (f"{basis} Die plicht begint als de leerling {weeks_needed} weken aaneengesloten zonder geldige "
-                f"reden afwezig is. Nu is dat {weeks} weken, dus een melding is nog niet verplicht. Uw school kan "
-                "zelf een kortere termijn hebben afgesproken. Houd de afwezigheid goed bij.")
+        text = [basis, Message(EIGHTEEN_PLUS_NOT_YET, {"weeks_needed": weeks_needed, "weeks": weeks})]
         return _nothing(b, text, consult=True)
-    weeks = _format_number(facts.consecutive_weeks_absent)
-    explanation = (
-        f"{basis} De leerling is {weeks} weken aaneengesloten zonder geldige reden afwezig. Bij "
-        f"{weeks_needed} weken of meer moet u dit melden bij DUO. DUO stuurt de melding naar de gemeente waar de "
-        "leerling woont. In Twente pakt het Doorstroompunt (voorheen RMC) de melding op."
-    )
     return b.decision(
         obligation="verplicht",
         category="18_plus",
-        duo_category=_DUO_CATEGORY["18_plus"],
+        duo_category="18_plus",
         channel=b.channel(),
-        recipient="het Doorstroompunt (voorheen RMC) van de woongemeente (via DUO)",
+        recipient=RECIPIENT_DOORSTROOMPUNT,
         deadline=b.statutory_deadline("18_plus"),
         fields=b.fields(eighteen_plus=True),
-        explanation=explanation,
+        explanation=[basis, Message(EIGHTEEN_PLUS_REQUIRED, {"weeks": weeks, "weeks_needed": weeks_needed})],
         checklist=[
-            f"Meld via {b.channel()}.",
-            "Kies de verzuimsoort voor 18-plussers (RMC / 18-plus verzuim).",
-            "Meld onverwijld.",
-            "Geef een einddatum door zodra de leerling weer naar school gaat of wordt uitgeschreven.",
-            "Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).",
+            b.report_via(),
+            CHOOSE_EIGHTEEN_PLUS,
+            REPORT_NOW,
+            GIVE_END_DATE,
+            FILL_IN_ALL,
         ],
         fine_risk=None,
         offer_consult=True,
@@ -646,31 +776,20 @@ def _outside(b: _Builder) -> MeldingDecision:
     facts, rules = b.facts, b.rules
     b.cite("lpw:4b", "web:8.1.8a")
     upper = rules["ages"]["eighteen_plus_upper_age_exclusive"]["value"]
-    if facts.age >= upper:
-        why = f"De leerling is {facts.age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer."
-    else:
-        why = ("De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de "
-               "meldplichten uit de Leerplichtwet en de meldplicht voor 18-plussers niet.")
-    text = why + " Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school."
+    text = [Message(OUTSIDE_AGE, {"age": facts.age, "upper": upper}) if facts.age >= upper else Message(OUTSIDE_SK)]
+    text.append(Message(NOT_NEEDED_OWN_POLICY))
     if facts.school_type == "mbo":
-        text += (" Heeft de student studiefinanciering? Dan kan de WEB een aparte regel hebben voor lange "
-                 "afwezigheid (artikel 8.1.7). Kijk daarvoor bij DUO.")
+        text.append(Message(MBO_STUDY_FINANCE))
     return _nothing(b, text)
 
 
 def _not_yet_leerplichtig(b: _Builder) -> MeldingDecision:
     b.cite("lpw:3")
-    text = ("Een kind van 4 jaar is nog niet leerplichtig. De leerplicht begint op de eerste schooldag van de "
-            "maand na de vijfde verjaardag. Een melding bij DUO is daarom niet nodig. Bespreek de afwezigheid wel "
-            "met de ouders.")
-    return _nothing(b, text)
+    return _nothing(b, [Message(NOT_YET_LEERPLICHTIG)])
 
 
-def _fine_risk(b: _Builder) -> str:
+def _fine_risk(b: _Builder) -> Message:
     fine = b.rules["fine"]
     b.cite(*fine["citations"])
-    per = f"{fine['per_violation_eur']:,}".replace(",", ".")
-    year = f"{fine['per_school_year_eur']:,}".replace(",", ".")
-    return (f"Doet de school een verplichte melding niet? Dan kan de minister het hoofd van de school een "
-            f"bestuurlijke boete geven van ten hoogste {per} euro per overtreding, met een maximum van {year} euro "
-            "per schooljaar (Leerplichtwet artikel 27).")
+    return Message(FINE_RISK, {"per_violation": Decimal(fine["per_violation_eur"]),
+                               "per_year": Decimal(fine["per_school_year_eur"])})

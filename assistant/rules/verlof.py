@@ -14,7 +14,9 @@ there are (each with a stable code, a Dutch B1 message, a severity and citation 
   never blocks a request for 2026-2027.
 - Guidance (richtlijn) only ever produces warnings or notes, never a refusal.
 
-Messages are Dutch source texts marked with `_()`; a problem keeps its template and values so the API can translate.
+Messages are Dutch source texts marked with `_()`; a problem keeps its template and values so the API and the chat can
+translate. Values that are texts from `knowledge/rules/verlof.yml` (an event's label and guidance, why a reason does
+not count) are `Message`s and dates are `date`s, so they are translated and written in the reader's language too.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any, Literal
 import yaml
 
 from assistant.calendar import Holiday, SchoolCalendar, SchoolYear, UnknownMunicipality, get_calendar
-from assistant.i18n import _
+from assistant.i18n import SOURCE_LANGUAGE, Message, _, translate
 
 RULES_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "rules" / "verlof.yml"
 
@@ -162,7 +164,8 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.values)
+        """The Dutch text."""
+        return translate(self.template, SOURCE_LANGUAGE, **self.values)
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ class Note:
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.values)
+        """The Dutch text."""
+        return translate(self.template, SOURCE_LANGUAGE, **self.values)
 
 
 @dataclass(frozen=True)
@@ -297,7 +301,7 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
 
     if request.end_date < request.start_date:
         out.problem("end_before_start", "blocking", END_BEFORE_START, base,
-                    start=nl_date(request.start_date), end=nl_date(request.end_date))
+                    start=request.start_date, end=request.end_date)
         return _decision(out, school_days=0, decided_by=default_decider, school_year=None,
                          region=region, officer=officer, base=base)
 
@@ -308,7 +312,7 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
 
     if school_days == 0:
         out.problem("no_school_days", "info", NO_SCHOOL_DAYS, ("lpw:11",),
-                    start=nl_date(request.start_date), end=nl_date(request.end_date))
+                    start=request.start_date, end=request.end_date)
         out.assessment_needed = True
         return _decision(out, school_days=0, decided_by="none", school_year=school_year,
                          region=region, officer=officer, base=base)
@@ -356,14 +360,16 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, out: _Outcome, sc
         entry = rules.non_reasons[category]
         template = NOT_A_VALID_REASON_VAKANTIE if request.kind == "vakantie" else NOT_A_VALID_REASON
         article = {"vakantie": "lpw:13a", "gewichtige_omstandigheid": "lpw:14", "religieus": "lpw:13"}[request.kind]
-        out.problem("not_a_valid_reason", "warning", template, (article, *entry["citations"]), reason=entry["text"])
+        out.problem("not_a_valid_reason", "warning", template, (article, *entry["citations"]),
+                    reason=Message(entry["text"]))
         out.assessment_needed = True
         return
     if category not in rules.events:
         raise ValueError(f"unknown category {category!r}")
     event = rules.events[category]
     if request.kind == "vakantie":
-        out.note("gebeurtenis_valt_onder_artikel_14", NOTE_EVENT_IS_ARTICLE_14, ("lpw:14",), label=event["label"])
+        out.note("gebeurtenis_valt_onder_artikel_14", NOTE_EVENT_IS_ARTICLE_14, ("lpw:14",),
+                 label=Message(event["label"]))
         return
     if request.kind == "religieus":
         return
@@ -374,11 +380,11 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, out: _Outcome, sc
     if event.get("assessed_by_school"):
         out.assessment_needed = True
     if event.get("guidance"):
-        out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=event["guidance"])
+        out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=Message(event["guidance"]))
     maximum = event.get("guidance_max_days")
     if maximum is not None and school_days > int(maximum):
         out.note("meer_dan_richtlijn", NOTE_MORE_THAN_GUIDANCE, event["citations"], days=school_days,
-                 label=event["label"])
+                 label=Message(event["label"]))
 
 
 def _calendar_notes(calendar: SchoolCalendar, request: VerlofFacts, region: str, school_days: int,
@@ -414,7 +420,7 @@ def _vakantie(request: VerlofFacts, rules: VerlofRules, calendar: SchoolCalendar
         first = calendar.first_school_day(school_year, region)
         last = _last_school_day_of_lesweek(calendar, first, excluded.value, region)
         out.problem("first_two_weeks", "blocking", FIRST_TWO_WEEKS, excluded.citations, weeks=excluded.value,
-                    school_year=school_year.label, first=nl_date(first), last=nl_date(last), region=region)
+                    school_year=school_year.label, first=first, last=last, region=region)
     if requested_on > request.start_date:
         out.problem("short_notice", "blocking", VAKANTIE_AFTERWARDS, ("lpw:13a",))
     else:
@@ -457,7 +463,7 @@ def _gewichtig(request: VerlofFacts, rules: VerlofRules, out: _Outcome, school_d
             out.problem("short_notice", "info", GEWICHTIG_AFTERWARDS_OK, afterwards.citations, days=afterwards.value)
         else:
             out.problem("short_notice", "blocking", GEWICHTIG_AFTERWARDS_LATE, afterwards.citations,
-                        days=afterwards.value, start=nl_date(request.start_date))
+                        days=afterwards.value, start=request.start_date)
     elif decided_by == "leerplichtambtenaar":
         notice = rules.n("gewichtig_officer_notice_weeks")
         if (request.start_date - requested_on).days < notice.value * 7:
@@ -470,6 +476,6 @@ def _religieus(request: VerlofFacts, rules: VerlofRules, out: _Outcome, requeste
     notice = rules.n("religieus_notice_days")
     if (request.start_date - requested_on).days < notice.value:
         out.problem("short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value,
-                    start=nl_date(request.start_date))
+                    start=request.start_date)
     out.note("religieuze_feestdag_dagen", NOTE_RELIGIOUS_DAYS, ("src:kbs-lunetten-verlof",))
     return "none"

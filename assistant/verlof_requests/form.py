@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, parse_dates
 from assistant.i18n import Localiser, _
-from assistant.i18n.formatting import format_date
+from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
@@ -49,9 +49,9 @@ SCHOOL_AMBIGUOUS = _("Er zijn meer scholen met een naam die hierop lijkt: {schoo
                      "bijvoorbeeld \"{example}\".")
 BAD_MUNICIPALITY = _("Deze gemeente ken ik niet. De assistent werkt voor {municipalities}. Typ de naam van de "
                      "gemeente, bijvoorbeeld \"Hengelo\".")
-NO_DATE = _("Ik kan hierin geen datum vinden. Typ de datum zo: \"vrijdag 13 maart\" of \"13-3-2026\".")
+NO_DATE = _("Ik kan hierin geen datum vinden. Typ de datum zo: \"{example}\" of \"{numeric}\".")
 IMPOSSIBLE_DATE = _("Die datum bestaat niet ({text}). Kijk nog eens naar de dag en de maand, bijvoorbeeld "
-                    "\"28 februari\".")
+                    "\"{example}\".")
 WEEKDAY_MISMATCH = _("De dag en de datum passen niet bij elkaar: {date} valt op een {weekday}. Welke datum bedoelt "
                      "u? Typ bijvoorbeeld \"{example}\".")
 DATE_IN_PAST = _("Deze datum ligt in het verleden ({date}). Verlof vraagt u vooraf aan. Typ een datum vanaf vandaag, "
@@ -125,14 +125,21 @@ class FormProblem(ValueError):
         self.clear = clear  # other slots to empty with this one (e.g. both dates)
 
 
-def example_date(today: date, language: str = "nl") -> str:
-    """A weekday a few weeks ahead, as an example ("vrijdag 13 maart")."""
+def _example_day(today: date) -> date:
+    """A weekday three weeks or more ahead."""
     from datetime import timedelta
 
     day = today + timedelta(days=21)
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    return format_date(day, language, "full").rsplit(" ", 1)[0] if language == "nl" else format_date(day, language)
+    return day
+
+
+def example_date(today: date, language: str = "nl") -> str:
+    """A weekday a few weeks ahead, as an example in the user's language that the date parser reads back ("vrijdag
+    13 maart", "Friday, March 13, 2026", "piątek, 13 marca 2026")."""
+    full = format_date(_example_day(today), language, "full")
+    return full.rsplit(" ", 1)[0] if language == "nl" else full
 
 
 # -- checks -------------------------------------------------------------------------------------------------------
@@ -194,29 +201,26 @@ def check_municipality(text: str) -> str:
     calendar = get_calendar()
     found = interpret.interpret_municipality(text, calendar.municipalities)
     if found is None:
-        names = list(calendar.municipalities)
-        raise FormProblem(BAD_MUNICIPALITY, municipalities=", ".join(names[:-1]) + " en " + names[-1])
+        raise FormProblem(BAD_MUNICIPALITY, municipalities=list(calendar.municipalities))
     return found
 
 
 def _date_problem(error: DateError, today: date, language: str) -> FormProblem:
+    """The form's message for a date the parser refused, with examples in the user's language."""
     if error.code == "impossible_date":
-        return FormProblem(IMPOSSIBLE_DATE, text=error.detail)
-    if error.code == "weekday_mismatch":
-        written = error.detail.split(" ", 1)[1] if " " in error.detail else error.detail
-        try:
-            actual = parse_dates(written, today).start
-            weekday = format_date(actual, language, "full").split(" ")[0].rstrip(",")
-        except DateError:
-            weekday = "?"
-        return FormProblem(WEEKDAY_MISMATCH, date=written, weekday=weekday, example=example_date(today, language))
-    return FormProblem(NO_DATE)
+        return FormProblem(IMPOSSIBLE_DATE, text=error.detail,
+                           example=format_day_month(date(today.year, 2, 28), language))
+    if error.code == "weekday_mismatch" and error.date is not None:
+        return FormProblem(WEEKDAY_MISMATCH, date=format_date(error.date, language),
+                           weekday=format_weekday(error.date, language), example=example_date(today, language))
+    return FormProblem(NO_DATE, example=example_date(today, language),
+                       numeric=format_numeric_date(_example_day(today)))
 
 
 def check_date_answer(text: str, kind: str | None, today: date, language: str = "nl") -> ParsedDates:
     """A first day (and maybe the last): a real date, not in the past, inside the known school calendar."""
     try:
-        parsed = parse_dates(text, today)
+        parsed = parse_dates(text, today, language)
     except DateError as error:
         raise _date_problem(error, today, language) from None
     calendar = get_calendar()

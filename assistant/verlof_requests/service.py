@@ -181,10 +181,6 @@ def child_key(child_name: str, school_id: str | None, school_name: str) -> str:
     return f"{normalise_name(child_name) or child_name.casefold()}|{school_part}"[:320]
 
 
-def _join(names: tuple[str, ...] | list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-
-
 # -- checking -----------------------------------------------------------------------------------------------------
 
 
@@ -212,14 +208,14 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
         home = calendar.municipality_name(interpret.clean_text(data.home_municipality, 80))
     except CalendarError:
         raise RequestRefused("home_municipality", "unknown_municipality", UNKNOWN_MUNICIPALITY,
-                             municipalities=_join(calendar.municipalities)) from None
+                             municipalities=list(calendar.municipalities)) from None
     for field_name in ("start_date", "end_date"):
         day = getattr(data, field_name)
         if not calendar.known_from <= day <= calendar.known_until:
-            raise RequestRefused(field_name, "outside_calendar", OUTSIDE_CALENDAR, until=nl_date(calendar.known_until))
+            raise RequestRefused(field_name, "outside_calendar", OUTSIDE_CALENDAR, until=calendar.known_until)
     afterwards = get_rules().n("gewichtig_afterwards_days").value if data.kind == "gewichtige_omstandigheid" else 0
     if (today - data.start_date).days > afterwards:
-        raise RequestRefused("start_date", "date_in_past", DATE_IN_PAST, date=nl_date(data.start_date))
+        raise RequestRefused("start_date", "date_in_past", DATE_IN_PAST, date=data.start_date)
     reason = interpret.clean_text(data.reason, MAX_REASON_CHARS)
     if len(reason) < 3:
         raise RequestRefused("reason", "invalid_reason", INVALID_REASON)
@@ -390,7 +386,7 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
 
     if request.status not in (STATUS_APPROVED, STATUS_REFUSED) or request.decided_at is None:
         return None
-    decided_on = nl_date(request.decided_at.date())
+    decided_on = request.decided_at.date()
     if request.decided_by == "leerplichtambtenaar":
         text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -245,3 +246,41 @@ def test_texts_in_the_conversation_language() -> None:
     messages, _slots = run_validation(tracker("31 februari", form.START, set_slot=form.START, language="en",
                                               **{form.KIND: "vakantie"}))
     assert messages[0]["text"]  # translated or with the "not translated yet" notice, never empty
+
+
+BEFORE_DATES = {k: FILLED[k] for k in (form.KIND, form.CHILD_NAME, form.CHILD_CLASS, form.SCHOOL, form.HOME)}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "March 9 to 13"), ("en", "from 9 until 13 March"), ("pl", "od 9 do 13 marca"),
+    ("uk", "з 9 до 13 березня"), ("tr", "9'dan 13 Mart'a kadar"), ("ar", "من ٩ إلى ١٣ مارس"),
+])
+def test_dates_are_read_in_the_conversation_language(language: str, text: str) -> None:
+    messages, slots = run_validation(tracker(text, form.START, set_slot=form.START, language=language,
+                                             **BEFORE_DATES))
+    assert messages == []
+    assert (slots[form.START], slots[form.END]) == ("2026-03-09", "2026-03-13")
+
+
+@pytest.mark.parametrize(("language", "text", "words"), [
+    ("en", "30 February", ["That date does not exist (30 February)", "\"February 28\""]),
+    ("pl", "31 lutego", ["Taka data nie istnieje (31 lutego)", "\"28 lutego\""]),
+    ("uk", "31 лютого", ["Такої дати не існує (31 лютого)", "\"28 лютого\""]),
+    ("en", "Thursday, March 13", ["March 13, 2026 is a Friday", "\"Monday, February 2, 2026\""]),
+    ("pl", "czwartek, 13 marca", ["13 marca 2026 to piątek", "\"poniedziałek, 2 lutego 2026\""]),
+    ("tr", "ne zaman olursa", ["Burada bir tarih bulamıyorum", "\"2 Şubat 2026 Pazartesi\"", "\"2-2-2026\""]),
+    ("ar", "لا أعرف", ["لا أجد تاريخًا", "\"الاثنين، 2 فبراير 2026\""]),
+])
+def test_date_errors_give_examples_in_the_users_language(language: str, text: str, words: list[str]) -> None:
+    from assistant.dates import parse_dates
+    from assistant.i18n import UNTRANSLATED_NOTICE, translate
+
+    messages, slots = run_validation(tracker(text, form.START, set_slot=form.START, language=language,
+                                             **BEFORE_DATES))
+    assert slots[form.START] is None
+    message = messages[0]["text"]
+    assert translate(UNTRANSLATED_NOTICE, language) not in message
+    for expected in words:
+        assert expected in message, message
+    example = message.rsplit("\"", 2)[-2]  # the last example in the message: the parser reads it back
+    assert parse_dates(example, date(2026, 1, 12), language).start >= date(2026, 1, 12)

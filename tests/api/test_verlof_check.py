@@ -176,3 +176,15 @@ def test_citations_come_from_the_knowledge_base_when_it_knows_the_id(client, mon
     assert refs[0] == "Leerplichtwet 1969, artikel 13a (kb)"
     assert "Leerplichtwet 1969, artikel 11" in refs          # unknown to the fake kb: resolved from the YAML files
     assert all(not ref.startswith(("lpw:", "src:", "awb:")) for ref in refs)
+
+
+def test_dates_and_rule_texts_in_a_problem_are_in_the_requested_language(client):
+    """Values that are dates or texts from verlof.yml are translated with the message, not left in Dutch."""
+    dutch = check(client, start_date="2026-11-13", end_date="2026-11-02").json()
+    assert "13 november 2026" in dutch["problems"][0]["message"]
+    english = check(client, start_date="2026-11-13", end_date="2026-11-02", language="en").json()
+    assert "November 13, 2026" in english["problems"][0]["message"] and "november" not in english["problems"][0][
+        "message"]
+    reason = check(client, kind="gewichtige_omstandigheid", category="al_geboekt", requested_on="2026-06-01",
+                   language="pl").json()["problems"][0]["message"]
+    assert "Wakacje, które są już zarezerwowane lub opłacone" in reason and "geboekt" not in reason

@@ -93,3 +93,13 @@ def test_the_fallback_action_offers_topics_in_the_conversation_language() -> Non
     assert message["text"] == lookup("Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, "
                                      "of praat met een medewerker.", "pl")
     assert message["buttons"][-1]["title"] == "Porozmawiaj z pracownikiem"
+
+
+def test_the_extractor_finds_the_texts_of_the_rules_files_that_users_see() -> None:
+    melding = {message: comments for _l, message, comments in _extract(ROOT / "knowledge" / "rules" / "melding.yml")}
+    assert melding["het leerlingadministratiesysteem (LAS) van uw school"] == ["melding rules: channels po"]
+    assert "lesuren" in melding and "status" not in melding and "guidance" not in melding
+    verlof = {message: comments for _l, message, comments in _extract(ROOT / "knowledge" / "rules" / "verlof.yml")}
+    assert verlof["een huwelijk in de familie"] == ["verlof rules: event huwelijk label"]
+    assert any(text.startswith("Goedkopere tickets") for text in verlof)
+    assert not any("art. 13a lid 2" in text for text in verlof)  # notes for maintainers are not shown to users

@@ -144,3 +144,36 @@ def test_texts_without_letters_need_no_translation() -> None:
 def test_dates_and_numbers_follow_the_locale(language: str, date: str, number: str) -> None:
     assert format_date(dt.date(2026, 3, 13), language) == date
     assert format_number(1234.5, language) == number
+
+
+def test_a_message_is_translated_with_its_values() -> None:
+    """`Message`: the template is translated first, then filled; values that are Messages, dates, Decimals or lists
+    are written in the same language."""
+    from decimal import Decimal
+
+    from assistant.i18n import Message
+
+    unit = Message("lesuren")
+    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste vier lesweken? "
+                      "Vakantieweken tellen niet mee.", {"unit": unit})
+    assert str(message).startswith("Hoeveel lesuren heeft")
+    assert translate(message, "en").startswith("How many lesson hours did")
+    loc = Localiser("pl")
+    assert "godzin lekcyjnych" in loc(message) and loc.complete
+    assert translate(Message("{day}", {"day": dt.date(2026, 3, 13)}), "en") == "March 13, 2026"
+    assert str(Message("{day}", {"day": dt.date(2026, 3, 13)})) == "13 maart 2026"
+    assert translate(Message("{n}", {"n": Decimal("12.5")}), "nl") == "12,5"
+    assert translate(Message("{n}", {"n": Decimal("1000")}), "en") == "1,000"
+    assert translate(Message("{names}", {"names": ["Hengelo", "Borne", "Enschede"]}), "nl") == \
+        "Hengelo, Borne en Enschede"
+    assert translate(Message("{names}", {"names": ["Hengelo", "Borne"]}), "tr") == "Hengelo ve Borne"
+    assert f"{unit}" == "lesuren"  # formats as its Dutch text
+
+
+def test_a_nested_message_without_translation_adds_the_notice() -> None:
+    from assistant.i18n import Message
+
+    loc = Localiser("en")
+    text = loc(Message("Hoe: via {channel}", {"channel": Message("een kanaal dat niemand kent")}))
+    assert text == "How: through een kanaal dat niemand kent"
+    assert not loc.complete and loc.finish(text).startswith(translate(UNTRANSLATED_NOTICE, "en"))
