@@ -31,6 +31,7 @@ from assistant.settings import Settings, get_settings
 from assistant.verlof_requests.api import router as verlof_requests_router
 from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
 from assistant.verlof_requests.backoffice import pages as verlof_backoffice_pages
+from assistant.warm_up import warm_up_languages
 from assistant.web.routes import mount_web
 
 
@@ -46,9 +47,11 @@ def create_app(settings: Settings | None = None,
         # Load and validate the knowledge base and build the retrieval index before serving, so a broken
         # knowledge file stops the start-up and the first question pays no indexing cost.
         topic_index(get_knowledge_base())
-        warm_up_detector = asyncio.create_task(asyncio.to_thread(warm_up))  # language models load in the background
+        # Language models, the other languages' indexes and date tables load in the background.
+        background = [asyncio.create_task(asyncio.to_thread(task)) for task in (warm_up, warm_up_languages)]
         yield
-        warm_up_detector.cancel()
+        for task in background:
+            task.cancel()
         await rasa.close()
 
     app = FastAPI(

@@ -73,9 +73,9 @@ class Outcome:
         topics, _ = TOPIC_MAP[self.question["expected_topic"]]
         if not topics or self.topic in topics:
             return True
-        # The classifier was unsure, but its guess and the retrieval agreed and the topic was answered:
-        # judge it by the articles the answer cites.
-        return self.intent == "nlu_fallback" and bool(self.citations)
+        # No topic intent (the classifier was unsure, or read the message as a form answer outside a form), but a
+        # topic was answered (its guess and the retrieval agreed): judge it by the articles the answer cites.
+        return self.topic is None and bool(self.citations)
 
     @property
     def cites_right_article(self) -> bool:
