@@ -37,6 +37,33 @@ class GatewayOutputChannel(CollectingOutputChannel):
             await self._persist_message({"recipient_id": recipient_id, **kept})
 
 
+def _can_keep_tracker(agent: Any) -> bool:
+    processor = getattr(agent, "processor", None)
+    return all(hasattr(processor, name) for name in _PROCESSOR_STEPS) and hasattr(agent, "lock_store")
+
+
+_PROCESSOR_STEPS = ("log_message", "run_action_extract_slots", "_run_prediction_loop", "run_anonymization_pipeline",
+                    "save_tracker")
+
+
+async def _handle_keeping_tracker(agent: Any, message: UserMessage) -> Any:
+    """Handle one message as `Agent.handle_message` does in Rasa 3.6 (pinned in requirements/rasa.txt), and return
+    the tracker the turn ended with.
+
+    The reply needs the active loop and the requested slot; reading them back from the tracker store would cost a
+    second full tracker load (all events since the session start) per message. The steps are those of
+    `MessageProcessor.handle_message`, under the sender's lock as in `Agent.handle_message`.
+    """
+    processor = agent.processor
+    async with agent.lock_store.lock(message.sender_id):
+        tracker = await processor.log_message(message, should_save_tracker=False)
+        tracker = await processor.run_action_extract_slots(message.output_channel, tracker)
+        await processor._run_prediction_loop(message.output_channel, tracker)  # private in 3.6: see docstring
+        await processor.run_anonymization_pipeline(tracker)
+        await processor.save_tracker(tracker)
+    return tracker
+
+
 class GatewayInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -85,11 +112,13 @@ class GatewayInput(InputChannel):
             # custom actions and the NLG endpoint read it.
             parse_data["metadata"] = metadata
             collector = GatewayOutputChannel()
-            await on_new_message(
-                UserMessage(text, collector, sender_id, parse_data=parse_data,
-                            input_channel=self.name(), metadata=metadata)
-            )
-            tracker = await agent.tracker_store.retrieve(sender_id)
+            message = UserMessage(text, collector, sender_id, parse_data=parse_data,
+                                  input_channel=self.name(), metadata=metadata)
+            if _can_keep_tracker(agent):
+                tracker = await _handle_keeping_tracker(agent, message)
+            else:  # pragma: no cover - another Rasa version: the documented path and one more tracker read
+                await on_new_message(message)
+                tracker = await agent.tracker_store.retrieve(sender_id)
             active_loop = tracker.active_loop_name if tracker else None
             slot = tracker.slots.get("requested_slot") if tracker else None
             requested_slot = slot.value if slot is not None else None
