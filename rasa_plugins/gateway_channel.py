@@ -19,7 +19,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from rasa_plugins import action_validation
+
 logger = logging.getLogger(__name__)
+action_validation.install()  # Rasa loads this channel at start-up: one compiled validator for action responses
 
 _KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies")
 

@@ -96,6 +96,9 @@ class Run:
 async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: float,
                conversations: list[Conversation], rng: random.Random) -> None:
     await asyncio.sleep(rng.uniform(0, max(think, 0.5)))  # users do not all arrive at once
+    # Each simulated parent has their own address, as real ones do: the per-client rate limit applies per user.
+    # The gateway trusts X-Forwarded-For from loopback only (uvicorn's forwarded_allow_ips), as behind a proxy.
+    address = {"X-Forwarded-For": f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"}
     while time.monotonic() < deadline:
         conversation = Conversation(f"load-{uuid.uuid4().hex[:16]}")
         conversations.append(conversation)
@@ -104,7 +107,7 @@ async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: 
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
             started = time.perf_counter()
             try:
-                response = await client.post(f"{gateway}/api/chat",
+                response = await client.post(f"{gateway}/api/chat", headers=address,
                                              json={"sender_id": conversation.sender_id, "message": message})
                 status = response.status_code
                 body = response.json() if status == 200 else {}
