@@ -51,20 +51,22 @@ class LuceneBM25(BM25Okapi):
             self.idf[word] = self.idf_of(self.corpus_size, freq)
 
 
+def _shown_texts(topic: Topic) -> list[str]:
+    """The answer texts a user sees: short answer, steps and details, also of every variant."""
+    texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
+    for variant in topic.variants.values():
+        texts += [variant.short or "", *variant.steps, *variant.details]
+    return [text for text in texts if text]
+
+
 def _translated_text(topic: Topic, language: str) -> tuple[str, str]:
     """The topic's title and shown answer texts in `language`, reviewed translations only."""
-    pieces = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
-    for variant in topic.variants.values():
-        pieces += [variant.short or "", *variant.steps, *variant.details]
-    body = (lookup(piece, language) for piece in pieces if piece)
+    body = (lookup(text, language) for text in _shown_texts(topic))
     return lookup(topic.title, language) or "", " ".join(text for text in body if text)
 
 
 def _topic_text(topic: Topic) -> tuple[str, str, str]:
-    body = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
-    body += [statement.text for statement in topic.statements]
-    for variant in topic.variants.values():
-        body += [variant.short or "", *variant.steps, *variant.details]
+    body = _shown_texts(topic) + [statement.text for statement in topic.statements]
     return topic.title, " ".join(topic.keywords), " ".join(body)
 
 
