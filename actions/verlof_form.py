@@ -9,6 +9,10 @@ and the examples in error messages are written in it.
   in a row to the same question the assistant also offers a person (`/request_human`).
 - A correction ("nee, de laatste dag is 14 maart", or a button after "nee" on the summary) changes that answer at
   any point; the form then continues with what is still missing, or shows the summary again.
+- An answer that is only a date or a range ("9 t/m 13 maart") where the event, the reason, the kind of leave, the
+  school or the municipality was asked is not taken as that answer: while the dates are still unknown they are kept
+  (and not asked again later), otherwise the known dates are kept and a button offers to change them; then the
+  question is asked again.
 - Questions, "stop" and "a person please" are not answers: the form is rejected for them and the rules in
   dialogue/verlof_form.yml take over (answer, then back to the form; confirm stopping; hand over).
 """
@@ -79,7 +83,7 @@ class ValidateVerlofForm(FormValidationAction):
         if _intent(tracker) != CORRECTION_INTENT:
             return events
         hint = next(tracker.get_latest_entity_values("verlof_field"), None)
-        correction = interpret.interpret_correction(_text(tracker), hint)
+        correction = interpret.interpret_correction(_text(tracker), hint, _language(tracker))
         if correction is None:
             return events
         slots = form.FIELD_SLOTS.get(correction.field, ())
@@ -97,22 +101,44 @@ class ValidateVerlofForm(FormValidationAction):
 
     # -- helpers -------------------------------------------------------------------------------------------------
 
-    def _fail(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-              problem: FormProblem) -> dict[str, Any]:
-        loc = Localiser(_language(tracker))
+    @staticmethod
+    def _say_and_ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, loc: Localiser, text: str,
+                           buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
+        """Say `text` (the form then asks `slot` again); from the third time in a row also offer a person."""
         failures = tracker.get_slot(form.FAILURES) or {}
         count = int(failures.get("count", 0)) + 1 if failures.get("slot") == slot else 1
-        text = loc(problem.template, **problem.values)
-        buttons: list[dict[str, str]] = []
+        buttons = list(buttons or [])
         if count >= form.MAX_FAILURES:
             text = f"{text}\n\n{loc(form.OFFER_HUMAN)}"
             buttons.append(_human_button(loc))
         dispatcher.utter_message(text=loc.finish(text), buttons=buttons)
-        return {slot: None, **{other: None for other in problem.clear}, form.FAILURES: {"slot": slot, "count": count}}
+        return {slot: None, form.FAILURES: {"slot": slot, "count": count}}
+
+    def _fail(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
+              problem: FormProblem) -> dict[str, Any]:
+        loc = Localiser(_language(tracker))
+        asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(problem.template, **problem.values))
+        return {slot: None, **{other: None for other in problem.clear}, **asked}
 
     @staticmethod
     def _ok(values: dict[str, Any]) -> dict[str, Any]:
         return {**values, form.FAILURES: None}
+
+    def _dates_instead(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> dict[str, Any] | None:
+        """Dates typed where another answer was asked ("9 t/m 13 maart" as the event): keep them while they are
+        unknown, never take them as this answer, and ask the question again (None: not only dates)."""
+        if not isinstance(value, str) or slot not in form.DATE_AWARE_SLOTS:
+            return None
+        language = _language(tracker)
+        found = form.dates_instead_of_answer(value, tracker.slots, _today(), language)
+        if found is None:
+            return None
+        loc = Localiser(language)
+        buttons = [{"title": loc(form.BUTTON_OTHER_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'}
+                   ] if found.offer_change else []
+        asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(found.template, **found.values), buttons)
+        return {**found.updates, **asked}
 
     # -- validation per slot -----------------------------------------------------------------------------------
 
@@ -120,6 +146,8 @@ class ValidateVerlofForm(FormValidationAction):
                              domain: DomainDict) -> dict[str, Any]:
         if value is None:
             return {form.KIND: None}
+        if (dates := self._dates_instead(form.KIND, value, dispatcher, tracker)) is not None:
+            return dates
         try:
             kind, category = form.check_kind(str(value))
         except FormProblem as problem:
@@ -137,6 +165,8 @@ class ValidateVerlofForm(FormValidationAction):
                                  domain: DomainDict) -> dict[str, Any]:
         if value is None:
             return {form.CATEGORY: None}
+        if (dates := self._dates_instead(form.CATEGORY, value, dispatcher, tracker)) is not None:
+            return dates
         category, reason = form.check_category(str(value))
         result: dict[str, Any] = {form.CATEGORY: category}
         if reason and not tracker.get_slot(form.REASON):
@@ -147,6 +177,8 @@ class ValidateVerlofForm(FormValidationAction):
                 tracker: Tracker) -> dict[str, Any]:
         if value is None:
             return {slot: None}
+        if (dates := self._dates_instead(slot, value, dispatcher, tracker)) is not None:
+            return dates
         try:
             return self._ok({slot: check(str(value))})
         except FormProblem as problem:
@@ -164,6 +196,8 @@ class ValidateVerlofForm(FormValidationAction):
                                domain: DomainDict) -> dict[str, Any]:
         if value is None:
             return {form.SCHOOL: None, form.SCHOOL_ID: None}
+        if (dates := self._dates_instead(form.SCHOOL, value, dispatcher, tracker)) is not None:
+            return dates
         try:
             answer = form.check_school(str(value))
         except FormProblem as problem:

@@ -115,6 +115,7 @@ class _LanguageWords:
     next_week: tuple[str, ...]
     ordinals: tuple[str, ...]
     day_month: tuple[str, ...]
+    filler: tuple[str, ...]
     month_first: bool
 
 
@@ -167,6 +168,7 @@ def _words(code: str) -> _LanguageWords:
         next_week=tuple(_clean(str(word)) for word in words.get("next_week") or ()),
         ordinals=tuple(fold(str(word)) for word in words.get("ordinals") or ()),
         day_month=tuple(_clean(str(word)) for word in words.get("day_month") or ()),
+        filler=tuple(_clean(str(word)) for word in words.get("filler") or ()),
         month_first=month_first,
     )
 
@@ -182,6 +184,7 @@ class _Vocabulary:
     next_week: tuple[str, ...]
     ordinals: tuple[str, ...]
     day_month: tuple[str, ...]
+    filler: tuple[str, ...]
     month_first: bool
 
 
@@ -216,6 +219,7 @@ def _vocabulary(language: str) -> _Vocabulary:
         next_week=tuple(dict.fromkeys((*own.next_week, *source.next_week))),
         ordinals=tuple(dict.fromkeys((*own.ordinals, *source.ordinals))),
         day_month=tuple(dict.fromkeys((*own.day_month, *source.day_month))),
+        filler=tuple(dict.fromkeys((*own.filler, *source.filler))),
         month_first=own.month_first,
     )
 
@@ -255,6 +259,7 @@ class _Patterns:
     bare_day_range: re.Pattern[str]
     month_first_range: re.Pattern[str] | None
     range_word: re.Pattern[str]
+    filler: re.Pattern[str]
 
 
 def _lookup(table: dict[str, int], matched: str) -> int:
@@ -319,7 +324,8 @@ def _patterns(language: str) -> _Patterns:
     words = [("" if word.startswith("'") else r"(?<!\w)") + rf"(?:{_alternatives([word])})(?!\w)"
              for word in vocabulary.range_words]
     range_word = re.compile("|".join([*words, r"\s[-–—]\s", r"\bt\s*/\s*m\b"]))
-    return _Patterns(vocabulary, date_pattern, bare, month_first_range, range_word)
+    filler = re.compile(rf"(?<!\w)(?:{_alternatives(vocabulary.filler)})(?!\w)")
+    return _Patterns(vocabulary, date_pattern, bare, month_first_range, range_word, filler)
 
 
 # -- results ----------------------------------------------------------------------------------------------------------
@@ -419,31 +425,77 @@ def _one(match: re.Match[str], today: date, vocabulary: _Vocabulary, text: _Text
     return found
 
 
-def _find(text: str, today: date, language: str | None) -> list[tuple[int, date, bool]]:
-    """(position, date, floating) for every date in `text`; floating: a weekday alone ("vrijdag")."""
+def _scan(text: str, language: str | None) -> tuple[_Patterns, _Text, list[tuple[re.Match[str], bool]]]:
+    """Every date match in the folded `text`, in order, without building the dates: (match, is_range). A range
+    with a bare first day ("9 t/m 13 maart") is one match; the other dates are one match each."""
     patterns = _patterns(normalise_language(language))
-    vocabulary = patterns.vocabulary
     source = _Text(text or "")
     folded = source.folded
-    found: list[tuple[int, date, bool]] = []
+    found: list[tuple[re.Match[str], bool]] = []
     taken: list[tuple[int, int]] = []
     ranges = [patterns.bare_day_range] + ([patterns.month_first_range] if patterns.month_first_range else [])
     for pattern in ranges:
         for match in pattern.finditer(folded):
             if any(start <= match.start() < end for start, end in taken):
                 continue
+            found.append((match, True))
+            taken.append(match.span())
+    for match in patterns.date.finditer(folded):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        found.append((match, False))
+    return patterns, source, sorted(found, key=lambda item: item[0].start())
+
+
+def _find(text: str, today: date, language: str | None) -> list[tuple[int, date, bool]]:
+    """(position, date, floating) for every date in `text`; floating: a weekday alone ("vrijdag")."""
+    patterns, source, matches = _scan(text, language)
+    vocabulary = patterns.vocabulary
+    found: list[tuple[int, date, bool]] = []
+    for match, is_range in matches:
+        if is_range:
             year = int(match.group("y")) if match.group("y") else None
             month = _lookup(vocabulary.months, match.group("m"))
             second = _build(int(match.group("d2")), month, year, today, source.typed(*match.span()))
             first_text = f"{match.group('d1')} {source.typed(*match.span('m'))}"
             first = _build(int(match.group("d1")), month, second.year, today, first_text)
             found += [(match.start(), first, False), (match.start("d2"), second, False)]
-            taken.append(match.span())
-    for match in patterns.date.finditer(folded):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
-        found.append((match.start(), _one(match, today, vocabulary, source), bool(match.group("wd_only"))))
+        else:
+            found.append((match.start(), _one(match, today, vocabulary, source), bool(match.group("wd_only"))))
     return sorted(found, key=lambda item: item[0])
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """Where a date (or a range with a bare first day, `dates` == 2) stands in the text as typed."""
+
+    start: int
+    end: int
+    dates: int = 1
+
+
+def date_spans(text: str, language: str | None = SOURCE_LANGUAGE) -> list[DateSpan]:
+    """Where the dates in `text` are, in order, as `parse_dates` would read them in a conversation in `language`.
+    Needs no `today` and never raises: an impossible date ("31 februari") has a span too."""
+    _unused, source, matches = _scan(text, language)
+    return [DateSpan(source.positions[match.start()], source.positions[match.end()], 2 if is_range else 1)
+            for match, is_range in matches]
+
+
+def only_dates(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
+    """Whether `text` is nothing but one date or a range: "9 t/m 13 maart", "March 9 to 13", "9-13 березня",
+    "van 9 tot en met 13 maart", "من 9 إلى 13 مارس". Besides the dates only range words, the `filler` words of the
+    conversation language and Dutch ("van", "from", "od", "з") and punctuation may be left. "De bruiloft is op 13
+    maart" is more than a date."""
+    patterns, source, matches = _scan(text, language)
+    if not matches:
+        return False
+    rest = source.folded
+    for match, _is_range in reversed(matches):
+        rest = f"{rest[:match.start()]} {rest[match.end():]}"
+    rest = patterns.range_word.sub(" ", rest)
+    rest = patterns.filler.sub(" ", rest)
+    return not re.sub(r"[\W_]+", "", rest)
 
 
 def find_dates(text: str, today: date, language: str | None = SOURCE_LANGUAGE) -> list[date]:
@@ -495,13 +547,16 @@ def clear_caches() -> None:
 __all__ = [
     "RECENT_PAST_DAYS",
     "DateError",
+    "DateSpan",
     "ParsedDates",
     "clear_caches",
+    "date_spans",
     "find_dates",
     "fold",
     "looks_like_range",
     "month_first",
     "nl_date",
+    "only_dates",
     "parse_date",
     "parse_dates",
 ]

@@ -44,6 +44,8 @@ def endpoints(settings: Settings) -> dict[str, Any]:
         "action_endpoint": {
             "url": f"http://{settings.assistant_host}:{settings.assistant_port}/webhook",
             "token": settings.gateway_token.get_secret_value(),
+            # Only actions marked `send_domain: true` in domain/*.yml get the domain (~45 KB of JSON) with each call.
+            "enable_selective_domain": True,
         },
         # Every `utter_*` response is rendered by the gateway in the conversation's language (assistant.nlg).
         "nlg": {

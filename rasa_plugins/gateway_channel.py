@@ -19,10 +19,14 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa_plugins import action_validation
+from rasa_plugins import action_validation, endpoint_sessions, sqlite_tuning
 
 logger = logging.getLogger(__name__)
-action_validation.install()  # Rasa loads this channel at start-up: one compiled validator for action responses
+# Rasa loads this channel at start-up: one compiled validator for action responses, keep-alive sessions for the
+# action and NLG endpoints, and SQLite tracker-store settings (each module says why).
+action_validation.install()
+endpoint_sessions.install()
+sqlite_tuning.install()
 
 _KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies")
 

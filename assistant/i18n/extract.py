@@ -1,6 +1,7 @@
 """A Babel extractor for the Dutch texts in YAML: Rasa responses (`domain/*.yml`), answer topics
-(`knowledge/topics/*.yml`) and the texts in the rules files that users see (`knowledge/rules/*.yml`: the melding
-channels and counting units, the verlof events' labels and guidance and the reasons that do not count). Registered
+(`knowledge/topics/*.yml`), the texts in the rules files that users see (`knowledge/rules/*.yml`: the melding
+channels and counting units, the verlof events' labels and guidance and the reasons that do not count) and the
+names of the school holidays and public holidays (`knowledge/calendar/*.yml`, shown in the verlof notes). Registered
 in `babel.cfg`; `make i18n-extract` runs it with the Python and template extractors.
 
 The message ids are exactly the strings the code looks up at run time (`assistant.nlg`, `render_answer`): the
@@ -95,6 +96,19 @@ def rules_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield entry["text"], f"verlof rules: not a reason: {name}"
 
 
+def calendar_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(name, where) for the holiday names of the calendar files (`assistant.calendar`): school holidays per school
+    year (school-holidays.yml) and public holidays (public-holidays.yml)."""
+    for year in data.get("school_years") or []:
+        for holiday in (year or {}).get("holidays") or []:
+            if isinstance((holiday or {}).get("name"), str):
+                yield holiday["name"], f"calendar: school holiday {holiday.get('id', '?')}"
+    if isinstance(data.get("dates"), dict):
+        for holiday in data.get("holidays") or []:
+            if isinstance((holiday or {}).get("name"), str):
+                yield holiday["name"], f"calendar: public holiday {holiday.get('id', '?')}"
+
+
 def messages_of(data: Any) -> Iterator[tuple[str, str]]:
     if not isinstance(data, dict):
         return
@@ -105,6 +119,9 @@ def messages_of(data: Any) -> Iterator[tuple[str, str]]:
     if isinstance(data.get("channels"), dict) or isinstance(data.get("events"), dict) \
             or isinstance(data.get("non_reasons"), dict):
         yield from rules_messages(data)
+    if isinstance(data.get("school_years"), list) or (isinstance(data.get("holidays"), list)
+                                                        and isinstance(data.get("dates"), dict)):
+        yield from calendar_messages(data)
 
 
 def extract_yaml(fileobj: IO[bytes], keywords: object, comment_tags: object,

@@ -24,6 +24,8 @@ class Language:
     script: str | None = None
     supported: bool = True
     dates: dict[str, Any] = field(default_factory=dict, hash=False)  # date words (assistant.dates), optional
+    # words of a correction in the verlof form (assistant.verlof_requests.interpret), optional
+    corrections: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,17 @@ def _language(entry: dict, *, supported: bool) -> Language:
         script=entry.get("script"),
         supported=supported,
         dates=_date_words(code, entry.get("dates")),
+        corrections=_correction_words(code, entry.get("corrections")),
     )
 
 
-_DATE_KEYS = {"relative", "to", "next_week", "ordinals", "day_month", "months"}
+_DATE_KEYS = {"relative", "to", "next_week", "ordinals", "day_month", "months", "filler"}
 
 
 def _date_words(code: str, value: Any) -> dict[str, Any]:
     """The optional `dates` entry: relative words by day offset, range words, "next week", ordinal endings, words
-    between a day and its month ("of") and extra month abbreviations (see `assistant.dates`)."""
+    between a day and its month ("of"), extra month abbreviations and the words that may stand around an answer that
+    is only a date ("from", "on") (see `assistant.dates`)."""
     if value is None:
         return {}
     if not isinstance(value, dict) or not set(value) <= _DATE_KEYS:
@@ -72,6 +76,40 @@ def _date_words(code: str, value: Any) -> dict[str, Any]:
         if not isinstance(offset, int):
             raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: relative words are keyed by day offset "
                              f"(-1, 0, 1, …), not {offset!r}")
+    for key in ("to", "next_week", "ordinals", "day_month", "filler"):
+        _words_list(code, f"dates.{key}", value.get(key))
+    return value
+
+
+_CORRECTION_KEYS = {"fields", "wrong", "value_after", "value_before", "lead", "filler"}
+
+
+def _words_list(code: str, where: str, words: Any) -> list[str]:
+    """A list of words; a word YAML would read as something else (`no`, `on`: booleans) must be quoted."""
+    if words is None:
+        return []
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: {where} must be a list of words "
+                         f"(quote words such as \"no\" and \"on\"), not {words!r}")
+    return words
+
+
+def _correction_words(code: str, value: Any) -> dict[str, Any]:
+    """The optional `corrections` entry: the words that name each answer of the verlof form (`fields`), say that it
+    is wrong, stand before or after the new value, lead a sentence or fill it (see
+    `assistant.verlof_requests.interpret`)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= _CORRECTION_KEYS:
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: corrections may only have "
+                         f"{sorted(_CORRECTION_KEYS)}")
+    fields = value.get("fields") or {}
+    if not isinstance(fields, dict):
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: corrections.fields maps a field to its words")
+    for name, words in fields.items():
+        _words_list(code, f"corrections.fields.{name}", words)
+    for key in _CORRECTION_KEYS - {"fields"}:
+        _words_list(code, f"corrections.{key}", value.get(key))
     return value
 
 

@@ -16,7 +16,8 @@ there are (each with a stable code, a Dutch B1 message, a severity and citation 
 
 Messages are Dutch source texts marked with `_()`; a problem keeps its template and values so the API and the chat can
 translate. Values that are texts from `knowledge/rules/verlof.yml` (an event's label and guidance, why a reason does
-not count) are `Message`s and dates are `date`s, so they are translated and written in the reader's language too.
+not count), holiday names from `knowledge/calendar/` and the vakantieregio are `Message`s and dates are `date`s, so
+they are translated and written in the reader's language too.
 """
 
 from __future__ import annotations
@@ -103,12 +104,15 @@ NEEDS_OFFICER_OTHER_MUNICIPALITY = _("U vraagt dit schooljaar in totaal {total} 
                                      "leerplichtambtenaar. Voor {municipality} is dat de leerplichtambtenaar van de "
                                      "gemeente {officer}. Die hoort eerst de directeur van de school.")
 
+# The vakantieregio's (knowledge/calendar/school-holidays.yml) as users read them.
+REGION_NAMES = {"noord": _("Noord"), "midden": _("Midden"), "zuid": _("Zuid")}
+
 NOTE_SCHOOLGIDS = _("We tellen {days} schooldagen met de schoolvakanties en de vrije feestdagen van vakantieregio "
                     "{region}. Uw school kan andere vrije dagen of studiedagen hebben; kijk in de schoolgids.")
-NOTE_UNCERTAIN_HOLIDAYS = _("Let op: de data van {names} in deze periode zijn nog niet zeker. Controleer ze in "
-                            "de schoolgids.")
-NOTE_ADVISORY_HOLIDAYS = _("Voor {names} geeft de overheid alleen adviesdata. Uw school mag andere data kiezen; "
-                           "controleer ze in de schoolgids.")
+NOTE_UNCERTAIN_HOLIDAYS = _("Let op: de data van deze vrije dagen in deze periode staan nog niet vast: {names}. "
+                            "Controleer ze in de schoolgids.")
+NOTE_ADVISORY_HOLIDAYS = _("Voor deze vrije dagen geeft de overheid alleen adviesdata: {names}. Uw school mag "
+                           "andere data kiezen; controleer ze in de schoolgids.")
 NOTE_BEROEP = _("Vakantieverlof kan alleen als u door de specifieke aard van het beroep van een van de ouders in geen "
                 "enkele schoolvakantie van dit schooljaar op vakantie kunt. De school vraagt daarvoor meestal een "
                 "verklaring van de werkgever, of als u zelfstandige bent een eigen verklaring (richtlijn).")
@@ -390,7 +394,7 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, out: _Outcome, sc
 def _calendar_notes(calendar: SchoolCalendar, request: VerlofFacts, region: str, school_days: int,
                     out: _Outcome) -> None:
     region_sources = calendar.municipality_citations
-    out.note("schoolgids", NOTE_SCHOOLGIDS, region_sources, days=school_days, region=region)
+    out.note("schoolgids", NOTE_SCHOOLGIDS, region_sources, days=school_days, region=region_name(region))
     holidays = calendar.holidays_between(request.start_date, request.end_date, region)
     uncertain = [holiday for holiday in holidays if holiday.certainty == "uncertain"]
     if uncertain:
@@ -400,10 +404,17 @@ def _calendar_notes(calendar: SchoolCalendar, request: VerlofFacts, region: str,
         out.note("kalender_advies", NOTE_ADVISORY_HOLIDAYS, region_sources, names=_names(advisory))
 
 
-def _names(holidays: list[Holiday]) -> str:
-    names = list(dict.fromkeys(holiday.name.lower() for holiday in holidays))
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-    return f"de {joined}"
+def _names(holidays: list[Holiday]) -> list[Message]:
+    """The holidays' names (Dutch in `knowledge/calendar/`, translated through the catalogs), each once, as a list
+    that each language joins its own way ("Kerstvakantie en Nieuwjaarsdag", "Christmas holiday (kerstvakantie)
+    and New Year's Day (Nieuwjaarsdag)")."""
+    return [Message(name) for name in dict.fromkeys(holiday.name for holiday in holidays)]
+
+
+def region_name(region: str) -> Message | str:
+    """The vakantieregio as users read it ("Noord", "North"); an unknown region as it is."""
+    name = REGION_NAMES.get(region)
+    return Message(name) if name else region
 
 
 def _vakantie(request: VerlofFacts, rules: VerlofRules, calendar: SchoolCalendar, out: _Outcome, days: list[date],
@@ -420,7 +431,7 @@ def _vakantie(request: VerlofFacts, rules: VerlofRules, calendar: SchoolCalendar
         first = calendar.first_school_day(school_year, region)
         last = _last_school_day_of_lesweek(calendar, first, excluded.value, region)
         out.problem("first_two_weeks", "blocking", FIRST_TWO_WEEKS, excluded.citations, weeks=excluded.value,
-                    school_year=school_year.label, first=first, last=last, region=region)
+                    school_year=school_year.label, first=first, last=last, region=region_name(region))
     if requested_on > request.start_date:
         out.problem("short_notice", "blocking", VAKANTIE_AFTERWARDS, ("lpw:13a",))
     else:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from assistant.calendar import get_calendar
-from assistant.dates import DateError, ParsedDates, parse_dates
+from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
 from assistant.i18n import Localiser, _
 from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules
@@ -66,6 +66,13 @@ BAD_EMAIL = _("Dit lijkt geen geldig e-mailadres. Een e-mailadres ziet er zo uit
 OFFER_HUMAN = _("Lukt het niet? Dat geeft niet. U kunt ook met een medewerker praten.")
 HUMAN_BUTTON = _("Met een medewerker praten")
 CORRECTED = _("Ik heb het aangepast.")
+DATES_NOTED = _("Dank u. Ik heb de data genoteerd: {period}. Ik stel mijn vraag nog een keer.")
+DATES_KNOWN = _("Deze data heb ik al: {period}. Ik stel mijn vraag nog een keer.")
+DATES_OTHER = _("U gaf eerder deze data: {period}. Die heb ik bewaard. Wilt u andere data? Kies dan de knop "
+                "hieronder. Eerst stel ik mijn vraag nog een keer.")
+DATES_LATER = _("Dat lijkt een datum. Naar de data vraag ik straks. Eerst stel ik mijn vraag nog een keer.")
+DATES_RANGE = _("{start} tot en met {end}")
+BUTTON_OTHER_DATES = _("Andere data invullen")
 
 SUMMARY_INTRO = _("Dit heb ik genoteerd:")
 SUMMARY_RULES = _("Wat zeggen de regels?")
@@ -276,6 +283,73 @@ def check_email(text: str) -> str:
     if not interpret.valid_email(address):
         raise FormProblem(BAD_EMAIL)
     return address
+
+
+# -- a date where another answer was asked ---------------------------------------------------------------------
+
+# The questions where an answer that is only a date ("9 t/m 13 maart") is recognised as dates, not taken as the
+# answer. Not the child's name ("Cuma" is a name and a weekday) and not the class ("5/6" is a combination class).
+DATE_AWARE_SLOTS = (KIND, CATEGORY, SCHOOL, HOME, REASON)
+
+
+@dataclass(frozen=True)
+class DatesInstead:
+    """What to say when a parent typed dates where another answer was asked: `updates` are the date slots to keep
+    (empty when the dates are known already or cannot be used now); `offer_change` adds the "other dates" button."""
+
+    template: str
+    values: dict[str, Any]
+    updates: dict[str, Any]
+    offer_change: bool = False
+
+
+def _iso(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def period_text(start: date, end: date | None, language: str = "nl") -> str:
+    """"vrijdag 13 maart 2026", or "maandag 9 maart 2026 tot en met vrijdag 13 maart 2026", in `language`."""
+    if end is None or end == start:
+        return format_date(start, language, "full")
+    return Localiser(language)(DATES_RANGE, start=format_date(start, language, "full"),
+                               end=format_date(end, language, "full"))
+
+
+def dates_instead_of_answer(text: str, slots: dict[str, Any], today: date,
+                            language: str = "nl") -> DatesInstead | None:
+    """None unless `text` is nothing but a date or a range. Then: while the dates are unknown, keep them (checked as
+    the date questions check them) and ask the question again; when they are known, keep the known ones, say so,
+    and offer to change them if the typed ones differ. Nothing given earlier is lost."""
+    if not only_dates(text, language):
+        return None
+    known_start, known_end = _iso(slots.get(START)), _iso(slots.get(END))
+    if known_start is not None:
+        period = period_text(known_start, known_end, language)
+        try:
+            parsed: ParsedDates | None = parse_dates(text, today, language)
+        except DateError:
+            parsed = None
+        same = parsed is not None and parsed.start == known_start and (
+            (parsed.end or parsed.start) == (known_end or known_start))
+        if same:
+            return DatesInstead(DATES_KNOWN, {"period": period}, {})
+        return DatesInstead(DATES_OTHER, {"period": period}, {}, offer_change=True)
+    try:
+        parsed = check_date_answer(text, slots.get(KIND), today, language)
+        end = parsed.end
+        if end is not None:
+            check_school_days(parsed.start, end, slots.get(HOME), language)
+    except FormProblem:  # in the past, outside the calendar, no school day: the date questions explain it later
+        return DatesInstead(DATES_LATER, {}, {})
+    updates: dict[str, Any] = {START: parsed.start.isoformat()}
+    if end is not None:
+        updates[END] = end.isoformat()
+    elif known_end is not None and known_end < parsed.start:
+        updates[END] = None
+    return DatesInstead(DATES_NOTED, {"period": period_text(parsed.start, end, language)}, updates)
 
 
 # -- the request from the slots, the summary ----------------------------------------------------------------------

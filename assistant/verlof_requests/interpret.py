@@ -5,7 +5,8 @@
 - `interpret_yes_no`: "ja hoor", "nee, die heb ik niet" -> True / False / None.
 - `interpret_municipality`: "we wonen in Borne" -> "Borne" (from the calendar's municipalities).
 - `valid_email`, `valid_child_name`, `clean_text`.
-- `interpret_correction`: "nee, de laatste dag is 14 maart" -> Correction("end_date", "14 maart").
+- `interpret_correction`: "nee, de laatste dag is 14 maart" -> Correction("end_date", "14 maart"), in every
+  supported language (the words are in `assistant/locale/languages.yml`).
 - `guess_non_reason`: a vacation reason that is not one ("de tickets zijn goedkoper") -> "goedkopere_tickets".
 """
 
@@ -13,8 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from assistant.dates import date_spans, fold
+from assistant.i18n import SOURCE_LANGUAGE, normalise_language
+from assistant.i18n.languages import load_languages
 from assistant.schools.registry import _fold
 
 KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
@@ -144,58 +150,208 @@ def guess_non_reason(text: str) -> str | None:
 
 
 # -- corrections ------------------------------------------------------------------------------------------------------
+# The words come from the `corrections` entry of each language in `assistant/locale/languages.yml`; the words of the
+# conversation language and of Dutch count (as for dates). Nothing here lists a language.
 
-# Which field a correction is about; checked in this order ("einddatum" before "datum").
-FIELD_WORDS: tuple[tuple[str, str], ...] = (
-    ("email", r"e ?mail|mailadres|\bmail\b"),
-    ("end_date", r"laatste dag|einddatum|eind datum|tot en met|t m\b|terug op|tot\b"),
-    ("start_date", r"eerste dag|begindatum|begin datum|startdatum|vanaf|vertrek"),
-    ("child_class", r"\bgroep\b|\bklas\b|leerjaar"),
-    ("school", r"\bschool\b"),
-    ("home_municipality", r"gemeente|woonplaats|wonen in|woont in"),
-    ("child_name", r"\bnaam\b|heet\b"),
-    ("reason", r"\breden\b|waarom"),
-    ("kind", r"soort verlof|soort\b"),
-    ("employer_statement", r"werkgever|verklaring"),
-)
-_LEAD = re.compile(r"^(?:nee|neen|sorry|oeps|oh|o|excuus|pardon)?[,.!\s]*(?:ik bedoel|dat moet zijn|het is|het moet)?",
-                   re.IGNORECASE)
-_VALUE_AFTER = re.compile(r"\b(?:is|wordt|moet|naar|zijn|heet|in|op)\b(?:\s+(?:zijn|worden))?\s+(?P<value>.+)$",
-                          re.IGNORECASE)
+# The answers a correction can name, checked in this order ("einddatum" before "datum", "school" before "naam").
+FIELDS = ("email", "end_date", "start_date", "child_class", "school", "home_municipality", "child_name", "reason",
+          "kind", "employer_statement", "date")
+DATE_FIELDS = ("start_date", "end_date", "date")
+_SEPARATORS = ",;:.!?،؛"
+
+
+def _fold_char(char: str) -> str:
+    """A character folded as `assistant.dates.fold` does (case, accents, marks, digits), punctuation as a space."""
+    return "".join(part if part.isalnum() else " " for part in fold(char))
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters (and the end), the index in `text`."""
+    pieces: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        pieces.append(folded)
+        positions.extend([index] * len(folded))
+    positions.append(len(text))
+    return "".join(pieces), positions
+
+
+def _phrase(word: str) -> str:
+    """A regex for one configured word or phrase: folded, spaces match any white space; a trailing * lets a word go
+    on ("vertrek*": "vertrekdatum"), a leading * lets it start earlier."""
+    parts = []
+    for piece in word.split():
+        core = "".join(_fold_char(char) for char in piece.strip("*")).strip()
+        if not core:
+            continue
+        escaped = r"\s+".join(re.escape(bit) for bit in core.split())
+        parts.append((r"\w*" if piece.startswith("*") else "") + escaped + (r"\w*" if piece.endswith("*") else ""))
+    return r"\s+".join(parts)
+
+
+def _any(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` as whole words, longest first (never matches when there are none)."""
+    alternatives = [_phrase(word) for word in sorted(set(words), key=len, reverse=True)]
+    alternatives = [alternative for alternative in alternatives if alternative]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else r"(?!)")
+
+
+@dataclass(frozen=True)
+class _CorrectionWords:
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    any_field: re.Pattern[str]
+    wrong: re.Pattern[str]
+    value_after: re.Pattern[str]
+    value_before: re.Pattern[str]
+    lead: re.Pattern[str]
+    filler: re.Pattern[str]
+
+
+@lru_cache
+def _correction_words(language: str) -> _CorrectionWords:
+    config = load_languages()
+    entries = [(config.get(code).corrections if config.get(code) else {}) or {}
+               for code in dict.fromkeys((language, SOURCE_LANGUAGE))]
+    for entry in entries:
+        unknown = set(entry.get("fields") or {}) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"languages.yml: corrections.fields names unknown fields {sorted(unknown)}; "
+                             f"known: {', '.join(FIELDS)}")
+
+    def words(key: str) -> list[str]:
+        return [word for entry in entries for word in entry.get(key) or ()]
+
+    fields = tuple((name, _any(word for entry in entries for word in (entry.get("fields") or {}).get(name) or ()))
+                   for name in FIELDS)
+    every_field = [word for entry in entries for names in (entry.get("fields") or {}).values() for word in names]
+    return _CorrectionWords(fields=fields, any_field=_any(every_field), wrong=_any(words("wrong")),
+                            value_after=_any(words("value_after")), value_before=_any(words("value_before")),
+                            lead=_any(words("lead")), filler=_any(words("filler")))
 
 
 @dataclass(frozen=True)
 class Correction:
-    field: str  # a FIELD_WORDS key, or "date" when only a date is given
+    field: str  # one of FIELDS ("date" when the dates as a whole are meant)
     value: str | None  # the new value as typed, None when the parent only named the field
 
 
-def interpret_correction(text: str, field_hint: str | None = None) -> Correction | None:
-    """What the parent wants to change, and the new value when given.
+class _Text:
+    """The typed text and its folded form, to find words in the folded form and cut values from the typed one."""
 
-    "nee, de laatste dag is 14 maart" -> ("end_date", "14 maart"); "ander e-mailadres: a@b.nl" -> ("email", "a@b.nl");
-    "de school klopt niet" -> ("school", None); `field_hint` (from a button entity) wins over the words."""
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.folded, self.positions = _folded(raw)
+
+    def cut(self, start: int, end: int | None = None) -> str:
+        """The typed text of the folded span, without surrounding spaces and punctuation."""
+        end = len(self.folded) if end is None else end
+        return self.raw[self.positions[start]:self.positions[end]].strip(" \t\n" + _SEPARATORS + "\"'")
+
+
+def _after_lead(text: _Text, words: _CorrectionWords) -> int:
+    """Where the text starts after the words that carry nothing ("nee, sorry, ik bedoel")."""
+    position = 0
+    while True:
+        rest = text.folded[position:]
+        stripped = len(rest) - len(rest.lstrip())
+        match = words.lead.match(rest, stripped)
+        if not match or match.end() == stripped:
+            return position + stripped
+        position += match.end()
+
+
+def _substance(folded: str, words: _CorrectionWords) -> bool:
+    """Whether a folded candidate says more than field, filler, lead and "wrong" words ("de naam" says nothing)."""
+    for pattern in (words.any_field, words.wrong, words.filler, words.lead, words.value_after, words.value_before):
+        folded = pattern.sub(" ", folded)
+    return bool(folded.strip())
+
+
+def _says_wrong(folded: str, words: _CorrectionWords) -> bool:
+    """Whether a candidate starts (after filler words) with a word that says the answer is wrong ("verkeerd
+    gespeld", "wrong, it is group 6", "een andere")."""
+    rest = folded.strip()
+    while (match := words.filler.match(rest)) is not None and match.end() > 0:
+        rest = rest[match.end():].strip()
+    return bool(words.wrong.match(rest))
+
+
+def _candidate(text: _Text, start: int, end: int | None, words: _CorrectionWords) -> str | None:
+    value = text.cut(start, end)
+    folded = _folded(value)[0]
+    if not value or _says_wrong(folded, words) or not _substance(folded, words):
+        return None
+    return value
+
+
+def _clause_start(text: _Text, before: int) -> int:
+    """The folded index where the clause around `before` starts (after the last , ; : . ! ? in the typed text)."""
+    typed = text.raw[:text.positions[before]]
+    cut = max(typed.rfind(separator) for separator in _SEPARATORS)
+    if cut < 0:
+        return 0
+    return next((index for index, position in enumerate(text.positions) if position > cut), before)
+
+
+def _value(text: _Text, body: int, field: str, words: _CorrectionWords) -> str | None:
+    """The new value after a marker ("is 14 maart", "wordt groep 6") or, in Turkish, before one ("De Borgh
+    olacak"); never a "wrong" word ("is fout") or only field and filler words ("in de naam")."""
+    folded = text.folded
+    for match in words.value_after.finditer(folded, body):
+        if words.value_after.match(folded[match.end():].lstrip()):
+            continue  # "is called Sara": the value follows the last marker
+        value = _candidate(text, match.end(), None, words)
+        if value:
+            return value
+    field_pattern = dict(words.fields)[field]
+    for match in words.value_before.finditer(folded, body):
+        start = max(body, _clause_start(text, match.start()))
+        named = [found.end() for found in field_pattern.finditer(folded, start, match.start())]
+        value = _candidate(text, named[-1] if named else start, match.start(), words)
+        if value:
+            return value
+    if field == "child_class" and re.search(r"\d", folded[body:]):
+        # "ik bedoel groep 4", "sınıf yanlış, groep 6": the last clause with a number
+        clauses = [clause.strip() for clause in re.split(rf"[{_SEPARATORS}]", text.raw[text.positions[body]:])]
+        for clause in reversed(clauses):
+            if re.search(r"\d", fold(clause)) and not _says_wrong(_folded(clause)[0], words):
+                return clause.strip(" .!")
+    return None
+
+
+def interpret_correction(text: str, field_hint: str | None = None, language: str | None = None) -> Correction | None:
+    """What the parent wants to change, and the new value when given, in the conversation `language` (and Dutch).
+
+    "nee, de laatste dag is 14 maart" -> ("end_date", "14 maart"); "no, the last day is March 14" -> ("end_date",
+    "March 14"); "ander e-mailadres: a@b.nl" -> ("email", "a@b.nl"); "de school klopt niet", "школа не та" ->
+    ("school", None); "de klas is fout, het is groep 6" -> ("child_class", "groep 6"). A first or last day given as a
+    whole range ("nee, het is van 9 tot 13 maart") changes both dates ("date"). `field_hint` (from a button or the
+    NLU entity) wins over the words."""
+    language = normalise_language(language)
     raw = clean_text(text, 500)
     values = payload_values(raw)
     if values.get("verlof_field"):
         return Correction(values["verlof_field"], None)
-    folded = _fold(raw)
+    words = _correction_words(language)
+    typed = _Text(raw)
     field = field_hint
     if field is None:
-        field = next((name for name, pattern in FIELD_WORDS if re.search(pattern, folded)), None)
+        field = next((name for name, pattern in words.fields if pattern.search(typed.folded)), None)
     if field is None:
         return None
     if field == "email":
         found = _EMAIL_IN_TEXT.search(raw)
         return Correction("email", found.group(0) if found else None)
-    body = _LEAD.sub("", raw).strip()
-    match = _VALUE_AFTER.search(body)
-    value = match.group("value").strip(" .!") if match else None
-    if value and re.fullmatch(r"(?:niet goed|fout|verkeerd|niet juist|anders)", _fold(value)):
-        value = None
-    if field == "child_class" and value is None and re.search(r"\d", body):
-        value = body.strip(" .!")
-    if field in ("start_date", "end_date") and value is None:
-        digits = re.search(r"\d", body)
-        value = body[digits.start():].strip(" .!") if digits else None
-    return Correction(field, value)
+    body = _after_lead(typed, words)
+    if field in DATE_FIELDS:
+        rest = raw[typed.positions[body]:]
+        spans = date_spans(rest, language)
+        if not spans:
+            return Correction(field, None)
+        if sum(span.dates for span in spans) >= 2:
+            field = "date"  # a whole range: both days
+        return Correction(field, rest[spans[0].start:spans[-1].end])
+    if field not in dict(words.fields):
+        return Correction(field, None)
+    return Correction(field, _value(typed, body, field, words))

@@ -284,3 +284,150 @@ def test_date_errors_give_examples_in_the_users_language(language: str, text: st
         assert expected in message, message
     example = message.rsplit("\"", 2)[-2]  # the last example in the message: the parser reads it back
     assert parse_dates(example, date(2026, 1, 12), language).start >= date(2026, 1, 12)
+
+
+# -- corrections in every language ----------------------------------------------------------------------------------
+
+BEFORE_EMAIL = {k: v for k, v in FILLED.items() if k != form.EMAIL}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "nee, de laatste dag is 12 maart"),
+    ("en", "no, the last day is 12 March"),
+    ("ar", "لا، آخر يوم هو ١٢ مارس"),
+    ("uk", "ні, останній день 12 березня"),
+    ("tr", "hayır, son gün 12 Mart olacak"),
+    ("pl", "nie, ostatni dzień to 12 marca"),
+])
+def test_a_new_last_day_is_understood_in_every_language(language: str, text: str) -> None:
+    """No entity from the NLU: the words of the conversation language (languages.yml) name the field."""
+    messages, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
+                                             **FILLED))
+    assert slots[form.END] == "2026-03-12" and form.START not in slots
+    assert slots["requested_slot"] == form.CONFIRMED and messages == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "de school klopt niet"),
+    ("en", "the school is wrong"),
+    ("ar", "المدرسة مو صحيحة"),
+    ("uk", "школа не та"),
+    ("tr", "okul yanlış"),
+    ("pl", "szkoła się nie zgadza"),
+])
+def test_a_wrong_school_is_asked_again_in_every_language(language: str, text: str) -> None:
+    """"Wrong" is never taken as the new school: the school is emptied and asked again; the rest stays."""
+    messages, slots = run_validation(tracker(text, form.EMAIL, intent="verlof_correction", language=language,
+                                             **BEFORE_EMAIL))
+    assert slots[form.SCHOOL] is None
+    assert slots["requested_slot"] == form.SCHOOL and messages == []
+    assert form.CHILD_NAME not in slots and form.START not in slots
+
+
+@pytest.mark.parametrize(("language", "text", "slot", "value"), [
+    ("en", "the class is wrong, it's group 6", form.CHILD_CLASS, "group 6"),
+    ("tr", "sınıf yanlış, groep 6", form.CHILD_CLASS, "groep 6"),
+    ("uk", "клас неправильний, це groep 6", form.CHILD_CLASS, "groep 6"),
+    ("en", "the municipality is wrong, we live in Borne", form.HOME, "Borne"),
+    ("pl", "szkoła to De Triangel", form.SCHOOL, "De Triangel (Enschede)"),
+    ("tr", "okul De Triangel olacak", form.SCHOOL, "De Triangel (Enschede)"),
+])
+def test_a_correction_with_the_new_value_sets_it_in_every_language(language: str, text: str, slot: str,
+                                                                  value: str) -> None:
+    _m, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
+                                       **FILLED))
+    assert slots[slot] == value and slots["requested_slot"] == form.CONFIRMED
+
+
+def test_a_whole_new_range_in_a_correction_changes_both_days() -> None:
+    _m, slots = run_validation(tracker("no, the dates are March 16 to 20", form.CONFIRMED,
+                                       intent="verlof_correction", language="en", **FILLED))
+    assert (slots[form.START], slots[form.END]) == ("2026-03-16", "2026-03-20")
+
+
+# -- dates where the event, the reason or another answer was asked -------------------------------------------------
+
+GEWICHTIG = {form.KIND: "gewichtige_omstandigheid"}
+
+
+@pytest.mark.parametrize(("language", "text", "words"), [
+    ("nl", "9 t/m 13 maart", ["Ik heb de data genoteerd", "maandag 9 maart 2026 tot en met vrijdag 13 maart 2026"]),
+    ("en", "March 9 to 13", ["I have noted the dates", "Monday, March 9, 2026 up to and including Friday, March 13"]),
+    ("ar", "من ٩ إلى ١٣ مارس", ["سجّلت التواريخ", "9 مارس 2026", "13 مارس 2026"]),
+    ("uk", "9-13 березня", ["Я записав дати", "9 березня 2026", "13 березня 2026", "(включно)"]),
+    ("tr", "9'dan 13 Mart'a kadar", ["Tarihleri not ettim", "9 Mart 2026 Pazartesi", "13 Mart 2026 Cuma"]),
+    ("pl", "od 9 do 13 marca", ["Zapisałem daty", "9 marca 2026", "13 marca 2026", "(włącznie)"]),
+])
+def test_dates_typed_as_the_event_are_kept_and_the_event_is_asked_again(language: str, text: str,
+                                                                        words: list[str]) -> None:
+    from assistant.i18n import UNTRANSLATED_NOTICE, translate
+
+    messages, slots = answer_in(language, form.CATEGORY, text, **GEWICHTIG)
+    assert (slots[form.START], slots[form.END]) == ("2026-03-09", "2026-03-13")
+    assert slots[form.CATEGORY] is None and slots["requested_slot"] == form.CATEGORY
+    assert slots.get(form.REASON) is None  # the dates are not the story either
+    [message] = messages
+    assert translate(UNTRANSLATED_NOTICE, language) not in message["text"]
+    for expected in words:
+        assert expected in message["text"], message["text"]
+    assert message["buttons"] == []
+
+
+def answer_in(language: str, slot: str, text: str, **slots: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    return run_validation(tracker(text, slot, set_slot=slot, language=language, **slots))
+
+
+def test_kept_dates_are_not_asked_again_later() -> None:
+    _m, slots = answer_in("en", form.KIND, "March 9 to 13")
+    assert slots[form.KIND] is None and slots["requested_slot"] == form.KIND
+    assert (slots[form.START], slots[form.END]) == ("2026-03-09", "2026-03-13")
+    _m, slots = answer_in("en", form.SCHOOL, "De Borgh", **{form.KIND: "vakantie", form.CHILD_NAME: "Sara Jansen",
+                                                            form.CHILD_CLASS: "groep 5", form.START: "2026-03-09",
+                                                            form.END: "2026-03-13"})
+    assert slots["requested_slot"] == form.HOME
+    _m, slots = answer_in("en", form.HOME, "Hengelo", **{**BEFORE_DATES, form.HOME: None, form.START: "2026-03-09",
+                                                         form.END: "2026-03-13"})
+    assert slots["requested_slot"] == form.REASON  # not the first day
+
+
+def test_the_same_dates_as_the_reason_keep_everything_and_ask_the_reason_again() -> None:
+    slots_before = {k: v for k, v in FILLED.items() if k not in (form.REASON, form.EMPLOYER, form.EMAIL)}
+    messages, slots = answer_in("uk", form.REASON, "9-13 березня", **slots_before)
+    assert slots[form.REASON] is None and slots["requested_slot"] == form.REASON
+    assert form.START not in slots and form.END not in slots  # the known dates are left as they are
+    assert "Ці дати в мене вже є" in messages[0]["text"] and messages[0]["buttons"] == []
+
+
+def test_other_dates_as_the_reason_keep_the_known_ones_and_offer_to_change_them() -> None:
+    slots_before = {k: v for k, v in FILLED.items() if k not in (form.REASON, form.EMPLOYER, form.EMAIL)}
+    messages, slots = answer_in("en", form.REASON, "March 16 to 20", **slots_before)
+    assert slots[form.REASON] is None and slots["requested_slot"] == form.REASON
+    assert form.START not in slots and form.END not in slots
+    text = messages[0]["text"]
+    assert "Earlier you gave these dates: Monday, March 9, 2026 up to and including Friday, March 13, 2026" in text
+    assert messages[0]["buttons"] == [{"title": "Enter other dates",
+                                       "payload": '/verlof_correction{"verlof_field": "date"}'}]
+
+
+def test_dates_that_cannot_be_used_yet_are_left_for_the_date_question() -> None:
+    messages, slots = answer_in("pl", form.CATEGORY, "5 stycznia 2026", **GEWICHTIG)  # before "today"
+    assert slots[form.CATEGORY] is None and slots.get(form.START) is None and slots.get(form.END) is None
+    assert "O daty zapytam za chwilę" in messages[0]["text"]
+
+
+def test_a_reason_that_mentions_a_date_is_a_reason() -> None:
+    slots_before = {k: v for k, v in FILLED.items() if k not in (form.REASON, form.EMPLOYER, form.EMAIL)}
+    messages, slots = answer_in("nl", form.REASON, "de bruiloft van mijn zus is op 13 maart", **slots_before)
+    assert slots[form.REASON] == "de bruiloft van mijn zus is op 13 maart" and messages == []
+    _m, slots = answer_in("en", form.CATEGORY, "my sister's wedding on March 13", **GEWICHTIG)
+    assert slots[form.CATEGORY] == "overig" and form.START not in slots
+
+
+def test_dates_again_and_again_offer_a_person() -> None:
+    slots_before = {k: v for k, v in FILLED.items() if k not in (form.REASON, form.EMPLOYER, form.EMAIL)}
+    failures = None
+    for _attempt in range(3):
+        messages, slots = answer_in("nl", form.REASON, "9 t/m 13 maart", **{**slots_before, form.FAILURES: failures})
+        failures = slots[form.FAILURES]
+    assert failures == {"slot": form.REASON, "count": 3}
+    assert messages[0]["buttons"][-1] == {"title": "Met een medewerker praten", "payload": "/request_human"}

@@ -188,3 +188,17 @@ def test_dates_and_rule_texts_in_a_problem_are_in_the_requested_language(client)
     reason = check(client, kind="gewichtige_omstandigheid", category="al_geboekt", requested_on="2026-06-01",
                    language="pl").json()["problems"][0]["message"]
     assert "Wakacje, które są już zarezerwowane lub opłacone" in reason and "geboekt" not in reason
+
+
+def test_holiday_names_in_the_notes_are_in_the_requested_language(client):
+    """The check's notes name holidays in the reader's language, with the Dutch name of the schoolgids beside it."""
+    body = dict(kind="gewichtige_omstandigheid", category="verhuizing", start_date="2027-05-03",
+                end_date="2027-05-14", requested_on="2026-06-01")
+    notes = {note["code"]: note["message"] for note in check(client, language="uk", **body).json()["notes"]}
+    assert "Травневі канікули (Meivakantie)" in notes["kalender_onzeker"]
+    assert "регіону канікул Північ" in notes["schoolgids"]
+    dutch = {note["code"]: note["message"] for note in check(client, **body).json()["notes"]}
+    assert "staan nog niet vast: Meivakantie." in dutch["kalender_onzeker"]
+    advisory = check(client, language="ar", start_date="2026-10-05", end_date="2026-10-23",
+                     requested_on="2026-06-01").json()["notes"]
+    assert "عطلة الخريف (Herfstvakantie)" in next(n["message"] for n in advisory if n["code"] == "kalender_advies")

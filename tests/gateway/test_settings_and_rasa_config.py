@@ -46,7 +46,8 @@ def test_postgres_tracker_store_uses_the_same_server_and_database():
                                        "db": "lpa", "username": "lpa", "password": "geheim"}
     assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 2,
                                     "key_prefix": "leerplicht"}
-    assert config["action_endpoint"] == {"url": "http://127.0.0.1:8000/webhook", "token": STRONG}
+    assert config["action_endpoint"] == {"url": "http://127.0.0.1:8000/webhook", "token": STRONG,
+                                         "enable_selective_domain": True}
 
 
 def test_written_files_carry_the_token_and_no_open_api(tmp_path):

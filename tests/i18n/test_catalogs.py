@@ -103,3 +103,14 @@ def test_number_extraction_ignores_thousands_separators() -> None:
     assert numbers("maximaal 1.000 euro, 100.000 per jaar, bel 14 074") == numbers(
         "at most 1,000 euros, 100,000 a year, call 14 074")
     assert numbers("0800-2000 en artikel 6:7") == {"0800", "2000", "6", "7"}
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_holiday_names_keep_the_dutch_name(language: str) -> None:
+    """Parents find holidays in the schoolgids by their Dutch names, so a translated holiday name keeps it beside
+    the translation, as the glossary terms do: "Christmas holiday (Kerstvakantie)"."""
+    names = yaml_messages(sorted((ROOT / "knowledge" / "calendar").glob("*.yml")))
+    assert {"Kerstvakantie", "Meivakantie", "Koningsdag"} <= set(names)
+    translated = {entry.id: entry.string for entry in entries(language)}
+    problems = [name for name in names if not translated.get(name, "").endswith(f" ({name})")]
+    assert not problems, f"{language}: holiday names without their Dutch name: {problems}"

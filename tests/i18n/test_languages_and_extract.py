@@ -103,3 +103,16 @@ def test_the_extractor_finds_the_texts_of_the_rules_files_that_users_see() -> No
     assert verlof["een huwelijk in de familie"] == ["verlof rules: event huwelijk label"]
     assert any(text.startswith("Goedkopere tickets") for text in verlof)
     assert not any("art. 13a lid 2" in text for text in verlof)  # notes for maintainers are not shown to users
+
+
+def test_the_extractor_finds_the_holiday_names_of_the_calendar() -> None:
+    school = {message: comments for _l, message, comments in
+              _extract(ROOT / "knowledge" / "calendar" / "school-holidays.yml")}
+    assert school["Kerstvakantie"] == ["calendar: school holiday kerstvakantie"]
+    assert {"Zomervakantie", "Herfstvakantie", "Voorjaarsvakantie", "Meivakantie"} <= set(school)
+    assert not any(message.startswith(("http", "Only the zomervakantie")) for message in school)  # no notes, sources
+    public = {message: comments for _l, message, comments in
+              _extract(ROOT / "knowledge" / "calendar" / "public-holidays.yml")}
+    assert public["Koningsdag"] == ["calendar: public holiday koningsdag"]
+    assert not any("rosters" in message or "Varies" in message for message in public)
+    assert list(_extract(ROOT / "knowledge" / "calendar" / "municipalities.yml")) == []

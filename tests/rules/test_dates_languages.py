@@ -242,3 +242,41 @@ def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest
         assert parse_dates("berri", TODAY, "so") == one(D(2026, 3, 3))
     finally:
         dates.clear_caches()
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("nl", "9 t/m 13 maart", True),
+    ("nl", "van 9 tot en met 13 maart", True),
+    ("nl", "vrijdag 13 maart", True),
+    ("en", "March 9 to 13", True),
+    ("en", "from 9 until 13 March", True),
+    ("en", "on Friday", True),
+    ("uk", "9-13 березня", True),
+    ("uk", "з 9 до 13 березня", True),
+    ("pl", "od 9 do 13 marca", True),
+    ("pl", "dnia 13 marca", True),
+    ("tr", "9'dan 13 Mart'a kadar", True),
+    ("tr", "9-13 Mart", True),
+    ("ar", "من ٩ إلى ١٣ مارس", True),
+    ("nl", "31 februari", True),  # impossible, but still only a date
+    ("nl", "de bruiloft is op 13 maart", False),
+    ("en", "my sister's wedding on March 13", False),
+    ("uk", "весілля 13 березня", False),
+    ("nl", "groep 5", False),
+    ("tr", "3 ara sınavı", False),
+    ("en", "I work in a hotel", False),
+])
+def test_only_dates(language: str, text: str, expected: bool) -> None:
+    """An answer that is nothing but a date or a range (range and `filler` words from languages.yml aside)."""
+    assert dates.only_dates(text, language) is expected
+
+
+def test_date_spans_point_at_the_dates_as_typed() -> None:
+    text = "nee, het is van 9 t/m 13 maart"
+    [found] = dates.date_spans(text, "nl")
+    assert text[found.start:found.end] == "9 t/m 13 maart" and found.dates == 2
+    text = "ні, з 9 березня до 13 березня"
+    spans = dates.date_spans(text, "uk")
+    assert [text[span.start:span.end] for span in spans] == ["9 березня", "13 березня"]
+    assert dates.date_spans("31 februari", "nl")[0].dates == 1  # no error: no date is built
+    assert dates.date_spans("no date here", "en") == []

@@ -420,3 +420,49 @@ def test_every_citation_id_resolves_in_the_knowledge_base():
     for decision in _all_decisions():
         used |= set(decision.citations)
     assert [cid for cid in sorted(used) if not kb.has_citation(cid)] == []
+
+
+# -- holiday names and the vakantieregio in the reader's language ---------------------------------------------------
+
+def _note(decision, code: str):
+    return next(note for note in decision.notes if note.code == code)
+
+
+@pytest.mark.parametrize(("language", "names", "region"), [
+    ("nl", "Hemelvaartsdag en Tweede Pinksterdag", "vakantieregio Noord"),
+    ("en", "Ascension Day (Hemelvaartsdag) and Whit Monday (Tweede Pinksterdag)", "holiday region North"),
+    ("ar", "عيد الصعود (Hemelvaartsdag) واليوم الثاني لعيد العنصرة (Tweede Pinksterdag)", "منطقة العطل الشمالية"),
+    ("uk", "Вознесіння (Hemelvaartsdag) і Другий день Трійці (Tweede Pinksterdag)", "регіону канікул Північ"),
+    ("tr", "Göğe Yükseliş Günü (Hemelvaartsdag) ve Pentekost'un ikinci günü (Tweede Pinksterdag)", "Kuzey tatil"),
+    ("pl", "Wniebowstąpienie (Hemelvaartsdag) i Poniedziałek Zielonych Świątek (Tweede Pinksterdag)",
+     "regionu ferii Północ"),
+])
+def test_holiday_names_and_the_region_are_written_in_the_readers_language(language, names, region):
+    """Public holidays whose school-free status is convention (uncertain) are named in the reader's language, with
+    the Dutch name the schoolgids uses beside it; the holiday region too."""
+    from assistant.i18n import translate
+
+    decision = decide(kind="gewichtige_omstandigheid", category="verhuizing", start=date(2026, 5, 11),
+                      end=date(2026, 5, 29), requested_on=date(2026, 1, 12))
+    uncertain = _note(decision, "kalender_onzeker")
+    assert translate(uncertain.template, language, **uncertain.values).count(names) == 1
+    schoolgids = _note(decision, "schoolgids")
+    assert region in translate(schoolgids.template, language, **schoolgids.values)
+
+
+def test_advisory_school_holidays_are_named_in_the_readers_language():
+    from assistant.i18n import translate
+
+    decision = decide(start=date(2026, 10, 5), end=date(2026, 10, 23))
+    advisory = _note(decision, "kalender_advies")
+    assert "Herfstvakantie." in advisory.message
+    assert "Осінні канікули (Herfstvakantie)" in translate(advisory.template, "uk", **advisory.values)
+    assert "Autumn holiday (Herfstvakantie)" in translate(advisory.template, "en", **advisory.values)
+
+
+def test_a_first_weeks_problem_names_the_region_in_the_readers_language():
+    from assistant.i18n import translate
+
+    problem = decide(start=date(2026, 8, 24), end=date(2026, 8, 28)).problem("first_two_weeks")
+    assert "(vakantieregio Noord)" in problem.message
+    assert "(holiday region North)" in translate(problem.template, "en", **problem.values)

@@ -1,0 +1,107 @@
+"""The Rasa plugins (rasa_plugins/) run inside Rasa's own environment (.venv-rasa): each check runs a small script
+there and reports JSON back. Skipped, with the reason, when that environment has not been created (`make setup`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
+
+pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="Rasa's environment (.venv-rasa) is not set up")
+
+
+def run_in_rasa_env(script: str, tmp_path: Path) -> dict:
+    completed = subprocess.run(
+        [str(RASA_PYTHON), "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True, text=True, timeout=240,
+        env={"PYTHONPATH": str(ROOT), "TMP_DIR": str(tmp_path), "RASA_TELEMETRY_ENABLED": "false",
+             "TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_tracker_store_on_sqlite_uses_write_ahead_log_without_fsync_per_commit(tmp_path):
+    result = run_in_rasa_env("""
+        import json, os
+        from rasa_plugins import sqlite_tuning
+        sqlite_tuning.install()
+        sqlite_tuning.install()  # idempotent
+        from rasa.core.tracker_store import SQLTrackerStore
+        from rasa.shared.core.domain import Domain
+        from rasa.shared.core.trackers import DialogueStateTracker
+        from rasa.shared.core.events import UserUttered
+        store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=os.environ["TMP_DIR"] + "/tracker.db")
+        with store.engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+        import asyncio
+        tracker = DialogueStateTracker.from_events("s1", [UserUttered("hallo")])
+        asyncio.run(store.save(tracker))
+        events = len(asyncio.run(store.retrieve("s1")).events)
+        print(json.dumps({"mode": mode, "synchronous": synchronous, "events": events}))
+    """, tmp_path)
+    assert result == {"mode": "wal", "synchronous": 1, "events": 1}  # 1 = NORMAL
+
+
+def test_endpoint_calls_reuse_one_connection(tmp_path):
+    result = run_in_rasa_env("""
+        import asyncio, json
+        from aiohttp import web
+        from rasa_plugins import endpoint_sessions
+        endpoint_sessions.install()
+        from rasa.utils.endpoints import EndpointConfig
+
+        async def main():
+            peers, tokens = [], []
+            async def handle(request):
+                peers.append(request.transport.get_extra_info("peername")[1])
+                tokens.append(request.query.get("token"))
+                return web.json_response({"ok": True, "got": await request.json()})
+            app = web.Application()
+            app.router.add_post("/webhook", handle)
+            runner = web.AppRunner(app)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            await site.start()
+            port = site._server.sockets[0].getsockname()[1]
+            endpoint = EndpointConfig(url=f"http://127.0.0.1:{port}/webhook", token="secret")
+            answers = [await endpoint.request(json={"n": n}) for n in range(3)]
+            failed = None
+            try:
+                await EndpointConfig(url=f"http://127.0.0.1:{port}/missing").request(json={})
+            except Exception as error:
+                failed = type(error).__name__
+            await endpoint_sessions.close_all()
+            await runner.cleanup()
+            return {"answers": answers, "connections": len(set(peers)), "tokens": tokens, "failed": failed}
+
+        print(json.dumps(asyncio.run(main())))
+    """, tmp_path)
+    assert result["answers"] == [{"ok": True, "got": {"n": n}} for n in range(3)]
+    assert result["tokens"] == ["secret"] * 3
+    assert result["connections"] == 1  # keep-alive: Rasa's own code opened one connection per call
+    assert result["failed"] == "ClientResponseError"  # errors surface as before
+
+
+def test_action_responses_are_checked_against_rasas_schema(tmp_path):
+    result = run_in_rasa_env("""
+        import json
+        from rasa_plugins import action_validation
+        action_validation.install()
+        from rasa.core.actions.action import RemoteAction
+        action = RemoteAction("action_x", None)
+        ok = action._validate_action_result({"events": [{"event": "slot", "name": "a", "value": 1}], "responses": []})
+        try:
+            action._validate_action_result({"events": [{"event": 5}]})
+            refused = None
+        except action_validation.ValidationError as error:
+            refused = "Failed to validate Action server response" in error.message
+        print(json.dumps({"ok": ok, "refused": refused}))
+    """, tmp_path)
+    assert result == {"ok": True, "refused": True}
