@@ -227,13 +227,13 @@ def verify(run: Run, database_url: str, tracker_url: str) -> Check:
 # --- report ------------------------------------------------------------------------------------------------------
 
 
-def report(run: Run, check: Check, stack: str) -> str:
+def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
     turns = len(run.turns)
     ok = len(run.latencies)
     errors = ", ".join(f"{status or 'no answer'}: {count}" for status, count in sorted(run.errors.items())) or "none"
     p95 = run.percentile(95)
     lines = [
-        SECTION,
+        section,
         "",
         f"Measured by `scripts/loadtest.py` (`make loadtest`) on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC "
         f"({os.cpu_count()} cores), stack: {stack}. {run.concurrency} simulated users, each running Dutch dialogues "
@@ -268,13 +268,14 @@ def report(run: Run, check: Check, stack: str) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the "## Load test" section, keeping everything else of the file."""
+    """Replace (or append) the section with `section`'s title (its first line), keeping everything else."""
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = current.find(f"\n{SECTION}\n")
+    title = section.split("\n", 1)[0]
+    start = current.find(f"\n{title}\n")
     if start == -1:
         updated = current.rstrip("\n") + "\n\n" + section
     else:
-        end = current.find("\n## ", start + len(SECTION) + 2)
+        end = current.find("\n## ", start + len(title) + 2)
         updated = current[:start + 1] + section + (current[end + 1:] if end != -1 else "")
     path.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
@@ -293,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracker-url", default=os.environ.get("TRACKER_STORE_URL"),
                         help="with --stack none (default: the database URL)")
     parser.add_argument("--report", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--title", default=SECTION.removeprefix("## "),
+                        help="title of the report section (one section per title), e.g. 'Load test: make scale'")
     args = parser.parse_args(argv)
     if not 1 <= args.conversations <= 500 or not 1 <= args.duration <= 1800:
         parser.error("1-500 conversations, 1-1800 seconds")
@@ -312,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         database_url, tracker_url = args.database_url, args.tracker_url or args.database_url
         stack = os.environ.get("LOADTEST_STACK_LABEL", "an already running stack")
     check = verify(run, database_url, tracker_url)
-    section = report(run, check, stack)
+    section = report(run, check, stack, f"## {args.title}")
     write_section(Path(args.report), section)
     print(section)
     if check.app_mismatches or check.tracker_mismatches:
