@@ -34,7 +34,9 @@ TURNS_PER_CONVERSATION = len(MESSAGES)
 # /api/chat, so a slower moment of the machine falls on both series alike.
 SEQUENTIAL_CONVERSATIONS = 20
 # (concurrent conversations, conversations run, think time in s). People read and type between messages: the targets
-# are judged with think time; the series without it shows the capacity of one Rasa process (saturation).
+# are judged with think time, and with it the first conversations start at random moments within one think time (ten
+# parents do not press enter in the same millisecond; a new conversation starts when one ends). The series without
+# think time shows the capacity of one Rasa process (saturation).
 RUNS = [(10, 30, 1.0), (10, 30, 0.0)]
 
 
@@ -82,11 +84,13 @@ async def measure(target: str, concurrency: int, conversations: int, think: floa
     async with httpx.AsyncClient(timeout=30) as client:
         await _conversation(client, target, [], [])  # warm-up, not counted
 
-        async def run_one() -> None:
+        async def run_one(number: int) -> None:
             async with semaphore:
+                if think and number < concurrency:  # the first ones start within one think time, not all at once
+                    await asyncio.sleep(random.uniform(0, think))  # noqa: S311
                 await _conversation(client, target, latencies, errors, think)
 
-        await asyncio.gather(*(run_one() for _ in range(conversations)))
+        await asyncio.gather(*(run_one(number) for number in range(conversations)))
     return Series(target, concurrency, latencies, len(errors), think)
 
 
@@ -100,6 +104,16 @@ async def measure_alternating(conversations: int) -> tuple[Series, Series]:
             for target, (latencies, errors) in results.items():
                 await _conversation(client, target, latencies, errors)
     return tuple(Series(target, 1, latencies, len(errors)) for target, (latencies, errors) in results.items())
+
+
+def machine_speed_seconds() -> float:
+    """Seconds for a fixed pure-Python loop: a reference for comparing runs on a shared machine whose speed varies
+    (on this one the same loop takes between ~0.8 and ~1.4 s from one minute to the next)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - started
 
 
 def resident_memory(stack: RunningStack) -> dict[str, float]:
@@ -149,7 +163,8 @@ def plot(series: list[Series], path: Path) -> None:
     figure.savefig(path, dpi=120)
 
 
-def write_report(series: list[Series], startup_seconds: float, memory: dict[str, float]) -> None:
+def write_report(series: list[Series], startup_seconds: float, memory: dict[str, float],
+                 speed: tuple[float, float]) -> None:
     by_key = {(s.target, s.concurrency, s.think): s for s in series}
     lines = [
         "# Benchmarks",
@@ -158,7 +173,12 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
         f"({os.cpu_count()} cores), SQLite storage, one Rasa process and one assistant process. "
         f"Each conversation sends {TURNS_PER_CONVERSATION} Dutch messages; latency is per message, measured by the "
         "client on loopback. Rasa's REST channel is measured directly for comparison. One conversation at a time, "
-        "the two alternate. Where the time goes and what was changed: [performance.md](performance.md).",
+        "the two alternate. With think time, the first ten conversations start at random moments within the first "
+        "think time instead of all in the same millisecond. Where the time goes and what was changed: "
+        "[performance.md](performance.md).",
+        "",
+        f"Machine speed reference (a fixed pure-Python loop, before and after the measurements): {speed[0]:.2f} s and "
+        f"{speed[1]:.2f} s; compare runs only at similar values.",
         "",
         "| path | concurrent conversations | think time (s) | messages | errors | p50 (ms) | p95 (ms) | mean (ms) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -202,6 +222,7 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
 
 
 def main() -> int:
+    speed_before = machine_speed_seconds()
     with running_stack("bench") as stack:
         series = list(asyncio.run(measure_alternating(SEQUENTIAL_CONVERSATIONS)))
         for concurrency, conversations, think in RUNS:
@@ -212,7 +233,7 @@ def main() -> int:
                   f"errors={item.errors}")
         memory = resident_memory(stack)
     plot(series, ROOT / "docs" / "img" / "bench-latency.png")
-    write_report(series, stack.startup_seconds, memory)
+    write_report(series, stack.startup_seconds, memory, (speed_before, machine_speed_seconds()))
     print(f"start-up {stack.startup_seconds:.1f} s; memory {memory}; wrote docs/benchmarks.md")
     return 0
 
