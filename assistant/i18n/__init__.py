@@ -52,6 +52,8 @@ __all__ = [
     "language_of_message",
     "language_options",
     "lookup",
+    "message_from_json",
+    "message_to_json",
     "normalise_language",
     "text_direction",
     "translate",
@@ -101,6 +103,51 @@ def _value(value: Any, language: str, message: Any) -> Any:
 
         return format_list([str(_value(item, language, message)) for item in value], locale=language)
     return value
+
+
+def message_to_json(message: Message) -> dict[str, Any]:
+    """A Message as JSON (for a database column), so that it can be shown later in any language with its values
+    still written the way that language writes them. Values: dates, Decimals, Messages, lists, or JSON scalars."""
+    return {"template": message.template, "values": {name: _encode(value) for name, value in message.values.items()}}
+
+
+def message_from_json(data: Mapping[str, Any]) -> Message:
+    """The Message `message_to_json` wrote; raises ValueError for anything else."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("template"), str) \
+            or not isinstance(data.get("values", {}), Mapping):
+        raise ValueError("not a stored message")
+    return Message(data["template"], {name: _decode(value) for name, value in data.get("values", {}).items()})
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"message": message_to_json(value)}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, list | tuple):
+        return {"list": [_encode(item) for item in value]}
+    if value is None or isinstance(value, bool | int | float | str):
+        return {"value": value}
+    raise TypeError(f"cannot store a value of type {type(value).__name__} in a message")
+
+
+def _decode(value: Any) -> Any:
+    if not isinstance(value, Mapping) or len(value) != 1:
+        raise ValueError("not a stored message value")
+    (kind, data), = value.items()
+    if kind == "message":
+        return message_from_json(data)
+    if kind == "date":
+        return dt.date.fromisoformat(data)
+    if kind == "decimal":
+        return Decimal(data)
+    if kind == "list":
+        return [_decode(item) for item in data]
+    if kind == "value":
+        return data
+    raise ValueError(f"unknown stored value kind {kind!r}")
 
 
 UNTRANSLATED_NOTICE = _("Deze tekst is nog niet vertaald. Hieronder staat hij in het Nederlands.")

@@ -33,7 +33,7 @@ from assistant.cases import service as case_service
 from assistant.cases.auth import Principal, can_see_school_item
 from assistant.cases.models import ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL
 from assistant.db.base import utcnow
-from assistant.i18n import _, translate
+from assistant.i18n import Message, _, message_from_json, message_to_json, translate
 from assistant.rules.verlof import (
     KINDS,
     VerlofDecision,
@@ -279,6 +279,21 @@ def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[s
             for problem in decision.problems]
 
 
+def stored_problems(decision: VerlofDecision) -> list[dict[str, Any]]:
+    """The problems as stored with a request: the Dutch message, and its template with the values (`source`), so
+    that the parent's status page can show it in any language later."""
+    return [{**problem, "source": message_to_json(Message(source.template, source.values))}
+            for problem, source in zip(problems_json(decision), decision.problems, strict=True)]
+
+
+def _problem_text(problem: dict[str, Any], language: str) -> str:
+    """A stored problem in `language`; requests stored before `source` existed have only the Dutch message."""
+    try:
+        return translate(message_from_json(problem["source"]), language)
+    except (KeyError, ValueError, TypeError):
+        return translate(problem["message"], language)
+
+
 def notes_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
     from assistant.api.verlof import resolve_citations
 
@@ -349,7 +364,7 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
         school_days=decision.school_days, school_year=prepared.school_year.label, decided_by=decision.decided_by,
         allowed=decision.allowed, reason=cleaned.reason, employer_statement=cleaned.employer_statement,
         email=cleaned.email, language=cleaned.language or "nl", sender_id=cleaned.sender_id,
-        assessment={"problems": problems_json(decision), "notes": notes_json(decision),
+        assessment={"problems": stored_problems(decision), "notes": notes_json(decision),
                     "prior_days": prepared.prior_days, "prior_vakantie": prepared.prior_vakantie,
                     "evaluated_on": today.isoformat()},
         created_at=now, updated_at=now,
@@ -409,7 +424,8 @@ def parent_view(request: VerlofRequest, language: str | None = None) -> dict[str
         "school": request.school_name, "start_date": request.start_date.isoformat(),
         "end_date": request.end_date.isoformat(), "school_days": request.school_days,
         "school_year": request.school_year, "decided_by": request.decided_by,
-        "problems": [{**problem, "message": translate(problem["message"], language)}
+        "problems": [{key: value for key, value in problem.items() if key != "source"}
+                     | {"message": _problem_text(problem, language)}
                      for problem in request.assessment.get("problems", [])],
         "decision": decision, "bezwaar": bezwaar(request, language),
         "created_at": request.created_at.isoformat(),

@@ -177,3 +177,37 @@ def test_a_nested_message_without_translation_adds_the_notice() -> None:
     text = loc(Message("Hoe: via {channel}", {"channel": Message("een kanaal dat niemand kent")}))
     assert text == "How: through een kanaal dat niemand kent"
     assert not loc.complete and loc.finish(text).startswith(translate(UNTRANSLATED_NOTICE, "en"))
+
+
+def test_a_message_survives_json_with_its_values_written_per_language():
+    import json
+    from datetime import date
+    from decimal import Decimal
+
+    from assistant.i18n import Message, message_from_json, message_to_json, translate
+
+    nested = Message("vakantieregio {region}", {"region": "Noord"})
+    message = Message("Let op: de data van deze vrije dagen in deze periode staan nog niet vast: {names}.",
+                      {"names": [nested, "Meivakantie"]})
+    dated = Message("{day} {amount} {flag} {nothing}",
+                    {"day": date(2027, 3, 9), "amount": Decimal("12.5"), "flag": True, "nothing": None})
+    for original in (message, dated):
+        restored = message_from_json(json.loads(json.dumps(message_to_json(original))))
+        assert restored == Message(original.template, {k: (list(v) if isinstance(v, tuple) else v)
+                                                       for k, v in original.values.items()})
+        for language in ("nl", "en", "ar"):
+            assert translate(restored, language) == translate(original, language)
+    assert "9 maart 2027" in translate(message_from_json(message_to_json(dated)), "nl")
+
+
+def test_stored_messages_refuse_what_they_cannot_hold():
+    import pytest
+
+    from assistant.i18n import Message, message_from_json, message_to_json
+
+    with pytest.raises(TypeError):
+        message_to_json(Message("{x}", {"x": object()}))
+    for broken in ({}, {"template": 5}, {"template": "a", "values": {"x": {"kind": 1}}},
+                   {"template": "a", "values": {"x": {"date": "2027-02-30"}}}):
+        with pytest.raises(ValueError):
+            message_from_json(broken)

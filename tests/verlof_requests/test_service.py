@@ -192,3 +192,25 @@ def test_lists_per_role(configured) -> None:
         assert {r.reference for r in service.list_for(session, admin)} == {mine.reference, other.reference,
                                                                             free_text.reference}
         assert service.count_open(session, school) == 1
+
+
+def test_the_parent_sees_stored_problems_in_their_language(configured) -> None:
+    from assistant.i18n import message_from_json, translate
+
+    stored = submit(start_date=date(2026, 1, 26), end_date=date(2026, 1, 27))
+    [problem] = stored.assessment["problems"]
+    dutch = problem["message"]
+    for language in ("en", "uk", "ar"):
+        [shown] = service.parent_view(stored, language)["problems"]
+        assert shown["message"] == translate(message_from_json(problem["source"]), language) != dutch
+        assert "source" not in shown and shown["code"] == "short_notice"
+        assert str(problem["source"]["values"]["weeks"]["value"]) in shown["message"]
+    assert service.parent_view(stored, "nl")["problems"][0]["message"] == dutch
+
+
+def test_problems_stored_before_their_source_was_kept_still_show(configured) -> None:
+    stored = submit(start_date=date(2026, 1, 26), end_date=date(2026, 1, 27))
+    problem = {key: value for key, value in stored.assessment["problems"][0].items() if key != "source"}
+    stored.assessment = {**stored.assessment, "problems": [problem]}
+    [shown] = service.parent_view(stored, "en")["problems"]
+    assert shown["message"] == problem["message"]  # a filled-in Dutch text has no catalog entry: it stays Dutch
