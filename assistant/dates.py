@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -89,12 +89,14 @@ def fold(text: str) -> str:
     return "".join(_fold_char(char) for char in text)
 
 
-def _fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each folded character (and the end), its index in `text`."""
+def fold_with_positions(text: str, fold_char: Callable[[str], str] | None = None) -> tuple[str, list[int]]:
+    """The folded text and, for each folded character (and the end), its index in `text`. `fold_char` folds one
+    character (default: as `fold` does)."""
+    fold_char = fold_char or _fold_char
     pieces: list[str] = []
     positions: list[int] = []
     for index, char in enumerate(text):
-        folded = _fold_char(char)
+        folded = fold_char(char)
         pieces.append(folded)
         positions.extend([index] * len(folded))
     positions.append(len(text))
@@ -384,7 +386,7 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.original = text
-        self.folded, self.positions = _fold_with_positions(text)
+        self.folded, self.positions = fold_with_positions(text)
 
     def typed(self, start: int, end: int) -> str:
         return self.original[self.positions[start]:self.positions[end]].strip()

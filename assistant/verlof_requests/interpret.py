@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.dates import date_spans, fold
+from assistant.dates import date_spans, fold, fold_with_positions
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.languages import load_languages
 from assistant.schools.registry import _fold
@@ -166,15 +166,8 @@ def _fold_char(char: str) -> str:
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters (and the end), the index in `text`."""
-    pieces: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
-        pieces.append(folded)
-        positions.extend([index] * len(folded))
-    positions.append(len(text))
-    return "".join(pieces), positions
+    """The folded text (punctuation as spaces) and, for each of its characters (and the end), the index in `text`."""
+    return fold_with_positions(text, _fold_char)
 
 
 def _phrase(word: str) -> str:

@@ -12,20 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer import HUMAN_BUTTON, ActionAnswerTopic, ActionRetrievalFallback
 from assistant.i18n import lookup
 from assistant.i18n.extract import extract_yaml
-from assistant.i18n.languages import LANGUAGES_FILE, load_languages
+from assistant.i18n.languages import load_languages
 from tests.i18n.conftest import ROOT
+from tests.language_config import with_supported_language
 
 
 def test_a_new_language_is_one_line_of_configuration(tmp_path: Path) -> None:
-    text = LANGUAGES_FILE.read_text(encoding="utf-8").replace(
-        "\n# Languages the detector also",
-        "\n  - {code: fa, name: فارسی, english: Persian, dir: rtl, lingua: PERSIAN, aliases: [farsi, فارسی]}\n"
-        "\n# Languages the detector also",
-    ).replace("  - {code: fa, english: Persian, lingua: PERSIAN, aliases: [persian, perzisch, farsi, dari, فارسی, "
-              "الفارسية, перськ, farsça, perski]}\n", "")
-    path = tmp_path / "languages.yml"
-    path.write_text(text, encoding="utf-8")
-    config = load_languages(path)
+    config = with_supported_language(
+        tmp_path, "{code: fa, name: فارسی, english: Persian, dir: rtl, lingua: PERSIAN, aliases: [farsi, فارسی]}")
     assert config.codes == ("nl", "en", "ar", "uk", "tr", "pl", "fa")
     persian = config.get("fa")
     assert persian is not None and persian.supported and persian.dir == "rtl" and persian.name == "فارسی"

@@ -12,7 +12,7 @@ import assistant.dates as dates
 from assistant.dates import DateError, ParsedDates, fold, looks_like_range, parse_dates
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.formatting import format_date, format_day_month
-from assistant.i18n.languages import LANGUAGES_FILE, load_languages
+from tests.language_config import with_supported_language
 
 TODAY = date(2026, 3, 2)  # a Monday
 D = date
@@ -220,15 +220,9 @@ def test_range_words_and_folding() -> None:
 
 def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Somali moved to `supported` (one line): its CLDR month names parse; with `dates` words, its range words too."""
-    text = LANGUAGES_FILE.read_text(encoding="utf-8").replace(
-        "\n# Languages the detector also",
-        "\n  - {code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
-        " dates: {relative: {1: [berri]}, to: [ilaa]}}\n\n# Languages the detector also",
-    ).replace("  - {code: so, english: Somali, lingua: SOMALI, aliases: [somali, somalisch, soomaali, الصومالية, "
-              "сомалійськ, somalice]}\n", "")
-    path = tmp_path / "languages.yml"
-    path.write_text(text, encoding="utf-8")
-    config = load_languages(path)
+    config = with_supported_language(
+        tmp_path, "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
+        " dates: {relative: {1: [berri]}, to: [ilaa]}}")
     monkeypatch.setattr(dates, "load_languages", lambda: config)
     monkeypatch.setattr(dates, "SUPPORTED_LANGUAGES", config.codes)
     monkeypatch.setattr(dates, "normalise_language", lambda code: code if code in config.codes else "nl")

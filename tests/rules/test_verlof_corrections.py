@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import assistant.verlof_requests.interpret as interpret
-from assistant.i18n.languages import LANGUAGES_FILE, load_languages
+from assistant.i18n.languages import load_languages
 from assistant.verlof_requests.interpret import Correction, interpret_correction
+from tests.language_config import with_supported_language
 
 C = Correction
 
@@ -97,16 +98,10 @@ def test_a_text_that_names_no_answer_is_no_correction() -> None:
 
 def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Somali moved to `supported` with its correction words: corrections in Somali work without code."""
-    text = LANGUAGES_FILE.read_text(encoding="utf-8").replace(
-        "\n# Languages the detector also",
-        "\n  - {code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
+    config = with_supported_language(
+        tmp_path, "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
         " corrections: {fields: {school: [dugsi*], end_date: [maalinta ugu dambeysa]}, wrong: [khalad],"
-        " value_after: [waa]}}\n\n# Languages the detector also",
-    ).replace("  - {code: so, english: Somali, lingua: SOMALI, aliases: [somali, somalisch, soomaali, الصومالية, "
-              "сомалійськ, somalice]}\n", "")
-    path = tmp_path / "languages.yml"
-    path.write_text(text, encoding="utf-8")
-    config = load_languages(path)
+        " value_after: [waa]}}")
     monkeypatch.setattr(interpret, "load_languages", lambda: config)
     monkeypatch.setattr(interpret, "normalise_language", lambda code: code if code in config.codes else "nl")
     interpret._correction_words.cache_clear()
