@@ -76,19 +76,32 @@ class ValidateVerlofForm(FormValidationAction):
 
     # -- corrections ------------------------------------------------------------------------------------------
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        if self._correction_applied(tracker, events):  # say so before the next question (or the summary)
+            loc = Localiser(_language(tracker))
+            dispatcher.utter_message(text=loc(form.CORRECTED))
+            dispatcher.messages.insert(0, dispatcher.messages.pop())
+        return events
+
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
         """A correction sets the named answer again (validated below) or empties it, so the form asks it again."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
+        updates = self._correction_updates(tracker)
+        return events + [SlotSet(slot, value) for slot, value in (updates or {}).items()]
+
+    @staticmethod
+    def _correction_updates(tracker: Tracker) -> dict[str, Any] | None:
+        """The slots a correction in the latest message sets (a new value) or empties (ask again); None: no
+        correction."""
         if _intent(tracker) != CORRECTION_INTENT:
-            return events
+            return None
         hint = next(tracker.get_latest_entity_values("verlof_field"), None)
         correction = interpret.interpret_correction(_text(tracker), hint, _language(tracker))
-        if correction is None:
-            return events
-        slots = form.FIELD_SLOTS.get(correction.field, ())
-        if not slots:
-            return events
+        if correction is None or not form.FIELD_SLOTS.get(correction.field):
+            return None
+        slots = form.FIELD_SLOTS[correction.field]
         updates: dict[str, Any] = {form.CONFIRMED: None, form.CORRECTING: False}
         if correction.value and correction.field in ("start_date", "end_date", "date"):
             target = form.END if correction.field == "end_date" else form.START
@@ -97,7 +110,14 @@ class ValidateVerlofForm(FormValidationAction):
             updates[slots[0]] = correction.value
         else:
             updates.update({slot: None for slot in slots})
-        return events + [SlotSet(slot, value) for slot, value in updates.items()]
+        return updates
+
+    def _correction_applied(self, tracker: Tracker, events: list[EventType]) -> bool:
+        """True when the latest message corrected an answer with a new value and that value passed its check."""
+        updates = self._correction_updates(tracker) or {}
+        changed = [slot for slot, value in updates.items() if value is not None and slot != form.CORRECTING]
+        final = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+        return bool(changed) and all(final.get(slot) is not None for slot in changed)
 
     # -- helpers -------------------------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("verhuizing", r"verhuiz|verhuis"),
     ("gezinsuitbreiding", r"bevall|geboorte|geboren|baby"),
     ("wettelijke_verplichting", r"rechtszaak|rechtbank|ambassade|consulaat|paspoort|getuige|ind\b"),
-    ("religieuze_verplichting", r"suikerfeest|offerfeest|bayram|eid|divali|diwali|holi|pesach|jom kipoer|"
+    ("religieuze_verplichting", r"suikerfeest|offerfeest|bayram|\beid\b|divali|diwali|\bholi\b|pesach|jom kipoer|"
                                 r"religi|geloof|moskee|kerk|bedevaart|hadj"),
 )
 NON_REASON_WORDS: tuple[tuple[str, str], ...] = (
@@ -92,6 +92,8 @@ def interpret_kind(text: str) -> tuple[str | None, str | None]:
     if values.get("gebeurtenis"):
         return "gewichtige_omstandigheid", values["gebeurtenis"]
     folded = _fold(text)
+    if folded.replace(" ", "_") in KINDS:  # the kind's own code, as a button's entity value carries it
+        return folded.replace(" ", "_"), None
     category = interpret_category(text)
     if category == "religieuze_verplichting" or re.search(r"\bfeestdag|religieu", folded):
         return "religieus", None

@@ -20,7 +20,9 @@ from actions.verlof_form import (
     ValidateVerlofForm,
 )
 from assistant.db.session import session_scope
+from assistant.i18n import translate
 from assistant.verlof_requests import form
+from assistant.verlof_requests.interpret import payload_values
 from assistant.verlof_requests.models import VerlofRequest
 
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain" / "verlof_form.yml").read_text("utf-8"))
@@ -77,6 +79,27 @@ def test_kind_by_typing_or_button_and_category_from_the_answer() -> None:
     _m, slots = answer(form.CATEGORY, "mijn opa is overleden, de uitvaart is in Marokko",
                        **{form.KIND: "gewichtige_omstandigheid"})
     assert slots[form.CATEGORY] == "overlijden" and slots[form.REASON].startswith("mijn opa")
+
+
+def _button_values(response: str, entity: str) -> list[str]:
+    """The entity values the buttons of a domain response set (what Rasa puts in the slot when one is pressed)."""
+    return [payload_values(button["payload"])[entity] for button in DOMAIN["responses"][response][0]["buttons"]]
+
+
+@pytest.mark.parametrize("value", _button_values("utter_ask_verlof_kind", "verlof_kind"))
+def test_every_kind_button_gives_its_own_kind_and_the_event_is_asked_only_for_an_event(value: str) -> None:
+    """The slot holds the button's entity value ("gewichtige_omstandigheid"), not the payload text."""
+    _m, slots = answer(form.KIND, value)
+    assert slots[form.KIND] == value
+    expected_next = form.CATEGORY if value == "gewichtige_omstandigheid" else form.CHILD_NAME
+    assert slots["requested_slot"] == expected_next
+
+
+@pytest.mark.parametrize("value", _button_values("utter_ask_verlof_category", "gebeurtenis"))
+def test_every_event_button_gives_its_own_category(value: str) -> None:
+    _m, slots = answer(form.CATEGORY, value, **{form.KIND: "gewichtige_omstandigheid"})
+    assert slots[form.CATEGORY] == value
+    assert slots["requested_slot"] == form.CHILD_NAME
 
 
 def test_a_range_fills_both_dates_and_the_next_question_is_the_reason() -> None:
@@ -145,11 +168,13 @@ def test_employer_statement_by_button_or_text() -> None:
 def test_a_correction_anywhere_changes_that_answer() -> None:
     t = tracker("nee, de laatste dag is 12 maart", form.CONFIRMED, intent="verlof_correction", **FILLED)
     messages, slots = run_validation(t)
-    assert slots[form.END] == "2026-03-12" and slots["requested_slot"] == form.CONFIRMED and messages == []
+    assert slots[form.END] == "2026-03-12" and slots["requested_slot"] == form.CONFIRMED
+    assert [m["text"] for m in messages] == ["Ik heb het aangepast."]  # said before the summary comes again
     t = tracker("de school klopt niet", form.EMAIL, intent="verlof_correction",
                 **{k: v for k, v in FILLED.items() if k != form.EMAIL})
-    _m, slots = run_validation(t)
+    messages, slots = run_validation(t)
     assert slots[form.SCHOOL] is None and slots["requested_slot"] == form.SCHOOL
+    assert messages == []  # nothing changed yet: the question itself follows
     t = tracker('/verlof_correction{"verlof_field": "date"}', form.CONFIRMED, intent="verlof_correction",
                 entities=[{"entity": "verlof_field", "value": "date"}], **FILLED)
     _m, slots = run_validation(t)
@@ -304,7 +329,8 @@ def test_a_new_last_day_is_understood_in_every_language(language: str, text: str
     messages, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
                                              **FILLED))
     assert slots[form.END] == "2026-03-12" and form.START not in slots
-    assert slots["requested_slot"] == form.CONFIRMED and messages == []
+    assert slots["requested_slot"] == form.CONFIRMED
+    assert [m["text"] for m in messages] == [translate(form.CORRECTED, language)]
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -334,9 +360,17 @@ def test_a_wrong_school_is_asked_again_in_every_language(language: str, text: st
 ])
 def test_a_correction_with_the_new_value_sets_it_in_every_language(language: str, text: str, slot: str,
                                                                   value: str) -> None:
-    _m, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
-                                       **FILLED))
+    messages, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
+                                             **FILLED))
     assert slots[slot] == value and slots["requested_slot"] == form.CONFIRMED
+    assert messages[0]["text"] == translate(form.CORRECTED, language) != form.CORRECTED
+
+
+def test_a_correction_that_fails_its_check_is_not_called_changed() -> None:
+    messages, slots = run_validation(tracker("nee, de laatste dag is 31 februari", form.CONFIRMED,
+                                             intent="verlof_correction", **FILLED))
+    assert slots["requested_slot"] != form.CONFIRMED
+    assert all(m["text"] != form.CORRECTED for m in messages) and messages  # the problem is explained instead
 
 
 def test_a_whole_new_range_in_a_correction_changes_both_days() -> None:
