@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
 from assistant.chat import transcript
-from assistant.chat.rasa_client import RasaClient, RasaUnavailable
+from assistant.chat.rasa_client import RasaClient, RasaReply, RasaUnavailable
 from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Handoff, Intent
 from assistant.chat.validation import normalise_message, problem_with_message
 from assistant.db.session import session_scope
@@ -81,7 +81,7 @@ class ChatService:
             if reply.intent else None
         handoff = await run_in_threadpool(
             self._store_bot_turn, request.sender_id, turn.user_message_id, [m.text for m in messages], intent,
-            reply.slots.get("requested_slot"), turn.give_bsn_notice,
+            reply.slots.get("requested_slot"), turn.give_bsn_notice, opened_case(reply),
         )
         return ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent,
                             handoff=Handoff(**handoff.as_dict()) if handoff else None)
@@ -105,8 +105,10 @@ class ChatService:
                 elif choice.explicit and request.language is None and len(text.split()) <= 4:
                     local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
             redaction = redact(text, state.requested_slot)
-            message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text)
-            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language)
+            message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
+                                                        state.conversation_id)
+            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
+                if state.case_open else None
         return UserTurn(
             language=language, text=redaction.text, user_message_id=message_id, routed=routed,
             requested_slot=state.requested_slot, local_reply=local_reply,
@@ -135,15 +137,23 @@ class ChatService:
 
     @staticmethod
     def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
-                        requested_slot: str | None, bsn_notice_given: bool) -> chat_handoff.HandoffInfo | None:
-        """Store the bot turn; returns the handoff when this turn opened a case (a Rasa action did)."""
+                        requested_slot: str | None, bsn_notice_given: bool,
+                        case_opened: bool = False) -> chat_handoff.HandoffInfo | None:
+        """Store the bot turn; returns the handoff when this turn opened a case (`case_opened`: a Rasa action said
+        so in its message)."""
         with session_scope() as session:
             transcript.record_bot_turn(
                 session, sender_id, user_message_id, texts,
                 intent.name if intent else None, intent.confidence if intent else None,
                 requested_slot, bsn_notice_given,
             )
-            return chat_handoff.open_handoff(session, sender_id)
+            return chat_handoff.open_handoff(session, sender_id) if case_opened else None
+
+
+def opened_case(reply: RasaReply) -> bool:
+    """True when an action of this turn opened an officer case: `action_create_case` (actions/handoff.py) puts the
+    handoff in its message's custom payload. The handoff itself is then read from the database."""
+    return any(isinstance(raw.get("custom"), dict) and raw["custom"].get("handoff") for raw in reply.messages)
 
 
 def to_bot_message(raw: dict[str, Any]) -> BotMessage:

@@ -1,12 +1,18 @@
-"""Stores the conversation and its turns. Texts arrive here already redacted."""
+"""Stores the conversation and its turns. Texts arrive here already redacted.
+
+This runs twice on every chat message, on the gateway's critical path: one query reads what the turn needs (the
+conversation's state and whether an officer case holds it), and the turns are written with plain INSERT/UPDATE
+statements built once (docs/performance.md).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from assistant.cases.models import OPEN_STATUSES, Case
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 
@@ -23,9 +29,11 @@ def get_or_create_conversation(session: Session, sender_id: str, language: str) 
 
 @dataclass(frozen=True)
 class ConversationState:
+    conversation_id: int | None = None  # None: the first message of this conversation
     language: str | None = None
     requested_slot: str | None = None
     bsn_notice_given: bool = False
+    case_open: bool = False  # an officer case holds the conversation
 
 
 def _loaded(session: Session, sender_id: str) -> Conversation | None:
@@ -36,21 +44,45 @@ def _loaded(session: Session, sender_id: str) -> Conversation | None:
     return None
 
 
+# Statements built once. The updates skip looking for loaded objects to refresh: none are loaded where they run.
+_STATE = select(
+    Conversation.id, Conversation.language, Conversation.requested_slot, Conversation.bsn_notice_given,
+    exists().where(Case.sender_id == Conversation.sender_id, Case.status.in_(OPEN_STATUSES)),
+).where(Conversation.sender_id == bindparam("sender_id"))
+_TOUCH = update(Conversation).where(Conversation.id == bindparam("p_id")).values(
+    language=bindparam("p_language"), last_activity_at=bindparam("p_now")).execution_options(synchronize_session=False)
+_ADD_MESSAGE = insert(ChatMessage).returning(ChatMessage.id)
+_MESSAGE_INTENT = update(ChatMessage).where(ChatMessage.id == bindparam("p_id")).values(
+    intent=bindparam("p_intent"), confidence=bindparam("p_confidence")).execution_options(synchronize_session=False)
+_BOT_TURN = update(Conversation).where(Conversation.sender_id == bindparam("p_sender_id")).values(
+    requested_slot=bindparam("p_slot"), last_activity_at=bindparam("p_now"),
+    bsn_notice_given=Conversation.bsn_notice_given | bindparam("p_bsn_notice"),
+).returning(Conversation.id).execution_options(synchronize_session=False)
+
+
 def conversation_state(session: Session, sender_id: str) -> ConversationState:
-    conversation = session.scalar(select(Conversation).where(Conversation.sender_id == sender_id))
-    if conversation is None:
+    row = session.execute(_STATE, {"sender_id": sender_id}).first()
+    if row is None:
         return ConversationState()
-    return ConversationState(conversation.language, conversation.requested_slot, conversation.bsn_notice_given)
+    conversation_id, language, requested_slot, bsn_notice_given, case_open = row
+    return ConversationState(conversation_id, language, requested_slot, bool(bsn_notice_given), bool(case_open))
 
 
-def record_user_message(session: Session, sender_id: str, language: str, text: str) -> int:
-    conversation = get_or_create_conversation(session, sender_id, language)
-    conversation.language = language
-    conversation.last_activity_at = utcnow()
-    message = ChatMessage(conversation_id=conversation.id, author="user", text=text)
-    session.add(message)
-    session.flush()
-    return message.id
+def record_user_message(session: Session, sender_id: str, language: str, text: str,
+                        conversation_id: int | None = None) -> int:
+    """Store the user message and return its id. `conversation_id` from `conversation_state` saves a lookup; without
+    it the conversation is found or created."""
+    now = utcnow()
+    if conversation_id is None:
+        conversation = get_or_create_conversation(session, sender_id, language)
+        conversation.language = language
+        conversation.last_activity_at = now
+        session.flush()
+        conversation_id = conversation.id
+    else:
+        session.execute(_TOUCH, {"p_id": conversation_id, "p_language": language, "p_now": now})
+    return session.execute(_ADD_MESSAGE, {"conversation_id": conversation_id, "author": "user", "text": text,
+                                          "created_at": now}).scalar_one()
 
 
 def record_bot_turn(session: Session, sender_id: str, user_message_id: int, texts: list[str],
@@ -60,16 +92,11 @@ def record_bot_turn(session: Session, sender_id: str, user_message_id: int, text
 
     Plain UPDATE/INSERT statements: nothing needs loading first (this runs on every turn)."""
     now = utcnow()
-    conversation_id = session.scalar(
-        update(Conversation).where(Conversation.sender_id == sender_id)
-        .values(requested_slot=requested_slot, last_activity_at=now,
-                bsn_notice_given=Conversation.bsn_notice_given | bsn_notice_given)
-        .returning(Conversation.id)
-    )
+    conversation_id = session.execute(_BOT_TURN, {"p_sender_id": sender_id, "p_slot": requested_slot, "p_now": now,
+                                                   "p_bsn_notice": bsn_notice_given}).scalar()
     if conversation_id is None:  # pragma: no cover - the user turn created it in the same request
         return
-    session.execute(update(ChatMessage).where(ChatMessage.id == user_message_id)
-                    .values(intent=intent, confidence=confidence))
+    session.execute(_MESSAGE_INTENT, {"p_id": user_message_id, "p_intent": intent, "p_confidence": confidence})
     if texts:
         session.execute(insert(ChatMessage), [
             {"conversation_id": conversation_id, "author": "bot", "text": text, "created_at": now} for text in texts

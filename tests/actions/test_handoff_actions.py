@@ -152,6 +152,8 @@ def test_creating_the_case_tells_reference_queue_and_expected_response(configure
     assert reference in message["text"] and "U bent nummer 1 in de wachtrij." in message["text"]
     assert "0800-2000" in message["text"]  # urgent: the expected response starts with 112 and Veilig Thuis
     assert all(e["value"] is None for e in events)
+    # The gateway learns from this payload that the turn opened a case (assistant.chat.service.opened_case).
+    assert message["custom"]["handoff"]["status"] == "queued"
 
 
 def test_a_case_after_a_melding_check_carries_the_facts_and_the_outcome(configured) -> None:

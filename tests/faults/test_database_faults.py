@@ -129,14 +129,14 @@ def test_failure_between_the_writes_of_a_turn_keeps_a_consistent_transcript(any_
 
 def test_failure_inside_the_user_write_stores_nothing_and_asks_no_one(any_database_url, app_on, monkeypatch,
                                                                        fake_rasa):
-    from assistant.cases import chat_handoff
-
     client = app_on(any_database_url)
+    original = transcript.record_user_message
 
-    def crash(*_args, **_kwargs):
+    def written_then_crash(*args, **kwargs):
+        original(*args, **kwargs)  # the conversation and the message are written, not yet committed
         raise RuntimeError("connection lost")
 
-    monkeypatch.setattr(chat_handoff, "route_user_message", crash)
+    monkeypatch.setattr(transcript, "record_user_message", written_then_crash)
     assert say(client, "fault-user-tx", "hallo").status_code == 500
     assert turns("fault-user-tx") == [] and fake_rasa.received == []
     with session_scope() as session:
