@@ -47,8 +47,10 @@ def create_app(settings: Settings | None = None,
         # Load and validate the knowledge base and build the retrieval index before serving, so a broken
         # knowledge file stops the start-up and the first question pays no indexing cost.
         topic_index(get_knowledge_base())
-        # Language models, the other languages' indexes and date tables load in the background.
-        background = [asyncio.create_task(asyncio.to_thread(task)) for task in (warm_up, warm_up_languages)]
+        # The language detector loads in the background; so do the other languages' indexes and date tables when
+        # this process also serves Rasa's actions (otherwise the action server builds them: assistant.action_server).
+        tasks = (warm_up, warm_up_languages) if settings.action_server_port == settings.assistant_port else (warm_up,)
+        background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
         yield
         for task in background:
             task.cancel()

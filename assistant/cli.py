@@ -170,6 +170,15 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_actions(_args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("assistant.action_server:create_action_app", factory=True, host=settings.assistant_host,
+                port=settings.action_server_port, access_log=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Leerplicht-assistent administration")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the assistant (ASSISTANT_HOST:ASSISTANT_PORT)")
     serve.add_argument("--workers", type=int, default=None, help="uvicorn worker processes (default WEB_WORKERS)")
     serve.set_defaults(handler=_serve)
+
+    actions = commands.add_parser("serve-actions", help="run the action server for Rasa (ACTION_SERVER_PORT)")
+    actions.set_defaults(handler=_serve_actions)
 
     rasa = commands.add_parser("rasa-config", help="write Rasa's endpoints.yml and credentials.yml")
     rasa.add_argument("--out", default=str(PROJECT_ROOT / "var" / "rasa"))

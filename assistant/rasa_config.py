@@ -42,14 +42,14 @@ def lock_store_config(url: str | None) -> dict[str, Any] | None:
 def endpoints(settings: Settings) -> dict[str, Any]:
     config: dict[str, Any] = {
         "action_endpoint": {
-            "url": f"http://{settings.assistant_host}:{settings.assistant_port}/webhook",
+            "url": f"http://{settings.assistant_host}:{settings.action_server_port}/webhook",
             "token": settings.gateway_token.get_secret_value(),
             # Only actions marked `send_domain: true` in domain/*.yml get the domain (~45 KB of JSON) with each call.
             "enable_selective_domain": True,
         },
         # Every `utter_*` response is rendered by the gateway in the conversation's language (assistant.nlg).
         "nlg": {
-            "url": f"http://{settings.assistant_host}:{settings.assistant_port}/nlg",
+            "url": f"http://{settings.assistant_host}:{settings.action_server_port}/nlg",
             "token": settings.gateway_token.get_secret_value(),
         },
         "tracker_store": tracker_store_config(settings.resolved_tracker_store_url),

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     # Not HOST/PORT: process runners (honcho, foreman) set PORT per process.
     assistant_host: str = "127.0.0.1"
     assistant_port: int = 8000
+    action_server_port: int = Field(
+        default=8001, description="port of the assistant's action server process: Rasa's custom actions and responses")
     web_workers: int = Field(default=1, ge=1, description="uvicorn worker processes")
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"

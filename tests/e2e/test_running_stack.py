@@ -154,6 +154,32 @@ def test_a_verlof_request_starts_the_form_and_keeps_the_answers(stack):
     assert second["messages"]
 
 
+def test_choosing_an_event_by_button_asks_which_event_then_the_childs_name(stack):
+    """The path of the buttons, as a parent taps them (the stories do not compare slots; this checks them here)."""
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    first = chat("Ik wil verlof aanvragen", sender)
+    [event_button] = [button for message in first["messages"] for button in message["buttons"]
+                      if "gewichtige_omstandigheid" in button["payload"]]
+    second = chat(event_button["payload"], sender)
+    asked = " ".join(message["text"] for message in second["messages"])
+    assert "Om welke gebeurtenis gaat het?" in asked
+    assert any('"gebeurtenis": "huwelijk"' in button["payload"] for message in second["messages"]
+               for button in message["buttons"])
+    third = chat('/inform{"gebeurtenis": "huwelijk"}', sender)
+    assert "naam" in " ".join(message["text"] for message in third["messages"]).lower()
+
+
+def test_the_action_server_is_reachable_only_on_loopback_and_only_with_the_token(stack):
+    assert httpx.get("http://127.0.0.1:8001/health").status_code == 200
+    assert httpx.post("http://127.0.0.1:8001/webhook", json={"next_action": "action_answer_topic"}).status_code == 403
+    assert httpx.post("http://127.0.0.1:8001/nlg", json={"response": "utter_greet"}).status_code == 403
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address to try")
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://{address}:8001/health", timeout=2)
+
+
 def test_a_school_walks_through_the_melding_check(stack):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     body = chat("Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur gespijbeld.",

@@ -24,7 +24,7 @@ from assistant.devtools.stack import ROOT, RunningStack, stop
 
 pytestmark = pytest.mark.e2e
 
-GATEWAY_PORT, RASA_PORT = 8100, 5105
+GATEWAY_PORT, ACTION_SERVER_PORT, RASA_PORT = 8100, 8101, 5105
 GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
 DATA = ROOT / "var" / "faults"
 # The model `make train` writes; FAULTS_MODEL may name another trained model (e.g. while the data is being changed).
@@ -51,6 +51,7 @@ def environment() -> dict[str, str]:
     for leftover in DATA.glob("*.db*"):
         leftover.unlink()
     env = {**os.environ, "APP_ENV": "test", "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_PORT": str(GATEWAY_PORT),
+           "ACTION_SERVER_PORT": str(ACTION_SERVER_PORT),
            "DATABASE_URL": f"sqlite:///{DATA / 'assistant.db'}",
            "TRACKER_STORE_URL": f"sqlite:///{DATA / 'tracker.db'}",
            "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}", "CHAT_RATE_LIMIT": "100000/minute", "LOG_LEVEL": "WARNING",
@@ -82,7 +83,7 @@ def wait_healthy(limit: float = 240) -> None:
 
 @pytest.fixture(scope="module")
 def processes(environment) -> Iterator[dict[str, subprocess.Popen]]:
-    running = {"web": start("web", environment), "rasa": start("rasa", environment)}
+    running = {name: start(name, environment) for name in ("web", "actions", "rasa")}
     try:
         wait_healthy()
         yield running

@@ -46,8 +46,16 @@ def test_postgres_tracker_store_uses_the_same_server_and_database():
                                        "db": "lpa", "username": "lpa", "password": "geheim"}
     assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 2,
                                     "key_prefix": "leerplicht"}
-    assert config["action_endpoint"] == {"url": "http://127.0.0.1:8000/webhook", "token": STRONG,
+    assert config["action_endpoint"] == {"url": "http://127.0.0.1:8001/webhook", "token": STRONG,
                                          "enable_selective_domain": True}
+    assert config["nlg"] == {"url": "http://127.0.0.1:8001/nlg", "token": STRONG}  # the action server
+
+
+def test_actions_and_responses_can_be_served_by_the_gateway_process():
+    settings = Settings(gateway_token=STRONG, assistant_port=9000, action_server_port=9000, _env_file=None)
+    config = endpoints(settings)
+    assert config["action_endpoint"]["url"] == "http://127.0.0.1:9000/webhook"
+    assert config["nlg"]["url"] == "http://127.0.0.1:9000/nlg"
 
 
 def test_written_files_carry_the_token_and_no_open_api(tmp_path):

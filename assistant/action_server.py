@@ -1,0 +1,59 @@
+"""The action server: Rasa's custom actions (`POST /webhook`) and responses (`POST /nlg`) in a process of their own.
+
+Rasa calls these endpoints two or three times for every message. Served by the chat gateway's process, they shared
+its event loop (and the GIL) with `/api/chat`: the actions run on the loop, so a chat turn of one conversation waited
+for an action of another. With ten conversations the gateway then added ~16 ms to Rasa's p50; with the action server
+in its own process ~9 ms (docs/performance.md). `make run` starts it on ACTION_SERVER_PORT, on loopback like the rest;
+Rasa's endpoints (`assistant rasa-config`) point at it. Both endpoints need the gateway token.
+
+The gateway's app still has both routes, so one process can serve everything where that suits (set
+ACTION_SERVER_PORT to ASSISTANT_PORT and run only `assistant serve`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from assistant import __version__
+from assistant.action_endpoint import router as action_router
+from assistant.errors import install_error_handlers
+from assistant.i18n.detect import warm_up
+from assistant.knowledge import get_knowledge_base
+from assistant.knowledge.retrieval import topic_index
+from assistant.limits import BodySizeLimitMiddleware
+from assistant.logging_setup import RequestIdMiddleware, configure_logging
+from assistant.nlg import router as nlg_router
+from assistant.settings import Settings, get_settings
+from assistant.warm_up import warm_up_languages
+
+
+def create_action_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        topic_index(get_knowledge_base())  # a broken knowledge file stops the start-up
+        background = [asyncio.create_task(asyncio.to_thread(task)) for task in (warm_up, warm_up_languages)]
+        yield
+        for task in background:
+            task.cancel()
+
+    app = FastAPI(title="Leerplicht-assistent action server", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(action_router)
+    app.include_router(nlg_router)
+
+    @app.get("/health", include_in_schema=False)
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)
+    return app
