@@ -92,6 +92,12 @@ def configured(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[S
     _reset_caches()
 
 
+def case_opened_reply(info: Any, text: str, intent: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Rasa's reply for a turn in which `action_create_case` opened a case: the handoff in the message's custom
+    payload, as the action puts it there (the gateway looks the case up only then)."""
+    return {"messages": [{"text": text, "custom": {"handoff": info.as_dict()}}], "intent": intent}
+
+
 @dataclass
 class FakeRasa:
     """Stands in for Rasa's gateway channel: records what it received and answers with `reply`."""

@@ -357,6 +357,8 @@ def test_a_wrong_school_is_asked_again_in_every_language(language: str, text: st
     ("en", "the municipality is wrong, we live in Borne", form.HOME, "Borne"),
     ("pl", "szkoła to De Triangel", form.SCHOOL, "De Triangel (Enschede)"),
     ("tr", "okul De Triangel olacak", form.SCHOOL, "De Triangel (Enschede)"),
+    ("tr", "okul yanlış, De Triangel olarak değiştirin", form.SCHOOL, "De Triangel (Enschede)"),
+    ("tr", "okul De Triangel şeklinde düzeltin", form.SCHOOL, "De Triangel (Enschede)"),
 ])
 def test_a_correction_with_the_new_value_sets_it_in_every_language(language: str, text: str, slot: str,
                                                                   value: str) -> None:

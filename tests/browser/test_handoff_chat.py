@@ -12,6 +12,7 @@ from assistant.cases.auth import Principal
 from assistant.cases.models import Case, User
 from assistant.db.session import session_scope
 from tests.cases.helpers import make_user
+from tests.conftest import case_opened_reply
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +36,8 @@ def test_officer_reply_appears_in_the_chat_and_polling_stops_after_hand_back(pag
         info = chat_handoff.create_from_conversation(body["sender"], "user_request",
                                                      {"name": "Fatima", "town": "Borne", "phone": "0612345678"},
                                                      {"text": "-"})
-        return {"messages": [{"text": f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}."}],
-                "intent": {"name": "affirm", "confidence": 0.99}}
+        return case_opened_reply(info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.",
+                                 {"name": "affirm", "confidence": 0.99})
 
     fake_rasa.reply = reply
     page.goto("/")

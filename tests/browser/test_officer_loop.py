@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from assistant.cases import chat_handoff
 from tests.cases.helpers import PASSWORD, make_user
+from tests.conftest import case_opened_reply
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +22,8 @@ def test_parent_asks_for_a_person_and_sees_the_officers_reply(page: Page, browse
         info = chat_handoff.create_from_conversation(body["sender"], "user_request",
                                                      {"name": "Fatima", "town": "Hengelo"}, {"text": "-"})
         cases.append(info.case_id)
-        return {"messages": [{"text": f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}."}],
-                "intent": {"name": "request_human", "confidence": 0.98}}
+        return case_opened_reply(info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.",
+                                 {"name": "request_human", "confidence": 0.98})
 
     fake_rasa.reply = rasa_opens_a_case
     page.goto("/")

@@ -10,6 +10,7 @@ from assistant.cases.models import Case, CaseMessage, User
 from assistant.db.models import ChatMessage
 from assistant.db.session import session_scope
 from tests.cases.helpers import make_user
+from tests.conftest import case_opened_reply
 
 
 def chat(client, sender, message):
@@ -69,11 +70,10 @@ def test_bot_is_silent_while_a_case_is_open_and_answers_again_after_hand_back(cl
 
 
 def test_a_case_opened_by_a_rasa_action_shows_up_in_the_same_answer(client, fake_rasa):
-    def reply(body):  # as action_create_case answers: the handoff in the message's custom payload
+    def reply(body):
         info = chat_handoff.create_from_conversation(body["sender"], "safety_signal", {"town": "Enschede"},
                                                      {"text": "Signaal"})
-        return {"messages": [{"text": "Ik geef uw vraag door aan een leerplichtambtenaar.",
-                              "custom": {"handoff": info.as_dict()}}], "intent": None}
+        return case_opened_reply(info, "Ik geef uw vraag door aan een leerplichtambtenaar.")
 
     fake_rasa.reply = reply
     body = chat(client, "web-2", "Er is thuis iets ergs aan de hand")
