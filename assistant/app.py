@@ -19,6 +19,7 @@ from assistant.chat.rasa_client import RasaClient
 from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
 from assistant.errors import install_error_handlers
+from assistant.health import ActionServerProbe
 from assistant.health import router as health_router
 from assistant.i18n.detect import warm_up
 from assistant.knowledge import get_knowledge_base
@@ -36,11 +37,16 @@ from assistant.web.routes import mount_web
 
 
 def create_app(settings: Settings | None = None,
-               rasa_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+               rasa_transport: httpx.AsyncBaseTransport | None = None,
+               action_server_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
     rasa = RasaClient(settings.rasa_url_list, settings.gateway_token.get_secret_value(),
                       settings.rasa_timeout_seconds, settings.rasa_health_timeout_seconds, transport=rasa_transport)
+    separate_actions = settings.action_server_port != settings.assistant_port
+    action_server = ActionServerProbe(
+        f"http://{settings.assistant_host}:{settings.action_server_port}/health" if separate_actions else None,
+        settings.rasa_health_timeout_seconds, transport=action_server_transport)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -49,12 +55,13 @@ def create_app(settings: Settings | None = None,
         topic_index(get_knowledge_base())
         # The language detector loads in the background; so do the other languages' indexes and date tables when
         # this process also serves Rasa's actions (otherwise the action server builds them: assistant.action_server).
-        tasks = (warm_up, warm_up_languages) if settings.action_server_port == settings.assistant_port else (warm_up,)
+        tasks = (warm_up,) if separate_actions else (warm_up, warm_up_languages)
         background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
         yield
         for task in background:
             task.cancel()
         await rasa.close()
+        await action_server.close()
 
     app = FastAPI(
         title="Leerplicht-assistent",
@@ -64,6 +71,7 @@ def create_app(settings: Settings | None = None,
     )
     app.state.settings = settings
     app.state.chat_service = ChatService(rasa, settings.max_message_chars, settings.default_language)
+    app.state.action_server = action_server
 
     install_error_handlers(app)
     app.include_router(chat_router)

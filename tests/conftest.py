@@ -86,6 +86,9 @@ def configured(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[S
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("GATEWAY_TOKEN", GATEWAY_TOKEN)
     monkeypatch.setenv("LOG_JSON", "false")
+    # The app under test serves Rasa's actions itself (one process); tests/gateway/test_action_server.py and the
+    # health tests cover the action server of its own.
+    monkeypatch.setenv("ACTION_SERVER_PORT", "8000")
     _reset_caches()
     yield get_settings()
     session.get_engine().dispose()

@@ -51,7 +51,7 @@ def text(body: dict) -> str:
 def test_health_reports_every_part(stack):
     response = httpx.get(f"{GATEWAY}/health", timeout=5)
     assert response.status_code == 200
-    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok"}
+    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok", "action_server": "ok"}
 
 
 def test_rerunning_make_needs_no_install_and_no_training(stack):

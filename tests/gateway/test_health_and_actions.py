@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+import httpx
+from fastapi.testclient import TestClient
+
 from tests.conftest import GATEWAY_TOKEN
 
 
 def test_health_is_200_when_rasa_has_a_model_and_the_database_answers(client):
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "database": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "database": "ok",
+                                                          "action_server": "ok"}}
+
+
+def _with_action_server(configured, fake_rasa, handler) -> TestClient:
+    from assistant.app import create_app
+
+    settings = configured.model_copy(update={"action_server_port": 8001})
+    return TestClient(create_app(settings, rasa_transport=fake_rasa.transport,
+                                 action_server_transport=httpx.MockTransport(handler)))
+
+
+def test_health_asks_the_action_server_of_its_own(configured, fake_rasa):
+    asked = []
+
+    def up(request):
+        asked.append(str(request.url))
+        return httpx.Response(200, json={"status": "ok"})
+
+    with _with_action_server(configured, fake_rasa, up) as client:
+        assert client.get("/health").status_code == 200
+    assert asked == ["http://127.0.0.1:8001/health"]
+
+
+def test_health_is_503_when_the_action_server_is_down(configured, fake_rasa):
+    def down(request):
+        raise httpx.ConnectError("refused", request=request)
+
+    with _with_action_server(configured, fake_rasa, down) as client:
+        response = client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok",
+                                         "action_server": "unavailable"}
 
 
 def test_health_is_503_without_a_loaded_model(client, fake_rasa):

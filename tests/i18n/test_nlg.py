@@ -33,7 +33,7 @@ def _call(name: str, language: str | None = None, slots: dict[str, Any] | None =
 
 def test_rasa_is_told_to_use_the_nlg_endpoint(configured: Settings) -> None:
     config = endpoints(configured)
-    assert config["nlg"] == {"url": "http://127.0.0.1:8001/nlg", "token": GATEWAY_TOKEN}  # the action server
+    assert config["nlg"] == {"url": "http://127.0.0.1:8000/nlg", "token": GATEWAY_TOKEN}  # one process in tests
 
 
 def test_callers_without_the_token_are_refused(client: TestClient) -> None:
