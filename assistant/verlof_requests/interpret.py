@@ -25,17 +25,18 @@ from assistant.schools.registry import _fold
 
 KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
 
-# Event words -> category (assistant.rules.verlof events); checked in this order.
+# Event words -> category (assistant.rules.verlof events); checked in this order. Short stems are anchored at a
+# word start (\b): "rouw" is not in "vrouw", "trouw" not in "vertrouwen", "ind" (the IND) not in "kind".
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("jubileum", r"jubileum|jarig huwelijk|\d+ jaar getrouwd|zilveren bruiloft|gouden bruiloft|jaar getrouwd"),
-    ("huwelijk", r"bruiloft|trouw|huwelijk|nikah|henna"),
-    ("overlijden", r"overl[ie]d|begrafenis|begraven|crematie|uitvaart|gestorven|rouw"),
-    ("ernstige_ziekte", r"ziek|ziekenhuis|operatie|kanker|terminaal"),
+    ("huwelijk", r"bruiloft|\b(?:ge)?trouw|huwelijk|nikah|henna"),
+    ("overlijden", r"overl[ie]d|begrafenis|begraven|crematie|uitvaart|gestorven|\brouw"),
+    ("ernstige_ziekte", r"\bziek|ziekenhuis|operatie|kanker|terminaal"),
     ("verhuizing", r"verhuiz|verhuis"),
-    ("gezinsuitbreiding", r"bevall|geboorte|geboren|baby"),
-    ("wettelijke_verplichting", r"rechtszaak|rechtbank|ambassade|consulaat|paspoort|getuige|ind\b"),
+    ("gezinsuitbreiding", r"beval[lt]|geboorte|geboren|\bbaby"),
+    ("wettelijke_verplichting", r"rechtszaak|rechtbank|ambassade|consulaat|paspoort|getuige|\bind\b"),
     ("religieuze_verplichting", r"suikerfeest|offerfeest|bayram|\beid\b|divali|diwali|\bholi\b|pesach|jom kipoer|"
-                                r"religi|geloof|moskee|kerk|bedevaart|hadj"),
+                                r"religi|geloof|moskee|\bkerk|bedevaart|hadj"),
 )
 NON_REASON_WORDS: tuple[tuple[str, str], ...] = (
     ("goedkopere_tickets", r"goedkop|tickets? (?:zijn|is) (?:dan )?duur|aanbieding|korting|prijs"),
