@@ -12,7 +12,6 @@ ACTION_SERVER_PORT to ASSISTANT_PORT and run only `assistant serve`).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -21,14 +20,11 @@ from fastapi import FastAPI
 from assistant import __version__
 from assistant.action_endpoint import router as action_router
 from assistant.errors import install_error_handlers
-from assistant.i18n.detect import warm_up
-from assistant.knowledge import get_knowledge_base
-from assistant.knowledge.retrieval import topic_index
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
 from assistant.nlg import router as nlg_router
 from assistant.settings import Settings, get_settings
-from assistant.warm_up import warm_up_languages
+from assistant.warm_up import warmed_up
 
 
 def create_action_app(settings: Settings | None = None) -> FastAPI:
@@ -37,11 +33,8 @@ def create_action_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        topic_index(get_knowledge_base())  # a broken knowledge file stops the start-up
-        background = [asyncio.create_task(asyncio.to_thread(task)) for task in (warm_up, warm_up_languages)]
-        yield
-        for task in background:
-            task.cancel()
+        async with warmed_up(languages=True):
+            yield
 
     app = FastAPI(title="Leerplicht-assistent action server", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)

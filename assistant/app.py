@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -21,9 +20,6 @@ from assistant.chat.service import ChatService
 from assistant.errors import install_error_handlers
 from assistant.health import ActionServerProbe
 from assistant.health import router as health_router
-from assistant.i18n.detect import warm_up
-from assistant.knowledge import get_knowledge_base
-from assistant.knowledge.retrieval import topic_index
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
 from assistant.nlg import router as nlg_router
@@ -32,7 +28,7 @@ from assistant.settings import Settings, get_settings
 from assistant.verlof_requests.api import router as verlof_requests_router
 from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
 from assistant.verlof_requests.backoffice import pages as verlof_backoffice_pages
-from assistant.warm_up import warm_up_languages
+from assistant.warm_up import warmed_up
 from assistant.web.routes import mount_web
 
 
@@ -50,16 +46,8 @@ def create_app(settings: Settings | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Load and validate the knowledge base and build the retrieval index before serving, so a broken
-        # knowledge file stops the start-up and the first question pays no indexing cost.
-        topic_index(get_knowledge_base())
-        # The language detector loads in the background; so do the other languages' indexes and date tables when
-        # this process also serves Rasa's actions (otherwise the action server builds them: assistant.action_server).
-        tasks = (warm_up,) if separate_actions else (warm_up, warm_up_languages)
-        background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
-        yield
-        for task in background:
-            task.cancel()
+        async with warmed_up(languages=not separate_actions):  # else the action server builds them
+            yield
         await rasa.close()
         await action_server.close()
 

@@ -8,11 +8,15 @@ them at start-up, in a background thread, while it already serves.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
 from assistant.dates import find_dates
 from assistant.i18n import SUPPORTED_LANGUAGES
+from assistant.i18n.detect import warm_up as warm_up_detector
 from assistant.knowledge import get_knowledge_base
 from assistant.knowledge.retrieval import topic_index
 
@@ -26,3 +30,18 @@ def warm_up_languages(languages: tuple[str, ...] | list[str] = tuple(SUPPORTED_L
         topic_index(kb, language)
         find_dates("1", date(2000, 1, 1), language)
     logger.info("per-language tables ready", extra={"languages": list(languages)})
+
+
+@asynccontextmanager
+async def warmed_up(*, languages: bool) -> AsyncIterator[None]:
+    """For a process's lifespan: load and check the knowledge base and build the Dutch retrieval index before serving
+    (a broken knowledge file stops the start-up; the first question pays no indexing cost), then load the language
+    detector and, with `languages` (the process serves Rasa's actions), every language's tables in the background."""
+    topic_index(get_knowledge_base())
+    tasks = (warm_up_detector, warm_up_languages) if languages else (warm_up_detector,)
+    background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
+    try:
+        yield
+    finally:
+        for task in background:
+            task.cancel()
