@@ -129,7 +129,7 @@ def machine_speed_seconds() -> float:
 
 
 def resident_memory(stack: RunningStack) -> dict[str, float]:
-    """RSS in MiB of the Rasa, assistant and action server processes under `make run`."""
+    """RSS in MiB of every process `make run` starts (Rasa, assistant, action server, scheduler, honcho)."""
     memory: dict[str, float] = {}
     for pid in stack.process_ids():
         try:
@@ -144,6 +144,8 @@ def resident_memory(stack: RunningStack) -> dict[str, float]:
             name = "action server (uvicorn)"
         elif "assistant serve" in cmdline or "uvicorn" in cmdline:
             name = "assistant (uvicorn)"
+        elif "assistant purge" in cmdline:
+            name = "retention scheduler"
         elif "honcho" in cmdline:
             name = "honcho (process runner)"
         else:
