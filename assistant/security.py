@@ -7,7 +7,7 @@ import time
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.i18n import _, best_match, translate
@@ -66,12 +66,16 @@ def rate_limit_storage(redis_url: str | None) -> Storage:
 
 
 class ChatRateLimitMiddleware:
-    """Per-client moving-window limit on POST /api/chat: 429 with a reason and Retry-After."""
+    """Per-client sliding-window limit on POST /api/chat: 429 with a reason and Retry-After.
+
+    A sliding window counter (two counters per client) rather than a moving window: the in-memory moving window keeps
+    every hit and, on every request, hands each client's list to a worker thread to expire old hits; with many
+    parents that was one thread hop per client per message (docs/performance.md)."""
 
     def __init__(self, app: ASGIApp, limit: str, storage: Storage, paths: tuple[str, ...] = ("/api/chat",)) -> None:
         self.app = app
         self.item: RateLimitItem = parse(limit)
-        self.limiter = MovingWindowRateLimiter(storage)
+        self.limiter = SlidingWindowCounterRateLimiter(storage)
         self.paths = paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -37,7 +37,7 @@ SEQUENTIAL_CONVERSATIONS = 20
 # are judged with think time, and with it the first conversations start at random moments within one think time (ten
 # parents do not press enter in the same millisecond; a new conversation starts when one ends). The series without
 # think time shows the capacity of one Rasa process (saturation).
-RUNS = [(10, 60, 1.0), (10, 30, 0.0)]
+RUNS = [(10, 100, 1.0), (10, 30, 0.0)]
 
 
 @dataclass
