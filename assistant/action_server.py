@@ -33,7 +33,7 @@ def create_action_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with warmed_up(languages=True):
+        async with warmed_up(serves_actions=True):
             yield
 
     app = FastAPI(title="Leerplicht-assistent action server", version=__version__, lifespan=lifespan,

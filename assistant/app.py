@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with warmed_up(languages=not separate_actions):  # else the action server builds them
+        async with warmed_up(serves_actions=not separate_actions):
             yield
         await rasa.close()
         await action_server.close()

@@ -17,21 +17,21 @@ class ActionServerProbe:
     """Asks the action server's `/health`; with no URL this process serves the actions itself (always ready)."""
 
     def __init__(self, url: str | None, timeout: float, transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self.url = url
-        self._client = httpx.AsyncClient(timeout=timeout, transport=transport) if url else None
+        self._target = (url, httpx.AsyncClient(timeout=timeout, transport=transport)) if url else None
 
     async def ready(self) -> bool:
-        if self._client is None or self.url is None:
+        if self._target is None:
             return True
+        url, client = self._target
         try:
-            response = await self._client.get(self.url)
+            response = await client.get(url)
         except httpx.HTTPError:
             return False
         return response.status_code == 200
 
     async def close(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
+        if self._target is not None:
+            await self._target[1].aclose()
 
 
 @router.get("/health", summary="Readiness of the gateway, Rasa, the database and the action server")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 
@@ -33,12 +33,16 @@ def warm_up_languages(languages: tuple[str, ...] | list[str] = tuple(SUPPORTED_L
 
 
 @asynccontextmanager
-async def warmed_up(*, languages: bool) -> AsyncIterator[None]:
-    """For a process's lifespan: load and check the knowledge base and build the Dutch retrieval index before serving
-    (a broken knowledge file stops the start-up; the first question pays no indexing cost), then load the language
-    detector and, with `languages` (the process serves Rasa's actions), every language's tables in the background."""
-    topic_index(get_knowledge_base())
-    tasks = (warm_up_detector, warm_up_languages) if languages else (warm_up_detector,)
+async def warmed_up(*, serves_actions: bool) -> AsyncIterator[None]:
+    """For a process's lifespan: load and check the knowledge base before serving (a broken knowledge file stops the
+    start-up), then load the language detector in the background. A process that serves Rasa's actions also builds
+    the Dutch retrieval index before serving (the first question pays no indexing cost) and every other language's
+    tables in the background; only the actions search the topics."""
+    kb = get_knowledge_base()
+    tasks: tuple[Callable[[], object], ...] = (warm_up_detector,)
+    if serves_actions:
+        topic_index(kb)
+        tasks += (warm_up_languages,)
     background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
     try:
         yield

@@ -93,8 +93,8 @@ def interpret_kind(text: str) -> tuple[str | None, str | None]:
     if values.get("gebeurtenis"):
         return "gewichtige_omstandigheid", values["gebeurtenis"]
     folded = _fold(text)
-    if folded.replace(" ", "_") in KINDS:  # the kind's own code, as a button's entity value carries it
-        return folded.replace(" ", "_"), None
+    if (code := folded.replace(" ", "_")) in KINDS:  # the kind's own code, as a button's entity value carries it
+        return code, None
     category = interpret_category(text)
     if category == "religieuze_verplichting" or re.search(r"\bfeestdag|religieu", folded):
         return "religieus", None
