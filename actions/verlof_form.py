@@ -28,7 +28,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from assistant.api.verlof import _today
+from assistant.clock import today as _today
 from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
 from assistant.verlof_requests import form, interpret, service

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.chat.service import ChatError
 from assistant.i18n import _, best_match, normalise_language, translate
+from assistant.knowledge.parameters import LawNotKnown
 
 log = structlog.get_logger(__name__)
 
@@ -24,6 +25,7 @@ WRONG_CONTENT_TYPE = _("Stuur de gegevens als JSON (Content-Type: application/js
 INTERNAL = _("Er ging iets mis aan onze kant. Probeer het later opnieuw.")
 NOT_FOUND = _("Deze pagina of dit adres bestaat niet.")
 METHOD_NOT_ALLOWED = _("Deze methode is hier niet toegestaan.")
+LAW_NOT_KNOWN = _("Ik ken de wet pas vanaf {known_from}. Wat de wet op {day} zei, kan ik u niet zeggen.")
 
 _REASONS = {
     "string_too_short": _("de tekst is te kort."),
@@ -81,6 +83,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _chat(request: Request, exc: ChatError) -> JSONResponse:
         headers = {"Retry-After": "30"} if exc.status_code == 503 else None
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(LawNotKnown)
+    async def _law_not_known(request: Request, exc: LawNotKnown) -> JSONResponse:
+        detail = translate(LAW_NOT_KNOWN, request_language(request), known_from=exc.known_from, day=exc.day)
+        return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -14,15 +14,10 @@ Choices (documented in the OpenAPI description as well):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date
+from typing import Literal
 
 import structlog
-import yaml
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -30,7 +25,9 @@ from pydantic_core import PydanticCustomError
 from assistant.calendar import get_calendar
 from assistant.chat.routes import require_json
 from assistant.chat.schemas import Citation, ErrorResponse
+from assistant.clock import today as _today
 from assistant.i18n import _, best_match, normalise_language, translate
+from assistant.knowledge import resolve_citations
 from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules, nl_date
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
@@ -41,81 +38,6 @@ _ERRORS = {code: {"model": ErrorResponse} for code in (400, 413, 415, 422)}
 OUTSIDE_CALENDAR = _("deze datum ligt buiten de schoolkalender die we kennen ({known_from} tot en met {known_until}).")
 UNKNOWN_MUNICIPALITY = _("deze gemeente kennen we niet. De assistent werkt voor {municipalities}.")
 UNKNOWN_CATEGORY = _("deze reden kennen we niet. Kies uit: {categories}.")
-
-
-# -- citation ids -> {ref, url} --------------------------------------------------------------------------------------
-# The knowledge base (`assistant.knowledge.get_knowledge_base().citations(ids)`) is the authority. When it is not
-# available (it refuses to load while any knowledge file has a problem), or does not know an id, a small mapping read
-# from `knowledge/statutes/*.yml` and `knowledge/sources/*.yml` is used. An id nobody knows is returned as its own ref
-# (and logged), so an answer never fails on a citation.
-
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge"
-
-
-def _load(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-@lru_cache
-def fallback_citations(directory: Path = KNOWLEDGE_DIR) -> dict[str, Citation]:
-    mapping: dict[str, Citation] = {}
-    for path in sorted((directory / "statutes").glob("*.yml")):
-        data = _load(path) or {}
-        for article in data.get("articles") or ():
-            citation_id = f"{data['prefix']}:{article['number']}"
-            mapping[citation_id] = Citation(ref=f"{data['law']}, artikel {article['number']}", url=article.get("url"))
-    for path in sorted((directory / "sources").glob("*.yml")):
-        entries = _load(path) or []
-        if isinstance(entries, dict):
-            entries = entries.get("sources") or []
-        for entry in entries:
-            if isinstance(entry, dict) and entry.get("id"):
-                ref = " – ".join(part for part in (entry.get("publisher"), entry.get("title")) if part)
-                mapping.setdefault(entry["id"], Citation(ref=ref or entry["id"], url=entry.get("url")))
-    return mapping
-
-
-@lru_cache(maxsize=1)
-def _knowledge_base_lookup() -> Callable[[list[str]], list[Any]] | None:
-    try:
-        from assistant.knowledge import get_knowledge_base  # optional: built by another module
-    except ImportError:
-        return None
-    try:
-        return get_knowledge_base().citations
-    except Exception as error:  # the knowledge base failing to load must not break verlof answers
-        log.warning("knowledge_base_unavailable", error_type=type(error).__name__)
-        return None
-
-
-def resolve_citations(ids: Iterable[str]) -> list[Citation]:
-    lookup = _knowledge_base_lookup()
-    fallback = fallback_citations()
-    resolved: list[Citation] = []
-    for citation_id in dict.fromkeys(ids):
-        citation: Citation | None = None
-        if lookup is not None:
-            try:
-                found = lookup([citation_id])
-            except Exception:  # an id the knowledge base does not know: use the fallback
-                found = []
-            if found:
-                citation = Citation(ref=found[0].ref, url=getattr(found[0], "url", None))
-        if citation is None:
-            citation = fallback.get(citation_id)
-        if citation is None:
-            log.warning("unknown_citation_id", citation_id=citation_id)
-            citation = Citation(ref=citation_id, url=None)
-        resolved.append(citation)
-    return resolved
-
-
-def _today() -> date:
-    try:
-        return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    except ZoneInfoNotFoundError:  # no tz database on this machine
-        return date.today()
 
 
 def _join(names: tuple[str, ...] | list[str]) -> str:

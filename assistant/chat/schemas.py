@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.knowledge.models import Citation  # the one citation shape: {ref, url}
+
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
@@ -26,11 +28,6 @@ class ChatRequest(BaseModel):
 class Button(BaseModel):
     title: str
     payload: str
-
-
-class Citation(BaseModel):
-    ref: str = Field(examples=["Leerplichtwet 1969, artikel 13a"])
-    url: str | None = Field(default=None, examples=["https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"])
 
 
 class BotMessage(BaseModel):

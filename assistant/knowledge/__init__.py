@@ -2,11 +2,11 @@
 
 Public interface (other packages code against these names):
 `load_knowledge`, `get_knowledge_base`, `KnowledgeBase`, `KnowledgeError`, `Citation`, `Article`, `Topic`,
-`Region`, `render_answer`, `RenderedAnswer`, `search`.
+`Region`, `render_answer`, `RenderedAnswer`, `search`, `resolve_citations`.
 """
 
 from assistant.knowledge.knowledge_base import KnowledgeBase, KnowledgeError
-from assistant.knowledge.loader import get_knowledge_base, load_knowledge
+from assistant.knowledge.loader import get_knowledge_base, load_knowledge, resolve_citations
 from assistant.knowledge.models import Article, Citation, Region, Source, Topic
 from assistant.knowledge.render import RenderedAnswer, render_answer
 from assistant.knowledge.retrieval import search
@@ -23,5 +23,6 @@ __all__ = [
     "get_knowledge_base",
     "load_knowledge",
     "render_answer",
+    "resolve_citations",
     "search",
 ]

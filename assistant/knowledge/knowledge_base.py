@@ -16,6 +16,7 @@ from assistant.knowledge.models import (
     Topic,
     VakantieRegio,
 )
+from assistant.knowledge.parameters import ParameterSet
 
 
 class KnowledgeError(ValueError):
@@ -39,6 +40,7 @@ class KnowledgeBase:
         municipalities: Mapping[str, Municipality],
         vakantieregio: VakantieRegio | None,
         agreements: Iterable[Agreement],
+        parameters: ParameterSet | None = None,
     ) -> None:
         self.root = root
         self._articles = dict(articles)
@@ -47,6 +49,7 @@ class KnowledgeBase:
         self._municipalities = {name.casefold(): m for name, m in municipalities.items()}
         self.vakantieregio = vakantieregio
         self.agreements: tuple[Agreement, ...] = tuple(agreements)
+        self.parameters = parameters
         self.problems: list[str] = []
 
     # --- citations -------------------------------------------------------------------------------------------
@@ -62,8 +65,10 @@ class KnowledgeBase:
             return self._sources[cid].citation
         raise KeyError(f"unknown citation id: {cid}")
 
-    def citations(self, ids: Iterable[str]) -> list[Citation]:
-        """Resolve ids in order, dropping repeats; KeyError on the first unknown id."""
+    def resolve(self, ids: Iterable[str]) -> list[Citation]:
+        """The one citation resolver: ids to {ref, url} in order, dropping repeats. An unknown id is a defect in the
+        code or data that cites it (the knowledge validation and the rule tests keep every id known), so it raises
+        KeyError rather than showing an answer with a source nobody can check."""
         return [self.citation(cid) for cid in dict.fromkeys(ids)]
 
     def article(self, cid: str) -> Article:

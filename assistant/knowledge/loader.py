@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from assistant.knowledge.knowledge_base import KnowledgeBase, KnowledgeError
 from assistant.knowledge.models import (
     Agreement,
     Article,
+    Citation,
     Municipality,
     RegionsFile,
     Source,
@@ -21,6 +23,7 @@ from assistant.knowledge.models import (
     Topic,
     VakantieRegio,
 )
+from assistant.knowledge.parameters import ParameterError, ParameterSet, load_parameter_set
 from assistant.knowledge.validation import validate
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "knowledge"
@@ -139,6 +142,12 @@ def load_knowledge(path: Path | str | None = None, *, strict: bool = True) -> Kn
             municipalities = {m.name: m for m in regions.municipalities}
             vakantieregio = regions.vakantieregio
             agreements = regions.agreements
+    parameters: ParameterSet | None = None
+    if (root / "parameters").is_dir():
+        try:
+            parameters = load_parameter_set(root / "parameters")
+        except ParameterError as error:
+            problems.extend(f"parameters: {problem}" for problem in error.problems)
     kb = KnowledgeBase(
         root=root,
         articles=_load_articles(root, problems),
@@ -147,6 +156,7 @@ def load_knowledge(path: Path | str | None = None, *, strict: bool = True) -> Kn
         municipalities=municipalities,
         vakantieregio=vakantieregio,
         agreements=agreements,
+        parameters=parameters,
     )
     problems.extend(validate(kb))
     kb.problems = problems
@@ -159,3 +169,8 @@ def load_knowledge(path: Path | str | None = None, *, strict: bool = True) -> Kn
 def get_knowledge_base() -> KnowledgeBase:
     """The repository's knowledge base, loaded and validated once per process."""
     return load_knowledge()
+
+
+def resolve_citations(ids: Iterable[str]) -> list[Citation]:
+    """Citation ids to {ref, url} through the repository's knowledge base (`KnowledgeBase.resolve`)."""
+    return get_knowledge_base().resolve(ids)

@@ -19,8 +19,8 @@ class Citation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    ref: str
-    url: str | None = None
+    ref: str = Field(examples=["Leerplichtwet 1969, artikel 13a"])
+    url: str | None = Field(default=None, examples=["https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"])
 
 
 class Article(_Strict):

@@ -1,4 +1,4 @@
-"""Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months or euros).
+"""Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months, years or euros).
 
 English unit words are understood too, because some sources are English pages (numbers there are in digits).
 
@@ -49,15 +49,16 @@ for _unit_class, _words in {
     "week": ("week", "weken", "lesweek", "lesweken", "schoolweek", "schoolweken", "weeks"),
     "month": ("maand", "maanden", "month", "months"),
     "euro": ("euro", "eur", "€"),
+    "year": ("jaar", "jaren", "jarige", "year", "years"),
 }.items():
     for _word in _words:
         UNIT_CLASSES[_word] = _unit_class
 
 # How many words may stand between a number and its unit ("vier opeenvolgende lesweken").
 MAX_GAP = 2
-# Units this check ignores; a number followed by one of them is not a claim about the units above ("zes jaar").
+# Units this check ignores; a number followed by one of them is not a claim about the units above ("drie keer").
 OTHER_UNITS = frozenset(
-    {"jaar", "jaren", "keer", "maal", "procent", "kilometer", "km", "graad", "categorie", "year", "years"}
+    {"keer", "maal", "procent", "kilometer", "km", "graad", "categorie"}
 )
 
 _THOUSANDS = re.compile(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}(?!\d))")

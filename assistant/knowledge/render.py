@@ -60,5 +60,5 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
         (loc(kb.topic(related).title), f"/{intent_for_topic(related)}")
         for related in topic.related if kb.has_topic(related)
     ]
-    return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.citations(citation_ids), buttons=buttons,
+    return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.resolve(citation_ids), buttons=buttons,
                           language=loc.language, complete=loc.complete)

@@ -4,9 +4,11 @@
 - every topic has a short answer, `last_verified`, and a `law` statement (or a `no_law_reason`);
 - a `law` statement cites a statute, a guidance or regional statement cites a `src:` source;
 - the citations shown with an answer cover every statement behind it;
-- every quantity (days, hours, weeks, months, euros) stated in a topic also appears in a source it cites
-  (the article text or the source's `facts`);
-- the regional layer refers only to known municipalities and sources.
+- every quantity (days, hours, weeks, months, years, euros) stated in a topic also appears in a source it cites
+  (the article text or the source's `facts`) or is the value of a legal parameter resting on one of those sources;
+- the regional layer refers only to known municipalities and sources;
+- every legal parameter (`knowledge/parameters/`) cites known ids; a `law` value cites a statute article; a
+  `quote` stands verbatim in the article it cites; a regional value names known municipalities.
 
 A related topic that is a fixed id but not written yet is not a problem here (`render_answer` skips it);
 `KnowledgeBase.missing_topics` lists those.
@@ -15,6 +17,7 @@ A related topic that is a fixed id but not written yet is not a problem here (`r
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.ids import GEBEURTENISSEN, TOPIC_IDS
@@ -23,6 +26,13 @@ from assistant.knowledge.quantities import Quantity, describe, quantities
 
 if TYPE_CHECKING:
     from assistant.knowledge.knowledge_base import KnowledgeBase
+    from assistant.knowledge.parameters import ParameterSet
+
+# The quantity class (assistant/knowledge/quantities.py) of each parameter unit.
+_UNIT_CLASS = {
+    "years": "year", "weeks": "week", "lesweken": "week", "school_days": "day", "days": "day", "hours": "hour",
+    "hours_per_week": "hour", "eur": "euro",
+}
 
 
 def _is_statute(cid: str) -> bool:
@@ -42,7 +52,52 @@ def grounded_quantities(kb: KnowledgeBase, cids: Iterable[str]) -> set[Quantity]
             texts = kb.source(cid).facts
         for text in texts:
             found |= quantities(text)
+    return found | _parameter_quantities(kb.parameters, cids)
+
+
+def _parameter_quantities(parameters: ParameterSet | None, cids: Iterable[str]) -> set[Quantity]:
+    """The values of every parameter version that rests on one of `cids` (a parameter states its source's number)."""
+    if parameters is None:
+        return set()
+    wanted = set(cids)
+    found: set[Quantity] = set()
+    for _, definition in parameters.items():
+        unit = _UNIT_CLASS.get(definition.unit)
+        if unit is None:
+            continue
+        for version in definition.versions:
+            if wanted & set(version.citations):
+                found.add((Decimal(str(version.value)), unit))
     return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _validate_parameters(kb: KnowledgeBase) -> list[str]:
+    if kb.parameters is None:
+        return []
+    problems = []
+    names = {name.casefold() for name in kb.municipalities}
+    for name, definition in kb.parameters.items():
+        for version in definition.versions:
+            where = f"parameters: {name} (from {version.valid_from})"
+            unknown = [cid for cid in version.citations if not kb.has_citation(cid)]
+            problems.extend(f"{where}: unknown citation id {cid}" for cid in unknown)
+            if version.basis == "law" and not any(_is_statute(cid) for cid in version.citations):
+                problems.append(f"{where}: basis 'law' but cites no statute article")
+            if version.basis != "law" and not any(not _is_statute(cid) for cid in version.citations):
+                problems.append(f"{where}: basis {version.basis!r} but cites no src: source")
+            problems.extend(f"{where}: applies_to names unknown municipality {town!r}"
+                            for town in version.applies_to if town.casefold() not in names)
+            if version.quote and not any(
+                _is_statute(cid) and cid not in unknown and _fold(version.quote) in _fold(kb.article(cid).text)
+                for cid in version.citations
+            ):
+                cited = ", ".join(version.citations)
+                problems.append(f"{where}: quote {version.quote!r} is not in the text of {cited}")
+    return problems
 
 
 def _check_quantities(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str]) -> list[str]:
@@ -137,4 +192,5 @@ def validate(kb: KnowledgeBase) -> list[str]:
     for topic in kb.topics:
         problems += _validate_topic(kb, topic)
     problems += _validate_regions(kb)
+    problems += _validate_parameters(kb)
     return problems

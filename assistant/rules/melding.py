@@ -1,25 +1,30 @@
 """DUO verzuimmelding check for schools: must this absence be reported, how, by when and with what.
 
-`evaluate_melding(facts)` is pure: the same facts (and rules file) always give the same decision, with no I/O
-beyond reading `knowledge/rules/melding.yml` once. The numbers and their citation ids live in that file (with the
-Dutch names of the channels and counting units, which `make i18n-extract` collects too); the other Dutch texts live
-here, marked with `_()`. The decision's str fields are Dutch (as `POST /api/melding/check` returns them); the same
-texts as `Message`s (template and values) are in `decision.texts`, for the chat to translate. Rules (sources in the
-YAML file):
+`evaluate_melding(facts, on=day)` is pure: the same facts and day always give the same decision, with no I/O
+beyond reading the knowledge files once. The law is applied as it holds on `on` (the day the absence is judged):
+every number comes from the dated legal parameters (`params(on).melding...`, `knowledge/parameters/`), with the
+citation of the version in force; the channels, counting units and regional agreements live in
+`knowledge/rules/melding.yml` (whose Dutch names `make i18n-extract` collects too); the other Dutch texts live
+here, marked with `_()`, and take the legal numbers as placeholders. The decision's str fields are Dutch (as
+`POST /api/melding/check` returns them); the same texts as `Message`s (template and values) are in
+`decision.texts`, for the chat to translate. Rules (sources in the parameter and rules files):
 
 - Required (statute or DUO's list of required categories): 16 hours unauthorised within four consecutive lesweken
   (Lpw art. 21a; report again each time a new 16 hours is reached), long-term relative absence (more than four
-  weeks), (suspected) luxe verzuim, and 18+ without startkwalificatie and under 23 absent four consecutive weeks
-  (WEB 8.1.8a; DUO routes it to the woongemeente, in Twente the Doorstroompunt).
+  weeks), (suspected) luxe verzuim, and young people no longer leer- or kwalificatieplichtig without
+  startkwalificatie, below the 18+ age limit, absent four consecutive weeks (WEB 8.1.8a until 2025: under 23;
+  WEB 9.2.1-9.2.2 since 1 January 2026: under 27; DUO routes it to the woongemeente, in Twente the Doorstroompunt).
 - Not required but agreed in Twente: overig verzuim below the threshold (late arrivals included), participation in
   the preventive spreekuur, and long-term sickness absence (Hengelo and Borne, since 2024-2025).
-- Not reported as verzuim: sickness and suspension (unless unauthorised absence is suspected), and granted leave.
+- Not reported to DUO as verzuim: sickness and suspension (unless unauthorised absence is suspected), and granted
+  leave. A schorsing of more than one day is reported to the Inspectie (WVO 2020 art. 8.14 lid 3), not to DUO.
 
 Hours are counted in the school type's unit: klokuren in po, lesuren in vo, uren lestijd in mbo.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, InstanceOf, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.i18n import Message, _
+from assistant.knowledge.parameters import LegalParameters, params
 
 RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
 
@@ -44,8 +50,8 @@ AgeStatus = Literal[
     "leerplichtig",  # 5 to 15
     "leerplichtig_of_kwalificatieplichtig",  # 16, or 16 with a startkwalificatie (leerplicht may not have ended)
     "kwalificatieplichtig",  # 17 without startkwalificatie
-    "achttien_plus_zonder_startkwalificatie",  # 18 to 22 without startkwalificatie
-    "buiten_meldplicht",  # 17+ with startkwalificatie, or 23 and older
+    "achttien_plus_zonder_startkwalificatie",  # 18 to below the 18+ age limit, without startkwalificatie
+    "buiten_meldplicht",  # 17+ with startkwalificatie, or at or above the 18+ age limit
 ]
 
 @lru_cache
@@ -92,6 +98,9 @@ class MeldingFacts(BaseModel):
         default=False, description="The pupil takes part in the leerplicht officer's preventive spreekuur.")
     long_term_sickness: bool = Field(
         default=False, description="For ziekte: the school considers the sickness absence long-term.")
+    on_date: dt.date | None = Field(
+        default=None, description="The day the absence is judged (e.g. its last day): the law of that day applies. "
+                                  "Default: today. A day before the law the assistant knows answers 422.")
 
     @field_validator("age", "late_count", mode="before")
     @classmethod
@@ -184,6 +193,7 @@ class DecisionTexts:
 
 
 class MeldingDecision(BaseModel):
+    law_date: dt.date = Field(description="The day whose law was applied (the day the absence is judged).")
     obligation: Obligation
     category: Category
     duo_category: str | None = Field(description="The verzuimsoort as DUO names it, when a melding is made.")
@@ -238,9 +248,9 @@ _FIELD_SK = _("Of de leerling een startkwalificatie heeft (art. 14 onder a)")
 RECIPIENT_OFFICER = _("de leerplichtambtenaar van de woongemeente (via DUO)")
 RECIPIENT_DOORSTROOMPUNT = _("het Doorstroompunt (voorheen RMC) van de woongemeente (via DUO)")
 
-DEADLINE_SIXTEEN_HOURS = _("Meld onverwijld: zo snel mogelijk nadat de grens van 16 uur is bereikt.")
-GUIDANCE_SIXTEEN_HOURS = _("De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van 16 uur "
-                           "is overschreden. Dit is een richtlijn van de inspectie, geen wettekst.")
+DEADLINE_SIXTEEN_HOURS = _("Meld onverwijld: zo snel mogelijk nadat de grens van {limit} uur is bereikt.")
+GUIDANCE_SIXTEEN_HOURS = _("De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van {limit} "
+                           "uur is overschreden. Dit is een richtlijn van de inspectie, geen wettekst.")
 DEADLINE_NO_DAYS = _("Meld onverwijld: zo snel mogelijk. Wij vonden hiervoor geen vaste termijn in dagen.")
 DEADLINE_REGIONAL = _("Hiervoor geldt geen wettelijke termijn. Meld zo vroeg mogelijk, zodat leerplicht op tijd kan "
                       "helpen.")
@@ -253,7 +263,8 @@ NOTE_SIXTEEN_WITH_SK = _("De leerling is 16 en heeft een startkwalificatie. De l
 NOTE_LEERPLICHT_START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
 
 SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in vier aaneengesloten lesweken {hours} "
-                  "{unit} ongeoorloofd gemist. Bij 16 uur of meer is melden verplicht (Leerplichtwet artikel 21a).")
+                  "{unit} ongeoorloofd gemist. Bij {limit} uur of meer is melden verplicht (Leerplichtwet artikel "
+                  "21a).")
 LATE_ALSO_COUNTS = _("Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden.")
 DUO_SENDS_TO_OFFICER = _("DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont.")
 NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan 16 uur'. Wij houden 16 uur "
@@ -307,12 +318,13 @@ NOTE_LONG_TERM_SICKNESS = _("In Hengelo en Borne wordt langdurig ziekteverzuim s
 GRANTED_LEAVE = _("Verlof dat de directeur of de leerplichtambtenaar heeft gegeven, is geen verzuim. Voor het verlof "
                   "zelf hoeft u niets te melden. Blijft de leerling langer weg dan het verlof? Dan is dat ongeoorloofd "
                   "verzuim.")
-EIGHTEEN_PLUS_BASIS = _("De leerling is 18 of ouder, jonger dan 23 en heeft geen startkwalificatie. De Leerplichtwet "
-                        "geldt niet meer, maar er is een aparte meldplicht.")
+EIGHTEEN_PLUS_BASIS = _("De leerling is {adult} jaar of ouder, jonger dan {upper} jaar en heeft geen "
+                        "startkwalificatie. De Leerplichtwet geldt niet meer, maar er is een aparte meldplicht.")
 NOTE_EIGHTEEN_PLUS_VO = _("Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC artikel "
-                          "47b). Die teksten hebben wij niet gecontroleerd; DUO gebruikt dezelfde soort melding.")
-NOTE_WEB_CHANGES = _("WEB artikel 8.1.8a staat niet meer in de versie van de WEB vanaf 1 augustus 2026. Controleer de "
-                     "geldende wet voor data na die datum.")
+                          "47b). DUO gebruikt dezelfde soort melding.")
+NOTE_LAW_ON = _("Dit is de wet zoals die geldt op {date}.")
+NOTE_LAW_CHANGED = _("Deze meldplicht staat sinds {date} in de Wet educatie en beroepsonderwijs (artikel 9.2.1 en "
+                     "9.2.2) en geldt sindsdien tot {upper} jaar; daarvoor was dat tot {old_upper} jaar.")
 SICK_NOT_REPORTED = _("Ziekte is geoorloofd verzuim; dat meldt u niet.")
 SUSPENDED_NOT_REPORTED = _("Schorsing is geoorloofd verzuim; dat meldt u niet.")
 EIGHTEEN_PLUS_SUSPECTED = _("U vermoedt wel ongeoorloofd verzuim. Bespreek dit met de doorstroomcoach van het "
@@ -325,6 +337,10 @@ EIGHTEEN_PLUS_REQUIRED = _("De leerling is {weeks} weken aaneengesloten zonder g
                            "gemeente waar de leerling woont. In Twente pakt het Doorstroompunt (voorheen RMC) de "
                            "melding op.")
 OUTSIDE_AGE = _("De leerling is {age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer.")
+SCHORSING_INSPECTIE = _("Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste een week. Duurt de "
+                        "schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met redenen "
+                        "aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). Voor "
+                        "verwijdering gelden eigen regels (artikel 8.15).")
 OUTSIDE_SK = _("De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de meldplichten "
                "uit de Leerplichtwet en de meldplicht voor 18-plussers niet.")
 NOT_NEEDED_OWN_POLICY = _("Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school.")
@@ -364,19 +380,19 @@ def _in_twente(municipality: str | None, rules: dict[str, Any]) -> bool:
     return municipality is None or municipality.lower() in rules["regional"]["twente_municipalities"]
 
 
-def age_status(age: int, has_startkwalificatie: bool | None, rules: dict[str, Any] | None = None) -> AgeStatus:
-    """Where the pupil stands under the Leerplichtwet and the 18+ rule, from age and startkwalificatie alone."""
-    ages = (rules or load_melding_rules())["ages"]
+def age_status(age: int, has_startkwalificatie: bool | None, law: LegalParameters) -> AgeStatus:
+    """Where the pupil stands under the Leerplichtwet and the 18+ rule (as `law` holds them), from age and
+    startkwalificatie alone."""
     sk = bool(has_startkwalificatie)
-    if age < ages["leerplicht_start_age"]["value"]:
+    if age < law.leerplicht.start_age.value:
         return "nog_niet_leerplichtig"
-    if age < ages["leerplicht_end_age"]["value"]:
+    if age < law.leerplicht.end_age.value:
         return "leerplichtig"
-    if age == ages["leerplicht_end_age"]["value"]:
+    if age == law.leerplicht.end_age.value:
         return "leerplichtig_of_kwalificatieplichtig"
-    if age < ages["kwalificatieplicht_end_age"]["value"]:
+    if age < law.leerplicht.kwalificatieplicht_end_age.value:
         return "buiten_meldplicht" if sk else "kwalificatieplichtig"
-    if age < ages["eighteen_plus_upper_age_exclusive"]["value"] and not sk:
+    if age < law.melding.age_limit_18plus.value and not sk:
         return "achttien_plus_zonder_startkwalificatie"
     return "buiten_meldplicht"
 
@@ -401,12 +417,13 @@ def _dutch(messages: list[Message] | tuple[Message, ...]) -> str:
 class _Builder:
     """Collects one decision; keeps evaluate_melding readable."""
 
-    def __init__(self, facts: MeldingFacts, rules: dict[str, Any], status: AgeStatus) -> None:
+    def __init__(self, facts: MeldingFacts, rules: dict[str, Any], law: LegalParameters, status: AgeStatus) -> None:
         self.facts = facts
         self.rules = rules
+        self.law = law
         self.status = status
         self.citations: list[str] = []
-        self.notes: list[Message] = []
+        self.notes: list[Message] = [Message(NOTE_LAW_ON, {"date": law.on})]
 
     def cite(self, *ids: str) -> None:
         self.citations.extend(ids)
@@ -427,12 +444,13 @@ class _Builder:
 
     def statutory_deadline(self, category: Category) -> tuple[Message, Message | None, str | None]:
         """(text, guidance, guidance citation) of the deadline of a required melding."""
-        deadlines = self.rules["deadlines"]
         if category == "16_uur":
-            days = deadlines["inspectorate_school_days"]["value"]
-            self.cite(*deadlines["inspectorate_school_days"]["citations"])
-            return (Message(DEADLINE_SIXTEEN_HOURS), Message(GUIDANCE_SIXTEEN_HOURS, {"days": days}),
-                    deadlines["inspectorate_school_days"]["citations"][0])
+            guidance = self.law.melding.inspectorate_school_days
+            self.cite(*guidance.citations)
+            return (Message(DEADLINE_SIXTEEN_HOURS, {"limit": self.law.melding.unauthorised_hours.value}),
+                    Message(GUIDANCE_SIXTEEN_HOURS, {"days": guidance.value,
+                                                     "limit": self.law.melding.unauthorised_hours.value}),
+                    guidance.citations[0])
         return Message(DEADLINE_NO_DAYS), None, None
 
     def fields(self, eighteen_plus: bool = False) -> list[Message]:
@@ -466,6 +484,7 @@ class _Builder:
         else:
             deadline_model = None
         return MeldingDecision(
+            law_date=self.law.on,
             age_status=self.status,
             count_unit=str(texts.count_unit),
             duo_category=str(texts.duo_category) if texts.duo_category else None,
@@ -485,15 +504,18 @@ class _Builder:
 
 # --- the rules ----------------------------------------------------------------------------------------------
 
-def evaluate_melding(facts: MeldingFacts, rules: dict[str, Any] | None = None) -> MeldingDecision:
-    """Decide whether and how a school reports this absence to DUO. Pure: no I/O besides the cached rules file."""
+def evaluate_melding(facts: MeldingFacts, on: dt.date, *, law: LegalParameters | None = None,
+                     rules: dict[str, Any] | None = None) -> MeldingDecision:
+    """Decide whether and how a school reports this absence to DUO, under the law as it holds on `on` (the day the
+    absence is judged). Pure: no I/O besides the cached knowledge files. `law` replaces the repository's parameters
+    (a test of a change of law); `LawNotKnown` when `on` lies before the law the knowledge covers."""
     rules = rules or load_melding_rules()
-    status = age_status(facts.age, facts.has_startkwalificatie, rules)
-    builder = _Builder(facts, rules, status)
+    law = law or params(on)
+    status = age_status(facts.age, facts.has_startkwalificatie, law)
+    builder = _Builder(facts, rules, law, status)
 
-    ages = rules["ages"]
     if (facts.has_startkwalificatie is None
-            and ages["leerplicht_end_age"]["value"] <= facts.age < ages["eighteen_plus_upper_age_exclusive"]["value"]):
+            and law.leerplicht.end_age.value <= facts.age < law.melding.age_limit_18plus.value):
         builder.note(NOTE_SK_UNKNOWN)
     if status == "nog_niet_leerplichtig":
         return _not_yet_leerplichtig(builder)
@@ -504,19 +526,19 @@ def evaluate_melding(facts: MeldingFacts, rules: dict[str, Any] | None = None) -
     if status == "leerplichtig_of_kwalificatieplichtig" and facts.has_startkwalificatie:
         builder.note(NOTE_SIXTEEN_WITH_SK)
         builder.cite("lpw:3")
-    if facts.age == rules["ages"]["leerplicht_start_age"]["value"]:
+    if facts.age == law.leerplicht.start_age.value:
         builder.note(NOTE_LEERPLICHT_START)
         builder.cite("lpw:3")
     return _leerplichtig(builder)
 
 
 def _leerplichtig(b: _Builder) -> MeldingDecision:
-    facts, rules = b.facts, b.rules
+    facts = b.facts
     b.cite("lpw:2", "lpw:3")
     if b.status != "leerplichtig":
         b.cite("lpw:4a", "lpw:4b")
-    hours_limit = rules["thresholds"]["unauthorised_hours"]["value"]
-    lrv_weeks = rules["thresholds"]["long_term_relative_weeks"]["value"]
+    hours_limit = b.law.melding.unauthorised_hours.value
+    lrv_weeks = b.law.melding.long_term_relative_weeks.value
     kind = facts.absence_kind
 
     if kind == "verlof":
@@ -534,16 +556,17 @@ def _leerplichtig(b: _Builder) -> MeldingDecision:
 
 
 def _sixteen_hours(b: _Builder) -> MeldingDecision:
-    facts, rules = b.facts, b.rules
-    threshold = rules["thresholds"]["unauthorised_hours"]
-    b.cite(*threshold["citations"], "lpw:27")
-    explanation = [Message(SIXTEEN_HOURS, {"hours": _number(facts.unauthorized_hours_4_weeks), "unit": b.unit()})]
+    facts, law = b.facts, b.law
+    threshold = law.melding.unauthorised_hours
+    b.cite(*threshold.citations, "src:duo-verzuim", "lpw:27")
+    explanation = [Message(SIXTEEN_HOURS, {"hours": _number(facts.unauthorized_hours_4_weeks), "unit": b.unit(),
+                                           "limit": threshold.value})]
     if facts.absence_kind == "te_laat":
         explanation.append(Message(LATE_ALSO_COUNTS))
     explanation.append(Message(DUO_SENDS_TO_OFFICER))
     b.note(NOTE_SIXTEEN_WORDING)
     deadline = b.statutory_deadline("16_uur")
-    days = rules["deadlines"]["inspectorate_school_days"]["value"]
+    days = law.melding.inspectorate_school_days.value
     return b.decision(
         obligation="verplicht",
         category="16_uur",
@@ -569,7 +592,7 @@ def _sixteen_hours(b: _Builder) -> MeldingDecision:
 
 def _long_term_relative(b: _Builder) -> MeldingDecision:
     facts = b.facts
-    b.cite(*b.rules["thresholds"]["long_term_relative_weeks"]["citations"], "lpw:21a", "wrod:12", "lpw:27", "lpw:10")
+    b.cite(*b.law.melding.long_term_relative_weeks.citations, "lpw:21a", "wrod:12", "lpw:27", "lpw:10")
     return b.decision(
         obligation="verplicht",
         category="langdurig_relatief",
@@ -616,8 +639,8 @@ def _luxe(b: _Builder) -> MeldingDecision:
 
 def _overig(b: _Builder, reason: list[Message] | None = None) -> MeldingDecision:
     """Below the statutory threshold: not required; asked in Twente."""
-    facts, rules = b.facts, b.rules
-    limit = rules["thresholds"]["unauthorised_hours"]["value"]
+    facts = b.facts
+    limit = b.law.melding.unauthorised_hours.value
     if reason is None:
         if facts.absence_kind == "te_laat":
             if facts.late_count is not None:
@@ -680,6 +703,8 @@ def _sick_or_suspended(b: _Builder) -> MeldingDecision:
         b.note(NOTE_SUSPECTED_SIXTEEN)
         return _overig(b, [Message(SICK_SUSPECTED if sick else SUSPENDED_SUSPECTED)])
     reason = [Message(SICK_ALLOWED if sick else SUSPENDED_ALLOWED)]
+    if not sick:
+        _schorsing_inspectie(b, reason)
     sickness = rules["regional"]["long_term_sickness"]
     if sick:
         place = (facts.municipality or "").lower()
@@ -693,6 +718,13 @@ def _sick_or_suspended(b: _Builder) -> MeldingDecision:
             b.note(NOTE_LONG_TERM_SICKNESS, school_year=sickness["since_school_year"])
             b.cite(*sickness["citations"])
     return _regional_or_none(b, reason)
+
+
+def _schorsing_inspectie(b: _Builder, reason: list[Message]) -> None:
+    """A schorsing is not reported to DUO, but one of more than a day goes to the Inspectie (WVO 2020 art. 8.14)."""
+    above = b.law.schorsing.report_inspectie_above_days
+    b.cite(*above.citations, *b.law.schorsing.max_days.citations, "wvo:8.15")
+    reason.append(Message(SCHORSING_INSPECTIE, {"days": above.value}))
 
 
 def _regional_sickness(b: _Builder, reason: list[Message]) -> MeldingDecision:
@@ -731,19 +763,23 @@ def _nothing(b: _Builder, explanation: list[Message], consult: bool = False) -> 
 
 
 def _eighteen_plus(b: _Builder) -> MeldingDecision:
-    facts, rules = b.facts, b.rules
-    threshold = rules["thresholds"]["eighteen_plus_consecutive_weeks"]
-    b.cite(*threshold["citations"], "lpw:4b")
-    weeks_needed = threshold["value"]
+    facts, law = b.facts, b.law
+    threshold = law.melding.weeks_18plus
+    b.cite(*threshold.citations, *law.melding.age_limit_18plus.citations, "src:duo-verzuim", "lpw:4b")
+    weeks_needed = threshold.value
     unauthorised = facts.absence_kind in ("ongeoorloofd", "te_laat", "luxe_vermoeden")
-    basis = Message(EIGHTEEN_PLUS_BASIS)
+    basis = Message(EIGHTEEN_PLUS_BASIS, {"adult": law.leerplicht.kwalificatieplicht_end_age.value,
+                                          "upper": law.melding.age_limit_18plus.value})
     if facts.school_type != "mbo":
         b.note(NOTE_EIGHTEEN_PLUS_VO)
-    b.note(NOTE_WEB_CHANGES)
+        b.cite("wvo:8.20")
+    _note_law_change(b)
     if facts.absence_kind == "verlof":
         return _nothing(b, [_granted_leave(b)])
     if not unauthorised:
         text = [basis, Message(SICK_NOT_REPORTED if facts.absence_kind == "ziekte" else SUSPENDED_NOT_REPORTED)]
+        if facts.absence_kind == "schorsing":
+            _schorsing_inspectie(b, text)
         if facts.suspected_unauthorised:
             text.append(Message(EIGHTEEN_PLUS_SUSPECTED))
         return _nothing(b, text, consult=facts.suspected_unauthorised)
@@ -773,9 +809,11 @@ def _eighteen_plus(b: _Builder) -> MeldingDecision:
 
 
 def _outside(b: _Builder) -> MeldingDecision:
-    facts, rules = b.facts, b.rules
-    b.cite("lpw:4b", "web:8.1.8a")
-    upper = rules["ages"]["eighteen_plus_upper_age_exclusive"]["value"]
+    facts = b.facts
+    b.cite("lpw:4b", *b.law.melding.age_limit_18plus.citations)
+    upper = b.law.melding.age_limit_18plus.value
+    if facts.age >= upper:
+        _note_law_change(b)
     text = [Message(OUTSIDE_AGE, {"age": facts.age, "upper": upper}) if facts.age >= upper else Message(OUTSIDE_SK)]
     text.append(Message(NOT_NEEDED_OWN_POLICY))
     if facts.school_type == "mbo":
@@ -789,7 +827,14 @@ def _not_yet_leerplichtig(b: _Builder) -> MeldingDecision:
 
 
 def _fine_risk(b: _Builder) -> Message:
-    fine = b.rules["fine"]
-    b.cite(*fine["citations"])
-    return Message(FINE_RISK, {"per_violation": Decimal(fine["per_violation_eur"]),
-                               "per_year": Decimal(fine["per_school_year_eur"])})
+    melding = b.law.melding
+    b.cite(*melding.fine_per_violation_eur.citations, *melding.fine_per_school_year_eur.citations)
+    return Message(FINE_RISK, {"per_violation": Decimal(melding.fine_per_violation_eur.value),
+                               "per_year": Decimal(melding.fine_per_school_year_eur.value)})
+
+
+def _note_law_change(b: _Builder) -> None:
+    """Say that the 18+ rule changed, when the day judged lies after the change."""
+    current = b.law.melding.age_limit_18plus
+    if current.previous_value is not None:
+        b.note(NOTE_LAW_CHANGED, date=current.valid_from, upper=current.value, old_upper=current.previous_value)

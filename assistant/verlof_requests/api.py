@@ -17,9 +17,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.api.verlof import _today
 from assistant.chat.routes import require_json
 from assistant.chat.schemas import ErrorResponse
+from assistant.clock import today as _today
 from assistant.db.session import session_scope
 from assistant.errors import INVALID_FIELD
 from assistant.i18n import _, best_match, normalise_language, translate

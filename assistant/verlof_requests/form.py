@@ -379,7 +379,7 @@ class Summary:
 def summary(session: Session, slots: dict[str, Any], today: date, language: str = "nl") -> Summary:
     """What the parent filled in, and honestly what the rules say: school days, who decides, the problems with
     their sources. `can_send` is False when the law does not allow the request as it is."""
-    from assistant.api.verlof import resolve_citations
+    from assistant.knowledge import resolve_citations
 
     loc = Localiser(language)
     data = request_data(slots, language)

@@ -271,7 +271,7 @@ def _evaluate(facts: VerlofFacts, today: date, school_year: SchoolYear) -> Verlo
 
 
 def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    from assistant.api.verlof import resolve_citations
+    from assistant.knowledge import resolve_citations
 
     return [{"code": problem.code, "severity": problem.severity,
              "message": translate(problem.template, language, **problem.values),
@@ -295,7 +295,7 @@ def _problem_text(problem: dict[str, Any], language: str) -> str:
 
 
 def notes_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    from assistant.api.verlof import resolve_citations
+    from assistant.knowledge import resolve_citations
 
     return [{"code": note.code, "message": translate(note.template, language, **note.values),
              "citations": [c.model_dump() for c in resolve_citations(note.citations)]}
@@ -397,7 +397,7 @@ def find_for_parent(session: Session, reference: str, email: str) -> VerlofReque
 
 def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | None:
     """How to object to the decision (Awb 6:7): to whoever decided, within six weeks."""
-    from assistant.api.verlof import resolve_citations
+    from assistant.knowledge import resolve_citations
 
     if request.status not in (STATUS_APPROVED, STATUS_REFUSED) or request.decided_at is None:
         return None

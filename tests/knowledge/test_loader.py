@@ -13,7 +13,7 @@ def test_fixture_knowledge_loads_without_problems(fixture_kb: KnowledgeBase) -> 
 
 
 def test_citations_keep_order_and_drop_repeats(fixture_kb: KnowledgeBase) -> None:
-    refs = [c.ref for c in fixture_kb.citations(["lpw:14", "src:fixture-verlofrichtlijn", "lpw:14", "awb:6:7"])]
+    refs = [c.ref for c in fixture_kb.resolve(["lpw:14", "src:fixture-verlofrichtlijn", "lpw:14", "awb:6:7"])]
     assert refs == [
         "Leerplichtwet 1969, artikel 14",
         "Voorbeeldgemeente – Richtlijn verlof wegens gewichtige omstandigheden",
@@ -32,7 +32,7 @@ def test_unknown_citation_raises_key_error(fixture_kb: KnowledgeBase, cid: str) 
     with pytest.raises(KeyError):
         fixture_kb.citation(cid)
     with pytest.raises(KeyError):
-        fixture_kb.citations(["lpw:13a", cid])
+        fixture_kb.resolve(["lpw:13a", cid])
 
 
 def test_topic_for_intent(fixture_kb: KnowledgeBase) -> None:
