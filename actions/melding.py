@@ -16,7 +16,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from assistant.clock import today
 from assistant.i18n import Localiser, _, language_of_message
+from assistant.knowledge import resolve_citations as resolve
+from assistant.knowledge.parameters import params
 from assistant.melding_facts import (
     MORE_THAN_FOUR,
     QUESTION_ORDER,
@@ -113,7 +116,8 @@ def _buttons(loc: Localiser, buttons: list[dict[str, str]]) -> list[dict[str, st
 def question(fact: str, known: dict[str, Any], loc: Localiser) -> tuple[str, list[dict[str, str]]]:
     """The question for `fact` in the user's language, with its answer buttons."""
     age = known.get("age")
-    eighteen_plus = isinstance(age, int) and age >= load_melding_rules()["ages"]["kwalificatieplicht_end_age"]["value"]
+    adult = params(today()).leerplicht.kwalificatieplicht_end_age.value
+    eighteen_plus = isinstance(age, int) and age >= adult
     if fact == "school_type":
         return loc(ASK_SCHOOL_TYPE), _buttons(loc, [*SCHOOL_TYPE_BUTTONS, DONT_KNOW])
     if fact == "age":
@@ -207,8 +211,6 @@ class ValidateMeldingForm(Action):
 
 
 def resolve_citations(ids: list[str]) -> list[dict[str, Any]]:
-    from assistant.api.melding import resolve_citations as resolve
-
     return [{"ref": citation.ref, "url": citation.url} for citation in resolve(ids)]
 
 
@@ -264,7 +266,7 @@ def assessment_for(known: dict[str, Any]) -> dict[str, Any] | None:
         facts, assumptions = build_facts(known)
     except ValidationError:
         return None
-    decision = evaluate_melding(facts)
+    decision = evaluate_melding(facts, on=today())
     return {"text": decision.explanation, "citations": resolve_citations(decision.citations),
             "obligation": decision.obligation, "category": decision.category,
             "checklist": decision.checklist, "assumptions": [text.format(**v) for text, v in assumptions]}
@@ -296,7 +298,7 @@ class ActionMeldingOutcome(Action):
         except ValidationError:
             dispatcher.utter_message(text=loc.finish(loc(IMPLAUSIBLE)), buttons=_buttons(loc, [AGAIN_BUTTON]))
             return []
-        decision = evaluate_melding(facts)
+        decision = evaluate_melding(facts, on=today())
         dispatcher.utter_message(
             text=loc.finish(outcome_text(decision, assumptions, loc)),
             json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",

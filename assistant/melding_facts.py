@@ -18,10 +18,13 @@ Keys: school_type, age, startkwalificatie, kind, hours, weeks, late_count, suspe
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
+from assistant.clock import today
 from assistant.i18n import Message, _
-from assistant.rules.melding import MeldingFacts, load_melding_rules
+from assistant.knowledge.parameters import LegalParameters, params
+from assistant.rules.melding import MeldingFacts
 
 UNKNOWN = "onbekend"
 MORE_THAN_FOUR = "meer_dan_4"  # "ja" to "more than four weeks in a row?" without a number
@@ -128,11 +131,17 @@ _LATE = (
 _BARE_NUMBER = re.compile(r"^\s*(?:ongeveer|circa|ca\.?|zo'?n|rond(?:\s+de)?|bijna|ruim|precies)?\s*" + NUM +
                           r"\s*(?:jaar|uur|uren|lesuren|klokuren|weken|week|keer|x)?\s*\W*$", _FLAGS)
 
-_SK_YES = re.compile(r"\b((heeft|met|wel)\s+(een\s+)?startkwalificatie|(havo|vwo|mbo-?[234]|mbo\s+niveau\s+[234])"
+# A startkwalificatie is a havo or vwo diploma or an mbo diploma of level 2 or higher (Lpw art. 1 onder f, WEB 7.2.2
+# lid 1 onder b-e). An mbo diploma without its level is never read as one: an Entree (mbo-1) diploma is not, so the
+# level is asked instead of concluding "no report" from an ambiguous diploma.
+_MBO_LEVEL_YES = r"(mbo-?[234]|mbo\s+niveau\s+[234]|niveau\s+[234])"
+_SK_YES = re.compile(r"\b((heeft|met|wel)\s+(een\s+)?startkwalificatie|(havo|vwo|" + _MBO_LEVEL_YES + r")"
                      r"[\s-]*diploma|diploma\s+(op\s+)?(mbo[\s-]*)?niveau\s+[234]|"
-                     r"(havo|vwo|mbo)[\s-]*(diploma\s+)?gehaald)\b", _FLAGS)
+                     r"(havo|vwo|" + _MBO_LEVEL_YES + r")[\s-]*(diploma\s+)?gehaald)\b", _FLAGS)
 _SK_NO = re.compile(r"\b((geen|zonder)\s+(start\s*kwalificatie|startkwalificatie|diploma)|"
-                    r"nog\s+geen\s+diploma|niet\s+gediplomeerd)\b", _FLAGS)
+                    r"nog\s+geen\s+diploma|niet\s+gediplomeerd|"
+                    r"(entree|mbo-?1|mbo\s+niveau\s+1)[\s-]*(opleiding\s+|diploma\s+)?(diploma|gehaald|afgerond))\b",
+                    _FLAGS)
 
 _KIND_PATTERNS = (
     ("verlof", re.compile(r"\b(verlof\s+(gekregen|gehad|toegekend|verleend|gegeven)|(met|heeft)\s+verlof|"
@@ -277,16 +286,15 @@ def _answer_to(expected: str, text: str, found: dict[str, Any]) -> dict[str, Any
 
 # --- which questions remain -------------------------------------------------------------------------------------
 
-def _ages() -> dict[str, int]:
-    ages = load_melding_rules()["ages"]
-    return {name: ages[name]["value"] for name in ages}
+def _law(on: date | None) -> LegalParameters:
+    return params(on or today())
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def age_band(known: dict[str, Any]) -> str:
+def age_band(known: dict[str, Any], on: date | None = None) -> str:
     """'unknown' (not yet asked), 'young' (<5), 'leerplichtig', 'sixteen_plus' (16-22), 'outside' (23+), or
     'sk_outside' (17+ with a startkwalificatie): the answer needs nothing more about the absence."""
     age = known.get("age")
@@ -294,28 +302,30 @@ def age_band(known: dict[str, Any]) -> str:
         return "unknown"
     if age == UNKNOWN:
         return "leerplichtig"  # the cautious assumption
-    ages = _ages()
-    if age < ages["leerplicht_start_age"]:
+    law = _law(on)
+    if age < law.leerplicht.start_age.value:
         return "young"
-    if age >= ages["eighteen_plus_upper_age_exclusive"]:
+    if age >= law.melding.age_limit_18plus.value:
         return "outside"
-    if age < ages["leerplicht_end_age"]:
+    if age < law.leerplicht.end_age.value:
         return "leerplichtig"
-    if age > ages["leerplicht_end_age"] and known.get("startkwalificatie") is True:
+    if age > law.leerplicht.end_age.value and known.get("startkwalificatie") is True:
         return "sk_outside"
     return "sixteen_plus"
 
 
-def next_questions(known: dict[str, Any]) -> list[str]:
-    """The facts still to ask for, in order. Only what the outcome depends on is asked."""
-    band = age_band(known)
+def next_questions(known: dict[str, Any], on: date | None = None) -> list[str]:
+    """The facts still to ask for, in order. Only what the outcome depends on is asked (under the law of `on`,
+    default today)."""
+    band = age_band(known, on)
     wanted = ["school_type", "age"]
     if band in ("sixteen_plus", "sk_outside"):
         wanted.append("startkwalificatie")
     if band in ("leerplichtig", "sixteen_plus"):
         wanted.append("kind")
         kind = known.get("kind")
-        eighteen_plus = _is_number(known.get("age")) and known["age"] >= _ages()["kwalificatieplicht_end_age"]
+        adult = _law(on).leerplicht.kwalificatieplicht_end_age.value
+        eighteen_plus = _is_number(known.get("age")) and known["age"] >= adult
         if kind in ("ongeoorloofd", UNKNOWN):
             wanted += ["weeks"] if eighteen_plus else ["hours", "weeks"]
         elif kind == "te_laat":
@@ -362,19 +372,18 @@ def _guess_school_type(age: Any) -> str:
     return "vo" if age < 16 else "mbo"
 
 
-def build_facts(known: dict[str, Any]) -> tuple[MeldingFacts, list[tuple[str, dict[str, Any]]]]:
+def build_facts(known: dict[str, Any], on: date | None = None) -> tuple[MeldingFacts, list[tuple[str, dict[str, Any]]]]:
     """The facts for `evaluate_melding` and the assumptions made for unknown answers (Dutch template, values).
 
     Unknown answers get the cautious value: the one under which a melding is required. Raises
     `pydantic.ValidationError` for impossible values (the form validates them before)."""
-    rules = load_melding_rules()
-    ages = _ages()
-    threshold = rules["thresholds"]["unauthorised_hours"]["value"]
+    law = _law(on)
+    threshold = law.melding.unauthorised_hours.value
     assumptions: list[tuple[str, dict[str, Any]]] = []
     age = known.get("age")
     if not _is_number(age):
         assumptions.append((ASSUME_AGE, {}))
-        age = ages["leerplicht_end_age"] - 1
+        age = law.leerplicht.end_age.value - 1
     school_type = known.get("school_type")
     if school_type not in ("po", "vo", "mbo"):
         school_type = _guess_school_type(known.get("age"))
@@ -388,19 +397,19 @@ def build_facts(known: dict[str, Any]) -> tuple[MeldingFacts, list[tuple[str, di
         if kind == UNKNOWN:
             assumptions.append((ASSUME_KIND, {}))
         kind = "ongeoorloofd"
-    eighteen_plus = age >= ages["kwalificatieplicht_end_age"]
+    eighteen_plus = age >= law.leerplicht.kwalificatieplicht_end_age.value
     hours = known.get("hours")
     if hours == UNKNOWN:
         assumptions.append((ASSUME_HOURS, {"hours": threshold}))
         hours = threshold
     weeks = known.get("weeks")
-    lrv = rules["thresholds"]["long_term_relative_weeks"]["value"]
+    lrv = law.melding.long_term_relative_weeks.value
     if weeks == MORE_THAN_FOUR:
         weeks = lrv + 1
         assumptions.append((ASSUME_MORE_THAN_FOUR, {"weeks": weeks}))
     elif weeks == UNKNOWN:
         if eighteen_plus:
-            weeks = rules["thresholds"]["eighteen_plus_consecutive_weeks"]["value"]
+            weeks = law.melding.weeks_18plus.value
             assumptions.append((ASSUME_WEEKS_18, {"weeks": weeks}))
         else:
             weeks = 0

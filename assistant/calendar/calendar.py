@@ -100,6 +100,7 @@ class SchoolCalendar:
                         id=holiday_id, name=definition["name"], day=day, school_year=school_year,
                         school_free_by_default=bool(definition["school_free_by_default"]),
                         not_a_public_holiday=bool(definition.get("not_a_public_holiday", False)),
+                        algemeen_erkende_feestdag=bool(definition.get("atw", False)),
                         regions=tuple(definition["regions"]) if definition.get("regions") else None,
                         note=definition.get("note"),
                     ))
@@ -174,6 +175,16 @@ class SchoolCalendar:
             if region is None or holiday.regions is None or region in holiday.regions:
                 return holiday
         return None
+
+    def term_end(self, start: date, days: int) -> date:
+        """The last day of a statutory term of `days` days counted forward from `start` (art. 14 lid 2: "binnen twee
+        dagen na het ontstaan van de verhindering"). Algemene termijnenwet art. 1 lid 1: a term that ends on a
+        Saturday, Sunday or algemeen erkende feestdag (art. 3) runs to the next day that is none of these.
+        Not for backward terms such as art. 13's "two days before" (Atw art. 1 lid 2)."""
+        end = start + timedelta(days=days)
+        while end.weekday() >= 5 or any(h.algemeen_erkende_feestdag for h in self._public.get(end, ())):
+            end += _ONE_DAY
+        return end
 
     def holiday_on(self, day: date, region: str) -> Holiday | None:
         """The school holiday on `day`, or else the public holiday that makes it school-free by default, or None."""

@@ -94,6 +94,7 @@ class PublicHoliday:
     school_year: SchoolYear
     school_free_by_default: bool
     not_a_public_holiday: bool = False
+    algemeen_erkende_feestdag: bool = False  # Algemene termijnenwet art. 3
     regions: tuple[str, ...] | None = None
     note: str | None = None
 

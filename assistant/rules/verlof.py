@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +33,7 @@ import yaml
 
 from assistant.calendar import Holiday, SchoolCalendar, SchoolYear, UnknownMunicipality, get_calendar
 from assistant.i18n import SOURCE_LANGUAGE, Message, _, translate
+from assistant.knowledge.parameters import LegalParameters, params
 
 RULES_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "rules" / "verlof.yml"
 
@@ -82,9 +83,12 @@ VAKANTIE_NOTICE = _("Vraag vakantieverlof als het kan minstens {weeks} weken van
 GEWICHTIG_AFTERWARDS_OK = _("U vraagt het verlof achteraf. Dat kan: de directeur mag alsnog verlof geven als u de "
                             "reden binnen {days} dagen na het begin van de afwezigheid meldt. Meld het dus zo snel "
                             "mogelijk aan de school.")
-GEWICHTIG_AFTERWARDS_LATE = _("U meldt de reden meer dan {days} dagen na het begin van de afwezigheid ({start}). "
-                              "Dan kan de directeur volgens de wet geen verlof meer achteraf geven. Neem toch contact "
-                              "op met de school om uit te leggen wat er is gebeurd.")
+GEWICHTIG_AFTERWARDS_LATE = _("U meldt de reden meer dan {days} dagen na het begin van de afwezigheid ({start}): de "
+                              "laatste dag om het te melden was {deadline}. Dan kan de directeur volgens de wet geen "
+                              "verlof meer achteraf geven. Neem toch contact op met de school om uit te leggen wat er "
+                              "is gebeurd.")
+NOTE_TERM_EXTENDED = _("De {days} dagen eindigen op een zaterdag, zondag of feestdag. Dan loopt de termijn door tot en "
+                       "met de eerstvolgende werkdag: {deadline} (Algemene termijnenwet, artikel 1).")
 OFFICER_NOTICE = _("Vraag verlof van meer dan {max} schooldagen als het kan minstens {weeks} weken van tevoren aan. "
                    "De leerplichtambtenaar heeft tijd nodig om de directeur te horen en te beslissen. Dit is een "
                    "richtlijn, geen wettelijke termijn.")
@@ -207,25 +211,14 @@ class VerlofDecision:
         return next((problem for problem in self.problems if problem.code == code), None)
 
 
-# -- the numbers ------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Number:
-    value: int
-    basis: Literal["law", "guidance"]
-    citations: tuple[str, ...]
+# -- the rule data (the numbers are dated legal parameters: `params(on).verlof`) -------------------------------------
 
 
 @dataclass(frozen=True)
 class VerlofRules:
-    numbers: Mapping[str, Number]
     events: Mapping[str, Mapping[str, Any]]
     non_reasons: Mapping[str, Mapping[str, Any]]
     leerplicht_by: Mapping[str, tuple[str, tuple[str, ...]]]
-
-    def n(self, name: str) -> Number:
-        return self.numbers[name]
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -233,14 +226,9 @@ class VerlofRules:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> VerlofRules:
-        numbers = {name: Number(int(entry["value"]), entry["basis"], tuple(entry["citations"]))
-                   for name, entry in data["numbers"].items()}
-        for name, number in numbers.items():
-            if not number.citations:
-                raise ValueError(f"number {name} has no citation")
         leerplicht_by = {name.casefold(): (entry["by"], tuple(entry["citations"]))
                          for name, entry in data["leerplicht_by"].items()}
-        return cls(numbers=numbers, events=dict(data["events"]), non_reasons=dict(data["non_reasons"]),
+        return cls(events=dict(data["events"]), non_reasons=dict(data["non_reasons"]),
                    leerplicht_by=leerplicht_by)
 
 
@@ -288,12 +276,14 @@ def _unique(ids: list[str]) -> tuple[str, ...]:
 
 
 def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None = None,
-                    calendar: SchoolCalendar | None = None) -> VerlofDecision:
-    """Evaluate one leave request as of `on` (the evaluation date; the default for `requested_on`).
+                    calendar: SchoolCalendar | None = None, law: LegalParameters | None = None) -> VerlofDecision:
+    """Evaluate one leave request as of `on` (the evaluation date; the default for `requested_on`), under the law as
+    it holds on the first day of the leave (`law` replaces it in a test of a change of law).
 
-    Raises UnknownMunicipality / UnknownRegion for places outside the data and OutsideKnownCalendar when the period
-    lies outside the school years whose holidays are known."""
+    Raises UnknownMunicipality / UnknownRegion for places outside the data, OutsideKnownCalendar when the period
+    lies outside the school years whose holidays are known, and LawNotKnown before the law the knowledge covers."""
     rules = rules or get_rules()
+    law = law or params(request.start_date)
     calendar = calendar or get_calendar()
     requested_on = request.requested_on or on
     municipality = calendar.municipality_name(request.municipality)
@@ -321,20 +311,30 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
         return _decision(out, school_days=0, decided_by="none", school_year=school_year,
                          region=region, officer=officer, base=base)
 
-    _category_checks(request, rules, out, school_days)
+    _category_checks(request, rules, law, out, school_days)
     _calendar_notes(calendar, request, region, school_days, out)
 
     if request.kind == "vakantie":
-        decided_by = _vakantie(request, rules, calendar, out, days, school_year, region, requested_on, prior_applies)
+        decided_by = _vakantie(request, law, calendar, out, days, school_year, region, requested_on, prior_applies)
     elif request.kind == "gewichtige_omstandigheid":
-        decided_by = _gewichtig(request, rules, out, school_days, requested_on, prior_applies, municipality, officer)
+        decided_by = _gewichtig(request, rules, law, calendar, out, school_days, requested_on, prior_applies,
+                                municipality, officer)
     else:
-        decided_by = _religieus(request, rules, out, requested_on)
+        decided_by = _religieus(request, law, out, requested_on)
 
     if decided_by != "none":
         out.note("bezwaar", NOTE_BEZWAAR, ("awb:6:7", "src:assen-wie-beslist"))
     return _decision(out, school_days=school_days, decided_by=decided_by, school_year=school_year,
                      region=region, officer=officer, base=base)
+
+
+def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = None) -> date:
+    """The last day a request for leave starting on `start` can still be made: the start itself, or for important
+    circumstances the end of art. 14 lid 2's term after it, extended past weekends and feestdagen (Atw art. 1)."""
+    if kind != "gewichtige_omstandigheid":
+        return start
+    days = params(start).verlof.gewichtig_afterwards_days.value
+    return (calendar or get_calendar()).term_end(start, days)
 
 
 def _decision(out: _Outcome, *, school_days: int, decided_by: DecidedBy,
@@ -353,7 +353,8 @@ def _decision(out: _Outcome, *, school_days: int, decided_by: DecidedBy,
                           region=region, leerplicht_gemeente=officer)
 
 
-def _category_checks(request: VerlofFacts, rules: VerlofRules, out: _Outcome, school_days: int) -> None:
+def _category_checks(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, out: _Outcome,
+                     school_days: int) -> None:
     category = request.category
     if category is None:
         if request.kind == "gewichtige_omstandigheid":
@@ -379,7 +380,7 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, out: _Outcome, sc
         return
     if event.get("article_13"):
         out.note("religieus_valt_onder_artikel_13", NOTE_RELIGIOUS_IS_ARTICLE_13, ("lpw:13",),
-                 days=rules.n("religieus_notice_days").value)
+                 days=law.verlof.religieus_notice_days.value)
         return
     if event.get("assessed_by_school"):
         out.assessment_needed = True
@@ -417,15 +418,15 @@ def region_name(region: str) -> Message | str:
     return Message(name) if name else region
 
 
-def _vakantie(request: VerlofFacts, rules: VerlofRules, calendar: SchoolCalendar, out: _Outcome, days: list[date],
+def _vakantie(request: VerlofFacts, law: LegalParameters, calendar: SchoolCalendar, out: _Outcome, days: list[date],
               school_year: SchoolYear, region: str, requested_on: date, prior_applies: bool) -> DecidedBy:
-    maximum = rules.n("vakantie_max_school_days")
+    maximum = law.verlof.vakantie_max_school_days
     if len(days) > maximum.value:
         out.problem("too_many_days", "blocking", TOO_MANY_DAYS, maximum.citations, days=len(days), max=maximum.value)
     if request.prior_vakantie_this_school_year and prior_applies:
         out.problem("already_used_this_school_year", "blocking", ALREADY_USED,
-                    rules.n("vakantie_times_per_school_year").citations, school_year=school_year.label)
-    excluded = rules.n("vakantie_excluded_first_lesweken")
+                    law.verlof.vakantie_times_per_school_year.citations, school_year=school_year.label)
+    excluded = law.verlof.vakantie_excluded_first_lesweken
     in_first_weeks = [day for day in days if (calendar.lesweek_number(day, region) or 0) <= excluded.value]
     if in_first_weeks:
         first = calendar.first_school_day(school_year, region)
@@ -435,7 +436,7 @@ def _vakantie(request: VerlofFacts, rules: VerlofRules, calendar: SchoolCalendar
     if requested_on > request.start_date:
         out.problem("short_notice", "blocking", VAKANTIE_AFTERWARDS, ("lpw:13a",))
     else:
-        notice = rules.n("vakantie_notice_weeks")
+        notice = law.verlof.vakantie_notice_weeks
         days_ahead = (request.start_date - requested_on).days
         if days_ahead < notice.value * 7:
             out.problem("short_notice", "warning", VAKANTIE_NOTICE, notice.citations, weeks=notice.value,
@@ -454,9 +455,10 @@ def _last_school_day_of_lesweek(calendar: SchoolCalendar, first: date, lesweek: 
     return last
 
 
-def _gewichtig(request: VerlofFacts, rules: VerlofRules, out: _Outcome, school_days: int, requested_on: date,
-               prior_applies: bool, municipality: str, officer: str) -> DecidedBy:
-    maximum = rules.n("gewichtig_director_max_school_days")
+def _gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, calendar: SchoolCalendar,
+               out: _Outcome, school_days: int, requested_on: date, prior_applies: bool, municipality: str,
+               officer: str) -> DecidedBy:
+    maximum = law.verlof.gewichtig_director_max_school_days
     prior = request.prior_days_this_school_year if prior_applies else 0
     total = prior + school_days
     decided_by: DecidedBy = "directeur"
@@ -468,23 +470,29 @@ def _gewichtig(request: VerlofFacts, rules: VerlofRules, out: _Outcome, school_d
                     municipality=municipality)
         out.note("aanvraag_via_school", NOTE_OFFICER_VIA_SCHOOL,
                  ("src:eindhoven-gewichtige-omstandigheden",))
-    afterwards = rules.n("gewichtig_afterwards_days")
+    afterwards = law.verlof.gewichtig_afterwards_days
     if requested_on > request.start_date:
-        if (requested_on - request.start_date).days <= afterwards.value:
+        # Art. 14 lid 2 is a forward term: the Algemene termijnenwet extends it past a weekend or feestdag.
+        deadline = calendar.term_end(request.start_date, afterwards.value)
+        if requested_on <= deadline:
             out.problem("short_notice", "info", GEWICHTIG_AFTERWARDS_OK, afterwards.citations, days=afterwards.value)
         else:
             out.problem("short_notice", "blocking", GEWICHTIG_AFTERWARDS_LATE, afterwards.citations,
-                        days=afterwards.value, start=request.start_date)
+                        days=afterwards.value, start=request.start_date, deadline=deadline)
+        if deadline != request.start_date + timedelta(days=afterwards.value):
+            out.note("termijn_verlengd", NOTE_TERM_EXTENDED, ("atw:1", "atw:3"), days=afterwards.value,
+                     deadline=deadline)
     elif decided_by == "leerplichtambtenaar":
-        notice = rules.n("gewichtig_officer_notice_weeks")
+        notice = law.verlof.gewichtig_officer_notice_weeks
         if (request.start_date - requested_on).days < notice.value * 7:
             out.problem("short_notice", "warning", OFFICER_NOTICE, notice.citations, weeks=notice.value,
                         max=maximum.value)
     return decided_by
 
 
-def _religieus(request: VerlofFacts, rules: VerlofRules, out: _Outcome, requested_on: date) -> DecidedBy:
-    notice = rules.n("religieus_notice_days")
+def _religieus(request: VerlofFacts, law: LegalParameters, out: _Outcome, requested_on: date) -> DecidedBy:
+    # Art. 13's "two days before" is a backward term: the Algemene termijnenwet does not apply (Atw art. 1 lid 2).
+    notice = law.verlof.religieus_notice_days
     if (request.start_date - requested_on).days < notice.value:
         out.problem("short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value,
                     start=request.start_date)

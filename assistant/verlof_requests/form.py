@@ -17,7 +17,7 @@ from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
 from assistant.i18n import Localiser, _
 from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
-from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules
+from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
 
@@ -234,8 +234,7 @@ def check_date_answer(text: str, kind: str | None, today: date, language: str = 
     for day in (parsed.start, parsed.end):
         if day is not None and not calendar.known_from <= day <= calendar.known_until:
             raise FormProblem(OUTSIDE_CALENDAR, until=format_date(calendar.known_until, language))
-    afterwards = get_rules().n("gewichtig_afterwards_days").value if kind == "gewichtige_omstandigheid" else 0
-    if (today - parsed.start).days > afterwards:
+    if today > last_day_to_ask(kind or "", parsed.start, calendar):
         raise FormProblem(DATE_IN_PAST, date=format_date(parsed.start, language),
                           example=example_date(today, language))
     return parsed

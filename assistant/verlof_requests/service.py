@@ -40,6 +40,7 @@ from assistant.rules.verlof import (
     VerlofFacts,
     evaluate_verlof,
     get_rules,
+    last_day_to_ask,
     municipality_runs_leerplicht,
     nl_date,
 )
@@ -213,8 +214,7 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
         day = getattr(data, field_name)
         if not calendar.known_from <= day <= calendar.known_until:
             raise RequestRefused(field_name, "outside_calendar", OUTSIDE_CALENDAR, until=calendar.known_until)
-    afterwards = get_rules().n("gewichtig_afterwards_days").value if data.kind == "gewichtige_omstandigheid" else 0
-    if (today - data.start_date).days > afterwards:
+    if today > last_day_to_ask(data.kind, data.start_date, calendar):
         raise RequestRefused("start_date", "date_in_past", DATE_IN_PAST, date=data.start_date)
     reason = interpret.clean_text(data.reason, MAX_REASON_CHARS)
     if len(reason) < 3:

@@ -16,7 +16,8 @@ LPW_ARTICLES = [
     "12", "13", "13a", "13b", "14", "15", "15a", "16", "18", "21a", "22", "24", "25", "26", "27", "28",
 ]  # fmt: skip
 OTHER_ARTICLES = ["awb:6:7", "awb:6:8", "awb:6:9", "awb:4:13", "awb:7:10", "wrod:10", "wrod:12", "brod:14",
-                  "sr:23", "web:8.1.8a"]  # fmt: skip
+                  "sr:23", "web:8.1.8a", "web:9.2.1", "web:9.2.2", "web:7.2.2", "wvo:8.14", "wvo:8.15", "wvo:8.20",
+                  "atw:1", "atw:3"]  # fmt: skip
 
 
 def _normalise(text: str) -> str:
@@ -44,7 +45,11 @@ def test_every_article_the_answers_use_is_present(fixture_kb: KnowledgeBase, cid
         ("wrod:12", Citation(ref="Wet register onderwijsdeelnemers, artikel 12",
                              url="https://wetten.overheid.nl/BWBR0042012/2024-01-01#Artikel12")),
         ("web:8.1.8a", Citation(ref="Wet educatie en beroepsonderwijs, artikel 8.1.8a",
-                                url="https://wetten.overheid.nl/BWBR0007625/2024-01-01#Artikel8.1.8a")),
+                                url="https://wetten.overheid.nl/BWBR0007625/2025-01-01#Artikel8.1.8a")),
+        ("web:9.2.1", Citation(ref="Wet educatie en beroepsonderwijs, artikel 9.2.1",
+                               url="https://wetten.overheid.nl/BWBR0007625/2026-01-01#Artikel9.2.1")),
+        ("wvo:8.14", Citation(ref="Wet voortgezet onderwijs 2020, artikel 8.14",
+                              url="https://wetten.overheid.nl/BWBR0044212/2026-08-01#Artikel8.14")),
     ],
 )  # fmt: skip
 def test_citation_shows_law_name_article_and_anchor(fixture_kb: KnowledgeBase, cid: str, expected: Citation) -> None:
@@ -66,15 +71,15 @@ def test_key_statutory_numbers_are_in_the_text(fixture_kb: KnowledgeBase) -> Non
 
 def test_paraphrases_say_they_are_not_the_official_text(fixture_kb: KnowledgeBase) -> None:
     paraphrased = [a for a in fixture_kb.articles if a.fidelity == "paraphrase"]
-    assert {a.id for a in paraphrased} >= {"lpw:3a", "lpw:3b", "awb:6:9", "awb:7:10", "sr:23", "web:8.1.8a"}
+    assert {a.id for a in paraphrased} >= {"lpw:3a", "lpw:3b", "awb:6:9", "awb:7:10", "sr:23"}
     for article in paraphrased:
         assert article.text.startswith("Samenvatting, geen officiële tekst."), article.id
 
 
 def test_uncertain_texts_carry_their_caveat(fixture_kb: KnowledgeBase) -> None:
     web = fixture_kb.article("web:8.1.8a")
-    assert str(web.valid_until) == "2026-08-01"
-    assert "2026-08-01" in (web.uncertain or "")
+    assert web.fidelity == "verbatim" and str(web.valid_until) == "2025-12-31"  # replaced by 9.2.1-9.2.2 in 2026
+    assert str(fixture_kb.article("web:9.2.1").valid_from) == "2026-01-01"
     assert "not verified" in (fixture_kb.article("sr:23").uncertain or "")
     assert "vierde lid" in (fixture_kb.article("lpw:22").uncertain or "")
     assert fixture_kb.article("lpw:4a").excerpt == "leden 1 tot en met 3"
@@ -90,7 +95,10 @@ def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: Knowled
         )
     )
     reference = _normalise(reference)
-    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim"]
+    # The WEB, WVO 2020 and Algemene termijnenwet texts were read from the dated consolidations (their statute files
+    # name the version and commit); the shared reference quotes the Leerplichtwet and the other laws.
+    verbatim = [a for a in fixture_kb.articles
+                if a.fidelity == "verbatim" and a.id.split(":")[0] not in ("web", "wvo", "atw")]
     assert len(verbatim) >= 35
     mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
     assert mismatches == []

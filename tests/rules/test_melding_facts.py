@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.melding_facts import (
@@ -13,6 +15,8 @@ from assistant.melding_facts import (
     to_number,
 )
 from assistant.rules.melding import evaluate_melding
+
+ON = date(2026, 12, 6)  # the day the law is applied in these tests
 
 
 def test_the_example_from_the_issue_gives_age_hours_weeks_and_kind() -> None:
@@ -91,7 +95,7 @@ def test_unknown_answers_are_replaced_by_the_cautious_assumption_and_said() -> N
     facts, assumptions = build_facts({"school_type": "vo", "age": 15, "kind": "ongeoorloofd", "hours": UNKNOWN,
                                       "weeks": UNKNOWN})
     assert facts.unauthorized_hours_4_weeks == 16 and facts.consecutive_weeks_absent == 0
-    assert evaluate_melding(facts).obligation == "verplicht"
+    assert evaluate_melding(facts, on=ON).obligation == "verplicht"
     assert [values for _text, values in assumptions] == [{"hours": 16}, {}]
     assert "Tel de ongeoorloofd gemiste uren" in assumptions[0][0]
 
@@ -101,24 +105,24 @@ def test_unknown_age_school_type_and_kind_assume_a_leerplichtig_pupil() -> None:
                                       "weeks": 0})
     assert (facts.age, facts.school_type, facts.absence_kind) == (15, "vo", "ongeoorloofd")
     assert len(assumptions) == 3
-    assert evaluate_melding(facts).category == "16_uur"
+    assert evaluate_melding(facts, on=ON).category == "16_uur"
 
 
 def test_more_than_four_weeks_without_a_number_counts_as_long_term_relative_absence() -> None:
     facts, assumptions = build_facts({"school_type": "po", "age": 8, "kind": "ongeoorloofd", "hours": 40,
                                       "weeks": MORE_THAN_FOUR})
     assert facts.consecutive_weeks_absent == 5 and assumptions[0][1] == {"weeks": 5}
-    assert evaluate_melding(facts).category == "langdurig_relatief"
+    assert evaluate_melding(facts, on=ON).category == "langdurig_relatief"
 
 
 def test_eighteen_plus_unknown_weeks_assume_the_threshold() -> None:
     facts, _assumptions = build_facts({"school_type": "mbo", "age": 19, "startkwalificatie": False,
                                        "kind": "ongeoorloofd", "weeks": UNKNOWN})
     assert facts.consecutive_weeks_absent == 4
-    assert evaluate_melding(facts).category == "18_plus"
+    assert evaluate_melding(facts, on=ON).category == "18_plus"
 
 
 def test_unknown_suspicion_behind_a_sick_report_assumes_a_suspicion() -> None:
     facts, assumptions = build_facts({"school_type": "vo", "age": 13, "kind": "ziekte", "suspected": UNKNOWN})
     assert facts.suspected_unauthorised is True and len(assumptions) == 1
-    assert evaluate_melding(facts).obligation == "regionaal_afgesproken"
+    assert evaluate_melding(facts, on=ON).obligation == "regionaal_afgesproken"

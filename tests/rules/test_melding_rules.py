@@ -2,48 +2,49 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pydantic import ValidationError
 
+from assistant.knowledge import resolve_citations
+from assistant.knowledge.parameters import params
 from assistant.rules.melding import MeldingFacts, age_status, evaluate_melding, load_melding_rules
+
+ON = date(2026, 12, 6)  # the day the law is applied in these tests
 
 
 def decide(**values):
     values.setdefault("school_type", "vo")
     values.setdefault("age", 14)
     values.setdefault("absence_kind", "ongeoorloofd")
-    return evaluate_melding(MeldingFacts(**values))
+    return evaluate_melding(MeldingFacts(**values), on=ON)
 
 
-# --- the numbers come from the rules file, with citations ---------------------------------------------------
+# --- the numbers come from the dated parameters, with citations -------------------------------------------------
 
-def test_rules_file_numbers_and_citations():
+def test_parameters_hold_the_numbers_with_citations():
+    law = params(ON)
+    assert law.melding.unauthorised_hours.value == 16 and "lpw:21a" in law.melding.unauthorised_hours.citations
+    assert law.melding.period_lesweken.value == 4
+    assert law.melding.long_term_relative_weeks.basis == "guidance"
+    assert law.melding.weeks_18plus.value == 4
+    assert law.melding.age_limit_18plus.value == 27 and "web:9.2.1" in law.melding.age_limit_18plus.citations
+    assert law.leerplicht.kwalificatieplicht_end_age.value == 18
+    assert law.melding.in_uitschrijving_days.value == 7 and law.melding.in_uitschrijving_days.basis == "guidance"
+    assert law.melding.inspectorate_school_days.basis == "guidance"
+    assert law.melding.fine_per_violation_eur.citations == ("lpw:27",)
     rules = load_melding_rules()
-    assert rules["thresholds"]["unauthorised_hours"]["value"] == 16
-    assert "lpw:21a" in rules["thresholds"]["unauthorised_hours"]["citations"]
-    assert rules["thresholds"]["period_lesweken"]["value"] == 4
-    assert rules["thresholds"]["long_term_relative_weeks"] == {
-        "value": 4, "comparison": "more_than", "status": "guidance", "citations": ["src:duo-verzuim"]}
-    assert rules["thresholds"]["eighteen_plus_consecutive_weeks"]["value"] == 4
-    assert rules["ages"]["eighteen_plus_upper_age_exclusive"]["value"] == 23
-    assert rules["ages"]["kwalificatieplicht_end_age"]["value"] == 18
-    assert rules["deadlines"]["in_uitschrijving_days"]["value"] == 7
-    assert rules["deadlines"]["in_uitschrijving_days"]["status"] == "guidance"
-    assert rules["deadlines"]["verwijdering"]["value"] == "terstond"
-    assert rules["deadlines"]["verwijdering"]["citations"] == ["lpw:18"]
-    assert rules["deadlines"]["inspectorate_school_days"]["status"] == "guidance"
-    assert rules["fine"]["citations"] == ["lpw:27"]
     assert rules["plausibility"]["max_hours_in_period"] == (
         rules["plausibility"]["weeks_in_period"] * rules["plausibility"]["school_days_per_week"]
         * rules["plausibility"]["max_hours_per_day"])
     assert rules["regional"]["late_arrival_threshold"] is None  # never invented
 
 
-def test_every_citation_id_in_a_decision_has_a_fallback_reference():
-    refs = load_melding_rules()["citation_refs"]
+def test_every_citation_id_in_a_decision_resolves_in_the_knowledge_base():
     for facts in ALL_CASES:
-        for citation_id in evaluate_melding(MeldingFacts(**facts)).citations:
-            assert citation_id in refs, citation_id
+        ids = evaluate_melding(MeldingFacts(**facts), on=ON).citations
+        assert len(resolve_citations(ids)) == len(set(ids))
 
 
 # --- 16 hours in four lesweken (Lpw art. 21a) -------------------------------------------------------------
@@ -205,7 +206,7 @@ def test_spreekuur_does_not_soften_a_statutory_duty():
     assert (decision.obligation, decision.category) == ("verplicht", "16_uur")
 
 
-# --- ages: leerplicht, kwalificatieplicht, 18+ and 23+ ----------------------------------------------------
+# --- ages: leerplicht, kwalificatieplicht, 18+ (under 23 until 2025, under 27 since 2026) ------------------
 
 @pytest.mark.parametrize(("age", "sk", "status"), [
     (4, False, "nog_niet_leerplichtig"),
@@ -218,11 +219,22 @@ def test_spreekuur_does_not_soften_a_statutory_duty():
     (18, False, "achttien_plus_zonder_startkwalificatie"),
     (18, True, "buiten_meldplicht"),
     (22, False, "achttien_plus_zonder_startkwalificatie"),
-    (23, False, "buiten_meldplicht"),
-    (23, True, "buiten_meldplicht"),
+    (23, False, "achttien_plus_zonder_startkwalificatie"),
+    (26, False, "achttien_plus_zonder_startkwalificatie"),
+    (26, True, "buiten_meldplicht"),
+    (27, False, "buiten_meldplicht"),
 ])
 def test_age_status_table(age, sk, status):
-    assert age_status(age, sk) == status
+    assert age_status(age, sk, params(ON)) == status
+
+
+@pytest.mark.parametrize(("age", "status"), [
+    (22, "achttien_plus_zonder_startkwalificatie"),
+    (23, "buiten_meldplicht"),
+    (26, "buiten_meldplicht"),
+])
+def test_age_status_under_the_2025_law(age, status):
+    assert age_status(age, False, params(date(2025, 10, 1))) == status
 
 
 @pytest.mark.parametrize(("age", "sk", "obligation", "category"), [
@@ -247,7 +259,7 @@ def test_eighteen_plus_four_consecutive_weeks(weeks, obligation, category):
     decision = decide(school_type="mbo", age=19, has_startkwalificatie=False, consecutive_weeks_absent=weeks,
                       unauthorized_hours_4_weeks=80)
     assert (decision.obligation, decision.category) == (obligation, category)
-    assert "web:8.1.8a" in decision.citations
+    assert {"web:9.2.1", "web:9.2.2"} <= set(decision.citations) and "web:8.1.8a" not in decision.citations
     assert decision.offer_consult is True
 
 
@@ -257,23 +269,25 @@ def test_eighteen_plus_report_goes_to_the_doorstroompunt():
     assert "Doorstroompunt" in decision.explanation
     assert decision.fields[0].startswith("Of de leerling een startkwalificatie heeft")
     assert decision.fine_risk is None  # art. 27 is about the head's Lpw duties; not claimed here
-    assert any("WVO 2020" in note for note in decision.notes)  # the vo hook is flagged as unverified
+    assert any("WVO 2020 artikel 8.20" in note for note in decision.notes) and "wvo:8.20" in decision.citations
 
 
 @pytest.mark.parametrize(("age", "sk", "category"), [
     (22, False, "18_plus"),
-    (23, False, "geen"),
+    (23, False, "18_plus"),
+    (26, False, "18_plus"),
+    (27, False, "geen"),
     (22, True, "geen"),
     (30, False, "geen"),
 ])
-def test_age_22_vs_23_and_startkwalificatie(age, sk, category):
+def test_age_26_vs_27_and_startkwalificatie(age, sk, category):
     decision = decide(school_type="mbo", age=age, has_startkwalificatie=sk, consecutive_weeks_absent=6,
                       unauthorized_hours_4_weeks=100)
     assert decision.category == category
 
 
 def test_outside_the_duties_says_what_applies_instead():
-    decision = decide(school_type="mbo", age=24, has_startkwalificatie=False, consecutive_weeks_absent=6)
+    decision = decide(school_type="mbo", age=27, has_startkwalificatie=False, consecutive_weeks_absent=6)
     assert decision.obligation == "niet_nodig"
     assert "verzuimbeleid van uw eigen school" in decision.explanation
     assert "8.1.7" in decision.explanation
@@ -334,7 +348,7 @@ def test_plausibility_bound_itself_is_accepted():
 
 def test_evaluation_is_pure_and_deterministic():
     facts = MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd", unauthorized_hours_4_weeks=17)
-    assert evaluate_melding(facts) == evaluate_melding(facts)
+    assert evaluate_melding(facts, on=ON) == evaluate_melding(facts, on=ON)
     assert facts.unauthorized_hours_4_weeks == 17
 
 
@@ -353,7 +367,7 @@ ALL_CASES = [
 
 def test_every_case_gives_a_complete_dutch_decision():
     for values in ALL_CASES:
-        decision = evaluate_melding(MeldingFacts(**values))
+        decision = evaluate_melding(MeldingFacts(**values), on=ON)
         assert decision.explanation and decision.checklist and decision.citations
         if decision.obligation == "niet_nodig":
             assert decision.category == "geen" and decision.channel is None

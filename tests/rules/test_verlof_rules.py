@@ -6,7 +6,6 @@ starts Mon 31 Aug; herfstvakantie 10-18 Oct 2026. Mon 2 Nov - Fri 13 Nov 2026 is
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,8 +14,9 @@ import pytest
 import yaml
 
 from assistant.calendar import OutsideKnownCalendar, UnknownMunicipality
+from assistant.knowledge.parameters import params
 from assistant.rules import VerlofFacts, evaluate_verlof, municipality_runs_leerplicht
-from assistant.rules.verlof import Number, VerlofRules, get_rules
+from assistant.rules.verlof import get_rules
 
 ON = date(2026, 6, 1)
 TEN_DAYS = (date(2026, 11, 2), date(2026, 11, 13))
@@ -206,7 +206,7 @@ def test_14_asking_afterwards_within_two_days(days_after, severity, allowed):
     assert severities(decision).get("short_notice") == severity
     assert decision.allowed is allowed
     if severity:
-        assert decision.problem("short_notice").citations == ("lpw:14",)
+        assert decision.problem("short_notice").citations == ("lpw:14", "atw:1")
 
 
 @pytest.mark.parametrize(("days_ahead", "warned"), [(56, False), (55, True)])
@@ -326,26 +326,22 @@ def test_requested_on_defaults_to_the_evaluation_date():
     assert "short_notice" in evaluate_verlof(request, on=TEN_DAYS[0] - timedelta(days=55)).codes
 
 
-def test_the_numbers_come_from_the_data():
-    rules = get_rules()
-    five = dataclasses.replace(rules, numbers={**rules.numbers,
-                                               "vakantie_max_school_days": Number(5, "law", ("lpw:13a",))})
-    decision = evaluate_verlof(facts(start=date(2026, 11, 2), end=date(2026, 11, 9)), on=ON, rules=five)
+def test_the_numbers_come_from_the_dated_parameters():
+    law = params(ON)
+    five = law.model_copy(update={"verlof": law.verlof.model_copy(update={
+        "vakantie_max_school_days": law.verlof.vakantie_max_school_days.model_copy(update={"value": 5})})})
+    decision = evaluate_verlof(facts(start=date(2026, 11, 2), end=date(2026, 11, 9)), on=ON, law=five)
     assert decision.codes == ("too_many_days",)
     assert "ten hoogste 5" in decision.problems[0].message
 
 
-def test_rules_file_numbers_and_their_basis():
-    numbers = get_rules().numbers
-    assert (numbers["vakantie_max_school_days"].value, numbers["vakantie_max_school_days"].basis) == (10, "law")
-    assert (numbers["vakantie_excluded_first_lesweken"].value, numbers["vakantie_excluded_first_lesweken"].basis) \
-        == (2, "law")
-    assert (numbers["vakantie_notice_weeks"].value, numbers["vakantie_notice_weeks"].basis) == (8, "guidance")
-    assert (numbers["religieus_notice_days"].value, numbers["religieus_notice_days"].citations) == (2, ("lpw:13",))
-    assert (numbers["gewichtig_director_max_school_days"].value, numbers["gewichtig_afterwards_days"].value) == (10, 2)
-    with pytest.raises(ValueError, match="no citation"):
-        VerlofRules.from_mapping({"numbers": {"x": {"value": 1, "basis": "law", "citations": []}}, "events": {},
-                                  "non_reasons": {}, "leerplicht_by": {}})
+def test_parameters_and_their_basis():
+    verlof = params(ON).verlof
+    assert (verlof.vakantie_max_school_days.value, verlof.vakantie_max_school_days.basis) == (10, "law")
+    assert (verlof.vakantie_excluded_first_lesweken.value, verlof.vakantie_excluded_first_lesweken.basis) == (2, "law")
+    assert (verlof.vakantie_notice_weeks.value, verlof.vakantie_notice_weeks.basis) == (8, "guidance")
+    assert (verlof.religieus_notice_days.value, verlof.religieus_notice_days.citations) == (2, ("lpw:13",))
+    assert (verlof.gewichtig_director_max_school_days.value, verlof.gewichtig_afterwards_days.value) == (10, 2)
 
 
 _SCENARIOS = [  # start, end, requested_on, prior days
