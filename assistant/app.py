@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from assistant import __version__
 from assistant.action_endpoint import router as action_router
+from assistant.api.leerplicht import router as leerplicht_router
 from assistant.api.melding import router as melding_router
 from assistant.api.verlof import router as verlof_router
 from assistant.backoffice import install_backoffice
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None,
     install_error_handlers(app)
     app.include_router(chat_router)
     app.include_router(health_router)
+    app.include_router(leerplicht_router)
     app.include_router(melding_router)
     app.include_router(verlof_router)
     app.include_router(verlof_requests_router)

@@ -129,6 +129,7 @@ class VerlofCheckResponse(BaseModel):
     vakantieregio: str = Field(examples=["noord"])
     leerplicht_gemeente: str = Field(description="Whose leerplichtambtenaar serves the municipality.",
                                      examples=["Hengelo"])
+    law_date: date | None = Field(default=None, description="The day whose law was applied (the first day of leave).")
 
 
 @router.post("/check", response_model=VerlofCheckResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
@@ -147,6 +148,7 @@ def check_verlof(body: VerlofCheckRequest, request: Request) -> VerlofCheckRespo
                   for problem in decision.problems],
         citations=resolve_citations(decision.citations),
         allowed=decision.allowed,
+        law_date=decision.law_date,
         notes=[VerlofNote(code=note.code, message=translate(note.template, language, **note.values),
                           citations=resolve_citations(note.citations))
                for note in decision.notes],

@@ -38,6 +38,7 @@ from pydantic_core import PydanticCustomError
 
 from assistant.i18n import Message, _
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.rules.law_date import law_on
 
 RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
 
@@ -322,7 +323,6 @@ EIGHTEEN_PLUS_BASIS = _("De leerling is {adult} jaar of ouder, jonger dan {upper
                         "startkwalificatie. De Leerplichtwet geldt niet meer, maar er is een aparte meldplicht.")
 NOTE_EIGHTEEN_PLUS_VO = _("Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC artikel "
                           "47b). DUO gebruikt dezelfde soort melding.")
-NOTE_LAW_ON = _("Dit is de wet zoals die geldt op {date}.")
 NOTE_LAW_CHANGED = _("Deze meldplicht staat sinds {date} in de Wet educatie en beroepsonderwijs (artikel 9.2.1 en "
                      "9.2.2) en geldt sindsdien tot {upper} jaar; daarvoor was dat tot {old_upper} jaar.")
 SICK_NOT_REPORTED = _("Ziekte is geoorloofd verzuim; dat meldt u niet.")
@@ -423,7 +423,7 @@ class _Builder:
         self.law = law
         self.status = status
         self.citations: list[str] = []
-        self.notes: list[Message] = [Message(NOTE_LAW_ON, {"date": law.on})]
+        self.notes: list[Message] = [law_on(law.on)]
 
     def cite(self, *ids: str) -> None:
         self.citations.extend(ids)

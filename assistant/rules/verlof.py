@@ -202,6 +202,7 @@ class VerlofDecision:
     school_year: SchoolYear | None = None
     region: str | None = None
     leerplicht_gemeente: str | None = None
+    law_date: date | None = None  # the day whose law was applied: the first day of the leave
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -325,7 +326,7 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
     if decided_by != "none":
         out.note("bezwaar", NOTE_BEZWAAR, ("awb:6:7", "src:assen-wie-beslist"))
     return _decision(out, school_days=school_days, decided_by=decided_by, school_year=school_year,
-                     region=region, officer=officer, base=base)
+                     region=region, officer=officer, base=base, law_date=law.on)
 
 
 def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = None) -> date:
@@ -338,7 +339,8 @@ def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = No
 
 
 def _decision(out: _Outcome, *, school_days: int, decided_by: DecidedBy,
-              school_year: SchoolYear | None, region: str, officer: str, base: tuple[str, ...]) -> VerlofDecision:
+              school_year: SchoolYear | None, region: str, officer: str, base: tuple[str, ...],
+              law_date: date | None = None) -> VerlofDecision:
     problems = sorted(out.problems, key=lambda problem: _SEVERITY_ORDER[problem.severity])
     if any(problem.severity == "blocking" for problem in problems):
         allowed: bool | None = False
@@ -350,7 +352,7 @@ def _decision(out: _Outcome, *, school_days: int, decided_by: DecidedBy,
                          *(c for note in out.notes for c in note.citations)])
     return VerlofDecision(school_days=school_days, decided_by=decided_by, problems=tuple(problems),
                           citations=citations, allowed=allowed, notes=tuple(out.notes), school_year=school_year,
-                          region=region, leerplicht_gemeente=officer)
+                          region=region, leerplicht_gemeente=officer, law_date=law_date)
 
 
 def _category_checks(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, out: _Outcome,
