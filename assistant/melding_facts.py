@@ -342,9 +342,9 @@ def next_questions(known: dict[str, Any], on: date | None = None) -> list[str]:
 ASSUME_SCHOOL_TYPE = _("U wist het schooltype niet. Ik ben uitgegaan van {school_type}. Controleer dit: het "
                        "primair onderwijs meldt via het leerlingadministratiesysteem (LAS), het voortgezet "
                        "onderwijs en het mbo via het administratiepakket of Mijn DUO.")
-ASSUME_AGE = _("U wist de leeftijd niet. Ik ben ervan uitgegaan dat de leerling leerplichtig is (5 tot 16 jaar). "
-               "Controleer de leeftijd: onder 5 jaar is melden niet nodig, vanaf 16 jaar hangt het af van de "
-               "startkwalificatie.")
+ASSUME_AGE = _("U wist de leeftijd niet. Ik ben ervan uitgegaan dat de leerling leerplichtig is ({start} tot {end} "
+               "jaar). Controleer de leeftijd: onder {start} jaar is melden niet nodig, vanaf {end} jaar hangt het af "
+               "van de startkwalificatie.")
 ASSUME_KIND = _("U wist niet welke soort verzuim het is. Ik ben uitgegaan van ongeoorloofd verzuim. Controleer "
                 "of er een geldige reden is, zoals ziekte, schorsing of verlof.")
 ASSUME_HOURS = _("U wist het aantal uren niet. Ik reken met {hours} uur: de grens waarbij melden verplicht is. "
@@ -382,7 +382,7 @@ def build_facts(known: dict[str, Any], on: date | None = None) -> tuple[MeldingF
     assumptions: list[tuple[str, dict[str, Any]]] = []
     age = known.get("age")
     if not _is_number(age):
-        assumptions.append((ASSUME_AGE, {}))
+        assumptions.append((ASSUME_AGE, {"start": law.leerplicht.start_age.value, "end": law.leerplicht.end_age.value}))
         age = law.leerplicht.end_age.value - 1
     school_type = known.get("school_type")
     if school_type not in ("po", "vo", "mbo"):

@@ -258,9 +258,9 @@ DEADLINE_REGIONAL = _("Hiervoor geldt geen wettelijke termijn. Meld zo vroeg mog
 
 NOTE_SK_UNKNOWN = _("U gaf niet op of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op "
                     "niveau 2 of hoger). Wij gaan uit van: nee.")
-NOTE_SIXTEEN_WITH_SK = _("De leerling is 16 en heeft een startkwalificatie. De leerplicht loopt tot het einde van het "
-                         "schooljaar waarin de leerling 16 werd. Is dat schooljaar al voorbij? Dan geldt de meldplicht "
-                         "uit de Leerplichtwet niet meer.")
+NOTE_SIXTEEN_WITH_SK = _("De leerling is {age} en heeft een startkwalificatie. De leerplicht loopt tot het einde van "
+                         "het schooljaar waarin de leerling {age} werd. Is dat schooljaar al voorbij? Dan geldt de "
+                         "meldplicht uit de Leerplichtwet niet meer.")
 NOTE_LEERPLICHT_START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
 
 SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in vier aaneengesloten lesweken {hours} "
@@ -268,8 +268,8 @@ SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in vier 
                   "21a).")
 LATE_ALSO_COUNTS = _("Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden.")
 DUO_SENDS_TO_OFFICER = _("DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont.")
-NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan 16 uur'. Wij houden 16 uur "
-                         "aan als grens: dan is melden verplicht.")
+NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan {limit} uur'. Wij houden "
+                         "{limit} uur aan als grens: dan is melden verplicht.")
 LONG_TERM_RELATIVE = _("U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} "
                        "weken ongeoorloofd afwezig. Bij meer dan 4 weken noemt DUO dit langdurig relatief verzuim; die "
                        "melding is verplicht. Heeft u nog geen melding '16 uur in 4 weken' gedaan? Doe die dan ook. "
@@ -293,8 +293,8 @@ NO_TWENTE = _("Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en 
 CAN_REPORT_OVERIG = _("U kunt dit wel melden als 'overig verzuim'.")
 TWENTE_OVERIG = _("In Twente vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. Dat is een "
                   "regionale afspraak, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
-NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan 14 uur in vier "
-                        "weken'; DUO en de wet leggen de grens bij 16 uur.")
+NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan {regional} "
+                        "uur in vier weken'; DUO en de wet leggen de grens bij {limit} uur.")
 SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In Twente is afgesproken "
               "dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele basis voor het "
               "gesprek. Dit is een regionale afspraak.")
@@ -302,8 +302,8 @@ SICK_SUSPECTED = _("Ziekte is geoorloofd verzuim en meldt u normaal niet. Vermoe
                    "ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
 SUSPENDED_SUSPECTED = _("Schorsing is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake "
                         "is van ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
-NOTE_SUSPECTED_SIXTEEN = _("Blijkt het verzuim ongeoorloofd en is het 16 uur of meer in 4 lesweken? Dan is een "
-                           "melding '16 uur in 4 weken' verplicht.")
+NOTE_SUSPECTED_SIXTEEN = _("Blijkt het verzuim ongeoorloofd en is het {limit} uur of meer in {weeks} lesweken? Dan is "
+                           "een melding '{category}' verplicht.")
 SICK_ALLOWED = _("Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
                  "vermoedt dat er sprake is van ongeoorloofd verzuim.")
 SUSPENDED_ALLOWED = _("Schorsing is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
@@ -346,9 +346,9 @@ OUTSIDE_SK = _("De leerling heeft een startkwalificatie en is niet meer leerplic
 NOT_NEEDED_OWN_POLICY = _("Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school.")
 MBO_STUDY_FINANCE = _("Heeft de student studiefinanciering? Dan kan de WEB een aparte regel hebben voor lange "
                       "afwezigheid (artikel 8.1.7). Kijk daarvoor bij DUO.")
-NOT_YET_LEERPLICHTIG = _("Een kind van 4 jaar is nog niet leerplichtig. De leerplicht begint op de eerste schooldag "
-                         "van de maand na de vijfde verjaardag. Een melding bij DUO is daarom niet nodig. Bespreek de "
-                         "afwezigheid wel met de ouders.")
+NOT_YET_LEERPLICHTIG = _("Een kind van {age} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
+                         "schooldag van de maand na de vijfde verjaardag. Een melding bij DUO is daarom niet nodig. "
+                         "Bespreek de afwezigheid wel met de ouders.")
 FINE_RISK = _("Doet de school een verplichte melding niet? Dan kan de minister het hoofd van de school een "
               "bestuurlijke boete geven van ten hoogste {per_violation} euro per overtreding, met een maximum van "
               "{per_year} euro per schooljaar (Leerplichtwet artikel 27).")
@@ -357,10 +357,10 @@ FINE_RISK = _("Doet de school een verplichte melding niet? Dan kan de minister h
 REPORT_VIA = _("Meld via {channel}.")
 CHOOSE_CATEGORY = _("Kies de verzuimsoort '{category}'.")
 COUNT_HOURS_IN = _("Tel de uren in {unit}.")
-REPORT_NOW_GUIDANCE = _("Meld onverwijld. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van 16 "
-                        "uur is overschreden. Vakantieweken tellen niet als lesweken.")
-END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de 16 uur is bereikt.")
-REPORT_AGAIN = _("Komt er daarna opnieuw 16 uur bij? Doe dan een nieuwe melding.")
+REPORT_NOW_GUIDANCE = _("Meld onverwijld. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van "
+                        "{limit} uur is overschreden. Vakantieweken tellen niet als lesweken.")
+END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de {limit} uur is bereikt.")
+REPORT_AGAIN = _("Komt er daarna opnieuw {limit} uur bij? Doe dan een nieuwe melding.")
 FILL_IN_ALL = _("Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
 FILL_IN = _("Vul de gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
 GIVE_END_DATE = _("Geef een einddatum door zodra de leerling weer naar school gaat of wordt uitgeschreven.")
@@ -524,7 +524,7 @@ def evaluate_melding(facts: MeldingFacts, on: dt.date, *, law: LegalParameters |
     if status == "achttien_plus_zonder_startkwalificatie":
         return _eighteen_plus(builder)
     if status == "leerplichtig_of_kwalificatieplichtig" and facts.has_startkwalificatie:
-        builder.note(NOTE_SIXTEEN_WITH_SK)
+        builder.note(NOTE_SIXTEEN_WITH_SK, age=law.leerplicht.end_age.value)
         builder.cite("lpw:3")
     if facts.age == law.leerplicht.start_age.value:
         builder.note(NOTE_LEERPLICHT_START)
@@ -564,7 +564,7 @@ def _sixteen_hours(b: _Builder) -> MeldingDecision:
     if facts.absence_kind == "te_laat":
         explanation.append(Message(LATE_ALSO_COUNTS))
     explanation.append(Message(DUO_SENDS_TO_OFFICER))
-    b.note(NOTE_SIXTEEN_WORDING)
+    b.note(NOTE_SIXTEEN_WORDING, limit=threshold.value)
     deadline = b.statutory_deadline("16_uur")
     days = law.melding.inspectorate_school_days.value
     return b.decision(
@@ -580,9 +580,9 @@ def _sixteen_hours(b: _Builder) -> MeldingDecision:
             b.report_via(),
             Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["16_uur"])}),
             Message(COUNT_HOURS_IN, {"unit": Message(_UNIT_TEXT[facts.school_type])}),
-            Message(REPORT_NOW_GUIDANCE, {"days": days}),
-            END_DATE_SIXTEEN,
-            REPORT_AGAIN,
+            Message(REPORT_NOW_GUIDANCE, {"days": days, "limit": threshold.value}),
+            Message(END_DATE_SIXTEEN, {"limit": threshold.value}),
+            Message(REPORT_AGAIN, {"limit": threshold.value}),
             FILL_IN_ALL,
         ],
         fine_risk=_fine_risk(b),
@@ -674,7 +674,8 @@ def _regional_or_none(b: _Builder, reason: list[Message], category: Category | N
     if category == "overig":
         b.cite(*rules["regional"]["overig_verzuim"]["citations"])
         parts.append(Message(TWENTE_OVERIG))
-        b.note(NOTE_FOURTEEN_HOURS)
+        b.note(NOTE_FOURTEEN_HOURS, regional=b.law.melding.overig_wording_hours.value,
+               limit=b.law.melding.unauthorised_hours.value)
     if spreekuur:
         b.cite(*rules["regional"]["preventive_spreekuur"]["citations"])
         parts.append(Message(SPREEKUUR))
@@ -700,7 +701,8 @@ def _sick_or_suspended(b: _Builder) -> MeldingDecision:
     b.cite("lpw:11", "src:duo-verzuim")
     sick = facts.absence_kind == "ziekte"
     if facts.suspected_unauthorised:
-        b.note(NOTE_SUSPECTED_SIXTEEN)
+        b.note(NOTE_SUSPECTED_SIXTEEN, limit=b.law.melding.unauthorised_hours.value,
+               weeks=b.law.melding.period_lesweken.value, category=Message(_DUO_CATEGORY["16_uur"]))
         return _overig(b, [Message(SICK_SUSPECTED if sick else SUSPENDED_SUSPECTED)])
     reason = [Message(SICK_ALLOWED if sick else SUSPENDED_ALLOWED)]
     if not sick:
@@ -823,7 +825,7 @@ def _outside(b: _Builder) -> MeldingDecision:
 
 def _not_yet_leerplichtig(b: _Builder) -> MeldingDecision:
     b.cite("lpw:3")
-    return _nothing(b, [Message(NOT_YET_LEERPLICHTIG)])
+    return _nothing(b, [Message(NOT_YET_LEERPLICHTIG, {"age": b.law.leerplicht.start_age.value - 1})])
 
 
 def _fine_risk(b: _Builder) -> Message:
