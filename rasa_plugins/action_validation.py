@@ -18,6 +18,8 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
+from rasa_plugins.version_guard import require_supported_rasa
+
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
@@ -39,6 +41,7 @@ def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 
 def install() -> None:
+    require_supported_rasa(__name__)
     RemoteAction._validate_action_result = validate_action_result
 
 

@@ -17,6 +17,8 @@ import aiohttp
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import EndpointConfig
 
+from rasa_plugins.version_guard import require_supported_rasa
+
 # Below uvicorn's keep-alive timeout (5 s by default): the client gives an idle connection up before the gateway
 # closes it, so a request never goes out on a connection that is being closed.
 KEEPALIVE_SECONDS = 4.0
@@ -72,4 +74,5 @@ async def close_all() -> None:
 
 
 def install() -> None:
+    require_supported_rasa(__name__)
     EndpointConfig.session = shared_session
