@@ -25,10 +25,13 @@ from assistant.knowledge.quantities import quantities
         ("een week na afloop", {(1, "week")}),
         ("up to 5 hours per week, a maximum of 10 hours", {(5, "hour"), (10, "hour")}),
         ("The extra holiday is never longer than ten days.", set()),  # English number words are not read
-        ("eindigt als het kind zes jaar wordt; uren opsparen kan niet", set()),
+        ("eindigt als het kind zes jaar wordt; uren opsparen kan niet", {(6, "year")}),
         ("een paar dagen", set()),
         ("bel 14 074 of lees artikel 8.1.8a", set()),
-        ("kinderen van 5 tot 16 jaar", set()),
+        ("kinderen van 5 tot 16 jaar", {(16, "year")}),  # "5 tot" is no quantity; "16 jaar" is
+        ("jonger dan 27 jaar", {(27, "year")}),
+        ("met 4 jaar naar school", {(4, "year")}),
+        ("in minder dan acht schooljaren", set()),  # a school year is not a unit the check reads
     ],
 )
 def test_quantities(text: str, expected: set[tuple[int, str]]) -> None:
