@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from assistant.i18n import Localiser, _, language_of_message
+from assistant.knowledge.regions import get_regions
 from assistant.privacy.redact import EMAIL_PATTERN
 
 log = structlog.get_logger(__name__)
@@ -79,7 +80,6 @@ CASE_FAILED = _("Het doorgeven is nu niet gelukt. Neem zelf contact op met de le
 _PHONE = re.compile(r"(?:(?:\+|00)\d{2}[ -]?(?:\(0\))?[ -]?|0)\d(?:[ -]?\d){7,9}")
 _NO_SCHOOL = re.compile(r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$",
                         re.IGNORECASE)
-_TOWNS = ("Enschede", "Hengelo", "Borne", "Losser", "Oldenzaal", "Dinkelland", "Hof van Twente")
 
 
 def _language(tracker: Tracker) -> str:
@@ -172,10 +172,13 @@ class ActionHandoffDeclined(Action):
 
 
 def normalise_town(text: str) -> str:
+    """The covered town the answer names first, as the regional table writes it ("ik woon in borne" -> "Borne");
+    otherwise the answer without "ik woon in" and the like (routing leaves an unknown town to an admin)."""
     cleaned = " ".join(text.split()).strip(" .,!?")
-    for town in _TOWNS:
-        if re.search(rf"\b{re.escape(town)}\b", cleaned, re.IGNORECASE):
-            return town
+    named = [(found.start(), town) for town in get_regions().covered
+             if (found := re.search(rf"\b{re.escape(town)}\b", cleaned, re.IGNORECASE))]
+    if named:
+        return min(named)[1]
     cleaned = re.sub(r"^(ik\s+woon\s+in|in|gemeente|wij\s+wonen\s+in|we\s+wonen\s+in)\s+", "", cleaned,
                      flags=re.IGNORECASE)
     return cleaned[:64]

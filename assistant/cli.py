@@ -149,7 +149,7 @@ def _schools_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise ValueError(f"no such file: {path}")
     try:
-        result = duo_import.parse(path.read_bytes(), municipalities=None if args.all else duo_import.TWENTE,
+        result = duo_import.parse(path.read_bytes(), municipalities=None if args.all else duo_import.REGION,
                                   level=args.level)
     except duo_import.DuoFileError as error:
         raise ValueError(f"{path.name}: {error}") from error

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from assistant.clock import today
 from assistant.i18n import Message, _
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.regions import get_regions
 from assistant.rules.melding import MeldingFacts
 
 UNKNOWN = "onbekend"
@@ -167,8 +169,13 @@ _KIND_ANSWERS = (  # the button payloads and short answers to the kind question
 )
 _SUSPECTED = re.compile(r"\b(vermoed\w*|twijfel\w*|niet\s+echt\s+ziek|klopt\s+niet|verdacht\w*|"
                         r"geloven?\s+(het\s+)?niet|smoes\w*)\b", _FLAGS)
-_TWENTE = ("hengelo", "borne", "enschede", "losser", "oldenzaal", "dinkelland", "hof van twente")
-_MUNICIPALITY = re.compile(r"\b(" + "|".join(_TWENTE) + r")\b", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _municipality_pattern() -> re.Pattern[str]:
+    """The towns the assistant covers (the regional table, `knowledge/regions.yml`) as one pattern."""
+    towns = (re.escape(town.lower()) for town in get_regions().covered)
+    return re.compile(r"\b(" + "|".join(towns) + r")\b", _FLAGS)
 
 
 def _first_number(patterns: tuple[re.Pattern[str], ...], text: str) -> float | None:
@@ -244,7 +251,7 @@ def parse_melding_text(text: str | None, expected: str | None = None) -> dict[st
     if kind in ("ziekte", "schorsing") and _SUSPECTED.search(text):
         facts["suspected"] = True
 
-    municipality = _MUNICIPALITY.search(text)
+    municipality = _municipality_pattern().search(text)
     if municipality:
         facts["municipality"] = municipality.group(1).lower()
 

@@ -27,7 +27,7 @@ from assistant.chat.routes import require_json
 from assistant.chat.schemas import Citation, ErrorResponse
 from assistant.clock import today as _today
 from assistant.i18n import _, best_match, normalise_language, translate
-from assistant.knowledge import resolve_citations
+from assistant.knowledge import UnknownMunicipality, get_regions, resolve_citations
 from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules, nl_date
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
@@ -77,11 +77,10 @@ class VerlofCheckRequest(BaseModel):
     @field_validator("municipality")
     @classmethod
     def _known_municipality(cls, value: str) -> str:
-        calendar = get_calendar()
         try:
-            return calendar.municipality_name(value)
-        except ValueError:
-            reason = UNKNOWN_MUNICIPALITY.format(municipalities=_join(calendar.municipalities))
+            return get_regions().name_of(value)
+        except UnknownMunicipality as error:
+            reason = UNKNOWN_MUNICIPALITY.format(municipalities=_join(error.known))
             raise PydanticCustomError("unknown_municipality", reason, {"reason": reason}) from None
 
     @field_validator("category")

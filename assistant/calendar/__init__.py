@@ -1,7 +1,9 @@
 """The school calendar of the vakantieregio's: school days, holidays and lesweken (data: `knowledge/calendar/`).
 
 The module-level functions use the calendar built from the project's data; tests or tools that need other data build
-their own `SchoolCalendar`. Dates outside the known school years raise `OutsideKnownCalendar`.
+their own `SchoolCalendar`. Dates outside the known school years raise `OutsideKnownCalendar`. A municipality's
+vakantieregio comes from the regional table (`assistant.knowledge.get_regions`); an unknown municipality raises
+`UnknownMunicipality` (the same class as `assistant.knowledge.UnknownMunicipality`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from assistant.calendar.model import (
     OutsideKnownCalendar,
     PublicHoliday,
     SchoolYear,
-    UnknownMunicipality,
     UnknownRegion,
 )
+from assistant.knowledge.regions import UnknownMunicipality
 
 __all__ = [
     "CalendarError",

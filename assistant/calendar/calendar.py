@@ -1,4 +1,5 @@
-"""The school calendar: school days, holidays and lesweken per vakantieregio, read from `knowledge/calendar/`.
+"""The school calendar: school days, holidays and lesweken per vakantieregio, read from `knowledge/calendar/`; the
+vakantieregio of a municipality comes from the regional table (`knowledge/regions.yml`, `assistant.knowledge`).
 
 Pure: a `SchoolCalendar` is built once from the YAML data and never changes. A date outside the school years in the
 data raises `OutsideKnownCalendar`; the calendar never guesses a holiday.
@@ -19,9 +20,9 @@ from assistant.calendar.model import (
     OutsideKnownCalendar,
     PublicHoliday,
     SchoolYear,
-    UnknownMunicipality,
     UnknownRegion,
 )
+from assistant.knowledge.regions import Regions, get_regions
 
 CALENDAR_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "calendar"
 _ONE_DAY = timedelta(days=1)
@@ -42,8 +43,7 @@ def monday_of(day: date) -> date:
 class SchoolCalendar:
     """School holidays, school-free public holidays and lesweken for the regions in the data."""
 
-    def __init__(self, school_holidays: dict[str, Any], public_holidays: dict[str, Any],
-                 municipalities: dict[str, Any]) -> None:
+    def __init__(self, school_holidays: dict[str, Any], public_holidays: dict[str, Any], places: Regions) -> None:
         self.regions: tuple[str, ...] = tuple(school_holidays["regions"])
         self._holidays: dict[str, list[Holiday]] = {region: [] for region in self.regions}
         self._covered: list[SchoolYear] = []
@@ -106,12 +106,11 @@ class SchoolCalendar:
                     ))
                     day += _ONE_DAY
 
-        self._municipalities: dict[str, tuple[str, str]] = {}
-        for name, region in municipalities["municipalities"].items():
-            if region not in self.regions:
-                raise ValueError(f"municipality {name} names unknown region {region!r}")
-            self._municipalities[name.casefold()] = (name, region)
-        self.municipality_citations: tuple[str, ...] = tuple(municipalities.get("citations") or ())
+        self._places = places
+        for name in places.municipalities:
+            if places.vakantieregio_of(name) not in self.regions:
+                raise ValueError(f"municipality {name} names unknown region {places.vakantieregio_of(name)!r}")
+        self.municipality_citations: tuple[str, ...] = places.vakantieregio.citations if places.vakantieregio else ()
 
     # -- coverage -------------------------------------------------------------------------------------------------
 
@@ -138,22 +137,16 @@ class SchoolCalendar:
             raise OutsideKnownCalendar(day, region, self.known_from, self.known_until)
 
     def region_of(self, municipality: str) -> str:
-        """The vakantieregio of a municipality (case-insensitive)."""
-        found = self._municipalities.get(str(municipality).strip().casefold())
-        if found is None:
-            raise UnknownMunicipality(str(municipality), self.municipalities)
-        return found[1]
+        """The vakantieregio of a municipality (case-insensitive); UnknownMunicipality outside the table."""
+        return self._places.vakantieregio_of(municipality)
 
     def municipality_name(self, municipality: str) -> str:
-        """The municipality's name as written in the data ('borne' -> 'Borne')."""
-        found = self._municipalities.get(str(municipality).strip().casefold())
-        if found is None:
-            raise UnknownMunicipality(str(municipality), self.municipalities)
-        return found[0]
+        """The municipality's name as written in the regional table ('borne' -> 'Borne')."""
+        return self._places.name_of(municipality)
 
     @property
     def municipalities(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self._municipalities.values())
+        return self._places.municipalities
 
     # -- days -----------------------------------------------------------------------------------------------------
 
@@ -277,4 +270,4 @@ def get_calendar(directory: Path | None = None) -> SchoolCalendar:
         with (directory / name).open(encoding="utf-8") as handle:
             return yaml.safe_load(handle)
 
-    return SchoolCalendar(load("school-holidays.yml"), load("public-holidays.yml"), load("municipalities.yml"))
+    return SchoolCalendar(load("school-holidays.yml"), load("public-holidays.yml"), get_regions())

@@ -110,13 +110,6 @@ class UnknownRegion(CalendarError):
         self.known = known
 
 
-class UnknownMunicipality(CalendarError):
-    def __init__(self, municipality: str, known: tuple[str, ...]) -> None:
-        super().__init__(f"unknown municipality {municipality!r}; known: {', '.join(known)}")
-        self.municipality = municipality
-        self.known = known
-
-
 class OutsideKnownCalendar(CalendarError):
     """The date lies outside the school years whose holidays we have. We never guess."""
 

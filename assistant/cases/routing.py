@@ -1,65 +1,30 @@
 """Where a case goes: the municipality that runs leerplicht for the child's town, and the school's contact officer.
 
-The town -> municipality table comes from the knowledge base (`knowledge/regions.yml`: Hengelo also serves Borne;
-Enschede also serves Losser, Oldenzaal and Dinkelland). When the knowledge base does not load (e.g. a topic file is
-being edited), the regions file is read directly, so routing never depends on unrelated knowledge content.
+The town -> municipality look-up is the regional table (`knowledge/regions.yml` through `assistant.knowledge`:
+Hengelo also serves Borne; Enschede also serves Losser, Oldenzaal and Dinkelland). It reads that file alone, so
+routing never depends on unrelated knowledge content such as a topic file being edited.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
-
-import structlog
-import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant.cases.models import ROLE_OFFICER, OfficerSchool, User
-from assistant.settings import PROJECT_ROOT
-
-log = structlog.get_logger(__name__)
-REGIONS_FILE = PROJECT_ROOT / "knowledge" / "regions.yml"
-
-
-def normalise_town(town: str | None) -> str:
-    """'  Gemeente  Borne ' -> 'borne' (case-folded, prefix and extra spaces removed)."""
-    text = re.sub(r"\s+", " ", (town or "").strip()).casefold()
-    return re.sub(r"^(gemeente|gem\.)\s+", "", text)
-
-
-def _table_from_regions_file(path: Path) -> dict[str, str]:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    return {
-        normalise_town(entry["name"]): str(entry["leerplicht_by"])
-        for entry in data.get("municipalities") or []
-        if isinstance(entry, dict) and entry.get("name") and entry.get("leerplicht_by")
-    }
-
-
-@lru_cache(maxsize=1)
-def town_table() -> dict[str, str]:
-    """Town (normalised) -> the municipality whose leerplicht officers serve it."""
-    try:
-        from assistant.knowledge import get_knowledge_base
-
-        kb = get_knowledge_base()
-        return {normalise_town(name): kb.responsible_municipality(name) for name in kb.municipalities}
-    except Exception as error:  # the knowledge base refuses to load: fall back to the regions file alone
-        log.warning("routing_regions_fallback", error_type=type(error).__name__)
-        return _table_from_regions_file(REGIONS_FILE)
+from assistant.knowledge.regions import UnknownMunicipality, get_regions, normalise_town
 
 
 def responsible_municipality(town: str | None) -> str | None:
     """'Borne' -> 'Hengelo', 'Losser' -> 'Enschede'; None for an unknown or missing town (an admin routes it)."""
-    return town_table().get(normalise_town(town)) if town else None
+    try:
+        return get_regions().responsible_municipality(town) if town else None
+    except UnknownMunicipality:
+        return None
 
 
 def leerplicht_municipalities() -> tuple[str, ...]:
     """The municipalities that run leerplicht (and so have officers and a queue): Enschede, Hengelo."""
-    return tuple(sorted(set(town_table().values())))
+    return get_regions().leerplicht_municipalities
 
 
 def canonical_municipality(name: str | None) -> str | None:

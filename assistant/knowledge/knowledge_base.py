@@ -10,13 +10,13 @@ from assistant.knowledge.models import (
     Agreement,
     Article,
     Citation,
-    Municipality,
     Region,
     Source,
     Topic,
     VakantieRegio,
 )
 from assistant.knowledge.parameters import ParameterSet
+from assistant.knowledge.regions import Regions
 
 
 class KnowledgeError(ValueError):
@@ -37,18 +37,14 @@ class KnowledgeBase:
         articles: Mapping[str, Article],
         sources: Mapping[str, Source],
         topics: Mapping[str, Topic],
-        municipalities: Mapping[str, Municipality],
-        vakantieregio: VakantieRegio | None,
-        agreements: Iterable[Agreement],
+        regions: Regions,
         parameters: ParameterSet | None = None,
     ) -> None:
         self.root = root
         self._articles = dict(articles)
         self._sources = dict(sources)
         self._topics = dict(topics)
-        self._municipalities = {name.casefold(): m for name, m in municipalities.items()}
-        self.vakantieregio = vakantieregio
-        self.agreements: tuple[Agreement, ...] = tuple(agreements)
+        self.regions = regions
         self.parameters = parameters
         self.problems: list[str] = []
 
@@ -115,37 +111,25 @@ class KnowledgeBase:
     def missing_topics(self) -> list[str]:
         return [tid for tid in TOPIC_IDS if tid not in self._topics]
 
-    # --- regions ---------------------------------------------------------------------------------------------
+    # --- regions (the look-ups are `self.regions`, the same `Regions` that `get_regions()` gives) ------------
 
     @property
     def municipalities(self) -> list[str]:
-        return [m.name for m in self._municipalities.values()]
+        return list(self.regions.municipalities)
 
-    def _municipality(self, name: str) -> Municipality:
-        try:
-            return self._municipalities[name.strip().casefold()]
-        except KeyError:
-            raise KeyError(f"unknown municipality: {name}") from None
+    @property
+    def vakantieregio(self) -> VakantieRegio | None:
+        return self.regions.vakantieregio
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        return self.regions.agreements
 
     def responsible_municipality(self, town: str) -> str:
-        """The municipality whose leerplicht officers serve `town` ("Borne" -> "Hengelo"); KeyError when unknown."""
-        return self._municipality(town).leerplicht_by
+        """The municipality whose leerplicht officers serve `town` ("Borne" -> "Hengelo"); UnknownMunicipality
+        when the table does not have it."""
+        return self.regions.responsible_municipality(town)
 
     def region(self, municipality: str) -> Region:
-        """A municipality with its contacts (its own, then those of the municipality that runs leerplicht for it)
-        and the regional agreements that apply there."""
-        own = self._municipality(municipality)
-        contacts = list(own.contacts)
-        if own.leerplicht_by.casefold() != own.name.casefold():
-            contacts.extend(self._municipality(own.leerplicht_by).contacts)
-        return Region(
-            name=own.name,
-            leerplicht_by=own.leerplicht_by,
-            doorstroompunt_by=own.doorstroompunt_by,
-            vakantieregio=own.vakantieregio,
-            contacts=tuple(contacts),
-            agreements=tuple(a for a in self.agreements if own.name in a.applies_to),
-            citations=own.citations,
-            note=own.note,
-            uncertain=own.uncertain,
-        )
+        """A municipality with its contacts and the regional agreements that apply there (`Regions.region`)."""
+        return self.regions.region(municipality)

@@ -13,17 +13,15 @@ from pydantic import BaseModel, ValidationError
 from assistant.knowledge.ids import TOPIC_IDS
 from assistant.knowledge.knowledge_base import KnowledgeBase, KnowledgeError
 from assistant.knowledge.models import (
-    Agreement,
     Article,
     Citation,
-    Municipality,
     RegionsFile,
     Source,
     StatuteFile,
     Topic,
-    VakantieRegio,
 )
 from assistant.knowledge.parameters import ParameterError, ParameterSet, load_parameter_set
+from assistant.knowledge.regions import Regions
 from assistant.knowledge.validation import validate
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "knowledge"
@@ -132,16 +130,12 @@ def load_knowledge(path: Path | str | None = None, *, strict: bool = True) -> Kn
     """
     root = Path(path) if path is not None else DEFAULT_ROOT
     problems: list[str] = []
-    municipalities: dict[str, Municipality] = {}
-    vakantieregio: VakantieRegio | None = None
-    agreements: tuple[Agreement, ...] = ()
+    regions = Regions()
     regions_path = root / "regions.yml"
     if regions_path.is_file():
-        regions = _parse(RegionsFile, _read(regions_path, root, problems), "regions.yml", problems)
-        if regions is not None:
-            municipalities = {m.name: m for m in regions.municipalities}
-            vakantieregio = regions.vakantieregio
-            agreements = regions.agreements
+        regions_file = _parse(RegionsFile, _read(regions_path, root, problems), "regions.yml", problems)
+        if regions_file is not None:
+            regions = Regions.from_file(regions_file)
     parameters: ParameterSet | None = None
     if (root / "parameters").is_dir():
         try:
@@ -153,9 +147,7 @@ def load_knowledge(path: Path | str | None = None, *, strict: bool = True) -> Kn
         articles=_load_articles(root, problems),
         sources=_load_sources(root, problems),
         topics=_load_topics(root, problems),
-        municipalities=municipalities,
-        vakantieregio=vakantieregio,
-        agreements=agreements,
+        regions=regions,
         parameters=parameters,
     )
     problems.extend(validate(kb))

@@ -184,8 +184,19 @@ class Agreement(_Strict):
     citations: tuple[str, ...] = Field(min_length=1)
 
 
+class DoorstroompuntArea(_Strict):
+    """A town outside the municipalities table whose early school leavers a listed municipality's Doorstroompunt
+    serves. Who runs leerplicht there is not in the sources, so it has no `leerplicht_by`."""
+
+    name: str
+    doorstroompunt_by: str
+    citations: tuple[str, ...] = Field(min_length=1)
+    note: str | None = None
+
+
 class RegionsFile(_Strict):
     municipalities: tuple[Municipality, ...] = Field(min_length=1)
+    doorstroompunt_areas: tuple[DoorstroompuntArea, ...] = ()
     vakantieregio: VakantieRegio
     agreements: tuple[Agreement, ...] = ()
 

@@ -158,22 +158,19 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
 
 
 def _validate_regions(kb: KnowledgeBase) -> list[str]:
-    problems = []
-    names = set(kb.municipalities)
+    problems = kb.regions.problems()
 
     def check_cids(where: str, cids: Iterable[str]) -> None:
         problems.extend(f"{where}: unknown citation id {cid}" for cid in cids if not kb.has_citation(cid))
 
-    for name in names:
-        region = kb.region(name)
+    for name in kb.regions.municipalities:
+        municipality = kb.regions.municipality(name)
         where = f"regions.yml: {name}"
-        check_cids(where, region.citations)
-        if region.leerplicht_by not in names:
-            problems.append(f"{where}: leerplicht_by {region.leerplicht_by!r} is not a listed municipality")
-        if region.doorstroompunt_by is not None and region.doorstroompunt_by not in names:
-            problems.append(f"{where}: doorstroompunt_by {region.doorstroompunt_by!r} is not listed")
-        for contact in region.contacts:
+        check_cids(where, municipality.citations)
+        for contact in municipality.contacts:
             check_cids(f"{where}: contact {contact.name}", contact.citations)
+    for area in kb.regions.doorstroompunt_areas:
+        check_cids(f"regions.yml: doorstroompunt area {area.name}", area.citations)
     if kb.vakantieregio is not None:
         check_cids("regions.yml: vakantieregio", kb.vakantieregio.citations)
     for agreement in kb.agreements:
@@ -181,7 +178,6 @@ def _validate_regions(kb: KnowledgeBase) -> list[str]:
         check_cids(where, agreement.citations)
         if not any(not _is_statute(c) for c in agreement.citations):
             problems.append(f"{where}: basis 'regional' but cites no src: source")
-        problems.extend(f"{where}: unknown municipality {n!r}" for n in agreement.applies_to if n not in names)
         problems += _check_quantities(kb, where, [agreement.text], agreement.citations)
     return problems
 

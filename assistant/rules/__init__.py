@@ -9,7 +9,6 @@ from assistant.rules.verlof import (
     VerlofDecision,
     VerlofFacts,
     evaluate_verlof,
-    municipality_runs_leerplicht,
 )
 
 __all__ = [
@@ -21,5 +20,4 @@ __all__ = [
     "VerlofFacts",
     "evaluate_melding",
     "evaluate_verlof",
-    "municipality_runs_leerplicht",
 ]

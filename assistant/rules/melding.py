@@ -4,7 +4,8 @@
 beyond reading the knowledge files once. The law is applied as it holds on `on` (the day the absence is judged):
 every number comes from the dated legal parameters (`params(on).melding...`, `knowledge/parameters/`), with the
 citation of the version in force; the channels, counting units and regional agreements live in
-`knowledge/rules/melding.yml` (whose Dutch names `make i18n-extract` collects too); the other Dutch texts live
+`knowledge/rules/melding.yml` (whose Dutch names `make i18n-extract` collects too), and where the agreements apply
+in the regional table (`knowledge/regions.yml`, through `assistant.knowledge.get_regions`); the other Dutch texts live
 here, marked with `_()`, and take the legal numbers as placeholders. The decision's str fields are Dutch (as
 `POST /api/melding/check` returns them); the same texts as `Message`s (template and values) are in
 `decision.texts`, for the chat to translate. Rules (sources in the parameter and rules files):
@@ -38,6 +39,7 @@ from pydantic_core import PydanticCustomError
 
 from assistant.i18n import Message, _
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.regions import get_regions
 from assistant.rules.law_date import law_on
 
 RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
@@ -376,8 +378,9 @@ CHOOSE_EIGHTEEN_PLUS = _("Kies de verzuimsoort voor 18-plussers (RMC / 18-plus v
 REPORT_NOW = _("Meld onverwijld.")
 
 
-def _in_twente(municipality: str | None, rules: dict[str, Any]) -> bool:
-    return municipality is None or municipality.lower() in rules["regional"]["twente_municipalities"]
+def _in_twente(municipality: str | None) -> bool:
+    """No municipality given (Twente is assumed), or one the regional table covers."""
+    return municipality is None or get_regions().covers(municipality)
 
 
 def age_status(age: int, has_startkwalificatie: bool | None, law: LegalParameters) -> AgeStatus:
@@ -658,7 +661,7 @@ def _overig(b: _Builder, reason: list[Message] | None = None) -> MeldingDecision
 def _regional_or_none(b: _Builder, reason: list[Message], category: Category | None = None) -> MeldingDecision:
     """Apply a Twente agreement (overig verzuim, spreekuur) when one fits; otherwise no melding is needed."""
     facts, rules = b.facts, b.rules
-    in_twente = _in_twente(facts.municipality, rules)
+    in_twente = _in_twente(facts.municipality)
     spreekuur = facts.preventive_spreekuur
     if category is None and not spreekuur:
         return _nothing(b, reason)
@@ -709,16 +712,18 @@ def _sick_or_suspended(b: _Builder) -> MeldingDecision:
         _schorsing_inspectie(b, reason)
     sickness = rules["regional"]["long_term_sickness"]
     if sick:
-        place = (facts.municipality or "").lower()
-        if facts.long_term_sickness and place in sickness["municipalities"]:
-            b.cite(*sickness["citations"])
-            reason.append(Message(LONG_TERM_SICKNESS_HERE, {"municipality": place.title(),
+        regions = get_regions()
+        agreement = regions.agreement(sickness["agreement"])
+        place = facts.municipality
+        if facts.long_term_sickness and place is not None and regions.agreement_applies(agreement.id, place):
+            b.cite(*agreement.citations)
+            reason.append(Message(LONG_TERM_SICKNESS_HERE, {"municipality": regions.name_of(place),
                                                             "school_year": sickness["since_school_year"]}))
             b.note(NOTE_LONG_TERM_NO_WEEKS)
             return _regional_sickness(b, reason)
         if facts.long_term_sickness or facts.municipality is None:
             b.note(NOTE_LONG_TERM_SICKNESS, school_year=sickness["since_school_year"])
-            b.cite(*sickness["citations"])
+            b.cite(*agreement.citations)
     return _regional_or_none(b, reason)
 
 

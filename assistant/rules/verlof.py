@@ -1,5 +1,6 @@
-"""Verlof rules (Leerplichtwet 1969 art. 11, 13, 13a, 14): pure functions over the numbers in
-`knowledge/rules/verlof.yml` and the school calendar.
+"""Verlof rules (Leerplichtwet 1969 art. 11, 13, 13a, 14): pure functions over the lists in
+`knowledge/rules/verlof.yml`, the school calendar and the regional table (`assistant.knowledge.get_regions`: which
+municipality's leerplichtambtenaar serves the pupil's municipality).
 
 `evaluate_verlof(facts, on)` answers, for one request: how many school days it covers, who decides, which problems
 there are (each with a stable code, a Dutch B1 message, a severity and citation ids) and whether the law allows it.
@@ -31,9 +32,10 @@ from typing import Any, Literal
 
 import yaml
 
-from assistant.calendar import Holiday, SchoolCalendar, SchoolYear, UnknownMunicipality, get_calendar
+from assistant.calendar import Holiday, SchoolCalendar, SchoolYear, get_calendar
 from assistant.i18n import SOURCE_LANGUAGE, Message, _, translate
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.regions import get_regions
 
 RULES_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "rules" / "verlof.yml"
 
@@ -219,7 +221,6 @@ class VerlofDecision:
 class VerlofRules:
     events: Mapping[str, Mapping[str, Any]]
     non_reasons: Mapping[str, Mapping[str, Any]]
-    leerplicht_by: Mapping[str, tuple[str, tuple[str, ...]]]
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -227,32 +228,13 @@ class VerlofRules:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> VerlofRules:
-        leerplicht_by = {name.casefold(): (entry["by"], tuple(entry["citations"]))
-                         for name, entry in data["leerplicht_by"].items()}
-        return cls(events=dict(data["events"]), non_reasons=dict(data["non_reasons"]),
-                   leerplicht_by=leerplicht_by)
+        return cls(events=dict(data["events"]), non_reasons=dict(data["non_reasons"]))
 
 
 @lru_cache
 def get_rules(path: Path | None = None) -> VerlofRules:
     with (path or RULES_FILE).open(encoding="utf-8") as handle:
         return VerlofRules.from_mapping(yaml.safe_load(handle))
-
-
-def municipality_runs_leerplicht(municipality: str, rules: VerlofRules | None = None) -> str:
-    """The municipality whose leerplichtambtenaar serves `municipality` (Borne -> Hengelo; Losser, Oldenzaal and
-    Dinkelland -> Enschede). Raises UnknownMunicipality for a municipality outside the data."""
-    rules = rules or get_rules()
-    found = rules.leerplicht_by.get(str(municipality).strip().casefold())
-    if found is None:
-        raise UnknownMunicipality(str(municipality), tuple(by for by, _ in rules.leerplicht_by.values()))
-    return found[0]
-
-
-def leerplicht_citations(municipality: str, rules: VerlofRules | None = None) -> tuple[str, ...]:
-    rules = rules or get_rules()
-    found = rules.leerplicht_by.get(str(municipality).strip().casefold())
-    return found[1] if found else ()
 
 
 # -- evaluation -------------------------------------------------------------------------------------------------------
@@ -287,9 +269,9 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
     law = law or params(request.start_date)
     calendar = calendar or get_calendar()
     requested_on = request.requested_on or on
-    municipality = calendar.municipality_name(request.municipality)
+    municipality = get_regions().name_of(request.municipality)
     region = calendar.region(request.region) if request.region else calendar.region_of(municipality)
-    officer = municipality_runs_leerplicht(municipality, rules)
+    officer = get_regions().responsible_municipality(municipality)
     base = _BASE_CITATIONS[request.kind]
     default_decider: DecidedBy = "none" if request.kind == "religieus" else "directeur"
     out = _Outcome()
@@ -467,7 +449,8 @@ def _gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, c
     if total > maximum.value:
         decided_by = "leerplichtambtenaar"
         template = NEEDS_OFFICER if officer.casefold() == municipality.casefold() else NEEDS_OFFICER_OTHER_MUNICIPALITY
-        out.problem("needs_officer", "info", template, (*maximum.citations, *leerplicht_citations(municipality, rules)),
+        out.problem("needs_officer", "info", template,
+                    (*maximum.citations, *get_regions().municipality(municipality).citations),
                     total=total, prior=prior, days=school_days, max=maximum.value, officer=officer,
                     municipality=municipality)
         out.note("aanvraag_via_school", NOTE_OFFICER_VIA_SCHOOL,

@@ -10,7 +10,9 @@ What the files look like (they changed over the years, and differ per portal):
 So: the encoding (UTF-8 with or without BOM, else cp1252) and the delimiter (`;` or `,`) are detected, header names
 are compared upper-case with `_` read as a space, and each field has a list of accepted names. Rows without a
 code, a name or a municipality are skipped and counted. By default only the municipalities of the assistant's
-region are kept (DUO writes their names in upper case; they are stored as in the calendar data).
+region are kept (DUO writes their names in upper case; they are stored as the regional table `knowledge/regions.yml`
+writes them; it also gives the vakantieregio when the file has no VAKANTIEREGIO column, and who runs leerplicht
+there: `School.leerplicht_municipality`).
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
+from assistant.knowledge.regions import UnknownMunicipality, get_regions
 from assistant.schools.registry import DUO_FILE, LEVELS, School
 
-TWENTE = ("Hengelo", "Borne", "Enschede", "Losser", "Oldenzaal", "Dinkelland")
-LEERPLICHT_BY = {"Hengelo": "Hengelo", "Borne": "Hengelo", "Enschede": "Enschede", "Losser": "Enschede",
-                 "Oldenzaal": "Enschede", "Dinkelland": "Enschede"}
+REGION: Literal["region"] = "region"  # `parse(municipalities=REGION)`: the municipalities of the regional table
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("VESTIGINGSCODE", "VESTIGINGSNUMMER", "VESTIGING CODE"),
@@ -144,12 +146,24 @@ def _code(row: dict[str, str]) -> str | None:
     return None
 
 
-def parse(raw: bytes, *, municipalities: Iterable[str] | None = TWENTE, level: str | None = None) -> ImportResult:
-    """The vestigingen in `raw` (bytes of a DUO CSV). `municipalities` None keeps every municipality."""
+def _vakantieregio_of(municipality: str) -> str | None:
+    """The municipality's vakantieregio in the regional table; None outside it."""
+    try:
+        return get_regions().vakantieregio_of(municipality)
+    except UnknownMunicipality:
+        return None
+
+
+def parse(raw: bytes, *, municipalities: Iterable[str] | Literal["region"] | None = REGION,
+          level: str | None = None) -> ImportResult:
+    """The vestigingen in `raw` (bytes of a DUO CSV). `municipalities`: REGION (the default) keeps the municipalities
+    of the regional table, None keeps every municipality, a list keeps those."""
     if level is not None and level not in LEVELS:
         raise DuoFileError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
     text, encoding = decode(raw)
     rows, delimiter = read_rows(text)
+    if municipalities == REGION:
+        municipalities = get_regions().municipalities
     wanted = {m.casefold(): m for m in municipalities} if municipalities is not None else None
     result = ImportResult(rows=len(rows), encoding=encoding, delimiter=delimiter)
     seen: set[str] = set()
@@ -167,8 +181,7 @@ def parse(raw: bytes, *, municipalities: Iterable[str] | None = TWENTE, level: s
         seen.add(code)
         result.schools.append(School(
             id=code, name=_title(name), town=_title(row.get("town") or municipality), municipality=municipality,
-            leerplicht_municipality=LEERPLICHT_BY.get(municipality), level=_level(row, level),
-            vakantieregio=_region(row.get("region", "")) or ("noord" if municipality in LEERPLICHT_BY else None),
+            level=_level(row, level), vakantieregio=_region(row.get("region", "")) or _vakantieregio_of(municipality),
             source="duo"))
     result.schools.sort(key=lambda school: (school.municipality, school.name, school.id))
     return result

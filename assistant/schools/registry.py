@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from assistant.knowledge.regions import UnknownMunicipality, get_regions
 from assistant.settings import PROJECT_ROOT
 
 SEED_FILE = PROJECT_ROOT / "knowledge" / "schools.yml"
@@ -51,7 +52,6 @@ class School:
     name: str
     town: str
     municipality: str
-    leerplicht_municipality: str | None = None
     level: str | None = None
     vakantieregio: str | None = None
     aliases: tuple[str, ...] = ()
@@ -62,6 +62,14 @@ class School:
     def label(self) -> str:
         return f"{self.name} ({self.town})"
 
+    @property
+    def leerplicht_municipality(self) -> str | None:
+        """The municipality that runs leerplicht where the school is (the regional table); None outside it."""
+        try:
+            return get_regions().responsible_municipality(self.municipality)
+        except UnknownMunicipality:
+            return None
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> School:
         for key in ("id", "name", "town", "municipality"):
@@ -71,8 +79,7 @@ class School:
         if level is not None and level not in LEVELS:
             raise ValueError(f"school {data['id']}: unknown level {level!r}")
         return cls(id=str(data["id"]).strip(), name=str(data["name"]).strip(), town=str(data["town"]).strip(),
-                   municipality=str(data["municipality"]).strip(),
-                   leerplicht_municipality=data.get("leerplicht_municipality"), level=level,
+                   municipality=str(data["municipality"]).strip(), level=level,
                    vakantieregio=(str(data["vakantieregio"]).strip().lower() if data.get("vakantieregio") else None),
                    aliases=tuple(str(alias) for alias in data.get("aliases") or ()),
                    citations=tuple(data.get("citations") or ()), source=source)
@@ -80,7 +87,7 @@ class School:
     def as_mapping(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "name": self.name, "town": self.town,
                                 "municipality": self.municipality}
-        for key in ("leerplicht_municipality", "level", "vakantieregio"):
+        for key in ("level", "vakantieregio"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.aliases:

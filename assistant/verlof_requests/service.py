@@ -27,13 +27,14 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from assistant.calendar import CalendarError, SchoolYear, get_calendar
+from assistant.calendar import SchoolYear, get_calendar
 from assistant.cases import audit
 from assistant.cases import service as case_service
 from assistant.cases.auth import Principal, can_see_school_item
 from assistant.cases.models import ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL
 from assistant.db.base import utcnow
 from assistant.i18n import Message, _, message_from_json, message_to_json, translate
+from assistant.knowledge import UnknownMunicipality, get_regions
 from assistant.rules.verlof import (
     KINDS,
     VerlofDecision,
@@ -41,7 +42,6 @@ from assistant.rules.verlof import (
     evaluate_verlof,
     get_rules,
     last_day_to_ask,
-    municipality_runs_leerplicht,
     nl_date,
 )
 from assistant.schools import School, find_school, get_registry, normalise_name
@@ -206,10 +206,10 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
         raise RequestRefused("school", "no_school", NO_SCHOOL)
     calendar = get_calendar()
     try:
-        home = calendar.municipality_name(interpret.clean_text(data.home_municipality, 80))
-    except CalendarError:
+        home = get_regions().name_of(interpret.clean_text(data.home_municipality, 80))
+    except UnknownMunicipality as error:
         raise RequestRefused("home_municipality", "unknown_municipality", UNKNOWN_MUNICIPALITY,
-                             municipalities=list(calendar.municipalities)) from None
+                             municipalities=list(error.known)) from None
     for field_name in ("start_date", "end_date"):
         day = getattr(data, field_name)
         if not calendar.known_from <= day <= calendar.known_until:
@@ -323,7 +323,7 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
             raise RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code, problem.template,
                                  problem.citations, **problem.values)
     return Prepared(data=cleaned, school=school, school_name=school_name,
-                    municipality=municipality_runs_leerplicht(cleaned.home_municipality), child_key=key,
+                    municipality=get_regions().responsible_municipality(cleaned.home_municipality), child_key=key,
                     school_year=school_year, prior_days=prior_days, prior_vakantie=prior_vakantie, decision=decision)
 
 

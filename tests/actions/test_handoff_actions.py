@@ -128,6 +128,9 @@ def test_nee_during_the_form_leaves_it_to_the_stop_rule() -> None:
     ("handoff_school", "nvt", "-"),
     ("handoff_school", "Het Bataafs Lyceum", "Het Bataafs Lyceum"),
     ("handoff_town", "gemeente Enschede", "Enschede"),
+    ("handoff_town", "wij wonen in hof van twente", "Hof van Twente"),  # a Doorstroompunt area of the table
+    ("handoff_town", "ik woon in Borne, de school is in Hengelo", "Borne"),  # the town named first
+    ("handoff_town", "ik woon in Almelo", "Almelo"),  # outside the table: kept, an admin routes it
     ("handoff_name", "12345", None),
 ])
 def test_answers(slot: str, text: str, value: str | None) -> None:

@@ -127,7 +127,9 @@ def test_a_non_reason_is_a_warning(client):
     ({"start_date": "2030-10-07", "end_date": "2030-10-08"}, "start_date", "buiten de schoolkalender"),
     ({"end_date": "2028-08-31"}, "end_date", "31 juli 2028"),
     ({"start_date": "2026-13-01"}, "start_date", "datum"),
-    ({"municipality": "Almelo"}, "municipality", "Hengelo, Borne, Enschede"),
+    ({"municipality": "Almelo"}, "municipality", "deze gemeente kennen we niet. De assistent werkt voor Hengelo, "
+                                                 "Borne, Enschede, Losser, Oldenzaal en Dinkelland."),
+    ({"municipality": "Hof van Twente"}, "municipality", "deze gemeente kennen we niet"),  # only its Doorstroompunt
     ({"municipality": ""}, "municipality", "te kort"),
     ({"category": "wintersport"}, "category", "deze reden kennen we niet"),
     ({"kind": "snipperdag"}, "kind", "deze waarde kennen we niet"),

@@ -22,6 +22,7 @@ from assistant.calendar import (
     school_days_between,
     school_year_of,
 )
+from assistant.knowledge import get_regions
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 
@@ -248,11 +249,12 @@ def test_unknown_municipality_raises():
         region_of("Almelo")
 
 
-def test_vakantieregio_agrees_with_the_regional_layer():
-    regions_file = KNOWLEDGE / "regions.yml"
-    if not regions_file.exists():
-        pytest.skip("knowledge/regions.yml is not there")
-    regions = yaml.safe_load(regions_file.read_text(encoding="utf-8"))
-    for municipality in regions["municipalities"]:
-        if "vakantieregio" in municipality:
-            assert region_of(municipality["name"]) == municipality["vakantieregio"], municipality["name"]
+def test_the_calendar_reads_municipalities_and_their_region_from_the_regional_table():
+    calendar, regions = get_calendar(), get_regions()
+    assert calendar.municipalities == regions.municipalities
+    assert calendar.municipality_name(" dinkelland ") == "Dinkelland"
+    assert calendar.municipality_citations == ("src:regeling-schoolvakanties-2016-2019",)
+    assert not (KNOWLEDGE / "calendar" / "municipalities.yml").exists()
+    with pytest.raises(UnknownMunicipality) as raised:
+        calendar.municipality_name("Hof van Twente")  # only its Doorstroompunt is known: no verlof check there
+    assert raised.value.known == regions.municipalities

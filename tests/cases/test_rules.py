@@ -37,14 +37,14 @@ def test_priority_urgent_safety_over_absolute_verzuim_over_the_rest(trigger, fac
 @pytest.mark.parametrize(("town", "municipality"), [
     ("Hengelo", "Hengelo"), ("Borne", "Hengelo"), ("  gemeente  BORNE ", "Hengelo"),
     ("Enschede", "Enschede"), ("Losser", "Enschede"), ("Oldenzaal", "Enschede"), ("Dinkelland", "Enschede"),
+    ("Hof van Twente", None),  # its Doorstroompunt is Hengelo's, but who runs leerplicht there is not known
     ("Almelo", None), ("", None), (None, None),
 ])
 def test_town_is_routed_to_the_municipality_that_runs_leerplicht(town, municipality):
     assert routing.responsible_municipality(town) == municipality
 
 
-def test_regions_file_fallback_gives_the_same_table():
-    assert routing._table_from_regions_file(routing.REGIONS_FILE) == routing.town_table()
+def test_only_the_municipalities_that_run_leerplicht_have_a_queue():
     assert routing.leerplicht_municipalities() == ("Enschede", "Hengelo")
     assert routing.canonical_municipality("hengelo") == "Hengelo"
     assert routing.canonical_municipality("Borne") is None  # Borne has no queue of its own

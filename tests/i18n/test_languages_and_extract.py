@@ -109,4 +109,3 @@ def test_the_extractor_finds_the_holiday_names_of_the_calendar() -> None:
               _extract(ROOT / "knowledge" / "calendar" / "public-holidays.yml")}
     assert public["Koningsdag"] == ["calendar: public holiday koningsdag"]
     assert not any("rosters" in message or "Varies" in message for message in public)
-    assert list(_extract(ROOT / "knowledge" / "calendar" / "municipalities.yml")) == []

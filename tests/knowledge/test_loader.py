@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.knowledge import KnowledgeBase, UnknownMunicipality, load_knowledge
 
 
 def test_fixture_knowledge_loads_without_problems(fixture_kb: KnowledgeBase) -> None:
@@ -53,9 +53,10 @@ def test_responsible_municipality(fixture_kb: KnowledgeBase, town: str, municipa
     assert fixture_kb.responsible_municipality(town) == municipality
 
 
-def test_unknown_town_raises_key_error(fixture_kb: KnowledgeBase) -> None:
-    with pytest.raises(KeyError):
+def test_unknown_town_raises_unknown_municipality(fixture_kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownMunicipality) as raised:
         fixture_kb.responsible_municipality("Amsterdam")
+    assert raised.value.municipality == "Amsterdam" and "Borne" in raised.value.known
 
 
 def test_region_of_borne_uses_hengelo_contacts_and_agreements(fixture_kb: KnowledgeBase) -> None:

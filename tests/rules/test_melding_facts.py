@@ -47,6 +47,7 @@ def test_numbers_as_digits_or_words(word: str, value: float) -> None:
      {"kind": "schorsing", "suspected": True}),
     ("Ze heeft verlof gekregen voor een bruiloft", {"kind": "verlof"}),
     ("Een leerling uit Hengelo is vaak ziek", {"kind": "ziekte", "municipality": "hengelo"}),
+    ("Een leerling uit Hof van Twente is vaak ziek", {"kind": "ziekte", "municipality": "hof van twente"}),
     ("langer dan vier weken niet op school", {"weeks": MORE_THAN_FOUR, "kind": "ongeoorloofd"}),
     ("moet ik dit melden?", {}),
     ("op basis van de regels", {}),

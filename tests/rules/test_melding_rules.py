@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from assistant.knowledge import resolve_citations
+from assistant.knowledge import Regions, get_regions, resolve_citations
 from assistant.knowledge.parameters import params
 from assistant.rules.melding import MeldingFacts, age_status, evaluate_melding, load_melding_rules
 
@@ -166,6 +166,24 @@ def test_long_term_sickness_hengelo_and_borne_only():
     enschede = decide(absence_kind="ziekte", long_term_sickness=True, municipality="Enschede")
     assert enschede.obligation == "niet_nodig"
     assert any("Hengelo en Borne" in note for note in enschede.notes)
+
+
+def test_where_long_term_sickness_is_reported_comes_from_the_regional_agreement(monkeypatch):
+    real = get_regions()
+    agreements = [a.model_copy(update={"applies_to": ("Enschede",)}) if a.id == "langdurig-ziekteverzuim-gemeld"
+                  else a for a in real.agreements]
+    moved = Regions([real.municipality(name) for name in real.municipalities],
+                    doorstroompunt_areas=real.doorstroompunt_areas, vakantieregio=real.vakantieregio,
+                    agreements=agreements)
+    monkeypatch.setattr("assistant.rules.melding.get_regions", lambda: moved)
+    assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Enschede").obligation \
+        == "regionaal_afgesproken"
+    assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Hengelo").obligation == "niet_nodig"
+
+
+@pytest.mark.parametrize("place", ["Losser", "gemeente Oldenzaal", "Hof van Twente"])
+def test_the_twente_agreements_hold_in_every_town_the_regional_table_covers(place):
+    assert decide(unauthorized_hours_4_weeks=8, municipality=place).obligation == "regionaal_afgesproken"
 
 
 def test_granted_leave_is_not_reported():

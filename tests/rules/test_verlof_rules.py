@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.calendar import OutsideKnownCalendar, UnknownMunicipality
+from assistant.calendar import OutsideKnownCalendar
+from assistant.knowledge import UnknownMunicipality
 from assistant.knowledge.parameters import params
-from assistant.rules import VerlofFacts, evaluate_verlof, municipality_runs_leerplicht
+from assistant.rules import VerlofFacts, evaluate_verlof
 from assistant.rules.verlof import get_rules
 
 ON = date(2026, 6, 1)
@@ -177,7 +178,6 @@ def test_14_prior_days_of_another_school_year_do_not_count():
     ("Losser", "Enschede"), ("Oldenzaal", "Enschede"), ("Dinkelland", "Enschede"), ("borne", "Hengelo"),
 ])
 def test_which_leerplichtambtenaar(municipality, officer):
-    assert municipality_runs_leerplicht(municipality) == officer
     decision = decide(kind="gewichtige_omstandigheid", start=ELEVEN_DAYS[0], end=ELEVEN_DAYS[1],
                       municipality=municipality)
     assert decision.leerplicht_gemeente == officer
@@ -192,9 +192,13 @@ def test_borne_is_told_that_hengelo_decides():
 
 def test_unknown_municipality_raises():
     with pytest.raises(UnknownMunicipality):
-        municipality_runs_leerplicht("Almelo")
-    with pytest.raises(UnknownMunicipality):
         decide(municipality="Almelo")
+
+
+def test_the_officer_problem_cites_the_regional_table_for_who_runs_leerplicht():
+    problem = decide(kind="gewichtige_omstandigheid", start=ELEVEN_DAYS[0], end=ELEVEN_DAYS[1],
+                     municipality="Losser").problem("needs_officer")
+    assert "src:enschede-handhaving-losser-oldenzaal-dinkelland" in problem.citations
 
 
 @pytest.mark.parametrize(("days_after", "severity", "allowed"), [
@@ -396,14 +400,6 @@ def test_every_citation_id_exists_in_the_knowledge_files():
     text = yaml.safe_dump(data)
     used |= set(re.findall(r"(?:lpw|awb|src):[A-Za-z0-9:.\-]+", text))
     assert used - known == set()
-
-
-def test_leerplicht_by_agrees_with_the_regional_layer():
-    regions_file = KNOWLEDGE / "regions.yml"
-    if not regions_file.exists():
-        pytest.skip("knowledge/regions.yml is not there")
-    for municipality in yaml.safe_load(regions_file.read_text(encoding="utf-8"))["municipalities"]:
-        assert municipality_runs_leerplicht(municipality["name"]) == municipality["leerplicht_by"]
 
 
 def test_every_citation_id_resolves_in_the_knowledge_base():
