@@ -251,10 +251,11 @@ _FIELD_SK = _("Of de leerling een startkwalificatie heeft (art. 14 onder a)")
 RECIPIENT_OFFICER = _("de leerplichtambtenaar van de woongemeente (via DUO)")
 RECIPIENT_DOORSTROOMPUNT = _("het Doorstroompunt (voorheen RMC) van de woongemeente (via DUO)")
 
-DEADLINE_SIXTEEN_HOURS = _("Meld onverwijld: zo snel mogelijk nadat de grens van {limit} uur is bereikt.")
+DEADLINE_SIXTEEN_HOURS = _("Meld zo snel mogelijk nadat de grens van {limit} uur is bereikt. De wet noemt geen termijn "
+                           "in dagen.")
 GUIDANCE_SIXTEEN_HOURS = _("De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van {limit} "
                            "uur is overschreden. Dit is een richtlijn van de inspectie, geen wettekst.")
-DEADLINE_NO_DAYS = _("Meld onverwijld: zo snel mogelijk. Wij vonden hiervoor geen vaste termijn in dagen.")
+DEADLINE_NO_DAYS = _("Meld zo snel mogelijk. De wet noemt hiervoor geen termijn in dagen.")
 DEADLINE_REGIONAL = _("Hiervoor geldt geen wettelijke termijn. Meld zo vroeg mogelijk, zodat leerplicht op tijd kan "
                       "helpen.")
 
@@ -293,13 +294,16 @@ NO_TWENTE = _("Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en 
               "of het Doorstroompunt uitvoeren. Vraag de leerplichtafdeling van de gemeente of daar een afspraak "
               "bestaat over het melden van dit verzuim.")
 CAN_REPORT_OVERIG = _("U kunt dit wel melden als 'overig verzuim'.")
-TWENTE_OVERIG = _("In Twente vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. Dat is een "
-                  "regionale afspraak, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
+TWENTE_OVERIG = _("In {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. "
+                  "Dat is een verzoek van die gemeenten, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
+OVERIG_ELSEWHERE = _("Alleen in {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig "
+                     "verzuim'. Dat is een verzoek van die gemeenten, geen wettelijke plicht. Vraag in een andere "
+                     "gemeente de leerplichtambtenaar of u het ook moet melden.")
 NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan {regional} "
                         "uur in vier weken'; DUO en de wet leggen de grens bij {limit} uur.")
-SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In Twente is afgesproken "
-              "dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele basis voor het "
-              "gesprek. Dit is een regionale afspraak.")
+SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In {municipalities} is "
+              "afgesproken dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele "
+              "basis voor het gesprek. Dit is een regionale afspraak.")
 SICK_SUSPECTED = _("Ziekte is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake is van "
                    "ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
 SUSPENDED_SUSPECTED = _("Schorsing is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake "
@@ -359,7 +363,7 @@ FINE_RISK = _("Doet de school een verplichte melding niet? Dan kan de minister h
 REPORT_VIA = _("Meld via {channel}.")
 CHOOSE_CATEGORY = _("Kies de verzuimsoort '{category}'.")
 COUNT_HOURS_IN = _("Tel de uren in {unit}.")
-REPORT_NOW_GUIDANCE = _("Meld onverwijld. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van "
+REPORT_NOW_GUIDANCE = _("Meld zo snel mogelijk. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van "
                         "{limit} uur is overschreden. Vakantieweken tellen niet als lesweken.")
 END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de {limit} uur is bereikt.")
 REPORT_AGAIN = _("Komt er daarna opnieuw {limit} uur bij? Doe dan een nieuwe melding.")
@@ -375,7 +379,11 @@ NO_MELDING = _("Een melding bij DUO is niet nodig.")
 REGISTER_OWN = _("Registreer de afwezigheid wel in uw eigen administratie.")
 KEEP_LEAVE = _("Bewaar het verleende verlof (de aanvraag en het besluit) bij het dossier.")
 CHOOSE_EIGHTEEN_PLUS = _("Kies de verzuimsoort voor 18-plussers (RMC / 18-plus verzuim).")
-REPORT_NOW = _("Meld onverwijld.")
+REPORT_NOW = _("Meld zo snel mogelijk.")
+
+
+OVERIG_AGREEMENT = "overig-verzuim-melden"
+SPREEKUUR_AGREEMENT = "preventief-spreekuur-met-duo-melding"
 
 
 def _in_twente(municipality: str | None) -> bool:
@@ -479,7 +487,8 @@ class _Builder:
             fine_risk=fine_risk,
         )
         if deadline:
-            deadline_model = Deadline(term="onverwijld", text=str(deadline[0]),
+            # Lpw 21a and WEB 9.2.2 create a leveringsverplichting without a term: no "onverwijld" is claimed.
+            deadline_model = Deadline(term=None, text=str(deadline[0]),
                                       guidance=str(deadline[1]) if deadline[1] else None,
                                       guidance_citation=deadline[2])
         elif regional_deadline:
@@ -659,29 +668,39 @@ def _overig(b: _Builder, reason: list[Message] | None = None) -> MeldingDecision
 
 
 def _regional_or_none(b: _Builder, reason: list[Message], category: Category | None = None) -> MeldingDecision:
-    """Apply a Twente agreement (overig verzuim, spreekuur) when one fits; otherwise no melding is needed."""
-    facts, rules = b.facts, b.rules
-    in_twente = _in_twente(facts.municipality)
+    """Apply a regional agreement (overig verzuim, spreekuur) in the municipalities it names
+    (`knowledge/regions.yml`); elsewhere, or when the municipality is not known, no melding is needed and the answer
+    says where the agreement applies."""
+    facts = b.facts
+    regions = get_regions()
     spreekuur = facts.preventive_spreekuur
     if category is None and not spreekuur:
         return _nothing(b, reason)
-    if not in_twente:
-        b.note(NO_TWENTE)
-        if "overig verzuim" not in _dutch(reason):
-            reason = [*reason, Message(CAN_REPORT_OVERIG)]
+    overig = regions.agreement(OVERIG_AGREEMENT)
+    spreekuur_agreement = regions.agreement(SPREEKUUR_AGREEMENT)
+    overig_here = category == "overig" and regions.agreement_applies(OVERIG_AGREEMENT, facts.municipality)
+    spreekuur_here = spreekuur and regions.agreement_applies(SPREEKUUR_AGREEMENT, facts.municipality)
+    if not overig_here and not spreekuur_here:
+        if facts.municipality is not None and not _in_twente(facts.municipality):
+            b.note(NO_TWENTE)
+            if "overig verzuim" not in _dutch(reason):
+                reason = [*reason, Message(CAN_REPORT_OVERIG)]
+        elif category == "overig":
+            b.cite(*overig.citations)
+            reason = [*reason, Message(OVERIG_ELSEWHERE, {"municipalities": list(overig.applies_to)})]
         return _nothing(b, reason, consult=True)
 
     parts = list(reason)
     checklist: list[Message | str] = [b.report_via(),
                                       Message(CHOOSE_CATEGORY, {"category": Message(_DUO_CATEGORY["overig"])})]
-    if category == "overig":
-        b.cite(*rules["regional"]["overig_verzuim"]["citations"])
-        parts.append(Message(TWENTE_OVERIG))
+    if overig_here:
+        b.cite(*overig.citations)
+        parts.append(Message(TWENTE_OVERIG, {"municipalities": list(overig.applies_to)}))
         b.note(NOTE_FOURTEEN_HOURS, regional=b.law.melding.overig_wording_hours.value,
                limit=b.law.melding.unauthorised_hours.value)
-    if spreekuur:
-        b.cite(*rules["regional"]["preventive_spreekuur"]["citations"])
-        parts.append(Message(SPREEKUUR))
+    if spreekuur_here:
+        b.cite(*spreekuur_agreement.citations)
+        parts.append(Message(SPREEKUUR, {"municipalities": list(spreekuur_agreement.applies_to)}))
         checklist.append(TELL_PARENTS_SPREEKUUR)
     checklist.append(FILL_IN)
     return b.decision(

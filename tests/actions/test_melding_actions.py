@@ -112,7 +112,7 @@ def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> Non
                                    melding_hours=18, melding_weeks=0)
     outcome, checklist, offer = messages
     assert outcome["text"].startswith("Uitkomst: u moet dit melden bij DUO.")
-    assert "16 uur in 4 weken" in outcome["text"] and "onverwijld" in outcome["text"]
+    assert "16 uur in 4 weken" in outcome["text"] and "zo snel mogelijk" in outcome["text"]
     assert "artikel 27" in outcome["text"]  # the head's fine risk
     refs = [c["ref"] for c in outcome["custom"]["citations"]]
     assert "Leerplichtwet 1969, artikel 21a" in refs and "Leerplichtwet 1969, artikel 27" in refs

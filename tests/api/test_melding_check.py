@@ -31,7 +31,8 @@ def test_sixteen_hours_is_a_required_melding_with_resolved_citations(client):
     assert body["category"] == "16_uur"
     assert body["duo_category"] == "16 uur in 4 weken"
     assert body["channel"] == "uw administratiepakket of het verzuimloket in Mijn DUO"
-    assert body["deadline"]["term"] == "onverwijld"
+    assert body["deadline"]["term"] is None  # Lpw 21a sets no term
+    assert "zo snel mogelijk" in body["deadline"]["text"]
     assert body["deadline"]["guidance_is_law"] is False
     assert "5 schooldagen" in body["deadline"]["guidance"]
     assert body["fine_risk"].endswith("(Leerplichtwet artikel 27).")
@@ -47,7 +48,7 @@ def test_sixteen_hours_is_a_required_melding_with_resolved_citations(client):
 
 
 def test_po_answer_names_the_las_and_clock_hours(client):
-    body = check(client, school_type="po", age=8, unauthorized_hours_4_weeks=15.5).json()
+    body = check(client, school_type="po", age=8, unauthorized_hours_4_weeks=15.5, municipality="Borne").json()
     assert body["obligation"] == "regionaal_afgesproken"
     assert body["category"] == "overig"
     assert "LAS" in body["channel"]

@@ -124,6 +124,7 @@ def test_eighteen_plus_unknown_weeks_assume_the_threshold() -> None:
 
 
 def test_unknown_suspicion_behind_a_sick_report_assumes_a_suspicion() -> None:
-    facts, assumptions = build_facts({"school_type": "vo", "age": 13, "kind": "ziekte", "suspected": UNKNOWN})
+    facts, assumptions = build_facts({"school_type": "vo", "age": 13, "kind": "ziekte", "suspected": UNKNOWN,
+                                      "municipality": "hengelo"})
     assert facts.suspected_unauthorised is True and len(assumptions) == 1
     assert evaluate_melding(facts, on=ON).obligation == "regionaal_afgesproken"

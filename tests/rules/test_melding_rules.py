@@ -18,6 +18,7 @@ def decide(**values):
     values.setdefault("school_type", "vo")
     values.setdefault("age", 14)
     values.setdefault("absence_kind", "ongeoorloofd")
+    values.setdefault("municipality", "Hengelo")  # where the overig-verzuim request applies (regions.yml)
     return evaluate_melding(MeldingFacts(**values), on=ON)
 
 
@@ -68,7 +69,7 @@ def test_sixteen_hours_decision_content():
     decision = decide(school_type="vo", unauthorized_hours_4_weeks=16)
     assert decision.duo_category == "16 uur in 4 weken"
     assert decision.channel == "uw administratiepakket of het verzuimloket in Mijn DUO"
-    assert decision.deadline.term == "onverwijld"
+    assert decision.deadline.term is None  # the statute sets no term; "onverwijld" is not claimed
     assert "5 schooldagen" in decision.deadline.guidance
     assert "richtlijn" in decision.deadline.guidance and decision.deadline.guidance_is_law is False
     assert decision.deadline.guidance_citation == "src:onderwijsinspectie-verzuim"
@@ -134,7 +135,7 @@ def test_luxe_suspicion_is_always_reported(hours):
     assert (decision.obligation, decision.category) == ("verplicht", "luxe")
     assert decision.duo_category == "Luxe verzuim"
     assert "vermoeden" in decision.explanation
-    assert decision.deadline.term == "onverwijld"
+    assert decision.deadline.term is None  # the statute sets no term; "onverwijld" is not claimed
 
 
 # --- sickness, suspension, leave --------------------------------------------------------------------------
@@ -150,10 +151,12 @@ def test_sickness_and_suspension_are_not_reported(kind):
 
 @pytest.mark.parametrize("kind", ["ziekte", "schorsing"])
 def test_sickness_or_suspension_with_suspected_unauthorised_absence(kind):
-    decision = decide(absence_kind=kind, suspected_unauthorised=True, municipality="Enschede")
+    decision = decide(absence_kind=kind, suspected_unauthorised=True, municipality="Hengelo")
     assert (decision.obligation, decision.category) == ("regionaal_afgesproken", "overig")
     assert "vermoedt" in decision.explanation.lower()
     assert any("16 uur in 4 weken" in note for note in decision.notes)
+    in_enschede = decide(absence_kind=kind, suspected_unauthorised=True, municipality="Enschede")
+    assert in_enschede.obligation == "niet_nodig" and "Alleen in Hengelo en Borne" in in_enschede.explanation
 
 
 def test_long_term_sickness_hengelo_and_borne_only():
@@ -181,9 +184,16 @@ def test_where_long_term_sickness_is_reported_comes_from_the_regional_agreement(
     assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Hengelo").obligation == "niet_nodig"
 
 
-@pytest.mark.parametrize("place", ["Losser", "gemeente Oldenzaal", "Hof van Twente"])
-def test_the_twente_agreements_hold_in_every_town_the_regional_table_covers(place):
-    assert decide(unauthorized_hours_4_weeks=8, municipality=place).obligation == "regionaal_afgesproken"
+@pytest.mark.parametrize(("place", "obligation"), [
+    ("Hengelo", "regionaal_afgesproken"), ("gemeente Borne", "regionaal_afgesproken"),
+    ("Enschede", "niet_nodig"), ("Losser", "niet_nodig"), ("Hof van Twente", "niet_nodig"), (None, "niet_nodig"),
+])
+def test_the_overig_verzuim_request_holds_only_where_regions_yml_says(place, obligation):
+    decision = decide(unauthorized_hours_4_weeks=8, municipality=place)
+    assert decision.obligation == obligation
+    if obligation == "niet_nodig":
+        assert "Alleen in Hengelo en Borne vraagt leerplicht" in decision.explanation
+        assert "Twente" not in decision.explanation
 
 
 def test_granted_leave_is_not_reported():
@@ -197,9 +207,10 @@ def test_granted_leave_is_not_reported():
 # --- Twente agreements: overig verzuim and the preventive spreekuur ---------------------------------------
 
 def test_overig_verzuim_is_a_regional_agreement_not_law():
-    decision = decide(unauthorized_hours_4_weeks=8, municipality="Enschede")
+    decision = decide(unauthorized_hours_4_weeks=8, municipality="Borne")
     assert decision.obligation == "regionaal_afgesproken"
-    assert "regionale afspraak" in decision.explanation and "geen wettelijke plicht" in decision.explanation
+    assert "In Hengelo en Borne vraagt leerplicht" in decision.explanation
+    assert "geen wettelijke plicht" in decision.explanation
     assert decision.deadline.term is None
     assert decision.fine_risk is None
     assert any("14 uur" in note for note in decision.notes)
@@ -392,7 +403,7 @@ def test_every_case_gives_a_complete_dutch_decision():
         else:
             assert decision.category != "geen" and decision.channel and decision.fields and decision.deadline
         if decision.obligation == "regionaal_afgesproken":
-            assert "regionale afspraak" in decision.explanation
+            assert "regionale afspraak" in decision.explanation or "verzoek van die gemeenten" in decision.explanation
             assert decision.deadline.term is None
         if decision.obligation == "verplicht":
-            assert decision.deadline.term == "onverwijld"
+            assert decision.deadline.term is None  # the statute sets no term; "onverwijld" is not claimed
