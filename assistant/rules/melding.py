@@ -363,8 +363,8 @@ FINE_RISK = _("Doet de school een verplichte melding niet? Dan kan de minister h
 REPORT_VIA = _("Meld via {channel}.")
 CHOOSE_CATEGORY = _("Kies de verzuimsoort '{category}'.")
 COUNT_HOURS_IN = _("Tel de uren in {unit}.")
-REPORT_NOW_GUIDANCE = _("Meld zo snel mogelijk. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens van "
-                        "{limit} uur is overschreden. Vakantieweken tellen niet als lesweken.")
+REPORT_NOW_GUIDANCE = _("Meld zo snel mogelijk. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens "
+                        "van {limit} uur is overschreden. Vakantieweken tellen niet als lesweken.")
 END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de {limit} uur is bereikt.")
 REPORT_AGAIN = _("Komt er daarna opnieuw {limit} uur bij? Doe dan een nieuwe melding.")
 FILL_IN_ALL = _("Vul alle gegevens in die hieronder staan (Besluit register onderwijsdeelnemers, artikel 14).")
