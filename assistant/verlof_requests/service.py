@@ -35,6 +35,7 @@ from assistant.cases.models import ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL
 from assistant.db.base import utcnow
 from assistant.i18n import Message, _, message_from_json, message_to_json, translate
 from assistant.knowledge import UnknownMunicipality, get_regions
+from assistant.knowledge.parameters import params
 from assistant.rules.verlof import (
     KINDS,
     VerlofDecision,
@@ -87,12 +88,13 @@ BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binn
                       "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken "
                       "beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de "
                       "datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
-BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij het "
-                    "college van burgemeester en wethouders van de gemeente {municipality}. De leerplichtambtenaar "
-                    "besliste namens het college. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 "
-                    "weken beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, "
-                    "de datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
-BEZWAAR_CITATIONS = ("awb:6:7", "awb:6:8", "src:assen-wie-beslist")
+BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij de "
+                    "leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente {municipality}. Bij "
+                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). "
+                    "De termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken beginnen op de "
+                    "dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de datum, over welke "
+                    "beslissing het gaat en waarom u het er niet mee eens bent.")
+BEZWAAR_CITATIONS = ("awb:6:7", "awb:6:8", "lpw:14", "src:assen-wie-beslist")
 REFUSAL_NEEDS_REASON = "Geef een reden voor de weigering: de ouder ziet die reden."
 NOT_YOURS_TO_DECIDE = "Over deze aanvraag beslist {decider}, niet u."
 ALREADY_DECIDED = "Over deze aanvraag is al beslist."
@@ -403,7 +405,8 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
         return None
     decided_on = request.decided_at.date()
     if request.decided_by == "leerplichtambtenaar":
-        text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on)
+        text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on,
+                         max=params(decided_on).verlof.gewichtig_director_max_school_days.value)
     else:
         text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on)
     return {"text": text, "deadline_weeks": 6,

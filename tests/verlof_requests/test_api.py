@@ -151,7 +151,9 @@ def test_officer_refuses_an_art_14_request_with_a_reason(client, sign_in) -> Non
     view = client.get(f"/api/verlof/requests/{reference}", params={"email": "ouder@voorbeeld.nl"}).json()
     assert view["decision"] == {"outcome": "refused", "reason": "Het bezoek kan ook in de meivakantie.",
                                 "decided_by": "leerplichtambtenaar", "decided_at": view["decision"]["decided_at"]}
-    assert "college van burgemeester en wethouders van de gemeente Borne" in view["bezwaar"]["text"]
+    assert "bij de leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente Borne" in view["bezwaar"][
+        "text"]
+    assert "college" not in view["bezwaar"]["text"]  # art. 14 lid 3: the officer decides himself
 
 
 def test_back_office_pages_decide_with_the_form(client, sign_in) -> None:
