@@ -64,18 +64,27 @@ def parse_limit(notation: str) -> tuple[RateLimitItem, ...]:
 class RateLimiter:
     """Counts hits per (limit name, key) and says how long to wait once a limit is reached."""
 
-    def __init__(self, storage: Storage, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, storage: Storage) -> None:
         self._strategy = SlidingWindowCounterRateLimiter(storage)
-        self._clock = clock
 
     async def hit(self, name: str, notation: str, key: str) -> int | None:
-        """Count one hit against every item of `notation`; None when all allow it, else the seconds to wait."""
+        """Count one hit against every item of `notation` ("5/minute;30/hour") when all allow it and return None;
+        otherwise count nothing (a refused request does not use up the longer windows) and return the seconds to
+        wait."""
+        items = parse_limit(notation)
+        # A refused hit counts nothing; with several items, test them all first (one storage call more each).
+        blocked = [item for item in items if not await self._strategy.test(item, name, key)] if len(items) > 1 \
+            else []
+        if not blocked:
+            allowed = [await self._strategy.hit(item, name, key) for item in items]
+            blocked = [item for item, ok in zip(items, allowed, strict=True) if not ok]  # raced for the last one
+        if not blocked:
+            return None
         waits = []
-        for item in parse_limit(notation):
-            if not await self._strategy.hit(item, name, key):
-                stats = await self._strategy.get_window_stats(item, name, key)
-                waits.append(max(1, math.ceil(stats.reset_time - self._clock())))
-        return max(waits) if waits else None
+        for item in blocked:
+            stats = await self._strategy.get_window_stats(item, name, key)
+            waits.append(max(1, math.ceil(stats.reset_time - time.time())))
+        return max(waits)
 
     async def check(self, name: str, notation: str, key: str) -> None:
         """`hit`, raising `RateLimited` when a limit is reached."""
