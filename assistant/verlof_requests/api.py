@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.api.verlof import _today, document_known_values, iso_date_text
-from assistant.chat.routes import require_json
+from assistant.chat.routes import RETRY_AFTER, require_json
 from assistant.chat.schemas import ErrorResponse
 from assistant.db.session import session_scope
 from assistant.errors import INVALID_FIELD
@@ -30,7 +30,11 @@ from assistant.verlof_requests import service
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 NOT_FOUND = _("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.")
-_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    **{code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)},
+    429: {"model": ErrorResponse, "headers": RETRY_AFTER,
+          "description": "Too many requests from this address; retry after `Retry-After` seconds."},
+}
 
 
 class VerlofRequestBody(BaseModel):
