@@ -24,7 +24,9 @@ from assistant.health import router as health_router
 from assistant.limits import BodySizeLimitMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
 from assistant.nlg import router as nlg_router
-from assistant.security import ChatRateLimitMiddleware, SecurityHeadersMiddleware, rate_limit_storage
+from assistant.openapi import openapi_for
+from assistant.rate_limits import ChatAddressCeiling, RateLimiter, storage_for
+from assistant.security import SecurityHeadersMiddleware
 from assistant.settings import Settings, get_settings
 from assistant.verlof_requests.api import router as verlof_requests_router
 from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
@@ -52,14 +54,19 @@ def create_app(settings: Settings | None = None,
         await rasa.close()
         await action_server.close()
 
+    docs = settings.api_docs_enabled  # off in production unless API_DOCS=true
     app = FastAPI(
         title="Leerplicht-assistent",
         version=__version__,
         description="Chat gateway and API of the Leerplicht-assistent (Leerplichtwet 1969, Twente).",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     app.state.settings = settings
-    app.state.chat_service = ChatService(rasa, settings.max_message_chars, settings.default_language)
+    app.state.rate_limiter = RateLimiter(storage_for(settings.rate_limit_redis_url))
+    app.state.chat_service = ChatService(rasa, settings.max_message_chars, settings.default_language,
+                                         answer_deadline_seconds=settings.rasa_timeout_seconds + 2)
     app.state.action_server = action_server
 
     install_error_handlers(app)
@@ -76,11 +83,11 @@ def create_app(settings: Settings | None = None,
     app.include_router(verlof_backoffice_api)
     app.include_router(erasure_router)
     mount_web(app)
+    app.openapi = openapi_for(app, settings)  # type: ignore[method-assign]
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ChatRateLimitMiddleware, limit=settings.chat_rate_limit,
-                       storage=rate_limit_storage(settings.rate_limit_redis_url))
+    app.add_middleware(ChatAddressCeiling, limiter=app.state.rate_limiter, limit=settings.chat_rate_limit_per_ip)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.app_env == "production")
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -164,9 +164,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
+    # X-Forwarded-For counts only from the reverse proxies named in FORWARDED_ALLOW_IPS; with none, the client is
+    # the address that connected (so no one can pick the address the rate limits count).
+    proxies = settings.forwarded_allow_ips.strip()
     uvicorn.run("assistant.app:create_app", factory=True, host=settings.assistant_host,
                 port=settings.assistant_port, workers=args.workers or settings.web_workers,
-                access_log=False, proxy_headers=True, forwarded_allow_ips="127.0.0.1")
+                access_log=False, proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Every error leaves as `{"detail": "<reason in the user's language>"}`; never a stack trace."""
+"""Every error leaves as `{"detail": "<reason in the user's language>"}`; never a stack trace.
+
+A database that cannot be written (read-only, disk full) or reached answers 503 with `Retry-After`, like a Rasa that
+is down: the request can succeed later, and the connection stays open (a 500 from the catch-all handler is re-raised
+to the server, which then closes the connection).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,13 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sqlalchemy_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.chat.service import ChatError
 from assistant.i18n import _, best_match, normalise_language, translate
 from assistant.knowledge.parameters import LawNotKnown
+from assistant.rate_limits import RateLimited, busy_text
 
 log = structlog.get_logger(__name__)
 
@@ -26,6 +33,11 @@ INTERNAL = _("Er ging iets mis aan onze kant. Probeer het later opnieuw.")
 NOT_FOUND = _("Deze pagina of dit adres bestaat niet.")
 METHOD_NOT_ALLOWED = _("Deze methode is hier niet toegestaan.")
 LAW_NOT_KNOWN = _("Ik ken de wet pas vanaf {known_from}. Wat de wet op {day} zei, kan ik u niet zeggen.")
+STORAGE_UNAVAILABLE = _("Er is even een storing aan onze kant. Probeer het over een halve minuut opnieuw.")
+STORAGE_RETRY_SECONDS = 30
+# SQLSTATEs of a database that cannot take writes now: read-only transaction or server, disk full, out of memory,
+# too many connections, shutting down (PostgreSQL); SQLite reports these as OperationalError.
+_UNAVAILABLE_SQLSTATES = ("25006", "53", "57P", "08")
 
 _REASONS = {
     "string_too_short": _("de tekst is te kort."),
@@ -72,6 +84,16 @@ def _first_error_message(errors: list[dict[str, Any]], language: str) -> tuple[i
     return 422, translate(INVALID_FIELD, language, field=field, reason=reason)
 
 
+def storage_unavailable(error: BaseException) -> bool:
+    """True when the database cannot take the request now (as opposed to a bug in a statement)."""
+    if isinstance(error, (sqlalchemy_errors.OperationalError, sqlalchemy_errors.InterfaceError,
+                          sqlalchemy_errors.TimeoutError)):
+        return True
+    sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return isinstance(error, sqlalchemy_errors.DBAPIError) and isinstance(sqlstate, str) and \
+        sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -81,13 +103,28 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ChatError)
     async def _chat(request: Request, exc: ChatError) -> JSONResponse:
-        headers = {"Retry-After": "30"} if exc.status_code == 503 else None
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(LawNotKnown)
     async def _law_not_known(request: Request, exc: LawNotKnown) -> JSONResponse:
         detail = translate(LAW_NOT_KNOWN, request_language(request), known_from=exc.known_from, day=exc.day)
         return JSONResponse({"detail": detail}, status_code=422)
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(request: Request, exc: RateLimited) -> JSONResponse:
+        return JSONResponse({"detail": busy_text(exc.retry_after, request_language(request))}, status_code=429,
+                            headers={"Retry-After": str(exc.retry_after)})
+
+    async def _database(request: Request, exc: Exception) -> JSONResponse:
+        if not storage_unavailable(exc):
+            return await _unexpected(request, exc)
+        log.error("storage_unavailable", error_type=type(exc).__name__,
+                  error=str(getattr(exc, "orig", exc))[:200])
+        return JSONResponse({"detail": translate(STORAGE_UNAVAILABLE, request_language(request))}, status_code=503,
+                            headers={"Retry-After": str(STORAGE_RETRY_SECONDS)})
+
+    for error_class in (sqlalchemy_errors.DBAPIError, sqlalchemy_errors.TimeoutError):
+        app.add_exception_handler(error_class, _database)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

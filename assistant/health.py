@@ -1,16 +1,21 @@
-"""`GET /health`: 200 only when everything a chat answer needs answers: the gateway, Rasa (with a model loaded), the
-database and the action server Rasa calls for its custom actions and responses."""
+"""`GET /health`: 200 only when everything a chat answer needs answers: the gateway, Rasa (with a model loaded), Rasa's
+tracker store and the database (each must take a write: a row inserted and rolled back), and the action server Rasa
+calls for its custom actions and responses."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from assistant.db.session import database_answers
+from assistant.db.session import database_writable
 
 router = APIRouter(tags=["health"])
+Status = Literal["ok", "unavailable"]
 
 
 class ActionServerProbe:
@@ -34,14 +39,32 @@ class ActionServerProbe:
             await self._target[1].aclose()
 
 
-@router.get("/health", summary="Readiness of the gateway, Rasa, the database and the action server")
+class HealthChecks(BaseModel):
+    gateway: Status
+    rasa: Status = Field(description="a Rasa process answers with a model loaded")
+    tracker_store: Status = Field(description="Rasa's tracker store takes a write")
+    database: Status = Field(description="the application database takes a write")
+    action_server: Status
+
+
+class HealthReport(BaseModel):
+    status: Status
+    checks: HealthChecks
+
+
+@router.get("/health", summary="Readiness of the gateway, Rasa, its tracker store, the database and the action server",
+            response_model=HealthReport,
+            responses={503: {"model": HealthReport, "description": "Something a chat answer needs is unavailable."}})
 async def health(request: Request) -> JSONResponse:
-    rasa_ok = await request.app.state.chat_service.rasa.model_loaded()
-    database_ok = await run_in_threadpool(database_answers)
+    readiness = await request.app.state.chat_service.rasa.readiness()
+    database_ok = await run_in_threadpool(database_writable)
     actions_ok = await request.app.state.action_server.ready()
-    checks = {"gateway": "ok", "rasa": "ok" if rasa_ok else "unavailable",
-              "database": "ok" if database_ok else "unavailable",
-              "action_server": "ok" if actions_ok else "unavailable"}
-    healthy = rasa_ok and database_ok and actions_ok
-    return JSONResponse({"status": "ok" if healthy else "unavailable", "checks": checks},
+    checks = {"gateway": True, "rasa": readiness.model_loaded, "tracker_store": readiness.tracker_store_writable,
+              "database": database_ok, "action_server": actions_ok}
+    healthy = all(checks.values())
+    return JSONResponse({"status": _status(healthy), "checks": {name: _status(ok) for name, ok in checks.items()}},
                         status_code=200 if healthy else 503)
+
+
+def _status(ok: bool) -> str:
+    return "ok" if ok else "unavailable"

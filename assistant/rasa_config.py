@@ -61,12 +61,9 @@ def endpoints(settings: Settings) -> dict[str, Any]:
 
 
 def credentials(settings: Settings) -> dict[str, Any]:
-    return {
-        "rasa_plugins.gateway_channel.GatewayInput": {"token": settings.gateway_token.get_secret_value()},
-        # The stock REST channel stays available on loopback for benchmarks and debugging; Rasa never listens
-        # on another interface, and the gateway is the only public entry point.
-        "rest": None,
-    }
+    # Only the gateway channel: it needs the gateway token. Rasa's stock REST channel would take messages from any
+    # local process without a token, past the gateway's redaction and limits, so it is not enabled.
+    return {"rasa_plugins.gateway_channel.GatewayInput": {"token": settings.gateway_token.get_secret_value()}}
 
 
 def write_rasa_config(settings: Settings, directory: Path) -> tuple[Path, Path]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import limits
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -48,7 +49,9 @@ class Settings(BaseSettings):
 
     default_language: str = "nl"
     max_message_chars: int = 2000
-    max_body_bytes: int = 16_384
+    # Every body the OpenAPI schema allows fits, even with each character escaped in JSON (\uXXXX, 12 bytes for a
+    # character outside the BMP): 2000-character chat messages, 4000-character texts.
+    max_body_bytes: int = 65_536
 
     organisation_name: str = Field(default="de gemeente", description="who runs the assistant (privacy page)")
     privacy_contact_url: str | None = None
@@ -56,8 +59,29 @@ class Settings(BaseSettings):
     case_retention_days: int = Field(default=365, ge=1,
                                      description="officer cases and verlof requests, counted from closing")
 
-    chat_rate_limit: str = Field(default="30/minute", description="per client, `limits` notation")
+    # Rate limits, in `limits` notation ("20/minute", "5/minute;30/hour"). Parents often share one address (a school,
+    # a reception centre, a mobile carrier's NAT), so the chat counts per conversation, with a loose ceiling per
+    # address.
+    chat_rate_limit_per_conversation: str = Field(default="20/minute", description="messages per conversation")
+    chat_rate_limit_per_ip: str = Field(default="600/minute",
+                                        description="messages per client address, all its conversations together")
+    verlof_request_rate_limit: str = Field(default="5/minute;30/hour",
+                                           description="leave requests submitted per client address")
+    verlof_status_rate_limit: str = Field(default="20/minute;200/hour",
+                                          description="leave-request status look-ups per client address")
     rate_limit_redis_url: str | None = None
+    # Reverse proxies whose X-Forwarded-For names the client (uvicorn's `forwarded_allow_ips`): comma-separated
+    # addresses or networks. Empty: no proxy is trusted and the client is the address that connected.
+    forwarded_allow_ips: str = ""
+
+    # Back-office login throttling: failed attempts within the window, counted three ways.
+    login_throttle_minutes: int = Field(default=15, ge=1)
+    login_max_failures: int = Field(default=5, ge=1, description="for one account from one address")
+    login_max_failures_per_account: int = Field(default=10, ge=1, description="for one account, from any address")
+    login_max_failures_per_ip: int = Field(default=20, ge=1, description="from one address, for any account")
+
+    # /docs, /redoc and /openapi.json; off in production unless set.
+    api_docs: bool | None = Field(default=None, description="default: on, except with APP_ENV=production")
 
     log_level: str = "INFO"
     log_json: bool = True
@@ -71,6 +95,16 @@ class Settings(BaseSettings):
             return prefix + str(PROJECT_ROOT / url[len(prefix):])
         return url
 
+    @field_validator("chat_rate_limit_per_conversation", "chat_rate_limit_per_ip", "verlof_request_rate_limit",
+                     "verlof_status_rate_limit")
+    @classmethod
+    def _valid_rate_limit(cls, value: str) -> str:
+        try:
+            limits.parse_many(value)
+        except ValueError as error:
+            raise ValueError(f"not a rate limit in `limits` notation (e.g. 20/minute): {value!r}") from error
+        return value
+
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
         if self.app_env == "production":
@@ -81,6 +115,10 @@ class Settings(BaseSettings):
                         f"{name.upper()} must be set to a random value of at least 32 characters in production"
                     )
         return self
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        return self.api_docs if self.api_docs is not None else self.app_env != "production"
 
     @property
     def rasa_url_list(self) -> list[str]:

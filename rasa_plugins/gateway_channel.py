@@ -4,7 +4,10 @@ Unlike the stock REST channel it
 - requires the shared gateway token (header `X-Gateway-Token`) on every call,
 - answers with the parsed intent next to the bot messages, so the gateway needs no second call,
 - keeps text, buttons and custom payload (citations) of one bot message together,
-- offers `GET /webhooks/gateway/` as a readiness probe that reports whether a model is loaded.
+- offers `GET /webhooks/gateway/` as a readiness probe that reports whether a model is loaded and whether the
+  tracker store takes a write,
+- refuses a turn (503 with a `reason`) when the tracker store cannot be read or written, or when the action server
+  cannot be reached, instead of answering as if nothing happened (`turn_faults` says how Rasa would hide those).
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa_plugins import action_validation, endpoint_sessions, sqlite_tuning
+from rasa_plugins import action_validation, endpoint_sessions, sqlite_tuning, turn_faults
 
 logger = logging.getLogger(__name__)
 # Rasa loads this channel at start-up: one compiled validator for action responses, keep-alive sessions for the
-# action and NLG endpoints, and SQLite tracker-store settings (each module says why).
+# action and NLG endpoints, SQLite tracker-store settings and loud endpoint failures (each module says why).
 action_validation.install()
 endpoint_sessions.install()
 sqlite_tuning.install()
+turn_faults.install()
 
 _KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies")
 
@@ -53,22 +57,31 @@ _PROCESSOR_STEPS = ("log_message", "run_action_extract_slots", "_run_prediction_
                     "save_tracker")
 
 
-async def _handle_keeping_tracker(agent: Any, message: UserMessage) -> Any:
+async def _handle_keeping_tracker(agent: Any, message: UserMessage, unreachable: list[str]) -> Any:
     """Handle one message as `Agent.handle_message` does in Rasa 3.6 (pinned in requirements/rasa.txt), and return
     the tracker the turn ended with.
 
     The reply needs the active loop and the requested slot; reading them back from the tracker store would cost a
     second full tracker load (all events since the session start) per message. The steps are those of
-    `MessageProcessor.handle_message`, under the sender's lock as in `Agent.handle_message`.
+    `MessageProcessor.handle_message`, under the sender's lock as in `Agent.handle_message`. When an endpoint call of
+    the turn could not reach its server (`unreachable`, filled by `turn_faults.watching_endpoints`), the tracker is
+    not saved: a retry starts from the state before this message.
     """
     processor = agent.processor
     async with agent.lock_store.lock(message.sender_id):
         tracker = await processor.log_message(message, should_save_tracker=False)
         tracker = await processor.run_action_extract_slots(message.output_channel, tracker)
         await processor._run_prediction_loop(message.output_channel, tracker)  # private in 3.6: see docstring
+        if unreachable:
+            raise turn_faults.ActionServerUnavailable(", ".join(unreachable))
         await processor.run_anonymization_pipeline(tracker)
         await processor.save_tracker(tracker)
     return tracker
+
+
+def _refused(reason: str, error: Exception) -> HTTPResponse:
+    logger.error("Turn refused (%s): %s", reason, error)
+    return response.json({"error": f"{reason.replace('_', ' ')} unavailable", "reason": reason}, status=503)
 
 
 class GatewayInput(InputChannel):
@@ -99,7 +112,10 @@ class GatewayInput(InputChannel):
                 return response.json({"error": "unauthorised"}, status=401)
             agent = getattr(request.app.ctx, "agent", None)
             ready = agent is not None and agent.is_ready()
-            return response.json({"model_id": agent.model_id if ready else None}, status=200 if ready else 503)
+            writable = agent is not None and turn_faults.tracker_store_writable(agent)
+            return response.json({"model_id": agent.model_id if ready else None,
+                                  "tracker_store": "ok" if writable else "unavailable"},
+                                 status=200 if ready and writable else 503)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -112,7 +128,8 @@ class GatewayInput(InputChannel):
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
             agent = request.app.ctx.agent
             if agent is None or not agent.is_ready():
-                return response.json({"error": "no model loaded"}, status=503)
+                return response.json({"error": "no model loaded", "reason": "no_model"}, status=503)
+            turn_faults.make_strict(agent)
 
             parse_data = await agent.parse_message(text)
             # Keep the gateway's metadata (the conversation language) in the tracker's latest_message, where
@@ -121,11 +138,19 @@ class GatewayInput(InputChannel):
             collector = GatewayOutputChannel()
             message = UserMessage(text, collector, sender_id, parse_data=parse_data,
                                   input_channel=self.name(), metadata=metadata)
-            if _can_keep_tracker(agent):
-                tracker = await _handle_keeping_tracker(agent, message)
-            else:  # pragma: no cover - another Rasa version: the documented path and one more tracker read
-                await on_new_message(message)
-                tracker = await agent.tracker_store.retrieve(sender_id)
+            try:
+                with turn_faults.watching_endpoints() as unreachable:
+                    if _can_keep_tracker(agent):
+                        tracker = await _handle_keeping_tracker(agent, message, unreachable)
+                    else:  # pragma: no cover - another Rasa version: the documented path and one more tracker read
+                        await on_new_message(message)
+                        if unreachable:
+                            raise turn_faults.ActionServerUnavailable(", ".join(unreachable))
+                        tracker = await agent.tracker_store.retrieve(sender_id)
+            except turn_faults.TrackerStoreUnavailable as error:
+                return _refused("tracker_store", error)
+            except turn_faults.ActionServerUnavailable as error:
+                return _refused("action_server", error)
             active_loop = tracker.active_loop_name if tracker else None
             slot = tracker.slots.get("requested_slot") if tracker else None
             requested_slot = slot.value if slot is not None else None

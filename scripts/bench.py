@@ -1,7 +1,9 @@
-"""`make bench`: latency of /api/chat and of Rasa's REST channel, start-up time and memory, on this machine.
+"""`make bench`: latency of /api/chat and of Rasa itself, start-up time and memory, on this machine.
 
 Starts the stack with `make run` (as a user would), waits for /health 200, then measures per-message latency at 1 and
-10 concurrent conversations through the gateway and directly against Rasa, reads the resident memory of every process,
+10 concurrent conversations through the gateway and directly against Rasa's gateway channel (the one the gateway
+calls, with the gateway token; Rasa's unauthenticated REST channel is not enabled), reads the resident memory of every
+process,
 stops the stack and writes docs/benchmarks.md with a plot. Traffic goes to loopback only and every loop is bounded.
 """
 
@@ -20,6 +22,14 @@ from pathlib import Path
 import httpx
 
 from assistant.devtools.stack import GATEWAY, RASA, ROOT, RunningStack, running_stack
+from assistant.settings import get_settings
+
+RASA_LABEL = "Rasa (gateway channel)"
+
+
+def _rasa_headers() -> dict[str, str]:
+    """The gateway token `make run` gave Rasa's channel (the same settings: environment and .env)."""
+    return {"X-Gateway-Token": get_settings().gateway_token.get_secret_value()}
 
 MESSAGES = [
     "hallo",
@@ -30,7 +40,7 @@ MESSAGES = [
     "dank je wel",
 ]
 TURNS_PER_CONVERSATION = len(MESSAGES)
-# One conversation at a time: the gateway's added latency. Conversations alternate between Rasa's REST channel and
+# One conversation at a time: the gateway's added latency. Conversations alternate between Rasa's gateway channel and
 # /api/chat, so a slower moment of the machine falls on both series alike.
 SEQUENTIAL_CONVERSATIONS = 20
 # (concurrent conversations, conversations run, think time in s). People read and type between messages: the targets
@@ -50,7 +60,7 @@ class Series:
 
     @property
     def label(self) -> str:
-        path = "/api/chat" if self.target == "gateway" else "Rasa REST"
+        path = "/api/chat" if self.target == "gateway" else RASA_LABEL
         pace = f"{self.think:g} s think time" if self.think else "no think time"
         return f"{path}, {self.concurrency} conc., {pace}"
 
@@ -69,7 +79,8 @@ async def _conversation(client: httpx.AsyncClient, target: str, latencies: list[
         if target == "gateway":
             response = await client.post(f"{GATEWAY}/api/chat", json={"sender_id": sender, "message": text})
         else:
-            response = await client.post(f"{RASA}/webhooks/rest/webhook", json={"sender": sender, "message": text})
+            response = await client.post(f"{RASA}/webhooks/gateway/webhook", headers=_rasa_headers(),
+                                         json={"sender": sender, "message": text, "metadata": {"language": "nl"}})
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code == 200:
             latencies.append(elapsed)
@@ -95,7 +106,7 @@ async def measure(target: str, concurrency: int, conversations: int, think: floa
 
 
 async def measure_in_rounds(concurrency: int, conversations: int, think: float) -> tuple[Series, Series]:
-    """`conversations` per target, `concurrency` at a time, in rounds that alternate Rasa REST and /api/chat (as the
+    """`conversations` per target, `concurrency` at a time, in rounds that alternate Rasa and /api/chat (as the
     one-conversation series does), so a slower minute of the machine falls on both series alike."""
     merged = {target: Series(target, concurrency, [], 0, think) for target in ("rasa", "gateway")}
     for _round in range(max(1, conversations // concurrency)):
@@ -107,7 +118,7 @@ async def measure_in_rounds(concurrency: int, conversations: int, think: float) 
 
 
 async def measure_alternating(conversations: int) -> tuple[Series, Series]:
-    """One conversation at a time, alternating Rasa REST and /api/chat."""
+    """One conversation at a time, alternating Rasa and /api/chat."""
     results = {target: ([], []) for target in ("rasa", "gateway")}
     async with httpx.AsyncClient(timeout=30) as client:
         for target in results:
@@ -188,7 +199,8 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
         f"Measured by `make bench` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on this machine "
         f"({os.cpu_count()} cores), SQLite storage, one Rasa process and one assistant process. "
         f"Each conversation sends {TURNS_PER_CONVERSATION} Dutch messages; latency is per message, measured by the "
-        "client on loopback. Rasa's REST channel is measured directly for comparison. The two alternate: conversation "
+        "client on loopback. Rasa's gateway channel (the one the gateway calls) is measured directly for comparison. "
+        "The two alternate: conversation "
         "by conversation at one at a time, round by round (ten conversations) at ten at a time. With think time, "
         "the first ten conversations of a round start at random moments within the first think time instead of all "
         "in the same millisecond. Where the time goes and what was changed: "
@@ -202,7 +214,7 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
     ]
     for item in series:
         lines.append(
-            f"| {'/api/chat' if item.target == 'gateway' else 'Rasa REST'} | {item.concurrency} | {item.think:g} | "
+            f"| {'/api/chat' if item.target == 'gateway' else RASA_LABEL} | {item.concurrency} | {item.think:g} | "
             f"{len(item.latencies_ms)} | {item.errors} | {item.percentile(50):.1f} | {item.percentile(95):.1f} | "
             f"{statistics.mean(item.latencies_ms):.1f} |"
         )

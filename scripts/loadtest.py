@@ -10,6 +10,11 @@ Each simulated user runs one dialogue after another (greeting, a question, a fol
 between turns (`--think`, seconds, uniformly 0.5x-1.5x), and starts no new dialogue after the duration; every
 dialogue in flight finishes, bounded by the request timeout. Traffic goes to loopback only.
 Writes the "## Load test" section of docs/benchmarks.md (the rest of that file is `make bench`'s).
+
+`--one-address`: parents behind one shared address (a school or a reception centre), against the stack's real rate
+limits. Every user sends from the same address, by default 4 messages a minute (`--think 15`), and one more
+conversation floods (a message a second). The run passes when no user's message met a 429 and the flooding
+conversation did: the limits count per conversation, with a per-address ceiling far above 50 parents.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ class Run:
     seconds: float
     concurrency: int
     think: float
+    flooding: Conversation | None = None  # --one-address: the conversation that floods (not one of the users)
 
     @property
     def turns(self) -> list[Turn]:
@@ -94,11 +100,12 @@ class Run:
 
 
 async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: float,
-               conversations: list[Conversation], rng: random.Random) -> None:
+               conversations: list[Conversation], rng: random.Random, one_address: bool = False) -> None:
     await asyncio.sleep(rng.uniform(0, max(think, 0.5)))  # users do not all arrive at once
-    # Each simulated parent has their own address, as real ones do: the per-client rate limit applies per user.
-    # The gateway trusts X-Forwarded-For from loopback only (uvicorn's forwarded_allow_ips), as behind a proxy.
-    address = {"X-Forwarded-For": f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"}
+    # By default each simulated parent has their own address, as at home (counted as such when the stack trusts
+    # loopback as its proxy: FORWARDED_ALLOW_IPS). With --one-address all share the address that connects.
+    address = {} if one_address else {
+        "X-Forwarded-For": f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"}
     while time.monotonic() < deadline:
         conversation = Conversation(f"load-{uuid.uuid4().hex[:16]}")
         conversations.append(conversation)
@@ -120,7 +127,24 @@ async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: 
                 break  # a real user would retry later; the check below accounts for the stored user turn
 
 
-async def drive(gateway: str, concurrency: int, duration: float, think: float, seed: int) -> Run:
+async def flood(client: httpx.AsyncClient, gateway: str, deadline: float, conversation: Conversation) -> None:
+    """One conversation sending a message a second, whatever the answer (a script, or a stuck button)."""
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        try:
+            response = await client.post(f"{gateway}/api/chat",
+                                         json={"sender_id": conversation.sender_id, "message": "hallo"})
+            status = response.status_code
+            body = response.json() if status == 200 else {}
+        except (httpx.HTTPError, ValueError):
+            status, body = 0, {}
+        conversation.turns.append(Turn("hallo", status, (time.perf_counter() - started) * 1000,
+                                       [m.get("text", "") for m in body.get("messages", [])]))
+        await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - started)))
+
+
+async def drive(gateway: str, concurrency: int, duration: float, think: float, seed: int,
+                one_address: bool = False) -> Run:
     conversations: list[Conversation] = []
     limits = httpx.Limits(max_connections=concurrency + 10, max_keepalive_connections=concurrency + 10)
     async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT, limits=limits) as client:
@@ -130,12 +154,16 @@ async def drive(gateway: str, concurrency: int, duration: float, think: float, s
         started = time.monotonic()
         deadline = started + duration
         rng = random.Random(seed)  # noqa: S311 - think times, not secrets
-        tasks = [user(client, gateway, deadline, think, conversations, random.Random(rng.random()))  # noqa: S311
-                 for _ in range(concurrency)]
+        tasks = [user(client, gateway, deadline, think, conversations, random.Random(rng.random()),  # noqa: S311
+                      one_address) for _ in range(concurrency)]
+        flooding = None
+        if one_address:
+            flooding = Conversation(f"load-flood-{uuid.uuid4().hex[:12]}")
+            tasks.append(flood(client, gateway, deadline, flooding))
         # bounded: the duration, plus one dialogue in flight (4 turns at most REQUEST_TIMEOUT each, with think time)
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=duration + 4 * (REQUEST_TIMEOUT + 2 * think) + 10)
         seconds = time.monotonic() - started
-    return Run(conversations, seconds, concurrency, think)
+    return Run(conversations, seconds, concurrency, think, flooding)
 
 
 # --- verification ------------------------------------------------------------------------------------------------
@@ -227,6 +255,10 @@ def verify(run: Run, database_url: str, tracker_url: str) -> Check:
 # --- report ------------------------------------------------------------------------------------------------------
 
 
+def flood_refused(run: Run) -> int:
+    return sum(turn.status == 429 for turn in run.flooding.turns) if run.flooding else 0
+
+
 def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
     turns = len(run.turns)
     ok = len(run.latencies)
@@ -262,9 +294,14 @@ def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
         f"| no errors | {'yes' if not run.errors else 'no'} |",
         f"| no lost, duplicated or reordered turns | {'yes' if check.ok else 'no'} |",
         f"| p95 < {P95_TARGET_MS:.0f} ms | {'yes' if p95 < P95_TARGET_MS else 'no'} |",
-        "",
     ]
-    return "\n".join(lines)
+    if run.flooding is not None:
+        lines[2] = lines[2].replace("simulated users,", "simulated users behind one address (the stack's real rate "
+                                    "limits), plus one conversation sending a message a second,")
+        lines.insert(lines.index("| target | met |") - 1, f"| flooding conversation: messages refused (429) / sent | "
+                     f"{flood_refused(run)} / {len(run.flooding.turns)} |")
+        lines.append(f"| the flooding conversation meets 429 | {'yes' if flood_refused(run) else 'no'} |")
+    return "\n".join([*lines, ""])
 
 
 def write_section(path: Path, section: str) -> None:
@@ -284,8 +321,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--conversations", type=int, default=50, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=60, help="seconds during which new dialogues start")
-    parser.add_argument("--think", type=float, default=5.0,
-                        help="mean think time between turns (s): reading the answer and typing the next question")
+    parser.add_argument("--think", type=float, default=None,
+                        help="mean think time between turns (s): reading the answer and typing the next question "
+                        "(default 5; 15 with --one-address: 4 messages a minute)")
+    parser.add_argument("--one-address", action="store_true",
+                        help="all users behind one address, the stack's real rate limits, and one flooding "
+                        "conversation (which must meet 429 while the users never do)")
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--stack", choices=("run", "none"), default="run",
                         help="run: start `make run` here (SQLite); none: use a running stack")
@@ -294,24 +335,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracker-url", default=os.environ.get("TRACKER_STORE_URL"),
                         help="with --stack none (default: the database URL)")
     parser.add_argument("--report", default=str(ROOT / "docs" / "benchmarks.md"))
-    parser.add_argument("--title", default=SECTION.removeprefix("## "),
-                        help="title of the report section (one section per title), e.g. 'Load test: make scale'")
+    parser.add_argument("--title", default=None,
+                        help="title of the report section (one section per title), e.g. 'Load test: make scale' "
+                        "(default 'Load test', with --one-address 'Load test: one address')")
     args = parser.parse_args(argv)
+    if args.think is None:
+        args.think = 15.0 if args.one_address else 5.0
+    if args.title is None:
+        args.title = SECTION.removeprefix("## ") + (": one address" if args.one_address else "")
     if not 1 <= args.conversations <= 500 or not 1 <= args.duration <= 1800:
         parser.error("1-500 conversations, 1-1800 seconds")
     if urlsplit(args.gateway).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("the load test only targets loopback")
 
     if args.stack == "run":
-        with running_stack("loadtest"):
-            run = asyncio.run(drive(GATEWAY, args.conversations, args.duration, args.think, args.seed))
+        # One address: the stack's own limits. Otherwise none: one client sends everything here.
+        with running_stack("loadtest", settings={} if args.one_address else None):
+            run = asyncio.run(drive(GATEWAY, args.conversations, args.duration, args.think, args.seed,
+                                    args.one_address))
         data = ROOT / "var" / "loadtest"
         database_url, tracker_url = f"sqlite:///{data / 'assistant.db'}", f"sqlite:///{data / 'tracker.db'}"
         stack = "`make run` (SQLite, one Rasa process, one gateway process)"
     else:
         if not args.database_url:
             parser.error("--stack none needs --database-url (or DATABASE_URL)")
-        run = asyncio.run(drive(args.gateway.rstrip("/"), args.conversations, args.duration, args.think, args.seed))
+        run = asyncio.run(drive(args.gateway.rstrip("/"), args.conversations, args.duration, args.think, args.seed,
+                                args.one_address))
         database_url, tracker_url = args.database_url, args.tracker_url or args.database_url
         stack = os.environ.get("LOADTEST_STACK_LABEL", "an already running stack")
     check = verify(run, database_url, tracker_url)
@@ -320,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     print(section)
     if check.app_mismatches or check.tracker_mismatches:
         print(f"out of step (first 5): app {check.app_mismatches[:5]}, tracker {check.tracker_mismatches[:5]}")
-    return 0 if check.ok and not run.errors else 1
+    flood_ok = run.flooding is None or flood_refused(run) > 0
+    return 0 if check.ok and not run.errors and flood_ok else 1
 
 
 if __name__ == "__main__":

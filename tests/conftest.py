@@ -89,6 +89,10 @@ def configured(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[S
     # The app under test serves Rasa's actions itself (one process); tests/gateway/test_action_server.py and the
     # health tests cover the action server of its own.
     monkeypatch.setenv("ACTION_SERVER_PORT", "8000")
+    # Many tests submit several leave requests or look one up repeatedly from the one test client; the limits are
+    # tested in tests/gateway/test_rate_limits.py.
+    monkeypatch.setenv("VERLOF_REQUEST_RATE_LIMIT", "1000/minute")
+    monkeypatch.setenv("VERLOF_STATUS_RATE_LIMIT", "1000/minute")
     _reset_caches()
     yield get_settings()
     session.get_engine().dispose()
@@ -115,6 +119,10 @@ class FakeRasa:
     )
     model_loaded: bool = True
     down: bool = False
+    # What the real channel answers when something behind Rasa fails (rasa_plugins/turn_faults.py): None, or
+    # "tracker_store" / "action_server": the turn is refused with 503 and this reason.
+    refuse_turns: str | None = None
+    tracker_store_writable: bool = True
     received: list[dict[str, Any]] = field(default_factory=list)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
@@ -123,10 +131,15 @@ class FakeRasa:
         if request.headers.get("X-Gateway-Token") != GATEWAY_TOKEN:
             return httpx.Response(401, json={"error": "unauthorised"})
         if request.method == "GET":
-            return httpx.Response(200 if self.model_loaded else 503,
-                                  json={"model_id": "test-model" if self.model_loaded else None})
+            ready = self.model_loaded and self.tracker_store_writable
+            return httpx.Response(200 if ready else 503, json={
+                "model_id": "test-model" if self.model_loaded else None,
+                "tracker_store": "ok" if self.tracker_store_writable else "unavailable"})
         body = json.loads(request.content)
         self.received.append(body)
+        if self.refuse_turns:
+            return httpx.Response(503, json={"error": f"{self.refuse_turns} unavailable",
+                                             "reason": self.refuse_turns})
         return httpx.Response(200, json=self.reply(body))
 
     @property

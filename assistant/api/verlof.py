@@ -14,8 +14,9 @@ Choices (documented in the OpenAPI description as well):
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+import re
+from datetime import date, datetime
+from typing import Any, Literal
 
 import structlog
 from fastapi import APIRouter, Depends, Request
@@ -44,8 +45,35 @@ def _join(names: tuple[str, ...] | list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date_text(value: Any) -> Any:
+    """A date as the schema says: the text YYYY-MM-DD (pydantic alone would also take a number of seconds or a date
+    with a time of day). A `date` object passes (callers inside the app)."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise PydanticCustomError("date_parsing", "not a date (YYYY-MM-DD)")
+
+
+def document_known_values(schema: dict[str, Any]) -> None:
+    """The municipalities and categories the validators accept, in the JSON schema (OpenAPI) as enums. Dates are
+    checked against the school calendar the app knows (`known_from`..`known_until`), which a JSON schema cannot
+    state: a date outside it answers 422 with the range."""
+    properties = schema.get("properties", {})
+    for name in ("municipality", "home_municipality"):
+        if name in properties:
+            properties[name]["enum"] = list(get_calendar().municipalities)
+    category = properties.get("category", {})
+    for option in category.get("anyOf", [category]):
+        if option.get("type") == "string":
+            option["enum"] = list(get_rules().categories)
+
+
 class VerlofCheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=document_known_values)
 
     kind: Literal["vakantie", "gewichtige_omstandigheid", "religieus"] = Field(
         description="vakantie (Lpw art. 13a), gewichtige_omstandigheid (art. 14) or religieus (art. 13).")
@@ -63,6 +91,8 @@ class VerlofCheckRequest(BaseModel):
     prior_vakantie_this_school_year: bool = Field(default=False, strict=True,
                                                   description="Vacation leave (art. 13a) already granted this year.")
     language: str | None = Field(default=None, description="Language of the messages (nl, en, ...).")
+
+    _iso_dates = field_validator("start_date", "end_date", "requested_on", mode="before")(iso_date_text)
 
     @field_validator("start_date", "end_date")
     @classmethod

@@ -19,6 +19,7 @@ from assistant.backoffice.views import case_detail, case_rows
 from assistant.cases import service
 from assistant.cases.auth import Principal
 from assistant.cases.models import Case
+from assistant.chat.schemas import ErrorResponse
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 
@@ -26,7 +27,17 @@ router = APIRouter(prefix="/api/backoffice", tags=["back office"])
 
 NOT_SIGNED_IN = "U bent niet ingelogd."
 CSRF_MISSING = "De CSRF-token ontbreekt of klopt niet (header X-CSRF-Token)."
-_ERRORS: dict[int | str, dict[str, Any]] = {401: {"description": NOT_SIGNED_IN}, 404: {"description": "Not found"}}
+READ_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": NOT_SIGNED_IN},
+    404: {"model": ErrorResponse, "description": "Not found, or not visible to the signed-in user."},
+    422: {"model": ErrorResponse, "description": "A parameter or field is not valid."},
+}
+# Unsafe methods: also the CSRF token (403) and a state that does not allow the action (409).
+UNSAFE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **READ_ERRORS,
+    403: {"model": ErrorResponse, "description": CSRF_MISSING + " Or: the signed-in user may not do this."},
+    409: {"model": ErrorResponse, "description": "The case or request is not in a state that allows this."},
+}
 
 
 def require_user(request: Request) -> SignedIn:
@@ -44,7 +55,7 @@ def require_csrf(request: Request, signed: SignedIn = Depends(require_user)) -> 
 
 class TextBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=service.MAX_TEXT_CHARS * 2)
+    text: str = Field(max_length=service.MAX_TEXT_CHARS)
 
 
 class CloseBody(BaseModel):
@@ -52,7 +63,7 @@ class CloseBody(BaseModel):
     outcome: Literal["answered", "referred", "investigation", "no_action", "no_contact", "duplicate"]
 
 
-@router.get("/session", responses=_ERRORS, summary="The signed-in user and the CSRF token for unsafe requests")
+@router.get("/session", responses=READ_ERRORS, summary="The signed-in user and the CSRF token for unsafe requests")
 def whoami(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
     p = signed.principal
     return {"user": {"id": p.id, "email": p.email, "display_name": p.display_name, "role": p.role,
@@ -60,7 +71,7 @@ def whoami(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
             "csrf_token": signed.csrf_token}
 
 
-@router.get("/cases", responses=_ERRORS, summary="The queue: overdue first, then priority, then age")
+@router.get("/cases", responses=READ_ERRORS, summary="The queue: overdue first, then priority, then age")
 def list_cases(signed: SignedIn = Depends(require_user),
                status: Annotated[str, Query(pattern=r"^(open|all|new|assigned|waiting_for_user|handed_back|closed)$")]
                = "open",
@@ -92,31 +103,31 @@ def _with_case(signed: SignedIn, reference: str,
         raise HTTPException(error.status_code, error.message) from error
 
 
-@router.get("/cases/{reference}", responses=_ERRORS, summary="A case with transcript, messages, notes and audit")
+@router.get("/cases/{reference}", responses=READ_ERRORS, summary="A case with transcript, messages, notes and audit")
 def get_case(reference: str, signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
     return _with_case(signed, reference)
 
 
-@router.post("/cases/{reference}/take", responses=_ERRORS, summary="Take the case up (or over)")
+@router.post("/cases/{reference}/take", responses=UNSAFE_ERRORS, summary="Take the case up (or over)")
 def take(reference: str, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.take(s, c, p))
 
 
-@router.post("/cases/{reference}/reply", responses=_ERRORS, summary="Send a message into the user's chat")
+@router.post("/cases/{reference}/reply", responses=UNSAFE_ERRORS, summary="Send a message into the user's chat")
 def reply(reference: str, body: TextBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.reply(s, c, p, body.text))
 
 
-@router.post("/cases/{reference}/note", responses=_ERRORS, summary="Add an internal note")
+@router.post("/cases/{reference}/note", responses=UNSAFE_ERRORS, summary="Add an internal note")
 def note(reference: str, body: TextBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.add_note(s, c, p, body.text))
 
 
-@router.post("/cases/{reference}/hand-back", responses=_ERRORS, summary="Hand the conversation back to the bot")
+@router.post("/cases/{reference}/hand-back", responses=UNSAFE_ERRORS, summary="Hand the conversation back to the bot")
 def hand_back(reference: str, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.hand_back(s, c, p))
 
 
-@router.post("/cases/{reference}/close", responses=_ERRORS, summary="Close the case with an outcome")
+@router.post("/cases/{reference}/close", responses=UNSAFE_ERRORS, summary="Close the case with an outcome")
 def close(reference: str, body: CloseBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.close(s, c, p, body.outcome))

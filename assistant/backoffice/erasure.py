@@ -15,17 +15,17 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Path
 from starlette.concurrency import run_in_threadpool
 
-from assistant.backoffice.api import require_csrf
+from assistant.backoffice.api import UNSAFE_ERRORS, require_csrf
 from assistant.backoffice.security import SignedIn
+from assistant.chat.schemas import ErrorResponse
 from assistant.privacy import erasure
 
 router = APIRouter(prefix="/api/backoffice", tags=["back office"])
 
 NOTHING_TO_ERASE = "Dit gesprek of deze zaak bestaat niet of u heeft er geen toegang toe."
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "U bent niet ingelogd."},
-    403: {"description": "De CSRF-token ontbreekt of klopt niet (header X-CSRF-Token)."},
-    404: {"description": NOTHING_TO_ERASE},
+    **UNSAFE_ERRORS,
+    404: {"model": ErrorResponse, "description": NOTHING_TO_ERASE},
 }
 SENDER_ID = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
 REFERENCE = Path(min_length=3, max_length=16, pattern=r"^[A-Za-z0-9\-]+$")

@@ -31,7 +31,7 @@ from assistant.db.session import session_scope
 
 router = APIRouter(prefix="/backoffice", include_in_schema=False)
 
-THROTTLED = "Te veel mislukte pogingen om in te loggen. Wacht 15 minuten en probeer het dan opnieuw."
+THROTTLED = "Te veel mislukte pogingen om in te loggen. Wacht {minutes} minuten en probeer het dan opnieuw."
 WRONG_LOGIN = "Het e-mailadres of het wachtwoord klopt niet."
 FORM_EXPIRED = "Het formulier is verlopen. Probeer het opnieuw."
 CSRF_REFUSED = "Dit formulier is verlopen of niet door u verstuurd. Laad de pagina opnieuw en probeer het nog eens."
@@ -91,11 +91,13 @@ def login(request: Request, email: Annotated[str, Form(max_length=254)] = "",
     next_url = _safe_next(next)
     if not security.login_form_token_ok(request, csrf_token):
         return _login_page(request, next_url, FORM_EXPIRED, email, status_code=403)
+    throttle = security.throttle_for(request)
     try:
-        user = security.authenticate(email, password, security.client_ip(request))
+        user = security.authenticate(email, password, security.client_ip(request), throttle=throttle)
     except security.Throttled:
-        page = _login_page(request, next_url, THROTTLED, email, status_code=429)
-        page.headers["Retry-After"] = str(int(security.THROTTLE_WINDOW.total_seconds()))
+        minutes = int(throttle.window.total_seconds() // 60)
+        page = _login_page(request, next_url, THROTTLED.format(minutes=minutes), email, status_code=429)
+        page.headers["Retry-After"] = str(int(throttle.window.total_seconds()))
         return page
     if user is None:
         return _login_page(request, next_url, WRONG_LOGIN, email, status_code=401)

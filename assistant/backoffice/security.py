@@ -5,8 +5,11 @@
   token. Logging out (or deactivating the account) gives the account a new nonce, which ends all its sessions.
 - Every form carries the CSRF token of the session (the login form a token from a short-lived signed cookie);
   the JSON API wants it in the `X-CSRF-Token` header for unsafe methods.
-- Login throttling: `MAX_FAILURES` failed attempts for one account from one IP address within `THROTTLE_WINDOW`
-  block further attempts (HTTP 429). Attempts are stored in the database, so every replica sees them.
+- Login throttling (`LoginThrottle`, from the settings): failed attempts within the window are counted three ways,
+  and reaching any limit blocks further attempts (HTTP 429): for one account from one address (LOGIN_MAX_FAILURES,
+  someone guessing one password), for one account from anywhere (LOGIN_MAX_FAILURES_PER_ACCOUNT, guessing from many
+  addresses) and from one address for any account (LOGIN_MAX_FAILURES_PER_IP, one password tried on many accounts).
+  Attempts are stored in the database, so every replica sees them.
 """
 
 from __future__ import annotations
@@ -32,8 +35,6 @@ SESSION_COOKIE = "lpa_backoffice"
 LOGIN_COOKIE = "lpa_backoffice_login"
 SESSION_MAX_AGE = 8 * 3600
 LOGIN_FORM_MAX_AGE = 3600
-MAX_FAILURES = 5
-THROTTLE_WINDOW = timedelta(minutes=15)
 CSRF_HEADER = "X-CSRF-Token"
 
 
@@ -136,23 +137,48 @@ def login_form_token_ok(request: Request, token: str | None) -> bool:
 # --- throttled authentication --------------------------------------------------------------------------------
 
 
-def recent_failures(session: Session, email: str, ip: str, now: datetime) -> int:
-    return session.scalar(select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.email == email, LoginAttempt.ip == ip, LoginAttempt.success.is_(False),
-        LoginAttempt.at > now - THROTTLE_WINDOW)) or 0
+@dataclass(frozen=True)
+class LoginThrottle:
+    window: timedelta = timedelta(minutes=15)
+    per_account_and_ip: int = 5
+    per_account: int = 10
+    per_ip: int = 20
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LoginThrottle:
+        return cls(timedelta(minutes=settings.login_throttle_minutes), settings.login_max_failures,
+                   settings.login_max_failures_per_account, settings.login_max_failures_per_ip)
+
+    def blocks(self, session: Session, email: str, ip: str, now: datetime) -> bool:
+        """True when a limit is reached: the account from this address, the account, or the address."""
+        recent = (LoginAttempt.success.is_(False), LoginAttempt.at > now - self.window)
+        return any(
+            (session.scalar(select(func.count()).select_from(LoginAttempt).where(*recent, *match)) or 0) >= limit
+            for match, limit in (
+                ((LoginAttempt.email == email, LoginAttempt.ip == ip), self.per_account_and_ip),
+                ((LoginAttempt.email == email,), self.per_account),
+                ((LoginAttempt.ip == ip,), self.per_ip),
+            )
+        )
+
+
+def throttle_for(request: Request) -> LoginThrottle:
+    return LoginThrottle.from_settings(_settings(request))
 
 
 class Throttled(Exception):
-    """Too many failed attempts for this account from this address."""
+    """Too many failed attempts: for this account from this address, for this account, or from this address."""
 
 
-def authenticate(email: str, password: str, ip: str, now: datetime | None = None) -> User | None:
+def authenticate(email: str, password: str, ip: str, now: datetime | None = None,
+                 throttle: LoginThrottle | None = None) -> User | None:
     """The active user with this e-mail address and password; None when wrong. Raises `Throttled`."""
     now = now or utcnow()
+    throttle = throttle or LoginThrottle()
     email = email.strip().lower()[:254]
     with session_scope() as session:
-        session.execute(delete(LoginAttempt).where(LoginAttempt.at < now - 4 * THROTTLE_WINDOW))
-        if recent_failures(session, email, ip, now) >= MAX_FAILURES:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.at < now - 4 * throttle.window))
+        if throttle.blocks(session, email, ip, now):
             session.add(LoginAttempt(email=email, ip=ip, success=False, at=now))
             blocked = True
         else:

@@ -163,7 +163,8 @@ class LoginAttempt(Base):
     """A back-office login attempt, for throttling (kept in the database so every replica sees it)."""
 
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_email_ip_at", "email", "ip", "at"),)
+    __table_args__ = (Index("ix_login_attempts_email_ip_at", "email", "ip", "at"),
+                      Index("ix_login_attempts_ip_at", "ip", "at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254))

@@ -20,6 +20,29 @@ class RasaUnavailable(Exception):
     """No Rasa process answered in time, refused the connection or returned an error."""
 
 
+class TurnRefused(RasaUnavailable):
+    """Rasa was reached but refused the turn because something behind it is down: `reason` is `tracker_store` (the
+    conversation could not be read or saved) or `action_server` (actions and responses could not be fetched). Another
+    Rasa process shares both, so the message is not sent there."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"Rasa refused the turn: {reason} unavailable")
+        self.reason = reason
+
+
+REFUSAL_REASONS = ("tracker_store", "action_server")
+
+
+@dataclass(frozen=True)
+class RasaReadiness:
+    model_loaded: bool
+    tracker_store_writable: bool
+
+    @property
+    def ready(self) -> bool:
+        return self.model_loaded and self.tracker_store_writable
+
+
 @dataclass(frozen=True)
 class RasaReply:
     messages: list[dict[str, Any]]
@@ -71,8 +94,11 @@ class RasaClient:
                 continue
             except httpx.HTTPError as error:
                 raise RasaUnavailable(str(error)) from error  # may have been handled: do not send twice
-            if response.status_code == 503:  # up, but no model loaded yet
-                last_error = RasaUnavailable("no model loaded")
+            if response.status_code == 503:
+                reason = _reason(response)
+                if reason in REFUSAL_REASONS:
+                    raise TurnRefused(reason)
+                last_error = RasaUnavailable("no model loaded")  # up, but not ready yet: try the next one
                 continue
             try:
                 response.raise_for_status()
@@ -87,13 +113,28 @@ class RasaClient:
             )
         raise RasaUnavailable(str(last_error))
 
-    async def model_loaded(self) -> bool:
-        """True when at least one Rasa process has a model loaded (the others fail over to it)."""
+    async def readiness(self) -> RasaReadiness:
+        """Whether a Rasa process has a model loaded and a tracker store that takes a write (the channel's probe
+        tests one); ready when one process has both (the others fail over to it)."""
+        model_loaded = writable = False
         for base_url in self._base_urls:
             try:
                 response = await self._client.get(f"{base_url}/webhooks/gateway/", timeout=self._health_timeout)
-            except httpx.HTTPError:
+                body = response.json()
+            except (httpx.HTTPError, ValueError):
                 continue
-            if response.status_code == 200 and response.json().get("model_id"):
-                return True
-        return False
+            if not isinstance(body, dict):
+                continue
+            loaded, store_ok = bool(body.get("model_id")), body.get("tracker_store") == "ok"
+            model_loaded, writable = model_loaded or loaded, writable or store_ok
+            if loaded and store_ok:
+                break
+        return RasaReadiness(model_loaded, writable)
+
+
+def _reason(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body.get("reason") if isinstance(body, dict) else None

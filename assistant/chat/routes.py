@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel
@@ -15,8 +16,23 @@ from assistant.errors import WRONG_CONTENT_TYPE
 from assistant.i18n import best_match, translate
 
 router = APIRouter(prefix="/api", tags=["chat"])
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.",
+                               "schema": {"type": "integer", "minimum": 1}}}
 
-_ERRORS = {code: {"model": ErrorResponse} for code in (400, 413, 415, 422, 429, 503)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
+    409: {"model": ErrorResponse, "description": "A message with this `client_message_id` is still being answered; "
+          "retry after `Retry-After` seconds.", "headers": RETRY_AFTER},
+    413: {"model": ErrorResponse, "description": "The body is larger than MAX_BODY_BYTES."},
+    415: {"model": ErrorResponse, "description": "The body is not sent as application/json."},
+    422: {"model": ErrorResponse, "description": "A field is missing or not valid, or the message is empty or too "
+          "long once invisible characters are removed, or the language is not supported. Nothing is stored."},
+    429: {"model": ErrorResponse, "description": "Too many messages in this conversation, or from this address; "
+          "retry after `Retry-After` seconds (the message was not stored).", "headers": RETRY_AFTER},
+    503: {"model": ErrorResponse, "description": "Rasa, the action server, the tracker store or the database cannot "
+          "answer now; the message is kept when it could be stored. Retry after `Retry-After` seconds, with the same "
+          "`client_message_id`.", "headers": RETRY_AFTER},
+}
 
 
 def require_json(request: Request) -> None:
@@ -31,7 +47,11 @@ def get_chat_service(request: Request) -> ChatService:
 
 @router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
              summary="Send one user message and receive the assistant's answer")
-async def chat(body: ChatRequest, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+async def chat(body: ChatRequest, request: Request,
+               service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+    settings = request.app.state.settings
+    await request.app.state.rate_limiter.check("chat-conversation", settings.chat_rate_limit_per_conversation,
+                                               body.sender_id)
     return await service.handle(body)
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.chat.validation import VISIBLE_CHARACTER_PATTERN
+from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.knowledge.models import Citation  # the one citation shape: {ref, url}
+
+# The limit on `message` in the published schema; the app sets the configured MAX_MESSAGE_CHARS (assistant.openapi).
+DEFAULT_MAX_MESSAGE_CHARS = 2000
+ID_PATTERN = r"^[A-Za-z0-9_.:\-]+$"
+# A supported language code, in any case, optionally with a region or script ("en-GB").
+LANGUAGE_PATTERN = "^(" + "|".join("".join(f"[{c.upper()}{c}]" for c in code) for code in SUPPORTED_LANGUAGES) + \
+    ")(-[A-Za-z0-9]{1,8})*$"
 
 
 class ChatRequest(BaseModel):
@@ -13,15 +22,36 @@ class ChatRequest(BaseModel):
     sender_id: str = Field(
         min_length=1,
         max_length=128,
-        pattern=r"^[A-Za-z0-9_.:\-]+$",
+        pattern=ID_PATTERN,
         description="Opaque conversation id chosen by the client.",
         examples=["web-3f1c2a9e"],
     )
-    message: str = Field(description="What the user typed, or a button payload such as `/greet`.")
+    # Checked by the gateway (assistant.chat.validation), which answers with a friendly reason; the schema states the
+    # same rule for clients: something visible, at most MAX_MESSAGE_CHARS characters once invisible characters are
+    # removed and the text is NFKC-normalised.
+    message: str = Field(
+        description="What the user typed, or a button payload such as `/greet`. Control and format characters "
+        "(bidi controls, zero-width characters) are removed and the text is NFKC-normalised; what remains must not "
+        "be empty and is limited to MAX_MESSAGE_CHARS characters (422 otherwise).",
+        json_schema_extra={"pattern": VISIBLE_CHARACTER_PATTERN, "maxLength": DEFAULT_MAX_MESSAGE_CHARS},
+        examples=["Mag mijn zoon een dag vrij voor een bruiloft?"],
+    )
     language: str | None = Field(
         default=None,
-        description="ISO 639-1 code (nl, en, ar, uk, tr, pl). When absent the conversation's language is used.",
+        description="ISO 639-1 code (nl, en, ar, uk, tr, pl), optionally with a region (en-GB). When absent the "
+        "conversation's language is used. Another code: 422 with the list of supported languages.",
+        json_schema_extra={"pattern": LANGUAGE_PATTERN},
         examples=["nl"],
+    )
+    client_message_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        pattern=ID_PATTERN,
+        description="Optional id the client gives each message and reuses when it retries that message. A repeated "
+        "id in the same conversation returns the answer already given (no second turn); while the first attempt is "
+        "still being answered, 409 with Retry-After.",
+        examples=["m-1f2e3d4c"],
     )
 
 

@@ -1,29 +1,53 @@
 """The path of one chat message: validate, choose the language, store, ask Rasa, shape the answer.
 
 While an officer case holds the conversation (`assistant.cases`), the message goes to the case instead of Rasa.
+
+Retries are idempotent when the client gives each message an id (`client_message_id`, the chat page does): a message
+whose answer was stored gets that answer again; one that was stored but not answered (Rasa, the action server or the
+tracker store failed) is asked again without a second user turn; one still being answered gets 409 with Retry-After.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+import structlog
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
 from assistant.chat import transcript
 from assistant.chat.rasa_client import RasaClient, RasaReply, RasaUnavailable
-from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Handoff, Intent
+from assistant.chat.schemas import (
+    LANGUAGE_PATTERN,
+    BotMessage,
+    Button,
+    ChatRequest,
+    ChatResponse,
+    Citation,
+    Handoff,
+    Intent,
+)
 from assistant.chat.validation import normalise_message, problem_with_message
+from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
 from assistant.i18n.detect import choose_language, switch_confirmation, unsupported_language_reply
 from assistant.privacy.redact import redact
 
+log = structlog.get_logger(__name__)
+
 RASA_DOWN = _(
     "De assistent is even niet bereikbaar. Uw bericht is bewaard; probeer het over een halve minuut opnieuw."
 )
 UNSUPPORTED_LANGUAGE = _("Deze taal wordt (nog) niet ondersteund. Kies een van deze talen: {languages}.")
+STILL_ANSWERING = _("Uw bericht wordt nog beantwoord. Een ogenblik geduld, het antwoord komt zo.")
+RASA_RETRY_SECONDS = 30
+STILL_ANSWERING_RETRY_SECONDS = 2
 BSN_NOTICE = _(
     "Voor uw privacy hebben we het burgerservicenummer (BSN) uit uw bericht gehaald. "
     "U hoeft uw BSN hier nooit te delen."
@@ -33,9 +57,11 @@ BSN_NOTICE = _(
 class ChatError(Exception):
     """A problem the user must be told about, with the HTTP status to use."""
 
-    def __init__(self, status_code: int, message: str, language: str, **values: object) -> None:
+    def __init__(self, status_code: int, message: str, language: str, retry_after: int | None = None,
+                 **values: object) -> None:
         super().__init__(message)
         self.status_code = status_code
+        self.retry_after = retry_after
         self.detail = translate(message, language, **values)
 
 
@@ -50,6 +76,14 @@ class UserTurn:
     requested_slot: str | None
     local_reply: str | None  # answered by the gateway itself (language switch or unsupported language)
     give_bsn_notice: bool
+    keep_reply: bool = False  # the client gave the message an id: store the whole answer for its retries
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The answer already given to this client message id."""
+
+    response: ChatResponse
 
 
 @dataclass
@@ -57,21 +91,26 @@ class ChatService:
     rasa: RasaClient
     max_message_chars: int
     default_language: str
+    # How long a stored, unanswered attempt counts as still being answered (Rasa's deadline and some margin); a
+    # retry after that asks Rasa again.
+    answer_deadline_seconds: float = 5.0
 
     async def handle(self, request: ChatRequest) -> ChatResponse:
         turn = await run_in_threadpool(self._begin_turn, request)
+        if isinstance(turn, Replay):
+            return turn.response
         if turn.routed is not None:
-            return await self._answer_for_officer(request.sender_id, turn.language, turn.user_message_id,
-                                                  turn.routed, turn.requested_slot, turn.give_bsn_notice)
+            return await self._answer_for_officer(request.sender_id, turn)
         if turn.local_reply is not None:
-            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn.user_message_id,
-                                    [turn.local_reply], None, turn.requested_slot, False)
-            return ChatResponse(sender_id=request.sender_id, language=turn.language,
-                                messages=[BotMessage(text=turn.local_reply)], intent=None)
+            response = ChatResponse(sender_id=request.sender_id, language=turn.language,
+                                    messages=[BotMessage(text=turn.local_reply)], intent=None)
+            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, turn.requested_slot)
+            return response
         try:
             reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
         except RasaUnavailable as error:
-            raise ChatError(503, RASA_DOWN, turn.language) from error
+            log.warning("rasa_unavailable", reason=getattr(error, "reason", "rasa"), error=str(error)[:200])
+            raise ChatError(503, RASA_DOWN, turn.language, retry_after=RASA_RETRY_SECONDS) from error
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
@@ -79,75 +118,112 @@ class ChatService:
             messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
-        handoff = await run_in_threadpool(
-            self._store_bot_turn, request.sender_id, turn.user_message_id, [m.text for m in messages], intent,
-            reply.slots.get("requested_slot"), turn.give_bsn_notice, opened_case(reply),
-        )
-        return ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent,
-                            handoff=Handoff(**handoff.as_dict()) if handoff else None)
+        response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages,
+                                intent=intent)
+        await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response,
+                                reply.slots.get("requested_slot"), opened_case(reply))
+        return response
 
-    def _begin_turn(self, request: ChatRequest) -> UserTurn:
+    def _begin_turn(self, request: ChatRequest) -> UserTurn | Replay:
         """Validate the message, choose its language, redact it and store it, in one transaction (nothing is
-        stored when the message is refused)."""
-        with session_scope() as session:
-            state = transcript.conversation_state(session, request.sender_id)
-            language = self._language_for(request, state)
-            problem = problem_with_message(request.message, self.max_message_chars)
-            if problem:
-                raise ChatError(422, problem, language, limit=self.max_message_chars)
-            text = normalise_message(request.message)
-            local_reply = None
-            if not text.startswith("/"):  # button payloads carry no language
-                choice = choose_language(text, request.language, state.language or self.default_language)
-                language = choice.language
-                if choice.unsupported:
-                    local_reply = unsupported_language_reply()
-                elif choice.explicit and request.language is None and len(text.split()) <= 4:
-                    local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
-            redaction = redact(text, state.requested_slot)
-            message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
-                                                        state.conversation_id)
-            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
-                if state.case_open else None
+        stored when the message is refused). A retry of a stored message is not stored again."""
+        try:
+            with session_scope() as session:
+                return self._store_user_turn(session, request)
+        except IntegrityError:
+            # Another attempt with the same client message id stored it a moment ago and is being answered.
+            raise ChatError(409, STILL_ANSWERING, self._language_for(request, transcript.ConversationState()),
+                            retry_after=STILL_ANSWERING_RETRY_SECONDS) from None
+
+    def _store_user_turn(self, session: Session, request: ChatRequest) -> UserTurn | Replay:
+        state = transcript.conversation_state(session, request.sender_id)
+        language = self._language_for(request, state)
+        text = normalise_message(request.message)
+        problem = problem_with_message(text, self.max_message_chars)
+        if problem:
+            raise ChatError(422, problem, language, limit=self.max_message_chars)
+        if request.client_message_id and state.conversation_id is not None:
+            earlier = transcript.earlier_attempt(session, state.conversation_id, request.client_message_id)
+            if earlier is not None:
+                return self._retried(session, request, state, earlier)
+        local_reply = None
+        if not text.startswith("/"):  # button payloads carry no language
+            choice = choose_language(text, request.language, state.language or self.default_language)
+            language = choice.language
+            if choice.unsupported:
+                local_reply = unsupported_language_reply()
+            elif choice.explicit and request.language is None and len(text.split()) <= 4:
+                local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
+        redaction = redact(text, state.requested_slot)
+        message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
+                                                    state.conversation_id, request.client_message_id)
+        routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
+            if state.case_open else None
         return UserTurn(
             language=language, text=redaction.text, user_message_id=message_id, routed=routed,
             requested_slot=state.requested_slot, local_reply=local_reply,
             give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
+            keep_reply=request.client_message_id is not None,
         )
 
-    async def _answer_for_officer(self, sender_id: str, language: str, user_message_id: int,
-                                  routed: chat_handoff.RoutedMessage, requested_slot: str | None,
-                                  give_bsn_notice: bool) -> ChatResponse:
+    def _retried(self, session: Session, request: ChatRequest, state: transcript.ConversationState,
+                 earlier: transcript.EarlierAttempt) -> UserTurn | Replay:
+        """A message the client sent before (same client message id): its answer, or a second try at one."""
+        language = state.language or self.default_language
+        if earlier.reply is not None:
+            return Replay(ChatResponse.model_validate_json(earlier.reply))
+        if utcnow() - _aware(earlier.created_at) < timedelta(seconds=self.answer_deadline_seconds):
+            raise ChatError(409, STILL_ANSWERING, language, retry_after=STILL_ANSWERING_RETRY_SECONDS)
+        # Stored, never answered: ask again with the stored (redacted) text. When a case holds the conversation,
+        # the first attempt already gave the message to the officer.
+        handoff = chat_handoff.open_handoff(session, request.sender_id) if state.case_open else None
+        return UserTurn(
+            language=language, text=earlier.text, user_message_id=earlier.user_message_id,
+            routed=chat_handoff.RoutedMessage(handoff, None) if handoff else None,
+            requested_slot=state.requested_slot, local_reply=None, give_bsn_notice=False, keep_reply=True,
+        )
+
+    async def _answer_for_officer(self, sender_id: str, turn: UserTurn) -> ChatResponse:
         """A case holds the conversation: the message went to the officer and the bot stays silent."""
-        messages = [BotMessage(text=translate(BSN_NOTICE, language))] if give_bsn_notice else []
-        if routed.status_line:
-            messages.append(BotMessage(text=routed.status_line))
-        await run_in_threadpool(self._store_bot_turn, sender_id, user_message_id, [m.text for m in messages], None,
-                                requested_slot, give_bsn_notice)
-        return ChatResponse(sender_id=sender_id, language=language, messages=messages, intent=None,
-                            handoff=Handoff(**routed.handoff.as_dict()))
+        assert turn.routed is not None
+        messages = [BotMessage(text=translate(BSN_NOTICE, turn.language))] if turn.give_bsn_notice else []
+        if turn.routed.status_line:
+            messages.append(BotMessage(text=turn.routed.status_line))
+        response = ChatResponse(sender_id=sender_id, language=turn.language, messages=messages, intent=None,
+                                handoff=Handoff(**turn.routed.handoff.as_dict()))
+        await run_in_threadpool(self._store_bot_turn, sender_id, turn, response, turn.requested_slot)
+        return response
 
     def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
         if request.language is not None:
-            if normalise_language(request.language) != request.language.strip().lower().split("-")[0]:
+            if not re.fullmatch(LANGUAGE_PATTERN, request.language):
                 raise ChatError(422, UNSUPPORTED_LANGUAGE, self.default_language,
                                 languages=", ".join(SUPPORTED_LANGUAGES))
             return normalise_language(request.language)
         return state.language or self.default_language
 
     @staticmethod
-    def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
-                        requested_slot: str | None, bsn_notice_given: bool,
-                        case_opened: bool = False) -> chat_handoff.HandoffInfo | None:
-        """Store the bot turn; returns the handoff when this turn opened a case (`case_opened`: a Rasa action said
-        so in its message)."""
+    def _store_bot_turn(sender_id: str, turn: UserTurn, response: ChatResponse, requested_slot: str | None,
+                        case_opened: bool = False) -> None:
+        """Store the bot turn (and, for a client message id, the whole answer). When this turn opened a case
+        (`case_opened`: a Rasa action said so in its message), the answer gets the handoff, read in the same
+        transaction."""
         with session_scope() as session:
+            if case_opened:
+                handoff = chat_handoff.open_handoff(session, sender_id)
+                response.handoff = Handoff(**handoff.as_dict()) if handoff else None
+            intent = response.intent
             transcript.record_bot_turn(
-                session, sender_id, user_message_id, texts,
+                session, sender_id, turn.user_message_id, [m.text for m in response.messages],
                 intent.name if intent else None, intent.confidence if intent else None,
-                requested_slot, bsn_notice_given,
+                requested_slot, turn.give_bsn_notice,
+                reply=response.model_dump_json() if turn.keep_reply else None,
             )
-            return chat_handoff.open_handoff(session, sender_id) if case_opened else None
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (stored as UTC)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=utcnow().tzinfo)
 
 
 def opened_case(reply: RasaReply) -> bool:

@@ -8,6 +8,7 @@ statements built once (docs/performance.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session
@@ -57,7 +58,10 @@ _TOUCH = _conversations.update().where(_conversations.c.id == bindparam("p_id"))
 _ADD_MESSAGE = _messages.insert().returning(_messages.c.id)
 _ADD_MESSAGES = _messages.insert()
 _MESSAGE_INTENT = _messages.update().where(_messages.c.id == bindparam("p_id")).values(
-    intent=bindparam("p_intent"), confidence=bindparam("p_confidence"))
+    intent=bindparam("p_intent"), confidence=bindparam("p_confidence"), reply=bindparam("p_reply"))
+_EARLIER_ATTEMPT = select(_messages.c.id, _messages.c.text, _messages.c.reply, _messages.c.created_at).where(
+    _messages.c.conversation_id == bindparam("p_conversation_id"),
+    _messages.c.client_message_id == bindparam("p_client_message_id"))
 _BOT_TURN = _conversations.update().where(_conversations.c.sender_id == bindparam("p_sender_id")).values(
     requested_slot=bindparam("p_slot"), last_activity_at=bindparam("p_now"),
     bsn_notice_given=_conversations.c.bsn_notice_given | bindparam("p_bsn_notice"),
@@ -72,10 +76,27 @@ def conversation_state(session: Session, sender_id: str) -> ConversationState:
     return ConversationState(conversation_id, language, requested_slot, bool(bsn_notice_given), bool(case_open))
 
 
+@dataclass(frozen=True)
+class EarlierAttempt:
+    """A user message stored before under the same client message id (the client retries it)."""
+
+    user_message_id: int
+    text: str  # as stored: redacted
+    reply: str | None  # the answer given (JSON), None while not answered (in flight, or the answer failed)
+    created_at: datetime
+
+
+def earlier_attempt(session: Session, conversation_id: int, client_message_id: str) -> EarlierAttempt | None:
+    row = session.connection().execute(_EARLIER_ATTEMPT, {"p_conversation_id": conversation_id,
+                                                          "p_client_message_id": client_message_id}).first()
+    return EarlierAttempt(*row) if row is not None else None
+
+
 def record_user_message(session: Session, sender_id: str, language: str, text: str,
-                        conversation_id: int | None = None) -> int:
+                        conversation_id: int | None = None, client_message_id: str | None = None) -> int:
     """Store the user message and return its id. `conversation_id` from `conversation_state` saves a lookup; without
-    it the conversation is found or created."""
+    it the conversation is found or created. A `client_message_id` already stored in the conversation raises
+    IntegrityError (a unique index): two attempts of one message raced."""
     now = utcnow()
     if conversation_id is None:
         conversation = get_or_create_conversation(session, sender_id, language)
@@ -86,13 +107,15 @@ def record_user_message(session: Session, sender_id: str, language: str, text: s
     else:
         session.connection().execute(_TOUCH, {"p_id": conversation_id, "p_language": language, "p_now": now})
     return session.connection().execute(_ADD_MESSAGE, {"conversation_id": conversation_id, "author": "user",
-                                                       "text": text, "created_at": now}).scalar_one()
+                                                       "text": text, "created_at": now,
+                                                       "client_message_id": client_message_id}).scalar_one()
 
 
 def record_bot_turn(session: Session, sender_id: str, user_message_id: int, texts: list[str],
                     intent: str | None, confidence: float | None, requested_slot: str | None,
-                    bsn_notice_given: bool) -> None:
-    """The bot's messages, the intent of the user message they answer and the conversation's form state.
+                    bsn_notice_given: bool, reply: str | None = None) -> None:
+    """The bot's messages, the intent of the user message they answer (and the whole answer, `reply`, when the
+    client gave the message an id) and the conversation's form state.
 
     Plain UPDATE/INSERT statements: nothing needs loading first (this runs on every turn)."""
     now = utcnow()
@@ -101,7 +124,8 @@ def record_bot_turn(session: Session, sender_id: str, user_message_id: int, text
                                                      "p_bsn_notice": bsn_notice_given}).scalar()
     if conversation_id is None:  # pragma: no cover - the user turn created it in the same request
         return
-    connection.execute(_MESSAGE_INTENT, {"p_id": user_message_id, "p_intent": intent, "p_confidence": confidence})
+    connection.execute(_MESSAGE_INTENT, {"p_id": user_message_id, "p_intent": intent, "p_confidence": confidence,
+                                         "p_reply": reply})
     if texts:
         connection.execute(_ADD_MESSAGES, [
             {"conversation_id": conversation_id, "author": "bot", "text": text, "created_at": now} for text in texts

@@ -33,7 +33,11 @@ class ChatMessage(Base):
     """One turn of the transcript. Text is stored after redaction of personal identifiers."""
 
     __tablename__ = "chat_messages"
-    __table_args__ = (Index("ix_chat_messages_conversation_id_id", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_chat_messages_conversation_id_id", "conversation_id", "id"),
+        Index("uq_chat_messages_conversation_id_client_message_id", "conversation_id", "client_message_id",
+              unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
@@ -42,5 +46,9 @@ class ChatMessage(Base):
     intent: Mapped[str | None] = mapped_column(String(128), nullable=True)
     confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # User turns: the id the client gave the message (a retry reuses it), and the answer given, as the API's JSON,
+    # so that a retry gets the same answer instead of a second turn.
+    client_message_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reply: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from assistant.db.base import utcnow
+from assistant.db.models import Conversation
 from assistant.settings import get_settings
 
 
@@ -67,10 +70,15 @@ def session_scope() -> Iterator[Session]:
         session.close()
 
 
-def database_answers() -> bool:
+def database_writable() -> bool:
+    """Whether the database takes a write now: a row inserted and rolled back (nothing remains). A read-only database
+    (file, server or transaction) fails here; so does one that cannot be reached."""
     try:
-        with get_engine().connect() as connection:
-            connection.execute(text("SELECT 1"))
+        with get_engine().connect() as connection, connection.begin() as transaction:
+            connection.execute(Conversation.__table__.insert().values(
+                sender_id=f"health-probe-{uuid.uuid4().hex}", language="nl", created_at=utcnow(),
+                last_activity_at=utcnow(), bsn_notice_given=False))
+            transaction.rollback()
         return True
     except Exception:
         return False

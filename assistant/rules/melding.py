@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, InstanceOf, field_validator
+from pydantic import BaseModel, ConfigDict, Field, InstanceOf, StrictBool, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.i18n import Message, _
@@ -76,14 +76,29 @@ def _invalid(reason: str) -> PydanticCustomError:
     return PydanticCustomError("melding_invalid", "{reason}", {"reason": reason})
 
 
+def _document_bounds(schema: dict[str, Any]) -> None:
+    """The plausibility bounds the validators below enforce, in the JSON schema (OpenAPI) as well."""
+    bounds = _plausibility()
+    properties = schema.get("properties", {})
+
+    def number(name: str) -> dict[str, Any]:
+        field = properties.get(name, {})
+        return next((option for option in field.get("anyOf", []) if option.get("type") != "null"), field)
+
+    number("age").update(minimum=bounds["min_age"], maximum=bounds["max_age"])
+    number("unauthorized_hours_4_weeks").update(minimum=0, maximum=bounds["max_hours_in_period"])
+    number("consecutive_weeks_absent").update(minimum=0)
+    number("late_count").update(minimum=0, maximum=bounds["max_late_count_in_period"])
+
+
 class MeldingFacts(BaseModel):
     """What a school administrator tells us about one pupil's absence."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_document_bounds)
 
     school_type: SchoolType = Field(description="po, vo or mbo.")
     age: int = Field(description="Age of the pupil in whole years.", examples=[14])
-    has_startkwalificatie: bool | None = Field(
+    has_startkwalificatie: StrictBool | None = Field(
         default=None,
         description="Havo, vwo or mbo-2+ diploma. Unknown (null) is treated as 'no' and said in the notes.")
     absence_kind: AbsenceKind = Field(description="Kind of absence as the school sees it.")
@@ -95,15 +110,23 @@ class MeldingFacts(BaseModel):
     late_count: int | None = Field(default=None, description="Late arrivals within the same four lesweken.")
     municipality: str | None = Field(default=None, max_length=64,
                                      description="Woongemeente of the pupil; null means Twente is assumed.")
-    suspected_unauthorised: bool = Field(
+    suspected_unauthorised: StrictBool = Field(
         default=False, description="For ziekte or schorsing: the school suspects unauthorised absence.")
-    preventive_spreekuur: bool = Field(
+    preventive_spreekuur: StrictBool = Field(
         default=False, description="The pupil takes part in the leerplicht officer's preventive spreekuur.")
-    long_term_sickness: bool = Field(
+    long_term_sickness: StrictBool = Field(
         default=False, description="For ziekte: the school considers the sickness absence long-term.")
     on_date: dt.date | None = Field(
         default=None, description="The day the absence is judged (e.g. its last day): the law of that day applies. "
                                   "Default: today. A day before the law the assistant knows answers 422.")
+
+    @field_validator("age", "late_count", "unauthorized_hours_4_weeks", "consecutive_weeks_absent", mode="before")
+    @classmethod
+    def _a_number(cls, value: Any) -> Any:
+        """A JSON number: not a text ("14") or true/false, which pydantic would otherwise turn into one."""
+        if isinstance(value, (str, bool)):
+            raise _invalid("dit moet een getal zijn.")
+        return value
 
     @field_validator("age", "late_count", mode="before")
     @classmethod

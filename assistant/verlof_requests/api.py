@@ -6,6 +6,8 @@
   school year, the first two lesweken, a date in the past): nothing is stored.
 - The status needs the parent's e-mail address as a second factor; a wrong address answers 404, exactly like an
   unknown reference. After the decision the answer says how to object (bezwaar within 6 weeks, Awb 6:7).
+- Both are rate-limited per client address (VERLOF_REQUEST_RATE_LIMIT, VERLOF_STATUS_RATE_LIMIT): 429 with
+  Retry-After. Each stored request can open an officer case, and each look-up is a guess at a reference.
 """
 
 from __future__ import annotations
@@ -15,23 +17,29 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.chat.routes import require_json
+from assistant.api.verlof import document_known_values, iso_date_text
+from assistant.chat.routes import RETRY_AFTER, require_json
 from assistant.chat.schemas import ErrorResponse
 from assistant.clock import today as _today
 from assistant.db.session import session_scope
 from assistant.errors import INVALID_FIELD
 from assistant.i18n import _, best_match, normalise_language, translate
+from assistant.rate_limits import per_client_address
 from assistant.verlof_requests import service
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 NOT_FOUND = _("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.")
-_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    **{code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)},
+    429: {"model": ErrorResponse, "headers": RETRY_AFTER,
+          "description": "Too many requests from this address; retry after `Retry-After` seconds."},
+}
 
 
 class VerlofRequestBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=document_known_values)
 
     kind: Literal["vakantie", "gewichtige_omstandigheid", "religieus"]
     category: str | None = Field(default=None, max_length=40, examples=["huwelijk"])
@@ -49,6 +57,8 @@ class VerlofRequestBody(BaseModel):
     email: str = Field(min_length=3, max_length=254)
     language: str | None = Field(default=None, max_length=8)
 
+    _iso_dates = field_validator("start_date", "end_date", mode="before")(iso_date_text)
+
 
 def _language(request: Request, given: str | None = None) -> str:
     return normalise_language(given) if given else best_match(request.headers.get("accept-language"))
@@ -59,7 +69,9 @@ def refused_response(error: service.RequestRefused, language: str) -> JSONRespon
     return JSONResponse({"detail": detail, "field": error.field, "code": error.code}, status_code=422)
 
 
-@router.post("/requests", status_code=201, responses=_ERRORS, dependencies=[Depends(require_json)],
+@router.post("/requests", status_code=201, responses=_ERRORS,
+             dependencies=[Depends(require_json), Depends(per_client_address("verlof-request",
+                                                                             "verlof_request_rate_limit"))],
              summary="Submit a leave request (verlof) for a pupil")
 def create_request(body: VerlofRequestBody, request: Request) -> Any:
     language = _language(request, body.language)
@@ -77,7 +89,9 @@ def create_request(body: VerlofRequestBody, request: Request) -> Any:
     return view
 
 
-@router.get("/requests/{reference}", responses=_ERRORS, summary="The status of a leave request (needs the e-mail)")
+@router.get("/requests/{reference}", responses=_ERRORS,
+            dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+            summary="The status of a leave request (needs the e-mail)")
 def get_request(reference: str, request: Request, email: str = Query(min_length=3, max_length=254),
                 language: str | None = Query(default=None, max_length=8)) -> dict[str, Any]:
     language = _language(request, language)

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.backoffice import security
-from assistant.backoffice.api import require_csrf, require_user
+from assistant.backoffice.api import READ_ERRORS, UNSAFE_ERRORS, require_csrf, require_user
 from assistant.backoffice.security import SignedIn
 from assistant.backoffice.views import iso, render
 from assistant.db.session import session_scope
@@ -131,14 +131,14 @@ class DecisionBody(BaseModel):
     reason: str | None = Field(default=None, max_length=4000)
 
 
-@api.get("", summary="Verlof requests the signed-in user may see (undecided first)")
+@api.get("", responses=READ_ERRORS, summary="Verlof requests the signed-in user may see (undecided first)")
 def list_requests(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
     with session_scope() as session:
         return {"requests": [row(item, service.may_decide(signed.principal, item))
                              for item in service.list_for(session, signed.principal)]}
 
 
-@api.get("/{reference}", summary="One verlof request with the pre-assessment")
+@api.get("/{reference}", responses=READ_ERRORS, summary="One verlof request with the pre-assessment")
 def get_request(reference: str, signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
     with session_scope() as session:
         try:
@@ -148,7 +148,7 @@ def get_request(reference: str, signed: SignedIn = Depends(require_user)) -> dic
         return detail(item, service.may_decide(signed.principal, item))
 
 
-@api.post("/{reference}/decide", summary="Approve or refuse (a refusal needs a reason)")
+@api.post("/{reference}/decide", responses=UNSAFE_ERRORS, summary="Approve or refuse (a refusal needs a reason)")
 def decide(reference: str, body: DecisionBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     try:
         with session_scope() as session:

@@ -58,6 +58,7 @@ CHAT_SCRIPT_TEXTS: dict[str, str] = {
     "retry-in": _("Nieuwe poging over {seconds} seconden."),
     "retrying": _("Nieuwe poging…"),
     "retry-now": _("Nu opnieuw proberen"),
+    "busy": _("Het is even druk. Uw bericht wordt zo vanzelf verstuurd."),
     "gave-up": _(
         "Het is nu niet gelukt om uw bericht te versturen. Uw tekst staat weer in het invoerveld. "
         "Probeer het later opnieuw."

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from assistant.backoffice.security import LoginThrottle
 from assistant.cases.auth import Principal, can_see_case, can_see_school_item
 from assistant.cases.models import AuditEntry, Case
 from assistant.db.session import session_scope
@@ -100,6 +103,61 @@ def test_five_failures_per_account_and_ip_block_logins_for_15_minutes(client):
     assert blocked.status_code == 429
     assert "Te veel mislukte pogingen" in blocked.text and blocked.headers["retry-after"] == "900"
     assert login(client, "piet@hengelo.nl").status_code == 303  # another account is not affected
+
+
+@pytest.fixture
+def throttled_app(configured, fake_rasa):
+    """The app with small login limits (the defaults, 5/10/20, only make the tests slower: each attempt hashes)."""
+    from assistant.app import create_app
+
+    settings = configured.model_copy(update={"login_max_failures": 2, "login_max_failures_per_account": 4,
+                                             "login_max_failures_per_ip": 6})
+    return create_app(settings, rasa_transport=fake_rasa.transport)
+
+
+def test_the_default_login_limits(configured):
+    throttle = LoginThrottle.from_settings(configured)
+    assert (throttle.per_account_and_ip, throttle.per_account, throttle.per_ip) == (5, 10, 20)
+    assert throttle.window == timedelta(minutes=15)
+
+
+def test_one_address_spraying_many_accounts_is_blocked(throttled_app):
+    """One password tried on many accounts from one address (password spraying): the address's failures block it,
+    for every account, while the accounts stay open from elsewhere."""
+    make_user("jan@hengelo.nl")
+    with TestClient(throttled_app, client=("203.0.113.5", 1)) as attacker, \
+            TestClient(throttled_app, client=("192.0.2.44", 1)) as office:
+        statuses = [login(attacker, f"medewerker{number}@hengelo.nl", password="Zomer2026!").status_code
+                    for number in range(8)]
+        assert statuses == [401] * 6 + [429] * 2
+        assert login(attacker, "jan@hengelo.nl").status_code == 429  # even the right password, from there
+        assert login(office, "jan@hengelo.nl").status_code == 303
+
+
+def test_one_account_guessed_from_many_addresses_is_blocked(throttled_app):
+    """Failures for one account from many addresses (each under its own limit) block the account everywhere."""
+    make_user("jan@hengelo.nl")
+    make_user("piet@hengelo.nl")
+    statuses = []
+    for number in range(5):
+        with TestClient(throttled_app, client=(f"203.0.113.{number + 10}", 1)) as attacker:
+            statuses.append(login(attacker, "jan@hengelo.nl", password=f"gok-{number}").status_code)
+    assert statuses == [401] * 4 + [429]
+    with TestClient(throttled_app, client=("192.0.2.44", 1)) as office:
+        blocked = login(office, "jan@hengelo.nl")
+        assert blocked.status_code == 429 and blocked.headers["retry-after"] == "900"
+        assert login(office, "piet@hengelo.nl").status_code == 303  # other accounts are not affected
+
+
+def test_login_throttling_follows_the_settings(configured, fake_rasa):
+    from assistant.app import create_app
+
+    settings = configured.model_copy(update={"login_max_failures": 2, "login_throttle_minutes": 5})
+    make_user("jan@hengelo.nl")
+    with TestClient(create_app(settings, rasa_transport=fake_rasa.transport)) as client:
+        assert [login(client, "jan@hengelo.nl", password="fout").status_code for _ in range(3)] == [401, 401, 429]
+        blocked = login(client, "jan@hengelo.nl")
+    assert blocked.headers["retry-after"] == "300" and "Wacht 5 minuten" in blocked.text
 
 
 def test_deactivated_accounts_cannot_sign_in_and_lose_their_session(client, sign_in):

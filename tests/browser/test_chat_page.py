@@ -175,6 +175,67 @@ def test_gives_the_text_back_after_repeated_network_failures(page: Page, fake_ra
     expect(bot_messages(page).last).to_contain_text("Antwoord op: Blijft dit bewaard?")
 
 
+def test_a_busy_server_is_waited_out_with_the_same_message_id(page: Page, fake_rasa):
+    """429 (busy) and 409 (still answering) mean "wait": the page waits Retry-After and tries again as often as it
+    takes, with the same client message id, and never says the message could not be sent or whose fault it is."""
+    page.clock.install()
+    page.goto("/")
+    bodies: list[dict] = []
+
+    def busy_then_through(route):
+        bodies.append(json.loads(route.request.post_data))
+        if len(bodies) <= 6:  # more than the page's tries for an unreachable server
+            status = 409 if len(bodies) == 3 else 429
+            route.fulfill(status=status, content_type="application/json", headers={"Retry-After": "5"},
+                          body=json.dumps({"detail": "Het is op dit moment erg druk. Probeer het over 5 seconden "
+                                                     "opnieuw."}))
+        else:
+            route.continue_()
+
+    page.route("**/api/chat", busy_then_through)
+    ask(page, "Mag mijn dochter een dag eerder weg?")
+    notice = page.locator("#transcript .message--notice")
+    expect(notice).to_contain_text("Het is even druk. Uw bericht wordt zo vanzelf verstuurd.")
+    expect(notice).to_contain_text("Nieuwe poging over 5 seconden.")
+    for attempt in range(2, 8):  # each retry waits for the answer to the one before
+        page.clock.run_for(5_100)
+        for _ in range(50):
+            if len(bodies) >= attempt:
+                break
+            page.wait_for_timeout(100)
+    expect(bot_messages(page).last).to_contain_text("Antwoord op: Mag mijn dochter een dag eerder weg?")
+    assert len(bodies) == 7
+    assert len({body["client_message_id"] for body in bodies}) == 1
+    assert bodies[0]["client_message_id"].startswith("m-") and len(bodies[0]["client_message_id"]) == 34
+    expect(page.locator("#transcript")).not_to_contain_text("Uw tekst staat weer in het invoerveld")
+    expect(page.locator("#transcript")).not_to_contain_text("te veel")
+    expect(page.locator("#transcript .message--failed")).to_have_count(0)
+    assert [body["message"] for body in fake_rasa.received] == ["Mag mijn dochter een dag eerder weg?"]
+
+
+def test_each_message_has_its_own_id_and_a_retry_reuses_it(page: Page, fake_rasa):
+    page.clock.install()
+    fake_rasa.down = True
+    page.goto("/")
+    sent: list[dict] = []
+    page.on("request", lambda request: sent.append(json.loads(request.post_data))
+            if request.url.endswith("/api/chat") else None)
+    ask(page, "Eerste vraag")
+    expect(page.locator("#transcript .message--notice")).to_contain_text("bewaard")
+    fake_rasa.down = False
+    page.clock.run_for(31_000)
+    expect(bot_messages(page).last).to_contain_text("Antwoord op: Eerste vraag")
+    ask(page, "Tweede vraag")
+    expect(bot_messages(page).last).to_contain_text("Antwoord op: Tweede vraag")
+    ids = [body["client_message_id"] for body in sent]
+    # the retries of the first message (a 503, then maybe 409s while the server's own deadline for the first attempt
+    # runs in real time) carry its id; the second message has a new one
+    assert len(ids) >= 3 and len(set(ids[:-1])) == 1 and ids[-1] != ids[0]
+    from tests.faults.test_fail_loudly import turns
+
+    assert [author for author, _text in turns(sent[0]["sender_id"])] == ["user", "bot", "user", "bot"]
+
+
 def test_refusal_shows_the_reason_and_keeps_the_text_in_the_input(page: Page, fake_rasa):
     page.goto("/")
     page.route("**/api/chat", lambda route: route.fulfill(

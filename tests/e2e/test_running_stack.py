@@ -138,6 +138,9 @@ def test_rasa_is_reachable_only_on_loopback_and_only_with_the_token(stack):
     # Rasa's HTTP API (trackers, model, parse) is not enabled at all.
     for path in ("/conversations/x/tracker", "/model/parse", "/status"):
         assert httpx.get(f"http://127.0.0.1:5005{path}").status_code in (403, 404, 405)
+    # Nor is the stock REST channel, which would take messages without the token (and past the gateway's redaction).
+    rest = httpx.post("http://127.0.0.1:5005/webhooks/rest/webhook", json={"sender": "x", "message": "hoi"})
+    assert rest.status_code == 404
     address = _non_loopback_address()
     if address is None:
         pytest.skip("this machine has no non-loopback IPv4 address to try")

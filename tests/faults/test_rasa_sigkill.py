@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.devtools.stack import ROOT, RunningStack, stop
+from assistant.devtools.stack import NO_RATE_LIMITS, ROOT, RunningStack, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +54,7 @@ def environment() -> dict[str, str]:
            "ACTION_SERVER_PORT": str(ACTION_SERVER_PORT),
            "DATABASE_URL": f"sqlite:///{DATA / 'assistant.db'}",
            "TRACKER_STORE_URL": f"sqlite:///{DATA / 'tracker.db'}",
-           "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}", "CHAT_RATE_LIMIT": "100000/minute", "LOG_LEVEL": "WARNING",
+           "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}", **NO_RATE_LIMITS, "LOG_LEVEL": "WARNING",
            "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     assistant = str(ROOT / ".venv" / "bin" / "assistant")
     subprocess.run([assistant, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)

@@ -1,8 +1,9 @@
 """Two gateway workers behind one port share the chat rate limit through Redis (`RATE_LIMIT_REDIS_URL`).
 
 With the in-memory store each worker would count on its own and a client could send up to twice the limit. The
-test starts `assistant serve --workers 2` as `make scale` does, sends more messages than the limit from one client,
-each on a new connection (so the kernel hands them to both workers), and expects exactly the limit to pass.
+test starts `assistant serve --workers 2` as `make scale` does, sends more messages than the per-address ceiling from
+one client address (as a trusted proxy names it in X-Forwarded-For), each in a new conversation and on a new
+connection (so the kernel hands them to both workers), and expects exactly the ceiling to pass.
 Rasa is not running: messages within the limit get the friendly 503, messages over it the 429.
 """
 
@@ -61,7 +62,8 @@ def two_workers(tmp_path: Path) -> Iterator[str]:
         "ASSISTANT_HOST": "127.0.0.1",
         "ASSISTANT_PORT": str(port),
         "RASA_URLS": f"http://127.0.0.1:{_free_port()}",  # nothing listens there
-        "CHAT_RATE_LIMIT": f"{LIMIT}/minute",
+        "CHAT_RATE_LIMIT_PER_IP": f"{LIMIT}/minute",
+        "FORWARDED_ALLOW_IPS": "127.0.0.1",  # the test plays the reverse proxy
         "RATE_LIMIT_REDIS_URL": "redis://127.0.0.1:6379/15",
         "LOG_JSON": "false",
     }
@@ -102,5 +104,5 @@ def test_two_workers_share_one_limit_per_client(two_workers: str) -> None:
         statuses[response.status_code] += 1
         if response.status_code == 429:
             assert int(response.headers["Retry-After"]) >= 1
-            assert "te veel berichten" in response.json()["detail"]
+            assert "erg druk" in response.json()["detail"]
     assert statuses == Counter({503: LIMIT, 429: SENT - LIMIT})

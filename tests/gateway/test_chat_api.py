@@ -83,10 +83,34 @@ def test_five_thousand_characters_are_refused_not_crashed(client):
     assert "te lang" in response.json()["detail"]
 
 
-def test_control_characters_are_refused(client):
-    response = post(client, {"sender_id": "web-9", "message": "hallo\x00\x07"})
-    assert response.status_code == 422
-    assert "tekens" in response.json()["detail"]
+def test_invisible_characters_are_removed_before_anything_else(client, fake_rasa):
+    # control characters, a right-to-left override (U+202E), zero-width space and joiner, byte-order mark
+    text = "hal\x00lo\x07 \u202eik\u200b wil\u200d verlof\ufeff"
+    assert post(client, {"sender_id": "web-9", "message": text}).status_code == 200
+    assert fake_rasa.received[0]["message"] == "hallo ik wil verlof"
+    with session_scope() as session:
+        assert session.scalars(select(ChatMessage.text).where(ChatMessage.author == "user")).all() == [
+            "hallo ik wil verlof"]
+
+
+def test_a_message_of_only_invisible_characters_is_empty(client, fake_rasa):
+    response = post(client, {"sender_id": "web-9b", "message": "\u200b\u202e\u2066\x00 \ufeff"})
+    assert response.status_code == 422 and "leeg" in response.json()["detail"]
+    assert fake_rasa.received == []
+
+
+def test_the_length_limit_counts_the_normalised_text(client, fake_rasa):
+    # 2000 zero-width spaces around one word are not 2000 characters of text ...
+    padded = "\u200b" * 3000 + "vakantie"
+    assert post(client, {"sender_id": "web-9c", "message": padded}).status_code == 200
+    assert fake_rasa.received[-1]["message"] == "vakantie"
+    # ... and 200 ligatures that NFKC-normalisation spells out (U+FDFA: 18 letters each) are 3600
+    expanding = "\ufdfa" * 200
+    response = post(client, {"sender_id": "web-9c", "message": expanding})
+    assert response.status_code == 422 and "2000" in response.json()["detail"]
+    # full-width letters and digits become plain ones
+    assert post(client, {"sender_id": "web-9c", "message": "ｖａｋａｎｔｉｅ １０ dagen"}).status_code == 200
+    assert fake_rasa.received[-1]["message"] == "vakantie 10 dagen"
 
 
 def test_malformed_json_is_a_400_with_a_reason(client):
@@ -135,7 +159,7 @@ def test_unsupported_language_code_is_refused(client):
 
 
 def test_oversized_body_is_413(client):
-    response = client.post("/api/chat", content=b'{"sender_id":"a","message":"' + b"a" * 20_000 + b'"}',
+    response = client.post("/api/chat", content=b'{"sender_id":"a","message":"' + b"a" * 70_000 + b'"}',
                            headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert "te groot" in response.json()["detail"]

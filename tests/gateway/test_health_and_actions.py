@@ -8,11 +8,11 @@ from fastapi.testclient import TestClient
 from tests.conftest import GATEWAY_TOKEN
 
 
-def test_health_is_200_when_rasa_has_a_model_and_the_database_answers(client):
+def test_health_is_200_when_rasa_has_a_model_and_the_stores_take_a_write(client):
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "database": "ok",
-                                                          "action_server": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "tracker_store": "ok",
+                                                          "database": "ok", "action_server": "ok"}}
 
 
 def _with_action_server(configured, fake_rasa, handler) -> TestClient:
@@ -42,7 +42,7 @@ def test_health_is_503_when_the_action_server_is_down(configured, fake_rasa):
     with _with_action_server(configured, fake_rasa, down) as client:
         response = client.get("/health")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok",
+    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "tracker_store": "ok", "database": "ok",
                                          "action_server": "unavailable"}
 
 
@@ -58,11 +58,19 @@ def test_health_is_503_when_rasa_is_down(client, fake_rasa):
     assert client.get("/health").status_code == 503
 
 
-def test_health_is_503_when_the_database_does_not_answer(client, monkeypatch):
-    monkeypatch.setattr("assistant.health.database_answers", lambda: False)
+def test_health_is_503_when_the_database_does_not_take_a_write(client, monkeypatch):
+    monkeypatch.setattr("assistant.health.database_writable", lambda: False)
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == "unavailable"
+
+
+def test_health_is_503_when_rasas_tracker_store_does_not_take_a_write(client, fake_rasa):
+    fake_rasa.tracker_store_writable = False
+    response = client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "tracker_store": "unavailable",
+                                         "database": "ok", "action_server": "ok"}
 
 
 def _action_call(name: str) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from assistant.chat.rasa_client import RasaClient, RasaUnavailable
+from assistant.chat.rasa_client import RasaClient, RasaReadiness, RasaUnavailable, TurnRefused
 
 URLS = ["http://rasa-a:5005", "http://rasa-b:5005"]
 
@@ -67,13 +67,35 @@ async def test_all_down_is_rasa_unavailable_and_health_false():
     rasa = client_for(handler)
     with pytest.raises(RasaUnavailable):
         await rasa.send("c1", "hoi", {})
-    assert await rasa.model_loaded() is False
+    assert await rasa.readiness() == RasaReadiness(model_loaded=False, tracker_store_writable=False)
 
 
-async def test_health_true_when_one_process_has_a_model():
+async def test_ready_when_one_process_has_a_model_and_a_writable_tracker_store():
     def handler(request):
         if request.url.host == "rasa-a":
-            return httpx.Response(503, json={"model_id": None})
-        return httpx.Response(200, json={"model_id": "m1"})
+            return httpx.Response(503, json={"model_id": None, "tracker_store": "ok"})
+        return httpx.Response(200, json={"model_id": "m1", "tracker_store": "ok"})
 
-    assert await client_for(handler).model_loaded() is True
+    assert (await client_for(handler).readiness()).ready is True
+
+
+async def test_not_ready_when_the_tracker_store_takes_no_write():
+    def handler(request):
+        return httpx.Response(503, json={"model_id": "m1", "tracker_store": "unavailable"})
+
+    readiness = await client_for(handler).readiness()
+    assert readiness == RasaReadiness(model_loaded=True, tracker_store_writable=False) and not readiness.ready
+
+
+@pytest.mark.parametrize("reason", ["tracker_store", "action_server"])
+async def test_a_refused_turn_is_not_sent_to_another_process(reason):
+    calls = []
+
+    def handler(request):
+        calls.append(request.url.host)
+        return httpx.Response(503, json={"error": f"{reason} unavailable", "reason": reason})
+
+    with pytest.raises(TurnRefused) as refused:
+        await client_for(handler).send("c1", "hoi", {})
+    assert refused.value.reason == reason and isinstance(refused.value, RasaUnavailable)
+    assert len(calls) == 1  # both processes share the tracker store and the action server

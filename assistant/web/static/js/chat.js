@@ -6,6 +6,10 @@
  * - What the user typed is never lost: it stays in sessionStorage while it is a draft or in flight, and comes
  *   back into the input whenever a message could not be delivered.
  * - Texts come from data-t-* attributes on #chat (translated on the server), never from this file.
+ * - Every message gets a client message id, and a retry sends the same id: the server stores a message once and
+ *   answers a repeated id with the answer it already gave. A busy server (429) or a message still being answered
+ *   (409) means "wait": the page waits Retry-After seconds and tries again, as long as it takes, without blaming
+ *   anyone. Only when the assistant stays unreachable (5xx, no network) does it give the text back after a few tries.
  * - While a leerplicht officer holds the conversation (the API answered with `handoff`), the page polls
  *   GET <endpoint>/<sender>/messages?after=<last id> every 5 seconds and shows officer and system messages,
  *   until the case is handed back or closed. The polling state survives a reload (sessionStorage).
@@ -40,6 +44,7 @@
     transcript: "lpa.transcript",
     draft: "lpa.draft",
     pending: "lpa.pending",
+    pendingId: "lpa.pending-id",
     handoff: "lpa.handoff",
     lastOfficerMessage: "lpa.officer-after"
   };
@@ -92,14 +97,22 @@
     }
   };
 
-  function newSenderId() {
+  function randomId(prefix) {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
     var hex = "";
     for (var i = 0; i < bytes.length; i += 1) {
       hex += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
     }
-    return "web-" + hex;
+    return prefix + hex;
+  }
+
+  function newSenderId() {
+    return randomId("web-");
+  }
+
+  function newMessageId() {
+    return randomId("m-");
   }
 
   function senderId() {
@@ -590,6 +603,7 @@
     }
     inFlight = null;
     store.remove(KEYS.pending);
+    store.remove(KEYS.pendingId);
     setBusy(false);
   }
 
@@ -645,15 +659,21 @@
     finish();
     renderNotice([detail, t("gave-up")]);
     restoreToInput(turn.fromInput ? turn.message : "");
+    if (turn.fromInput) {
+      restoredPending = { message: turn.message, id: turn.id };  /* sent again unchanged: the same message */
+    }
     scrollToBottom();
   }
 
-  function retryLater(detail, retryAfter) {
+  /* `waitOnly`: the server asked to wait (429 busy, 409 still answering): retry as long as it takes. */
+  function retryLater(detail, retryAfter, waitOnly) {
     var turn = inFlight;
-    turn.retries += 1;
-    if (turn.retries > MAX_RETRIES) {
-      giveUp(detail);
-      return;
+    if (!waitOnly) {
+      turn.retries += 1;
+      if (turn.retries > MAX_RETRIES) {
+        giveUp(detail);
+        return;
+      }
     }
     var seconds = parseRetryAfter(retryAfter);
     setBusy(false);
@@ -686,7 +706,7 @@
       return;
     }
     turn.timer = null;
-    if (turn.retries > 0) {
+    if (turn.retries > 0 || turn.waited) {
       setState(turn.bubble, "message--pending", t("retrying"));
     }
     setBusy(true);
@@ -695,7 +715,12 @@
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         credentials: "same-origin",
-        body: JSON.stringify({ sender_id: senderId(), message: turn.message, language: language })
+        body: JSON.stringify({
+          sender_id: senderId(),
+          message: turn.message,
+          language: language,
+          client_message_id: turn.id
+        })
       })
       .then(function (response) {
         return response
@@ -710,9 +735,11 @@
             var detail = body && typeof body.detail === "string" ? body.detail : "";
             if (response.ok && body && Array.isArray(body.messages)) {
               delivered(body);
-            } else if (response.status === 429 || response.status === 502 || response.status === 503 ||
-                       response.status === 504) {
-              retryLater(detail || t("error"), response.headers.get("Retry-After"));
+            } else if (response.status === 429 || response.status === 409) {
+              turn.waited = true;
+              retryLater(t("busy"), response.headers.get("Retry-After"), true);
+            } else if (response.status === 502 || response.status === 503 || response.status === 504) {
+              retryLater(detail || t("error"), response.headers.get("Retry-After"), false);
             } else {
               refused(detail || t("error"));
             }
@@ -720,9 +747,22 @@
       })
       .catch(function () {
         if (inFlight === turn) {
-          retryLater(t("offline"), null);
+          retryLater(t("offline"), null, false);
         }
       });
+  }
+
+  /* The id of a message: a new one, except for the message given back after a reload, which may have reached the
+     server before (sending it again unchanged is then a retry, not a second message). */
+  var restoredPending = null;
+
+  function messageIdFor(message) {
+    if (restoredPending && restoredPending.message === message && restoredPending.id) {
+      var id = restoredPending.id;
+      restoredPending = null;
+      return id;
+    }
+    return newMessageId();
   }
 
   function send(message, display, fromInput) {
@@ -732,16 +772,19 @@
     }
     showError("");
     inFlight = {
+      id: messageIdFor(message),
       message: message,
       display: display,
       fromInput: fromInput,
       retries: 0,
+      waited: false,
       timer: null,
       notice: null,
       bubble: renderUser(display, true)
     };
     if (fromInput) {
       store.set(KEYS.pending, message);
+      store.set(KEYS.pendingId, inFlight.id);
       input.value = "";
       saveDraft();
       updateCounter();
@@ -838,9 +881,12 @@
   var pending = store.get(KEYS.pending);
   var draft = store.get(KEYS.draft);
   if (pending) {
-    /* a message was in flight when the page was left: give it back rather than lose it */
+    /* a message was in flight when the page was left: give it back rather than lose it; sent again unchanged, it
+       keeps its id, so the server does not store it twice */
     input.value = draft ? pending + "\n" + draft : pending;
+    restoredPending = { message: pending, id: store.get(KEYS.pendingId) };
     store.remove(KEYS.pending);
+    store.remove(KEYS.pendingId);
     saveDraft();
   } else if (draft) {
     input.value = draft;
