@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     chat_retention_days: int = Field(default=28, ge=1, description="anonymous chat transcripts are deleted after")
     case_retention_days: int = Field(default=365, ge=1,
                                      description="officer cases and verlof requests, counted from closing")
+    verlof_undecided_retention_days: int = Field(
+        default=365, ge=1, description="verlof requests nobody decided, counted from the last day of the leave")
 
     chat_rate_limit: str = Field(default="30/minute", description="per client, `limits` notation")
     rate_limit_redis_url: str | None = None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from assistant.chat.sender_ids import RESERVED, is_reserved
 
 
 class ChatRequest(BaseModel):
@@ -21,6 +24,13 @@ class ChatRequest(BaseModel):
         description="ISO 639-1 code (nl, en, ar, uk, tr, pl). When absent the conversation's language is used.",
         examples=["nl"],
     )
+
+    @field_validator("sender_id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if is_reserved(value):  # the officer threads of verlof requests: see assistant.chat.sender_ids
+            raise PydanticCustomError("value_error", "reserved sender id", {"reason": RESERVED})
+        return value
 
 
 class Button(BaseModel):

@@ -28,6 +28,14 @@ BSN_NOTICE = _(
     "Voor uw privacy hebben we het burgerservicenummer (BSN) uit uw bericht gehaald. "
     "U hoeft uw BSN hier nooit te delen."
 )
+CONTACT_REMOVED = _(
+    "Voor uw privacy hebben we het telefoonnummer of e-mailadres uit uw bericht gehaald. Wilt u dat een "
+    "leerplichtambtenaar contact met u opneemt? Typ dan 'medewerker'."
+)
+CONTACT_FOR_OFFICER = _(
+    "Voor uw privacy staan telefoonnummers en e-mailadressen niet in het gesprek. We hebben wat u typte apart bij "
+    "uw contactgegevens gezet. Alleen de leerplichtambtenaar ziet het, en kan u zo bereiken."
+)
 
 
 class ChatError(Exception):
@@ -50,6 +58,13 @@ class UserTurn:
     requested_slot: str | None
     local_reply: str | None  # answered by the gateway itself (language switch or unsupported language)
     give_bsn_notice: bool
+    contact_notice: str | None = None  # a phone number or e-mail address was taken out (Dutch source text)
+
+    def notices(self) -> list[BotMessage]:
+        """What the user is told about the identifiers taken out of this message, in their language."""
+        texts = [BSN_NOTICE] if self.give_bsn_notice else []
+        texts += [self.contact_notice] if self.contact_notice else []
+        return [BotMessage(text=translate(text, self.language)) for text in texts]
 
 
 @dataclass
@@ -61,8 +76,7 @@ class ChatService:
     async def handle(self, request: ChatRequest) -> ChatResponse:
         turn = await run_in_threadpool(self._begin_turn, request)
         if turn.routed is not None:
-            return await self._answer_for_officer(request.sender_id, turn.language, turn.user_message_id,
-                                                  turn.routed, turn.requested_slot, turn.give_bsn_notice)
+            return await self._answer_for_officer(request.sender_id, turn)
         if turn.local_reply is not None:
             await run_in_threadpool(self._store_bot_turn, request.sender_id, turn.user_message_id,
                                     [turn.local_reply], None, turn.requested_slot, False)
@@ -75,8 +89,7 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        if turn.give_bsn_notice:
-            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
+        messages = [*turn.notices(), *messages]
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
         handoff = await run_in_threadpool(
@@ -107,24 +120,28 @@ class ChatService:
             redaction = redact(text, state.requested_slot)
             message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
                                                         state.conversation_id)
-            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
+            routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language,
+                                                     contacts=[item.value for item in redaction.removed_contacts]) \
                 if state.case_open else None
+        contact_notice = None
+        if redaction.removed_contacts:
+            contact_notice = CONTACT_FOR_OFFICER if routed is not None else CONTACT_REMOVED
         return UserTurn(
             language=language, text=redaction.text, user_message_id=message_id, routed=routed,
             requested_slot=state.requested_slot, local_reply=local_reply,
-            give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
+            give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given, contact_notice=contact_notice,
         )
 
-    async def _answer_for_officer(self, sender_id: str, language: str, user_message_id: int,
-                                  routed: chat_handoff.RoutedMessage, requested_slot: str | None,
-                                  give_bsn_notice: bool) -> ChatResponse:
+    async def _answer_for_officer(self, sender_id: str, turn: UserTurn) -> ChatResponse:
         """A case holds the conversation: the message went to the officer and the bot stays silent."""
-        messages = [BotMessage(text=translate(BSN_NOTICE, language))] if give_bsn_notice else []
+        routed = turn.routed
+        assert routed is not None
+        messages = turn.notices()
         if routed.status_line:
             messages.append(BotMessage(text=routed.status_line))
-        await run_in_threadpool(self._store_bot_turn, sender_id, user_message_id, [m.text for m in messages], None,
-                                requested_slot, give_bsn_notice)
-        return ChatResponse(sender_id=sender_id, language=language, messages=messages, intent=None,
+        await run_in_threadpool(self._store_bot_turn, sender_id, turn.user_message_id, [m.text for m in messages],
+                                None, turn.requested_slot, turn.give_bsn_notice)
+        return ChatResponse(sender_id=sender_id, language=turn.language, messages=messages, intent=None,
                             handoff=Handoff(**routed.handoff.as_dict()))
 
     def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
