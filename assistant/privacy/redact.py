@@ -58,7 +58,7 @@ _DOT = rf"(?:\.|{_DOT_OBFUSCATED})"
 _DOMAIN = rf"{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}{_TLD}"
 # "jan@voorbeeld.nl", "jan [at] voorbeeld [dot] nl"
 _EMAIL = re.compile(rf"{_LOCAL}{_AT_MARKED}{_DOMAIN}", re.IGNORECASE)
-# "jan at voorbeeld dot nl": the plain word "at" counts only when a dot is written out too
+# "jan at voorbeeld dot nl": a word for "@" counts only when a dot is written out too ("apenstaartje" always)
 _EMAIL_WORDS = re.compile(rf"{_LOCAL}{_AT_WORD}{_DOMAIN}", re.IGNORECASE)
 _OBFUSCATED_DOT = re.compile(_DOT_OBFUSCATED, re.IGNORECASE)
 
@@ -76,7 +76,7 @@ _MAX_PHONE_DIGITS = 17  # E.164 has at most 15, "00" and a "(0)" add some
 
 # -- IBAN -----------------------------------------------------------------------------------------------------------
 
-_IBAN_START = re.compile(r"(?=[A-Za-z][ ._/\-]{0,2}[A-Za-z][ ._/\-]{0,2}\d[ ._/\-]{0,2}\d)")
+_IBAN_START = re.compile(r"(?=[A-Za-z][ ._/\-]{0,3}[A-Za-z][ ._/\-]{0,3}\d[ ._/\-]{0,3}\d)")
 _IBAN_GAP = frozenset(" ._/-\t")
 
 
@@ -152,7 +152,7 @@ def _ibans(text: str) -> list[tuple[str, int, int]]:
                 position += 1
                 continue
             gap = position
-            while gap < len(text) and text[gap] in _IBAN_GAP and gap - position < 2:
+            while gap < len(text) and text[gap] in _IBAN_GAP and gap - position < 3:
                 gap += 1
             if gap == position or gap >= len(text) or not (text[gap].isascii() and text[gap].isalnum()):
                 break
@@ -172,15 +172,16 @@ def _emails(text: str) -> list[tuple[str, int, int]]:
         return []
     found = [("email", m.start(), m.end()) for m in _EMAIL.finditer(text)]
     for match in _EMAIL_WORDS.finditer(text):
-        domain = match.group(0)[re.search(_AT_WORD, match.group(0), re.IGNORECASE).end():]  # type: ignore[union-attr]
-        if _OBFUSCATED_DOT.search(domain):
+        at = re.search(_AT_WORD, match.group(0), re.IGNORECASE)
+        assert at is not None
+        if at.group(0).strip().lower() == "apenstaartje" or _OBFUSCATED_DOT.search(match.group(0)[at.end():]):
             found.append(("email", match.start(), match.end()))
     return found
 
 
 def _is_date(groups: list[re.Match[str]], gaps: list[str], index: int) -> bool:
-    """Groups index..index+2 are a date such as 12-01-2026 or 2026/01/12, with one separator that the groups
-    around it do not continue (06-12-12-2015 is a phone number)."""
+    """Groups index..index+2 are a date such as 12-01-2026 or 2026/01/12 (a year from 1900 to 2100), with one
+    separator that the groups around it do not continue (06-12-12-2015 is a phone number)."""
     if index + 2 >= len(groups):
         return False
     separator = gaps[index]
@@ -189,41 +190,42 @@ def _is_date(groups: list[re.Match[str]], gaps: list[str], index: int) -> bool:
     if (index > 0 and gaps[index - 1] == separator) or (index + 3 < len(groups) and gaps[index + 2] == separator):
         return False
     a, b, c = (groups[index + k].group(0) for k in range(3))
+    if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+        year, month, day = int(a), int(b), int(c)
+    elif len(a) <= 2 and len(b) <= 2 and len(c) == 4:
+        year, month, day = int(c), int(b), int(a)
+    else:
+        return False
     try:
-        if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
-            date(int(a), int(b), int(c))
-        elif len(a) <= 2 and len(b) <= 2 and len(c) == 4:
-            date(int(c), int(b), int(a))
-        else:
-            return False
+        date(year, month, day)
     except ValueError:
         return False
-    return True
+    return 1900 <= year <= 2100
 
 
-def _runs(text: str) -> list[list[re.Match[str]]]:
-    """Digit groups that belong together (joined by a short separator), dates taken out."""
+@dataclass(frozen=True)
+class _Group:
+    match: re.Match[str]
+    in_date: bool  # part of a date: never part of a BSN
+    starts_date: bool  # the first group of a date: a phone number never starts with a date
+
+
+def _runs(text: str) -> list[list[_Group]]:
+    """Digit groups that belong together (joined by a short separator), with where the dates are."""
     groups = list(_DIGITS.finditer(text))
     gaps = [text[groups[i].end():groups[i + 1].start()] for i in range(len(groups) - 1)]
     joined = [bool(_GAP.fullmatch(gap)) for gap in gaps]
     in_date = [False] * len(groups)
+    starts_date = [False] * len(groups)
     for index in range(len(groups)):
         if joined[index:index + 2] == [True, True] and _is_date(groups, gaps, index):
             in_date[index:index + 3] = [True, True, True]
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
+            starts_date[index] = True
+    runs: list[list[_Group]] = []
     for index, group in enumerate(groups):
-        if in_date[index]:
-            if current:
-                runs.append(current)
-            current = []
-            continue
-        if current and not joined[index - 1]:
-            runs.append(current)
-            current = []
-        current.append(group)
-    if current:
-        runs.append(current)
+        if index == 0 or not joined[index - 1]:
+            runs.append([])
+        runs[-1].append(_Group(group, in_date[index], starts_date[index]))
     return runs
 
 
@@ -241,19 +243,22 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for run in _runs(text):
         for i, first in enumerate(run):
-            plus = bool(_PLUS_BEFORE.search(text[max(0, first.start() - 2):first.start()]))
+            start = first.match.start()
+            plus = bool(_PLUS_BEFORE.search(text[max(0, start - 2):start]))
             digits = ""
+            date_inside = False
             for j in range(i, min(len(run), i + _MAX_GROUPS)):
-                digits += run[j].group(0)
+                digits += run[j].match.group(0)
+                date_inside = date_inside or run[j].in_date
+                end = run[j].match.end()
                 if len(digits) > _MAX_PHONE_DIGITS:
                     break
-                single = i == j
-                if not plus and (len(digits) == 9 or (len(digits) == 8 and single)) and is_valid_bsn(digits):
-                    found.append(("bsn", first.start(), run[j].end()))
+                nine = len(digits) == 9 or (len(digits) == 8 and i == j)
+                if nine and not plus and not date_inside and is_valid_bsn(digits):
+                    found.append(("bsn", start, end))
                 number = _phone_number(digits, plus)
-                if number is not None and len(digits) >= 8 and is_personal_phone(number):
-                    found.append(("phone", _phone_start(text, first.start()), _phone_end(text, first.start(),
-                                                                                             run[j].end())))
+                if number is not None and len(digits) >= 8 and not first.starts_date and is_personal_phone(number):
+                    found.append(("phone", _phone_start(text, start), _phone_end(text, start, end)))
     return found
 
 

@@ -40,6 +40,59 @@ asyncio.run(main())
 """
 
 
+# Conversation turns as Rasa stores them: the (redacted) user text with its parse data, the slots the actions set
+# from it, and the bot's answer. Turns of one sender are saved together.
+_RASA_TURNS_WRITER = """
+import asyncio, json, sys, warnings
+warnings.filterwarnings("ignore")
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+spec = json.loads(sys.stdin.read())
+store = SQLTrackerStore(**spec["store"])
+async def main():
+    by_sender = {}
+    for turn in spec["turns"]:
+        by_sender.setdefault(turn["sender"], []).append(turn)
+    for sender, turns in by_sender.items():
+        tracker = await store.retrieve(sender) or DialogueStateTracker(sender, slots=[])
+        for turn in turns:
+            parse_data = {"text": turn["text"], "intent": {"name": "inform", "confidence": 0.9}, "entities": [],
+                          "metadata": {"language": "nl"}}
+            tracker.update(UserUttered(turn["text"], intent=parse_data["intent"], parse_data=parse_data,
+                                       timestamp=spec["at"]))
+            for name, value in turn["slots"].items():
+                tracker.update(SlotSet(name, value, timestamp=spec["at"]))
+            tracker.update(BotUttered(turn["bot"], timestamp=spec["at"]))
+        await store.save(tracker)
+asyncio.run(main())
+"""
+
+
+def write_turns(url: str, turns: list[dict], at: float = 1.7e9) -> str:
+    """Store conversation turns (`{"sender", "text", "slots", "bot"}`) as Rasa would; returns "rasa" or "table"."""
+    if RASA_PYTHON.exists():
+        spec = {"store": _store_arguments(url), "turns": turns, "at": at}
+        subprocess.run([str(RASA_PYTHON), "-c", _RASA_TURNS_WRITER], input=json.dumps(spec), text=True, check=True,
+                       capture_output=True, timeout=300)
+        return "rasa"
+    engine = create_engine(normalise_url(url))
+    tracker_metadata.create_all(engine)
+    with engine.begin() as connection:
+        for turn in turns:
+            events = [("user", None, {"event": "user", "text": turn["text"], "parse_data": {"text": turn["text"]}})]
+            events += [("slot", None, {"event": "slot", "name": name, "value": value})
+                       for name, value in turn["slots"].items()]
+            events.append(("bot", None, {"event": "bot", "text": turn["bot"]}))
+            for kind, intent, data in events:
+                connection.execute(tracker_events.insert().values(
+                    sender_id=turn["sender"], type_name=kind, timestamp=at, intent_name=intent,
+                    data=json.dumps({**data, "timestamp": at})))
+    engine.dispose()
+    return "table"
+
+
 def _store_arguments(url: str) -> dict:
     parsed = make_url(normalise_url(url))
     if parsed.get_backend_name() == "sqlite":

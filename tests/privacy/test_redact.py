@@ -130,6 +130,7 @@ def test_a_phone_number_is_found_in_national_and_international_notation(written)
     "jan.jansen@example.nl", "jan.jansen[at]example[dot]nl", "jan.jansen (at) example (dot) nl",
     "jan.jansen at example dot nl", "jan.jansen @ example.nl", "jan.jansen[at]example.nl",
     "jan.jansen{at}example{punt}nl", "jan.jansen (apenstaartje) example (punt) nl", "JAN.JANSEN@EXAMPLE.NL",
+    "jan.jansen apenstaartje example.nl",
     "jan.jansen＠example．nl", "jan.jansen\u200b@example.nl", "mailjan.jansen@example.nl",
 ])
 def test_an_email_address_is_found_also_when_it_is_obfuscated(written):
