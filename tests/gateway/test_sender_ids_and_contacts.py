@@ -51,7 +51,7 @@ def test_a_removed_phone_number_is_explained_with_the_way_to_a_person(client, fa
     assert body["messages"][1]["text"].startswith("Antwoord op:")
     english = client.post("/api/chat", json={"sender_id": "web-c2", "message": "Call me on +31 6 12345678",
                                              "language": "en"}).json()
-    assert english["messages"][0]["text"].startswith("For your privacy")
+    assert english["messages"][0]["text"].startswith("To protect your privacy, we have removed the phone number")
 
 
 def test_no_notice_when_the_form_asks_for_the_contact(client, fake_rasa):
