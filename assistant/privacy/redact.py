@@ -157,13 +157,22 @@ def _ibans(text: str) -> list[tuple[str, int, int]]:
             if gap == position or gap >= len(text) or not (text[gap].isascii() and text[gap].isalnum()):
                 break
             position = gap
+        letters = "".join(text[i] for i in characters).upper()
         for length in range(len(characters), 14, -1):
-            compact = "".join(text[i] for i in characters[:length]).upper()
-            if stdnum_iban.is_valid(compact, check_country=False):
+            compact = letters[:length]
+            if _mod97(compact) and stdnum_iban.is_valid(compact, check_country=False):
                 found.append(("iban", start, characters[length - 1] + 1))
                 covered = characters[length - 1] + 1
                 break
     return found
+
+
+def _mod97(compact: str) -> bool:
+    """The ISO 13616 check (a quick filter before the country's structure is checked)."""
+    try:
+        return int("".join(str(int(c, 36)) for c in compact[4:] + compact[:4])) % 97 == 1
+    except ValueError:
+        return False
 
 
 def _emails(text: str) -> list[tuple[str, int, int]]:
