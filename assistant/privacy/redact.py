@@ -91,14 +91,6 @@ def is_valid_bsn(digits: str) -> bool:
     return total % 11 == 0
 
 
-def is_valid_iban(candidate: str) -> bool:
-    """Mod 97 and the country's structure (length, letters and digits in the right places)."""
-    compact = re.sub(r"[\s._/\-]", "", candidate).upper()
-    if not 15 <= len(compact) <= 34 or not compact.isascii() or not compact.isalnum():
-        return False
-    return stdnum_iban.is_valid(compact, check_country=False)
-
-
 def is_personal_phone(number: str, region: str | None = "NL") -> bool:
     """A valid phone number (international with "+", or national for `region`) that is not a service number."""
     try:

@@ -236,28 +236,17 @@ def expired_verlof_requests(session: Session, cutoff: datetime, undecided_cutoff
                             .order_by(VerlofRequest.id))]
 
 
-@dataclass
-class PurgeResult:
+@dataclass(kw_only=True)
+class PurgeResult(Removed):
     chat_cutoff: datetime
     case_cutoff: datetime
     undecided_cutoff: datetime
-    conversations: int = 0
-    chat_messages: int = 0
     tracker_conversations: int = 0
     tracker_events: int = 0
-    cases: int = 0
-    case_messages: int = 0
-    case_notes: int = 0
-    verlof_requests: int = 0
     tracker_store: str = "none"  # "same database", "separate database" or "none" (no tracker table yet)
-    case_references: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
-
-    def add(self, removed: Removed) -> None:
-        for name, value in asdict(removed).items():
-            setattr(self, name, getattr(self, name) + value)
 
     def summary(self) -> str:
         return (f"purged {self.conversations} conversations ({self.chat_messages} messages), "
@@ -277,22 +266,20 @@ def purge(settings: Settings | None = None, now: datetime | None = None) -> Purg
                          case_cutoff=now - timedelta(days=settings.case_retention_days),
                          undecided_cutoff=now - timedelta(days=settings.verlof_undecided_retention_days))
     with session_scope() as session:
-        removed = Removed()
         delete_verlof_requests(session, expired_verlof_requests(session, result.case_cutoff,
-                                                                result.undecided_cutoff), removed)
+                                                                result.undecided_cutoff), result)
         held = senders_held_by_cases(session)
         expired = [(cid, sender) for cid, sender in session.execute(
             select(Conversation.id, Conversation.sender_id)
             .where(Conversation.last_activity_at < result.chat_cutoff).order_by(Conversation.id))
             if sender not in held]
-        removed.add_conversations(delete_conversations(session, [cid for cid, _s in expired]))
+        result.add_conversations(delete_conversations(session, [cid for cid, _s in expired]))
 
         expired_cases = list(session.execute(
             select(Case.id, Case.reference).where(Case.status == STATUS_CLOSED, Case.closed_at.is_not(None),
                                                   Case.closed_at < result.case_cutoff).order_by(Case.id)))
-        removed.add_cases(delete_cases(session, [cid for cid, _r in expired_cases]),
-                          [reference for _cid, reference in expired_cases])
-        result.add(removed)
+        result.add_cases(delete_cases(session, [cid for cid, _r in expired_cases]),
+                         [reference for _cid, reference in expired_cases])
 
         with tracker_connection(session, settings) as tracker:
             if tracker is not None:
