@@ -26,7 +26,7 @@ from rasa_sdk.types import DomainDict
 
 from assistant.i18n import Localiser, _, language_of_message
 from assistant.knowledge.regions import get_regions
-from assistant.privacy.redact import EMAIL_PATTERN
+from assistant.privacy.redact import MARKS, contact_details, find_identifiers
 
 log = structlog.get_logger(__name__)
 
@@ -77,7 +77,6 @@ CASE_FAILED = _("Het doorgeven is nu niet gelukt. Neem zelf contact op met de le
                 "Enschede? Mail dan naar leerplicht@enschede.nl. Woont u in Hengelo of Borne? Bel dan de gemeente "
                 "Hengelo via 14 074 en vraag naar leerplicht. Bij direct gevaar belt u 112.")
 
-_PHONE = re.compile(r"(?:(?:\+|00)\d{2}[ -]?(?:\(0\))?[ -]?|0)\d(?:[ -]?\d){7,9}")
 _NO_SCHOOL = re.compile(r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$",
                         re.IGNORECASE)
 
@@ -189,12 +188,13 @@ def read_answer(slot: str, text: str) -> tuple[str | None, str | None]:
     text = " ".join((text or "").split())
     if slot == "handoff_name":
         name = re.sub(r"^(mijn\s+naam\s+is|ik\s+ben|ik\s+heet|naam:?)\s+", "", text, flags=re.IGNORECASE).strip(" .,!")
-        if not re.search(r"[^\W\d_]", name) or EMAIL_PATTERN.search(name) or len(name) > 100:
+        if not re.search(r"[^\W\d_]", name) or len(name) > 100 or find_identifiers(name) \
+                or any(mark in name for mark in MARKS.values()):
             return None, BAD_NAME
         return name, None
     if slot == "contact":
-        found = EMAIL_PATTERN.search(text) or _PHONE.search(text)
-        return (found.group(0), None) if found else (None, BAD_CONTACT)
+        found = contact_details(text)
+        return (found[0].value, None) if found else (None, BAD_CONTACT)
     if slot == "handoff_school":
         if not text or _NO_SCHOOL.match(text):
             return NO_SCHOOL, None

@@ -129,11 +129,12 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _erase(args: argparse.Namespace) -> int:
-    """Erase one conversation everywhere: chat, cases (messages, notes) and Rasa's tracker events."""
+    """Erase one conversation everywhere: chat, cases (messages, notes), verlof requests and Rasa's tracker events."""
     from assistant.privacy import erasure
 
     try:
-        result = erasure.erase(sender_id=args.sender_id, case_reference=args.case, via="cli")
+        result = erasure.erase(sender_id=args.sender_id, case_reference=args.case, verlof_reference=args.verlof,
+                               via="cli")
     except erasure.NothingToErase:
         print("nothing found to erase", file=sys.stderr)
         return 1
@@ -222,10 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep running and purge every SECONDS (at least 60) until SIGINT/SIGTERM")
     purge.set_defaults(handler=_purge)
 
-    erase = commands.add_parser("erase", help="erase one conversation everywhere (chat, cases, Rasa tracker)")
+    erase = commands.add_parser("erase", help="erase one conversation everywhere (chat, cases, verlof requests, "
+                                              "Rasa tracker)")
     target = erase.add_mutually_exclusive_group(required=True)
     target.add_argument("--sender-id", help="the conversation's sender id")
     target.add_argument("--case", metavar="LP-…", help="a case reference: erases its conversation and all its cases")
+    target.add_argument("--verlof", metavar="VL-…", help="a verlof request: erases it with the conversation it was "
+                                                         "made in (or, from the API, with its officer case)")
     erase.set_defaults(handler=_erase)
 
     schools = commands.add_parser("schools", help="the school registry").add_subparsers(dest="schools_command",

@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     chat_retention_days: int = Field(default=28, ge=1, description="anonymous chat transcripts are deleted after")
     case_retention_days: int = Field(default=365, ge=1,
                                      description="officer cases and verlof requests, counted from closing")
+    verlof_undecided_retention_days: int = Field(
+        default=365, ge=1, description="verlof requests nobody decided, counted from the last day of the leave")
 
     # Rate limits, in `limits` notation ("20/minute", "5/minute;30/hour"). Parents often share one address (a school,
     # a reception centre, a mobile carrier's NAT), so the chat counts per conversation, with a loose ceiling per

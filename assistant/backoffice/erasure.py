@@ -2,10 +2,12 @@
 
 - `DELETE /api/backoffice/conversations/{sender_id}`: the conversation of that sender id, with all its cases.
 - `POST /api/backoffice/cases/{reference}/erase`: the conversation behind that case, with all cases of its sender.
+- `POST /api/backoffice/verlof/{reference}/erase`: a verlof request with the conversation it was made in (or, when it
+  came through the API, with the officer's case on it).
 
 Both need the session's CSRF token (`X-CSRF-Token`), like every unsafe back-office call. An officer may only erase
-conversations whose cases are all in their own municipality; anything else answers 404, like a case that does not
-exist. School accounts: 404. The erasure is audited (`assistant.privacy.erasure`).
+conversations whose cases and verlof requests are all in their own municipality; anything else answers 404, like a
+case that does not exist. School accounts: 404. The erasure is audited (`assistant.privacy.erasure`).
 """
 
 from __future__ import annotations
@@ -53,3 +55,9 @@ async def erase_conversation(sender_id: str = SENDER_ID, signed: SignedIn = Depe
              summary="Erase the conversation behind a case everywhere (all cases of its sender)")
 async def erase_case(reference: str = REFERENCE, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     return await _erase(signed, case_reference=reference)
+
+
+@router.post("/verlof/{reference}/erase", responses=_ERRORS,
+             summary="Erase a verlof request with the conversation it was made in")
+async def erase_verlof_request(reference: str = REFERENCE, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+    return await _erase(signed, verlof_reference=reference)

@@ -35,6 +35,7 @@ FACT_LABELS = {
     "email": "E-mailadres",
     "phone": "Telefoonnummer",
     "contact": "Contact",
+    "contact_from_chat": "Contact, later in het gesprek gegeven",
     "town": "Woonplaats",
     "woonplaats": "Woonplaats",
     "municipality": "Gemeente",
@@ -63,6 +64,7 @@ ACTION_LABELS = {
     "case_replied": "Bericht aan gebruiker",
     "user_replied": "Gebruiker reageerde",
     "note_added": "Notitie toegevoegd",
+    "contact_added": "Contactgegeven toegevoegd vanuit het gesprek",
     "case_handed_back": "Teruggegeven aan de assistent",
     "case_closed": "Zaak gesloten",
 }

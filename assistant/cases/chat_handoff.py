@@ -54,14 +54,19 @@ class RoutedMessage:
 
 
 def route_user_message(session: Session, sender_id: str, text: str, language: str,
-                       now: datetime | None = None) -> RoutedMessage | None:
-    """When a case holds the conversation: add the (redacted) text to it. None when the bot should answer."""
+                       now: datetime | None = None, contacts: Sequence[str] = ()) -> RoutedMessage | None:
+    """When a case holds the conversation: add the (redacted) text to it. None when the bot should answer.
+
+    `contacts`: phone numbers and e-mail addresses taken out of the text. The officer may have asked for them, so
+    they go to the case's contact details (never into the transcript)."""
     now = now or utcnow()
     case = service.open_case_for(session, sender_id)
     if case is None:
         return None
     first = service.user_message_count(session, case) == 0
     service.add_user_message(session, case, text, now)
+    if contacts:
+        service.add_contact_details(session, case, contacts, now)
     status_line = translate(FORWARDED_NOTICE, language) if first else None
     return RoutedMessage(service.handoff_info(session, case, now), status_line)
 

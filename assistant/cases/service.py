@@ -51,6 +51,7 @@ from assistant.cases.models import (
     CaseNote,
 )
 from assistant.chat import transcript as chat_transcript
+from assistant.chat.sender_ids import is_reserved
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.i18n import _, translate
@@ -397,11 +398,13 @@ def _require(case: Case, allowed: Iterable[str]) -> None:
 
 def _tell_user(session: Session, case: Case, author: str, text: str, officer_id: int | None,
                now: datetime) -> CaseMessage:
-    """A message into the user's chat: stored with the case and in the conversation transcript."""
+    """A message into the user's chat: stored with the case and in the conversation transcript. The thread of a
+    verlof request has no chat conversation: its parent reads the case's messages through the verlof API."""
     message = CaseMessage(case_id=case.id, author=author, officer_id=officer_id, text=text, created_at=now)
     session.add(message)
-    conversation = chat_transcript.get_or_create_conversation(session, case.sender_id, case.language)
-    session.add(ChatMessage(conversation_id=conversation.id, author=author, text=text, created_at=now))
+    if not is_reserved(case.sender_id):
+        conversation = chat_transcript.get_or_create_conversation(session, case.sender_id, case.language)
+        session.add(ChatMessage(conversation_id=conversation.id, author=author, text=text, created_at=now))
     session.flush()
     return message
 
@@ -476,6 +479,23 @@ def add_user_message(session: Session, case: Case, text: str, now: datetime | No
     else:
         case.updated_at = now
     return message
+
+
+CONTACTS_FROM_CHAT = "contact_from_chat"  # key in `Case.summary`
+MAX_CONTACTS_FROM_CHAT = 5
+
+
+def add_contact_details(session: Session, case: Case, contacts: Sequence[str], now: datetime | None = None) -> None:
+    """Phone numbers or e-mail addresses the user typed while the case held the conversation: kept with the case's
+    contact details (the redactor keeps them out of the messages). The audit record holds how many, not what."""
+    now = now or utcnow()
+    known = list(case.summary.get(CONTACTS_FROM_CHAT) or [])
+    added = [value[:254] for value in dict.fromkeys(contacts) if value and value not in known]
+    if not added:
+        return
+    case.summary = {**case.summary, CONTACTS_FROM_CHAT: [*known, *added][-MAX_CONTACTS_FROM_CHAT:]}
+    case.updated_at = now
+    audit.record(session, audit.ACTOR_CHAT, "contact_added", "case", case.reference, {"count": len(added)})
 
 
 def user_message_count(session: Session, case: Case) -> int:

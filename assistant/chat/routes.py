@@ -11,8 +11,9 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
 from assistant.chat.schemas import ChatRequest, ChatResponse, ErrorResponse, Handoff
+from assistant.chat.sender_ids import RESERVED, is_reserved
 from assistant.chat.service import ChatService
-from assistant.errors import WRONG_CONTENT_TYPE
+from assistant.errors import INVALID_FIELD, WRONG_CONTENT_TYPE
 from assistant.i18n import best_match, translate
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -71,11 +72,17 @@ class OfficerMessages(BaseModel):
             responses={422: {"model": ErrorResponse}},
             summary="Officer and system messages after a message id (poll while a handoff is open)")
 async def officer_messages(
+    request: Request,
     sender_id: str = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$"),
     after: int = Query(default=0, ge=0, le=2**31 - 1, description="Only messages with a higher id than this."),
 ) -> OfficerMessages:
     """Messages an officer (or the system, e.g. "taken up", "handed back") sent into the conversation, and the
-    state of its latest case. An unknown conversation gets an empty list, never a 404."""
+    state of its latest case. An unknown conversation gets an empty list, never a 404. Reserved ids (the officer
+    threads of verlof requests) are refused: their parent reads them through `/api/verlof/requests/…`."""
+    if is_reserved(sender_id):
+        language = best_match(request.headers.get("accept-language"))
+        raise HTTPException(422, translate(INVALID_FIELD, language, field="sender_id",
+                                           reason=translate(RESERVED, language)))
     messages, handoff = await run_in_threadpool(chat_handoff.officer_messages_after, sender_id, after)
     return OfficerMessages(messages=[OfficerMessage(**m) for m in messages],
                            handoff=Handoff(**handoff.as_dict()) if handoff else None)

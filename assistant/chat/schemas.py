@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from assistant.chat.sender_ids import RESERVED, is_reserved
 from assistant.chat.validation import VISIBLE_CHARACTER_PATTERN
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.knowledge.models import Citation  # the one citation shape: {ref, url}
@@ -53,6 +55,13 @@ class ChatRequest(BaseModel):
         "still being answered, 409 with Retry-After.",
         examples=["m-1f2e3d4c"],
     )
+
+    @field_validator("sender_id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if is_reserved(value):  # the officer threads of verlof requests: see assistant.chat.sender_ids
+            raise PydanticCustomError("value_error", "reserved sender id", {"reason": RESERVED})
+        return value
 
 
 class Button(BaseModel):

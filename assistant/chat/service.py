@@ -52,6 +52,14 @@ BSN_NOTICE = _(
     "Voor uw privacy hebben we het burgerservicenummer (BSN) uit uw bericht gehaald. "
     "U hoeft uw BSN hier nooit te delen."
 )
+CONTACT_REMOVED = _(
+    "Voor uw privacy hebben we het telefoonnummer of e-mailadres uit uw bericht gehaald. Wilt u dat een "
+    "leerplichtambtenaar contact met u opneemt? Typ dan 'medewerker'."
+)
+CONTACT_FOR_OFFICER = _(
+    "Voor uw privacy staan telefoonnummers en e-mailadressen niet in het gesprek. We hebben wat u typte apart bij "
+    "uw contactgegevens gezet. Alleen de leerplichtambtenaar ziet het, en kan u zo bereiken."
+)
 
 
 class ChatError(Exception):
@@ -77,6 +85,13 @@ class UserTurn:
     local_reply: str | None  # answered by the gateway itself (language switch or unsupported language)
     give_bsn_notice: bool
     keep_reply: bool = False  # the client gave the message an id: store the whole answer for its retries
+    contact_notice: str | None = None  # a phone number or e-mail address was taken out (Dutch source text)
+
+    def notices(self) -> list[BotMessage]:
+        """What the user is told about the identifiers taken out of this message, in their language."""
+        texts = [BSN_NOTICE] if self.give_bsn_notice else []
+        texts += [self.contact_notice] if self.contact_notice else []
+        return [BotMessage(text=translate(text, self.language)) for text in texts]
 
 
 @dataclass(frozen=True)
@@ -114,8 +129,7 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        if turn.give_bsn_notice:
-            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
+        messages = [*turn.notices(), *messages]
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
         response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages,
@@ -157,13 +171,17 @@ class ChatService:
         redaction = redact(text, state.requested_slot)
         message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
                                                     state.conversation_id, request.client_message_id)
-        routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
+        routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language,
+                                                 contacts=[item.value for item in redaction.removed_contacts]) \
             if state.case_open else None
+        contact_notice = None
+        if redaction.removed_contacts:
+            contact_notice = CONTACT_FOR_OFFICER if routed is not None else CONTACT_REMOVED
         return UserTurn(
             language=language, text=redaction.text, user_message_id=message_id, routed=routed,
             requested_slot=state.requested_slot, local_reply=local_reply,
             give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
-            keep_reply=request.client_message_id is not None,
+            keep_reply=request.client_message_id is not None, contact_notice=contact_notice,
         )
 
     def _retried(self, session: Session, request: ChatRequest, state: transcript.ConversationState,
@@ -186,7 +204,7 @@ class ChatService:
     async def _answer_for_officer(self, sender_id: str, turn: UserTurn) -> ChatResponse:
         """A case holds the conversation: the message went to the officer and the bot stays silent."""
         assert turn.routed is not None
-        messages = [BotMessage(text=translate(BSN_NOTICE, turn.language))] if turn.give_bsn_notice else []
+        messages = turn.notices()
         if turn.routed.status_line:
             messages.append(BotMessage(text=turn.routed.status_line))
         response = ChatResponse(sender_id=sender_id, language=turn.language, messages=messages, intent=None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 
 from assistant.i18n import _
+from assistant.privacy.normalize import normalize_text
 
 EMPTY = _("Uw bericht is leeg. Typ uw vraag en verstuur het opnieuw.")
 TOO_LONG = _(
@@ -31,8 +32,9 @@ def without_invisible(text: str) -> str:
 
 
 def normalise_message(text: str) -> str:
-    """Invisible characters removed, NFKC-normalised, surrounding white space removed."""
-    return without_invisible(unicodedata.normalize("NFKC", without_invisible(text))).strip()
+    """Control, format and surrogate characters removed, then the one normal form of what people type
+    (`assistant.privacy.normalize.normalize_text`: NFKC without invisible characters), white space trimmed."""
+    return without_invisible(normalize_text(without_invisible(text))).strip()
 
 
 def problem_with_message(normalised: str, max_chars: int) -> str | None:

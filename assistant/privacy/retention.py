@@ -5,6 +5,9 @@
   new, assigned, waiting for the user, handed back) is kept whatever its age.
 - Closed cases (with their messages and notes) closed longer than `CASE_RETENTION_DAYS` ago. Their audit records
   stay: the audit log is append-only and holds ids, statuses and counts, never personal text.
+- Verlof requests: decided ones `CASE_RETENTION_DAYS` after the decision, notices (art. 13) after submission, and
+  undecided ones `VERLOF_UNDECIDED_RETENTION_DAYS` after the last day of the leave they asked for. With a request go
+  the officer's case on it (whatever its status) and that case's thread.
 
 The tracker store is found through `Settings.resolved_tracker_store_url`. Rasa keeps no "last activity" of its own,
 so a conversation's tracker events are deleted when its newest event is older than the chat cutoff and the app does
@@ -50,11 +53,18 @@ from sqlalchemy.orm import Session
 
 from assistant.cases import audit
 from assistant.cases.models import STATUS_CLOSED, Case, CaseMessage, CaseNote
+from assistant.chat.sender_ids import verlof_sender_id
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import build_engine, normalise_url, session_scope
 from assistant.settings import Settings, get_settings
-from assistant.verlof_requests.models import STATUS_APPROVED, STATUS_NOTIFIED, STATUS_REFUSED, VerlofRequest
+from assistant.verlof_requests.models import (
+    STATUS_APPROVED,
+    STATUS_NOTIFIED,
+    STATUS_REFUSED,
+    STATUS_SUBMITTED,
+    VerlofRequest,
+)
 
 CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
 
@@ -167,32 +177,73 @@ def delete_cases(session: Session, case_ids: Iterable[int]) -> tuple[int, int, i
     return cases, messages, notes
 
 
-# --- purge ---------------------------------------------------------------------------------------------------
-
-
-def delete_finished_verlof_requests(session: Session, cutoff: datetime) -> int:
-    """Verlof requests decided (or, for a religious day, notified) before `cutoff`; open ones are kept."""
-    finished = or_(
-        and_(VerlofRequest.status.in_((STATUS_APPROVED, STATUS_REFUSED)), VerlofRequest.decided_at < cutoff),
-        and_(VerlofRequest.status == STATUS_NOTIFIED, VerlofRequest.created_at < cutoff),
-    )
-    return session.execute(delete(VerlofRequest).where(finished)).rowcount or 0
-
-
 @dataclass
-class PurgeResult:
-    chat_cutoff: datetime
-    case_cutoff: datetime
+class Removed:
+    """What one deletion removed from the app tables, per table."""
+
     conversations: int = 0
     chat_messages: int = 0
-    tracker_conversations: int = 0
-    tracker_events: int = 0
     cases: int = 0
     case_messages: int = 0
     case_notes: int = 0
     verlof_requests: int = 0
-    tracker_store: str = "none"  # "same database", "separate database" or "none" (no tracker table yet)
     case_references: list[str] = field(default_factory=list)
+
+    def add_conversations(self, counts: tuple[int, int]) -> None:
+        self.conversations += counts[0]
+        self.chat_messages += counts[1]
+
+    def add_cases(self, counts: tuple[int, int, int], references: Iterable[str]) -> None:
+        self.cases += counts[0]
+        self.case_messages += counts[1]
+        self.case_notes += counts[2]
+        self.case_references += list(references)
+
+
+def delete_senders(session: Session, sender_ids: Iterable[str], removed: Removed) -> None:
+    """Every conversation and every case of `sender_ids` (whatever their status), with their messages and notes."""
+    senders = sorted(set(sender_ids))
+    for batch in chunks(senders):
+        removed.add_conversations(delete_conversations(
+            session, list(session.scalars(select(Conversation.id).where(Conversation.sender_id.in_(batch))))))
+        cases = list(session.execute(select(Case.id, Case.reference).where(Case.sender_id.in_(batch))
+                                     .order_by(Case.id)))
+        removed.add_cases(delete_cases(session, [cid for cid, _r in cases]), [reference for _c, reference in cases])
+
+
+def delete_verlof_requests(session: Session, requests: Iterable[tuple[int, str]], removed: Removed) -> None:
+    """Verlof requests `(id, reference)`, with the officer's case on each and that case's thread."""
+    requests = list(requests)
+    delete_senders(session, [verlof_sender_id(reference) for _id, reference in requests], removed)
+    for batch in chunks([request_id for request_id, _r in requests]):
+        removed.verlof_requests += session.execute(
+            delete(VerlofRequest).where(VerlofRequest.id.in_(batch))).rowcount or 0
+
+
+# --- purge ---------------------------------------------------------------------------------------------------
+
+
+def expired_verlof_requests(session: Session, cutoff: datetime, undecided_cutoff: datetime) -> list[tuple[int, str]]:
+    """Verlof requests decided (or, for a religious day, notified) before `cutoff`, and undecided ones whose leave
+    ended before `undecided_cutoff`."""
+    expired = or_(
+        and_(VerlofRequest.status.in_((STATUS_APPROVED, STATUS_REFUSED)), VerlofRequest.decided_at < cutoff),
+        and_(VerlofRequest.status == STATUS_NOTIFIED, VerlofRequest.created_at < cutoff),
+        and_(VerlofRequest.status == STATUS_SUBMITTED, VerlofRequest.end_date < undecided_cutoff.date()),
+    )
+    return [(request_id, reference) for request_id, reference in
+            session.execute(select(VerlofRequest.id, VerlofRequest.reference).where(expired)
+                            .order_by(VerlofRequest.id))]
+
+
+@dataclass(kw_only=True)
+class PurgeResult(Removed):
+    chat_cutoff: datetime
+    case_cutoff: datetime
+    undecided_cutoff: datetime
+    tracker_conversations: int = 0
+    tracker_events: int = 0
+    tracker_store: str = "none"  # "same database", "separate database" or "none" (no tracker table yet)
 
     def counts(self) -> dict[str, int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
@@ -200,9 +251,11 @@ class PurgeResult:
     def summary(self) -> str:
         return (f"purged {self.conversations} conversations ({self.chat_messages} messages), "
                 f"{self.tracker_events} tracker events of {self.tracker_conversations} conversations, "
-                f"{self.cases} closed cases ({self.case_messages} messages, {self.case_notes} notes), "
+                f"{self.cases} cases ({self.case_messages} messages, {self.case_notes} notes), "
                 f"{self.verlof_requests} verlof requests; "
-                f"chat cutoff {self.chat_cutoff:%Y-%m-%d %H:%M} UTC, case cutoff {self.case_cutoff:%Y-%m-%d %H:%M} UTC")
+                f"chat cutoff {self.chat_cutoff:%Y-%m-%d %H:%M} UTC, "
+                f"case cutoff {self.case_cutoff:%Y-%m-%d %H:%M} UTC, "
+                f"undecided verlof cutoff {self.undecided_cutoff:%Y-%m-%d}")
 
 
 def purge(settings: Settings | None = None, now: datetime | None = None) -> PurgeResult:
@@ -210,22 +263,23 @@ def purge(settings: Settings | None = None, now: datetime | None = None) -> Purg
     settings = settings or get_settings()
     now = now or utcnow()
     result = PurgeResult(chat_cutoff=now - timedelta(days=settings.chat_retention_days),
-                         case_cutoff=now - timedelta(days=settings.case_retention_days))
+                         case_cutoff=now - timedelta(days=settings.case_retention_days),
+                         undecided_cutoff=now - timedelta(days=settings.verlof_undecided_retention_days))
     with session_scope() as session:
+        delete_verlof_requests(session, expired_verlof_requests(session, result.case_cutoff,
+                                                                result.undecided_cutoff), result)
         held = senders_held_by_cases(session)
         expired = [(cid, sender) for cid, sender in session.execute(
             select(Conversation.id, Conversation.sender_id)
             .where(Conversation.last_activity_at < result.chat_cutoff).order_by(Conversation.id))
             if sender not in held]
-        result.conversations, result.chat_messages = delete_conversations(session, [cid for cid, _s in expired])
+        result.add_conversations(delete_conversations(session, [cid for cid, _s in expired]))
 
         expired_cases = list(session.execute(
             select(Case.id, Case.reference).where(Case.status == STATUS_CLOSED, Case.closed_at.is_not(None),
                                                   Case.closed_at < result.case_cutoff).order_by(Case.id)))
-        result.cases, result.case_messages, result.case_notes = delete_cases(session, [cid for cid, _r in
-                                                                                     expired_cases])
-        result.case_references = [reference for _cid, reference in expired_cases]
-        result.verlof_requests = delete_finished_verlof_requests(session, result.case_cutoff)
+        result.add_cases(delete_cases(session, [cid for cid, _r in expired_cases]),
+                         [reference for _cid, reference in expired_cases])
 
         with tracker_connection(session, settings) as tracker:
             if tracker is not None:
@@ -242,7 +296,9 @@ def purge(settings: Settings | None = None, now: datetime | None = None) -> Purg
             **result.counts(), "tracker_store": result.tracker_store,
             "chat_retention_days": settings.chat_retention_days,
             "case_retention_days": settings.case_retention_days,
+            "verlof_undecided_retention_days": settings.verlof_undecided_retention_days,
             "chat_cutoff": result.chat_cutoff.isoformat(), "case_cutoff": result.case_cutoff.isoformat(),
+            "undecided_cutoff": result.undecided_cutoff.isoformat(),
             "case_references": result.case_references[:200],
         })
     return result

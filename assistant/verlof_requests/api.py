@@ -1,11 +1,17 @@
-"""`POST /api/verlof/requests` (store a request) and `GET /api/verlof/requests/{reference}?email=…` (its status).
+"""`POST /api/verlof/requests` (store a request), `GET /api/verlof/requests/{reference}` (its status and the
+officer's messages) and `POST /api/verlof/requests/{reference}/messages` (the parent writes to the officer).
 
-- 201 with the reference (VL-…, not guessable), the school days, who decides and the pre-assessment.
+- 201 with the reference (VL-…, not guessable), the school days, who decides, the pre-assessment and an
+  `access_token`: shown once, never stored in clear (only its SHA-256).
 - 422 `{"detail": "Het veld 'x' is niet geldig: …", "field": "x", "code": "…"}` for the first field that is wrong,
   including what the law does not allow as asked (more than 10 school days of vacation leave, vacation leave twice in a
   school year, the first two lesweken, a date in the past): nothing is stored.
-- The status needs the parent's e-mail address as a second factor; a wrong address answers 404, exactly like an
-  unknown reference. After the decision the answer says how to object (bezwaar within 6 weeks, Awb 6:7).
+- The status needs a second factor next to the reference: the parent's e-mail address (`?email=`, or `email` in the
+  body of a message) or the access token (`Authorization: Bearer …`). A wrong address or token answers 404, exactly
+  like an unknown reference. After the decision the answer says how to object (bezwaar within 6 weeks, Awb 6:7).
+- When the leerplichtambtenaar decides, the answer holds the messages between the parent and the officer
+  (`conversation`); the parent answers with `POST …/messages` while the officer's conversation is open (409 when it
+  is not). This is the only way into that thread: the chat API refuses its sender id.
 - Both are rate-limited per client address (VERLOF_REQUEST_RATE_LIMIT, VERLOF_STATUS_RATE_LIMIT): 429 with
   Retry-After. Each stored request can open an officer case, and each look-up is a guess at a reference.
 """
@@ -17,11 +23,14 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.api.verlof import document_known_values, iso_date_text
+from assistant.cases.service import InvalidInput
 from assistant.chat.routes import RETRY_AFTER, require_json
 from assistant.chat.schemas import ErrorResponse
+from assistant.chat.validation import TOO_LONG, normalise_message, problem_with_message
 from assistant.clock import today as _today
 from assistant.db.session import session_scope
 from assistant.errors import INVALID_FIELD
@@ -31,11 +40,17 @@ from assistant.verlof_requests import service
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 NOT_FOUND = _("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.")
+NO_SECOND_FACTOR = _("Geef het e-mailadres mee waarmee u de aanvraag deed, of de toegangscode die u bij het versturen "
+                     "kreeg.")
+CONVERSATION_CLOSED = _("Over deze aanvraag is nu geen gesprek met de leerplichtambtenaar. U kunt hier dus geen "
+                        "bericht sturen.")
+MAX_MESSAGE_CHARS = 4000
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **{code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)},
     429: {"model": ErrorResponse, "headers": RETRY_AFTER,
           "description": "Too many requests from this address; retry after `Retry-After` seconds."},
 }
+_bearer = HTTPBearer(auto_error=False, description="The access token from the answer to POST /api/verlof/requests.")
 
 
 class VerlofRequestBody(BaseModel):
@@ -80,24 +95,67 @@ def create_request(body: VerlofRequestBody, request: Request) -> Any:
         child_name=body.child_name, child_class=body.child_class, school=body.school, school_id=body.school_id,
         home_municipality=body.home_municipality, reason=body.reason, employer_statement=body.employer_statement,
         email=body.email, language=language)
+    token = service.new_access_token()
     try:
         with session_scope() as session:
-            stored = service.submit(session, data, today=_today(), actor="api")
-            view = service.parent_view(stored, language)
+            stored = service.submit(session, data, today=_today(), actor="api", access_token=token)
+            view = {**service.parent_view(stored, language), "access_token": token,
+                    "conversation": service.parent_conversation(session, stored)}
     except service.RequestRefused as error:
         return refused_response(error, language)
     return view
 
 
-@router.get("/requests/{reference}", responses=_ERRORS,
-            dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
-            summary="The status of a leave request (needs the e-mail)")
-def get_request(reference: str, request: Request, email: str = Query(min_length=3, max_length=254),
-                language: str | None = Query(default=None, max_length=8)) -> dict[str, Any]:
-    language = _language(request, language)
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    return credentials.credentials[:128] if credentials is not None else None
+
+
+def _find(session: Any, reference: str, email: str | None, token: str | None, language: str) -> Any:
+    if not email and not token:
+        raise HTTPException(422, translate(NO_SECOND_FACTOR, language))
     try:
-        with session_scope() as session:
-            found = service.find_for_parent(session, reference[:32], email)
-            return service.parent_view(found, language)
+        return service.find_for_parent(session, reference[:32], email, token)
     except service.RequestNotFound:
         raise HTTPException(404, translate(NOT_FOUND, language)) from None
+
+
+@router.get("/requests/{reference}", responses=_ERRORS,
+            dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+            summary="The status of a leave request and the officer's messages (needs the e-mail or the token)")
+def get_request(reference: str, request: Request, email: str | None = Query(default=None, min_length=3, max_length=254),
+                language: str | None = Query(default=None, max_length=8),
+                credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
+    language = _language(request, language)
+    with session_scope() as session:
+        found = _find(session, reference, email, _token(credentials), language)
+        return {**service.parent_view(found, language), "conversation": service.parent_conversation(session, found)}
+
+
+class ParentMessageBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    email: str | None = Field(default=None, min_length=3, max_length=254,
+                              description="The parent's e-mail address (or send the access token as a bearer token).")
+    language: str | None = Field(default=None, max_length=8)
+
+
+@router.post("/requests/{reference}/messages", status_code=201, responses={**_ERRORS, 409: {"model": ErrorResponse}},
+             dependencies=[Depends(require_json),
+                           Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+             summary="The parent writes to the leerplichtambtenaar")
+def post_message(reference: str, body: ParentMessageBody, request: Request,
+                 credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
+    language = _language(request, body.language)
+    problem = problem_with_message(normalise_message(body.text), MAX_MESSAGE_CHARS)
+    if problem:
+        raise HTTPException(422, translate(problem, language, limit=MAX_MESSAGE_CHARS))
+    with session_scope() as session:
+        found = _find(session, reference, body.email, _token(credentials), language)
+        try:
+            service.add_parent_message(session, found, body.text)
+        except service.ConversationClosed:
+            raise HTTPException(409, translate(CONVERSATION_CLOSED, language)) from None
+        except InvalidInput:  # longer than allowed once normalised
+            raise HTTPException(422, translate(TOO_LONG, language, limit=MAX_MESSAGE_CHARS)) from None
+        return {"conversation": service.parent_conversation(session, found)}

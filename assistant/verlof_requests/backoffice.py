@@ -4,8 +4,10 @@ the decision form, and the same as JSON under `/api/backoffice/verlof`.
 Who sees what (`assistant.verlof_requests.service.list_for` / `get_for`, built on
 `assistant.cases.auth.can_see_school_item`): a school account its own school's requests; an officer the requests of
 the municipality that the officer decides (more than 10 school days under art. 14, or an unknown school); an admin
-all. Who decides: the school's account for the directeur, an officer of the municipality for the
-leerplichtambtenaar. A request someone may not see answers 404, like one that does not exist.
+all. A school account sees neither the officer's case reference (it may not open cases) nor the parent's e-mail
+address (together with the reference it would open the parent's status and the officer's messages). Who decides:
+the school's account for the directeur, an officer of the municipality for the leerplichtambtenaar. A request
+someone may not see answers 404, like one that does not exist.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from assistant.backoffice import security
 from assistant.backoffice.api import READ_ERRORS, UNSAFE_ERRORS, require_csrf, require_user
 from assistant.backoffice.security import SignedIn
 from assistant.backoffice.views import iso, render
+from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
 from assistant.verlof_requests import service
 from assistant.verlof_requests.models import VerlofRequest
@@ -37,22 +40,25 @@ DONE = {"approved": "U heeft het verlof toegestaan. De ouder ziet de beslissing.
         "refused": "U heeft het verlof geweigerd. De ouder ziet de beslissing en de reden."}
 
 
-def row(request: VerlofRequest, may_decide: bool = False) -> dict[str, Any]:
+def row(request: VerlofRequest, principal: Principal, may_decide: bool = False) -> dict[str, Any]:
     return {
         "reference": request.reference, "status": request.status, "kind": request.kind, "category": request.category,
         "child_name": request.child_name, "child_class": request.child_class, "school_id": request.school_id,
         "school": request.school_name, "home_municipality": request.home_municipality,
         "municipality": request.municipality, "start_date": request.start_date.isoformat(),
         "end_date": request.end_date.isoformat(), "school_days": request.school_days,
-        "school_year": request.school_year, "decided_by": request.decided_by, "case_reference": request.case_reference,
+        "school_year": request.school_year, "decided_by": request.decided_by,
+        "case_reference": request.case_reference if principal.works_cases else None,
         "created_at": iso(request.created_at), "may_decide": may_decide,
     }
 
 
-def detail(request: VerlofRequest, may_decide: bool) -> dict[str, Any]:
+def detail(request: VerlofRequest, principal: Principal, may_decide: bool) -> dict[str, Any]:
     return {
-        **row(request, may_decide), "reason": request.reason, "employer_statement": request.employer_statement,
-        "email": request.email, "allowed": request.allowed, "assessment": request.assessment,
+        **row(request, principal, may_decide), "reason": request.reason,
+        "employer_statement": request.employer_statement,
+        "email": request.email if principal.works_cases else None, "allowed": request.allowed,
+        "assessment": request.assessment,
         "decision_reason": request.decision_reason, "decided_at": iso(request.decided_at),
         "decider_name": request.decider_name,
     }
@@ -76,7 +82,7 @@ def list_page(request: Request) -> Response:
     if signed is None:
         return _to_login(request)
     with session_scope() as session:
-        rows = [row(item, service.may_decide(signed.principal, item))
+        rows = [row(item, signed.principal, service.may_decide(signed.principal, item))
                 for item in service.list_for(session, signed.principal)]
     return render(request, "verlof.html", signed, requests=rows, **_labels())
 
@@ -88,7 +94,7 @@ def _detail_page(request: Request, signed: SignedIn, reference: str, *, done: st
             item = service.get_for(session, signed.principal, reference)
         except service.RequestNotFound:
             return render(request, "not_found.html", signed, status_code=404)
-        data = detail(item, service.may_decide(signed.principal, item))
+        data = detail(item, signed.principal, service.may_decide(signed.principal, item))
     return render(request, "verlof_request.html", signed, status_code=status_code, item=data,
                   done=DONE.get(done or ""), error=error, **_labels())
 
@@ -134,7 +140,7 @@ class DecisionBody(BaseModel):
 @api.get("", responses=READ_ERRORS, summary="Verlof requests the signed-in user may see (undecided first)")
 def list_requests(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
     with session_scope() as session:
-        return {"requests": [row(item, service.may_decide(signed.principal, item))
+        return {"requests": [row(item, signed.principal, service.may_decide(signed.principal, item))
                              for item in service.list_for(session, signed.principal)]}
 
 
@@ -145,7 +151,7 @@ def get_request(reference: str, signed: SignedIn = Depends(require_user)) -> dic
             item = service.get_for(session, signed.principal, reference)
         except service.RequestNotFound:
             raise HTTPException(404, "Niet gevonden.") from None
-        return detail(item, service.may_decide(signed.principal, item))
+        return detail(item, signed.principal, service.may_decide(signed.principal, item))
 
 
 @api.post("/{reference}/decide", responses=UNSAFE_ERRORS, summary="Approve or refuse (a refusal needs a reason)")
@@ -153,7 +159,7 @@ def decide(reference: str, body: DecisionBody, signed: SignedIn = Depends(requir
     try:
         with session_scope() as session:
             item = service.decide(session, signed.principal, reference, body.outcome, body.reason)
-            return detail(item, False)
+            return detail(item, signed.principal, False)
     except service.RequestNotFound:
         raise HTTPException(404, "Niet gevonden.") from None
     except service.DecisionError as error:

@@ -50,6 +50,8 @@ class VerlofRequest(Base):
     reason: Mapped[str] = mapped_column(Text)
     employer_statement: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     email: Mapped[str] = mapped_column(String(254))  # stored lower-case; the second factor for the status page
+    # SHA-256 of the random access token the API hands out once at submission (instead of the e-mail address).
+    access_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     language: Mapped[str] = mapped_column(String(8), default="nl")
     sender_id: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
     # The pre-assessment at submission: problems, notes and citations ({code, severity, message, citations}).

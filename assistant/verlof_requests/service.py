@@ -13,11 +13,20 @@ and `parent_view`.
   case has its own sender id (`verlof:<reference>`), so the parent's chat is not taken over by it.
 - Art. 13 (religious duty) needs no permission: the request is stored as a notice (`notified`), not decided.
 - The reference (VL- + 10 characters, 50 bits from `secrets`) and the parent's e-mail address together give access
-  to the status; a wrong address is answered exactly like an unknown reference.
+  to the status and to the officer's messages; so does the reference with the access token the API hands out once at
+  submission (stored as its SHA-256). A wrong address or token is answered exactly like an unknown reference. The
+  reference alone gives nothing: school accounts see references.
+- Earlier requests for the same child count for the limits of the school year only when they were made with the same
+  e-mail address: a refusal must not tell an anonymous caller that someone else asked leave for this child. Requests
+  of the same child under another address are shown to whoever decides (`assessment["other_requests"]`), with what
+  the rules say when they are counted too.
+- Every free-text field is redacted (`assistant.privacy.redact`) before it is checked or stored: an identifier in the
+  reason is replaced by a marker; the child's name, class and school must hold none.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field, replace
@@ -31,11 +40,13 @@ from assistant.calendar import SchoolYear, get_calendar
 from assistant.cases import audit
 from assistant.cases import service as case_service
 from assistant.cases.auth import Principal, can_see_school_item
-from assistant.cases.models import ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL
+from assistant.cases.models import OPEN_STATUSES, ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL, Case, CaseMessage
+from assistant.chat.sender_ids import verlof_sender_id
 from assistant.db.base import utcnow
 from assistant.i18n import Message, _, message_from_json, message_to_json, translate
 from assistant.knowledge import UnknownMunicipality, get_regions
 from assistant.knowledge.parameters import params
+from assistant.privacy.redact import MARKS, redact
 from assistant.rules.verlof import (
     KINDS,
     VerlofDecision,
@@ -172,6 +183,10 @@ class Prepared:
     prior_vakantie: bool
     decision: VerlofDecision
     problems: list[dict[str, Any]] = field(default_factory=list)
+    # Requests for the same child under another e-mail address, and what the rules say with them counted: for the
+    # one who decides, never for the caller.
+    other_requests: tuple[str, ...] = ()
+    decision_with_others: VerlofDecision | None = None
 
 
 def new_reference() -> str:
@@ -187,14 +202,23 @@ def child_key(child_name: str, school_id: str | None, school_name: str) -> str:
 # -- checking -----------------------------------------------------------------------------------------------------
 
 
+def _without_identifiers(text: str | None, max_length: int) -> str | None:
+    """`text` cleaned and normalised; None when it holds a personal identifier (or a redaction marker): a name, a
+    class or a school has none."""
+    redaction = redact(text or "")
+    if redaction.found or any(mark in redaction.text for mark in MARKS.values()):
+        return None
+    return interpret.clean_text(redaction.text, max_length)
+
+
 def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School | None, str]:
     if data.kind not in KINDS:
         raise RequestRefused("kind", "unknown_kind", UNKNOWN_KIND)
-    name = interpret.clean_text(data.child_name, 200)
-    if not interpret.valid_child_name(name):
+    name = _without_identifiers(data.child_name, 200)
+    if name is None or not interpret.valid_child_name(name):
         raise RequestRefused("child_name", "invalid_child_name", INVALID_CHILD_NAME)
-    child_class = interpret.clean_text(data.child_class, 100)
-    if not 1 <= len(child_class) <= 40 or child_class.startswith("/"):
+    child_class = _without_identifiers(data.child_class, 100)
+    if child_class is None or not 1 <= len(child_class) <= 40 or child_class.startswith("/"):
         raise RequestRefused("child_class", "invalid_class", INVALID_CLASS)
     school: School | None = None
     if data.school_id:
@@ -203,8 +227,8 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
             raise RequestRefused("school_id", "unknown_school", UNKNOWN_SCHOOL_ID)
     elif data.school:
         school = find_school(data.school)
-    school_name = school.name if school else interpret.clean_text(data.school, 200)
-    if len(school_name) < 2:
+    school_name = school.name if school else _without_identifiers(data.school, 200)
+    if school_name is None or len(school_name) < 2:
         raise RequestRefused("school", "no_school", NO_SCHOOL)
     calendar = get_calendar()
     try:
@@ -218,7 +242,7 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
             raise RequestRefused(field_name, "outside_calendar", OUTSIDE_CALENDAR, until=calendar.known_until)
     if today > last_day_to_ask(data.kind, data.start_date, calendar):
         raise RequestRefused("start_date", "date_in_past", DATE_IN_PAST, date=data.start_date)
-    reason = interpret.clean_text(data.reason, MAX_REASON_CHARS)
+    reason = interpret.clean_text(redact(data.reason or "").text, MAX_REASON_CHARS)
     if len(reason) < 3:
         raise RequestRefused("reason", "invalid_reason", INVALID_REASON)
     email = (data.email or "").strip().lower()
@@ -239,20 +263,38 @@ def _check_fields(data: RequestData, today: date) -> tuple[RequestData, School |
     return cleaned, school, school_name
 
 
-def prior_use(session: Session, key: str, school_year: SchoolYear, exclude_id: int | None = None) -> tuple[int, bool]:
-    """(art. 14 school days, whether vacation leave was asked) of the child's counting requests in the year."""
-    query = select(VerlofRequest.kind, VerlofRequest.school_days).where(
+@dataclass(frozen=True)
+class PriorUse:
+    """The child's counting requests earlier in the school year: art. 14 school days and whether vacation leave was
+    asked, of the same parent (the same e-mail address) and of everyone."""
+
+    days: int = 0
+    vakantie: bool = False
+    all_days: int = 0
+    all_vakantie: bool = False
+    others: tuple[str, ...] = ()  # references of requests made under another e-mail address
+
+
+def prior_use(session: Session, key: str, school_year: SchoolYear, exclude_id: int | None = None,
+              email: str | None = None) -> PriorUse:
+    """The child's counting requests in the school year; `email` tells the parent's own from the others."""
+    query = select(VerlofRequest.reference, VerlofRequest.kind, VerlofRequest.school_days, VerlofRequest.email).where(
         VerlofRequest.child_key == key, VerlofRequest.school_year == school_year.label,
-        VerlofRequest.status.in_(COUNTING_STATUSES))
+        VerlofRequest.status.in_(COUNTING_STATUSES)).order_by(VerlofRequest.id)
     if exclude_id is not None:
         query = query.where(VerlofRequest.id != exclude_id)
-    days, vakantie = 0, False
-    for kind, school_days in session.execute(query):
-        if kind == "gewichtige_omstandigheid":
-            days += int(school_days)
-        elif kind == "vakantie":
-            vakantie = True
-    return days, vakantie
+    own, everyone = [0, False], [0, False]
+    others: list[str] = []
+    for reference, kind, school_days, address in session.execute(query):
+        mine = email is None or hmac.compare_digest(address.encode(), email.encode())
+        for use in ((own, everyone) if mine else (everyone,)):
+            if kind == "gewichtige_omstandigheid":
+                use[0] += int(school_days)
+            elif kind == "vakantie":
+                use[1] = True
+        if not mine:
+            others.append(reference)
+    return PriorUse(int(own[0]), bool(own[1]), int(everyone[0]), bool(everyone[1]), tuple(others))
 
 
 def _evaluate(facts: VerlofFacts, today: date, school_year: SchoolYear) -> VerlofDecision:
@@ -314,25 +356,29 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
                                            region or calendar.region_of(cleaned.home_municipality))
                       ) if cleaned.end_date >= cleaned.start_date else []
     school_year = SchoolYear.of(first_days[0] if first_days else cleaned.start_date)
-    prior_days, prior_vakantie = prior_use(session, key, school_year, exclude_id)
+    prior = prior_use(session, key, school_year, exclude_id, cleaned.email)
     facts = VerlofFacts(kind=cleaned.kind, start_date=cleaned.start_date, end_date=cleaned.end_date,  # type: ignore[arg-type]
                         municipality=cleaned.home_municipality, requested_on=today, category=cleaned.category,
-                        prior_days_this_school_year=prior_days, prior_vakantie_this_school_year=prior_vakantie,
+                        prior_days_this_school_year=prior.days, prior_vakantie_this_school_year=prior.vakantie,
                         region=region)
     decision = _evaluate(facts, today, school_year)
     for problem in decision.problems:
         if problem.severity == "blocking" or problem.code == "no_school_days":
             raise RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code, problem.template,
                                  problem.citations, **problem.values)
+    with_others = _evaluate(replace(facts, prior_days_this_school_year=prior.all_days,
+                                    prior_vakantie_this_school_year=prior.all_vakantie), today, school_year) \
+        if prior.others else None
     return Prepared(data=cleaned, school=school, school_name=school_name,
                     municipality=get_regions().responsible_municipality(cleaned.home_municipality), child_key=key,
-                    school_year=school_year, prior_days=prior_days, prior_vakantie=prior_vakantie, decision=decision)
+                    school_year=school_year, prior_days=prior.days, prior_vakantie=prior.vakantie, decision=decision,
+                    other_requests=prior.others, decision_with_others=with_others)
 
 
 # -- storing ------------------------------------------------------------------------------------------------------
 
 
-def _officer_case(session: Session, request: VerlofRequest, prepared: Prepared, now: datetime) -> str:
+def _open_officer_case(session: Session, request: VerlofRequest, prepared: Prepared, now: datetime) -> str:
     decision = prepared.decision
     facts = {
         "topic": "verlof_gewichtige_omstandigheden", "verlof_reference": request.reference,
@@ -345,15 +391,37 @@ def _officer_case(session: Session, request: VerlofRequest, prepared: Prepared, 
     citations = [c for problem in request.assessment.get("problems", []) for c in problem["citations"]]
     assessment = {"text": "\n".join(lines) or f"Beslist door: {decision.decided_by}", "citations": citations,
                   "school_days": request.school_days, "prior_days": prepared.prior_days}
-    case = case_service.open_case(session, sender_id=f"verlof:{request.reference}", trigger="rules_need_officer",
+    case = case_service.open_case(session, sender_id=verlof_sender_id(request.reference), trigger="rules_need_officer",
                                   facts=facts, assessment=assessment, transcript=[], language=request.language,
                                   consent=True, now=now)
     return case.reference
 
 
+def new_access_token() -> str:
+    """A random token (192 bits) the parent can use instead of the e-mail address; only its hash is stored."""
+    return secrets.token_urlsafe(24)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _other_requests(prepared: Prepared) -> dict[str, Any] | None:
+    """For the one who decides: the same child's requests under another e-mail address, and the rules' problems
+    when they are counted too (those the parent's own requests do not already give)."""
+    if not prepared.other_requests or prepared.decision_with_others is None:
+        return None
+    own = {problem.code for problem in prepared.decision.problems}
+    extra = [problem for problem in stored_problems(prepared.decision_with_others) if problem["code"] not in own]
+    return {"references": list(prepared.other_requests), "problems": extra,
+            "decided_by": prepared.decision_with_others.decided_by}
+
+
 def submit(session: Session, data: RequestData, *, today: date, now: datetime | None = None,
-           actor: str = audit.ACTOR_CHAT) -> VerlofRequest:
-    """Check, evaluate and store one request (and open the officer's case when the officer decides)."""
+           actor: str = audit.ACTOR_CHAT, access_token: str | None = None) -> VerlofRequest:
+    """Check, evaluate and store one request (and open the officer's case when the officer decides).
+
+    `access_token`: a token from `new_access_token` that the caller hands to the parent; its hash is stored."""
     now = now or utcnow()
     prepared = prepare(session, data, today)
     cleaned, decision = prepared.data, prepared.decision
@@ -368,13 +436,15 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
         email=cleaned.email, language=cleaned.language or "nl", sender_id=cleaned.sender_id,
         assessment={"problems": stored_problems(decision), "notes": notes_json(decision),
                     "prior_days": prepared.prior_days, "prior_vakantie": prepared.prior_vakantie,
-                    "evaluated_on": today.isoformat()},
+                    "evaluated_on": today.isoformat(),
+                    **({"other_requests": others} if (others := _other_requests(prepared)) else {})},
+        access_token_hash=token_hash(access_token) if access_token else None,
         created_at=now, updated_at=now,
     )
     session.add(request)
     session.flush()
     if decision.decided_by == "leerplichtambtenaar":
-        request.case_reference = _officer_case(session, request, prepared, now)
+        request.case_reference = _open_officer_case(session, request, prepared, now)
     audit.record(session, actor, "verlof_request_submitted", "verlof_request", request.reference, {
         "kind": request.kind, "school_id": request.school_id, "municipality": request.municipality,
         "school_days": request.school_days, "decided_by": request.decided_by, "case": request.case_reference,
@@ -385,14 +455,18 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
 # -- the parent's view ----------------------------------------------------------------------------------------------
 
 
-def find_for_parent(session: Session, reference: str, email: str) -> VerlofRequest:
-    """The request when `email` is its parent's address; RequestNotFound otherwise (also for a wrong address)."""
+def find_for_parent(session: Session, reference: str, email: str | None = None,
+                    token: str | None = None) -> VerlofRequest:
+    """The request when `email` is its parent's address or `token` its access token; RequestNotFound otherwise (also
+    for a wrong address or token, and when neither is given)."""
     request = session.scalar(select(VerlofRequest).where(VerlofRequest.reference == (reference or "").strip().upper()))
-    given = (email or "").strip().lower().encode()
-    if request is None:
-        hmac.compare_digest(given, b"x" * len(given))  # same work either way
-        raise RequestNotFound
-    if not hmac.compare_digest(given, request.email.encode()):
+    given_email = (email or "").strip().lower().encode()
+    given_token = token_hash(token).encode() if token else b""
+    expected_email = request.email.encode() if request is not None else b"x" * len(given_email)
+    expected_token = (request.access_token_hash or "").encode() if request is not None else b"x" * 64
+    email_ok = hmac.compare_digest(given_email, expected_email)  # same work whether or not the reference exists
+    token_ok = hmac.compare_digest(given_token, expected_token)
+    if request is None or not ((given_email and email_ok) or (given_token and token_ok)):
         raise RequestNotFound
     return request
 
@@ -411,6 +485,37 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
         text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on)
     return {"text": text, "deadline_weeks": 6,
             "citations": [c.model_dump() for c in resolve_citations(BEZWAAR_CITATIONS)]}
+
+
+class ConversationClosed(ValueError):
+    """The parent wrote, but no officer conversation is open on the request."""
+
+
+def officer_case_of(session: Session, request: VerlofRequest) -> Case | None:
+    if not request.case_reference:
+        return None
+    return session.scalar(select(Case).where(Case.reference == request.case_reference))
+
+
+def parent_conversation(session: Session, request: VerlofRequest) -> dict[str, Any] | None:
+    """The messages between the parent and the leerplichtambtenaar on this request (never the internal notes), and
+    whether the parent can write; None when no officer handles it."""
+    case = officer_case_of(session, request)
+    if case is None:
+        return None
+    messages = session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id))
+    return {"case_reference": case.reference, "can_reply": case.status in OPEN_STATUSES,
+            "messages": [{"id": m.id, "author": m.author, "text": m.text,
+                          "created_at": case_service.sla.aware(m.created_at).isoformat()} for m in messages]}
+
+
+def add_parent_message(session: Session, request: VerlofRequest, text: str, now: datetime | None = None) -> None:
+    """A message from the parent to the officer, redacted like a chat message; ConversationClosed when no officer
+    conversation is open."""
+    case = officer_case_of(session, request)
+    if case is None or case.status not in OPEN_STATUSES:
+        raise ConversationClosed
+    case_service.add_user_message(session, case, case_service.check_text(redact(text).text), now)
 
 
 def parent_view(request: VerlofRequest, language: str | None = None) -> dict[str, Any]:

@@ -194,6 +194,7 @@ def mount_web(app: FastAPI) -> None:
             return {
                 "chat_retention_days": int(_setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
                 "case_retention_days": _setting(request, "case_retention_days", None),
+                "undecided_retention_days": _setting(request, "verlof_undecided_retention_days", None),
                 "organisation_name": _setting(request, "organisation_name", None),
                 "privacy_contact_url": _setting(request, "privacy_contact_url", None),
             }

@@ -19,8 +19,9 @@ from assistant.privacy.retention import tracker_events, tracker_metadata
 ROOT = Path(__file__).resolve().parents[2]
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 
-# Each sender gets a user turn, a slot and a bot turn at the given time (seconds since the epoch).
-_RASA_WRITER = """
+# Conversation turns as Rasa stores them: the (redacted) user text with its parse data, the slots the actions set
+# from it, and the bot's answer, at the turn's time (seconds since the epoch). Turns of one sender are saved together.
+_RASA_TURNS_WRITER = """
 import asyncio, json, sys, warnings
 warnings.filterwarnings("ignore")
 from rasa.core.tracker_store import SQLTrackerStore
@@ -30,14 +31,48 @@ from rasa.shared.core.trackers import DialogueStateTracker
 spec = json.loads(sys.stdin.read())
 store = SQLTrackerStore(**spec["store"])
 async def main():
-    for sender, at in spec["senders"].items():
+    by_sender = {}
+    for turn in spec["turns"]:
+        by_sender.setdefault(turn["sender"], []).append(turn)
+    for sender, turns in by_sender.items():
         tracker = await store.retrieve(sender) or DialogueStateTracker(sender, slots=[])
-        for event in (UserUttered("hallo, mag mijn kind vrij?", timestamp=at), SlotSet("topic", "verlof", timestamp=at),
-                      BotUttered("Dat hangt ervan af.", timestamp=at)):
-            tracker.update(event)
+        for turn in turns:
+            parse_data = {"text": turn["text"], "intent": {"name": "inform", "confidence": 0.9}, "entities": [],
+                          "metadata": {"language": "nl"}}
+            tracker.update(UserUttered(turn["text"], intent=parse_data["intent"], parse_data=parse_data,
+                                       timestamp=turn["at"]))
+            for name, value in turn["slots"].items():
+                tracker.update(SlotSet(name, value, timestamp=turn["at"]))
+            tracker.update(BotUttered(turn["bot"], timestamp=turn["at"]))
         await store.save(tracker)
 asyncio.run(main())
 """
+
+
+def write_turns(url: str, turns: list[dict], at: float = 1.7e9) -> str:
+    """Store conversation turns (`{"sender", "text", "slots", "bot"}`, optionally `"at"`) as Rasa would; returns
+    "rasa" (Rasa's own SQLTrackerStore, when `.venv-rasa` exists) or "table" (a table with the same columns)."""
+    turns = [{"at": at, **turn} for turn in turns]
+    if RASA_PYTHON.exists():
+        spec = {"store": _store_arguments(url), "turns": turns}
+        done = subprocess.run([str(RASA_PYTHON), "-c", _RASA_TURNS_WRITER], input=json.dumps(spec), text=True,
+                              capture_output=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return "rasa"
+    engine = create_engine(normalise_url(url))
+    tracker_metadata.create_all(engine)
+    with engine.begin() as connection:
+        for turn in turns:
+            events = [("user", {"event": "user", "text": turn["text"], "parse_data": {"text": turn["text"]}})]
+            events += [("slot", {"event": "slot", "name": name, "value": value})
+                       for name, value in turn["slots"].items()]
+            events.append(("bot", {"event": "bot", "text": turn["bot"]}))
+            for kind, data in events:
+                connection.execute(tracker_events.insert().values(
+                    sender_id=turn["sender"], type_name=kind, timestamp=turn["at"],
+                    data=json.dumps({**data, "timestamp": turn["at"]})))
+    engine.dispose()
+    return "table"
 
 
 def _store_arguments(url: str) -> dict:
@@ -50,22 +85,9 @@ def _store_arguments(url: str) -> dict:
 
 
 def write_tracker(url: str, senders: dict[str, float]) -> str:
-    """Three events per sender at time `senders[sender]`; returns "rasa" or "table" (how it was written)."""
-    if RASA_PYTHON.exists():
-        spec = {"store": _store_arguments(url), "senders": senders}
-        subprocess.run([str(RASA_PYTHON), "-c", _RASA_WRITER], input=json.dumps(spec), text=True, check=True,
-                       capture_output=True, timeout=120)
-        return "rasa"
-    engine = create_engine(normalise_url(url))
-    tracker_metadata.create_all(engine)
-    with engine.begin() as connection:
-        for sender, at in senders.items():
-            for kind, data in (("user", {"event": "user", "text": "hallo"}), ("slot", {"event": "slot"}),
-                               ("bot", {"event": "bot", "text": "Dat hangt ervan af."})):
-                connection.execute(tracker_events.insert().values(sender_id=sender, type_name=kind, timestamp=at,
-                                                                  data=json.dumps({**data, "timestamp": at})))
-    engine.dispose()
-    return "table"
+    """A user turn, a slot and a bot turn per sender at time `senders[sender]`; returns "rasa" or "table"."""
+    return write_turns(url, [{"sender": sender, "text": "hallo, mag mijn kind vrij?", "slots": {"topic": "verlof"},
+                              "bot": "Dat hangt ervan af.", "at": at} for sender, at in senders.items()])
 
 
 def events_per_sender(url: str) -> dict[str, int]:

@@ -243,3 +243,132 @@ def test_school_accounts_cannot_erase(client, accounts):
 def test_api_refuses_malformed_ids(client, accounts):
     token = sign_in(client, "admin@twente.nl")
     assert client.delete("/api/backoffice/conversations/a%20b", headers={"X-CSRF-Token": token}).status_code == 422
+
+
+# --- every row tied to the conversation, verlof requests included (issue 17) ---------------------------------------
+
+def verlof(sender_id: str | None, *, child: str = "Sara Jansen", email: str = "ouder@voorbeeld.nl",
+           officer: bool = True) -> tuple[str, str | None]:
+    """A verlof request made in the chat of `sender_id` (or through the API: None); with `officer` it is 12 school
+    days under art. 14, so the leerplichtambtenaar decides and it has an officer case with a message and a note.
+    Returns (reference, case reference)."""
+    from datetime import date
+
+    from assistant.cases import service as case_service
+    from assistant.cases.auth import Principal
+    from assistant.cases.models import User
+    from assistant.verlof_requests import service
+
+    data = service.RequestData(
+        kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 3, 9),
+        end_date=date(2026, 3, 24) if officer else date(2026, 3, 10), child_name=child, child_class="groep 5",
+        school_id="hengelo-de-borgh", home_municipality="Borne", reason="Mijn moeder Fatima is ernstig ziek.",
+        email=email, sender_id=sender_id)
+    with session_scope() as session:
+        request = service.submit(session, data, today=date(2026, 1, 12))
+        reference, case_reference = request.reference, request.case_reference
+        if case_reference:
+            case = session.scalar(select(Case).where(Case.reference == case_reference))
+            officer_user = session.scalar(select(User).where(User.role == "officer"))
+            principal = Principal.of(officer_user)
+            case_service.reply(session, case, principal, "Kunt u een verklaring van de arts sturen?")
+            case_service.add_note(session, case, principal, "Moeder Fatima belde over Sara")
+            service.add_parent_message(session, request, "Ja, die stuur ik.")
+    return reference, case_reference
+
+
+def tied_rows(sender_id: str, references: list[str]) -> dict[str, int]:
+    """Rows in each app table tied to the chat `sender_id` and to the verlof requests `references`."""
+    from assistant.verlof_requests.models import VerlofRequest
+
+    senders = [sender_id, *(f"verlof:{reference}" for reference in references)]
+    with session_scope() as session:
+        case_ids = list(session.scalars(select(Case.id).where(Case.sender_id.in_(senders))))
+        return {
+            "conversations": session.scalar(select(func.count()).where(Conversation.sender_id.in_(senders))),
+            "chat_messages": session.scalar(select(func.count()).select_from(ChatMessage).join(Conversation)
+                                            .where(Conversation.sender_id.in_(senders))),
+            "cases": len(case_ids),
+            "case_messages": session.scalar(select(func.count()).where(CaseMessage.case_id.in_(case_ids))),
+            "case_notes": session.scalar(select(func.count()).where(CaseNote.case_id.in_(case_ids))),
+            "verlof_requests": session.scalar(select(func.count()).select_from(VerlofRequest).where(
+                (VerlofRequest.sender_id == sender_id) | VerlofRequest.reference.in_(references))),
+        }
+
+
+TABLES = ("conversations", "chat_messages", "cases", "case_messages", "case_notes", "verlof_requests")
+
+
+@pytest.fixture
+def with_verlof(settings: Settings) -> dict[str, object]:
+    make_user("jan@hengelo.nl", role="officer", municipality="Hengelo")
+    chat("web-parent")
+    mine, mine_case = verlof("web-parent")
+    small, _ = verlof("web-parent", officer=False, child="Tim Jansen")  # the directeur decides: no case
+    theirs, theirs_case = verlof("web-other", child="Eva Smit", email="ander@voorbeeld.nl")
+    chat("web-other")
+    api_made, api_case = verlof(None, child="Noor Bakker", email="noor@voorbeeld.nl")
+    before = tied_rows("web-parent", [mine, small])
+    assert all(before[table] for table in TABLES), before
+    return {"mine": [mine, small], "mine_case": mine_case, "theirs": theirs, "theirs_case": theirs_case,
+            "api": api_made, "api_case": api_case}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_erasing_a_conversation_empties_every_table_of_it(settings, with_verlof, table):
+    result = erasure.erase(sender_id="web-parent")
+    assert tied_rows("web-parent", with_verlof["mine"])[table] == 0
+    assert tied_rows("web-other", [with_verlof["theirs"]])[table] > 0  # the other parent's rows stay
+    assert result.verlof_requests == 2 and with_verlof["mine_case"] in result.case_references
+
+
+def test_erasing_a_conversation_empties_its_tracker(settings, with_verlof):
+    write_tracker(settings.resolved_tracker_store_url, {"web-parent": 1.7e9, "web-other": 1.7e9})
+    erasure.erase(sender_id="web-parent")
+    assert set(events_per_sender(settings.resolved_tracker_store_url)) == {"web-other"}
+
+
+@pytest.mark.parametrize("by", ["verlof_reference", "officer_case"])
+def test_a_verlof_reference_or_its_officer_case_erases_the_conversation_it_came_from(settings, with_verlof, by):
+    target = ({"verlof_reference": with_verlof["mine"][0].lower()} if by == "verlof_reference"
+              else {"case_reference": with_verlof["mine_case"]})
+    erasure.erase(**target)
+    assert tied_rows("web-parent", with_verlof["mine"]) == dict.fromkeys(TABLES, 0)
+    assert all(tied_rows("web-other", [with_verlof["theirs"]])[t] for t in TABLES)
+
+
+def test_a_request_made_through_the_api_is_erased_with_its_case(settings, with_verlof):
+    result = erasure.erase(verlof_reference=with_verlof["api"])
+    assert (result.verlof_requests, result.conversations, result.case_references) == (1, 0, [with_verlof["api_case"]])
+    assert tied_rows("none", [with_verlof["api"]]) == dict.fromkeys(TABLES, 0)
+    assert tied_rows("web-parent", with_verlof["mine"])["verlof_requests"] == 2
+
+
+def test_the_audit_of_a_verlof_erasure_holds_no_personal_data(settings, with_verlof):
+    from assistant.cases.models import AuditEntry
+
+    erasure.erase(sender_id="web-parent")
+    with session_scope() as session:
+        log = json.dumps([[e.actor, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))],
+                         ensure_ascii=False)
+    for personal in ("Sara", "Fatima", "ouder@voorbeeld.nl", "web-parent", "Kunt u een verklaring"):
+        assert personal not in log
+
+
+def test_cli_erases_a_verlof_request(settings, with_verlof, capsys):
+    assert cli.main(["erase", "--verlof", with_verlof["theirs"]]) == 0
+    assert "1 verlof requests" in capsys.readouterr().out
+    assert tied_rows("web-other", [with_verlof["theirs"]]) == dict.fromkeys(TABLES, 0)
+
+
+def test_officers_erase_verlof_requests_only_within_their_municipality(client, accounts):
+    reference, _case = verlof(None)  # Borne: Hengelo's
+    token = sign_in(client, "els@enschede.nl")
+    assert client.post(f"/api/backoffice/verlof/{reference}/erase",
+                       headers={"X-CSRF-Token": token}).status_code == 404
+    token = sign_in(client, "school@obs.nl")
+    assert client.post(f"/api/backoffice/verlof/{reference}/erase",
+                       headers={"X-CSRF-Token": token}).status_code == 404
+    token = sign_in(client, "jan@hengelo.nl")
+    response = client.post(f"/api/backoffice/verlof/{reference}/erase", headers={"X-CSRF-Token": token})
+    assert response.status_code == 200 and response.json()["erased"]["verlof_requests"] == 1

@@ -270,3 +270,46 @@ def test_finished_verlof_requests_go_after_the_case_period_open_ones_stay(settin
         kept = set(session.scalars(select(VerlofRequest.reference)))
     assert kept == {"VL-RECENT001", "VL-OPEN00001"}
     assert result.verlof_requests == 2
+
+
+def test_undecided_verlof_requests_go_a_period_after_the_leave_ended(settings: Settings, monkeypatch):
+    """Issue 17: an 800-day-old undecided request survived every purge. Undecided requests now go
+    VERLOF_UNDECIDED_RETENTION_DAYS after the last day of the leave they asked for."""
+    from datetime import date
+
+    from assistant.verlof_requests.models import STATUS_SUBMITTED, VerlofRequest
+
+    verlof_request("VL-ANCIENT01", STATUS_SUBMITTED, None, NOW - timedelta(days=800))  # leave ended 2025-03-03
+    with session_scope() as session:
+        row = session.scalar(select(VerlofRequest).where(VerlofRequest.reference == "VL-ANCIENT01"))
+        row.start_date = row.end_date = date(2024, 1, 8)
+    verlof_request("VL-UNDECIDED", STATUS_SUBMITTED, None, NOW - timedelta(days=30))  # leave ended 2025-03-03
+    with session_scope() as session:
+        row = session.scalar(select(VerlofRequest).where(VerlofRequest.reference == "VL-UNDECIDED"))
+        row.start_date = row.end_date = (NOW - timedelta(days=100)).date()
+
+    result = retention.purge(settings, now=NOW)
+    with session_scope() as session:
+        assert set(session.scalars(select(VerlofRequest.reference))) == {"VL-UNDECIDED"}
+        [audit] = session.scalars(select(AuditEntry).where(AuditEntry.action == "purge"))
+    assert result.verlof_requests == 1
+    assert audit.details["verlof_undecided_retention_days"] == 365 and audit.details["verlof_requests"] == 1
+
+    monkeypatch.setenv("VERLOF_UNDECIDED_RETENTION_DAYS", "90")
+    _reset()
+    assert retention.purge(get_settings(), now=NOW).verlof_requests == 1
+
+
+def test_a_purged_verlof_request_takes_its_officer_case_and_thread_along(settings: Settings):
+    from assistant.verlof_requests.models import STATUS_APPROVED
+
+    verlof_request("VL-WITHCASE1", STATUS_APPROVED, CASE_CUTOFF - MINUTE, CASE_CUTOFF - timedelta(days=30))
+    thread_case = case("verlof:VL-WITHCASE1")  # still open: the officer never closed it
+    conversation("verlof:VL-WITHCASE1", NOW - timedelta(days=1))  # a thread kept by older versions
+    kept_case = case("verlof:VL-SOMEOTHER")
+
+    result = retention.purge(settings, now=NOW)
+    assert result.verlof_requests == 1 and thread_case in result.case_references
+    assert references() == {kept_case}
+    assert "verlof:VL-WITHCASE1" not in senders()
+    assert count(CaseMessage) == count(CaseNote) == 1

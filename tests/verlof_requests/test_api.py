@@ -123,9 +123,12 @@ def test_officer_refuses_an_art_14_request_with_a_reason(client, sign_in) -> Non
     make_user("lpa@enschede.nl", "officer", "Enschede")
     make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh")
 
-    csrf = sign_in("directie@deborgh.nl")  # the school sees it but does not decide
+    csrf = sign_in("directie@deborgh.nl")  # the school sees it but does not decide, nor the officer's case
     item = client.get(f"/api/backoffice/verlof/{reference}").json()
-    assert item["may_decide"] is False and item["case_reference"].startswith("LP-")
+    assert item["may_decide"] is False and item["case_reference"] is None and item["email"] is None
+    assert [row["case_reference"] for row in client.get("/api/backoffice/verlof").json()["requests"]] == [None]
+    page = client.get(f"/backoffice/verlof/{reference}").text
+    assert "LP-" not in page and "ouder@voorbeeld.nl" not in page
     assert client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"},
                        headers={"X-CSRF-Token": csrf}).status_code == 403
 

@@ -172,12 +172,13 @@ def test_privacy_page_says_what_is_stored_and_the_rights(client):
 
 def test_privacy_page_uses_configured_retention_and_organisation(client, app):
     app.state.settings = app.state.settings.model_copy(update={
-        "chat_retention_days": 14, "case_retention_days": 730, "organisation_name": "Gemeente Hengelo",
-        "privacy_contact_url": "javascript:alert(1)"})
+        "chat_retention_days": 14, "case_retention_days": 730, "verlof_undecided_retention_days": 90,
+        "organisation_name": "Gemeente Hengelo", "privacy_contact_url": "javascript:alert(1)"})
     html = client.get("/privacy").text
     text = parse(html).visible_text
     assert "Gesprekken: 14 dagen" in text
     assert "730 dagen nadat de aanvraag of vraag is afgesloten" in text
+    assert "niemand heeft beslist: 90 dagen na de laatste dag van het verlof" in text
     assert "Voor deze assistent is dat: Gemeente Hengelo." in text
     assert "javascript:" not in html
 
