@@ -29,27 +29,51 @@ def normalise_town(town: str | None) -> str:
     return re.sub(r"^(gemeente|gem\.)\s+", "", text)
 
 
-def _table_from_regions_file(path: Path) -> dict[str, str]:
+def _regions_file_entries(path: Path) -> dict[str, str]:
+    """Municipality name (as written) -> the municipality that runs leerplicht for it."""
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     return {
-        normalise_town(entry["name"]): str(entry["leerplicht_by"])
+        str(entry["name"]): str(entry["leerplicht_by"])
         for entry in data.get("municipalities") or []
         if isinstance(entry, dict) and entry.get("name") and entry.get("leerplicht_by")
     }
 
 
 @lru_cache(maxsize=1)
-def town_table() -> dict[str, str]:
-    """Town (normalised) -> the municipality whose leerplicht officers serve it."""
+def _regions() -> dict[str, str]:
+    """Every municipality of the region, as the knowledge base spells it -> who runs leerplicht for it."""
     try:
         from assistant.knowledge import get_knowledge_base
 
         kb = get_knowledge_base()
-        return {normalise_town(name): kb.responsible_municipality(name) for name in kb.municipalities}
+        return {name: kb.responsible_municipality(name) for name in kb.municipalities}
     except Exception as error:  # the knowledge base refuses to load: fall back to the regions file alone
         log.warning("routing_regions_fallback", error_type=type(error).__name__)
-        return _table_from_regions_file(REGIONS_FILE)
+        return _regions_file_entries(REGIONS_FILE)
+
+
+@lru_cache(maxsize=1)
+def town_table() -> dict[str, str]:
+    """Town (normalised) -> the municipality whose leerplicht officers serve it."""
+    return {normalise_town(name): runs for name, runs in _regions().items()}
+
+
+def region_municipalities() -> tuple[str, ...]:
+    """Every municipality of the region as `knowledge/regions.yml` spells it (Borne, Dinkelland, Enschede, ...)."""
+    return tuple(sorted(_regions()))
+
+
+def canonical_town(name: str | None) -> str | None:
+    """'  gemeente borne' -> 'Borne'; None for a name that is not a municipality of the region."""
+    wanted = normalise_town(name)
+    return next((town for town in _regions() if normalise_town(town) == wanted), None) if wanted else None
+
+
+def towns_served_by(municipality: str | None) -> tuple[str, ...]:
+    """The municipalities whose leerplicht the officers of `municipality` run: 'Hengelo' -> ('Borne', 'Hengelo')."""
+    wanted = normalise_town(municipality)
+    return tuple(sorted(town for town, runs in _regions().items() if normalise_town(runs) == wanted))
 
 
 def responsible_municipality(town: str | None) -> str | None:

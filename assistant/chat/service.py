@@ -18,6 +18,8 @@ from assistant.chat.validation import normalise_message, problem_with_message
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
 from assistant.i18n.detect import choose_language, switch_confirmation, unsupported_language_reply
+from assistant.insight import record as insight
+from assistant.insight.models import OUTCOME_OFFICER, OUTCOME_OTHER
 from assistant.privacy.redact import redact
 
 RASA_DOWN = _(
@@ -50,6 +52,19 @@ class UserTurn:
     requested_slot: str | None
     local_reply: str | None  # answered by the gateway itself (language switch or unsupported language)
     give_bsn_notice: bool
+    first_turn: bool = False  # the first message of the conversation (the figures count conversations by it)
+
+
+@dataclass(frozen=True)
+class StoredTurn:
+    handoff: chat_handoff.HandoffInfo | None
+    message_ids: list[int]
+
+
+def with_ids(messages: list[BotMessage], ids: list[int]) -> list[BotMessage]:
+    """The messages with the ids they were stored under (the same order)."""
+    return [message.model_copy(update={"id": ids[index] if index < len(ids) else None})
+            for index, message in enumerate(messages)]
 
 
 @dataclass
@@ -61,13 +76,13 @@ class ChatService:
     async def handle(self, request: ChatRequest) -> ChatResponse:
         turn = await run_in_threadpool(self._begin_turn, request)
         if turn.routed is not None:
-            return await self._answer_for_officer(request.sender_id, turn.language, turn.user_message_id,
-                                                  turn.routed, turn.requested_slot, turn.give_bsn_notice)
+            return await self._answer_for_officer(request.sender_id, turn)
         if turn.local_reply is not None:
-            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn.user_message_id,
-                                    [turn.local_reply], None, turn.requested_slot, False)
+            messages = [BotMessage(text=turn.local_reply)]
+            stored = await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, messages, None,
+                                             turn.requested_slot, False, insight.TurnFacts(None, OUTCOME_OTHER))
             return ChatResponse(sender_id=request.sender_id, language=turn.language,
-                                messages=[BotMessage(text=turn.local_reply)], intent=None)
+                                messages=with_ids(messages, stored.message_ids), intent=None)
         try:
             reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
         except RasaUnavailable as error:
@@ -79,11 +94,15 @@ class ChatService:
             messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
-        handoff = await run_in_threadpool(
-            self._store_bot_turn, request.sender_id, turn.user_message_id, [m.text for m in messages], intent,
-            reply.slots.get("requested_slot"), turn.give_bsn_notice, opened_case(reply),
+        requested_slot = reply.slots.get("requested_slot")
+        facts = insight.classify_turn(intent.name if intent else None, reply.messages, requested_slot)
+        stored = await run_in_threadpool(
+            self._store_bot_turn, request.sender_id, turn, messages, intent, requested_slot, turn.give_bsn_notice,
+            facts, opened_case(reply),
         )
-        return ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent,
+        handoff = stored.handoff
+        return ChatResponse(sender_id=request.sender_id, language=turn.language,
+                            messages=with_ids(messages, stored.message_ids), intent=intent,
                             handoff=Handoff(**handoff.as_dict()) if handoff else None)
 
     def _begin_turn(self, request: ChatRequest) -> UserTurn:
@@ -107,25 +126,29 @@ class ChatService:
             redaction = redact(text, state.requested_slot)
             message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
                                                         state.conversation_id)
+            named = insight.municipality_in_text(redaction.text) if state.municipality is None else None
+            if named:
+                insight.attribute_conversation(session, named, sender_id=request.sender_id, overwrite=False)
             routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language) \
                 if state.case_open else None
         return UserTurn(
             language=language, text=redaction.text, user_message_id=message_id, routed=routed,
             requested_slot=state.requested_slot, local_reply=local_reply,
             give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
+            first_turn=state.conversation_id is None,
         )
 
-    async def _answer_for_officer(self, sender_id: str, language: str, user_message_id: int,
-                                  routed: chat_handoff.RoutedMessage, requested_slot: str | None,
-                                  give_bsn_notice: bool) -> ChatResponse:
+    async def _answer_for_officer(self, sender_id: str, turn: UserTurn) -> ChatResponse:
         """A case holds the conversation: the message went to the officer and the bot stays silent."""
-        messages = [BotMessage(text=translate(BSN_NOTICE, language))] if give_bsn_notice else []
-        if routed.status_line:
-            messages.append(BotMessage(text=routed.status_line))
-        await run_in_threadpool(self._store_bot_turn, sender_id, user_message_id, [m.text for m in messages], None,
-                                requested_slot, give_bsn_notice)
-        return ChatResponse(sender_id=sender_id, language=language, messages=messages, intent=None,
-                            handoff=Handoff(**routed.handoff.as_dict()))
+        assert turn.routed is not None
+        messages = [BotMessage(text=translate(BSN_NOTICE, turn.language))] if turn.give_bsn_notice else []
+        if turn.routed.status_line:
+            messages.append(BotMessage(text=turn.routed.status_line))
+        stored = await run_in_threadpool(self._store_bot_turn, sender_id, turn, messages, None, turn.requested_slot,
+                                         turn.give_bsn_notice, insight.TurnFacts(None, OUTCOME_OFFICER))
+        return ChatResponse(sender_id=sender_id, language=turn.language,
+                            messages=with_ids(messages, stored.message_ids), intent=None,
+                            handoff=Handoff(**turn.routed.handoff.as_dict()))
 
     def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
         if request.language is not None:
@@ -136,18 +159,23 @@ class ChatService:
         return state.language or self.default_language
 
     @staticmethod
-    def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
-                        requested_slot: str | None, bsn_notice_given: bool,
-                        case_opened: bool = False) -> chat_handoff.HandoffInfo | None:
-        """Store the bot turn; returns the handoff when this turn opened a case (`case_opened`: a Rasa action said
-        so in its message)."""
+    def _store_bot_turn(sender_id: str, turn: UserTurn, messages: list[BotMessage], intent: Intent | None,
+                        requested_slot: str | None, bsn_notice_given: bool, facts: insight.TurnFacts,
+                        case_opened: bool = False) -> StoredTurn:
+        """Store the bot turn and its row in the officers' figures; returns the ids of the bot messages and the
+        handoff when this turn opened a case (`case_opened`: a Rasa action said so in its message)."""
         with session_scope() as session:
-            transcript.record_bot_turn(
-                session, sender_id, user_message_id, texts,
+            bot = transcript.record_bot_turn(
+                session, sender_id, turn.user_message_id, [m.text for m in messages],
                 intent.name if intent else None, intent.confidence if intent else None,
                 requested_slot, bsn_notice_given,
+                citations=[[citation.model_dump() for citation in m.citations] for m in messages],
             )
-            return chat_handoff.open_handoff(session, sender_id) if case_opened else None
+            handoff = chat_handoff.open_handoff(session, sender_id) if case_opened else None
+            insight.record_turn(session, conversation_id=bot.conversation_id, user_message_id=turn.user_message_id,
+                                first_turn=turn.first_turn, municipality=bot.municipality, language=turn.language,
+                                intent=intent.name if intent else None, facts=facts)
+            return StoredTurn(handoff, bot.message_ids)
 
 
 def opened_case(reply: RasaReply) -> bool:

@@ -44,10 +44,20 @@ def test_town_is_routed_to_the_municipality_that_runs_leerplicht(town, municipal
 
 
 def test_regions_file_fallback_gives_the_same_table():
-    assert routing._table_from_regions_file(routing.REGIONS_FILE) == routing.town_table()
+    assert routing._regions_file_entries(routing.REGIONS_FILE) == routing._regions()
     assert routing.leerplicht_municipalities() == ("Enschede", "Hengelo")
     assert routing.canonical_municipality("hengelo") == "Hengelo"
     assert routing.canonical_municipality("Borne") is None  # Borne has no queue of its own
+
+
+def test_region_municipalities_and_who_serves_them():
+    assert routing.region_municipalities() == ("Borne", "Dinkelland", "Enschede", "Hengelo", "Losser", "Oldenzaal")
+    assert routing.towns_served_by("Hengelo") == ("Borne", "Hengelo")
+    assert routing.towns_served_by("enschede") == ("Dinkelland", "Enschede", "Losser", "Oldenzaal")
+    assert routing.towns_served_by("Almelo") == ()
+    assert routing.canonical_town(" gemeente BORNE ") == "Borne"
+    assert routing.canonical_town("Almelo") is None
+    assert routing.canonical_town(None) is None
 
 
 def test_office_hours_file_is_marked_as_configuration_and_has_the_default():
