@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chat.routes import require_json
 from assistant.chat.schemas import Citation, ErrorResponse
+from assistant.insight.record import record_melding_check
 from assistant.rules.melding import (
     AgeStatus,
     Category,
@@ -88,6 +89,7 @@ def resolve_citations(ids: list[str]) -> list[Citation]:
              summary="Must this absence be reported to DUO, and how?")
 def check(facts: MeldingFacts) -> MeldingCheckResponse:
     decision = evaluate_melding(facts)
+    record_melding_check(decision.category, decision.obligation, facts.municipality, "api")
     body = decision.model_dump(exclude={"citations"})
     return MeldingCheckResponse(**body, citations=resolve_citations(decision.citations),
                                 citation_ids=decision.citations)
