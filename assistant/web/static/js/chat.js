@@ -9,6 +9,9 @@
  * - While a leerplicht officer holds the conversation (the API answered with `handoff`), the page polls
  *   GET <endpoint>/<sender>/messages?after=<last id> every 5 seconds and shows officer and system messages,
  *   until the case is handed back or closed. The polling state survives a reload (sessionStorage).
+ * - After each answer (and for each answer shown again after a reload) it fires `lpa:bot-turn` on #chat with
+ *   { senderId, intent, restored, items: [{ element, entry }] }; chat-feedback.js adds "Was dit nuttig?" there.
+ *   The conversation's sender id is kept in #chat's data-sender for the transcript download.
  */
 (function () {
   "use strict";
@@ -108,7 +111,18 @@
       id = newSenderId();
       store.set(KEYS.sender, id);
     }
+    app.setAttribute("data-sender", id);
     return id;
+  }
+
+  /* Tell chat-feedback.js that answers were shown (see the header). */
+  function announceTurn(items, intent, restored) {
+    if (!items.length || typeof window.CustomEvent !== "function") {
+      return;
+    }
+    app.dispatchEvent(new window.CustomEvent("lpa:bot-turn", {
+      detail: { senderId: senderId(), intent: intent || null, restored: restored, items: items }
+    }));
   }
 
   function storedEntries() {
@@ -599,17 +613,20 @@
     remember({ kind: "user", text: turn.display });
     finish();
     var replyLanguage = typeof body.language === "string" ? body.language : language;
+    var shown = [];
     body.messages.forEach(function (message) {
       var entry = {
         kind: "bot",
+        id: typeof message.id === "number" ? message.id : null,
         text: typeof message.text === "string" ? message.text : "",
         buttons: Array.isArray(message.buttons) ? message.buttons : [],
         citations: Array.isArray(message.citations) ? message.citations : [],
         language: replyLanguage
       };
-      renderBot(entry);
+      shown.push({ element: renderBot(entry), entry: entry });
       remember(entry);
     });
+    announceTurn(shown, body.intent && typeof body.intent.name === "string" ? body.intent.name : null, false);
     if (body.handoff && typeof body.handoff === "object") {
       var handoff = {
         kind: "handoff",
@@ -820,6 +837,8 @@
     stopPolling();
     store.remove(KEYS.lastOfficerMessage);
     store.set(KEYS.sender, newSenderId());
+    senderId();
+    app.dispatchEvent(new window.CustomEvent("lpa:new-conversation"));
     Array.prototype.slice.call(transcript.children).forEach(function (child) {
       if (!child.classList.contains("message--welcome")) {
         child.remove();
@@ -834,7 +853,17 @@
 
   senderId();
   var restored = storedEntries();
-  restored.forEach(renderEntry);
+  var restoredTurn = [];
+  restored.forEach(function (entry) {
+    var element = renderEntry(entry);
+    if (entry && entry.kind === "bot" && element) {
+      restoredTurn.push({ element: element, entry: entry });
+    } else if (restoredTurn.length) {
+      announceTurn(restoredTurn, null, true);
+      restoredTurn = [];
+    }
+  });
+  announceTurn(restoredTurn, null, true);
   var pending = store.get(KEYS.pending);
   var draft = store.get(KEYS.draft);
   if (pending) {
