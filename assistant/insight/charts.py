@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 ROW_HEIGHT = 26
-LABEL_WIDTH = 230
+LABEL_WIDTH = 300
 BAR_WIDTH = 300
 VALUE_WIDTH = 90
-MAX_LABEL_CHARS = 34
+MAX_LABEL_CHARS = 42
 
 
 def _number(value: float, unit: str) -> str:

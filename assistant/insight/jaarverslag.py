@@ -142,8 +142,9 @@ def _verlof(session: Session, scope: Scope, years: list[SchoolYear]) -> YearTabl
     for kind in ("vakantie", "gewichtige_omstandigheid"):
         name = labels.VERLOF_KINDS[kind]
         rows += [(f"{kind}:submitted", f"{name}: aangevraagd (naar de beslisser)"),
-                 (f"{kind}:approved", "  • waarvan toegestaan"), (f"{kind}:refused", "  • waarvan geweigerd"),
-                 (f"{kind}:open", "  • waarvan nog geen beslissing"),
+                 (f"{kind}:approved", f"{name}: waarvan toegestaan"),
+                 (f"{kind}:refused", f"{name}: waarvan geweigerd"),
+                 (f"{kind}:open", f"{name}: waarvan nog geen beslissing"),
                  (f"{kind}:rule", f"{name}: niet ingediend, volgens de regels niet toegestaan")]
     rows.append(("religieus:submitted", f"{labels.VERLOF_KINDS['religieus']}: meldingen"))
     return YearTable("verlof", "Verlofaanvragen via de Leerplicht-assistent", rows, counts,
