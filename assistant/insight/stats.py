@@ -112,7 +112,7 @@ def _turn_tables(session: Session, period: Period, scope: Scope, stats: Stats) -
     rated = [(topic, int(up or 0), int(down or 0)) for topic, _count, up, down in topics if up or down]
     stats.tables["feedback"] = Table(
         "feedback", "Was dit nuttig? Beoordelingen per onderwerp",
-        ["Onderwerp", "Nuttig (👍)", "Niet nuttig (👎)", "Aandeel nuttig"],
+        ["Onderwerp", "Nuttig", "Niet nuttig", "Aandeel nuttig"],
         [[labels.topic_label(topic), up, down, _share(up, up + down)]
          for topic, up, down in sorted(rated, key=lambda r: -(r[1] + r[2]))], chart_column=2)
 
@@ -144,7 +144,7 @@ def _comments(session: Session, period: Period, scope: Scope, stats: Stats) -> N
         .where(_in(InsightTurn, period, scope), MessageFeedback.comment.is_not(None))
         .order_by(InsightTurn.day.desc(), MessageFeedback.id.desc()).limit(MAX_COMMENTS)).all()
     stats.tables["comments"] = Table(
-        "comments", "Opmerkingen bij 👎", ["Onderwerp", "Datum", "Opmerking"],
+        "comments", "Opmerkingen bij 'niet nuttig'", ["Onderwerp", "Datum", "Opmerking"],
         [[labels.topic_label(topic), f"{day:%d-%m-%Y}", comment] for topic, day, comment in rows],
         note="Persoonlijke nummers en contactgegevens zijn eruit gehaald. Opmerkingen worden met het gesprek "
              "verwijderd; de tellingen blijven.")

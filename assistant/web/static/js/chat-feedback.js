@@ -1,9 +1,10 @@
 /*
  * Leerplicht-assistent chat page: feedback on answers, the satisfaction question and the transcript download.
  *
- * - Under the last answer of each reply: "Was dit nuttig?" with 👍 and 👎 (toggle buttons with aria-pressed and a
- *   text label for screen readers). 👎 opens an optional comment field. One rating per message; pressing the
- *   other button changes it. POST <endpoint>/feedback.
+ * - Under the last answer of each reply: "Was dit nuttig?" with thumbs up and thumbs down (toggle buttons with
+ *   aria-pressed and a text label for screen readers; the thumbs are drawn as SVG, so they show without an emoji
+ *   font). Thumbs down opens an optional comment field. One rating per message; pressing the other button changes
+ *   it. POST <endpoint>/feedback.
  * - After a goodbye or thanks: one optional question, "Hoe tevreden bent u over dit gesprek?" (1-5).
  *   POST <endpoint>/satisfaction.
  * - "Gesprek downloaden": GET <endpoint>/<sender>/transcript?language=<page language>, a text file made on the
@@ -85,12 +86,40 @@
 
   /* ---------- "Was dit nuttig?" ---------- */
 
-  function ratingButton(rating, icon, label) {
+  /* Thumbs from Feather icons (MIT licence, feathericons.com): outlines in the text colour. */
+  var THUMBS = {
+    up: "M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3zM7 22H4a2 2 0 0 1-2-2v-7" +
+      "a2 2 0 0 1 2-2h3",
+    down: "M10 15v4a3 3 0 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 " +
+      "22 4v7a2.31 2.31 0 0 1-2.33 2H17"
+  };
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function thumb(rating) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "20");
+    svg.setAttribute("height", "20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "feedback__icon");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", THUMBS[rating]);
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "currentColor");
+    path.setAttribute("stroke-width", "2");
+    path.setAttribute("stroke-linecap", "round");
+    path.setAttribute("stroke-linejoin", "round");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function ratingButton(rating, label) {
     var button = el("button", "feedback__button");
     button.type = "button";
     button.setAttribute("aria-pressed", "false");
     button.setAttribute("data-rating", rating);
-    button.appendChild(el("span", "feedback__icon", icon)).setAttribute("aria-hidden", "true");
+    button.appendChild(thumb(rating));
     button.appendChild(el("span", "visually-hidden", label));
     return button;
   }
@@ -108,8 +137,8 @@
     question.id = "feedback-question-" + counter;
     box.setAttribute("aria-labelledby", question.id);
     box.appendChild(question);
-    var up = ratingButton("up", "👍", t("feedback-up"));
-    var down = ratingButton("down", "👎", t("feedback-down"));
+    var up = ratingButton("up", t("feedback-up"));
+    var down = ratingButton("down", t("feedback-down"));
     box.appendChild(up);
     box.appendChild(down);
     var status = el("p", "feedback__status");
@@ -165,11 +194,13 @@
       });
     });
     down.addEventListener("click", function () {
+      /* open the comment field at once (the user's click moves the focus there, not a late answer) */
+      form.hidden = false;
+      field.focus();
       rate("down").then(function () {
         status.textContent = t("feedback-ask-comment");
-        form.hidden = false;
-        field.focus();
       }, function (error) {
+        form.hidden = true;
         status.textContent = error.message;
       });
     });
