@@ -64,7 +64,8 @@ CORE_INTENTS = {
     "thank": "Bedankje",
     "bot_challenge": "Vraagt of de assistent een mens is",
 }
-REASONS = {"fallback": "Niet begrepen", "menu": "Niet zeker: onderwerpen voorgesteld", "down": "Beoordeeld als niet nuttig"}
+REASONS = {"fallback": "Niet begrepen", "menu": "Niet zeker: onderwerpen voorgesteld",
+           "down": "Beoordeeld als niet nuttig"}
 
 NOT_FOUND = "Deze vraag staat niet (meer) in de wachtrij."
 UNKNOWN_INTENT = "Kies een onderwerp uit de lijst."

@@ -4,6 +4,8 @@ with them nor on the figures, jaarverslag and review pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
@@ -74,7 +76,7 @@ def test_satisfaction_after_thanks_and_the_transcript_download(page: Page, fake_
 
     with page.expect_download() as info:
         download_link.click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
     assert text.startswith("Uw gesprek met de Leerplicht-assistent")
     assert "Antwoord op: Mag ik op vakantie?" in text and "- Leerplichtwet 1969, artikel 13a" in text
     assert page_problems.messages == []
