@@ -18,6 +18,16 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# The figures' covering indexes on insight_turns, written out here so that this migration never changes with the
+# model (assistant/insight/models.py keeps the same list; tests/insight/test_migration.py compares them).
+TURN_INDEXES = {
+    "ix_insight_turns_week": ("week", "municipality", "day", "outcome", "first_turn"),
+    "ix_insight_turns_outcome": ("outcome", "municipality", "day"),
+    "ix_insight_turns_language": ("language", "municipality", "day", "first_turn"),
+    "ix_insight_turns_topic": ("topic", "municipality", "day", "feedback_up", "feedback_down"),
+    "ix_insight_turns_out_of_hours": ("out_of_hours", "municipality", "day"),
+}
+
 
 def upgrade() -> None:
     with op.batch_alter_table("conversations", schema=None) as batch_op:
@@ -49,8 +59,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_insight_turns")),
     )
     with op.batch_alter_table("insight_turns", schema=None) as batch_op:
-        batch_op.create_index("ix_insight_turns_day", ["day"], unique=False)
-        batch_op.create_index("ix_insight_turns_municipality_day", ["municipality", "day"], unique=False)
+        # Covering indexes, one per grouping of the figures (see assistant/insight/models.py).
+        for name, columns in TURN_INDEXES.items():
+            batch_op.create_index(name, list(columns), unique=False)
         batch_op.create_index(batch_op.f("ix_insight_turns_conversation_id"), ["conversation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_insight_turns_user_message_id"), ["user_message_id"], unique=False)
 
@@ -181,8 +192,8 @@ def downgrade() -> None:
     with op.batch_alter_table("insight_turns", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_insight_turns_user_message_id"))
         batch_op.drop_index(batch_op.f("ix_insight_turns_conversation_id"))
-        batch_op.drop_index("ix_insight_turns_municipality_day")
-        batch_op.drop_index("ix_insight_turns_day")
+        for name in reversed(TURN_INDEXES):
+            batch_op.drop_index(name)
     op.drop_table("insight_turns")
     with op.batch_alter_table("chat_messages", schema=None) as batch_op:
         batch_op.drop_column("citations")

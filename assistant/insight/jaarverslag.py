@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from assistant.calendar.model import SchoolYear
@@ -78,12 +78,14 @@ class Jaarverslag:
 
 def _count(session: Session, model: Any, row_column: Any, scope: Scope, year: SchoolYear,
            extra: Any = None) -> Counter[Key]:
-    query = select(model.municipality, row_column, func.count()).where(
+    """(municipality, row) -> count within the school year. Grouped by the row first: the order of the covering
+    indexes of `insight_turns` (no sort)."""
+    query = select(row_column, model.municipality, func.count()).where(
         and_(model.day >= year.start, model.day <= year.end, scope.condition(model.municipality)))
     if extra is not None:
         query = query.where(extra)
-    return Counter({(municipality, str(row)): count for municipality, row, count
-                    in session.execute(query.group_by(model.municipality, row_column))})
+    return Counter({(municipality, str(row)): count for row, municipality, count
+                    in session.execute(query.group_by(row_column, model.municipality))})
 
 
 def _per_year(years: list[SchoolYear], count: Callable[[SchoolYear], Counter[Key]]) -> dict[str, Counter[Key]]:
@@ -108,12 +110,15 @@ def _questions(session: Session, scope: Scope, years: list[SchoolYear]) -> YearT
             session, InsightTurn, InsightTurn.outcome, scope, y, InsightTurn.outcome.in_(NOT_UNDERSTOOD))).items():
         for (municipality, _outcome), value in counter.items():
             counts[label][(municipality, "_not_understood")] += value
-    for label, counter in _per_year(years, lambda y: _count(session, InsightTurn, InsightTurn.first_turn, scope,
-                                                              y)).items():
-        for (municipality, first), value in counter.items():
-            counts[label][(municipality, "_messages")] += value
-            if first in ("True", "1"):
-                counts[label][(municipality, "_conversations")] += value
+    for year in years:
+        for _week, municipality, messages, conversations in session.execute(
+                select(InsightTurn.week, InsightTurn.municipality, func.count(),
+                       func.sum(case((InsightTurn.first_turn.is_(True), 1), else_=0)))
+                .where(InsightTurn.day >= year.start, InsightTurn.day <= year.end,
+                       scope.condition(InsightTurn.municipality))
+                .group_by(InsightTurn.week, InsightTurn.municipality)):
+            counts[year.label][(municipality, "_messages")] += messages
+            counts[year.label][(municipality, "_conversations")] += int(conversations or 0)
     rows = [(topic, labels.topic_label(topic)) for topic, _n in topics.most_common()]
     rows += [("_not_understood", "Niet begrepen of alleen onderwerpen voorgesteld"),
              ("_conversations", "Totaal aantal gesprekken"), ("_messages", "Totaal aantal berichten")]

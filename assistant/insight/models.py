@@ -50,12 +50,23 @@ REVIEW_STATUSES = (REVIEW_LABELLED, REVIEW_NEW_TOPIC, REVIEW_DISMISSED)
 VERLOF_REFUSED_BY_RULE = "refused_by_rule"  # the rules do not allow it: not submitted
 
 
+# The figures group turns by one column over a range of days, optionally for some municipalities. Each such
+# grouping has a covering index that starts with the grouped column, then municipality and day (and the columns it
+# sums): the database reads the index in group order, with no sort and no table access. There is deliberately no
+# index on `day` alone: SQLite would prefer it for the day range, then look up every row and sort it (ten times
+# slower over 100,000 turns; docs/benchmarks.md).
+TURN_INDEXES = {
+    "ix_insight_turns_week": ("week", "municipality", "day", "outcome", "first_turn"),
+    "ix_insight_turns_outcome": ("outcome", "municipality", "day"),
+    "ix_insight_turns_language": ("language", "municipality", "day", "first_turn"),
+    "ix_insight_turns_topic": ("topic", "municipality", "day", "feedback_up", "feedback_down"),
+    "ix_insight_turns_out_of_hours": ("out_of_hours", "municipality", "day"),
+}
+
+
 class InsightTurn(Base):
     __tablename__ = "insight_turns"
-    __table_args__ = (
-        Index("ix_insight_turns_day", "day"),
-        Index("ix_insight_turns_municipality_day", "municipality", "day"),
-    )
+    __table_args__ = tuple(Index(name, *columns) for name, columns in TURN_INDEXES.items())
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -184,16 +184,25 @@ def _handoffs(session: Session, period: Period, scope: Scope, stats: Stats, now:
     cases = session.execute(select(InsightCase.priority, InsightCase.trigger, InsightCase.opened_at,
                                    InsightCase.first_response_at, InsightCase.sla_due_at)
                             .where(_in(InsightCase, period, scope))).all()
+    # per case: (priority, hours waited until the first reply or None, replied in time, still waiting and overdue)
+    facts = []
+    for case_ in cases:
+        due = sla.aware(case_.sla_due_at)
+        if case_.first_response_at is None:
+            facts.append((case_.priority, None, False, due < now))
+        else:
+            replied = sla.aware(case_.first_response_at)
+            facts.append((case_.priority, (replied - sla.aware(case_.opened_at)).total_seconds() / 3600,
+                          replied <= due, False))
     rows = []
     for priority in ("urgent", "high", "normal", None):
-        chosen = [c for c in cases if priority is None or c.priority == priority]
-        answered = [c for c in chosen if c.first_response_at is not None]
-        waits = [(sla.aware(c.first_response_at) - sla.aware(c.opened_at)).total_seconds() / 3600 for c in answered]
-        in_time = sum(1 for c in answered if sla.aware(c.first_response_at) <= sla.aware(c.sla_due_at))
-        waiting = [c for c in chosen if c.first_response_at is None]
-        overdue = sum(1 for c in waiting if sla.aware(c.sla_due_at) < now)
-        rows.append([labels.PRIORITIES.get(priority or "", "Totaal"), len(chosen), in_time, len(answered) - in_time,
-                     len(waiting) - overdue, overdue, _hours(statistics.median(waits) if waits else None),
+        chosen = [f for f in facts if priority is None or f[0] == priority]
+        waits = [f[1] for f in chosen if f[1] is not None]
+        in_time = sum(1 for f in chosen if f[2])
+        waiting = len(chosen) - len(waits)
+        overdue = sum(1 for f in chosen if f[3])
+        rows.append([labels.PRIORITIES.get(priority or "", "Totaal"), len(chosen), in_time, len(waits) - in_time,
+                     waiting - overdue, overdue, _hours(statistics.median(waits) if waits else None),
                      _hours(_percentile(waits, 0.9))])
     stats.tables["handoffs"] = Table(
         "handoffs", "Overdrachten aan een leerplichtambtenaar en de wachttijd tot de eerste reactie",
