@@ -67,7 +67,7 @@ OFFICER = Principal(2, "officer", "Hengelo", display_name="Bench")
 
 def generate(url: str, messages: int, today: date, seed: int = 20261201) -> dict[str, int]:
     """A year of figures ending `today`, written with bulk INSERTs."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - generated figures, not secrets
     engine = session.build_engine(url)
     outcomes = list(OUTCOME_WEIGHTS)
     weights = [OUTCOME_WEIGHTS[o] for o in outcomes]
@@ -134,7 +134,8 @@ def generate(url: str, messages: int, today: date, seed: int = 20261201) -> dict
                 insert(ChatMessage).returning(ChatMessage.id, sort_by_parameter_order=True), [
                     {"conversation_id": conversation_id, "author": "user", "text": "Mag mijn kind vrij?",
                      "created_at": moment},
-                    {"conversation_id": conversation_id, "author": "bot", "text": "Het antwoord.", "created_at": moment},
+                    {"conversation_id": conversation_id, "author": "bot", "text": "Het antwoord.",
+                     "created_at": moment},
                 ]).scalars().all()
             day = record.local_day(moment)
             turn_id = connection.execute(insert(InsightTurn).returning(InsightTurn.id), {
