@@ -185,3 +185,18 @@ def test_melding_check_api_records_category_and_obligation_only(client):
         [row] = session.scalars(select(InsightMelding)).all()
         assert (row.category, row.obligation, row.municipality, row.source) == (
             response.json()["category"], response.json()["obligation"], "Borne", "api")
+
+
+def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correcting(configured, monkeypatch):
+    from actions.verlof_form import ActionAskVerlofConfirmed
+    from assistant.verlof_requests import form
+    from tests.actions.test_verlof_form_actions import FILLED, run_action, tracker
+
+    monkeypatch.setattr("actions.verlof_form._today", lambda: TODAY)
+    slots = {**FILLED, form.END: "2026-03-27", form.HOME: "Borne"}
+    run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **slots))
+    run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **{**slots, form.CORRECTING: True}))
+    with session_scope() as session:
+        rows = session.scalars(select(InsightVerlof)).all()
+        assert [(r.kind, r.status, r.municipality, r.source) for r in rows] == [
+            ("vakantie", "refused_by_rule", "Borne", "chat")]
