@@ -24,6 +24,7 @@ from assistant.chat.schemas import ErrorResponse
 from assistant.errors import request_language
 from assistant.i18n import normalise_language, translate
 from assistant.insight import feedback
+from assistant.insight.errors import Refused
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
@@ -60,7 +61,7 @@ class SatisfactionResponse(BaseModel):
     score: int
 
 
-def _refused(error: feedback.FeedbackError, language: str) -> HTTPException:
+def _refused(error: Refused, language: str) -> HTTPException:
     return HTTPException(error.status_code, translate(error.message, language, **error.values))
 
 
@@ -71,7 +72,7 @@ async def rate_message(body: FeedbackRequest, request: Request) -> FeedbackRespo
     try:
         saved = await run_in_threadpool(feedback.save_feedback, body.sender_id, body.message_id, body.rating,
                                         body.comment)
-    except feedback.FeedbackError as error:
+    except Refused as error:
         raise _refused(error, language) from None
     return FeedbackResponse(message_id=saved.message_id, rating=saved.rating, comment_saved=saved.comment_saved)
 
@@ -82,7 +83,7 @@ async def rate_conversation(body: SatisfactionRequest, request: Request) -> Sati
     language = normalise_language(body.language) if body.language else request_language(request)
     try:
         score = await run_in_threadpool(feedback.save_satisfaction, body.sender_id, body.score)
-    except feedback.FeedbackError as error:
+    except Refused as error:
         raise _refused(error, language) from None
     return SatisfactionResponse(score=score)
 

@@ -25,6 +25,7 @@ from assistant.cases import audit
 from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
 from assistant.insight import charts, labels, review
+from assistant.insight.errors import Refused
 from assistant.insight.jaarverslag import Jaarverslag, compute_jaarverslag
 from assistant.insight.scope import NotVisible, Scope, ScopeError, choices_for, period_for, scope_for
 from assistant.insight.stats import TABLE_KEYS, Stats, compute_stats
@@ -172,7 +173,7 @@ def review_label(turn_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: LabelB
                  signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
     try:
         status = _api_call(lambda: _label(signed.principal, turn_id, body.status, body.intent, body.text))
-    except review.ReviewError as error:
+    except Refused as error:
         raise HTTPException(error.status_code, error.message) from None
     return {"turn_id": turn_id, "status": status}
 
@@ -279,6 +280,6 @@ def review_form(request: Request, turn_id: Annotated[int, Path(ge=1, le=2**63 - 
         return render(request, "error.html", signed, status_code=403, title="Niet verstuurd", message=CSRF_REFUSED)
     try:
         done = _label(signed.principal, turn_id, status, intent, text)
-    except review.ReviewError as problem:
+    except Refused as problem:
         return _review_page(request, signed, error=problem.message, status_code=problem.status_code)
     return RedirectResponse(f"/backoffice/review?done={quote(done)}", status_code=303)

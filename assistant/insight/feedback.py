@@ -22,6 +22,7 @@ from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import session_scope
 from assistant.i18n import _
+from assistant.insight.errors import Refused
 from assistant.insight.models import RATING_DOWN, RATING_UP, InsightTurn, MessageFeedback, SatisfactionScore
 from assistant.insight.record import local_day
 from assistant.privacy.redact import redact
@@ -29,16 +30,6 @@ from assistant.privacy.redact import redact
 MAX_COMMENT_CHARS = 500
 MESSAGE_NOT_FOUND = _("Dit bericht bestaat niet of hoort niet bij dit gesprek.")
 CONVERSATION_NOT_FOUND = _("Dit gesprek bestaat niet (meer).")
-
-
-class FeedbackError(Exception):
-    """Feedback that cannot be stored: `message` (a Dutch source text) says why, `status_code` how to answer."""
-
-    def __init__(self, status_code: int, message: str, **values: object) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.message = message
-        self.values = values
 
 
 @dataclass(frozen=True)
@@ -49,12 +40,12 @@ class SavedFeedback:
 
 
 def _clean_comment(comment: str | None, rating: str) -> str | None:
-    """The redacted comment of a 👎 (a 👍 carries none); raises FeedbackError for an unreadable one."""
+    """The redacted comment of a 👎 (a 👍 carries none); raises Refused for an unreadable one."""
     if rating != RATING_DOWN or comment is None or not comment.strip():
         return None
     problem = problem_with_message(comment, MAX_COMMENT_CHARS)
     if problem:
-        raise FeedbackError(422, problem, limit=MAX_COMMENT_CHARS)
+        raise Refused(422, problem, limit=MAX_COMMENT_CHARS)
     return redact(normalise_message(comment)).text
 
 
@@ -76,7 +67,7 @@ def save_feedback(sender_id: str, message_id: int, rating: str, comment: str | N
                   now: datetime | None = None) -> SavedFeedback:
     """Store (or change) the rating of one bot message of the sender's conversation."""
     if rating not in (RATING_UP, RATING_DOWN):  # the API refuses it before; a guard for other callers
-        raise FeedbackError(422, MESSAGE_NOT_FOUND)
+        raise Refused(422, MESSAGE_NOT_FOUND)
     now = now or utcnow()
     cleaned = _clean_comment(comment, rating)
     with session_scope() as session:
@@ -86,7 +77,7 @@ def save_feedback(sender_id: str, message_id: int, rating: str, comment: str | N
             .where(ChatMessage.id == message_id, ChatMessage.author == "bot", Conversation.sender_id == sender_id)
         ).first()
         if row is None:
-            raise FeedbackError(404, MESSAGE_NOT_FOUND)
+            raise Refused(404, MESSAGE_NOT_FOUND)
         feedback = session.scalar(select(MessageFeedback).where(MessageFeedback.chat_message_id == message_id))
         if feedback is None:
             feedback = MessageFeedback(chat_message_id=message_id, turn_id=_turn_of(session, row.conversation_id,
@@ -108,7 +99,7 @@ def save_satisfaction(sender_id: str, score: int, now: datetime | None = None) -
         conversation = session.execute(select(Conversation.id, Conversation.language, Conversation.municipality)
                                        .where(Conversation.sender_id == sender_id)).first()
         if conversation is None:
-            raise FeedbackError(404, CONVERSATION_NOT_FOUND)
+            raise Refused(404, CONVERSATION_NOT_FOUND)
         existing = session.scalar(select(SatisfactionScore).where(SatisfactionScore.conversation_id == conversation.id))
         if existing is None:
             session.add(SatisfactionScore(conversation_id=conversation.id, at=now, day=local_day(now),

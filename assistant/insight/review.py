@@ -33,6 +33,7 @@ from assistant.cases.auth import Principal
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage
 from assistant.insight import labels
+from assistant.insight.errors import Refused
 from assistant.insight.models import (
     NOT_UNDERSTOOD,
     REVIEW_DISMISSED,
@@ -72,13 +73,6 @@ UNKNOWN_INTENT = "Kies een onderwerp uit de lijst."
 UNKNOWN_STATUS = "Kies: onderwerp toekennen, nieuw onderwerp nodig of overslaan."
 EMPTY_EXAMPLE = "De voorbeeldvraag is leeg. Laat de vraag staan of typ een korte versie."
 EXAMPLE_TOO_LONG = "De voorbeeldvraag is te lang (maximaal {max} tekens). Maak haar korter."
-
-
-class ReviewError(Exception):
-    def __init__(self, status_code: int, message: str) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -181,28 +175,28 @@ def clean_example(text: str) -> str:
 
 def label(session: Session, principal: Principal, scope: Scope, turn_id: int, status: str,
           intent: str | None = None, text: str | None = None, now: datetime | None = None) -> ReviewLabel:
-    """Decide on a queue item. Raises ReviewError (404 not in the queue, 422 a wrong choice)."""
+    """Decide on a queue item. Raises Refused (404 not in the queue, 422 a wrong choice)."""
     if status not in REVIEW_STATUSES:
-        raise ReviewError(422, UNKNOWN_STATUS)
+        raise Refused(422, UNKNOWN_STATUS)
     row = session.execute(_queue_query(scope).where(InsightTurn.id == turn_id)).first()
     if row is None:
-        raise ReviewError(404, NOT_FOUND)
+        raise Refused(404, NOT_FOUND)
     turn, question, _answer = row
     example = None
     if status == REVIEW_LABELLED:
         if intent not in {i for i, _label in intent_choices()}:
-            raise ReviewError(422, UNKNOWN_INTENT)
+            raise Refused(422, UNKNOWN_INTENT)
     else:
         intent = None
     if status in (REVIEW_LABELLED, REVIEW_NEW_TOPIC):
         raw = text if text is not None and text.strip() else question
         if len(raw) > MAX_EXAMPLE_CHARS * 4:
-            raise ReviewError(422, EXAMPLE_TOO_LONG.format(max=MAX_EXAMPLE_CHARS))
+            raise Refused(422, EXAMPLE_TOO_LONG.format(max=MAX_EXAMPLE_CHARS))
         example = clean_example(raw)
         if not example:
-            raise ReviewError(422, EMPTY_EXAMPLE)
+            raise Refused(422, EMPTY_EXAMPLE)
         if len(example) > MAX_EXAMPLE_CHARS:
-            raise ReviewError(422, EXAMPLE_TOO_LONG.format(max=MAX_EXAMPLE_CHARS))
+            raise Refused(422, EXAMPLE_TOO_LONG.format(max=MAX_EXAMPLE_CHARS))
     decision = ReviewLabel(turn_id=turn.id, status=status, intent=intent, text=example, language=turn.language,
                            officer_id=principal.id, at=now or utcnow())
     session.add(decision)

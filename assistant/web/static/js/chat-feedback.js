@@ -9,17 +9,20 @@
  *   POST <endpoint>/satisfaction.
  * - "Gesprek downloaden": GET <endpoint>/<sender>/transcript?language=<page language>, a text file made on the
  *   server from the stored (redacted) conversation.
- * Listens to chat.js's `lpa:bot-turn` and `lpa:new-conversation` events on #chat; loaded before chat.js so it hears
- * the answers chat.js shows again after a reload. Texts come from data-t-* attributes; text is set with
+ * Listens to chat.js's `lpa:bot-turn` and `lpa:new-conversation` events on #chat; loaded after chat.js, whose
+ * helpers (window.LeerplichtChat: el, text) it uses. Texts come from data-t-* attributes; text is set with
  * textContent only.
  */
 (function () {
   "use strict";
 
   var app = document.getElementById("chat");
-  if (!app) {
+  var chat = window.LeerplichtChat;
+  if (!app || !chat) {
     return;
   }
+  var el = chat.el;
+  var t = chat.text;
   var endpoint = app.getAttribute("data-endpoint") || "/api/chat";
   var language = app.getAttribute("data-language") || "nl";
   var transcript = document.getElementById("transcript");
@@ -29,21 +32,6 @@
   var END_INTENTS = ["goodbye", "thank"];
   var MAX_COMMENT = 500;
   var counter = 0;
-
-  function t(key) {
-    return app.getAttribute("data-t-" + key) || "";
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
 
   function readStore(key) {
     try {

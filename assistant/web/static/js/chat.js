@@ -9,9 +9,10 @@
  * - While a leerplicht officer holds the conversation (the API answered with `handoff`), the page polls
  *   GET <endpoint>/<sender>/messages?after=<last id> every 5 seconds and shows officer and system messages,
  *   until the case is handed back or closed. The polling state survives a reload (sessionStorage).
- * - After each answer (and for each answer shown again after a reload) it fires `lpa:bot-turn` on #chat with
- *   { senderId, intent, restored, items: [{ element, entry }] }; chat-feedback.js adds "Was dit nuttig?" there.
- *   The conversation's sender id is kept in #chat's data-sender for the transcript download.
+ * - After each answer (and, once the page has loaded, for each answer shown again after a reload) it fires
+ *   `lpa:bot-turn` on #chat with { senderId, intent, restored, items: [{ element, entry }] }; chat-feedback.js
+ *   (loaded after this file) adds "Was dit nuttig?" there, with the helpers in window.LeerplichtChat. The
+ *   conversation's sender id is kept in #chat's data-sender for the transcript download.
  */
 (function () {
   "use strict";
@@ -851,19 +852,24 @@
 
   /* ---------- start ---------- */
 
+  window.LeerplichtChat = { el: el, text: t };
   senderId();
   var restored = storedEntries();
-  var restoredTurn = [];
+  var restoredTurns = [[]];
   restored.forEach(function (entry) {
     var element = renderEntry(entry);
     if (entry && entry.kind === "bot" && element) {
-      restoredTurn.push({ element: element, entry: entry });
-    } else if (restoredTurn.length) {
-      announceTurn(restoredTurn, null, true);
-      restoredTurn = [];
+      restoredTurns[restoredTurns.length - 1].push({ element: element, entry: entry });
+    } else if (restoredTurns[restoredTurns.length - 1].length) {
+      restoredTurns.push([]);
     }
   });
-  announceTurn(restoredTurn, null, true);
+  /* deferred scripts run before DOMContentLoaded: by then chat-feedback.js listens */
+  document.addEventListener("DOMContentLoaded", function () {
+    restoredTurns.forEach(function (items) {
+      announceTurn(items, null, true);
+    });
+  });
   var pending = store.get(KEYS.pending);
   var draft = store.get(KEYS.draft);
   if (pending) {
