@@ -72,7 +72,8 @@ def test_figures_and_jaarverslag_on_both_databases(on_database):
     assert (region.figures["messages"], region.figures["not_understood_rate"]) == (5, 40.0)
     assert team.figures["handoffs_answered_in_time"] == 1 and team.figures["verlof_requests"] == 1
     assert team.tables["melding"].rows[2] == ["Luxe verzuim", 1, 0, 0, 1]
-    assert team.tables["office_hours"].rows == [["Binnen kantoortijd", 2, "66,7 %"], ["Buiten kantoortijd", 1, "33,3 %"]]
+    assert team.tables["office_hours"].rows == [
+        ["Binnen kantoortijd", 2, "66,7 %"], ["Buiten kantoortijd", 1, "33,3 %"]]
     values = {t.key: {label: [t.cell(y.label, m, row) for m in report.municipalities for y in report.years]
                       for row, label in t.rows} for t in report.tables}
     assert values["vragen"]["Totaal aantal berichten"] == [0, "<5", 0, "<5"]
