@@ -63,17 +63,19 @@ def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
 
 def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl") -> None:
     """Offer the topics that best match `text`, or the main topics when none does; always offer a person.
-    Texts and button titles are in `language`."""
+    Texts and button titles are in `language`. The message's custom payload says which (`fallback`: `suggestions`
+    or `no_match`)."""
     kb = get_knowledge_base()
     loc = Localiser(language)
     hits = [topic for topic, _score in search(text, k=3, kb=kb, language=language)] \
         if text and not text.startswith("/") else []
     if hits:
-        message, topics = SUGGESTIONS_TEXT, hits
+        message, topics, kind = SUGGESTIONS_TEXT, hits, "suggestions"
     else:
-        message, topics = NO_MATCH_TEXT, [kb.topic(tid) for tid in MAIN_TOPICS if kb.has_topic(tid)]
+        message, topics, kind = NO_MATCH_TEXT, [kb.topic(tid) for tid in MAIN_TOPICS if kb.has_topic(tid)], "no_match"
     buttons = [*(_topic_button(topic, loc) for topic in topics), _human_button(loc)]
-    dispatcher.utter_message(text=loc.finish(loc(message)), buttons=buttons)
+    # `fallback` tells the gateway this turn was not understood (the officers' not-understood rate, review queue).
+    dispatcher.utter_message(text=loc.finish(loc(message)), buttons=buttons, json_message={"fallback": kind})
 
 
 class ActionAnswerTopic(Action):

@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from assistant.clock import today
 from assistant.i18n import Localiser, _, language_of_message
+from assistant.insight import record as insight
 from assistant.knowledge import resolve_citations as resolve
 from assistant.knowledge.parameters import params
 from assistant.melding_facts import (
@@ -299,6 +300,8 @@ class ActionMeldingOutcome(Action):
             dispatcher.utter_message(text=loc.finish(loc(IMPLAUSIBLE)), buttons=_buttons(loc, [AGAIN_BUTTON]))
             return []
         decision = evaluate_melding(facts, on=today())
+        insight.record_melding_check(decision.category, decision.obligation, known.get("municipality"), "chat",
+                                     sender_id=tracker.sender_id)
         dispatcher.utter_message(
             text=loc.finish(outcome_text(decision, assumptions, loc)),
             json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",

@@ -31,6 +31,7 @@ from rasa_sdk.types import DomainDict
 from assistant.clock import today as _today
 from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
+from assistant.insight import record as insight
 from assistant.verlof_requests import form, interpret, service
 from assistant.verlof_requests.form import FormProblem
 
@@ -328,6 +329,9 @@ class ActionAskVerlofConfirmed(Action):
             return []
         with session_scope() as session:
             result = form.summary(session, tracker.slots, _today(), language)
+        if result.refused_by_rule:  # counted once per request shown, not again while the parent corrects it
+            data = form.request_data(tracker.slots, language)
+            insight.record_verlof_refusal(data.kind, data.home_municipality, "chat")
         if result.can_send:
             buttons = [{"title": loc(form.BUTTON_SEND), "payload": "/affirm"},
                        {"title": loc(form.BUTTON_CHANGE), "payload": "/deny"},

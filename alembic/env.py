@@ -9,6 +9,7 @@ from assistant.cases import models as case_models  # noqa: F401 - the officer qu
 from assistant.db import models  # noqa: F401 - registers the tables on Base.metadata
 from assistant.db.base import Base
 from assistant.db.session import build_engine
+from assistant.insight import models as insight_models  # noqa: F401 - the officers' figures and feedback
 from assistant.settings import get_settings
 from assistant.verlof_requests import models as verlof_models  # noqa: F401 - the verlof request table
 

@@ -15,6 +15,7 @@ from assistant.api.melding import router as melding_router
 from assistant.api.verlof import router as verlof_router
 from assistant.backoffice import install_backoffice
 from assistant.backoffice.erasure import router as erasure_router
+from assistant.chat.feedback_routes import router as chat_feedback_router
 from assistant.chat.rasa_client import RasaClient
 from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None,
 
     install_error_handlers(app)
     app.include_router(chat_router)
+    app.include_router(chat_feedback_router)
     app.include_router(health_router)
     app.include_router(leerplicht_router)
     app.include_router(melding_router)
@@ -87,7 +89,8 @@ def create_app(settings: Settings | None = None,
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ChatAddressCeiling, limiter=app.state.rate_limiter, limit=settings.chat_rate_limit_per_ip)
+    app.add_middleware(ChatAddressCeiling, limiter=app.state.rate_limiter, limit=settings.chat_rate_limit_per_ip,
+                       paths=("/api/chat", "/api/chat/feedback", "/api/chat/satisfaction"))
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.app_env == "production")
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -1,5 +1,6 @@
 """The `assistant` command line: database migrations, Rasa configuration, back-office accounts, retention (`purge`),
-erasure (`erase`) and the school registry (`schools import`)."""
+erasure (`erase`), the school registry (`schools import`) and the officers' reviewed examples
+(`nlu export-reviewed`)."""
 
 from __future__ import annotations
 
@@ -161,6 +162,22 @@ def _schools_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nlu_export_reviewed(args: argparse.Namespace) -> int:
+    """Write the examples officers labelled in the review queue as Rasa NLU data, one file per language."""
+    from assistant.db.session import session_scope
+    from assistant.i18n import SUPPORTED_LANGUAGES
+    from assistant.insight import review
+
+    languages = set(args.language or [])
+    unknown = languages - set(SUPPORTED_LANGUAGES)
+    if unknown:
+        raise ValueError(f"unknown language(s): {', '.join(sorted(unknown))}; use {', '.join(SUPPORTED_LANGUAGES)}")
+    with session_scope() as session:
+        result = review.export_reviewed(session, Path(args.out), languages or None)
+    print(result.summary())
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -242,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     school_import.add_argument("--replace", action="store_true", help="drop schools imported earlier from other files")
     school_import.add_argument("--out", help="where to write (default knowledge/schools-duo.yml)")
     school_import.set_defaults(handler=_schools_import)
+
+    nlu = commands.add_parser("nlu", help="training data").add_subparsers(dest="nlu_command", required=True)
+    export = nlu.add_parser("export-reviewed", help="write the examples labelled in the back office's review queue "
+                                                    "as Rasa NLU YAML (<out>/<language>/reviewed.yml)")
+    export.add_argument("--out", default=str(PROJECT_ROOT / "nlu_data"), help="directory (default nlu_data)")
+    export.add_argument("--language", action="append", help="only this language (repeatable)")
+    export.set_defaults(handler=_nlu_export_reviewed)
     return parser
 
 

@@ -32,7 +32,9 @@ endpoint_sessions.install()
 sqlite_tuning.install()
 turn_faults.install()
 
-_KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies")
+# `utter_action`: the response a message was rendered from (Rasa sets it for `utter_*` responses); the gateway counts
+# `utter_default` and `utter_out_of_scope` in the officers' figures.
+_KEPT_KEYS = ("text", "buttons", "image", "attachment", "custom", "quick_replies", "utter_action")
 
 
 class GatewayOutputChannel(CollectingOutputChannel):
@@ -44,7 +46,7 @@ class GatewayOutputChannel(CollectingOutputChannel):
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         kept = {key: message[key] for key in _KEPT_KEYS if message.get(key)}
-        if kept:
+        if set(kept) - {"utter_action"}:
             await self._persist_message({"recipient_id": recipient_id, **kept})
 
 

@@ -248,9 +248,11 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
     ]
     path = ROOT / "docs" / "benchmarks.md"
     previous = path.read_text(encoding="utf-8") if path.exists() else ""
-    load_test = previous.find("\n## Load test\n")  # written by `make loadtest`: keep it
-    if load_test != -1:
-        lines.append(previous[load_test + 1:])
+    # written by `make loadtest` and scripts/bench_stats.py: keep them
+    kept = [index for index in (previous.find("\n## Load test\n"), previous.find("\n## Back-office statistics\n"))
+            if index != -1]
+    if kept:
+        lines.append(previous[min(kept) + 1:])
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

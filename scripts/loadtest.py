@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.db.session import normalise_url  # noqa: E402
+from assistant.devtools.reports import write_section  # noqa: E402
 from assistant.devtools.stack import GATEWAY, running_stack  # noqa: E402
 
 DIALOGUES = [
@@ -302,19 +303,6 @@ def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
                      f"{flood_refused(run)} / {len(run.flooding.turns)} |")
         lines.append(f"| the flooding conversation meets 429 | {'yes' if flood_refused(run) else 'no'} |")
     return "\n".join([*lines, ""])
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the section with `section`'s title (its first line), keeping everything else."""
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    title = section.split("\n", 1)[0]
-    start = current.find(f"\n{title}\n")
-    if start == -1:
-        updated = current.rstrip("\n") + "\n\n" + section
-    else:
-        end = current.find("\n## ", start + len(title) + 2)
-        updated = current[:start + 1] + section + (current[end + 1:] if end != -1 else "")
-    path.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from assistant.chat.routes import require_json
 from assistant.chat.schemas import Citation, ErrorResponse
 from assistant.clock import today
+from assistant.insight.record import record_melding_check
 from assistant.knowledge import resolve_citations
 from assistant.rules.melding import (
     AgeStatus,
@@ -51,6 +52,7 @@ class MeldingCheckResponse(BaseModel):
              summary="Must this absence be reported to DUO, and how?")
 def check(facts: MeldingFacts) -> MeldingCheckResponse:
     decision = evaluate_melding(facts, on=facts.on_date or today())
+    record_melding_check(decision.category, decision.obligation, facts.municipality, "api")
     body = decision.model_dump(exclude={"citations"})
     return MeldingCheckResponse(**body, citations=resolve_citations(decision.citations),
                                 citation_ids=decision.citations)

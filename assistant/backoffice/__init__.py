@@ -11,7 +11,11 @@ def install_backoffice(app: FastAPI) -> None:
     from assistant.backoffice.api import router as api_router
     from assistant.backoffice.routes import router as page_router
     from assistant.backoffice.views import STATIC_DIR
+    from assistant.insight.backoffice import api as insight_api
+    from assistant.insight.backoffice import pages as insight_pages
 
     app.include_router(page_router)
     app.include_router(api_router)
+    app.include_router(insight_pages)
+    app.include_router(insight_api)
     app.mount("/backoffice/static", StaticFiles(directory=str(STATIC_DIR)), name="backoffice_static")

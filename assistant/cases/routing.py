@@ -14,6 +14,27 @@ from assistant.cases.models import ROLE_OFFICER, OfficerSchool, User
 from assistant.knowledge.regions import UnknownMunicipality, get_regions, normalise_town
 
 
+def region_municipalities() -> tuple[str, ...]:
+    """Every municipality of the region as `knowledge/regions.yml` spells it (Borne, Dinkelland, Enschede, ...)."""
+    return tuple(sorted(get_regions().municipalities))
+
+
+def canonical_town(name: str | None) -> str | None:
+    """'  gemeente borne' -> 'Borne'; None for a name that is not a municipality of the region."""
+    try:
+        return get_regions().name_of(name) if name and normalise_town(name) else None
+    except UnknownMunicipality:
+        return None
+
+
+def towns_served_by(municipality: str | None) -> tuple[str, ...]:
+    """The municipalities whose leerplicht the officers of `municipality` run: 'Hengelo' -> ('Borne', 'Hengelo')."""
+    wanted = normalise_town(municipality)
+    regions = get_regions()
+    return tuple(sorted(town for town in regions.municipalities
+                        if normalise_town(regions.responsible_municipality(town)) == wanted))
+
+
 def responsible_municipality(town: str | None) -> str | None:
     """'Borne' -> 'Hengelo', 'Losser' -> 'Enschede'; None for an unknown or missing town (an admin routes it)."""
     try:

@@ -55,6 +55,7 @@ from assistant.chat.sender_ids import is_reserved
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.i18n import _, translate
+from assistant.insight import record as insight
 
 # What made the assistant hand the conversation over, and the priority that follows from it.
 TRIGGER_SAFETY_SIGNAL = "safety_signal"  # a sign that a child is unsafe: urgent
@@ -380,6 +381,7 @@ def open_case(session: Session, *, sender_id: str, trigger: str, facts: dict[str
         "trigger": case.trigger, "priority": priority, "municipality": municipality,
         "routed_to_officer": contact.id if contact else None, "sla_due_at": sla.aware(case.sla_due_at).isoformat(),
     })
+    insight.sync_case(session, case)
     return case
 
 
@@ -429,10 +431,13 @@ def reply(session: Session, case: Case, principal: Principal, text: str, now: da
     text = check_text(text)
     if case.status == STATUS_NEW or case.assigned_officer_id is None:
         case.assigned_officer_id = principal.id
+    first_reply = case.first_response_at is None
     case.first_response_at = case.first_response_at or now
     message = _tell_user(session, case, AUTHOR_OFFICER, text, principal.id, now)
     _set_status(session, case, STATUS_WAITING_FOR_USER, principal.actor, "case_replied", now,
                 message_id=message.id)
+    if first_reply:
+        insight.sync_case(session, case)
     return message
 
 
@@ -466,6 +471,7 @@ def close(session: Session, case: Case, principal: Principal, outcome: str, now:
     case.outcome = outcome
     case.closed_at = now
     _set_status(session, case, STATUS_CLOSED, principal.actor, "case_closed", now, outcome=outcome)
+    insight.sync_case(session, case)
 
 
 def add_user_message(session: Session, case: Case, text: str, now: datetime | None = None) -> CaseMessage:

@@ -70,6 +70,8 @@ class Button(BaseModel):
 
 
 class BotMessage(BaseModel):
+    id: int | None = Field(default=None, description="Stable id of the stored message (for feedback: "
+                           "`POST /api/chat/feedback`).", examples=[1234])
     text: str = ""
     buttons: list[Button] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)

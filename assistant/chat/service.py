@@ -37,6 +37,8 @@ from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
 from assistant.i18n.detect import choose_language, switch_confirmation, unsupported_language_reply
+from assistant.insight import record as insight
+from assistant.insight.models import OUTCOME_OFFICER, OUTCOME_OTHER
 from assistant.privacy.redact import redact
 
 log = structlog.get_logger(__name__)
@@ -86,12 +88,19 @@ class UserTurn:
     give_bsn_notice: bool
     keep_reply: bool = False  # the client gave the message an id: store the whole answer for its retries
     contact_notice: str | None = None  # a phone number or e-mail address was taken out (Dutch source text)
+    first_turn: bool = False  # the first message of the conversation (the figures count conversations by it)
 
     def notices(self) -> list[BotMessage]:
         """What the user is told about the identifiers taken out of this message, in their language."""
         texts = [BSN_NOTICE] if self.give_bsn_notice else []
         texts += [self.contact_notice] if self.contact_notice else []
         return [BotMessage(text=translate(text, self.language)) for text in texts]
+
+
+def with_ids(messages: list[BotMessage], ids: list[int]) -> list[BotMessage]:
+    """The messages with the ids they were stored under (the same order)."""
+    return [message.model_copy(update={"id": ids[index] if index < len(ids) else None})
+            for index, message in enumerate(messages)]
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,8 @@ class ChatService:
         if turn.local_reply is not None:
             response = ChatResponse(sender_id=request.sender_id, language=turn.language,
                                     messages=[BotMessage(text=turn.local_reply)], intent=None)
-            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, turn.requested_slot)
+            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, turn.requested_slot,
+                                    insight.TurnFacts(None, OUTCOME_OTHER))
             return response
         try:
             reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
@@ -134,8 +144,10 @@ class ChatService:
             if reply.intent else None
         response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages,
                                 intent=intent)
-        await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response,
-                                reply.slots.get("requested_slot"), opened_case(reply))
+        requested_slot = reply.slots.get("requested_slot")
+        facts = insight.classify_turn(intent.name if intent else None, reply.messages, requested_slot)
+        await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, requested_slot, facts,
+                                opened_case(reply))
         return response
 
     def _begin_turn(self, request: ChatRequest) -> UserTurn | Replay:
@@ -171,6 +183,9 @@ class ChatService:
         redaction = redact(text, state.requested_slot)
         message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
                                                     state.conversation_id, request.client_message_id)
+        named = insight.municipality_in_text(redaction.text) if state.municipality is None else None
+        if named:
+            insight.attribute_conversation(session, named, sender_id=request.sender_id, overwrite=False)
         routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language,
                                                  contacts=[item.value for item in redaction.removed_contacts]) \
             if state.case_open else None
@@ -182,6 +197,7 @@ class ChatService:
             requested_slot=state.requested_slot, local_reply=local_reply,
             give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
             keep_reply=request.client_message_id is not None, contact_notice=contact_notice,
+            first_turn=state.conversation_id is None,
         )
 
     def _retried(self, session: Session, request: ChatRequest, state: transcript.ConversationState,
@@ -209,7 +225,8 @@ class ChatService:
             messages.append(BotMessage(text=turn.routed.status_line))
         response = ChatResponse(sender_id=sender_id, language=turn.language, messages=messages, intent=None,
                                 handoff=Handoff(**turn.routed.handoff.as_dict()))
-        await run_in_threadpool(self._store_bot_turn, sender_id, turn, response, turn.requested_slot)
+        await run_in_threadpool(self._store_bot_turn, sender_id, turn, response, turn.requested_slot,
+                                insight.TurnFacts(None, OUTCOME_OFFICER))
         return response
 
     def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
@@ -222,21 +239,28 @@ class ChatService:
 
     @staticmethod
     def _store_bot_turn(sender_id: str, turn: UserTurn, response: ChatResponse, requested_slot: str | None,
-                        case_opened: bool = False) -> None:
-        """Store the bot turn (and, for a client message id, the whole answer). When this turn opened a case
-        (`case_opened`: a Rasa action said so in its message), the answer gets the handoff, read in the same
-        transaction."""
+                        facts: insight.TurnFacts, case_opened: bool = False) -> None:
+        """Store the bot turn with each message's sources, its row in the officers' figures and, for a client
+        message id, the whole answer. The answer's messages get the ids they were stored under; when this turn
+        opened a case (`case_opened`: a Rasa action said so in its message), the answer gets the handoff, read in
+        the same transaction."""
         with session_scope() as session:
             if case_opened:
                 handoff = chat_handoff.open_handoff(session, sender_id)
                 response.handoff = Handoff(**handoff.as_dict()) if handoff else None
             intent = response.intent
-            transcript.record_bot_turn(
+            bot = transcript.record_bot_turn(
                 session, sender_id, turn.user_message_id, [m.text for m in response.messages],
                 intent.name if intent else None, intent.confidence if intent else None,
                 requested_slot, turn.give_bsn_notice,
-                reply=response.model_dump_json() if turn.keep_reply else None,
+                citations=[[citation.model_dump() for citation in m.citations] for m in response.messages],
             )
+            response.messages = with_ids(response.messages, bot.message_ids)
+            insight.record_turn(session, conversation_id=bot.conversation_id, user_message_id=turn.user_message_id,
+                                first_turn=turn.first_turn, municipality=bot.municipality, language=turn.language,
+                                intent=intent.name if intent else None, facts=facts)
+            if turn.keep_reply:
+                transcript.record_reply(session, turn.user_message_id, response.model_dump_json())
 
 
 def _aware(moment: datetime) -> datetime:

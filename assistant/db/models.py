@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.db.base import Base, utcnow
@@ -23,6 +24,9 @@ class Conversation(Base):
     # The form slot Rasa asked for last (e.g. "email"): that answer may keep an address the redactor removes elsewhere.
     requested_slot: Mapped[str | None] = mapped_column(String(64), nullable=True)
     bsn_notice_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The municipality of the region the conversation is about, once known (named in a message, or from a case or a
+    # verlof request); the officers' figures count the conversation for it (assistant.insight).
+    municipality: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     messages: Mapped[list[ChatMessage]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="ChatMessage.id"
@@ -45,6 +49,8 @@ class ChatMessage(Base):
     text: Mapped[str] = mapped_column(Text)
     intent: Mapped[str | None] = mapped_column(String(128), nullable=True)
     confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # Bot messages: the sources shown with the answer ([{"ref", "url"}]), for the transcript the parent can download.
+    citations: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # User turns: the id the client gave the message (a retry reuses it), and the answer given, as the API's JSON,
     # so that a retry gets the same answer instead of a second turn.

@@ -373,6 +373,7 @@ class Summary:
     text: str
     citations: list[dict[str, Any]]
     can_send: bool
+    refused_by_rule: bool = False  # the law does not allow the request as it is (counted in the officers' figures)
 
 
 def summary(session: Session, slots: dict[str, Any], today: date, language: str = "nl") -> Summary:
@@ -399,7 +400,8 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
         line(LABEL_REASON, data.reason)
         problem = refused.message(language)
         text = "\n".join([*lines, "", loc(CANNOT_SEND, problem=problem)])
-        return Summary(loc.finish(text), [c.model_dump() for c in resolve_citations(refused.citations)], False)
+        return Summary(loc.finish(text), [c.model_dump() for c in resolve_citations(refused.citations)], False,
+                       refused.by_rule)
     decision = prepared.decision
     line(LABEL_PERIOD, loc(PERIOD, start=format_date(data.start_date, language, "full"),
                            end=format_date(data.end_date, language, "full"), days=decision.school_days))

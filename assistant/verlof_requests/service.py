@@ -44,6 +44,7 @@ from assistant.cases.models import OPEN_STATUSES, ROLE_ADMIN, ROLE_OFFICER, ROLE
 from assistant.chat.sender_ids import verlof_sender_id
 from assistant.db.base import utcnow
 from assistant.i18n import Message, _, message_from_json, message_to_json, translate
+from assistant.insight import record as insight
 from assistant.knowledge import UnknownMunicipality, get_regions
 from assistant.knowledge.parameters import params
 from assistant.privacy.redact import MARKS, redact
@@ -124,7 +125,10 @@ PROBLEM_FIELDS = {
 
 
 class RequestRefused(ValueError):
-    """The request cannot be stored as it is: `field` is wrong for `code`; `template`/`values` say why (Dutch)."""
+    """The request cannot be stored as it is: `field` is wrong for `code`; `template`/`values` say why (Dutch).
+    `by_rule`: the law does not allow it (a blocking rule problem), rather than a field being wrong."""
+
+    by_rule = False
 
     def __init__(self, field: str, code: str, template: str, citations: tuple[str, ...] = (), **values: Any) -> None:
         super().__init__(f"{field}: {code}")
@@ -364,8 +368,10 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
     decision = _evaluate(facts, today, school_year)
     for problem in decision.problems:
         if problem.severity == "blocking" or problem.code == "no_school_days":
-            raise RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code, problem.template,
-                                 problem.citations, **problem.values)
+            refused = RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code, problem.template,
+                                     problem.citations, **problem.values)
+            refused.by_rule = True
+            raise refused
     with_others = _evaluate(replace(facts, prior_days_this_school_year=prior.all_days,
                                     prior_vakantie_this_school_year=prior.all_vakantie), today, school_year) \
         if prior.others else None
@@ -421,9 +427,17 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
            actor: str = audit.ACTOR_CHAT, access_token: str | None = None) -> VerlofRequest:
     """Check, evaluate and store one request (and open the officer's case when the officer decides).
 
-    `access_token`: a token from `new_access_token` that the caller hands to the parent; its hash is stored."""
+    `access_token`: a token from `new_access_token` that the caller hands to the parent; its hash is stored. A request
+    the rules refuse is counted for the officers' figures (in a transaction of its own: the caller's rolls back) and
+    raised as `RequestRefused`."""
     now = now or utcnow()
-    prepared = prepare(session, data, today)
+    try:
+        prepared = prepare(session, data, today)
+    except RequestRefused as refused:
+        if refused.by_rule:
+            insight.record_verlof_refusal(data.kind, data.home_municipality, "api" if actor == "api" else "chat",
+                                          at=now)
+        raise
     cleaned, decision = prepared.data, prepared.decision
     request = VerlofRequest(
         reference=new_reference(), status=STATUS_NOTIFIED if cleaned.kind == "religieus" else STATUS_SUBMITTED,
@@ -449,6 +463,7 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
         "kind": request.kind, "school_id": request.school_id, "municipality": request.municipality,
         "school_days": request.school_days, "decided_by": request.decided_by, "case": request.case_reference,
     })
+    insight.record_verlof_request(session, request, "api" if actor == "api" else "chat")
     return request
 
 
@@ -607,6 +622,7 @@ def decide(session: Session, principal: Principal, reference: str, outcome: str,
     request.updated_at = now
     audit.record(session, principal.actor, "verlof_request_decided", "verlof_request", request.reference,
                  {"outcome": request.status, "role": principal.role})
+    insight.sync_verlof_decision(session, request)
     return request
 
 

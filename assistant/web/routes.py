@@ -76,6 +76,29 @@ CHAT_SCRIPT_TEXTS: dict[str, str] = {
     "new-confirm": _("Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt dan van dit scherm."),
 }
 
+# Texts of chat-feedback.js: "Was dit nuttig?" under answers, the satisfaction question, the transcript download.
+FEEDBACK_SCRIPT_TEXTS: dict[str, str] = {
+    "feedback-question": _("Was dit nuttig?"),
+    "feedback-up": _("Ja, dit was nuttig"),
+    "feedback-down": _("Nee, dit was niet nuttig"),
+    "feedback-thanks": _("Bedankt voor uw reactie."),
+    "feedback-ask-comment": _("Bedankt. Wilt u vertellen wat er niet klopte of wat u miste?"),
+    "feedback-comment-label": _("Wat klopte er niet, of wat miste u? (niet verplicht)"),
+    "feedback-comment-hint": _("Typ geen namen, adressen of persoonlijke nummers."),
+    "feedback-send": _("Verstuur"),
+    "feedback-comment-thanks": _("Bedankt. Met uw opmerking verbeteren we de antwoorden."),
+    "satisfaction-question": _("Hoe tevreden bent u over dit gesprek?"),
+    "satisfaction-1": _("1 – zeer ontevreden"),
+    "satisfaction-2": _("2 – ontevreden"),
+    "satisfaction-3": _("3 – niet tevreden, niet ontevreden"),
+    "satisfaction-4": _("4 – tevreden"),
+    "satisfaction-5": _("5 – zeer tevreden"),
+    "satisfaction-send": _("Verstuur"),
+    "satisfaction-skip": _("Liever niet"),
+    "satisfaction-choose": _("Kies eerst een antwoord."),
+    "satisfaction-thanks": _("Bedankt voor uw beoordeling."),
+}
+
 # A text every page shows; when a language's catalog translates it, the pages count as translated.
 PAGE_MARKER = _("Uw vraag")
 
@@ -182,7 +205,8 @@ def mount_web(app: FastAPI) -> None:
         def extra(language: str) -> dict[str, Any]:
             return {
                 "max_chars": max_chars,
-                "script_texts": {key: translate(text, language) for key, text in CHAT_SCRIPT_TEXTS.items()},
+                "script_texts": {key: translate(text, language)
+                                 for key, text in {**CHAT_SCRIPT_TEXTS, **FEEDBACK_SCRIPT_TEXTS}.items()},
                 "examples": [translate(question, language) for question in EXAMPLE_QUESTIONS],
             }
 

@@ -16,3 +16,14 @@ def fixture_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 @pytest.fixture(autouse=True)
 def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, fixture_kb: KnowledgeBase) -> None:
     monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: fixture_kb)
+
+
+@pytest.fixture(autouse=True)
+def insight_writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Without a configured database (`configured`), the figures an action records are collected here instead of
+    written (no test writes to the project's own database)."""
+    written: list[str] = []
+    if "configured" not in request.fixturenames:
+        monkeypatch.setattr("assistant.insight.record._in_own_transaction",
+                            lambda what, _write: written.append(what))
+    return written

@@ -50,6 +50,16 @@ def test_only_the_municipalities_that_run_leerplicht_have_a_queue():
     assert routing.canonical_municipality("Borne") is None  # Borne has no queue of its own
 
 
+def test_region_municipalities_and_who_serves_them():
+    assert routing.region_municipalities() == ("Borne", "Dinkelland", "Enschede", "Hengelo", "Losser", "Oldenzaal")
+    assert routing.towns_served_by("Hengelo") == ("Borne", "Hengelo")
+    assert routing.towns_served_by("enschede") == ("Dinkelland", "Enschede", "Losser", "Oldenzaal")
+    assert routing.towns_served_by("Almelo") == ()
+    assert routing.canonical_town(" gemeente BORNE ") == "Borne"
+    assert routing.canonical_town("Almelo") is None
+    assert routing.canonical_town(None) is None
+
+
 def test_office_hours_file_is_marked_as_configuration_and_has_the_default():
     text = sla.OFFICE_HOURS_FILE.read_text(encoding="utf-8")
     assert "CONFIGURATION, NOT A SOURCED FACT" in text

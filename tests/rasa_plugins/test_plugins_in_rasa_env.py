@@ -105,3 +105,24 @@ def test_action_responses_are_checked_against_rasas_schema(tmp_path):
         print(json.dumps({"ok": ok, "refused": refused}))
     """, tmp_path)
     assert result == {"ok": True, "refused": True}
+
+
+def test_gateway_channel_keeps_each_message_whole_with_the_response_it_came_from(tmp_path):
+    result = run_in_rasa_env("""
+        import asyncio, json
+        from rasa_plugins.gateway_channel import GatewayOutputChannel
+
+        async def main():
+            channel = GatewayOutputChannel()
+            await channel.send_response("s1", {"text": "Sorry, ik begrijp het niet", "utter_action": "utter_default",
+                                               "buttons": [], "custom": {}, "template_name": "utter_default"})
+            await channel.send_response("s1", {"text": "Antwoord", "custom": {"topic": "ziekte"}})
+            await channel.send_response("s1", {"utter_action": "utter_empty", "text": ""})
+            return channel.messages
+
+        print(json.dumps(asyncio.run(main())))
+    """, tmp_path)
+    assert result == [
+        {"recipient_id": "s1", "text": "Sorry, ik begrijp het niet", "utter_action": "utter_default"},
+        {"recipient_id": "s1", "text": "Antwoord", "custom": {"topic": "ziekte"}},
+    ]

@@ -13,6 +13,10 @@
  * - While a leerplicht officer holds the conversation (the API answered with `handoff`), the page polls
  *   GET <endpoint>/<sender>/messages?after=<last id> every 5 seconds and shows officer and system messages,
  *   until the case is handed back or closed. The polling state survives a reload (sessionStorage).
+ * - After each answer (and, once the page has loaded, for each answer shown again after a reload) it fires
+ *   `lpa:bot-turn` on #chat with { senderId, intent, restored, items: [{ element, entry }] }; chat-feedback.js
+ *   (loaded after this file) adds "Was dit nuttig?" there, with the helpers in window.LeerplichtChat. The
+ *   conversation's sender id is kept in #chat's data-sender for the transcript download.
  */
 (function () {
   "use strict";
@@ -121,7 +125,18 @@
       id = newSenderId();
       store.set(KEYS.sender, id);
     }
+    app.setAttribute("data-sender", id);
     return id;
+  }
+
+  /* Tell chat-feedback.js that answers were shown (see the header). */
+  function announceTurn(items, intent, restored) {
+    if (!items.length || typeof window.CustomEvent !== "function") {
+      return;
+    }
+    app.dispatchEvent(new window.CustomEvent("lpa:bot-turn", {
+      detail: { senderId: senderId(), intent: intent || null, restored: restored, items: items }
+    }));
   }
 
   function storedEntries() {
@@ -613,17 +628,20 @@
     remember({ kind: "user", text: turn.display });
     finish();
     var replyLanguage = typeof body.language === "string" ? body.language : language;
+    var shown = [];
     body.messages.forEach(function (message) {
       var entry = {
         kind: "bot",
+        id: typeof message.id === "number" ? message.id : null,
         text: typeof message.text === "string" ? message.text : "",
         buttons: Array.isArray(message.buttons) ? message.buttons : [],
         citations: Array.isArray(message.citations) ? message.citations : [],
         language: replyLanguage
       };
-      renderBot(entry);
+      shown.push({ element: renderBot(entry), entry: entry });
       remember(entry);
     });
+    announceTurn(shown, body.intent && typeof body.intent.name === "string" ? body.intent.name : null, false);
     if (body.handoff && typeof body.handoff === "object") {
       var handoff = {
         kind: "handoff",
@@ -863,6 +881,8 @@
     stopPolling();
     store.remove(KEYS.lastOfficerMessage);
     store.set(KEYS.sender, newSenderId());
+    senderId();
+    app.dispatchEvent(new window.CustomEvent("lpa:new-conversation"));
     Array.prototype.slice.call(transcript.children).forEach(function (child) {
       if (!child.classList.contains("message--welcome")) {
         child.remove();
@@ -875,9 +895,24 @@
 
   /* ---------- start ---------- */
 
+  window.LeerplichtChat = { el: el, text: t };
   senderId();
   var restored = storedEntries();
-  restored.forEach(renderEntry);
+  var restoredTurns = [[]];
+  restored.forEach(function (entry) {
+    var element = renderEntry(entry);
+    if (entry && entry.kind === "bot" && element) {
+      restoredTurns[restoredTurns.length - 1].push({ element: element, entry: entry });
+    } else if (restoredTurns[restoredTurns.length - 1].length) {
+      restoredTurns.push([]);
+    }
+  });
+  /* deferred scripts run before DOMContentLoaded: by then chat-feedback.js listens */
+  document.addEventListener("DOMContentLoaded", function () {
+    restoredTurns.forEach(function (items) {
+      announceTurn(items, null, true);
+    });
+  });
   var pending = store.get(KEYS.pending);
   var draft = store.get(KEYS.draft);
   if (pending) {
