@@ -51,13 +51,16 @@ from assistant.insight.models import (  # noqa: E402
 from assistant.insight.scope import period_for, scope_for  # noqa: E402
 from assistant.insight.stats import compute_stats  # noqa: E402
 from assistant.knowledge.ids import TOPIC_IDS  # noqa: E402
+from assistant.knowledge.regions import get_regions  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 TARGET_SECONDS = 1.0
 BATCH = 5_000
-MUNICIPALITIES = ("Hengelo", "Hengelo", "Hengelo", "Borne", "Enschede", "Enschede", "Enschede", "Losser",
-                  "Oldenzaal", "Dinkelland", None, None, None)
+# Generated data: the region's municipalities (from the one regions table), the larger ones more often, and
+# conversations without a municipality.
+_REGION = get_regions().municipalities
+MUNICIPALITIES = (*_REGION, *[m for m in _REGION if m in ("Hengelo", "Enschede")] * 2, None, None, None)
 LANGUAGES = ("nl",) * 12 + ("en", "en", "ar", "uk", "tr", "pl")
 OUTCOME_WEIGHTS = {"answered": 60, "menu": 8, "fallback": 6, "out_of_scope": 2, "handoff": 1, "form": 15,
                    "officer": 2, "other": 6}
