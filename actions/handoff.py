@@ -24,6 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import activating
 from assistant.i18n import Localiser, _, language_of_message
 from assistant.privacy.redact import EMAIL_PATTERN
 
@@ -231,12 +232,12 @@ class ValidateHandoffForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         loc = Localiser(_language(tracker))
-        activating = (tracker.active_loop or {}).get("name") != FORM
-        values: dict[str, Any] = {} if activating else {
+        starting = activating(tracker, FORM)
+        values: dict[str, Any] = {} if starting else {
             slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot) is not None}
         events: list[EventType] = []
         messages: list[str] = []
-        if activating:
+        if starting:
             values.update(prefilled(tracker))
             events += [SlotSet(slot, values.get(slot)) for slot in FORM_SLOTS]
         else:
