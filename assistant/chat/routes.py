@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
@@ -13,6 +13,7 @@ from assistant.chat.schemas import ChatRequest, ChatResponse, ErrorResponse, Han
 from assistant.chat.service import ChatService
 from assistant.errors import WRONG_CONTENT_TYPE
 from assistant.i18n import best_match, translate
+from assistant.web.language import page_language
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -31,8 +32,11 @@ def get_chat_service(request: Request) -> ChatService:
 
 @router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
              summary="Send one user message and receive the assistant's answer")
-async def chat(body: ChatRequest, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
-    return await service.handle(body)
+async def chat(body: ChatRequest, request: Request, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+    """Without `language`, the language of each message is detected; a new conversation starts in the language of
+    the page it comes from (the `lang` cookie of the picker, else the browser's Accept-Language), so a short first
+    message ("Is dit een chatbot?") is answered in the page's language."""
+    return await service.handle(body, page_language(request, service.default_language).code)
 
 
 class OfficerMessage(BaseModel):
@@ -40,6 +44,9 @@ class OfficerMessage(BaseModel):
     author: str  # officer | system
     text: str
     created_at: datetime
+    officer_name: str | None = Field(default=None, description="Who wrote it (an officer's message)")
+    officer_role: str | None = Field(default=None, description="Their role, in the conversation's language, e.g. "
+                                     "\"leerplichtambtenaar, gemeente Hengelo\"")
 
 
 class OfficerMessages(BaseModel):

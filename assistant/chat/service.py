@@ -1,6 +1,7 @@
 """The path of one chat message: validate, choose the language, store, ask Rasa, shape the answer.
 
 While an officer case holds the conversation (`assistant.cases`), the message goes to the case instead of Rasa.
+Whoever asks whether they talk to a person gets the disclosure, whatever Rasa made of it (`assistant.chat.disclosure`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
 from assistant.chat import transcript
+from assistant.chat.disclosure import disclosure_for
 from assistant.chat.rasa_client import RasaClient, RasaReply, RasaUnavailable
 from assistant.chat.schemas import BotMessage, Button, ChatRequest, ChatResponse, Citation, Handoff, Intent
 from assistant.chat.validation import normalise_message, problem_with_message
@@ -58,8 +60,10 @@ class ChatService:
     max_message_chars: int
     default_language: str
 
-    async def handle(self, request: ChatRequest) -> ChatResponse:
-        turn = await run_in_threadpool(self._begin_turn, request)
+    async def handle(self, request: ChatRequest, page_language: str | None = None) -> ChatResponse:
+        """One message. `page_language`: the language of the page the message comes from; a new conversation
+        starts in it (detection then decides, and short messages keep it)."""
+        turn = await run_in_threadpool(self._begin_turn, request, page_language)
         if turn.routed is not None:
             return await self._answer_for_officer(request.sender_id, turn.language, turn.user_message_id,
                                                   turn.routed, turn.requested_slot, turn.give_bsn_notice)
@@ -75,10 +79,13 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        if turn.give_bsn_notice:
-            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
+        disclosure = disclosure_for(turn.text, turn.language, intent.name if intent else None)
+        if disclosure is not None:
+            messages.insert(0, disclosure)
+        if turn.give_bsn_notice:
+            messages.insert(0, BotMessage(text=translate(BSN_NOTICE, turn.language)))
         handoff = await run_in_threadpool(
             self._store_bot_turn, request.sender_id, turn.user_message_id, [m.text for m in messages], intent,
             reply.slots.get("requested_slot"), turn.give_bsn_notice, opened_case(reply),
@@ -86,19 +93,20 @@ class ChatService:
         return ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent,
                             handoff=Handoff(**handoff.as_dict()) if handoff else None)
 
-    def _begin_turn(self, request: ChatRequest) -> UserTurn:
+    def _begin_turn(self, request: ChatRequest, page_language: str | None = None) -> UserTurn:
         """Validate the message, choose its language, redact it and store it, in one transaction (nothing is
         stored when the message is refused)."""
         with session_scope() as session:
             state = transcript.conversation_state(session, request.sender_id)
-            language = self._language_for(request, state)
+            current = state.language or page_language or self.default_language
+            language = self._language_for(request, current)
             problem = problem_with_message(request.message, self.max_message_chars)
             if problem:
                 raise ChatError(422, problem, language, limit=self.max_message_chars)
             text = normalise_message(request.message)
             local_reply = None
             if not text.startswith("/"):  # button payloads carry no language
-                choice = choose_language(text, request.language, state.language or self.default_language)
+                choice = choose_language(text, request.language, current)
                 language = choice.language
                 if choice.unsupported:
                     local_reply = unsupported_language_reply()
@@ -127,13 +135,12 @@ class ChatService:
         return ChatResponse(sender_id=sender_id, language=language, messages=messages, intent=None,
                             handoff=Handoff(**routed.handoff.as_dict()))
 
-    def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
+    def _language_for(self, request: ChatRequest, current: str) -> str:
         if request.language is not None:
             if normalise_language(request.language) != request.language.strip().lower().split("-")[0]:
-                raise ChatError(422, UNSUPPORTED_LANGUAGE, self.default_language,
-                                languages=", ".join(SUPPORTED_LANGUAGES))
+                raise ChatError(422, UNSUPPORTED_LANGUAGE, current, languages=", ".join(SUPPORTED_LANGUAGES))
             return normalise_language(request.language)
-        return state.language or self.default_language
+        return current
 
     @staticmethod
     def _store_bot_turn(sender_id: str, user_message_id: int, texts: list[str], intent: Intent | None,
@@ -170,4 +177,4 @@ def to_bot_message(raw: dict[str, Any]) -> BotMessage:
         for citation in custom.get("citations") or []
         if isinstance(citation, dict) and citation.get("ref")
     ]
-    return BotMessage(text=str(text), buttons=buttons, citations=citations)
+    return BotMessage(text=str(text), buttons=buttons, citations=citations, headline=custom.get("headline") is True)

@@ -52,7 +52,7 @@ def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
     body = post(client, {"sender_id": "web-4", "message": "help"}).json()
     assert body["intent"] is None
     assert body["messages"][0]["buttons"] == [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]
-    assert body["messages"][1] == {"text": "Extra", "buttons": [],
+    assert body["messages"][1] == {"text": "Extra", "buttons": [], "headline": False,
                                    "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}]}
 
 
