@@ -15,9 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from assistant.i18n import Localiser, _, language_of_message
-from assistant.settings import get_settings
+from assistant.verlof_requests.form import status_page_url
 
-STATUS_PATH = "/verlof/status"
 REFERENCE = re.compile(r"(?<![A-Za-z0-9])VL-[2-9A-HJ-NP-Z]{10}(?![A-Za-z0-9])", re.IGNORECASE)
 
 STATUS_WITH_REFERENCE = _("Wat er over aanvraag {reference} is beslist, ziet u op de statuspagina: {url} Vul daar uw "
@@ -25,10 +24,6 @@ STATUS_WITH_REFERENCE = _("Wat er over aanvraag {reference} is beslist, ziet u o
                           "geen nieuwe aanvraag.")
 STATUS_WITHOUT_REFERENCE = _("Wat er over uw aanvraag is beslist, ziet u op de statuspagina: {url} U heeft daarvoor "
                              "uw kenmerk nodig (het begint met VL-) en het e-mailadres dat u bij de aanvraag gaf.")
-
-
-def status_page_url() -> str:
-    return get_settings().public_url(STATUS_PATH)
 
 
 class ActionVerlofStatus(Action):

@@ -124,12 +124,15 @@ SUBMITTED_DIRECTEUR = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. De
 SUBMITTED_UNKNOWN_SCHOOL = _("Uw aanvraag is opgeslagen. Uw kenmerk is {reference}. De directeur van {school} "
                              "beslist over uw aanvraag. Deze school staat niet in onze lijst. Daarom krijgt de school "
                              "uw aanvraag niet via deze assistent. Vraag het verlof dus ook aan bij de school zelf. "
-                             "De leerplichtambtenaar van de gemeente {officer} kan uw aanvraag hier wel zien.")
+                             "De leerplichtambtenaar van de gemeente {officer} kan uw aanvraag hier wel zien. Met uw "
+                             "kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
 SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan 10 schooldagen "
                       "gaat, beslist de leerplichtambtenaar van de gemeente {officer}. Die hoort eerst de directeur "
                       "van de school. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
 SUBMITTED_NOTICE = _("Uw melding is doorgegeven. Uw kenmerk is {reference}. Voor een religieuze verplichting hoeft u "
                      "geen toestemming te vragen. De school weet nu dat uw kind er niet is.")
+STATUS_LINK = _("Dat kan op de statuspagina: {url}")
+STATUS_PATH = "/verlof/status"
 SUBMIT_REFUSED = _("Het versturen is niet gelukt. {problem}")
 SUBMIT_FAILED = _("Er ging iets mis bij het versturen. Er is niets opgeslagen. Probeer het later nog een keer, of "
                   "praat met een medewerker.")
@@ -430,16 +433,26 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
     return Summary(loc.finish("\n".join(lines)), citations, True)
 
 
+def status_page_url() -> str:
+    """Where parents see the decision (`assistant.web.verlof_status`), as they reach it."""
+    from assistant.settings import get_settings
+
+    return get_settings().public_url(STATUS_PATH)
+
+
 def submitted_text(request: Any, language: str = "nl") -> str:
+    """What the chat says when the request was stored: the reference, who decides, and where to see the decision."""
     loc = Localiser(language)
-    if request.decided_by == "leerplichtambtenaar":
-        return loc.finish(loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality))
     if request.decided_by == "none":
         return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
-    if not request.school_id:
-        return loc.finish(loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
-                              officer=request.municipality))
-    return loc.finish(loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name))
+    if request.decided_by == "leerplichtambtenaar":
+        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality)
+    elif not request.school_id:
+        text = loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
+                   officer=request.municipality)
+    else:
+        text = loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name)
+    return loc.finish(f"{text} {loc(STATUS_LINK, url=status_page_url())}")
 
 
 def fingerprint(slots: dict[str, Any]) -> str:
