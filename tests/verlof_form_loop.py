@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,19 @@ DOMAIN = yaml.safe_load((ROOT / "domain" / "verlof_form.yml").read_text("utf-8")
 FORM = "verlof_form"
 PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?$", re.DOTALL)
 TOPIC_ANSWER = "[answer of the topic question]"
+
+
+def resolve(result: Any) -> Any:
+    """An action's result; a coroutine runs to its end (in a thread of its own when an event loop runs here, as in
+    the fake Rasa of the browser tests, which the app calls from its loop)."""
+    if not asyncio.iscoroutine(result):
+        return result
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(result)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, result).result()
 
 
 def parse(text: str, intent: str | None, entities: dict[str, str] | None) -> tuple[str, list[dict[str, Any]]]:
@@ -122,8 +136,7 @@ class FormLoop:
 
     def _run_action(self, action: Any, candidates: dict[str, Any] | None = None) -> tuple[list[dict], list[dict]]:
         dispatcher = CollectingDispatcher()
-        result = action.run(dispatcher, self._tracker(candidates or {}), DOMAIN)
-        events = asyncio.run(result) if asyncio.iscoroutine(result) else result
+        events = resolve(action.run(dispatcher, self._tracker(candidates or {}), DOMAIN))
         return [{"text": m.get("text"), "buttons": m.get("buttons") or [], "custom": m.get("custom") or {}}
                 for m in dispatcher.messages], events
 
