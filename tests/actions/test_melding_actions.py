@@ -112,7 +112,8 @@ def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> Non
                                    melding_hours=18, melding_weeks=0)
     outcome, checklist, offer = messages
     # the first line is the outcome with the kind of melding, shown emphasised by the chat page
-    assert outcome["text"].split("\n")[0] == "Uitkomst: u moet dit melden bij DUO. Soort melding bij DUO: 16 uur in 4 weken"
+    assert outcome["text"].split("\n")[0] == ("Uitkomst: u moet dit melden bij DUO. "
+                                               "Soort melding bij DUO: 16 uur in 4 weken")
     assert outcome["custom"]["headline"] is True
     assert "16 uur in 4 weken" in outcome["text"] and "onverwijld" in outcome["text"]
     assert "artikel 27" in outcome["text"]  # the head's fine risk
@@ -175,6 +176,6 @@ def test_a_second_check_in_the_same_conversation_starts_clean() -> None:
         assert all(slots[name] is None for name in first), slots
         assert slots["requested_slot"] == "melding_school_type"
         assert message["text"] == f"{INTRO}\n\n{ASK_SCHOOL_TYPE}"
-    slots, messages = validate(activation_tracker("Een leerling van 9 op de basisschool heeft 20 uur gespijbeld",
+    slots, _messages = validate(activation_tracker("Een leerling van 9 op de basisschool heeft 20 uur gespijbeld",
                                                   "check_melding", **first))
     assert (slots["melding_school_type"], slots["melding_age"], slots["melding_hours"]) == ("po", 9, 20)

@@ -112,7 +112,8 @@ CORRECTIONS = [
                ("piet@voorbeeld.nl", "inform_contact")], "E-mailadres: piet@voorbeeld.nl", "email",
      "piet@voorbeeld.nl"),
     ("kind", [("het soort verlof klopt niet", "verlof_correction"),
-              ('/inform{"verlof_kind": "gewichtige_omstandigheid"}', None), ('/inform{"gebeurtenis": "huwelijk"}', None)],
+              ('/inform{"verlof_kind": "gewichtige_omstandigheid"}', None),
+              ('/inform{"gebeurtenis": "huwelijk"}', None)],
      "verlof wegens gewichtige omstandigheden (artikel 14)", "kind", "gewichtige_omstandigheid"),
 ]
 

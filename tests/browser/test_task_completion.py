@@ -416,7 +416,7 @@ def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(
     assert page_problems.messages == []
 
 
-# -- the officer's case page ---------------------------------------------------------------------------------------------
+# -- the officer's case page ------------------------------------------------------------------------------------------
 
 def test_the_case_page_is_built_for_the_officer(desktop: Page, page_problems) -> None:
     make_user("jan@hengelo.nl", name="Jan Jansen")
