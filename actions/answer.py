@@ -98,14 +98,26 @@ class ActionAnswerTopic(Action):
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
-        return answer_topic(dispatcher, topic, event, language)
+        # In the middle of a form the short answer is enough: the form's question follows and must stay in view.
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        return answer_topic(dispatcher, topic, event, language, brief=in_form)
 
 
-def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | None, language: str) -> list[EventType]:
-    """Send the answer of `topic` (in the variant for `event`, if it has one) with its citations."""
+def _brief(topic: Topic) -> Topic:
+    """The topic with only its short answers (no steps, details or related topics), for an answer inside a form."""
+    variants = {name: variant.model_copy(update={"steps": (), "details": ()})
+                for name, variant in topic.variants.items()}
+    answer = topic.answer.model_copy(update={"steps": (), "details": ()})
+    return topic.model_copy(update={"answer": answer, "variants": variants, "related": ()})
+
+
+def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | None, language: str,
+                 brief: bool = False) -> list[EventType]:
+    """Send the answer of `topic` (in the variant for `event`, if it has one) with its citations; `brief`: only the
+    short answer."""
     kb = get_knowledge_base()
     variant = event if event in topic.variants else None
-    answer = render_answer(topic, variant, kb=kb, language=language)
+    answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language)
     buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
     if topic.handoff:
         buttons.append(_human_button(Localiser(language)))

@@ -24,6 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import activating
 from assistant.i18n import Localiser, _, language_of_message
 from assistant.knowledge.regions import get_regions
 from assistant.privacy.redact import MARKS, contact_details, find_identifiers
@@ -71,8 +72,9 @@ BAD_TOWN = _("Ik heb de naam van uw gemeente nodig, zodat de juiste leerplichtam
 
 CASE_CREATED = _("Uw vraag is doorgegeven aan de leerplichtambtenaar. Uw zaaknummer is {case_id}.")
 CASE_QUEUE = _("U bent nummer {position} in de wachtrij.")
-CASE_WHERE = _("Het antwoord verschijnt hier in dit gesprek. Houd deze pagina open, of kom later terug in "
-               "hetzelfde venster.")
+CASE_WHERE = _("Het antwoord verschijnt hier in dit gesprek. U kunt deze pagina sluiten: opent u hem later weer in "
+               "deze browser, dan staat het gesprek er nog. Gaf u een e-mailadres? Dan krijgt u een e-mail zodra er "
+               "een antwoord is.")
 CASE_FAILED = _("Het doorgeven is nu niet gelukt. Neem zelf contact op met de leerplichtambtenaar. Woont u in "
                 "Enschede? Mail dan naar leerplicht@enschede.nl. Woont u in Hengelo of Borne? Bel dan de gemeente "
                 "Hengelo via 14 074 en vraag naar leerplicht. Bij direct gevaar belt u 112.")
@@ -234,12 +236,12 @@ class ValidateHandoffForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         loc = Localiser(_language(tracker))
-        activating = (tracker.active_loop or {}).get("name") != FORM
-        values: dict[str, Any] = {} if activating else {
+        starting = activating(tracker, FORM)
+        values: dict[str, Any] = {} if starting else {
             slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot) is not None}
         events: list[EventType] = []
         messages: list[str] = []
-        if activating:
+        if starting:
             values.update(prefilled(tracker))
             events += [SlotSet(slot, values.get(slot)) for slot in FORM_SLOTS]
         else:
@@ -267,9 +269,28 @@ class ValidateHandoffForm(Action):
 # --- the case -----------------------------------------------------------------------------------------------------
 
 
+# Messages that are no question of their own: answers, yes and no, greetings, the request for a person itself.
+NOT_THE_QUESTION = frozenset({"request_human", "affirm", "deny", "inform", "inform_contact", "inform_melding",
+                              "greet", "thank", "goodbye", "stop_form", "bot_challenge", "verlof_correction"})
+
+
+def parents_question(tracker: Tracker) -> str | None:
+    """The user's own question, in their words (the gateway redacted it before Rasa saw it): the latest typed
+    message that asked something, not an answer to a form or the request for a person."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        text = (event.get("text") or "").strip()
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if text and not text.startswith("/") and intent not in NOT_THE_QUESTION:
+            return text
+    return None
+
+
 def collect_facts(tracker: Tracker, trigger: str) -> dict[str, Any]:
     """Only what the officer needs: who, how to reach them, school, town, and what the conversation was about."""
-    facts: dict[str, Any] = {"name": tracker.get_slot("handoff_name"), "town": tracker.get_slot("handoff_town")}
+    facts: dict[str, Any] = {"name": tracker.get_slot("handoff_name"), "town": tracker.get_slot("handoff_town"),
+                             "question": parents_question(tracker)}
     contact = tracker.get_slot("contact") or ""
     facts["email" if "@" in contact else "phone"] = contact or None
     school = tracker.get_slot("handoff_school")
@@ -289,8 +310,31 @@ def collect_facts(tracker: Tracker, trigger: str) -> dict[str, Any]:
     return facts
 
 
+BASIS_LABELS = {"law": "Wet", "regional": "Regionaal beleid", "guidance": "Richtlijn"}
+
+
+def topic_assessment(topic_id: str) -> dict[str, Any] | None:
+    """The legal pre-assessment of a topic for the officer: its statements (law first, then regional policy and
+    guidance), each with its own sources; not the answer the parent already got."""
+    from assistant.knowledge import get_knowledge_base
+
+    kb = get_knowledge_base()
+    if not kb.has_topic(topic_id):
+        return None
+    topic = kb.topic(topic_id)
+    order = {"law": 0, "regional": 1, "guidance": 2}
+    statements = [
+        {"basis": statement.basis, "label": BASIS_LABELS[statement.basis], "text": statement.text,
+         "citations": [{"ref": c.ref, "url": c.url} for c in kb.citations(statement.citations)]}
+        for statement in sorted(topic.statements, key=lambda statement: order[statement.basis])
+    ]
+    text = "\n".join(f"{item['label']}: {item['text']}" for item in statements)
+    return {"text": text, "citations": [{"ref": c.ref, "url": c.url} for c in kb.citations(topic.citations)],
+            "topic": topic_id, "statements": statements}
+
+
 def assessment(tracker: Tracker) -> dict[str, Any] | None:
-    """What the assistant told the user, with its sources, for the officer."""
+    """The legal pre-assessment for the officer, with its sources: the melding outcome, or the rules of the topic."""
     if tracker.get_slot(CONTEXT_SLOT) == "melding":
         from actions.melding import assessment_for, known_facts
 
@@ -299,14 +343,7 @@ def assessment(tracker: Tracker) -> dict[str, Any] | None:
     if not isinstance(topic_id, str) or not topic_id:
         return None
     try:
-        from assistant.knowledge import get_knowledge_base, render_answer
-
-        kb = get_knowledge_base()
-        if not kb.has_topic(topic_id):
-            return None
-        answer = render_answer(kb.topic(topic_id), None, kb=kb, language="nl")
-        return {"text": answer.text, "citations": [{"ref": c.ref, "url": c.url} for c in answer.citations],
-                "topic": topic_id}
+        return topic_assessment(topic_id)
     except Exception as error:  # the case matters more than its summary
         log.warning("handoff_assessment_failed", error_type=type(error).__name__)
         return None

@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import activating
 from assistant.clock import today
 from assistant.i18n import Localiser, _, language_of_message
 from assistant.insight import record as insight
@@ -156,7 +157,9 @@ def implausible(facts: dict[str, Any]) -> list[str]:
 class ValidateMeldingForm(Action):
     """Reads the facts from each message, decides the next question (`next_questions`) and asks it.
 
-    At activation the form starts afresh: facts from an earlier check are cleared, then the first message is read.
+    At activation the form starts afresh: facts from an earlier check are cleared, then the first message is read
+    (`actions.forms.activating`: a second check in the same conversation, "Nog een leerling controleren", never
+    reuses the answers of the first).
     Returns nothing for a message that answers nothing and asks for something else (a person, a safety signal,
     goodbye): Rasa then rejects the form and the unhappy-path rules take over.
     """
@@ -167,24 +170,24 @@ class ValidateMeldingForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         loc = Localiser(language_of(tracker))
-        activating = (tracker.active_loop or {}).get("name") != FORM
-        known = {} if activating else known_facts(tracker)
+        starting = activating(tracker, FORM)
+        known = {} if starting else known_facts(tracker)
         requested = tracker.get_slot("requested_slot")
-        expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not activating \
+        expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not starting \
             and requested.startswith(SLOT_PREFIX) else None
         parsed = parse_melding_text(tracker.latest_message.get("text"), expected)
         wrong = implausible(parsed)
         for name in wrong:
             parsed.pop(name)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if not activating and not parsed and not wrong and intent in ESCAPE_INTENTS:
+        if not starting and not parsed and not wrong and intent in ESCAPE_INTENTS:
             return []
 
         known.update(parsed)
         missing = next_questions(known)
         following = missing[0] if missing else None
         messages: list[str] = []
-        if activating:
+        if starting:
             if following:  # nothing to introduce when the first message already answered everything
                 messages.append(loc(INTRO))
         elif wrong:
@@ -192,7 +195,7 @@ class ValidateMeldingForm(Action):
         elif not parsed:
             messages.append(loc(NOT_UNDERSTOOD))
         events: list[EventType] = []
-        if activating:
+        if starting:
             events += [SlotSet(slot, parsed.get(name)) for name, slot in SLOTS.items()]
         else:
             events += [SlotSet(SLOTS[name], value) for name, value in parsed.items()]
@@ -219,16 +222,24 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+def headline(decision: MeldingDecision, loc: Localiser) -> str:
+    """The outcome in one line: report or not, and as which kind of melding ("Uitkomst: u moet dit melden bij DUO.
+    Soort melding bij DUO: 16 uur in 4 weken")."""
+    line = loc(HEADLINES[decision.obligation])
+    if decision.texts.duo_category:
+        line += " " + loc(LABEL_CATEGORY, category=decision.texts.duo_category)
+    return line
+
+
 def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]], loc: Localiser) -> str:
-    """The outcome as one message: headline, explanation, category, channel, recipient, timing, fine, notes.
+    """The outcome as one message: the headline (the first line, shown emphasised), explanation, channel,
+    recipient, timing, fine, notes.
 
     Every piece is translated from the decision's messages (`decision.texts`): one Dutch template per sentence, with
     its numbers, units and names filled in after translation."""
     texts = decision.texts
-    parts = [loc(HEADLINES[decision.obligation]), " ".join(loc(sentence) for sentence in texts.explanation)]
+    parts = [headline(decision, loc), " ".join(loc(sentence) for sentence in texts.explanation)]
     details = []
-    if texts.duo_category:
-        details.append(loc(LABEL_CATEGORY, category=texts.duo_category))
     if texts.channel:
         details.append(loc(LABEL_CHANNEL, channel=texts.channel))
     if texts.recipient:
@@ -305,6 +316,7 @@ class ActionMeldingOutcome(Action):
         dispatcher.utter_message(
             text=loc.finish(outcome_text(decision, assumptions, loc)),
             json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",
+                          "headline": True,
                           "melding": {"obligation": decision.obligation, "category": decision.category}},
         )
         checklist = Localiser(loc.language)

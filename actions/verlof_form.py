@@ -13,8 +13,15 @@ and the examples in error messages are written in it.
   school or the municipality was asked is not taken as that answer: while the dates are still unknown they are kept
   (and not asked again later), otherwise the known dates are kept and a button offers to change them; then the
   question is asked again.
-- Questions, "stop" and "a person please" are not answers: the form is rejected for them and the rules in
+- "Stop", "a person please", a safety signal and "are you a robot?" are never answers. A message the classifier took
+  for a topic question is an answer when it is not phrased as a question ("mijn oma wordt 90 en viert dat in
+  Turkije" as the reason); a real question ("wat is luxe verzuim?") rejects the form, and the rules in
   dialogue/verlof_form.yml take over (answer, then back to the form; confirm stopping; hand over).
+- The first message may already say the kind of leave ("verlof aanvragen voor de bruiloft van mijn broer"): it is
+  not asked again.
+- Only a "yes" to the summary as it was shown sends the request: the summary's fingerprint is kept when it is shown,
+  and a "yes" after a change (or after "what do you want to change?") shows the new summary first. After any
+  correction the summary comes again.
 """
 
 from __future__ import annotations
@@ -24,18 +31,26 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import activating
 from assistant.clock import today as _today
+from assistant.dates import only_dates
 from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
+from assistant.i18n.phrases import is_question
 from assistant.insight import record as insight
 from assistant.verlof_requests import form, interpret, service
 from assistant.verlof_requests.form import FormProblem
 
+FORM_NAME = "verlof_form"
 CORRECTION_INTENT = "verlof_correction"
+# Intents of messages that answer nothing at the summary step: a "yes" or "no" (the summary's own answers), and
+# the messages the rules handle.
+NOT_A_CHANGE = frozenset({"affirm", "deny", "stop_form", "goodbye", "request_human", "safety_signal",
+                          "bot_challenge", "thank", "greet"})
 
 
 def _language(tracker: Tracker) -> str:
@@ -75,31 +90,72 @@ class ValidateVerlofForm(FormValidationAction):
             slots.insert(slots.index(form.EMAIL), form.EMPLOYER)
         return slots
 
-    # -- corrections ------------------------------------------------------------------------------------------
+    # -- questions, corrections, the first message ---------------------------------------------------------------
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        if self._asked_a_question(tracker, requested):
+            # Not an answer: empty what from_text put in the slot and reject the form, so the question is answered
+            # (dialogue/verlof_form.yml) and the form then asks its question again.
+            return [SlotSet(requested, None), ActionExecutionRejected(FORM_NAME)]
         events = await super().run(dispatcher, tracker, domain)
+        if self._correction_updates(tracker) is not None:
+            # After any correction the summary is shown again, never "what do you want to change?". (A slot that is
+            # not a required slot of the form is dropped from what extraction returns, so it is set here.)
+            events = [event for event in events if event.get("name") != form.CORRECTING]
+            events.append(SlotSet(form.CORRECTING, False))
         if self._correction_applied(tracker, events):  # say so before the next question (or the summary)
             loc = Localiser(_language(tracker))
             dispatcher.utter_message(text=loc(form.CORRECTED))
             dispatcher.messages.insert(0, dispatcher.messages.pop())
         return events
 
+    @staticmethod
+    def _asked_a_question(tracker: Tracker, requested: Any) -> bool:
+        """The latest message filled the asked slot as free text, but it is a question about a topic."""
+        intent = _intent(tracker) or ""
+        return (isinstance(requested, str) and requested in tracker.slots_to_validate()
+                and (intent.startswith("ask_") or intent == "out_of_scope")
+                and is_question(_text(tracker), _language(tracker)))
+
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
-        """A correction sets the named answer again (validated below) or empties it, so the form asks it again."""
+        """A correction sets the named answer again (validated below) or empties it, so the form asks it again. The
+        message that starts the form fills the kind of leave when it names one."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
-        updates = self._correction_updates(tracker)
-        return events + [SlotSet(slot, value) for slot, value in (updates or {}).items()]
+        updates = self._correction_updates(tracker) or {}
+        if activating(tracker, FORM_NAME) and not tracker.get_slot(form.KIND):
+            updates.update(self._kind_from_first_message(tracker))
+        return events + [SlotSet(slot, value) for slot, value in updates.items()]
+
+    @staticmethod
+    def _kind_from_first_message(tracker: Tracker) -> dict[str, Any]:
+        """"Ik wil verlof aanvragen voor de bruiloft van mijn broer": the kind (and the event) are known already."""
+        kind, category = interpret.interpret_kind(_text(tracker))
+        event = next(tracker.get_latest_entity_values("gebeurtenis"), None)
+        if kind is None and event:
+            kind, category = ("religieus", None) if event == "religieuze_verplichting" else (
+                "gewichtige_omstandigheid", event)
+        if kind is None:
+            return {}
+        return {form.KIND: kind, **({form.CATEGORY: category} if category else {})}
 
     @staticmethod
     def _correction_updates(tracker: Tracker) -> dict[str, Any] | None:
         """The slots a correction in the latest message sets (a new value) or empties (ask again); None: no
-        correction."""
-        if _intent(tracker) != CORRECTION_INTENT:
-            return None
+        correction. At the summary, a typed change counts as a correction without the words for one: "de school",
+        "14 maart", "de laatste dag is 14 maart"."""
+        text, language, intent = _text(tracker), _language(tracker), _intent(tracker)
         hint = next(tracker.get_latest_entity_values("verlof_field"), None)
-        correction = interpret.interpret_correction(_text(tracker), hint, _language(tracker))
+        if intent == CORRECTION_INTENT:
+            correction = interpret.interpret_correction(text, hint, language)
+        elif (tracker.get_slot("requested_slot") == form.CONFIRMED and intent not in NOT_A_CHANGE
+              and not text.startswith("/") and not is_question(text, language)):
+            correction = interpret.interpret_correction(text, None, language)
+            if correction is None and only_dates(text, language):
+                correction = interpret.Correction("date", text)
+        else:
+            return None
         if correction is None or not form.FIELD_SLOTS.get(correction.field):
             return None
         slots = form.FIELD_SLOTS[correction.field]
@@ -293,6 +349,10 @@ class ValidateVerlofForm(FormValidationAction):
                                   domain: DomainDict) -> dict[str, Any]:
         if value is not True:
             return {form.CONFIRMED: None, form.CORRECTING: True} if value is False else {form.CONFIRMED: None}
+        if tracker.get_slot(form.SUMMARY) != form.fingerprint(tracker.slots):
+            # "Yes" to something other than the summary as it stands ("what do you want to change?", or a summary
+            # shown before a change): show the summary first.
+            return {form.CONFIRMED: None, form.CORRECTING: False}
         with session_scope() as session:
             try:
                 service.prepare(session, form.request_data(tracker.slots), _today())
@@ -324,9 +384,9 @@ class ActionAskVerlofConfirmed(Action):
             if not result.can_send:
                 dispatcher.utter_message(text=result.text, buttons=[*change_buttons, _human_button(loc)],
                                          json_message={"citations": result.citations})
-                return []
+                return [SlotSet(form.SUMMARY, None)]
             dispatcher.utter_message(text=loc.finish(loc(form.WHAT_TO_CHANGE)), buttons=change_buttons)
-            return []
+            return [SlotSet(form.SUMMARY, None)]
         with session_scope() as session:
             result = form.summary(session, tracker.slots, _today(), language)
         if result.refused_by_rule:  # counted once per request shown, not again while the parent corrects it
@@ -339,7 +399,9 @@ class ActionAskVerlofConfirmed(Action):
         else:
             buttons = [*change_buttons, _human_button(loc)]
         dispatcher.utter_message(text=result.text, buttons=buttons, json_message={"citations": result.citations})
-        return [] if result.can_send else [SlotSet(form.CORRECTING, True)]
+        if result.can_send:  # what a "yes" confirms
+            return [SlotSet(form.SUMMARY, form.fingerprint(tracker.slots))]
+        return [SlotSet(form.CORRECTING, True), SlotSet(form.SUMMARY, None)]
 
 
 def _reset() -> list[EventType]:

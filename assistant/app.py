@@ -34,6 +34,7 @@ from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
 from assistant.verlof_requests.backoffice import pages as verlof_backoffice_pages
 from assistant.warm_up import warmed_up
 from assistant.web.routes import mount_web
+from assistant.web.verlof_status import router as verlof_status_router
 
 
 def create_app(settings: Settings | None = None,
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None,
     app.include_router(verlof_backoffice_pages)
     app.include_router(verlof_backoffice_api)
     app.include_router(erasure_router)
+    app.include_router(verlof_status_router)
     mount_web(app)
     app.openapi = openapi_for(app, settings)  # type: ignore[method-assign]
 

@@ -88,6 +88,20 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    public_base_url: str | None = Field(
+        default=None, description="the address parents use (links in the chat and in e-mails); default: "
+        "http://ASSISTANT_HOST:ASSISTANT_PORT")
+
+    # E-mail notices (an officer replied). Nothing is sent while SMTP_HOST is empty.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = Field(default=True, description="STARTTLS before logging in (port 587)")
+    smtp_ssl: bool = Field(default=False, description="TLS from the start (port 465)")
+    smtp_from: str = "leerplicht-assistent@localhost"
+    smtp_timeout_seconds: float = 10.0
+
     @field_validator("database_url", "tracker_store_url")
     @classmethod
     def _anchor_relative_sqlite_paths(cls, url: str | None) -> str | None:
@@ -117,6 +131,11 @@ class Settings(BaseSettings):
                         f"{name.upper()} must be set to a random value of at least 32 characters in production"
                     )
         return self
+
+    def public_url(self, path: str = "/") -> str:
+        """The absolute address of `path` as parents reach it."""
+        base = (self.public_base_url or f"http://{self.assistant_host}:{self.assistant_port}").rstrip("/")
+        return base + "/" + path.lstrip("/")
 
     @property
     def api_docs_enabled(self) -> bool:

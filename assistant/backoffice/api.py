@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from assistant.backoffice.security import CSRF_HEADER, SignedIn
 from assistant.backoffice.views import case_detail, case_rows
 from assistant.cases import service
 from assistant.cases.auth import Principal
+from assistant.cases.email_notice import notify_officer_reply
 from assistant.cases.models import Case
 from assistant.chat.schemas import ErrorResponse
 from assistant.db.base import utcnow
@@ -114,8 +115,11 @@ def take(reference: str, signed: SignedIn = Depends(require_csrf)) -> dict[str, 
 
 
 @router.post("/cases/{reference}/reply", responses=UNSAFE_ERRORS, summary="Send a message into the user's chat")
-def reply(reference: str, body: TextBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
-    return _with_case(signed, reference, lambda s, c, p: service.reply(s, c, p, body.text))
+def reply(reference: str, body: TextBody, background: BackgroundTasks,
+          signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+    detail = _with_case(signed, reference, lambda s, c, p: service.reply(s, c, p, body.text))
+    background.add_task(notify_officer_reply, reference)  # the e-mail notice, after the response
+    return detail
 
 
 @router.post("/cases/{reference}/note", responses=UNSAFE_ERRORS, summary="Add an internal note")

@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
 
 from assistant.backoffice import security
 from assistant.backoffice.security import SignedIn
@@ -25,6 +26,7 @@ from assistant.backoffice.views import (
     render,
 )
 from assistant.cases import routing, service
+from assistant.cases.email_notice import notify_officer_reply
 from assistant.cases.models import PRIORITIES, ROLE_SCHOOL, STATUSES
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
@@ -205,7 +207,10 @@ def take(request: Request, reference: str, csrf_token: CsrfField = "") -> Respon
 
 @router.post("/cases/{reference}/reply")
 def reply(request: Request, reference: str, csrf_token: CsrfField = "", text: TextField = "") -> Response:
-    return _act(request, reference, csrf_token, "replied", lambda s, c, p: service.reply(s, c, p, text))
+    response = _act(request, reference, csrf_token, "replied", lambda s, c, p: service.reply(s, c, p, text))
+    if response.status_code == 303:  # stored: tell the parent by e-mail, after the response has gone out
+        response.background = BackgroundTask(notify_officer_reply, reference)
+    return response
 
 
 @router.post("/cases/{reference}/note")

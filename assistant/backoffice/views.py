@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import babel
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -17,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from assistant.backoffice.security import SignedIn
 from assistant.cases import audit, sla
-from assistant.cases.models import Case, User
+from assistant.cases.models import OPEN_STATUSES, Case, User
 from assistant.cases.service import OUTCOMES, PRIORITY_LABELS, STATUS_LABELS, is_overdue
+from assistant.chat.payloads import button_title
 from assistant.i18n import translate
 
 BACKOFFICE_DIR = Path(__file__).resolve().parent
@@ -140,9 +142,60 @@ def _officer_names(session: Session, ids: set[int]) -> dict[int, str]:
                                                                 .where(User.id.in_(ids)))}
 
 
+@lru_cache(maxsize=16)
+def language_name(code: str | None) -> str:
+    """"Arabisch" for "ar": the language of a case, in Dutch for the officer."""
+    if not code:
+        return "–"
+    try:
+        return babel.Locale.parse(code).get_display_name("nl").capitalize()
+    except (ValueError, babel.UnknownLocaleError):
+        return code
+
+
+def topic_title(topic_id: Any) -> str | None:
+    """The title of an answer topic ("problemen_op_school" -> "Mijn kind heeft problemen op school")."""
+    if not isinstance(topic_id, str) or not topic_id:
+        return None
+    try:
+        from assistant.knowledge import get_knowledge_base
+
+        kb = get_knowledge_base()
+    except Exception:  # the knowledge base not loading must not break the queue
+        return None
+    return kb.topic(topic_id).title if kb.has_topic(topic_id) else None
+
+
+def subject(case: Case) -> str:
+    """What the case is about, in a few words: the verlof request, the topic, or why it was handed over."""
+    summary = case.summary or {}
+    if summary.get("verlof_reference"):
+        return f"Verlofaanvraag {summary['verlof_reference']}"
+    if summary.get("topic") == "meldplicht_verzuim" and summary.get("role") == "school":
+        return "Verzuimmelding: moet de school melden?"
+    return topic_title(summary.get("topic")) or TRIGGER_LABELS.get(case.trigger, case.trigger)
+
+
+def waiting_time(case: Case, now: datetime) -> str | None:
+    """How long an open case has waited since it came in ("2 u 5 min", "3 dagen")."""
+    if case.status not in OPEN_STATUSES:
+        return None
+    minutes = max(0, int((sla.aware(now) - sla.aware(case.created_at)).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} u {minutes % 60} min"
+    days = minutes // (24 * 60)
+    return f"{days} {'dag' if days == 1 else 'dagen'}"
+
+
 def case_row(case: Case, now: datetime, names: dict[int, str]) -> dict[str, Any]:
     return {
         "reference": case.reference,
+        "subject": subject(case),
+        "language": case.language,
+        "language_name": language_name(case.language),
+        "waiting": waiting_time(case, now),
         "status": case.status,
         "priority": case.priority,
         "municipality": case.municipality,
@@ -174,12 +227,17 @@ def case_detail(session: Session, case: Case, now: datetime) -> dict[str, Any]:
     actor_names.update({"chat": "Gebruiker (chat)", "system": "Systeem"})
     names = _officer_names(session, {case.assigned_officer_id or 0}
                            | {m.officer_id or 0 for m in case.messages} | {n.author_id or 0 for n in case.notes})
+    summary = dict(case.summary or {})
+    question = summary.pop("question", None)
+    if isinstance(summary.get("topic"), str):
+        summary["topic"] = topic_title(summary["topic"]) or summary["topic"]
     return {
         **case_row(case, now, names),
-        "language": case.language,
-        "summary": case.summary,
+        "question": question,
+        "summary": summary,
         "assessment": case.assessment,
-        "transcript": case.transcript,
+        "transcript": [{**turn, "button": button_title(turn.get("text") or "") if turn.get("author") == "user"
+                        else None} for turn in case.transcript or []],
         "messages": [{"id": m.id, "author": m.author, "officer": names.get(m.officer_id) if m.officer_id else None,
                       "text": m.text, "created_at": iso(m.created_at)} for m in case.messages],
         "notes": [{"id": n.id, "author": names.get(n.author_id) if n.author_id else None, "text": n.text,

@@ -25,6 +25,8 @@ from assistant.db.session import session_scope
 from assistant.i18n import _, translate
 
 FORWARDED_NOTICE = _("Uw bericht is doorgestuurd naar de leerplichtambtenaar. Het antwoord verschijnt hier.")
+OFFICER_ROLE = _("leerplichtambtenaar")
+OFFICER_ROLE_IN = _("leerplichtambtenaar, gemeente {municipality}")
 
 
 def create_from_conversation(sender_id: str, trigger: str, facts: dict[str, Any] | None,
@@ -86,9 +88,23 @@ def officer_messages_after(sender_id: str, after_id: int = 0) -> tuple[list[dict
     """Officer and system messages after `after_id`, and the state of the latest case (also when handed back or
     closed, so the client knows to stop waiting); empty for an unknown conversation."""
     with session_scope() as session:
-        messages = [
-            {"id": m.id, "author": m.author, "text": m.text, "created_at": service.sla.aware(m.created_at)}
-            for m in service.officer_messages_after(session, sender_id, after_id)
-        ]
+        messages = [_as_chat_message(m) for m in service.officer_messages_after(session, sender_id, after_id)]
         latest = service.latest_case_for(session, sender_id)
         return messages, service.handoff_info(session, latest) if latest is not None else None
+
+
+def officer_role(case: Any, language: str) -> str:
+    """"leerplichtambtenaar, gemeente Hengelo" in the conversation's language."""
+    if case.municipality:
+        return translate(OFFICER_ROLE_IN, language, municipality=case.municipality)
+    return translate(OFFICER_ROLE, language)
+
+
+def _as_chat_message(message: Any) -> dict[str, Any]:
+    """A case message as the chat page shows it: an officer's with their name and role."""
+    shown: dict[str, Any] = {"id": message.id, "author": message.author, "text": message.text,
+                             "created_at": service.sla.aware(message.created_at)}
+    if message.author == "officer":
+        shown["officer_name"] = message.officer.display_name if message.officer else None
+        shown["officer_role"] = officer_role(message.case, message.case.language)
+    return shown

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
@@ -15,6 +15,7 @@ from assistant.chat.sender_ids import RESERVED, is_reserved
 from assistant.chat.service import ChatService
 from assistant.errors import INVALID_FIELD, WRONG_CONTENT_TYPE
 from assistant.i18n import best_match, translate
+from assistant.web.language import page_language
 
 router = APIRouter(prefix="/api", tags=["chat"])
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.",
@@ -48,12 +49,14 @@ def get_chat_service(request: Request) -> ChatService:
 
 @router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
              summary="Send one user message and receive the assistant's answer")
-async def chat(body: ChatRequest, request: Request,
-               service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+async def chat(body: ChatRequest, request: Request, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+    """Without `language`, the language of each message is detected; a new conversation starts in the language of
+    the page it comes from (the `lang` cookie of the picker, else the browser's Accept-Language), so a short first
+    message ("Is dit een chatbot?") is answered in the page's language."""
     settings = request.app.state.settings
     await request.app.state.rate_limiter.check("chat-conversation", settings.chat_rate_limit_per_conversation,
                                                body.sender_id)
-    return await service.handle(body)
+    return await service.handle(body, page_language(request, service.default_language).code)
 
 
 class OfficerMessage(BaseModel):
@@ -61,6 +64,9 @@ class OfficerMessage(BaseModel):
     author: str  # officer | system
     text: str
     created_at: datetime
+    officer_name: str | None = Field(default=None, description="Who wrote it (an officer's message)")
+    officer_role: str | None = Field(default=None, description="Their role, in the conversation's language, e.g. "
+                                     "\"leerplichtambtenaar, gemeente Hengelo\"")
 
 
 class OfficerMessages(BaseModel):

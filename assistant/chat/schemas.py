@@ -75,6 +75,8 @@ class BotMessage(BaseModel):
     text: str = ""
     buttons: list[Button] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    headline: bool = Field(default=False, description="True: the first line of `text` sums the message up (an "
+                           "outcome, such as whether to report absence to DUO); show it emphasised.")
 
 
 class Intent(BaseModel):

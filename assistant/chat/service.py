@@ -5,6 +5,8 @@ While an officer case holds the conversation (`assistant.cases`), the message go
 Retries are idempotent when the client gives each message an id (`client_message_id`, the chat page does): a message
 whose answer was stored gets that answer again; one that was stored but not answered (Rasa, the action server or the
 tracker store failed) is asked again without a second user turn; one still being answered gets 409 with Retry-After.
+
+Whoever asks whether they talk to a person gets the disclosure, whatever Rasa made of it (`assistant.chat.disclosure`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
 from assistant.chat import transcript
+from assistant.chat.disclosure import disclosure_for
 from assistant.chat.rasa_client import RasaClient, RasaReply, RasaUnavailable
 from assistant.chat.schemas import (
     LANGUAGE_PATTERN,
@@ -119,8 +122,10 @@ class ChatService:
     # retry after that asks Rasa again.
     answer_deadline_seconds: float = 5.0
 
-    async def handle(self, request: ChatRequest) -> ChatResponse:
-        turn = await run_in_threadpool(self._begin_turn, request)
+    async def handle(self, request: ChatRequest, page_language: str | None = None) -> ChatResponse:
+        """One message. `page_language`: the language of the page the message comes from; a new conversation
+        starts in it (detection then decides, and short messages keep it)."""
+        turn = await run_in_threadpool(self._begin_turn, request, page_language)
         if isinstance(turn, Replay):
             return turn.response
         if turn.routed is not None:
@@ -139,9 +144,12 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        messages = [*turn.notices(), *messages]
         intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
             if reply.intent else None
+        disclosure = disclosure_for(turn.text, turn.language, intent.name if intent else None)
+        if disclosure is not None:
+            messages.insert(0, disclosure)
+        messages = [*turn.notices(), *messages]
         response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages,
                                 intent=intent)
         requested_slot = reply.slots.get("requested_slot")
@@ -150,20 +158,22 @@ class ChatService:
                                 opened_case(reply))
         return response
 
-    def _begin_turn(self, request: ChatRequest) -> UserTurn | Replay:
+    def _begin_turn(self, request: ChatRequest, page_language: str | None = None) -> UserTurn | Replay:
         """Validate the message, choose its language, redact it and store it, in one transaction (nothing is
         stored when the message is refused). A retry of a stored message is not stored again."""
         try:
             with session_scope() as session:
-                return self._store_user_turn(session, request)
+                return self._store_user_turn(session, request, page_language)
         except IntegrityError:
             # Another attempt with the same client message id stored it a moment ago and is being answered.
-            raise ChatError(409, STILL_ANSWERING, self._language_for(request, transcript.ConversationState()),
+            raise ChatError(409, STILL_ANSWERING, self._language_for(request, page_language or self.default_language),
                             retry_after=STILL_ANSWERING_RETRY_SECONDS) from None
 
-    def _store_user_turn(self, session: Session, request: ChatRequest) -> UserTurn | Replay:
+    def _store_user_turn(self, session: Session, request: ChatRequest,
+                         page_language: str | None) -> UserTurn | Replay:
         state = transcript.conversation_state(session, request.sender_id)
-        language = self._language_for(request, state)
+        current = state.language or page_language or self.default_language
+        language = self._language_for(request, current)
         text = normalise_message(request.message)
         problem = problem_with_message(text, self.max_message_chars)
         if problem:
@@ -174,7 +184,7 @@ class ChatService:
                 return self._retried(session, request, state, earlier)
         local_reply = None
         if not text.startswith("/"):  # button payloads carry no language
-            choice = choose_language(text, request.language, state.language or self.default_language)
+            choice = choose_language(text, request.language, current)
             language = choice.language
             if choice.unsupported:
                 local_reply = unsupported_language_reply()
@@ -229,13 +239,12 @@ class ChatService:
                                 insight.TurnFacts(None, OUTCOME_OFFICER))
         return response
 
-    def _language_for(self, request: ChatRequest, state: transcript.ConversationState) -> str:
+    def _language_for(self, request: ChatRequest, current: str) -> str:
         if request.language is not None:
             if not re.fullmatch(LANGUAGE_PATTERN, request.language):
-                raise ChatError(422, UNSUPPORTED_LANGUAGE, self.default_language,
-                                languages=", ".join(SUPPORTED_LANGUAGES))
+                raise ChatError(422, UNSUPPORTED_LANGUAGE, current, languages=", ".join(SUPPORTED_LANGUAGES))
             return normalise_language(request.language)
-        return state.language or self.default_language
+        return current
 
     @staticmethod
     def _store_bot_turn(sender_id: str, turn: UserTurn, response: ChatResponse, requested_slot: str | None,
@@ -288,4 +297,4 @@ def to_bot_message(raw: dict[str, Any]) -> BotMessage:
         for citation in custom.get("citations") or []
         if isinstance(citation, dict) and citation.get("ref")
     ]
-    return BotMessage(text=str(text), buttons=buttons, citations=citations)
+    return BotMessage(text=str(text), buttons=buttons, citations=citations, headline=custom.get("headline") is True)

@@ -46,6 +46,7 @@ __all__ = [
     "Localiser",
     "Message",
     "_",
+    "accepted_language",
     "best_match",
     "catalog_path",
     "clear_caches",
@@ -265,8 +266,13 @@ def language_options() -> list[dict[str, str]]:
 
 def best_match(accept_language: str | None) -> str:
     """The first supported language in an Accept-Language header, else Dutch."""
+    return accepted_language(accept_language) or SOURCE_LANGUAGE
+
+
+def accepted_language(accept_language: str | None) -> str | None:
+    """The supported language the Accept-Language header prefers most, or None when it names none."""
     if not accept_language:
-        return SOURCE_LANGUAGE
+        return None
     ranked: list[tuple[float, str]] = []
     for part in accept_language.split(","):
         pieces = part.strip().split(";q=")
@@ -275,11 +281,11 @@ def best_match(accept_language: str | None) -> str:
         except ValueError:
             weight = 0.0
         ranked.append((weight, pieces[0]))
-    for _weight, tag in sorted(ranked, key=lambda item: -item[0]):
+    for weight, tag in sorted(ranked, key=lambda item: -item[0]):
         code = tag.strip().lower().split("-")[0]
-        if code in SUPPORTED_LANGUAGES:
+        if code in SUPPORTED_LANGUAGES and weight > 0:
             return code
-    return SOURCE_LANGUAGE
+    return None
 
 
 def clear_caches() -> None:

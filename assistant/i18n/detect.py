@@ -6,8 +6,11 @@ supported and recognised-but-unsupported ones) is built once, on first use.
 
 Thresholds (tested in tests/i18n/test_detect.py):
 - Latin script: at least `MIN_WORDS` words and `MIN_LETTERS` letters, and the top language at least
-  `SWITCH_CONFIDENCE` (supported) or `UNSUPPORTED_CONFIDENCE` (unsupported). A message that is only capitalised
-  words ("Fatima Yilmaz", "Ahmed Al Hassan") is a name, not a language.
+  `SWITCH_CONFIDENCE` (supported) or `UNSUPPORTED_CONFIDENCE` (unsupported). A message of fewer than
+  `SHORT_MESSAGE_WORDS` words needs `SHORT_SWITCH_CONFIDENCE`: the detector is weak on a few words ("Is dit een
+  chatbot?" scores 0.85 English), so a short message keeps the page's or the conversation's language unless it is
+  unmistakable ("Oğlum hasta, ne yapmalıyım?"). A message that is only capitalised words ("Fatima Yilmaz", "Ahmed
+  Al Hassan") is a name, not a language.
 - Arabic or Cyrillic script: at least `MIN_LETTERS_OTHER_SCRIPT` letters (the script alone says a lot); an
   unsupported language also needs two words.
 - While the conversation's current language still scores `KEEP_CONFIDENCE` or more, it is kept.
@@ -33,6 +36,8 @@ MIN_WORDS = 3
 MIN_LETTERS = 12
 MIN_LETTERS_OTHER_SCRIPT = 3
 SWITCH_CONFIDENCE = 0.8
+SHORT_MESSAGE_WORDS = 5
+SHORT_SWITCH_CONFIDENCE = 0.95
 UNSUPPORTED_CONFIDENCE = 0.9
 OTHER_SCRIPT_CONFIDENCE = 0.6
 KEEP_CONFIDENCE = 0.2
@@ -183,6 +188,8 @@ def detect(text: str, current: str | None = None) -> tuple[str, float] | None:
         if len(words) < MIN_WORDS or letters < MIN_LETTERS or _is_name(words):
             return None
         min_supported, min_unsupported = SWITCH_CONFIDENCE, UNSUPPORTED_CONFIDENCE
+        if len(words) < SHORT_MESSAGE_WORDS:
+            min_supported = min_unsupported = SHORT_SWITCH_CONFIDENCE
     else:
         return None
     confidences = _confidences(" ".join(words))

@@ -26,6 +26,9 @@ class Language:
     dates: dict[str, Any] = field(default_factory=dict, hash=False)  # date words (assistant.dates), optional
     # words of a correction in the verlof form (assistant.verlof_requests.interpret), optional
     corrections: dict[str, Any] = field(default_factory=dict, hash=False)
+    # words that make a message a question, and that ask whether the assistant is a person (assistant.i18n.phrases)
+    questions: dict[str, list[str]] = field(default_factory=dict, hash=False)
+    disclosure: dict[str, list[str]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def _language(entry: dict, *, supported: bool) -> Language:
         supported=supported,
         dates=_date_words(code, entry.get("dates")),
         corrections=_correction_words(code, entry.get("corrections")),
+        questions=_word_lists(code, "questions", entry.get("questions"), _QUESTION_KEYS),
+        disclosure=_word_lists(code, "disclosure", entry.get("disclosure"), _DISCLOSURE_KEYS),
     )
 
 
@@ -111,6 +116,19 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
     for key in _CORRECTION_KEYS - {"fields"}:
         _words_list(code, f"corrections.{key}", value.get(key))
     return value
+
+
+_QUESTION_KEYS = {"start", "particles"}
+_DISCLOSURE_KEYS = {"asks", "beings", "alone"}
+
+
+def _word_lists(code: str, name: str, value: Any, keys: set[str]) -> dict[str, list[str]]:
+    """An optional entry of named word lists (`questions`, `disclosure`; see `assistant.i18n.phrases`)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= keys:
+        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: {name} may only have {sorted(keys)}")
+    return {key: _words_list(code, f"{name}.{key}", words) for key, words in value.items()}
 
 
 @lru_cache

@@ -7,6 +7,8 @@ source text (B1, with an example) that the action translates.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,8 +29,9 @@ SCHOOL, SCHOOL_ID, HOME, START, END = ("verlof_school", "verlof_school_id", "ver
                                        "verlof_start_date", "verlof_end_date")
 REASON, EMPLOYER, EMAIL, CONFIRMED = "verlof_reason", "verlof_employer_statement", "email", "verlof_confirmed"
 CORRECTING, FAILURES, REFERENCE = "verlof_correcting", "verlof_failures", "verlof_reference"
-FORM_SLOTS = (KIND, CATEGORY, CHILD_NAME, CHILD_CLASS, SCHOOL, SCHOOL_ID, HOME, START, END, REASON, EMPLOYER, EMAIL,
-              CONFIRMED, CORRECTING, FAILURES)
+SUMMARY = "verlof_summary"  # the fingerprint of the answers in the summary last shown (what a "yes" confirms)
+ANSWER_SLOTS = (KIND, CATEGORY, CHILD_NAME, CHILD_CLASS, SCHOOL, SCHOOL_ID, HOME, START, END, REASON, EMPLOYER, EMAIL)
+FORM_SLOTS = (*ANSWER_SLOTS, CONFIRMED, CORRECTING, FAILURES, SUMMARY)
 # Correction field (assistant.verlof_requests.interpret) -> the slots it clears or sets.
 FIELD_SLOTS = {
     "kind": (KIND, CATEGORY, EMPLOYER), "child_name": (CHILD_NAME,), "child_class": (CHILD_CLASS,),
@@ -95,6 +98,10 @@ KIND_TEXTS = {
 }
 DECIDER_TEXTS = {
     "directeur": _("Wie beslist: de directeur van de school."),
+    # A school that is not in the registry has no account here: it does not receive the request through us.
+    "directeur_unknown_school": _("Wie beslist: de directeur van de school. Deze school staat niet in onze lijst. "
+                                  "Daarom krijgt de school uw aanvraag niet via deze assistent: vraag het verlof ook "
+                                  "aan bij de school zelf."),
     "leerplichtambtenaar": _("Wie beslist: de leerplichtambtenaar van de gemeente {officer}, na overleg met de "
                              "directeur."),
     "none": _("Wie beslist: niemand. Voor een religieuze verplichting hoeft u geen toestemming te vragen. U meldt "
@@ -114,11 +121,18 @@ BUTTON_EMAIL = _("Mijn e-mailadres")
 
 SUBMITTED_DIRECTEUR = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. De directeur van {school} beslist over "
                         "uw aanvraag. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
+SUBMITTED_UNKNOWN_SCHOOL = _("Uw aanvraag is opgeslagen. Uw kenmerk is {reference}. De directeur van {school} "
+                             "beslist over uw aanvraag. Deze school staat niet in onze lijst. Daarom krijgt de school "
+                             "uw aanvraag niet via deze assistent. Vraag het verlof dus ook aan bij de school zelf. "
+                             "De leerplichtambtenaar van de gemeente {officer} kan uw aanvraag hier wel zien. Met uw "
+                             "kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
 SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan 10 schooldagen "
                       "gaat, beslist de leerplichtambtenaar van de gemeente {officer}. Die hoort eerst de directeur "
                       "van de school. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
 SUBMITTED_NOTICE = _("Uw melding is doorgegeven. Uw kenmerk is {reference}. Voor een religieuze verplichting hoeft u "
                      "geen toestemming te vragen. De school weet nu dat uw kind er niet is.")
+STATUS_LINK = _("Dat kan op de statuspagina: {url}")
+STATUS_PATH = "/verlof/status"
 SUBMIT_REFUSED = _("Het versturen is niet gelukt. {problem}")
 SUBMIT_FAILED = _("Er ging iets mis bij het versturen. Er is niets opgeslagen. Probeer het later nog een keer, of "
                   "praat met een medewerker.")
@@ -409,8 +423,10 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
     if data.kind == "vakantie":
         line(LABEL_EMPLOYER, loc(YES_TEXT) if data.employer_statement else loc(NO_TEXT))
     line(LABEL_EMAIL, prepared.data.email)
-    lines += ["", loc(SUMMARY_RULES),
-              "- " + loc(DECIDER_TEXTS[decision.decided_by], officer=decision.leerplicht_gemeente or "")]
+    decider = decision.decided_by
+    if decider == "directeur" and not prepared.data.school_id:
+        decider = "directeur_unknown_school"
+    lines += ["", loc(SUMMARY_RULES), "- " + loc(DECIDER_TEXTS[decider], officer=decision.leerplicht_gemeente or "")]
     for problem in decision.problems:
         lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.template, **problem.values)}")
     lines += ["", loc(SUMMARY_QUESTION)]
@@ -418,10 +434,29 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
     return Summary(loc.finish("\n".join(lines)), citations, True)
 
 
+def status_page_url() -> str:
+    """Where parents see the decision (`assistant.web.verlof_status`), as they reach it."""
+    from assistant.settings import get_settings
+
+    return get_settings().public_url(STATUS_PATH)
+
+
 def submitted_text(request: Any, language: str = "nl") -> str:
+    """What the chat says when the request was stored: the reference, who decides, and where to see the decision."""
     loc = Localiser(language)
-    if request.decided_by == "leerplichtambtenaar":
-        return loc.finish(loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality))
     if request.decided_by == "none":
         return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
-    return loc.finish(loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name))
+    if request.decided_by == "leerplichtambtenaar":
+        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality)
+    elif not request.school_id:
+        text = loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
+                   officer=request.municipality)
+    else:
+        text = loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name)
+    return loc.finish(f"{text} {loc(STATUS_LINK, url=status_page_url())}")
+
+
+def fingerprint(slots: dict[str, Any]) -> str:
+    """A short hash of the answers: the same answers give the same fingerprint, any change another one."""
+    answers = {slot: slots.get(slot) for slot in ANSWER_SLOTS}
+    return hashlib.sha256(json.dumps(answers, sort_keys=True, default=str).encode()).hexdigest()[:16]

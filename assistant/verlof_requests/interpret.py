@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.dates import date_spans, fold, fold_with_positions
+from assistant.dates import date_spans, fold
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.languages import load_languages
+from assistant.i18n.phrases import folded as _folded
+from assistant.i18n.phrases import word_pattern as _any
 from assistant.schools.registry import _fold
 
 KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
@@ -161,36 +162,6 @@ FIELDS = ("email", "end_date", "start_date", "child_class", "school", "home_muni
           "kind", "employer_statement", "date")
 DATE_FIELDS = ("start_date", "end_date", "date")
 _SEPARATORS = ",;:.!?،؛"
-
-
-def _fold_char(char: str) -> str:
-    """A character folded as `assistant.dates.fold` does (case, accents, marks, digits), punctuation as a space."""
-    return "".join(part if part.isalnum() else " " for part in fold(char))
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """The folded text (punctuation as spaces) and, for each of its characters (and the end), the index in `text`."""
-    return fold_with_positions(text, _fold_char)
-
-
-def _phrase(word: str) -> str:
-    """A regex for one configured word or phrase: folded, spaces match any white space; a trailing * lets a word go
-    on ("vertrek*": "vertrekdatum"), a leading * lets it start earlier."""
-    parts = []
-    for piece in word.split():
-        core = "".join(_fold_char(char) for char in piece.strip("*")).strip()
-        if not core:
-            continue
-        escaped = r"\s+".join(re.escape(bit) for bit in core.split())
-        parts.append((r"\w*" if piece.startswith("*") else "") + escaped + (r"\w*" if piece.endswith("*") else ""))
-    return r"\s+".join(parts)
-
-
-def _any(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of `words` as whole words, longest first (never matches when there are none)."""
-    alternatives = [_phrase(word) for word in sorted(set(words), key=len, reverse=True)]
-    alternatives = [alternative for alternative in alternatives if alternative]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else r"(?!)")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Every page string is a Dutch source text marked with `_` and translated at render time with
 `assistant.i18n.translate`, so adding a language is a matter of filling in its Babel catalog. The page language
-comes from the `lang` query parameter (remembered in a cookie) and sets `<html lang dir>`.
+comes from the `lang` query parameter (remembered in a cookie), else the browser's Accept-Language, and sets
+`<html lang dir>` (`assistant.web.language`).
 
 The pages contain no inline scripts or styles: all behaviour lives in `static/js/*.js` and all styling in
 `static/css/app.css`, so the strict Content-Security-Policy of `assistant.security` holds.
@@ -28,22 +29,21 @@ from assistant.i18n import (
     SOURCE_LANGUAGE,
     SUPPORTED_LANGUAGES,
     _,
-    normalise_language,
     translate,
 )
+from assistant.web.language import LANGUAGE_COOKIE, PageLanguage, page_language
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
-LANGUAGE_COOKIE = "lang"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 DEFAULT_CHAT_RETENTION_DAYS = 28
 
 # Security headers (the strict Content-Security-Policy among them) come from assistant.security for every
 # response; pages only add that they must be revalidated, because they carry the chosen language.
 PAGE_HEADERS = {"Cache-Control": "no-cache"}
-__all__ = ["mount_web", "page_language"]
+__all__ = ["mount_web", "page_language", "render_page"]
 
 # Texts the chat script needs. They are rendered as data-t-<key> attributes on the chat element (escaped by
 # Jinja), so the script stays a static file and the texts stay in the Babel catalogs.
@@ -72,6 +72,10 @@ CHAT_SCRIPT_TEXTS: dict[str, str] = {
     "counter": _("{count} van {max} tekens"),
     "near-limit": _("U heeft nog {left} tekens over."),
     "handoff": _("Uw vraag is doorgegeven aan een leerplichtambtenaar."),
+    "handoff-title": _("Doorgegeven aan een leerplichtambtenaar"),
+    "come-back": _("U kunt deze pagina sluiten. Opent u hem later weer in deze browser, dan staat het gesprek er nog, "
+                   "met het antwoord. Op een ander apparaat komt u terug met deze link:"),
+    "come-back-link": _("Link naar dit gesprek"),
     "queue-position": _("U bent nummer {position} in de wachtrij."),
     "new-confirm": _("Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt dan van dit scherm."),
 }
@@ -131,18 +135,6 @@ def _asset_version(relative_path: str) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def page_language(request: Request) -> tuple[str, bool]:
-    """The page language and whether it was chosen now (query parameter) and so must be remembered."""
-    chosen = request.query_params.get("lang")
-    if chosen and normalise_language(chosen) == chosen.strip().lower():
-        return chosen.strip().lower(), True
-    remembered = request.cookies.get(LANGUAGE_COOKIE)
-    if remembered and normalise_language(remembered) == remembered.strip().lower():
-        return remembered.strip().lower(), False
-    settings = getattr(request.app.state, "settings", None)
-    return normalise_language(getattr(settings, "default_language", None)), False
-
-
 def page_is_translated(language: str) -> bool:
     """Whether the pages have a reviewed translation in `language` (Dutch, the source, always has).
 
@@ -152,8 +144,9 @@ def page_is_translated(language: str) -> bool:
     return language == SOURCE_LANGUAGE or translate(PAGE_MARKER, language) != PAGE_MARKER
 
 
-def _page_context(request: Request, chosen: str, page: str) -> dict[str, Any]:
+def _page_context(request: Request, page_choice: PageLanguage, page: str) -> dict[str, Any]:
     root = request.scope.get("root_path", "").rstrip("/")
+    chosen = page_choice.code
     language = chosen if page_is_translated(chosen) else SOURCE_LANGUAGE
 
     def gettext(message: str, **values: object) -> str:
@@ -170,6 +163,7 @@ def _page_context(request: Request, chosen: str, page: str) -> dict[str, Any]:
         "page": page,
         "language": language,
         "chosen_language": chosen,
+        "language_was_chosen": page_choice.chosen,
         "chosen_language_name": LANGUAGE_NAMES[chosen],
         "chosen_direction": "rtl" if chosen in RTL_LANGUAGES else "ltr",
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
@@ -178,14 +172,16 @@ def _page_context(request: Request, chosen: str, page: str) -> dict[str, Any]:
     }
 
 
-def _render(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]]) -> HTMLResponse:
-    language, remember = page_language(request)
-    context = _page_context(request, language, page)
+def render_page(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]],
+                page_choice: PageLanguage | None = None, status_code: int = 200) -> HTMLResponse:
+    """A page of `template` in the page's language (or `page_choice`); `extra(language)` adds its own context."""
+    choice = page_choice or page_language(request, _setting(request, "default_language", None))
+    context = _page_context(request, choice, page)
     context.update(extra(context["language"]))
     html = _environment().get_template(template).render(context)
-    response = HTMLResponse(html, headers=PAGE_HEADERS)
-    if remember:
-        response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_MAX_AGE, path="/",
+    response = HTMLResponse(html, status_code=status_code, headers=PAGE_HEADERS)
+    if choice.remember:
+        response.set_cookie(LANGUAGE_COOKIE, choice.code, max_age=LANGUAGE_COOKIE_MAX_AGE, path="/",
                             samesite="lax", httponly=True, secure=request.url.scheme == "https")
     return response
 
@@ -205,12 +201,13 @@ def mount_web(app: FastAPI) -> None:
         def extra(language: str) -> dict[str, Any]:
             return {
                 "max_chars": max_chars,
+                "retention_days": int(_setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
                 "script_texts": {key: translate(text, language)
                                  for key, text in {**CHAT_SCRIPT_TEXTS, **FEEDBACK_SCRIPT_TEXTS}.items()},
                 "examples": [translate(question, language) for question in EXAMPLE_QUESTIONS],
             }
 
-        return _render(request, "chat.html", "chat", extra)
+        return render_page(request, "chat.html", "chat", extra)
 
     @app.get("/privacy", response_class=HTMLResponse, include_in_schema=False, name="privacy_page")
     async def privacy_page(request: Request) -> HTMLResponse:
@@ -223,6 +220,6 @@ def mount_web(app: FastAPI) -> None:
                 "privacy_contact_url": _setting(request, "privacy_contact_url", None),
             }
 
-        return _render(request, "privacy.html", "privacy", extra)
+        return render_page(request, "privacy.html", "privacy", extra)
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

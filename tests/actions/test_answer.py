@@ -71,6 +71,15 @@ def test_answers_the_topic_of_the_intent_with_citations_and_buttons() -> None:
     assert events == [SlotSet("topic", "verlof_vakantie"), SlotSet("gebeurtenis", None)]
 
 
+def test_inside_a_form_only_the_short_answer_is_given_so_the_forms_question_stays_in_view() -> None:
+    tracker = _tracker("ask_verlof_vakantie", "mag ik eerder op vakantie?")
+    tracker.active_loop = {"name": "verlof_form"}
+    message, _events = _run(ActionAnswerTopic(), tracker)
+    assert message["text"].startswith("Alleen als uw beroep een gezinsvakantie in de schoolvakanties onmogelijk")
+    assert "Wat kunt u doen?" not in message["text"] and message["buttons"] == []
+    assert message["custom"]["citations"][0]["ref"] == "Leerplichtwet 1969, artikel 13a"
+
+
 def test_event_entity_selects_the_variant() -> None:
     tracker = _tracker("ask_verlof_gewichtige_omstandigheden", "vrij voor een bruiloft?", _event("huwelijk"))
     message, events = _run(ActionAnswerTopic(), tracker)

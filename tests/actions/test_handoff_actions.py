@@ -183,3 +183,30 @@ def test_a_failure_still_gives_a_way_to_reach_a_person(monkeypatch: pytest.Monke
     dispatcher = CollectingDispatcher()
     ActionCreateCase().run(dispatcher, tracker(handoff_name="A", contact="0612345678", handoff_town="Enschede"), {})
     assert dispatcher.messages[0]["text"] == CASE_FAILED
+
+
+def user_event(text: str, intent: str) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}
+
+
+def test_the_case_leads_with_the_parents_question_and_a_legal_pre_assessment(configured) -> None:
+    from assistant.cases.models import Case
+    from assistant.db.session import session_scope
+
+    events = [user_event("Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?",
+                         "ask_problemen_op_school"),
+              user_event("/request_human", "request_human"), user_event("/affirm", "affirm"),
+              user_event("Fatima", "inform_contact"), user_event("fatima@example.nl", "inform_contact")]
+    t = tracker("Borne", sender="web-case-3", events=events, handoff_trigger="user_request", handoff_name="Fatima",
+                contact="fatima@example.nl", handoff_school="-", handoff_town="Borne", topic="problemen_op_school")
+    ActionCreateCase().run(CollectingDispatcher(), t, {})
+    with session_scope() as session:
+        case = session.scalar(select(Case).where(Case.sender_id == "web-case-3"))
+        assert case.summary["question"] == "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?"
+        assessment = case.assessment
+    # the rules behind the topic with their own sources, law first; not the answer the parent already got
+    statements = assessment["statements"]
+    assert statements[0]["basis"] == "law" and statements[0]["label"] == "Wet"
+    assert any("Leerplichtwet 1969, artikel 11" in c["ref"] for c in statements[0]["citations"])
+    assert {item["basis"] for item in statements} == {"law", "regional"}
+    assert "Praat eerst met de school" not in assessment["text"]

@@ -182,11 +182,39 @@ def test_a_correction_anywhere_changes_that_answer() -> None:
 
 
 def test_a_question_is_not_an_answer_so_the_form_is_rejected() -> None:
-    # from_text does not fill a slot for a question; the validation then returns nothing for a user slot,
-    # which makes Rasa reject the form so the question rule answers it.
-    t = tracker("hoeveel dagen mag ik weg?", form.START, intent="ask_verlof_vakantie", **{form.KIND: "vakantie"})
+    # from_text fills the slot with any text but a correction, "stop" and the like; a message phrased as a question
+    # is emptied again and the form rejected, so the question rule answers it.
+    t = tracker("hoeveel dagen mag ik weg?", form.START, intent="ask_verlof_vakantie", set_slot=form.START,
+                **{form.KIND: "vakantie"})
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateVerlofForm().run(dispatcher, t, DOMAIN))
+    assert dispatcher.messages == []
+    assert events == [{"event": "slot", "timestamp": None, "name": form.START, "value": None},
+                      {"event": "action_execution_rejected", "name": "verlof_form", "policy": None,
+                       "confidence": None, "timestamp": None}]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "mijn oma wordt 90 en viert dat in Turkije"), ("en", "my grandmother turns 90 and celebrates in Turkey"),
+    ("tr", "babaannem 90 yaşına giriyor"), ("pl", "babcia kończy 90 lat"),
+])
+def test_an_answer_the_classifier_took_for_a_question_fills_the_slot(language: str, text: str) -> None:
+    t = tracker(text, form.REASON, intent="ask_verlof_gewichtige_omstandigheden", set_slot=form.REASON,
+                language=language, **{k: v for k, v in FILLED.items() if k not in (form.REASON, form.EMPLOYER,
+                                                                                    form.EMAIL)})
     messages, slots = run_validation(t)
-    assert messages == [] and set(slots) <= {"requested_slot"}
+    assert slots[form.REASON] == text and slots["requested_slot"] == form.EMPLOYER and messages == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "wat is luxe verzuim"), ("en", "what is luxe verzuim?"), ("ar", "ما هو luxe verzuim؟"),
+    ("uk", "чи можна поїхати раніше"), ("tr", "erken gidebilir miyiz"), ("pl", "czy możemy wyjechać wcześniej"),
+])
+def test_a_question_in_any_language_rejects_the_form(language: str, text: str) -> None:
+    t = tracker(text, form.REASON, intent="ask_luxe_verzuim", set_slot=form.REASON, language=language,
+                **{form.KIND: "vakantie"})
+    events = asyncio.run(ValidateVerlofForm().run(CollectingDispatcher(), t, DOMAIN))
+    assert events[-1]["event"] == "action_execution_rejected"
 
 
 def run_action(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -203,7 +231,8 @@ def test_summary_shows_days_who_decides_and_citations(configured) -> None:
     assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/stop_form"]
     refs = [c["ref"] for c in message["custom"]["citations"]]
     assert any("13a" in ref for ref in refs)
-    assert events == []
+    # what a "yes" confirms: the fingerprint of these answers
+    assert events == [{"event": "slot", "timestamp": None, "name": form.SUMMARY, "value": form.fingerprint(FILLED)}]
 
 
 def test_summary_says_honestly_when_the_law_does_not_allow_it(configured) -> None:
@@ -215,7 +244,7 @@ def test_summary_says_honestly_when_the_law_does_not_allow_it(configured) -> Non
     assert any("13a" in c["ref"] for c in messages[0]["custom"]["citations"])
     assert {"event": "slot", "timestamp": None, "name": form.CORRECTING, "value": True} in events
     _m, validated = run_validation(tracker("ja", form.CONFIRMED, intent="affirm", set_slot=form.CONFIRMED,
-                                           slot_value=True, **slots))
+                                           slot_value=True, **{**slots, form.SUMMARY: form.fingerprint(slots)}))
     # a "yes" cannot send what the law does not allow
     assert validated[form.CONFIRMED] is None and validated[form.CORRECTING] is True
 

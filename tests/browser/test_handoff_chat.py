@@ -45,20 +45,21 @@ def test_officer_reply_appears_in_the_chat_and_polling_stops_after_hand_back(pag
     box.fill("Borne")
     box.press("Enter")
     expect(page.locator("#transcript .message--handoff")).to_contain_text("doorgegeven aan een leerplichtambtenaar")
-    assert page.evaluate("window.sessionStorage.getItem('lpa.handoff')") == "open"
+    assert page.evaluate("window.localStorage.getItem('lpa.handoff')") == "open"
 
     officer_does(senders[0], service.take)
     officer_does(senders[0], service.reply, "Goedemiddag, <b>ik</b> bel u morgen.")
     officer = page.locator("#transcript .message--officer")
     expect(officer).to_have_count(1, timeout=POLL_WAIT_MS)
-    expect(officer.locator(".message__author")).to_contain_text("Leerplichtambtenaar")
+    # a person, not the assistant: their name and role, in a bubble of its own
+    expect(officer.locator(".message__author")).to_have_text("Jan Jansen, leerplichtambtenaar, gemeente Hengelo:")
     expect(officer.locator(".bubble__text")).to_have_text("Goedemiddag, <b>ik</b> bel u morgen.")  # escaped
     expect(page.locator("#transcript")).to_contain_text("in behandeling genomen")  # the system message
     assert officer.locator("b").count() == 0
 
     officer_does(senders[0], service.hand_back)
     expect(page.locator("#transcript")).to_contain_text("het gesprek afgerond", timeout=POLL_WAIT_MS)
-    page.wait_for_function("window.sessionStorage.getItem('lpa.handoff') === null", timeout=POLL_WAIT_MS)
+    page.wait_for_function("window.localStorage.getItem('lpa.handoff') === null", timeout=POLL_WAIT_MS)
 
     page.reload()  # the transcript, officer bubble included, is restored; no duplicate after a reload
     expect(page.locator("#transcript .message--officer")).to_have_count(1)

@@ -53,7 +53,7 @@ def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
     assert body["intent"] is None
     assert body["messages"][0]["buttons"] == [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]
     assert body["messages"][0]["id"] + 1 == body["messages"][1]["id"]  # stored in order, each with its id
-    assert body["messages"][1] == {"id": body["messages"][1]["id"], "text": "Extra", "buttons": [],
+    assert body["messages"][1] == {"id": body["messages"][1]["id"], "text": "Extra", "buttons": [], "headline": False,
                                    "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}]}
 
 

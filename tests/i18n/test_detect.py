@@ -128,6 +128,21 @@ def test_a_message_clearly_in_an_unsupported_language_is_flagged(text: str, code
     assert choose_language(text, None, "uk") == LanguageChoice("uk", switched=False, unsupported=code)
 
 
+@pytest.mark.parametrize(("text", "page"), [
+    ("Is dit een chatbot?", "nl"), ("Is dit een bot", "nl"), ("Mag ik verlof?", "nl"), ("Is this a chatbot?", "en"),
+    ("Czy to chatbot?", "pl"),
+])
+def test_a_short_first_message_keeps_the_page_language(text: str, page: str) -> None:
+    """The detector is weak on a few words: "Is dit een chatbot?" scores 0.85 English. The page's language (the
+    conversation's first language) is kept unless a short message is unmistakable."""
+    assert choose_language(text, None, page) == LanguageChoice(page, switched=False)
+
+
+def test_a_short_message_that_is_unmistakable_still_switches() -> None:
+    assert choose_language("Oğlum hasta, ne yapmalıyım?", None, "nl").language == "tr"
+    assert choose_language("Mijn kind is ziek", None, "en").language == "nl"
+
+
 def test_thresholds_on_words_and_letters() -> None:
     assert MIN_WORDS == 3 and MIN_LETTERS == 12
     assert choose_language("I need help", None, "nl").language == "nl"  # 3 words but 9 letters: too short

@@ -126,3 +126,19 @@ def test_gateway_channel_keeps_each_message_whole_with_the_response_it_came_from
         {"recipient_id": "s1", "text": "Sorry, ik begrijp het niet", "utter_action": "utter_default"},
         {"recipient_id": "s1", "text": "Antwoord", "custom": {"topic": "ziekte"}},
     ]
+
+
+def test_a_verlof_reference_makes_any_message_a_status_question(tmp_path):
+    result = run_in_rasa_env("""
+        import json
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.reference_intent import VerlofReferenceIntent
+        component = VerlofReferenceIntent()
+        texts = ["wat is de status van VL-3Q89FMZYSX?", "vl-7k2m9qxr4t", "هل تمت الموافقة على VL-7K2M9QXR4T",
+                 "mijn kenmerk is VL-123", "/inform{\\"x\\": \\"VL-7K2M9QXR4T\\"}", "ik wil verlof aanvragen"]
+        messages = [Message(data={"text": text, "intent": {"name": "out_of_scope", "confidence": 0.9},
+                                  "intent_ranking": [{"name": "out_of_scope", "confidence": 0.9}]}) for text in texts]
+        component.process(messages)
+        print(json.dumps([[m.get("intent")["name"], m.get("intent_ranking")[0]["name"]] for m in messages]))
+    """, tmp_path)
+    assert result == [["ask_verlof_status"] * 2] * 3 + [["out_of_scope"] * 2] * 3

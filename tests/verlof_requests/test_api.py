@@ -184,3 +184,17 @@ def test_back_office_pages_decide_with_the_form(client, sign_in) -> None:
 def test_the_verlof_api_needs_a_session(client) -> None:
     assert client.get("/api/backoffice/verlof").status_code == 401
     assert client.get("/backoffice/verlof", follow_redirects=False).status_code == 303
+
+
+def test_an_officer_sees_an_unknown_schools_request_with_what_the_parent_was_told(client, sign_in) -> None:
+    reference = post(client, school_id=None, school="Montessorischool Zonnebloem").json()["reference"]
+    make_user("lpa@hengelo.nl", "officer", "Hengelo")
+    sign_in("lpa@hengelo.nl")
+    page = client.get(f"/backoffice/verlof/{reference}")
+    assert page.status_code == 200
+    assert "Deze school staat niet in het register" in page.text
+    assert "het verlof ook bij de school zelf moet aanvragen" in page.text
+    known = post(client, child_name="Tom de Wit").json()["reference"]
+    make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh")
+    sign_in("directie@deborgh.nl")
+    assert "Deze school staat niet in het register" not in client.get(f"/backoffice/verlof/{known}").text

@@ -3,8 +3,10 @@
  *
  * Rules this file keeps:
  * - All user and bot text reaches the page through textContent / createElement, never innerHTML.
- * - What the user typed is never lost: it stays in sessionStorage while it is a draft or in flight, and comes
+ * - What the user typed is never lost: it stays in localStorage while it is a draft or in flight, and comes
  *   back into the input whenever a message could not be delivered.
+ * - The conversation is kept in localStorage for this browser (closing the tab loses nothing) for as many days as
+ *   the server keeps transcripts (data-retention-days); "Nieuw gesprek beginnen" forgets it.
  * - Texts come from data-t-* attributes on #chat (translated on the server), never from this file.
  * - Every message gets a client message id, and a retry sends the same id: the server stores a message once and
  *   answers a repeated id with the answer it already gave. A busy server (429) or a message still being answered
@@ -17,6 +19,13 @@
  *   `lpa:bot-turn` on #chat with { senderId, intent, restored, items: [{ element, entry }] }; chat-feedback.js
  *   (loaded after this file) adds "Was dit nuttig?" there, with the helpers in window.LeerplichtChat. The
  *   conversation's sender id is kept in #chat's data-sender for the transcript download.
+ *   until the case is handed back or closed. The polling state survives a reload and closing the tab. The
+ *   handoff notice is shown once per case and state, not after every message. A link with #gesprek=<id> (shown at
+ *   the handoff, and in the e-mail notice) brings the conversation back in another browser.
+ * - The language goes with a message only when the user chose one in the picker (data-language-chosen); otherwise
+ *   the gateway detects it, starting from the page's language.
+ * - Accessibility: every message has a heading (screen readers jump between messages), sources are collapsed, and
+ *   after a button is chosen the focus moves to the new answer.
  */
 (function () {
   "use strict";
@@ -28,6 +37,8 @@
 
   var endpoint = app.getAttribute("data-endpoint") || "/api/chat";
   var language = app.getAttribute("data-language") || "nl";
+  var languageChosen = app.getAttribute("data-language-chosen") === "true";
+  var retentionDays = parseInt(app.getAttribute("data-retention-days"), 10) || 28;
   var maxChars = parseInt(app.getAttribute("data-max-chars"), 10) || 2000;
 
   var scroller = document.getElementById("chat-scroll");
@@ -50,8 +61,11 @@
     pending: "lpa.pending",
     pendingId: "lpa.pending-id",
     handoff: "lpa.handoff",
-    lastOfficerMessage: "lpa.officer-after"
+    handoffShown: "lpa.handoff-shown",
+    lastOfficerMessage: "lpa.officer-after",
+    savedAt: "lpa.saved-at"
   };
+  var RESUME_FRAGMENT = /^#gesprek=([A-Za-z0-9_.:-]{1,128})$/;
   var POLL_SECONDS = 5;
   var FINAL_HANDOFF_STATUSES = ["handed_back", "closed"];
   var MAX_STORED_ENTRIES = 200;
@@ -72,13 +86,13 @@
     return text;
   }
 
-  /* ---------- storage (sessionStorage, with an in-memory fallback) ---------- */
+  /* ---------- storage (localStorage, with an in-memory fallback) ---------- */
 
   var memory = {};
   var store = {
     get: function (key) {
       try {
-        return window.sessionStorage.getItem(key);
+        return window.localStorage.getItem(key);
       } catch (error) {
         return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
       }
@@ -86,7 +100,7 @@
     set: function (key, value) {
       memory[key] = value;
       try {
-        window.sessionStorage.setItem(key, value);
+        window.localStorage.setItem(key, value);
       } catch (error) {
         /* storage full or disabled: the in-memory copy still holds it for this page */
       }
@@ -94,12 +108,25 @@
     remove: function (key) {
       delete memory[key];
       try {
-        window.sessionStorage.removeItem(key);
+        window.localStorage.removeItem(key);
       } catch (error) {
         /* ignore */
       }
     }
   };
+
+  /* The stored conversation, forgotten when the server has deleted its transcript too. */
+  function forgetConversation() {
+    [KEYS.transcript, KEYS.handoff, KEYS.handoffShown, KEYS.lastOfficerMessage, KEYS.savedAt].forEach(store.remove);
+  }
+
+  function expireOldConversation() {
+    var saved = parseInt(store.get(KEYS.savedAt), 10);
+    if (!isNaN(saved) && Date.now() - saved > retentionDays * 24 * 3600 * 1000) {
+      forgetConversation();
+      store.remove(KEYS.sender);
+    }
+  }
 
   function randomId(prefix) {
     var bytes = new Uint8Array(16);
@@ -155,6 +182,7 @@
       entries = entries.slice(entries.length - MAX_STORED_ENTRIES);
     }
     store.set(KEYS.transcript, JSON.stringify(entries));
+    store.set(KEYS.savedAt, String(Date.now()));
   }
 
   function saveDraft() {
@@ -293,9 +321,16 @@
     state.textContent = text;
   }
 
+  /* Each message starts with a heading, so screen readers can jump from message to message. */
+  function author(text, className) {
+    var heading = el("h2", className || "message__author", text);
+    heading.appendChild(el("span", "visually-hidden", ":"));
+    return heading;
+  }
+
   function renderUser(text, pending) {
     var message = el("div", "message message--user");
-    message.appendChild(el("p", "visually-hidden", t("you") + ":"));
+    message.appendChild(author(t("you"), "visually-hidden"));
     var bubble = el("div", "bubble");
     var body = el("div", "bubble__text");
     var paragraph = el("p", null, text);
@@ -312,13 +347,21 @@
 
   function renderBot(entry) {
     var message = el("div", "message message--bot");
-    var author = el("p", "message__author", t("assistant"));
-    author.appendChild(el("span", "visually-hidden", ":"));
-    message.appendChild(author);
+    message.appendChild(author(t("assistant")));
     var bubble = el("div", "bubble");
     if (entry.text) {
       var body = el("div", "bubble__text");
-      appendFormattedText(body, entry.text);
+      var text = String(entry.text);
+      if (entry.headline) {
+        /* the first line sums the message up (an outcome): shown emphasised */
+        var end = text.indexOf("\n");
+        var headline = el("p", "bubble__headline");
+        headline.dir = "auto";
+        headline.appendChild(el("strong", null, end === -1 ? text : text.slice(0, end)));
+        body.appendChild(headline);
+        text = end === -1 ? "" : text.slice(end + 1).replace(/^\n+/, "");
+      }
+      appendFormattedText(body, text);
       bubble.appendChild(body);
     }
     var buttons = Array.isArray(entry.buttons) ? entry.buttons : [];
@@ -337,8 +380,9 @@
     }
     var citations = Array.isArray(entry.citations) ? entry.citations : [];
     if (citations.length) {
-      var sources = el("div", "citations");
-      sources.appendChild(el("p", "citations__title", t("sources")));
+      /* collapsed: the sources are there for whoever wants them, not read aloud with every answer */
+      var sources = el("details", "citations");
+      sources.appendChild(el("summary", "citations__title", t("sources") + " (" + citations.length + ")"));
       var list = el("ul");
       citations.forEach(function (citation) {
         if (!citation || typeof citation.ref !== "string") {
@@ -361,15 +405,26 @@
     return message;
   }
 
+  function resumeLink() {
+    return window.location.origin + window.location.pathname + "#gesprek=" + senderId();
+  }
+
   function renderHandoff(handoff) {
     var message = el("div", "message message--notice message--handoff");
     var notice = el("div", "notice");
+    notice.appendChild(author(t("handoff-title"), "visually-hidden"));
     notice.appendChild(el("p", null, t("handoff")));
     if (typeof handoff.queue_position === "number") {
       notice.appendChild(el("p", null, t("queue-position", { position: handoff.queue_position })));
     }
     if (typeof handoff.expected_response === "string" && handoff.expected_response) {
       notice.appendChild(el("p", null, handoff.expected_response));
+    }
+    if (handoff.status === "queued" || handoff.status === "assigned" || handoff.status === "waiting_for_user") {
+      notice.appendChild(el("p", null, t("come-back")));
+      var link = el("a", "notice__link", t("come-back-link"));
+      link.href = resumeLink();
+      notice.appendChild(link);
     }
     message.appendChild(notice);
     transcript.appendChild(message);
@@ -395,11 +450,15 @@
     return message;
   }
 
+  /* A person writes here, not the assistant: the name and role are shown, and the message looks different. */
   function renderOfficer(entry) {
-    var message = el("div", "message message--bot message--officer");
-    var author = el("p", "message__author", t("officer") || t("assistant"));
-    author.appendChild(el("span", "visually-hidden", ":"));
-    message.appendChild(author);
+    var message = el("div", "message message--officer");
+    var heading = author(entry.name || t("officer"), "message__author message__author--officer");
+    var role = entry.role || t("officer");
+    if (entry.name && role) {
+      heading.insertBefore(el("span", "message__role", ", " + role), heading.lastChild);
+    }
+    message.appendChild(heading);
     var bubble = el("div", "bubble");
     var body = el("div", "bubble__text");
     appendFormattedText(body, entry.text);
@@ -545,6 +604,10 @@
         return;
       }
       var entry = { kind: message.author === "officer" ? "officer" : "system", text: message.text };
+      if (message.author === "officer") {
+        entry.name = typeof message.officer_name === "string" ? message.officer_name : "";
+        entry.role = typeof message.officer_role === "string" ? message.officer_role : "";
+      }
       renderEntry(entry);
       remember(entry);
       store.set(KEYS.lastOfficerMessage, String(message.id));
@@ -629,6 +692,7 @@
     finish();
     var replyLanguage = typeof body.language === "string" ? body.language : language;
     var shown = [];
+    var firstAnswer = null;
     body.messages.forEach(function (message) {
       var entry = {
         kind: "bot",
@@ -636,23 +700,37 @@
         text: typeof message.text === "string" ? message.text : "",
         buttons: Array.isArray(message.buttons) ? message.buttons : [],
         citations: Array.isArray(message.citations) ? message.citations : [],
+        headline: message.headline === true,
         language: replyLanguage
       };
-      shown.push({ element: renderBot(entry), entry: entry });
+      var rendered = renderBot(entry);
+      firstAnswer = firstAnswer || rendered;
+      shown.push({ element: rendered, entry: entry });
       remember(entry);
     });
     announceTurn(shown, body.intent && typeof body.intent.name === "string" ? body.intent.name : null, false);
     if (body.handoff && typeof body.handoff === "object") {
-      var handoff = {
-        kind: "handoff",
-        queue_position: body.handoff.queue_position,
-        expected_response: body.handoff.expected_response
-      };
-      renderHandoff(handoff);
-      remember(handoff);
+      var handoffKey = String(body.handoff.case_id) + "/" + String(body.handoff.status);
+      if (store.get(KEYS.handoffShown) !== handoffKey) {
+        /* once per case and state: not again after every message to the officer */
+        var handoff = {
+          kind: "handoff",
+          status: body.handoff.status,
+          queue_position: body.handoff.queue_position,
+          expected_response: body.handoff.expected_response
+        };
+        renderHandoff(handoff);
+        remember(handoff);
+        store.set(KEYS.handoffShown, handoffKey);
+      }
       startPolling();
     }
     scrollToTurn(turn.bubble);
+    if (!turn.fromInput && firstAnswer) {
+      /* a button was chosen: the answer gets the focus (its heading is read first) */
+      firstAnswer.setAttribute("tabindex", "-1");
+      firstAnswer.focus({ preventScroll: true });
+    }
   }
 
   function refused(detail) {
@@ -718,6 +796,14 @@
     }, seconds * 1000);
   }
 
+  function requestBody(turn) {
+    var body = { sender_id: senderId(), message: turn.message, client_message_id: turn.id };
+    if (languageChosen) {
+      body.language = language;
+    }
+    return body;
+  }
+
   function attempt() {
     var turn = inFlight;
     if (!turn) {
@@ -733,12 +819,7 @@
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         credentials: "same-origin",
-        body: JSON.stringify({
-          sender_id: senderId(),
-          message: turn.message,
-          language: language,
-          client_message_id: turn.id
-        })
+        body: JSON.stringify(requestBody(turn))
       })
       .then(function (response) {
         return response
@@ -877,9 +958,8 @@
         restoreToInput(turn.message);
       }
     }
-    store.remove(KEYS.transcript);
     stopPolling();
-    store.remove(KEYS.lastOfficerMessage);
+    forgetConversation();
     store.set(KEYS.sender, newSenderId());
     senderId();
     app.dispatchEvent(new window.CustomEvent("lpa:new-conversation"));
@@ -896,6 +976,20 @@
   /* ---------- start ---------- */
 
   window.LeerplichtChat = { el: el, text: t };
+
+  /* A link with #gesprek=<id> (from the handoff notice or the e-mail) brings that conversation back here. */
+  var resume = RESUME_FRAGMENT.exec(window.location.hash || "");
+  if (resume) {
+    if (store.get(KEYS.sender) !== resume[1]) {
+      forgetConversation();
+      store.set(KEYS.sender, resume[1]);
+      store.set(KEYS.handoff, "open");
+    }
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+  }
+  expireOldConversation();
   senderId();
   var restored = storedEntries();
   var restoredTurns = [[]];

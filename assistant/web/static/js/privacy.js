@@ -1,4 +1,4 @@
-/* Privacy page: show the conversation code of this tab, so a request for access or erasure can name it. */
+/* Privacy page: show the conversation code kept in this browser, so a request for access or erasure can name it. */
 (function () {
   "use strict";
   var box = document.getElementById("conversation-code");
@@ -8,7 +8,7 @@
   }
   var id = null;
   try {
-    id = window.sessionStorage.getItem("lpa.sender");
+    id = window.localStorage.getItem("lpa.sender");
   } catch (error) {
     id = null;
   }
