@@ -26,6 +26,9 @@ AGREEMENT_DEPTH = 2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
+# When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
+# (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
+PLAUSIBLE_GUESS_CONFIDENCE = 0.2
 SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
 NO_MATCH_TEXT = _("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?")
 
@@ -55,14 +58,18 @@ def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
     return [{"ref": citation.ref, "url": citation.url} for citation in citations]
 
 
-def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl") -> None:
-    """Offer the topics that best match `text` and a person; when no topic matches, say in one sentence that this is
-    not something the assistant covers and offer only a person (a menu of unrelated topics helps nobody).
+def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl",
+                   ranking: list[dict[str, Any]] | None = None) -> None:
+    """Offer the topics that best match `text` (or, when the retrieval finds none, the classifier's plausible topic
+    guesses from `ranking`) and a person; when neither finds a topic, say in one sentence that this is not something
+    the assistant covers and offer only a person (a menu of unrelated topics helps nobody).
     Texts and button titles are in `language`."""
     kb = get_knowledge_base()
     loc = Localiser(language)
     hits = [topic for topic, _score in search(text, k=3, kb=kb, language=language)] \
         if text and not text.startswith("/") else []
+    if not hits:
+        hits = [kb.topic(topic_id) for topic_id in plausible_guesses(ranking or []) if kb.has_topic(topic_id)]
     message = SUGGESTIONS_TEXT if hits else NO_MATCH_TEXT
     buttons = [*(_topic_button(topic, loc) for topic in hits), _human_button(loc)]
     dispatcher.utter_message(text=loc.finish(loc(message)), buttons=buttons)
@@ -121,6 +128,13 @@ def classifier_guesses(ranking: list[dict[str, Any]]) -> list[str]:
             if confidence >= MIN_GUESS_CONFIDENCE and confidence >= MIN_GUESS_SHARE * total]
 
 
+def plausible_guesses(ranking: list[dict[str, Any]], limit: int = 3) -> list[str]:
+    """The classifier's topic guesses that are worth offering on their own: at least PLAUSIBLE_GUESS_CONFIDENCE."""
+    confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
+    return [topic_id for topic_id in classifier_guesses(ranking)
+            if confidence[intent_for_topic(topic_id)] >= PLAUSIBLE_GUESS_CONFIDENCE][:limit]
+
+
 def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
     """The topic the intent classifier and the text retrieval agree on, if they do.
 
@@ -153,5 +167,6 @@ class ActionRetrievalFallback(Action):
         topic = agreed_topic(tracker, language)
         if topic is not None:
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
-        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
+        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language,
+                       tracker.latest_message.get("intent_ranking") or [])
         return []

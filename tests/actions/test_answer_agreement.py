@@ -121,3 +121,20 @@ def test_agreement_in_another_language_answers_in_that_language():
     assert SlotSet("topic", "ziekte") in events
     assert any("а" <= char <= "я" for char in messages[0]["text"])  # Ukrainian text, not Dutch
     assert any(c["ref"] == "Leerplichtwet 1969, artikel 11" for c in messages[0]["custom"]["citations"])
+
+
+def test_without_retrieval_hits_the_classifiers_plausible_topics_are_offered():
+    """Words the topic texts do not use ("voetballers") find no topic in the retrieval; the classifier's own guesses
+    of some confidence are then offered, not the one-sentence 'cannot help'."""
+    messages, events = run(tracker_for("Hebben kinderen van voetballers ook leerplicht?",
+                                       [("ask_leerplicht_uitleg", 0.338), ("ask_vrijstelling_5a", 0.217),
+                                        ("out_of_scope", 0.124), ("ask_leerplicht_leeftijd", 0.109)]))
+    assert events == []
+    payloads = [button["payload"] for button in messages[0]["buttons"]]
+    assert payloads == ["/ask_leerplicht_uitleg", "/ask_vrijstelling_5a", "/request_human"]
+
+
+def test_without_retrieval_hits_weak_guesses_are_not_offered():
+    messages, _events = run(tracker_for("Hebben kinderen van voetballers ook leerplicht?",
+                                        [("ask_leerplicht_uitleg", 0.15), ("ask_vrijstelling_5a", 0.1)]))
+    assert [button["payload"] for button in messages[0]["buttons"]] == ["/request_human"]

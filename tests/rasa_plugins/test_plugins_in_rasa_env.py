@@ -105,3 +105,23 @@ def test_action_responses_are_checked_against_rasas_schema(tmp_path):
         print(json.dumps({"ok": ok, "refused": refused}))
     """, tmp_path)
     assert result == {"ok": True, "refused": True}
+
+
+def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
+    """A message without one known word gets `nlu_fallback` and no topic guesses that the fallback action could offer."""
+    result = run_in_rasa_env("""
+        import json
+        from unittest.mock import MagicMock
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.unknown_words import UnknownWordsFallback
+        component = UnknownWordsFallback(MagicMock(), MagicMock(), {"vakantie", "verlof"})
+        unknown = Message(data={"text": "asdfgh qwerty", "intent": {"name": "ask_ziekte", "confidence": 0.7},
+                                "intent_ranking": [{"name": "ask_ziekte", "confidence": 0.7}]})
+        known = Message(data={"text": "vakantie in mei", "intent": {"name": "ask_verlof_vakantie", "confidence": 0.9},
+                              "intent_ranking": [{"name": "ask_verlof_vakantie", "confidence": 0.9}]})
+        component.process([unknown, known])
+        print(json.dumps({"unknown": [unknown.get("intent"), unknown.get("intent_ranking")],
+                          "known": known.get("intent")["name"]}))
+    """, tmp_path)
+    fallback = {"name": "nlu_fallback", "confidence": 0.7}
+    assert result == {"unknown": [fallback, [fallback]], "known": "ask_verlof_vakantie"}
