@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from assistant.i18n import Localiser, _, language_of_message
-from assistant.knowledge import get_knowledge_base, render_answer, search
+from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.models import Citation, Topic
 
@@ -156,15 +156,19 @@ def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
 
 
 class ActionRetrievalFallback(Action):
-    """For `nlu_fallback`: answer when the classifier's best guess and the retrieval agree; otherwise offer the
-    topics whose text best matches what the user wrote, and a person."""
+    """For `nlu_fallback` (and a form answer outside a form): answer when the retrieval alone is decisive, or when the
+    classifier's best guess and the retrieval agree; otherwise offer the topics whose text best matches what
+    the user wrote (or the classifier's plausible guesses), and a person."""
 
     def name(self) -> str:
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = _language(tracker)
-        topic = agreed_topic(tracker, language)
+        text = tracker.latest_message.get("text") or ""
+        decisive = decisive_topic(text, kb=get_knowledge_base(), language=language) \
+            if text and not text.startswith("/") else None
+        topic = decisive or agreed_topic(tracker, language)
         if topic is not None:
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
         suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language,

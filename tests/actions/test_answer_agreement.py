@@ -138,3 +138,21 @@ def test_without_retrieval_hits_weak_guesses_are_not_offered():
     messages, _events = run(tracker_for("Hebben kinderen van voetballers ook leerplicht?",
                                         [("ask_leerplicht_uitleg", 0.15), ("ask_vrijstelling_5a", 0.1)]))
     assert [button["payload"] for button in messages[0]["buttons"]] == ["/request_human"]
+
+
+def test_a_decisive_retrieval_answers_without_the_classifier():
+    """Most words of the question are one topic's own words (far above the threshold, well ahead of the next topic):
+    the retrieval settles it although the classifier's unsure guesses point elsewhere."""
+    messages, events = run(tracker_for("Ми переїжджаємо до Німеччини, що робити зі школою?",
+                                       [("ask_vrijstelling_5a", 0.393), ("ask_vrijstelling_5", 0.219)], language="uk"))
+    assert SlotSet("topic", "verhuizen_buitenland") in events
+    assert any(c["ref"] == "Leerplichtwet 1969, artikel 10" for c in messages[0]["custom"]["citations"])
+
+
+def test_a_close_retrieval_is_not_decisive():
+    from assistant.knowledge.retrieval import topic_index
+
+    index = topic_index(get_knowledge_base(), "nl")
+    text = "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?"
+    assert [topic.id for topic, _score in index.search(text)][:1] == ["kwalificatieplicht"]
+    assert index.decisive(text) is None

@@ -108,7 +108,7 @@ def test_action_responses_are_checked_against_rasas_schema(tmp_path):
 
 
 def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
-    """A message without one known word gets `nlu_fallback` and no topic guesses that the fallback action could offer."""
+    """A message without one known word gets `nlu_fallback` and no topic guesses for the fallback action to offer."""
     result = run_in_rasa_env("""
         import json
         from unittest.mock import MagicMock
