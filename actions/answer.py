@@ -10,30 +10,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from assistant.i18n import Localiser, _, language_of_message
-from assistant.knowledge import get_knowledge_base, render_answer, search
+from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.models import Citation, Topic
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"
-# A classifier guess must have at least this confidence to count as one of the two agreeing signals, and agreement
-# is looked for among the first AGREEMENT_DEPTH topics of each.
-MIN_GUESS_CONFIDENCE = 0.1
+# A classifier guess counts as one of the two agreeing signals when it holds at least MIN_GUESS_SHARE of the confidence
+# the classifier gave to topics (and at least MIN_GUESS_CONFIDENCE in all): a question with a context sentence ("Mijn
+# man werkt in de horeca") can send most of the confidence to a form answer (`inform`), while the topics keep their
+# order among themselves. Agreement is looked for among the first AGREEMENT_DEPTH topics of each signal.
+MIN_GUESS_SHARE = 0.25
+MIN_GUESS_CONFIDENCE = 0.005
 AGREEMENT_DEPTH = 2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
-MAIN_TOPICS = (
-    "verlof_vakantie",
-    "verlof_gewichtige_omstandigheden",
-    "leerplicht_leeftijd",
-    "meldplicht_verzuim",
-    "vrijstelling_5",
-)
+# When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
+# (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
+PLAUSIBLE_GUESS_CONFIDENCE = 0.2
 SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
-NO_MATCH_TEXT = _(
-    "Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, of praat met een medewerker."
-)
+NO_MATCH_TEXT = _("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?")
 
 
 def _intent(tracker: Tracker) -> str | None:
@@ -61,19 +58,21 @@ def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
     return [{"ref": citation.ref, "url": citation.url} for citation in citations]
 
 
-def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl") -> None:
-    """Offer the topics that best match `text`, or the main topics when none does; always offer a person.
+def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl",
+                   ranking: list[dict[str, Any]] | None = None) -> None:
+    """Offer the topics that best match `text` (or, when the retrieval finds none, the classifier's plausible topic
+    guesses from `ranking`) and a person; when neither finds a topic, say in one sentence that this is not something
+    the assistant covers and offer only a person (a menu of unrelated topics helps nobody).
     Texts and button titles are in `language`. The message's custom payload says which (`fallback`: `suggestions`
     or `no_match`)."""
     kb = get_knowledge_base()
     loc = Localiser(language)
     hits = [topic for topic, _score in search(text, k=3, kb=kb, language=language)] \
         if text and not text.startswith("/") else []
-    if hits:
-        message, topics, kind = SUGGESTIONS_TEXT, hits, "suggestions"
-    else:
-        message, topics, kind = NO_MATCH_TEXT, [kb.topic(tid) for tid in MAIN_TOPICS if kb.has_topic(tid)], "no_match"
-    buttons = [*(_topic_button(topic, loc) for topic in topics), _human_button(loc)]
+    if not hits:
+        hits = [kb.topic(topic_id) for topic_id in plausible_guesses(ranking or []) if kb.has_topic(topic_id)]
+    message, kind = (SUGGESTIONS_TEXT, "suggestions") if hits else (NO_MATCH_TEXT, "no_match")
+    buttons = [*(_topic_button(topic, loc) for topic in hits), _human_button(loc)]
     # `fallback` tells the gateway this turn was not understood (the officers' not-understood rate, review queue).
     dispatcher.utter_message(text=loc.finish(loc(message)), buttons=buttons, json_message={"fallback": kind})
 
@@ -129,15 +128,25 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | No
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
 
-def _classifier_guesses(tracker: Tracker) -> list[str]:
-    """The topics of the classifier's best guesses (its ranking without `nlu_fallback`), best first."""
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    guesses = []
+def classifier_guesses(ranking: list[dict[str, Any]]) -> list[str]:
+    """The topics of the classifier's best guesses, best first: the topic intents of its ranking (other intents such as
+    `nlu_fallback` or a form answer left out) that hold at least MIN_GUESS_SHARE of the confidence given to topics."""
+    topics: dict[str, float] = {}
     for item in ranking:
         topic_id = topic_id_for_intent(item.get("name") or "")
-        if topic_id and (item.get("confidence") or 0.0) >= MIN_GUESS_CONFIDENCE and topic_id not in guesses:
-            guesses.append(topic_id)
-    return guesses
+        if topic_id and topic_id not in topics:
+            topics[topic_id] = float(item.get("confidence") or 0.0)
+    total = sum(topics.values())
+    ordered = sorted(topics.items(), key=lambda pair: pair[1], reverse=True)
+    return [topic_id for topic_id, confidence in ordered
+            if confidence >= MIN_GUESS_CONFIDENCE and confidence >= MIN_GUESS_SHARE * total]
+
+
+def plausible_guesses(ranking: list[dict[str, Any]], limit: int = 3) -> list[str]:
+    """The classifier's topic guesses that are worth offering on their own: at least PLAUSIBLE_GUESS_CONFIDENCE."""
+    confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
+    return [topic_id for topic_id in classifier_guesses(ranking)
+            if confidence[intent_for_topic(topic_id)] >= PLAUSIBLE_GUESS_CONFIDENCE][:limit]
 
 
 def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
@@ -150,7 +159,7 @@ def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
     text = tracker.latest_message.get("text") or ""
     if not text or text.startswith("/"):
         return None
-    guesses = _classifier_guesses(tracker)
+    guesses = classifier_guesses(tracker.latest_message.get("intent_ranking") or [])
     kb = get_knowledge_base()
     hits = [topic for topic, _score in search(text, k=AGREEMENT_DEPTH, kb=kb, language=language)]
     if not guesses or not hits:
@@ -161,16 +170,21 @@ def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
 
 
 class ActionRetrievalFallback(Action):
-    """For `nlu_fallback`: answer when the classifier's best guess and the retrieval agree; otherwise offer the
-    topics whose text best matches what the user wrote, and a person."""
+    """For `nlu_fallback` (and a form answer outside a form): answer when the retrieval alone is decisive, or when the
+    classifier's best guess and the retrieval agree; otherwise offer the topics whose text best matches what
+    the user wrote (or the classifier's plausible guesses), and a person."""
 
     def name(self) -> str:
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = _language(tracker)
-        topic = agreed_topic(tracker, language)
+        text = tracker.latest_message.get("text") or ""
+        decisive = decisive_topic(text, kb=get_knowledge_base(), language=language) \
+            if text and not text.startswith("/") else None
+        topic = decisive or agreed_topic(tracker, language)
         if topic is not None:
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
-        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
+        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language,
+                       tracker.latest_message.get("intent_ranking") or [])
         return []

@@ -3,8 +3,9 @@
 DIET always picks some intent, and for an emoji, a row of question marks or keyboard mashing ("asdfgh") it can be
 surprisingly confident. This component remembers the words of the training examples and, when a message contains
 letters but none of those words (or no letters and no digits at all), sets the intent to `nlu_fallback` so the
-assistant asks again and offers topics and a person. Digits count as known: dates and numbers answer form questions.
-Button payloads ("/intent") are left alone.
+assistant asks again and offers a person. Digits count as known: dates and numbers answer form questions.
+Button payloads ("/intent") are left alone. The classifier's ranking is replaced by the fallback alone: its guesses
+for words it never saw mean nothing, and the fallback action must not offer them as topics.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -81,6 +82,7 @@ class UnknownWordsFallback(GraphComponent):
             if found & self.vocabulary or (not found and _DIGIT.search(text)):
                 continue
             confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY, 0.0)
-            message.set(INTENT, {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: max(confidence, 0.5)},
-                        add_to_output=True)
+            fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: max(confidence, 0.5)}
+            message.set(INTENT, fallback, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
         return messages

@@ -12,7 +12,7 @@ from assistant.knowledge.loader import get_knowledge_base, load_knowledge, resol
 from assistant.knowledge.models import Article, Citation, Region, Source, Topic
 from assistant.knowledge.regions import Regions, UnknownMunicipality, get_regions
 from assistant.knowledge.render import RenderedAnswer, render_answer
-from assistant.knowledge.retrieval import search
+from assistant.knowledge.retrieval import decisive_topic, search
 
 __all__ = [
     "Article",
@@ -25,6 +25,7 @@ __all__ = [
     "Source",
     "Topic",
     "UnknownMunicipality",
+    "decisive_topic",
     "get_knowledge_base",
     "get_regions",
     "load_knowledge",

@@ -27,6 +27,14 @@ TOPIC_IDS: tuple[str, ...] = (
     "schorsing",
     "voortijdig_schoolverlaten",
     "problemen_op_school",
+    "leerplicht_uitleg",
+    "soorten_verzuim",
+    "absoluut_verzuim",
+    "verhuizen_buitenland",
+    "schoolkeuze",
+    "passend_onderwijs",
+    "familie_graden",
+    "gegevens_delen",
 )
 
 GEBEURTENISSEN: tuple[str, ...] = (

@@ -6,16 +6,19 @@ text, the statements and the variant texts; Dutch compounds are also split into 
 topic's reviewed translation (title weighted, answer and variant texts) plus the Dutch title and keywords, since
 parents often keep the Dutch word ("verlof", "leerplichtambtenaar"); terms are character n-grams (`ngram_text`).
 In every language the document also holds how people ask for the topic: its intent's training examples
-(`asked_questions`), so the parents' own words meet the topic.
+(`asked_questions`), so the parents' own words meet the topic. A Dutch query word the index does not know, and that is
+no compound of known words, is read as the closest index term when only a typo separates them ("vakansie" ->
+"vakantie", "ziekk" -> "ziek"); the n-gram indexes of the other languages tolerate typos by themselves.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rank_bm25 import BM25Okapi
+from rapidfuzz import fuzz, process
 
 from assistant.i18n import SOURCE_LANGUAGE, lookup, normalise_language
 from assistant.knowledge.asked_questions import asked_questions
@@ -36,6 +39,14 @@ MIN_PART = 4  # shortest compound part that counts ("ziek", "dag" is too short t
 # In the n-gram indexes one matching word yields several matching grams: a hit must match about as much as two
 # words that occur in one topic only.
 MIN_GRAM_MATCH = 6.0
+# The retrieval settles a topic on its own (without the classifier agreeing) only when its best topic scores far above
+# the threshold and clearly above the next topic: many words of the question are that topic's own words.
+DECISIVE_FACTOR = 2.5
+DECISIVE_MARGIN = 1.6
+# A typo is corrected only in a word of at least MIN_TYPO_WORD letters, to an index term at least TYPO_SIMILARITY
+# similar (rapidfuzz's normalised Indel ratio: one wrong letter in an eight-letter word is 87.5, in a six-letter 83).
+MIN_TYPO_WORD = 5
+TYPO_SIMILARITY = 82.0
 
 
 class LuceneBM25(BM25Okapi):
@@ -127,21 +138,51 @@ class TopicIndex:
             documents = [_expand(document, vocabulary) for document in documents]
         return cls(topics=tuple(topics), language=language, vocabulary=vocabulary, bm25=LuceneBM25(documents))
 
+    @cached_property
+    def _sorted_vocabulary(self) -> tuple[str, ...]:
+        return tuple(sorted(self.vocabulary))
+
+    def corrected(self, word: str) -> str:
+        """`word`, or the index term it is a typo of: only for a word the index does not know and cannot split."""
+        if word in self.vocabulary or len(word) < MIN_TYPO_WORD or not word.isalpha() \
+                or _split(word, self.vocabulary):
+            return word
+        match = process.extractOne(word, self._sorted_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+        return match[0] if match else word
+
     def _query(self, text: str) -> list[str]:
         if self.language == SOURCE_LANGUAGE:
-            return _expand(terms(text), self.vocabulary)
+            return _expand([self.corrected(word) for word in terms(text)], self.vocabulary)
         return grams(text, self.language)
 
-    def search(self, text: str, k: int = 3) -> list[tuple[Topic, float]]:
+    @property
+    def threshold(self) -> float:
+        """The least score a hit needs, whatever the best score is."""
+        return (MIN_MATCH if self.language == SOURCE_LANGUAGE else MIN_GRAM_MATCH) * self.rare_term_idf
+
+    def _ranked(self, text: str) -> list[tuple[Topic, float]]:
         query = self._query(text)
         if not query or not self.topics:
             return []
         scores = self.bm25.get_scores(query)
-        ranked = sorted(zip(self.topics, scores, strict=True), key=lambda pair: pair[1], reverse=True)
-        best = ranked[0][1]
-        minimum = MIN_MATCH if self.language == SOURCE_LANGUAGE else MIN_GRAM_MATCH
-        floor = max(minimum * self.rare_term_idf, RELATIVE_SCORE * best)
-        return [(topic, float(score)) for topic, score in ranked[:k] if score >= floor]
+        return sorted(((topic, float(score)) for topic, score in zip(self.topics, scores, strict=True)),
+                      key=lambda pair: pair[1], reverse=True)
+
+    def search(self, text: str, k: int = 3) -> list[tuple[Topic, float]]:
+        ranked = self._ranked(text)
+        if not ranked:
+            return []
+        floor = max(self.threshold, RELATIVE_SCORE * ranked[0][1])
+        return [(topic, score) for topic, score in ranked[:k] if score >= floor]
+
+    def decisive(self, text: str) -> Topic | None:
+        """The best topic when the retrieval alone settles it: at least DECISIVE_FACTOR times the threshold and
+        DECISIVE_MARGIN times the score of the next topic."""
+        ranked = self._ranked(text)
+        if len(ranked) < 2:
+            return None
+        (best, score), (_next, runner_up) = ranked[0], ranked[1]
+        return best if score >= DECISIVE_FACTOR * self.threshold and score >= DECISIVE_MARGIN * runner_up else None
 
 
 @lru_cache(maxsize=16)
@@ -155,3 +196,8 @@ def search(text: str, k: int = 3, *, kb: KnowledgeBase | None = None,
            language: str = SOURCE_LANGUAGE) -> list[tuple[Topic, float]]:
     """The best `k` topics for `text` written in `language`, best first, only those scoring above the threshold."""
     return topic_index(kb or get_knowledge_base(), normalise_language(language)).search(text, k)
+
+
+def decisive_topic(text: str, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE) -> Topic | None:
+    """The topic the retrieval alone settles for `text` written in `language`, if any (`TopicIndex.decisive`)."""
+    return topic_index(kb or get_knowledge_base(), normalise_language(language)).decisive(text)

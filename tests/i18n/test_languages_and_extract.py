@@ -80,13 +80,12 @@ def test_the_answer_action_answers_in_the_conversation_language() -> None:
     assert message["custom"]["citations"][0]["ref"].startswith("Leerplichtwet 1969, artikel")
 
 
-def test_the_fallback_action_offers_topics_in_the_conversation_language() -> None:
+def test_the_fallback_action_without_a_topic_offers_a_person_in_the_conversation_language() -> None:
     dispatcher = CollectingDispatcher()
     ActionRetrievalFallback().run(dispatcher, _tracker("nlu_fallback", "pl", "/ask_nothing"), {})
     message = dispatcher.messages[0]
-    assert message["text"] == lookup("Sorry, daar kan ik geen antwoord op vinden. Kies hieronder een onderwerp, "
-                                     "of praat met een medewerker.", "pl")
-    assert message["buttons"][-1]["title"] == "Porozmawiaj z pracownikiem"
+    assert message["text"] == lookup("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?", "pl")
+    assert [button["title"] for button in message["buttons"]] == ["Porozmawiaj z pracownikiem"]
 
 
 def test_the_extractor_finds_the_texts_of_the_rules_files_that_users_see() -> None:

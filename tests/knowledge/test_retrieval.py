@@ -54,3 +54,34 @@ def test_results_are_sorted_and_limited(fixture_kb: KnowledgeBase) -> None:
     assert 1 <= len(hits) <= 2
     scores = [score for _topic, score in hits]
     assert scores == sorted(scores, reverse=True)
+
+
+
+@pytest.mark.parametrize(
+    ("question", "topic_id"),
+    [
+        ("mijn kind is ziekk, hoe afmelde?", "ziekte"),
+        ("wij willen op wereldreiss met de kindren", "verhuizen_buitenland"),
+    ],
+)  # fmt: skip
+def test_a_typo_does_not_push_a_question_out_of_its_topic(monkeypatch: pytest.MonkeyPatch, question: str,
+                                                           topic_id: str) -> None:
+    from assistant.knowledge import retrieval
+
+    hits = search(question)
+    assert hits and hits[0][0].id == topic_id, question
+    monkeypatch.setattr(retrieval, "MIN_TYPO_WORD", 99)  # without the typo correction
+    assert [topic.id for topic, _score in search(question)][:1] != [topic_id]
+
+
+def test_only_unknown_words_that_are_a_typo_of_an_index_term_are_corrected() -> None:
+    from assistant.knowledge import get_knowledge_base
+    from assistant.knowledge.retrieval import topic_index
+
+    index = topic_index(get_knowledge_base())
+    assert index.corrected("horica") == "horeca"  # one wrong letter
+    assert index.corrected("ziekk") == "ziek"  # one letter too many
+    assert index.corrected("vakantie") == "vakantie"  # known words stay
+    assert index.corrected("wintersportvakantie") == "wintersportvakantie"  # a compound of known words stays
+    assert index.corrected("fiets") == "fiets"  # no index term close enough
+    assert index.corrected("ziek") == "ziek" and index.corrected("abc") == "abc"  # short words are never guessed

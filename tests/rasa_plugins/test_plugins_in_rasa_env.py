@@ -142,3 +142,23 @@ def test_a_verlof_reference_makes_any_message_a_status_question(tmp_path):
         print(json.dumps([[m.get("intent")["name"], m.get("intent_ranking")[0]["name"]] for m in messages]))
     """, tmp_path)
     assert result == [["ask_verlof_status"] * 2] * 3 + [["out_of_scope"] * 2] * 3
+
+
+def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
+    """A message without one known word gets `nlu_fallback` and no topic guesses for the fallback action to offer."""
+    result = run_in_rasa_env("""
+        import json
+        from unittest.mock import MagicMock
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.unknown_words import UnknownWordsFallback
+        component = UnknownWordsFallback(MagicMock(), MagicMock(), {"vakantie", "verlof"})
+        unknown = Message(data={"text": "asdfgh qwerty", "intent": {"name": "ask_ziekte", "confidence": 0.7},
+                                "intent_ranking": [{"name": "ask_ziekte", "confidence": 0.7}]})
+        known = Message(data={"text": "vakantie in mei", "intent": {"name": "ask_verlof_vakantie", "confidence": 0.9},
+                              "intent_ranking": [{"name": "ask_verlof_vakantie", "confidence": 0.9}]})
+        component.process([unknown, known])
+        print(json.dumps({"unknown": [unknown.get("intent"), unknown.get("intent_ranking")],
+                          "known": known.get("intent")["name"]}))
+    """, tmp_path)
+    fallback = {"name": "nlu_fallback", "confidence": 0.7}
+    assert result == {"unknown": [fallback, [fallback]], "known": "ask_verlof_vakantie"}
