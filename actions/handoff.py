@@ -325,11 +325,11 @@ def topic_assessment(topic_id: str) -> dict[str, Any] | None:
     order = {"law": 0, "regional": 1, "guidance": 2}
     statements = [
         {"basis": statement.basis, "label": BASIS_LABELS[statement.basis], "text": statement.text,
-         "citations": [{"ref": c.ref, "url": c.url} for c in kb.citations(statement.citations)]}
+         "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(statement.citations)]}
         for statement in sorted(topic.statements, key=lambda statement: order[statement.basis])
     ]
     text = "\n".join(f"{item['label']}: {item['text']}" for item in statements)
-    return {"text": text, "citations": [{"ref": c.ref, "url": c.url} for c in kb.citations(topic.citations)],
+    return {"text": text, "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(topic.citations)],
             "topic": topic_id, "statements": statements}
 
 

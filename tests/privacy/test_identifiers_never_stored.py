@@ -341,6 +341,8 @@ def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) ->
     the next test); then Rasa's tracker store."""
     from assistant.cases import chat_handoff
     from assistant.chat.schemas import BotMessage, ChatRequest, ChatResponse
+    from assistant.insight.models import OUTCOME_OTHER
+    from assistant.insight.record import TurnFacts
     from assistant.db.session import session_scope
     from assistant.verlof_requests import service
 
@@ -368,7 +370,8 @@ def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) ->
         assert not leaked(slots, spelling.needle), f"{text!r} in the slots {slots!r}"
         bot = f"Antwoord op: {turn.text}"  # the fake Rasa's answer repeats what it received
         chat._store_bot_turn(sender, turn, ChatResponse(sender_id=sender, language=turn.language,
-                                                        messages=[BotMessage(text=bot)], intent=None), None)
+                                                        messages=[BotMessage(text=bot)], intent=None), None,
+                             TurnFacts(None, OUTCOME_OTHER))
         turns.append({"sender": sender, "text": turn.text, "slots": slots, "bot": bot, "needle": spelling.needle})
 
         with session_scope() as session:
