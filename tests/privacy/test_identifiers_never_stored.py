@@ -341,9 +341,9 @@ def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) ->
     the next test); then Rasa's tracker store."""
     from assistant.cases import chat_handoff
     from assistant.chat.schemas import BotMessage, ChatRequest, ChatResponse
+    from assistant.db.session import session_scope
     from assistant.insight.models import OUTCOME_OTHER
     from assistant.insight.record import TurnFacts
-    from assistant.db.session import session_scope
     from assistant.verlof_requests import service
 
     chat = stack["app"].state.chat_service
