@@ -299,7 +299,7 @@ def test_a_school_checks_two_pupils_in_one_conversation(desktop: Page, fake_rasa
     bot(page).last.get_by_role("button", name="Ziek gemeld").click()
     answered(page, 5)
     expect(bot(page).last).to_contain_text("Twijfelt u of de leerling echt ziek is?")
-    bot(page).last.get_by_role("button", name="Nee").click()
+    bot(page).last.get_by_role("button", name="Nee", exact=True).click()
     answered(page, 6)
     outcome = page.locator("#transcript .bubble__headline").last
     expect(outcome).to_have_text(re.compile(r"^Uitkomst: een melding bij DUO is niet nodig\."))
