@@ -8,10 +8,13 @@ message then starts with a short notice in the user's language (`assistant.i18n.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from assistant.clock import today
 from assistant.i18n import Localiser, _
 from assistant.knowledge.ids import intent_for_topic
 from assistant.knowledge.knowledge_base import KnowledgeBase
+from assistant.knowledge.law_date import law_on
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Citation, Topic
 
@@ -34,12 +37,13 @@ def _bullets(heading: str, items: tuple[str, ...]) -> str:
 
 
 def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase | None = None,
-                  language: str = "nl") -> RenderedAnswer:
+                  language: str = "nl", on: date | None = None) -> RenderedAnswer:
     """The answer for `topic` in `language`: direct answer first, then what to do, then details.
 
     With a `variant` the topic has (a gebeurtenis such as "huwelijk"), the variant's short answer, steps and details
     replace the general ones where it gives them, and its citations come first. An unknown variant is ignored.
-    Citations are not translated (law names and article numbers stay Dutch, as the sources are).
+    Citations are not translated (law names and article numbers stay Dutch, as the sources are). The answer ends
+    with the day whose law it states (`on`, default today): the topics describe the law as it holds now.
     """
     kb = kb or get_knowledge_base()
     loc = Localiser(language)
@@ -56,6 +60,7 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
         parts.append(_bullets(loc(STEPS_HEADING), tuple(map(loc, steps))))
     if details:
         parts.append(_bullets(loc(DETAILS_HEADING), tuple(map(loc, details))))
+    parts.append(loc(law_on(on or today())))
     buttons = [
         (loc(kb.topic(related).title), f"/{intent_for_topic(related)}")
         for related in topic.related if kb.has_topic(related)

@@ -27,8 +27,8 @@ from dateutil.relativedelta import relativedelta
 from assistant.calendar import SchoolCalendar, SchoolYear, get_calendar
 from assistant.calendar.model import CalendarError
 from assistant.i18n import Message, _
+from assistant.knowledge.law_date import law_on
 from assistant.knowledge.parameters import LegalParameters, params
-from assistant.rules.law_date import law_on
 
 START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag: {start}.")
 START_CALENDAR_UNKNOWN = _("De schoolvakanties van die maand zijn nog niet bekend. Kijk in de schoolgids welke dag "

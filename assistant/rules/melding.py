@@ -38,9 +38,9 @@ from pydantic import BaseModel, ConfigDict, Field, InstanceOf, StrictBool, field
 from pydantic_core import PydanticCustomError
 
 from assistant.i18n import Message, _
+from assistant.knowledge.law_date import law_on
 from assistant.knowledge.parameters import LegalParameters, params
 from assistant.knowledge.regions import get_regions
-from assistant.rules.law_date import law_on
 
 RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
 

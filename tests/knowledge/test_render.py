@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.knowledge import KnowledgeBase, render_answer
 
 
 def test_general_answer_puts_the_direct_answer_first(fixture_kb: KnowledgeBase) -> None:
-    answer = render_answer(fixture_kb.topic("verlof_vakantie"), kb=fixture_kb)
-    short, steps, details = answer.text.split("\n\n")
+    answer = render_answer(fixture_kb.topic("verlof_vakantie"), kb=fixture_kb, on=date(2026, 12, 5))
+    short, steps, details, law_date = answer.text.split("\n\n")
+    assert law_date == "Dit is de wet zoals die geldt op 5 december 2026."  # the day whose law the answer states
     assert short.startswith("Alleen als uw beroep een gezinsvakantie in de schoolvakanties onmogelijk maakt.")
     assert steps.splitlines() == [
         "Wat kunt u doen?",
@@ -66,9 +69,10 @@ def test_unknown_or_missing_variant_gives_the_general_answer(fixture_kb: Knowled
 
 
 def test_answer_without_steps_or_details_is_just_the_short_answer(fixture_kb: KnowledgeBase) -> None:
-    answer = render_answer(fixture_kb.topic("thuiszitters"), kb=fixture_kb)
+    answer = render_answer(fixture_kb.topic("thuiszitters"), kb=fixture_kb, on=date(2026, 12, 5))
     assert answer.text == (
         "Zit uw kind thuis zonder school? De leerplichtambtenaar zoekt samen met u en de school naar een oplossing."
+        "\n\nDit is de wet zoals die geldt op 5 december 2026."
     )
     assert answer.buttons == []
     assert [c.ref for c in answer.citations] == ["Leerplichtwet 1969, artikel 22"]
