@@ -99,9 +99,10 @@ i18n-compile: $(VENV)/.installed ## compile the catalogs (fails on errors)
 clean: ## remove generated files (models, results, local databases)
 	rm -rf models var/results var/*.db var/rasa
 
-bench: setup train ## benchmarks: latency via /api/chat and Rasa REST, start-up time, memory, back-office statistics -> docs/benchmarks.md
+bench: setup train ## benchmarks: latency via /api/chat and Rasa REST, start-up time, memory, back-office statistics, reading facts -> docs/benchmarks.md
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_stats.py
+	$(BIN)/python scripts/bench_facts.py
 
 eval: setup train ## send every dev-set question to /api/chat and score it -> docs/eval/
 	$(BIN)/python scripts/eval.py

@@ -1,7 +1,11 @@
-"""Answer actions: a topic's grounded answer, and the retrieval fallback when the intent is unclear."""
+"""Answer actions: a topic's grounded answer for the asker's situation, and the retrieval fallback when the intent is
+unclear. Thin: the facts and the verdict come from `assistant.situation`, the texts from `assistant.knowledge`."""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,10 +13,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from assistant.i18n import Localiser, _, language_of_message
+from assistant.clock import today
+from assistant.i18n import UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
 from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
+from assistant.knowledge.law_date import law_on
 from assistant.knowledge.models import Citation, Topic
+from assistant.knowledge.render import BULLET
+from assistant.situation import Facts, read_facts, says_unknown
+from assistant.situation.verdict import Choice, situational_reply
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"
@@ -25,10 +34,20 @@ MIN_GUESS_CONFIDENCE = 0.005
 AGREEMENT_DEPTH = 2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
+SITUATION_KEY = "situation"  # the facts in a message's custom payload and in a situation button's payload
+# Facts about the asker and the child that carry over to another topic (the rest belongs to one question).
+PERSISTENT_FACTS = ("role", "age", "birth_date", "school_type", "groep", "klas", "startkwalificatie", "municipality")
+_PAYLOAD = re.compile(r"^/\w+(\{.*\})\s*$", re.DOTALL)
+# A message of a few words that gives the fact just asked for is the answer, whatever topic the classifier sees in
+# it ("hij is 4" may look like a question about five-year-olds); a longer one about another topic is a new question.
+SHORT_ANSWER_WORDS = 6
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
 # When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
 # (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
 PLAUSIBLE_GUESS_CONFIDENCE = 0.2
+# A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
+# answer with a faint guess of leave, is no question about leave).
+FACTS_FIT_GUESS_CONFIDENCE = 0.1
 SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
 NO_MATCH_TEXT = _("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?")
 
@@ -78,8 +97,10 @@ def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = 
 
 
 class ActionAnswerTopic(Action):
-    """Answer the topic of the latest intent (`ask_<topic>`), or of the previous answer for `ask_followup`,
-    in the variant for the event (`gebeurtenis`) the user named."""
+    """Answer the topic of the latest intent (`ask_<topic>`), or of the previous answer for `ask_followup`, for the
+    asker's situation: the facts of the message (and of the conversation so far) go to `assistant.situation`, whose
+    verdict is the first bubble; the topic's text (in the variant for the event named) follows behind "Meer uitleg".
+    A message that answers the question the assistant just asked continues that topic."""
 
     def name(self) -> str:
         return "action_answer_topic"
@@ -90,6 +111,11 @@ class ActionAnswerTopic(Action):
         previous_topic = tracker.get_slot(TOPIC_SLOT)
         topic_id = previous_topic if intent == FOLLOWUP_INTENT else topic_id_for_intent(intent or "")
         language = _language(tracker)
+        # In the middle of a form the short answer is enough: the form's question follows and must stay in view.
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        turn = None if in_form else situation_turn(tracker, topic_id, language)
+        if turn is not None:
+            topic_id = turn.topic
         if not topic_id or not kb.has_topic(topic_id):
             suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
             return []
@@ -97,9 +123,79 @@ class ActionAnswerTopic(Action):
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
-        # In the middle of a form the short answer is enough: the form's question follows and must stay in view.
-        in_form = bool((tracker.active_loop or {}).get("name"))
-        return answer_topic(dispatcher, topic, event, language, brief=in_form)
+        return answer_topic(dispatcher, topic, event, language, turn, brief=in_form)
+
+
+@dataclass(frozen=True)
+class SituationTurn:
+    """The topic to answer and the facts to answer it with (this message's on top of the conversation's)."""
+
+    topic: str
+    facts: Facts
+    may_ask: bool
+
+
+def _last_situation(tracker: Tracker) -> dict[str, Any] | None:
+    """The situation the assistant's last message carried (its topic, facts and the question it asked, if any)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom")
+            found = custom.get(SITUATION_KEY) if isinstance(custom, dict) else None
+            return found if isinstance(found, dict) else None
+    return None
+
+
+def _payload_situation(text: str) -> dict[str, Any] | None:
+    """The facts a situation button sends: '/ask_<topic>{"situation": {...}}'."""
+    match = _PAYLOAD.match(text or "")
+    if not match:
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return None
+    found = data.get(SITUATION_KEY) if isinstance(data, dict) else None
+    return found if isinstance(found, dict) else None
+
+
+def _answers(asks: str, new: Facts, text: str) -> bool:
+    """Whether a message answers the question `asks` (or says it does not know)."""
+    if new.unknown or says_unknown(text):
+        return True
+    if asks == "reason":
+        return new.reason is not None
+    if asks == "age":
+        return new.age is not None or new.birth_date is not None
+    return new.has_any or bool(new.problems)
+
+
+def situation_turn(tracker: Tracker, topic_id: str | None, language: str) -> SituationTurn | None:
+    """The topic and facts of this turn: a situation button's, an answer to the question just asked (that question's
+    topic, no further question), or this message's facts on top of what the conversation said before (all of it in
+    the same topic; who asks and about which child in another). None when there is no topic to answer."""
+    text = tracker.latest_message.get("text") or ""
+    button = _payload_situation(text)
+    if button is not None and topic_id:
+        return SituationTurn(topic_id, Facts.from_json(button), may_ask=False)
+    previous = _last_situation(tracker) or {}
+    carried = Facts.from_json(previous.get("facts"))
+    events = [value for value in tracker.get_latest_entity_values(EVENT_SLOT) if isinstance(value, str)]
+    new = read_facts(text, language, today=today(), events=events)
+    asks, asked_topic = previous.get("asks"), previous.get("topic")
+    same_question = topic_id in (None, asked_topic) or len(text.split()) <= SHORT_ANSWER_WORDS
+    if isinstance(asks, str) and isinstance(asked_topic, str) and same_question and _answers(asks, new, text):
+        if new.unknown or says_unknown(text):
+            new = replace(new, unknown=(*new.unknown, asks))
+        return SituationTurn(asked_topic, carried.merged(new), may_ask=False)
+    if not topic_id:
+        return None
+    base = carried if previous.get("topic") == topic_id else carried.keeping(PERSISTENT_FACTS)
+    return SituationTurn(topic_id, base.merged(new), may_ask=True)
+
+
+def _button(choice: Choice, loc: Localiser) -> dict[str, str]:
+    payload = json.dumps({SITUATION_KEY: choice.facts.to_json()}, ensure_ascii=False, separators=(",", ":"))
+    return {"title": loc(choice.title), "payload": f"/{intent_for_topic(choice.topic)}{payload}"}
 
 
 def _brief(topic: Topic) -> Topic:
@@ -111,20 +207,53 @@ def _brief(topic: Topic) -> Topic:
 
 
 def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | None, language: str,
-                 brief: bool = False) -> list[EventType]:
-    """Send the answer of `topic` (in the variant for `event`, if it has one) with its citations; `brief`: only the
-    short answer."""
+                 turn: SituationTurn | None = None, brief: bool = False) -> list[EventType]:
+    """Send the answer of `topic` for the situation of `turn`: the verdict (or the one question) first, the topic's
+    text (in the variant for `event`, if it has one) behind "Meer uitleg", every citation (those of the first
+    bubble first, statute first). `brief` (inside a form): only the short answer."""
     kb = get_knowledge_base()
+    loc = Localiser(language)
+    reply = situational_reply(topic.id, turn.facts, today(), may_ask=turn.may_ask) if turn is not None else None
+    if reply is not None and reply.topic != topic.id and kb.has_topic(reply.topic):
+        topic = kb.topic(reply.topic)
+    if event not in topic.variants and reply is not None and reply.variant in topic.variants:
+        event = reply.variant
+    if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:
+        event = turn.facts.reason
     variant = event if event in topic.variants else None
     answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language)
-    buttons = [{"title": title, "payload": payload} for title, payload in answer.buttons]
-    if topic.handoff:
-        buttons.append(_human_button(Localiser(language)))
-    dispatcher.utter_message(
-        text=answer.text,
-        buttons=buttons,
-        json_message={"citations": _citation_json(answer.citations), "topic": topic.id},
-    )
+    buttons = [*(_button(choice, loc) for choice in (reply.choices if reply else ())),
+               *({"title": title, "payload": payload} for title, payload in answer.buttons)]
+    if topic.handoff and not (reply and reply.is_question):
+        buttons.append(_human_button(loc))
+    citation_ids: list[str] = []
+    if reply is None:
+        first, more = answer.short, answer.more
+    elif reply.asks == "correction":
+        first, more = " ".join(loc(line) for line in reply.lines), ""
+    elif reply.is_question:
+        first = "\n\n".join([answer.short, *(loc(line) for line in reply.lines)])
+        more = answer.more
+    else:
+        first = " ".join(loc(line) for line in reply.lines)
+        if reply.law_date is not None:
+            first += "\n\n" + loc(law_on(reply.law_date))
+        computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)
+        more = "\n\n".join(part for part in (computed, answer.short, answer.more) if part)
+        citation_ids = list(reply.citations)
+    citations = kb.resolve(citation_ids) if citation_ids else []
+    if not (reply and reply.asks == "correction"):
+        citations = list(dict.fromkeys([*citations, *answer.citations]))
+    complete = loc.complete and answer.complete
+    notice = "" if complete else translate(UNTRANSLATED_NOTICE, language) + "\n\n"
+    custom: dict[str, Any] = {"citations": _citation_json(citations), "topic": topic.id}
+    if more:
+        custom["details"] = more
+    facts = reply.facts if reply is not None else turn.facts if turn is not None else None
+    if facts is not None:
+        custom[SITUATION_KEY] = {"topic": topic.id, "facts": facts.to_json(),
+                                 **({"asks": reply.asks} if reply is not None and reply.asks else {})}
+    dispatcher.utter_message(text=notice + first, buttons=buttons, json_message=custom)
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
 
@@ -169,22 +298,54 @@ def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
     return hits[0] if hits[0].id in guesses[:AGREEMENT_DEPTH] else None
 
 
+def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, SituationTurn] | None:
+    """A topic among the classifier's best guesses for which the facts of the message give a verdict ("drie weken in
+    oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and facts that only a verdict of
+    that topic uses are two signals, as a guess and the retrieval are."""
+    text = tracker.latest_message.get("text") or ""
+    if not text or text.startswith("/"):
+        return None
+    kb = get_knowledge_base()
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
+    guesses = [topic_id for topic_id in classifier_guesses(ranking)
+               if confidence.get(intent_for_topic(topic_id), 0.0) >= FACTS_FIT_GUESS_CONFIDENCE]
+    for topic_id in guesses[:AGREEMENT_DEPTH]:
+        if not kb.has_topic(topic_id):
+            continue
+        turn = situation_turn(tracker, topic_id, language)
+        if turn is None or not turn.facts.has_any:
+            continue
+        reply = situational_reply(topic_id, turn.facts, today(), may_ask=False)
+        if reply is not None and not reply.is_question and reply.topic == topic_id:
+            return kb.topic(topic_id), turn
+    return None
+
+
 class ActionRetrievalFallback(Action):
-    """For `nlu_fallback` (and a form answer outside a form): answer when the retrieval alone is decisive, or when the
-    classifier's best guess and the retrieval agree; otherwise offer the topics whose text best matches what
-    the user wrote (or the classifier's plausible guesses), and a person."""
+    """For `nlu_fallback` (and a form answer outside a form): answer the question the assistant just asked when this
+    answers it; answer when the retrieval alone is decisive, or when the classifier's best guess and the retrieval
+    agree, or when the facts of the message give a verdict for one of their best guesses; otherwise offer the topics
+    whose text best matches what the user wrote (or the classifier's plausible guesses), and a person."""
 
     def name(self) -> str:
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = _language(tracker)
+        kb = get_knowledge_base()
+        pending = situation_turn(tracker, None, language)
+        if pending is not None and kb.has_topic(pending.topic):
+            return answer_topic(dispatcher, kb.topic(pending.topic), _latest_entity(tracker, EVENT_SLOT), language,
+                                pending)
         text = tracker.latest_message.get("text") or ""
-        decisive = decisive_topic(text, kb=get_knowledge_base(), language=language) \
-            if text and not text.startswith("/") else None
+        decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         topic = decisive or agreed_topic(tracker, language)
         if topic is not None:
-            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language)
-        suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language,
-                       tracker.latest_message.get("intent_ranking") or [])
+            turn = situation_turn(tracker, topic.id, language)
+            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn)
+        fitting = topic_the_facts_fit(tracker, language)
+        if fitting is not None:
+            return answer_topic(dispatcher, fitting[0], _latest_entity(tracker, EVENT_SLOT), language, fitting[1])
+        suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
         return []

@@ -21,6 +21,7 @@ from assistant.clock import today
 from assistant.i18n import Localiser, _, language_of_message
 from assistant.insight import record as insight
 from assistant.knowledge import resolve_citations as resolve
+from assistant.knowledge.law_date import LAW_ON
 from assistant.knowledge.parameters import params
 from assistant.melding_facts import (
     MORE_THAN_FOUR,
@@ -31,6 +32,8 @@ from assistant.melding_facts import (
     parse_melding_text,
 )
 from assistant.rules.melding import MeldingDecision, evaluate_melding, load_melding_rules
+from assistant.situation import read_facts
+from assistant.situation.absence import melding_facts_of, split_for_first_bubble
 
 FORM = "melding_form"
 SLOT_PREFIX = "melding_"
@@ -154,6 +157,25 @@ def implausible(facts: dict[str, Any]) -> list[str]:
     return wrong
 
 
+def answers_at_once(parsed: dict[str, Any]) -> bool:
+    """Whether the school's first message already says enough for a verdict (hours, weeks, late arrivals, or a kind
+    of absence that decides by itself): then the answer comes first and nothing is asked (issue 15: never more than
+    one question before an answer); what was not said is listed under "Controleer dit nog"."""
+    return any(name in parsed for name in ("hours", "weeks", "late_count")) \
+        or parsed.get("kind") in ("ziekte", "schorsing", "verlof", "luxe_vermoeden")
+
+
+def assume_the_rest(known: dict[str, Any]) -> dict[str, Any]:
+    """`known` with every fact the outcome still depends on marked unknown (the cautious assumption is made)."""
+    known = dict(known)
+    for _round in QUESTION_ORDER:
+        missing = next_questions(known)
+        if not missing:
+            break
+        known.update(dict.fromkeys(missing, UNKNOWN))
+    return known
+
+
 class ValidateMeldingForm(Action):
     """Reads the facts from each message, decides the next question (`next_questions`) and asks it.
 
@@ -175,7 +197,11 @@ class ValidateMeldingForm(Action):
         requested = tracker.get_slot("requested_slot")
         expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not starting \
             and requested.startswith(SLOT_PREFIX) else None
-        parsed = parse_melding_text(tracker.latest_message.get("text"), expected)
+        text = tracker.latest_message.get("text")
+        parsed = parse_melding_text(text, expected)
+        if expected is None:  # a question in English, Turkish, …: the facts every language states
+            for name, value in melding_facts_of(read_facts(text, language_of(tracker), today=today())).items():
+                parsed.setdefault(name, value)
         wrong = implausible(parsed)
         for name in wrong:
             parsed.pop(name)
@@ -184,6 +210,8 @@ class ValidateMeldingForm(Action):
             return []
 
         known.update(parsed)
+        if starting and answers_at_once(parsed):
+            known = assume_the_rest(known)  # the verdict first; what was not said is listed to check
         missing = next_questions(known)
         following = missing[0] if missing else None
         messages: list[str] = []
@@ -196,7 +224,7 @@ class ValidateMeldingForm(Action):
             messages.append(loc(NOT_UNDERSTOOD))
         events: list[EventType] = []
         if starting:
-            events += [SlotSet(slot, parsed.get(name)) for name, slot in SLOTS.items()]
+            events += [SlotSet(slot, known.get(name)) for name, slot in SLOTS.items()]
         else:
             events += [SlotSet(SLOTS[name], value) for name, value in parsed.items()]
             if expected and expected not in parsed:
@@ -231,14 +259,17 @@ def headline(decision: MeldingDecision, loc: Localiser) -> str:
     return line
 
 
-def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]], loc: Localiser) -> str:
-    """The outcome as one message: the headline (the first line, shown emphasised), explanation, channel,
-    recipient, timing, fine, notes.
-
-    Every piece is translated from the decision's messages (`decision.texts`): one Dutch template per sentence, with
-    its numbers, units and names filled in after translation."""
+def outcome_parts(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]],
+                  loc: Localiser) -> tuple[str, str]:
+    """The outcome as a short first bubble (the headline, shown emphasised, then the rules' sentences that fit and
+    the day whose law applied) and the rest for behind "Meer uitleg" (further sentences, channel, recipient, timing,
+    fine, notes, what to check). Every piece is translated from the decision's messages (`decision.texts`): one Dutch
+    template per sentence, with its numbers, units and names filled in after translation."""
     texts = decision.texts
-    parts = [headline(decision, loc), " ".join(loc(sentence) for sentence in texts.explanation)]
+    lines, rest = split_for_first_bubble(decision)
+    law_notes = [note for note in texts.notes if note.template == LAW_ON]
+    first = [headline(decision, loc), " ".join(loc(sentence) for sentence in lines), *(loc(note) for note in law_notes)]
+    parts = [" ".join(loc(sentence) for sentence in rest)] if rest else []
     details = []
     if texts.channel:
         details.append(loc(LABEL_CHANNEL, channel=texts.channel))
@@ -253,11 +284,12 @@ def outcome_text(decision: MeldingDecision, assumptions: list[tuple[str, dict[st
         details.append(loc(LABEL_FINE, fine=texts.fine_risk))
     if details:
         parts.append("\n".join(details))
-    if texts.notes:
-        parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in texts.notes]))
+    notes = [note for note in texts.notes if note.template != LAW_ON]
+    if notes:
+        parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in notes]))
     if assumptions:
         parts.append(loc(LABEL_ASSUMPTIONS) + "\n" + _bullets([loc(text, **values) for text, values in assumptions]))
-    return "\n\n".join(parts)
+    return "\n\n".join(first), "\n\n".join(parts)
 
 
 def checklist_text(decision: MeldingDecision, loc: Localiser) -> str:
@@ -311,13 +343,15 @@ class ActionMeldingOutcome(Action):
             dispatcher.utter_message(text=loc.finish(loc(IMPLAUSIBLE)), buttons=_buttons(loc, [AGAIN_BUTTON]))
             return []
         decision = evaluate_melding(facts, on=today())
+        first, details = outcome_parts(decision, assumptions, loc)
         insight.record_melding_check(decision.category, decision.obligation, known.get("municipality"), "chat",
                                      sender_id=tracker.sender_id)
         dispatcher.utter_message(
-            text=loc.finish(outcome_text(decision, assumptions, loc)),
+            text=loc.finish(first),
             json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",
                           "headline": True,
-                          "melding": {"obligation": decision.obligation, "category": decision.category}},
+                          "melding": {"obligation": decision.obligation, "category": decision.category},
+                          **({"details": details} if details else {})},
         )
         checklist = Localiser(loc.language)
         dispatcher.utter_message(text=checklist.finish(checklist_text(decision, checklist)))

@@ -1,8 +1,17 @@
-"""`make eval`: sends every question of ../shared/eval/dev.jsonl to /api/chat as a new conversation and scores it.
+"""`make eval`: sends every question of ../shared/eval/dev.jsonl and of scripts/eval_situation.jsonl (situational
+questions written for this check, not taken from the dev set) to /api/chat as a new conversation and scores it.
 
 Per question it records the intent, the cited articles, whether the answer is on the expected topic with a fitting
-article citation, whether it is in the asker's language, and which expected facts appear (a word-overlap heuristic;
-read docs/eval/answers.md for the real judgement). Results go to docs/eval/.
+article citation, whether it is in the asker's language, which expected facts appear (a word-overlap heuristic;
+read docs/eval/answers.md for the real judgement), the length of the first bubble, and whether the first bubble
+states the verdict computed for the question's facts (issue 15):
+
+- for a situational question, the values it lists (numbers, and dates written the way the language writes them);
+- for a dev-set question, the verdict `assistant.situation` computes offline from the question's facts for the
+  expected topics: a question "carries a computable fact" when that gives a verdict (or the one question to ask),
+  and the first bubble must contain its first sentence in the question's language.
+
+Results go to docs/eval/.
 """
 
 from __future__ import annotations
@@ -10,18 +19,22 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import unicodedata
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
 from assistant.devtools.stack import GATEWAY, ROOT, running_stack
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+SITUATION_SET = ROOT / "scripts" / "eval_situation.jsonl"
 OUT = ROOT / "docs" / "eval"
+FIRST_BUBBLE_TARGET = 450  # characters (issue 15: the first bubble answers the question asked, short)
 
 # The dev set labels topics coarsely; these are the assistant's topics (intent ask_<id>) that count as a hit for each
 # label, and the articles of which at least one must be cited.
@@ -64,6 +77,20 @@ class Outcome:
     citations: list[str] = field(default_factory=list)
     language: str | None = None
     status: int = 0
+    first: str = ""  # the first bubble
+    details: bool = False  # it has more behind "Meer uitleg"
+    # What the first bubble must state: one of these alternatives (each a list of parts that must all be in it);
+    # None: the question carries no computable fact.
+    expected_verdict: list[list[str]] | None = None
+
+    @property
+    def computable(self) -> bool:
+        return self.expected_verdict is not None
+
+    @property
+    def verdict_first(self) -> bool:
+        return self.computable and any(all(part in self.first for part in parts)
+                                       for parts in self.expected_verdict or ())
 
     @property
     def topic(self) -> str | None:
@@ -122,10 +149,45 @@ def ask(client: httpx.Client, question: dict) -> Outcome:
     for message in body["messages"]:
         outcome.texts.append(message["text"])
         outcome.citations.extend(citation["ref"] for citation in message["citations"])
+    if body["messages"]:
+        outcome.first = body["messages"][0]["text"]
+        outcome.details = bool(body["messages"][0].get("details"))
+    outcome.expected_verdict = expected_verdict(question)
     return outcome
 
 
-def report(outcomes: list[Outcome]) -> str:
+def expected_verdict(question: dict) -> list[list[str]] | None:
+    """What the first bubble must state for this question (see the module docstring), in the question's language:
+    the parts of the situational question's `expect`, or the first sentence of the verdict of any of the expected
+    topics that give one."""
+    from datetime import date
+
+    from assistant.clock import today
+    from assistant.i18n import Localiser
+    from assistant.i18n.formatting import format_date
+    from assistant.situation import read_facts
+    from assistant.situation.verdict import situational_reply
+
+    language = question["lang"]
+    if "expect" in question:
+        return [[item if isinstance(item, str) else format_date(date.fromisoformat(item["date"]), language)
+                 for item in question["expect"]]]
+    topics, _articles = TOPIC_MAP[question["expected_topic"]]
+    facts = read_facts(question["question"], language, today=today())
+    replies = [situational_reply(topic, facts, today()) for topic in sorted(topics)]
+    found = [[Localiser(language)(reply.lines[0])] for reply in replies if reply is not None]
+    return found or None
+
+
+def _median(values: list[int]) -> int:
+    return int(statistics.median(values)) if values else 0
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{hits}/{total} ({hits / total:.0%})" if total else "–"
+
+
+def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
     per_language: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         per_language[outcome.question["lang"]].append(outcome)
@@ -141,12 +203,37 @@ def report(outcomes: list[Outcome]) -> str:
         lines.append(f"| {language} | {len(group)} | {sum(o.right for o in group) / len(group):.0%} | "
                      f"{sum(o.in_question_language for o in group) / len(group):.0%} | "
                      f"{sum(facts) / max(1, len(facts)):.0%} |")
-    lines += ["", "| id | lang | expected | intent (confidence) | right | cited |", "|---|---|---|---|---|---|"]
-    for outcome in outcomes:
+    everything = [*outcomes, *situational]
+    computable = [outcome for outcome in everything if outcome.computable]
+    lengths = [len(outcome.first) for outcome in everything if outcome.status == 200]
+    first_verdicts = sum(outcome.verdict_first for outcome in computable)
+    lines += ["", f"Situational questions (`scripts/eval_situation.jsonl`): right topic + article "
+              f"{_share(sum(o.right for o in situational), len(situational))}; in the asker's language "
+              f"{_share(sum(o.in_question_language for o in situational), len(situational))}."]
+    lines += ["", "## The first bubble (issue 15)", "",
+              f"Median length of the first bubble: {_median(lengths)} characters (target ≤ {FIRST_BUBBLE_TARGET}); "
+              f"{sum(length > FIRST_BUBBLE_TARGET for length in lengths)} of {len(lengths)} are longer. The page "
+              "keeps the sources collapsed and, opened, shows at most three until 'Alle bronnen' is chosen.", "",
+              f"Questions that carry a computable fact: {len(computable)} ({len(situational)} situational questions "
+              f"of `scripts/eval_situation.jsonl`, {len(computable) - len(situational)} of the dev set). The first "
+              f"bubble states the computed verdict in {_share(first_verdicts, len(computable))} (target ≥ 90 %).", "",
+              "| language | computable | verdict first | first bubble median |", "|---|---:|---:|---:|"]
+    by_language: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in everything:
+        by_language[outcome.question["lang"]].append(outcome)
+    for language in sorted(by_language, key=lambda code: (code != "nl", code)):
+        group = by_language[language]
+        facts = [outcome for outcome in group if outcome.computable]
+        lines.append(f"| {language} | {len(facts)} | {_share(sum(o.verdict_first for o in facts), len(facts))} | "
+                     f"{_median([len(o.first) for o in group if o.status == 200])} |")
+    lines += ["", "| id | lang | expected | intent (confidence) | right | first bubble | verdict first | cited |",
+              "|---|---|---|---|---|---:|---|---|"]
+    for outcome in everything:
         question = outcome.question
+        verdict = ("yes" if outcome.verdict_first else "no") if outcome.computable else "–"
         lines.append(f"| {question['id']} | {question['lang']} | {question['expected_topic']} | "
                      f"{outcome.intent} ({outcome.confidence:.2f}) | {'yes' if outcome.right else 'no'} | "
-                     f"{'; '.join(dict.fromkeys(outcome.citations)) or '–'} |")
+                     f"{len(outcome.first)} | {verdict} | {'; '.join(dict.fromkeys(outcome.citations)) or '–'} |")
     return "\n".join(lines) + "\n"
 
 
@@ -158,9 +245,15 @@ def answers(outcomes: list[Outcome]) -> str:
                   f"> {question['question']}", "", f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), "
                   f"status {outcome.status}", ""]
         parts += [text.strip() + "\n" for text in outcome.texts]
-        parts += ["Sources: " + ("; ".join(dict.fromkeys(outcome.citations)) or "none"), "", "Expected facts:"]
-        parts += [f"- [{'x' if found else ' '}] {fact}"
-                  for fact, found in zip(question["expected_facts"], outcome.facts_found(), strict=True)]
+        parts += ["Sources: " + ("; ".join(dict.fromkeys(outcome.citations)) or "none"), ""]
+        if outcome.computable:
+            expected = " | or | ".join("; ".join(parts) for parts in outcome.expected_verdict or ())
+            parts += [f"Verdict in the first bubble: {'yes' if outcome.verdict_first else 'no'} (expected: "
+                      f"{expected})", ""]
+        if question.get("expected_facts"):
+            parts.append("Expected facts:")
+            parts += [f"- [{'x' if found else ' '}] {fact}"
+                      for fact, found in zip(question["expected_facts"], outcome.facts_found(), strict=True)]
         parts.append("")
     return "\n".join(parts)
 
@@ -169,24 +262,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--running", action="store_true", help="use a stack that is already running on port 8000")
     args = parser.parse_args()
-    questions = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = _read(DEV_SET)
+    situational_questions = _read(SITUATION_SET)
 
-    def run_all() -> list[Outcome]:
+    def run_all() -> tuple[list[Outcome], list[Outcome]]:
         with httpx.Client(timeout=30) as client:
-            return [ask(client, question) for question in questions]
+            return ([ask(client, question) for question in questions],
+                    [ask(client, question) for question in situational_questions])
 
     if args.running:
-        outcomes = run_all()
+        outcomes, situational = run_all()
     else:
         with running_stack("eval"):
-            outcomes = run_all()
+            outcomes, situational = run_all()
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "summary.md").write_text(report(outcomes), encoding="utf-8")
-    (OUT / "answers.md").write_text(answers(outcomes), encoding="utf-8")
+    (OUT / "summary.md").write_text(report(outcomes, situational), encoding="utf-8")
+    (OUT / "answers.md").write_text(answers([*outcomes, *situational]), encoding="utf-8")
     dutch = [o for o in outcomes if o.question["lang"] == "nl"]
+    computable = [o for o in [*outcomes, *situational] if o.computable]
     print(f"Dutch: {sum(o.right for o in dutch)}/{len(dutch)} right topic + article; all: "
-          f"{sum(o.right for o in outcomes)}/{len(outcomes)}; wrote docs/eval/")
+          f"{sum(o.right for o in outcomes)}/{len(outcomes)}; verdict first: "
+          f"{sum(o.verdict_first for o in computable)}/{len(computable)}; wrote docs/eval/")
     return 0
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 if __name__ == "__main__":

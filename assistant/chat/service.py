@@ -284,7 +284,7 @@ def opened_case(reply: RasaReply) -> bool:
 
 
 def to_bot_message(raw: dict[str, Any]) -> BotMessage:
-    """One message as Rasa's gateway channel returns it -> the API shape (text, buttons, citations)."""
+    """One message as Rasa's gateway channel returns it -> the API shape (text, buttons, citations, details)."""
     custom = raw.get("custom") if isinstance(raw.get("custom"), dict) else {}
     text = raw.get("text") or custom.get("text") or ""
     buttons = [
@@ -297,4 +297,6 @@ def to_bot_message(raw: dict[str, Any]) -> BotMessage:
         for citation in custom.get("citations") or []
         if isinstance(citation, dict) and citation.get("ref")
     ]
-    return BotMessage(text=str(text), buttons=buttons, citations=citations, headline=custom.get("headline") is True)
+    details = custom.get("details")
+    return BotMessage(text=str(text), buttons=buttons, citations=citations, headline=custom.get("headline") is True,
+                      details=details if isinstance(details, str) and details.strip() else None)

@@ -30,6 +30,8 @@ class RenderedAnswer:
     buttons: list[tuple[str, str]] = field(default_factory=list)  # (title, payload)
     language: str = "nl"
     complete: bool = True  # False when a piece had no reviewed translation and stayed Dutch
+    short: str = ""  # the direct answer alone, translated (no notice): the first bubble when the answer is split
+    more: str = ""  # the steps and details, translated (no notice): behind "Meer uitleg"
 
 
 def _bullets(heading: str, items: tuple[str, ...]) -> str:
@@ -66,4 +68,4 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
         for related in topic.related if kb.has_topic(related)
     ]
     return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.resolve(citation_ids), buttons=buttons,
-                          language=loc.language, complete=loc.complete)
+                          language=loc.language, complete=loc.complete, short=parts[0], more="\n\n".join(parts[1:]))

@@ -21,6 +21,8 @@ from actions.melding import (
     assessment_for,
     case_facts,
 )
+from assistant.clock import today
+from assistant.i18n.formatting import format_date
 
 
 def tracker(text: str, intent: str = "inform_melding", active: bool = True, language: str = "nl",
@@ -111,12 +113,17 @@ def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> Non
     messages, events = run_outcome(melding_school_type="vo", melding_age=14, melding_kind="ongeoorloofd",
                                    melding_hours=18, melding_weeks=0)
     outcome, checklist, offer = messages
-    # the first line is the outcome with the kind of melding, shown emphasised by the chat page
+    # A short first bubble: the outcome with the kind of melding (its first line, shown emphasised by the chat page),
+    # the rule and the day whose law applied; the rest behind "Meer uitleg".
     assert outcome["text"].split("\n")[0] == ("Uitkomst: u moet dit melden bij DUO. "
                                                "Soort melding bij DUO: 16 uur in 4 weken")
     assert outcome["custom"]["headline"] is True
-    assert "16 uur in 4 weken" in outcome["text"] and "zo snel mogelijk" in outcome["text"]
-    assert "artikel 27" in outcome["text"]  # the head's fine risk
+    assert "De leerling heeft in vier aaneengesloten lesweken 18 lesuren ongeoorloofd gemist." in outcome["text"]
+    assert outcome["text"].endswith("Dit is de wet zoals die geldt op " + format_date(today(), "nl") + ".")
+    assert len(outcome["text"]) <= 470
+    details = outcome["custom"]["details"]
+    assert "zo snel mogelijk" in details
+    assert "artikel 27" in details  # the head's fine risk
     refs = [c["ref"] for c in outcome["custom"]["citations"]]
     assert "Leerplichtwet 1969, artikel 21a" in refs and "Leerplichtwet 1969, artikel 27" in refs
     assert checklist["text"].startswith("Checklist om over te nemen:\n- Meld via")
@@ -129,7 +136,8 @@ def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> Non
 def test_an_outcome_built_on_assumptions_says_what_to_check() -> None:
     messages, _events = run_outcome(melding_school_type="vo", melding_age=15, melding_kind="ongeoorloofd",
                                    melding_hours="onbekend", melding_weeks="onbekend")
-    assert "Controleer dit nog:" in messages[0]["text"] and "Ik reken met 16 uur" in messages[0]["text"]
+    details = messages[0]["custom"]["details"]
+    assert "Controleer dit nog:" in details and "Ik reken met 16 uur" in details
 
 
 def test_long_absence_advises_a_consult_and_marks_the_rules_trigger() -> None:
@@ -155,12 +163,12 @@ def test_case_facts_and_assessment_for_the_officer() -> None:
     assert assessment_for({"school_type": "vo"}) is None  # incomplete
 
 
-def activation_tracker(text: str, intent: str, **slots: Any) -> Tracker:
+def activation_tracker(text: str, intent: str, language: str = "nl", **slots: Any) -> Tracker:
     """The tracker as Rasa 3.6 hands it to the validation at activation: the form is the active loop already and
     its activation event follows the user message."""
     return Tracker(sender_id="school-1", slots={"requested_slot": None, **slots},
                    latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                                   "metadata": {"language": "nl"}},
+                                   "metadata": {"language": language}},
                    events=[{"event": "user", "text": "eerder"}, {"event": "active_loop", "name": "melding_form"},
                            {"event": "active_loop", "name": None}, {"event": "user", "text": text},
                            {"event": "active_loop", "name": "melding_form"}],
@@ -179,3 +187,19 @@ def test_a_second_check_in_the_same_conversation_starts_clean() -> None:
     slots, _messages = validate(activation_tracker("Een leerling van 9 op de basisschool heeft 20 uur gespijbeld",
                                                   "check_melding", **first))
     assert (slots["melding_school_type"], slots["melding_age"], slots["melding_hours"]) == ("po", 9, 20)
+
+
+def test_facts_given_at_once_get_the_outcome_at_once() -> None:
+    slots, messages = validate(activation_tracker("Een leerling uit klas 2 heeft deze maand 17 lesuren gespijbeld. "
+                                                  "Moeten wij dat melden?", "check_melding"))
+    assert slots["melding_hours"] == 17 and slots["melding_school_type"] == "vo"
+    assert slots["melding_age"] == "onbekend" and slots["requested_slot"] is None  # no question before the answer
+    assert messages == []
+
+
+def test_a_question_in_english_is_read_too() -> None:
+    slots, _messages = validate(activation_tracker("Our pupil aged 14 missed 20 hours without a reason in the last "
+                                                   "four weeks. Do we have to report it?", "check_melding",
+                                                   language="en"))
+    assert slots["melding_age"] == 14 and slots["melding_hours"] == 20
+    assert slots["requested_slot"] is None

@@ -54,7 +54,22 @@ def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
     assert body["messages"][0]["buttons"] == [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]
     assert body["messages"][0]["id"] + 1 == body["messages"][1]["id"]  # stored in order, each with its id
     assert body["messages"][1] == {"id": body["messages"][1]["id"], "text": "Extra", "buttons": [], "headline": False,
-                                   "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}]}
+                                   "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}],
+                                   "details": None}
+
+
+def test_the_details_of_an_answer_pass_through_and_are_null_when_empty(client, fake_rasa):
+    fake_rasa.reply = lambda body: {"messages": [
+        {"text": "Nee, dat kan niet.", "custom": {"details": "Wat kunt u doen?\n• Vraag het aan.",
+                                                  "situation": {"topic": "verlof_vakantie"}}},
+        {"text": "Nog iets?", "custom": {"details": "  "}},
+    ], "intent": None}
+    body = post(client, {"sender_id": "web-4d", "message": "drie weken vrij?"}).json()
+    assert body["messages"][0]["details"] == "Wat kunt u doen?\n• Vraag het aan."
+    assert "situation" not in body["messages"][0]  # the facts stay between Rasa and the actions
+    assert body["messages"][1]["details"] is None
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["BotMessage"]["properties"]
+    assert "Meer uitleg" in schema["details"]["description"]
 
 
 def test_html_and_emoji_pass_through_as_plain_text(client, fake_rasa):

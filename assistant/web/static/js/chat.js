@@ -8,6 +8,8 @@
  * - The conversation is kept in localStorage for this browser (closing the tab loses nothing) for as many days as
  *   the server keeps transcripts (data-retention-days); "Nieuw gesprek beginnen" forgets it.
  * - Texts come from data-t-* attributes on #chat (translated on the server), never from this file.
+ * - An answer shows its first bubble; its `details` wait behind a "Meer uitleg" button. Its sources are collapsed;
+ *   opened, at most SOURCES_SHOWN show until "Alle bronnen" is chosen (both buttons with aria-expanded).
  * - Every message gets a client message id, and a retry sends the same id: the server stores a message once and
  *   answers a repeated id with the answer it already gave. A busy server (429) or a message still being answered
  *   (409) means "wait": the page waits Retry-After seconds and tries again, as long as it takes, without blaming
@@ -73,6 +75,7 @@
   var DEFAULT_RETRY_SECONDS = 3;
   var MAX_RETRY_SECONDS = 30;
   var NEAR_LIMIT = 100;
+  var SOURCES_SHOWN = 3;
 
   /* ---------- texts ---------- */
 
@@ -345,6 +348,71 @@
     return message;
   }
 
+  var disclosures = 0;
+
+  /* A button that shows and hides `target` (aria-expanded, aria-controls); its label follows the state. */
+  function disclosureButton(className, target, closedLabel, openLabel) {
+    disclosures += 1;
+    target.id = "disclosure-" + disclosures + "-" + Date.now().toString(36);
+    target.hidden = true;
+    var button = el("button", "link-button " + className, closedLabel);
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", target.id);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.textContent = open ? openLabel : closedLabel;
+      target.hidden = !open;
+    });
+    return button;
+  }
+
+  function renderDetails(text) {
+    var wrap = el("div", "details");
+    var body = el("div", "bubble__text details__body");
+    appendFormattedText(body, text);
+    wrap.appendChild(disclosureButton("details__toggle", body, t("more"), t("less")));
+    wrap.appendChild(body);
+    return wrap;
+  }
+
+  function citationItem(citation) {
+    var item = el("li");
+    var href = safeUrl(citation.url);
+    if (href) {
+      item.appendChild(externalLink(href, citation.ref));
+    } else {
+      item.textContent = citation.ref;
+    }
+    return item;
+  }
+
+  /* The sources under an answer, collapsed (there for whoever wants them, not read aloud with every answer); opened,
+     the first SOURCES_SHOWN (those behind its first bubble, statute first) and the rest on request. */
+  function renderSources(citations) {
+    var valid = citations.filter(function (citation) {
+      return citation && typeof citation.ref === "string";
+    });
+    var sources = el("details", "citations");
+    sources.appendChild(el("summary", "citations__title", t("sources") + " (" + valid.length + ")"));
+    var list = el("ul");
+    valid.slice(0, SOURCES_SHOWN).forEach(function (citation) {
+      list.appendChild(citationItem(citation));
+    });
+    sources.appendChild(list);
+    if (valid.length > SOURCES_SHOWN) {
+      var more = el("ul", "citations__more");
+      valid.slice(SOURCES_SHOWN).forEach(function (citation) {
+        more.appendChild(citationItem(citation));
+      });
+      sources.appendChild(more);
+      sources.appendChild(disclosureButton("citations__toggle", more,
+        t("all-sources", { count: valid.length }), t("fewer-sources")));
+    }
+    return sources;
+  }
+
   function renderBot(entry) {
     var message = el("div", "message message--bot");
     message.appendChild(author(t("assistant")));
@@ -364,6 +432,9 @@
       appendFormattedText(body, text);
       bubble.appendChild(body);
     }
+    if (typeof entry.details === "string" && entry.details) {
+      bubble.appendChild(renderDetails(entry.details));
+    }
     var buttons = Array.isArray(entry.buttons) ? entry.buttons : [];
     if (buttons.length) {
       var group = el("div", "bubble__buttons");
@@ -380,25 +451,7 @@
     }
     var citations = Array.isArray(entry.citations) ? entry.citations : [];
     if (citations.length) {
-      /* collapsed: the sources are there for whoever wants them, not read aloud with every answer */
-      var sources = el("details", "citations");
-      sources.appendChild(el("summary", "citations__title", t("sources") + " (" + citations.length + ")"));
-      var list = el("ul");
-      citations.forEach(function (citation) {
-        if (!citation || typeof citation.ref !== "string") {
-          return;
-        }
-        var item = el("li");
-        var href = safeUrl(citation.url);
-        if (href) {
-          item.appendChild(externalLink(href, citation.ref));
-        } else {
-          item.textContent = citation.ref;
-        }
-        list.appendChild(item);
-      });
-      sources.appendChild(list);
-      bubble.appendChild(sources);
+      bubble.appendChild(renderSources(citations));
     }
     message.appendChild(bubble);
     transcript.appendChild(message);
@@ -700,6 +753,7 @@
         text: typeof message.text === "string" ? message.text : "",
         buttons: Array.isArray(message.buttons) ? message.buttons : [],
         citations: Array.isArray(message.citations) ? message.citations : [],
+        details: typeof message.details === "string" ? message.details : "",
         headline: message.headline === true,
         language: replyLanguage
       };

@@ -1,0 +1,197 @@
+"""Verdicts on absence: must the school report it to DUO (Leerplichtwet art. 21a; 18-plus verzuim), from the hours,
+weeks and kind of absence in the question, through `evaluate_melding`; and how long a schorsing may last.
+
+School staff get the school's duty in the rules' own words (they address the school); a parent hears what the
+school must do about their child. A fact that is missing gets the cautious assumption of `build_facts` (a pupil of
+leerplichtige age, absence without a valid reason), said behind "Meer uitleg"; the melding walk-through
+(`melding_form`) asks for the rest when the school wants to check one pupil.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.i18n import Message, _
+from assistant.knowledge.law_date import LAW_ON
+from assistant.knowledge.parameters import LawNotKnown, params
+from assistant.melding_facts import build_facts
+from assistant.rules.melding import MeldingDecision, evaluate_melding
+from assistant.rules.verlof import get_rules
+from assistant.situation.facts import Facts
+from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
+
+FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
+WITH_DEADLINE_CHARS = 360
+
+PARENT_VERPLICHT = _("Ja. De school moet dit verzuim melden bij DUO; DUO stuurt de melding naar de leerplichtambtenaar "
+                     "van uw gemeente.")
+PARENT_SIXTEEN = _("Dat moet bij {limit} uur of meer ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel "
+                   "21a Leerplichtwet).")
+PARENT_LONG = _("Dat moet als een leerling langer dan {weeks} weken achter elkaar zonder geldige reden afwezig is "
+                "(langdurig relatief verzuim).")
+PARENT_LUXE = _("Bij een vermoeden van luxe verzuim, zoals een vakantie zonder verlof, meldt de school dat altijd.")
+PARENT_EIGHTEEN = _("Dat moet als een jongere van {adult} tot {upper} jaar zonder startkwalificatie {weeks} weken "
+                    "achter elkaar zonder geldige reden afwezig is.")
+PARENT_REGIONAL = _("Volgens de wet hoeft de school dit niet te melden. In Twente is wel afgesproken dat de school het "
+                    "meldt, zodat leerplicht vroeg kan helpen.")
+PARENT_NONE = _("Nee, de school hoeft dit niet te melden bij DUO.")
+PARENT_BELOW = _("Dat moet pas bij {limit} uur ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel 21a "
+                 "Leerplichtwet).")
+PARENT_SICK = _("Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Meld uw kind wel elke keer ziek bij de "
+                "school.")
+ASSUMED_AGE = _("Ik ben uitgegaan van een leerling van leerplichtige leeftijd; de leeftijd stond niet in uw vraag.")
+ASSUMED_KIND = _("Ik ben uitgegaan van verzuim zonder geldige reden.")
+LUXE_PARENT = _("Gaat uw kind toch zonder verlof, dan is dat luxe verzuim. De school meldt dat via DUO, en de "
+                "leerplichtambtenaar kan proces-verbaal opmaken (artikel 22 Leerplichtwet).")
+SCHORSING = _("Een schorsing duurt ten hoogste {max} dagen (Wet voortgezet onderwijs 2020, artikel 8.14). Duurt zij "
+              "langer dan {days} dag, dan meldt het schoolbestuur haar schriftelijk aan de Inspectie van het "
+              "Onderwijs.")
+SCHORSING_SCHOOL = _("Een schorsing van meer dan {days} dag meldt het schoolbestuur wel schriftelijk en met redenen "
+                     "aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14).")
+SCHORSING_TOO_LONG = _("Een schorsing van {asked} dagen is langer dan de wet toestaat.")
+SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe u bezwaar maakt of een klacht indient.")
+
+_DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "luxe_vermoeden"}
+_SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
+
+
+def _known(facts: Facts, kind: str | None) -> dict[str, Any]:
+    weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
+    known = {"school_type": facts.school_type, "age": facts.age, "startkwalificatie": facts.startkwalificatie,
+             "kind": kind, "hours": facts.hours, "weeks": weeks, "late_count": facts.late_count,
+             "suspected": facts.suspected, "municipality": facts.municipality}
+    return {name: value for name, value in known.items() if value is not None}
+
+
+def melding_facts_of(facts: Facts) -> dict[str, Any]:
+    """The facts of any language as the melding walk-through's answers (`assistant.melding_facts` keys): the age,
+    hours, school type, startkwalificatie, municipality and weeks of absence a message states."""
+    known = _known(facts, facts.absence_kind)
+    if facts.weeks_absent is None:
+        known.pop("weeks", None)  # "in de laatste vier weken" is the period, not weeks absent
+    return known
+
+
+@verdict_for("meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim")
+def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
+    if topic == "schorsing" and role != "school":
+        return _schorsing(topic, facts, on)
+    if topic == "luxe_verzuim" and role != "school":
+        return _luxe_parent(facts, on, may_ask)
+    if topic == "ziekte" and role != "school":
+        return None
+    kind = facts.absence_kind or _DEFAULT_KIND.get(topic)
+    weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
+    decisive = facts.hours is not None or weeks is not None or facts.late_count is not None \
+        or kind not in (None, "ongeoorloofd") or (topic == "verzuim_18plus" and facts.age is not None)
+    if not decisive:
+        return None
+    known = _known(facts, kind)
+    try:
+        melding, _assumptions = build_facts(known, on)
+        decision = evaluate_melding(melding, on=on)
+    except (ValidationError, LawNotKnown):
+        return None
+    details: list[Message] = []
+    if facts.age is None:
+        details.append(Message(ASSUMED_AGE))
+    if kind is None:
+        details.append(Message(ASSUMED_KIND))
+    if role == "school":
+        lines, rest = split_for_first_bubble(decision)
+        deadline = decision.texts.deadline
+        if deadline is not None and sum(len(str(line)) for line in lines) + len(str(deadline)) <= WITH_DEADLINE_CHARS:
+            lines.append(deadline)  # when to report, with whether to report
+        above = params(on).schorsing.report_inspectie_above_days.value
+        if kind == "schorsing" and facts.days is not None and facts.days > above:
+            lines.append(Message(SCHORSING_SCHOOL, {"days": above}))
+    else:
+        lines, rest = _parent_lines(decision, melding.absence_kind, on), list(decision.texts.explanation)
+    notes = [note for note in decision.texts.notes if note.template != LAW_ON]  # the law's day is in the first bubble
+    details = [*rest, *notes, *details]
+    choices = () if facts.role else (Choice(Message(ROLE_PARENT_BUTTON), topic, replace(facts, role="parent")),) \
+        if role == "school" else ()
+    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(decision.citations), details=tuple(details),
+                 choices=choices, facts=facts, law_date=decision.law_date)
+
+
+def split_for_first_bubble(decision: MeldingDecision) -> tuple[list[Message], list[Message]]:
+    """The rules' sentences that fit in a short first bubble (the one that carries the verdict first), and the
+    rest."""
+    lines: list[Message] = []
+    rest: list[Message] = []
+    used = 0
+    explanation = list(decision.texts.explanation)
+    if decision.age_status == "achttien_plus_zonder_startkwalificatie" and len(explanation) > 1:
+        explanation = [*explanation[1:], explanation[0]]  # the verdict before the basis of the 18-plus duty
+    for message in explanation:
+        size = len(str(message))
+        if not lines or (not rest and used + size <= FIRST_BUBBLE_CHARS):
+            lines.append(message)
+            used += size
+        else:
+            rest.append(message)
+    return lines, rest
+
+
+def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Message]:
+    law = params(on)
+    melding = law.melding
+    sixteen = {"limit": melding.unauthorised_hours.value, "weeks": melding.period_lesweken.value}
+    if decision.obligation == "verplicht":
+        reason = {
+            "16_uur": Message(PARENT_SIXTEEN, sixteen),
+            "langdurig_relatief": Message(PARENT_LONG, {"weeks": melding.long_term_relative_weeks.value}),
+            "luxe": Message(PARENT_LUXE),
+            "18_plus": Message(PARENT_EIGHTEEN, {"adult": law.leerplicht.kwalificatieplicht_end_age.value,
+                                                 "upper": melding.age_limit_18plus.value,
+                                                 "weeks": melding.weeks_18plus.value}),
+        }.get(decision.category)
+        return [Message(PARENT_VERPLICHT), *([reason] if reason else [])]
+    if decision.obligation == "regionaal_afgesproken":
+        return [Message(PARENT_REGIONAL)]
+    if kind == "ziekte":
+        return [Message(PARENT_NONE), Message(PARENT_SICK)]
+    if kind in ("ongeoorloofd", "te_laat"):
+        return [Message(PARENT_NONE), Message(PARENT_BELOW, sixteen)]
+    return [Message(PARENT_NONE)]
+
+
+def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    """A parent asking about leaving without leave: a job and a length make it a question about vakantieverlof
+    (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
+    from assistant.situation.leave import NON_REASONS, vakantie
+
+    if facts.reason == "werk" and (facts.duration_days is not None or facts.start is not None
+                                   or facts.holiday is not None):
+        return vakantie("verlof_vakantie", facts, on, may_ask)
+    entry = get_rules().non_reasons.get(facts.reason or "") if facts.reason in NON_REASONS else None
+    if entry is None:
+        return None
+    try:
+        law = params(on)
+    except LawNotKnown:
+        return None
+    lines = (Message(entry["text"]), Message(LUXE_PARENT))
+    citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
+    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on)
+
+
+def _schorsing(topic: str, facts: Facts, on: date) -> Reply | None:
+    if facts.days is None and facts.weeks is None:
+        return None
+    law = params(on)
+    rule = law.schorsing
+    maximum = rule.max_days.value
+    lines = []
+    if facts.days is not None and facts.days > maximum:
+        lines.append(Message(SCHORSING_TOO_LONG, {"asked": int(facts.days)}))
+    lines += [Message(SCHORSING, {"max": maximum, "days": rule.report_inspectie_above_days.value}),
+              Message(SCHORSING_OBJECTION)]
+    return Reply(topic=topic, lines=tuple(lines), citations=statute_first([*rule.max_days.citations, "wvo:8.15"]),
+                 facts=facts, law_date=law.on)

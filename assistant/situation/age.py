@@ -1,0 +1,204 @@
+"""Verdicts on leerplicht and kwalificatieplicht from an age or a birth date (Leerplichtwet art. 2-4b, 11a).
+
+A birth date runs `leerplicht_status` (the dates, written in the reader's language); an age says which obligation
+applies (not yet, leerplicht, kwalificatieplicht, none). The parent hears about their child, a young person about
+their own obligations, school staff about a pupil. When a parent or young person asks what it means for them and
+gave no age, the one question is the age (the general rule is answered with it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from assistant.i18n import Message, _
+from assistant.knowledge.law_date import LAW_ON
+from assistant.knowledge.parameters import LawNotKnown, LegalParameters, params
+from assistant.rules.leerplicht import (
+    AGE_FIVE,
+    HAS_STARTKWALIFICATIE,
+    NOT_YET,
+    NOTHING_APPLIES,
+    NOW_KWALIFICATIEPLICHTIG,
+    NOW_LEERPLICHTIG,
+    ImpossibleFacts,
+    LeerplichtFacts,
+    leerplicht_status,
+)
+from assistant.situation.facts import Facts
+from assistant.situation.verdict import DONT_KNOW_BUTTON, Choice, Reply, statute_first, verdict_for
+
+AGE_TOPICS = ("leerplicht_leeftijd", "vijfjarigen", "kwalificatieplicht", "voortijdig_schoolverlaten", "nieuwkomers")
+ASKS_AGE = ("leerplicht_leeftijd", "kwalificatieplicht", "voortijdig_schoolverlaten")
+
+STATES = {
+    "not_yet": {
+        "parent": _("Nee, uw kind is nog niet leerplichtig. De leerplicht begint op de eerste schooldag van de maand "
+                    "nadat uw kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
+        "young": _("Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
+                   "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
+        "school": _("Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
+                    "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
+    },
+    "leerplichtig": {
+        "parent": _("Ja, uw kind is leerplichtig, tot het einde van het schooljaar waarin het {end} jaar wordt "
+                    "(artikel 3 Leerplichtwet). Daarna moet het naar school tot het {kw} jaar is of een "
+                    "startkwalificatie heeft (artikel 4a)."),
+        "young": _("Ja, u bent leerplichtig, tot het einde van het schooljaar waarin u {end} jaar wordt (artikel 3 "
+                   "Leerplichtwet). Vanaf {own} jaar bent u daar zelf ook verantwoordelijk voor (artikel 2). Daarna "
+                   "moet u naar school tot u {kw} jaar bent of een startkwalificatie heeft (artikel 4a)."),
+        "school": _("Een kind is leerplichtig vanaf de eerste schooldag van de maand nadat het {start} jaar is "
+                    "geworden, tot het einde van het schooljaar waarin het {end} jaar wordt (artikel 3 "
+                    "Leerplichtwet)."),
+    },
+    "kwalificatie": {
+        "parent": _("De leerplicht loopt tot het einde van het schooljaar waarin uw kind {end} jaar werd. Daarna is "
+                    "uw kind kwalificatieplichtig: naar school tot het {kw} jaar is, tenzij het eerder een "
+                    "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
+                    "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."),
+        "young": _("U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent, tenzij u eerder een "
+                   "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
+                   "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."),
+        "school": _("Een jongere zonder startkwalificatie is na de leerplicht kwalificatieplichtig: naar school tot de "
+                    "{kw}e verjaardag, tenzij hij of zij eerder een havo-, vwo- of mbo-diploma op niveau 2 of hoger "
+                    "haalt (artikel 4a Leerplichtwet)."),
+    },
+    "startkwalificatie": {
+        "parent": _("Met een startkwalificatie is uw kind niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). "
+                    "De leerplicht loopt wel tot het einde van het schooljaar waarin uw kind {end} jaar werd."),
+        "young": _("Met een startkwalificatie bent u niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). De "
+                   "leerplicht loopt wel tot het einde van het schooljaar waarin u {end} jaar werd."),
+        "school": _("Met een startkwalificatie is een jongere niet meer kwalificatieplichtig (artikel 4b "
+                    "Leerplichtwet). De leerplicht loopt wel tot het einde van het schooljaar waarin hij of zij {end} "
+                    "jaar werd."),
+    },
+    "adult": {
+        "parent": _("Vanaf {kw} jaar is uw kind niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
+                    "Leerplichtwet)."),
+        "young": _("Vanaf {kw} jaar bent u niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
+                   "Leerplichtwet)."),
+        "school": _("Vanaf {kw} jaar is een jongere niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
+                    "Leerplichtwet). Zonder startkwalificatie meldt de school verzuim wel tot {upper} jaar."),
+    },
+}
+FIVE_LEERPLICHTIG = _("Ja, een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
+START_END = {
+    "parent": _("Uw kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
+    "young": _("U bent leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
+    "school": _("Dit kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
+}
+KW_END = {
+    "parent": _("Daarna is uw kind kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
+                "(artikel 4a)."),
+    "young": _("Daarna bent u kwalificatieplichtig tot {kw_end}, tenzij u eerder een startkwalificatie haalt (artikel "
+               "4a)."),
+    "school": _("Daarna is het kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
+                "(artikel 4a)."),
+}
+ASK_AGE = {
+    "parent": _("Hoe oud is uw kind? Typ de geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
+    "young": _("Hoe oud bent u? Typ uw geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
+}
+BAND_UNDER = _("Jonger dan {age} jaar")
+BAND_LEERPLICHTIG = _("{start} tot {end} jaar")
+BAND_KWALIFICATIE = _("{end} of {last} jaar")
+BAND_ADULT = _("{kw} jaar of ouder")
+
+
+def _values(law: LegalParameters) -> dict[str, int]:
+    rules = law.leerplicht
+    return {"start": rules.start_age.value, "end": rules.end_age.value, "kw": rules.kwalificatieplicht_end_age.value,
+            "own": rules.own_obligation_age.value, "upper": law.melding.age_limit_18plus.value,
+            "last": rules.kwalificatieplicht_end_age.value - 1}
+
+
+def state(age: int, startkwalificatie: bool | None, law: LegalParameters) -> str:
+    values = _values(law)
+    if age < values["start"]:
+        return "not_yet"
+    if age < values["end"]:
+        return "leerplichtig"
+    if age < values["kw"]:
+        return "startkwalificatie" if startkwalificatie else "kwalificatie"
+    return "adult"
+
+
+def _citations(name: str, law: LegalParameters) -> list[str]:
+    ids = {"not_yet": ["lpw:3"], "leerplichtig": ["lpw:3", "lpw:2", "lpw:4a"],
+           "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1"], "startkwalificatie": ["lpw:4b", "lpw:3", "lpw:1"],
+           "adult": ["lpw:4a"]}[name]
+    if name == "adult":
+        ids += list(law.melding.age_limit_18plus.citations)
+    return ids
+
+
+@verdict_for(*AGE_TOPICS)
+def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    role = facts.role if facts.role in ("parent", "young", "school") else "parent"
+    try:
+        law = params(on)
+    except LawNotKnown:
+        return None
+    if facts.birth_date is not None:
+        return _from_birth(topic, facts, on, role, law)
+    if facts.age is not None:
+        return _from_age(topic, facts, role, law)
+    unknown = "age" in facts.unknown or "*" in facts.unknown
+    if may_ask and not unknown and topic in ASKS_AGE and facts.role in ("parent", "young"):
+        return _age_question(topic, facts, facts.role, law)
+    return None
+
+
+def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Reply:
+    values = _values(law)
+    name = state(facts.age or 0, facts.startkwalificatie, law)
+    rules = law.leerplicht
+    if name == "leerplichtig" and facts.age is not None and facts.age < rules.age_5_exemption_until_age.value \
+            and topic in ("vijfjarigen", "leerplicht_leeftijd"):
+        free = rules.age_5_hours_without_permission.value
+        lines = [Message(FIVE_LEERPLICHTIG, {"age": facts.age}),
+                 Message(AGE_FIVE, {"free": free, "total": free + rules.age_5_extra_hours_with_permission.value})]
+        return Reply(topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts,
+                     law_date=law.on)
+    lines = [Message(STATES[name][role], values)]
+    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(_citations(name, law)), facts=facts,
+                 law_date=law.on)
+
+
+def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParameters) -> Reply | None:
+    try:
+        status = leerplicht_status(LeerplichtFacts(birth_date=facts.birth_date,  # type: ignore[arg-type]
+                                                   has_startkwalificatie=bool(facts.startkwalificatie)), on=on, law=law)
+    except (ImpossibleFacts, LawNotKnown):
+        return None
+    lines = [Message(START_END[role], {"start": status.leerplicht_start, "end": status.leerplicht_end})]
+    if status.kwalificatieplicht_end is not None:
+        lines.append(Message(KW_END[role], {"kw_end": status.kwalificatieplicht_end}))
+    else:
+        lines.append(Message(HAS_STARTKWALIFICATIE))
+    if role == "parent":
+        if on < status.leerplicht_start:
+            lines.append(Message(NOT_YET, {"on": on}))
+        elif status.leerplichtig:
+            lines.append(Message(NOW_LEERPLICHTIG, {"on": on}))
+        elif status.kwalificatieplichtig:
+            lines.append(Message(NOW_KWALIFICATIEPLICHTIG, {"on": on}))
+        else:
+            lines.append(Message(NOTHING_APPLIES, {"on": on}))
+    details = tuple(message for message in status.explanation if message.template != LAW_ON)
+    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(status.citations), details=details,
+                 facts=facts, law_date=law.on)
+
+
+def _age_question(topic: str, facts: Facts, role: str, law: LegalParameters) -> Reply:
+    values = _values(law)
+    clean = replace(facts, problems=())
+    bands = (
+        (Message(BAND_UNDER, {"age": values["start"]}), values["start"] - 1),
+        (Message(BAND_LEERPLICHTIG, values), values["start"] + 1),
+        (Message(BAND_KWALIFICATIE, values), values["last"]),
+        (Message(BAND_ADULT, values), values["kw"]),
+    )
+    choices = [Choice(title, topic, replace(clean, age=age)) for title, age in bands]
+    choices.append(Choice(Message(DONT_KNOW_BUTTON), topic, replace(clean, unknown=("age",))))
+    return Reply(topic=topic, lines=(Message(ASK_AGE[role]),), choices=tuple(choices), facts=facts, asks="age")
