@@ -42,8 +42,9 @@ $(RASA_VENV)/.installed: requirements/rasa.txt
 setup: $(VENV)/.installed $(RASA_VENV)/.installed ## create both virtual environments (only when missing or changed)
 
 # ---- model ---------------------------------------------------------------------------------------------------
+# --skip-validation: `make validate` checks the data (CI runs it before training); validating again here cost ~30 s.
 $(MODEL): $(TRAINING_INPUTS) | $(RASA_VENV)/.installed
-	$(RASA) train $(RASA_ARGS) --data $(RASA_DATA) --out models --fixed-model-name leerplicht --quiet
+	$(RASA) train $(RASA_ARGS) --data $(RASA_DATA) --out models --fixed-model-name leerplicht --quiet --skip-validation
 	@touch $@
 
 train: $(MODEL) ## train the Rasa model when it is missing or the training data changed
