@@ -20,8 +20,9 @@ class ErrorResponse(BaseModel):
     detail: str
 
 
-RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.",
-                               "schema": {"type": "integer", "minimum": 1}}}
+RETRY_AFTER = {
+    "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}
+}
 
 
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:

@@ -35,8 +35,22 @@ from assistant.web.pages import STATIC_DIR as WEB_STATIC_DIR
 
 # In the order they are added (the order of the OpenAPI schema).
 GATEWAY_ROUTES: tuple[ModuleType, ...] = (
-    chat, chat_feedback, health, leerplicht, melding, verlof, verlof_requests, rasa_actions, nlg,
-    backoffice, backoffice_cases, backoffice_insight, backoffice_verlof, backoffice_erasure, verlof_status, web,
+    chat,
+    chat_feedback,
+    health,
+    leerplicht,
+    melding,
+    verlof,
+    verlof_requests,
+    rasa_actions,
+    nlg,
+    backoffice,
+    backoffice_cases,
+    backoffice_insight,
+    backoffice_verlof,
+    backoffice_erasure,
+    verlof_status,
+    web,
 )
 # The action server's own process serves only what Rasa calls.
 ACTION_SERVER_ROUTES: tuple[ModuleType, ...] = (rasa_actions, nlg)

@@ -28,8 +28,9 @@ async def chat_page(request: Request) -> HTMLResponse:
         return {
             "max_chars": max_chars,
             "retention_days": int(setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
-            "script_texts": {key: translate(text, language)
-                             for key, text in {**CHAT_SCRIPT_TEXTS, **FEEDBACK_SCRIPT_TEXTS}.items()},
+            "script_texts": {
+                key: translate(text, language) for key, text in {**CHAT_SCRIPT_TEXTS, **FEEDBACK_SCRIPT_TEXTS}.items()
+            },
             "examples": [translate(question, language) for question in EXAMPLE_QUESTIONS],
         }
 
