@@ -60,8 +60,11 @@ run: setup train migrate rasa-config ## start Rasa and the assistant; chat on ht
 	$(BIN)/honcho start --no-prefix -f Procfile
 
 # ---- quality -------------------------------------------------------------------------------------------------
-lint: $(VENV)/.installed ## ruff
+lint: $(VENV)/.installed ## ruff, import-linter (layers), mypy, yamllint (the same as .pre-commit-config.yaml)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/yamllint knowledge/
 
 browser-deps: ## install Debian's Chromium for the browser tests when missing (root only)
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \

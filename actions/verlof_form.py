@@ -36,7 +36,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import activating
-from assistant.clock import today as _today
+from assistant.clock import today
 from assistant.dates import only_dates
 from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
@@ -208,7 +208,7 @@ class ValidateVerlofForm(FormValidationAction):
         if not isinstance(value, str) or slot not in form.DATE_AWARE_SLOTS:
             return None
         language = _language(tracker)
-        found = form.dates_instead_of_answer(value, tracker.slots, _today(), language)
+        found = form.dates_instead_of_answer(value, tracker.slots, today(), language)
         if found is None:
             return None
         loc = Localiser(language)
@@ -305,7 +305,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.START: None}
         language = _language(tracker)
         try:
-            parsed = form.check_date_answer(str(value), tracker.get_slot(form.KIND), _today(), language)
+            parsed = form.check_date_answer(str(value), tracker.get_slot(form.KIND), today(), language)
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.START, problem)
         result: dict[str, Any] = {form.START: parsed.start.isoformat()}
@@ -323,7 +323,7 @@ class ValidateVerlofForm(FormValidationAction):
         language = _language(tracker)
         try:
             end = form.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
-                                 _today(), language)
+                                 today(), language)
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.END, problem)
         return self._check_period({form.END: end.isoformat()}, dispatcher, tracker, form.END)
@@ -355,7 +355,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.CONFIRMED: None, form.CORRECTING: False}
         with session_scope() as session:
             try:
-                service.prepare(session, form.request_data(tracker.slots), _today())
+                service.prepare(session, form.request_data(tracker.slots), today())
             except service.RequestRefused:
                 return {form.CONFIRMED: None, form.CORRECTING: True}
         return {form.CONFIRMED: True, form.CORRECTING: False}
@@ -380,7 +380,7 @@ class ActionAskVerlofConfirmed(Action):
         ]
         if tracker.get_slot(form.CORRECTING):
             with session_scope() as session:
-                result = form.summary(session, tracker.slots, _today(), language)
+                result = form.summary(session, tracker.slots, today(), language)
             if not result.can_send:
                 dispatcher.utter_message(text=result.text, buttons=[*change_buttons, _human_button(loc)],
                                          json_message={"citations": result.citations})
@@ -388,7 +388,7 @@ class ActionAskVerlofConfirmed(Action):
             dispatcher.utter_message(text=loc.finish(loc(form.WHAT_TO_CHANGE)), buttons=change_buttons)
             return [SlotSet(form.SUMMARY, None)]
         with session_scope() as session:
-            result = form.summary(session, tracker.slots, _today(), language)
+            result = form.summary(session, tracker.slots, today(), language)
         if result.refused_by_rule:  # counted once per request shown, not again while the parent corrects it
             data = form.request_data(tracker.slots, language)
             insight.record_verlof_refusal(data.kind, data.home_municipality, "chat")
@@ -420,7 +420,7 @@ class ActionSubmitVerlofRequest(Action):
         try:
             data = form.request_data(tracker.slots, language, tracker.sender_id)
             with session_scope() as session:
-                stored = service.submit(session, data, today=_today())
+                stored = service.submit(session, data, today=today())
                 text, reference = form.submitted_text(stored, language), stored.reference
         except service.RequestRefused as refused:
             dispatcher.utter_message(text=loc.finish(loc(form.SUBMIT_REFUSED, problem=refused.message(language))),

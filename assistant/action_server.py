@@ -18,11 +18,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from assistant import __version__
-from assistant.action_endpoint import router as action_router
-from assistant.errors import install_error_handlers
-from assistant.limits import BodySizeLimitMiddleware
+from assistant.http.errors import install_error_handlers
+from assistant.http.limits import BodySizeLimitMiddleware
+from assistant.http.routes import ACTION_SERVER_ROUTES, include_routes
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
-from assistant.nlg import router as nlg_router
 from assistant.settings import Settings, get_settings
 from assistant.warm_up import warmed_up
 
@@ -40,8 +39,7 @@ def create_action_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     install_error_handlers(app)
-    app.include_router(action_router)
-    app.include_router(nlg_router)
+    include_routes(app, ACTION_SERVER_ROUTES)
 
     @app.get("/health", include_in_schema=False)
     async def health() -> dict[str, str]:

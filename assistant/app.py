@@ -9,32 +9,18 @@ import httpx
 from fastapi import FastAPI
 
 from assistant import __version__
-from assistant.action_endpoint import router as action_router
-from assistant.api.leerplicht import router as leerplicht_router
-from assistant.api.melding import router as melding_router
-from assistant.api.verlof import router as verlof_router
-from assistant.backoffice import install_backoffice
-from assistant.backoffice.erasure import router as erasure_router
-from assistant.chat.feedback_routes import router as chat_feedback_router
 from assistant.chat.rasa_client import RasaClient
-from assistant.chat.routes import router as chat_router
 from assistant.chat.service import ChatService
-from assistant.errors import install_error_handlers
-from assistant.health import ActionServerProbe
-from assistant.health import router as health_router
-from assistant.limits import BodySizeLimitMiddleware
+from assistant.http.errors import install_error_handlers
+from assistant.http.limits import BodySizeLimitMiddleware
+from assistant.http.openapi import openapi_for
+from assistant.http.rate_limits import ChatAddressCeiling, RateLimiter, storage_for
+from assistant.http.routes import include_routes
+from assistant.http.routes.health import ActionServerProbe
+from assistant.http.security_headers import SecurityHeadersMiddleware
 from assistant.logging_setup import RequestIdMiddleware, configure_logging
-from assistant.nlg import router as nlg_router
-from assistant.openapi import openapi_for
-from assistant.rate_limits import ChatAddressCeiling, RateLimiter, storage_for
-from assistant.security import SecurityHeadersMiddleware
 from assistant.settings import Settings, get_settings
-from assistant.verlof_requests.api import router as verlof_requests_router
-from assistant.verlof_requests.backoffice import api as verlof_backoffice_api
-from assistant.verlof_requests.backoffice import pages as verlof_backoffice_pages
 from assistant.warm_up import warmed_up
-from assistant.web.routes import mount_web
-from assistant.web.verlof_status import router as verlof_status_router
 
 
 def create_app(settings: Settings | None = None,
@@ -72,21 +58,7 @@ def create_app(settings: Settings | None = None,
     app.state.action_server = action_server
 
     install_error_handlers(app)
-    app.include_router(chat_router)
-    app.include_router(chat_feedback_router)
-    app.include_router(health_router)
-    app.include_router(leerplicht_router)
-    app.include_router(melding_router)
-    app.include_router(verlof_router)
-    app.include_router(verlof_requests_router)
-    app.include_router(action_router)
-    app.include_router(nlg_router)
-    install_backoffice(app)
-    app.include_router(verlof_backoffice_pages)
-    app.include_router(verlof_backoffice_api)
-    app.include_router(erasure_router)
-    app.include_router(verlof_status_router)
-    mount_web(app)
+    include_routes(app)
     app.openapi = openapi_for(app, settings)  # type: ignore[method-assign]
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.knowledge.paths import NLU_DATA_DIR
 from assistant.settings import PROJECT_ROOT, get_settings
 
 
@@ -263,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     nlu = commands.add_parser("nlu", help="training data").add_subparsers(dest="nlu_command", required=True)
     export = nlu.add_parser("export-reviewed", help="write the examples labelled in the back office's review queue "
                                                     "as Rasa NLU YAML (<out>/<language>/reviewed.yml)")
-    export.add_argument("--out", default=str(PROJECT_ROOT / "nlu_data"), help="directory (default nlu_data)")
+    export.add_argument("--out", default=str(NLU_DATA_DIR), help="directory (default nlu_data)")
     export.add_argument("--language", action="append", help="only this language (repeatable)")
     export.set_defaults(handler=_nlu_export_reviewed)
     return parser

@@ -1,4 +1,4 @@
-"""Rasa's NLG endpoint, served by the gateway: every `utter_*` response in the conversation's language.
+"""Rasa's responses in the conversation's language (served at `POST /nlg` by `assistant.http.routes.nlg`).
 
 Rasa 3.6 (`nlg:` in endpoints.yml, rendered by `assistant.rasa_config`) posts
 `{"response": "utter_greet", "arguments": {...}, "tracker": {...}, "channel": {"name": "gateway"}}` to
@@ -11,23 +11,17 @@ from the tracker's slots and the call's arguments. `custom` (citations) passes t
 
 from __future__ import annotations
 
-import hmac
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
 
 from assistant.i18n import Localiser, language_of_message
-from assistant.settings import get_settings
+from assistant.knowledge.paths import DOMAIN_DIR
 
-DOMAIN_DIR = Path(__file__).resolve().parents[1] / "domain"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-router = APIRouter(tags=["rasa"])
 
 
 @lru_cache
@@ -110,23 +104,3 @@ def render_response(name: str, tracker: dict[str, Any], channel: str | None = No
         "attachments": [],
         "custom": custom,
     }
-
-
-@router.post("/nlg", include_in_schema=False)
-async def generate(request: Request, token: str = Query(default="")) -> JSONResponse:
-    expected = get_settings().gateway_token.get_secret_value()
-    if not hmac.compare_digest(token.encode(), expected.encode()):
-        raise HTTPException(status_code=403, detail="Onbekende afzender.")
-    try:
-        body = await request.json()
-    except ValueError as error:
-        raise HTTPException(status_code=400, detail="Geen geldige JSON.") from error
-    if not isinstance(body, dict) or not isinstance(body.get("response"), str):
-        raise HTTPException(status_code=400, detail="Geen geldige NLG-aanroep.")
-    tracker = body.get("tracker") if isinstance(body.get("tracker"), dict) else {}
-    channel = body.get("channel") if isinstance(body.get("channel"), dict) else {}
-    arguments = body.get("arguments") if isinstance(body.get("arguments"), dict) else {}
-    rendered = render_response(body["response"], tracker, channel.get("name"), arguments)
-    if rendered is None:
-        return JSONResponse({"error": "unknown response", "response": body["response"]}, status_code=404)
-    return JSONResponse(rendered)

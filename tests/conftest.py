@@ -1,11 +1,13 @@
-"""Shared fixtures: a migrated database (SQLite, and PostgreSQL where reachable), a fake Rasa, the app."""
+"""Shared fixtures: a migrated database (SQLite, and PostgreSQL where reachable), a fake Rasa, the app, the clock."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx
@@ -14,7 +16,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from assistant import clock
 from assistant.db import migrate, session
+from assistant.http.deps import get_today
 from assistant.settings import Settings, get_settings
 
 GATEWAY_TOKEN = "test-gateway-token"
@@ -163,3 +167,18 @@ def app(configured: Settings, fake_rasa: FakeRasa) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+# --- the clock ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def today_is() -> Iterator[Callable[[date], date]]:
+    """Fix the assistant's clock for actions and services: `today_is(date(2026, 1, 12))` (until the test ends)."""
+    with ExitStack() as stack:
+        yield lambda day: stack.enter_context(clock.fixed_today(day))
+
+
+def override_today(app: FastAPI, day: date) -> None:
+    """The HTTP routes' `Today` of this app is `day` (a dependency override)."""
+    app.dependency_overrides[get_today] = lambda: day

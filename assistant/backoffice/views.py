@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from assistant.backoffice.security import SignedIn
 from assistant.cases import audit, sla
-from assistant.cases.models import OPEN_STATUSES, Case, User
+from assistant.cases.models import OPEN_STATUSES, TRIGGER_LABELS, Case, User
 from assistant.cases.service import OUTCOMES, PRIORITY_LABELS, STATUS_LABELS, is_overdue
 from assistant.chat.payloads import button_title
 from assistant.i18n import translate
@@ -50,13 +50,6 @@ FACT_LABELS = {
     "safety_signal": "Signaal veiligheid",
     "absolute_verzuim": "Absoluut verzuim",
     "language": "Taal",
-}
-TRIGGER_LABELS = {
-    "safety_signal": "Signaal over veiligheid",
-    "absolute_verzuim": "Kind staat niet ingeschreven (absoluut verzuim)",
-    "user_request": "Gebruiker vroeg om een medewerker",
-    "rules_need_officer": "Regels: leerplichtambtenaar moet beoordelen",
-    "repeated_misunderstanding": "Assistent begreep de vraag meerdere keren niet",
 }
 AUTHOR_LABELS = {"user": "Gebruiker", "bot": "Assistent", "officer": "Leerplichtambtenaar", "system": "Systeem"}
 ROLE_LABELS = {"officer": "Leerplichtambtenaar", "school": "School", "admin": "Beheerder"}

@@ -22,9 +22,9 @@ from assistant.calendar.model import (
     SchoolYear,
     UnknownRegion,
 )
+from assistant.knowledge.paths import CALENDAR_DIR
 from assistant.knowledge.regions import Regions, get_regions
 
-CALENDAR_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "calendar"
 _ONE_DAY = timedelta(days=1)
 
 
@@ -268,6 +268,7 @@ def get_calendar(directory: Path | None = None) -> SchoolCalendar:
 
     def load(name: str) -> dict[str, Any]:
         with (directory / name).open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            data: dict[str, Any] = yaml.safe_load(handle)
+        return data
 
     return SchoolCalendar(load("school-holidays.yml"), load("public-holidays.yml"), get_regions())

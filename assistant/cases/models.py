@@ -40,6 +40,15 @@ AUTHOR_USER = "user"
 AUTHOR_OFFICER = "officer"
 AUTHOR_SYSTEM = "system"
 
+# What started a case, as the back office and the figures name it.
+TRIGGER_LABELS = {
+    "safety_signal": "Signaal over veiligheid",
+    "absolute_verzuim": "Kind staat niet ingeschreven (absoluut verzuim)",
+    "user_request": "Gebruiker vroeg om een medewerker",
+    "rules_need_officer": "Regels: leerplichtambtenaar moet beoordelen",
+    "repeated_misunderstanding": "Assistent begreep de vraag meerdere keren niet",
+}
+
 
 class User(Base):
     """A back-office account: a leerplicht officer, a school account or an administrator."""

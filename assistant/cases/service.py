@@ -50,8 +50,8 @@ from assistant.cases.models import (
     CaseMessage,
     CaseNote,
 )
-from assistant.chat import transcript as chat_transcript
-from assistant.chat.sender_ids import is_reserved
+from assistant.conversations import transcript as chat_transcript
+from assistant.conversations.sender_ids import is_reserved
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.i18n import _, translate

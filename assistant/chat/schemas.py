@@ -5,12 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from assistant.chat.sender_ids import RESERVED, is_reserved
-from assistant.chat.validation import VISIBLE_CHARACTER_PATTERN
+from assistant.conversations.sender_ids import RESERVED, is_reserved
+from assistant.conversations.validation import VISIBLE_CHARACTER_PATTERN
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.knowledge.models import Citation  # the one citation shape: {ref, url}
 
-# The limit on `message` in the published schema; the app sets the configured MAX_MESSAGE_CHARS (assistant.openapi).
+# The limit on `message` in the published schema; the app sets the configured MAX_MESSAGE_CHARS
+# (assistant.http.openapi).
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]+$"
 # A supported language code, in any case, optionally with a region or script ("en-GB").
@@ -28,9 +29,9 @@ class ChatRequest(BaseModel):
         description="Opaque conversation id chosen by the client.",
         examples=["web-3f1c2a9e"],
     )
-    # Checked by the gateway (assistant.chat.validation), which answers with a friendly reason; the schema states the
-    # same rule for clients: something visible, at most MAX_MESSAGE_CHARS characters once invisible characters are
-    # removed and the text is NFKC-normalised.
+    # Checked by the gateway (assistant.conversations.validation), which answers with a friendly reason; the schema
+    # states the same rule for clients: something visible, at most MAX_MESSAGE_CHARS characters once invisible
+    # characters are removed and the text is NFKC-normalised.
     message: str = Field(
         description="What the user typed, or a button payload such as `/greet`. Control and format characters "
         "(bidi controls, zero-width characters) are removed and the text is NFKC-normalised; what remains must not "
@@ -59,7 +60,7 @@ class ChatRequest(BaseModel):
     @field_validator("sender_id")
     @classmethod
     def _not_reserved(cls, value: str) -> str:
-        if is_reserved(value):  # the officer threads of verlof requests: see assistant.chat.sender_ids
+        if is_reserved(value):  # the officer threads of verlof requests: see assistant.conversations.sender_ids
             raise PydanticCustomError("value_error", "reserved sender id", {"reason": RESERVED})
         return value
 
@@ -104,7 +105,3 @@ class ChatResponse(BaseModel):
     messages: list[BotMessage]
     intent: Intent | None
     handoff: Handoff | None = None
-
-
-class ErrorResponse(BaseModel):
-    detail: str

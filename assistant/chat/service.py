@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
-from assistant.chat import transcript
 from assistant.chat.disclosure import disclosure_for
 from assistant.chat.rasa_client import RasaClient, RasaReply, RasaUnavailable
 from assistant.chat.schemas import (
@@ -35,7 +34,8 @@ from assistant.chat.schemas import (
     Handoff,
     Intent,
 )
-from assistant.chat.validation import normalise_message, problem_with_message
+from assistant.conversations import transcript
+from assistant.conversations.validation import normalise_message, problem_with_message
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from assistant.chat.validation import normalise_message, problem_with_message
+from assistant.conversations.validation import normalise_message, problem_with_message
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import session_scope

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from babel import Locale
 
+from assistant.cases.models import TRIGGER_LABELS
 from assistant.i18n import translate
 from assistant.insight import models as m
 
@@ -78,8 +79,6 @@ def language_label(code: str | None) -> str:
 
 
 def trigger_label(trigger: str) -> str:
-    from assistant.backoffice.views import TRIGGER_LABELS
-
     return TRIGGER_LABELS.get(trigger, trigger)
 
 

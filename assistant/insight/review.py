@@ -45,11 +45,10 @@ from assistant.insight.models import (
     ReviewLabel,
 )
 from assistant.insight.scope import Scope
+from assistant.knowledge.paths import DOMAIN_DIR, NLU_DATA_DIR
 from assistant.privacy.redact import redact
-from assistant.settings import PROJECT_ROOT
 
-DOMAIN_DIR = PROJECT_ROOT / "domain"
-NLU_DIR = PROJECT_ROOT / "nlu_data"
+NLU_DIR = NLU_DATA_DIR
 EXPORT_FILE = "reviewed.yml"
 MAX_EXAMPLE_CHARS = 300
 MAX_ANSWER_CHARS = 400

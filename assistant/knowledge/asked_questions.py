@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from assistant.knowledge.ids import topic_id_for_intent
-from assistant.settings import PROJECT_ROOT
+from assistant.knowledge.paths import NLU_DATA_DIR
 
-NLU_DATA = PROJECT_ROOT / "nlu_data"
+NLU_DATA = NLU_DATA_DIR
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 

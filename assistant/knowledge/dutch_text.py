@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.lang.nl.stop_words import STOP_WORDS
@@ -52,7 +53,8 @@ def fold(text: str) -> str:
 
 def lemma(word: str) -> str:
     """The lemma of one lowercase word."""
-    looked_up = _nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup").get(word, word)
+    lemmatizer: Any = _nlp().get_pipe("lemmatizer")
+    looked_up: str = lemmatizer.lookups.get_table("lemma_lookup").get(word, word)
     if looked_up != word:
         return looked_up
     nouns, known, verbs = _rule_tables()

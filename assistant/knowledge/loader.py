@@ -21,10 +21,11 @@ from assistant.knowledge.models import (
     Topic,
 )
 from assistant.knowledge.parameters import ParameterError, ParameterSet, load_parameter_set
+from assistant.knowledge.paths import KNOWLEDGE_DIR
 from assistant.knowledge.regions import Regions
 from assistant.knowledge.validation import validate
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "knowledge"
+DEFAULT_ROOT = KNOWLEDGE_DIR
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -22,8 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.knowledge.models import Basis
-
-PARAMETERS_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "parameters"
+from assistant.knowledge.paths import PARAMETERS_DIR
 
 Unit = Literal[
     "years", "weeks", "lesweken", "school_days", "days", "hours", "hours_per_week", "school_years", "times", "eur",

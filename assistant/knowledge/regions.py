@@ -20,8 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.knowledge.models import Agreement, DoorstroompuntArea, Municipality, Region, RegionsFile, VakantieRegio
-
-REGIONS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "regions.yml"
+from assistant.knowledge.paths import REGIONS_FILE
 
 
 class UnknownMunicipality(ValueError):
@@ -62,7 +61,7 @@ class Regions:
         self._areas: dict[str, DoorstroompuntArea] = {}
         for area in doorstroompunt_areas:
             self._areas.setdefault(normalise_town(area.name), area)
-        self._listed = [entry.name for entry in (*municipalities, *doorstroompunt_areas)]
+        self._listed = [*(entry.name for entry in municipalities), *(area.name for area in doorstroompunt_areas)]
         self.vakantieregio = vakantieregio
         self.agreements: tuple[Agreement, ...] = tuple(agreements)
 

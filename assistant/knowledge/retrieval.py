@@ -49,7 +49,7 @@ MIN_TYPO_WORD = 5
 TYPO_SIMILARITY = 82.0
 
 
-class LuceneBM25(BM25Okapi):
+class LuceneBM25(BM25Okapi):  # type: ignore[misc]  # rank_bm25 has no type information
     """BM25 with Lucene's idf, log(1 + (N - n + 0.5) / (n + 0.5)): never negative or zero, so scores stay
     meaningful for a small set of topics (Okapi's idf is 0 for a term in half of the documents)."""
 

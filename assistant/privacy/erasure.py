@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from assistant.cases import audit
 from assistant.cases.auth import Principal, can_see_case, can_see_school_item
 from assistant.cases.models import Case
-from assistant.chat.sender_ids import verlof_reference, verlof_sender_id
+from assistant.conversations.sender_ids import verlof_reference, verlof_sender_id
 from assistant.db.session import session_scope
 from assistant.privacy.retention import (
     Removed,

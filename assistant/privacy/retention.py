@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 
 from assistant.cases import audit
 from assistant.cases.models import STATUS_CLOSED, Case, CaseMessage, CaseNote
-from assistant.chat.sender_ids import verlof_sender_id
+from assistant.conversations.sender_ids import verlof_sender_id
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import build_engine, normalise_url, session_scope

@@ -40,9 +40,10 @@ from pydantic_core import PydanticCustomError
 from assistant.i18n import Message, _
 from assistant.knowledge.law_date import law_on
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.paths import RULES_DIR
 from assistant.knowledge.regions import get_regions
 
-RULES_PATH = Path(__file__).resolve().parents[2] / "knowledge" / "rules" / "melding.yml"
+RULES_PATH = RULES_DIR / "melding.yml"
 
 SchoolType = Literal["po", "vo", "mbo"]
 AbsenceKind = Literal["ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermoeden"]

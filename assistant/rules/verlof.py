@@ -35,9 +35,10 @@ import yaml
 from assistant.calendar import Holiday, SchoolCalendar, SchoolYear, get_calendar
 from assistant.i18n import SOURCE_LANGUAGE, Message, _, translate
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.paths import RULES_DIR
 from assistant.knowledge.regions import get_regions
 
-RULES_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "rules" / "verlof.yml"
+RULES_FILE = RULES_DIR / "verlof.yml"
 
 Kind = Literal["vakantie", "gewichtige_omstandigheid", "religieus"]
 DecidedBy = Literal["directeur", "leerplichtambtenaar", "none"]

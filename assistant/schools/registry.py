@@ -19,11 +19,11 @@ from typing import Any
 
 import yaml
 
+from assistant.knowledge.paths import SCHOOLS_DUO_FILE, SCHOOLS_FILE
 from assistant.knowledge.regions import UnknownMunicipality, get_regions
-from assistant.settings import PROJECT_ROOT
 
-SEED_FILE = PROJECT_ROOT / "knowledge" / "schools.yml"
-DUO_FILE = PROJECT_ROOT / "knowledge" / "schools-duo.yml"
+SEED_FILE = SCHOOLS_FILE
+DUO_FILE = SCHOOLS_DUO_FILE
 MIN_SCORE = 0.78
 LEVELS = ("po", "vo", "so")
 # Words that say what kind of school it is, not which one.

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -30,6 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from assistant.dates import DateError, date_spans, fold, parse_dates
 from assistant.i18n import SUPPORTED_LANGUAGES, Message, _, normalise_language
+from assistant.knowledge.paths import NLU_DATA_DIR, RULES_DIR
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.rules.melding import load_melding_rules
 from assistant.situation.words import Phrase, PhraseIndex, Token, Words, load_words, tokens
@@ -37,9 +37,8 @@ from assistant.situation.words import phrase as make_phrase
 from assistant.verlof_requests.interpret import interpret_category
 
 Role = Literal["parent", "school", "young"]
-ROOT = Path(__file__).resolve().parents[2]
-PLAUSIBILITY_FILE = ROOT / "knowledge" / "rules" / "situation.yml"
-SYNONYMS = ROOT / "nlu_data"
+PLAUSIBILITY_FILE = RULES_DIR / "situation.yml"
+SYNONYMS = NLU_DATA_DIR
 EVENT_CATEGORIES = ("huwelijk", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum", "gezinsuitbreiding",
                     "religieuze_verplichting", "wettelijke_verplichting", "overig")
 

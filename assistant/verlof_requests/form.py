@@ -19,6 +19,7 @@ from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
 from assistant.i18n import Localiser, _
 from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
+from assistant.knowledge import resolve_citations
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
@@ -393,8 +394,6 @@ class Summary:
 def summary(session: Session, slots: dict[str, Any], today: date, language: str = "nl") -> Summary:
     """What the parent filled in, and honestly what the rules say: school days, who decides, the problems with
     their sources. `can_send` is False when the law does not allow the request as it is."""
-    from assistant.knowledge import resolve_citations
-
     loc = Localiser(language)
     data = request_data(slots, language)
     lines = [loc(SUMMARY_INTRO)]
@@ -435,7 +434,7 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
 
 
 def status_page_url() -> str:
-    """Where parents see the decision (`assistant.web.verlof_status`), as they reach it."""
+    """Where parents see the decision (`assistant.http.routes.verlof_status`), as they reach it."""
     from assistant.settings import get_settings
 
     return get_settings().public_url(STATUS_PATH)

@@ -1,8 +1,8 @@
 """Verlof requests: check, store, list, decide, and show the decision to the parent.
 
-The chat form (`actions/verlof_form.py`) and the API (`assistant/verlof_requests/api.py`) store through `submit`;
-the back office lists and decides through `list_for` and `decide`; the parent's status page uses `find_for_parent`
-and `parent_view`.
+The chat form (`actions/verlof_form.py`) and the API (`assistant/http/routes/verlof_requests.py`) store through
+`submit`; the back office lists and decides through `list_for` and `decide`; the parent's status page uses
+`find_for_parent` and `parent_view`.
 
 - `submit` checks every field (`RequestRefused(field, code, message)` for the first that is wrong), counts the
   child's earlier requests in the same school year (vacation leave once; the 10-day total of art. 14), evaluates
@@ -41,11 +41,11 @@ from assistant.cases import audit
 from assistant.cases import service as case_service
 from assistant.cases.auth import Principal, can_see_school_item
 from assistant.cases.models import OPEN_STATUSES, ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL, Case, CaseMessage
-from assistant.chat.sender_ids import verlof_sender_id
+from assistant.conversations.sender_ids import verlof_sender_id
 from assistant.db.base import utcnow
 from assistant.i18n import Message, _, message_from_json, message_to_json, translate
 from assistant.insight import record as insight
-from assistant.knowledge import UnknownMunicipality, get_regions
+from assistant.knowledge import UnknownMunicipality, get_regions, resolve_citations
 from assistant.knowledge.parameters import params
 from assistant.privacy.redact import MARKS, redact
 from assistant.rules.verlof import (
@@ -319,8 +319,6 @@ def _evaluate(facts: VerlofFacts, today: date, school_year: SchoolYear) -> Verlo
 
 
 def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    from assistant.knowledge import resolve_citations
-
     return [{"code": problem.code, "severity": problem.severity,
              "message": translate(problem.template, language, **problem.values),
              "citations": [c.model_dump() for c in resolve_citations(problem.citations)]}
@@ -343,8 +341,6 @@ def _problem_text(problem: dict[str, Any], language: str) -> str:
 
 
 def notes_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    from assistant.knowledge import resolve_citations
-
     return [{"code": note.code, "message": translate(note.template, language, **note.values),
              "citations": [c.model_dump() for c in resolve_citations(note.citations)]}
             for note in decision.notes]
@@ -488,8 +484,6 @@ def find_for_parent(session: Session, reference: str, email: str | None = None,
 
 def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | None:
     """How to object to the decision (Awb 6:7): to whoever decided, within six weeks."""
-    from assistant.knowledge import resolve_citations
-
     if request.status not in (STATUS_APPROVED, STATUS_REFUSED) or request.decided_at is None:
         return None
     decided_on = request.decided_at.date()

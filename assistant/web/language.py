@@ -7,7 +7,7 @@
 
 Only a chosen language is sent with each chat message (it then wins over detection). Otherwise the page's language is
 only the starting point: the gateway detects the language of each message, and short or unclear messages keep the
-page's language (`assistant.chat.routes`, `assistant.i18n.detect`).
+page's language (`assistant.http.routes.chat`, `assistant.i18n.detect`).
 """
 
 from __future__ import annotations

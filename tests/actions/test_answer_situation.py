@@ -25,10 +25,10 @@ def real_kb() -> KnowledgeBase:
 
 
 @pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase) -> None:
+def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
     """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
     monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    monkeypatch.setattr("actions.answer.today", lambda: TODAY)
+    today_is(TODAY)
 
 
 def tracker(intent: str, text: str, *, language: str = "nl", previous: dict[str, Any] | None = None,

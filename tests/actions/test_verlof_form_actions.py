@@ -26,7 +26,6 @@ from assistant.verlof_requests.interpret import payload_values
 from assistant.verlof_requests.models import VerlofRequest
 
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain" / "verlof_form.yml").read_text("utf-8"))
-TODAY_PATCH = "actions.verlof_form._today"
 FILLED = {
     form.KIND: "vakantie", form.CHILD_NAME: "Sara Jansen", form.CHILD_CLASS: "groep 5",
     form.SCHOOL: "De Borgh (Hengelo)", form.SCHOOL_ID: "hengelo-de-borgh", form.HOME: "Hengelo",
@@ -36,10 +35,10 @@ FILLED = {
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
+def today(today_is) -> None:
     from datetime import date
 
-    monkeypatch.setattr(TODAY_PATCH, lambda: date(2026, 1, 12))
+    today_is(date(2026, 1, 12))
 
 
 def tracker(text: str, requested: str | None = None, intent: str = "inform", set_slot: str | None = None,

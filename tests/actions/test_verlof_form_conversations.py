@@ -19,8 +19,8 @@ EMAIL = "ouder@voorbeeld.nl"
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("actions.verlof_form._today", lambda: date(2026, 1, 12))
+def today(today_is) -> None:
+    today_is(date(2026, 1, 12))
 
 
 def texts(messages: list[dict[str, Any]]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.api.melding import router as melding_router
+from assistant.http.routes.melding import router as melding_router
 
 URL = "/api/melding/check"
 

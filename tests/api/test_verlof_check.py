@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from assistant.api import verlof as verlof_api
-from assistant.api.verlof import router as verlof_router
+from assistant.http.routes.verlof import router as verlof_router
+from tests.conftest import override_today
 
 URL = "/api/verlof/check"
 
@@ -23,8 +23,8 @@ def _verlof_routes(app):
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch):
-    monkeypatch.setattr(verlof_api, "_today", lambda: date(2026, 6, 1))
+def _fixed_today(app):
+    override_today(app, date(2026, 6, 1))
 
 
 def check(client, **body):

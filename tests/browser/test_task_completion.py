@@ -125,8 +125,8 @@ class VerlofRasa:
 
 
 def test_a_parent_corrects_two_answers_on_a_phone_and_sends_what_the_summary_showed(
-        phone: Page, fake_rasa, monkeypatch, page_problems) -> None:
-    monkeypatch.setattr("actions.verlof_form._today", lambda: TODAY)
+        phone: Page, fake_rasa, today_is, page_problems) -> None:
+    today_is(TODAY)
     rasa = VerlofRasa()
     fake_rasa.reply = rasa.reply
     page = phone

@@ -102,9 +102,9 @@ class FormPlayer:
                 "slots": {"requested_slot": self.requested}}
 
 
-def test_a_parent_requests_vacation_leave_in_the_chat(page: Page, fake_rasa, live_server, monkeypatch,
+def test_a_parent_requests_vacation_leave_in_the_chat(page: Page, fake_rasa, live_server, today_is,
                                                       page_problems) -> None:
-    monkeypatch.setattr("actions.verlof_form._today", lambda: TODAY)
+    today_is(TODAY)
     player = FormPlayer()
     fake_rasa.reply = player.reply
     page.goto("/")

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from assistant.cases import chat_handoff, service
 from assistant.cases.auth import Principal
 from assistant.cases.models import AuditEntry, AuditLogIsAppendOnly, Case, CaseMessage, User
-from assistant.chat import transcript
+from assistant.conversations import transcript
 from assistant.db.models import ChatMessage
 from assistant.db.session import get_engine, session_scope
 from tests.cases.helpers import MONDAY_10, load_case, make_case, make_user

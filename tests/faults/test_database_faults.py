@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select, text
 
-from assistant.chat import transcript
+from assistant.conversations import transcript
 from assistant.db import migrate
 from assistant.db import session as db_session
 from assistant.db.models import ChatMessage, Conversation

@@ -32,7 +32,13 @@ from assistant.db import session as db_session
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import session_scope
 from assistant.settings import Settings, get_settings
-from tests.conftest import GATEWAY_TOKEN, _drop_postgres_schema, _postgres_schema_url, postgres_unreachable_reason
+from tests.conftest import (
+    GATEWAY_TOKEN,
+    _drop_postgres_schema,
+    _postgres_schema_url,
+    override_today,
+    postgres_unreachable_reason,
+)
 from tests.verlof_requests.conftest import TODAY, body
 
 FRIENDLY = {"nl": "Er is even een storing aan onze kant.", "en": "Something is briefly wrong on our side."}
@@ -122,7 +128,7 @@ def test_an_action_server_that_refuses_connections_fails_health(configured, fake
 
 
 def test_a_read_only_database_is_a_503_and_asks_rasa_nothing(client, fake_rasa, pragmas, monkeypatch):
-    monkeypatch.setattr("assistant.verlof_requests.api._today", lambda: TODAY)
+    override_today(client.app, TODAY)
     pragmas.set("PRAGMA query_only=1")
     assert_503(say(client, "fault-ro"))
     assert_503(say(client, "fault-ro-en", **{"Accept-Language": "en"}), FRIENDLY["en"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from assistant.chat import transcript
+from assistant.conversations import transcript
 from assistant.db.models import ChatMessage, Conversation
 from assistant.db.session import session_scope
 

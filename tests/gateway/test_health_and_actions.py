@@ -59,7 +59,7 @@ def test_health_is_503_when_rasa_is_down(client, fake_rasa):
 
 
 def test_health_is_503_when_the_database_does_not_take_a_write(client, monkeypatch):
-    monkeypatch.setattr("assistant.health.database_writable", lambda: False)
+    monkeypatch.setattr("assistant.http.routes.health.database_writable", lambda: False)
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == "unavailable"

@@ -20,7 +20,7 @@ from assistant import cli
 from assistant.app import create_app
 from assistant.db.models import ChatMessage
 from assistant.db.session import session_scope
-from assistant.rate_limits import RateLimiter, storage_for
+from assistant.http.rate_limits import RateLimiter, storage_for
 from assistant.settings import Settings
 
 PARENTS = 50
@@ -40,7 +40,7 @@ class FakeClock:
 def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     fake = FakeClock()
     module = SimpleNamespace(time=fake.time)
-    for place in (limits.aio.storage.memory, limits.aio.strategies, sys.modules["assistant.rate_limits"]):
+    for place in (limits.aio.storage.memory, limits.aio.strategies, sys.modules["assistant.http.rate_limits"]):
         monkeypatch.setattr(place, "time", module)
     return fake
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from assistant.cases.models import AuditEntry
+from assistant.clock import today
 from assistant.db.session import session_scope
 from assistant.insight import record
-from assistant.insight.backoffice import today
 from assistant.insight.models import InsightCase, InsightMelding, InsightTurn, InsightVerlof, MessageFeedback
 from assistant.insight.scope import period_for
 from assistant.insight.tables import safe_cell, to_csv

@@ -187,12 +187,12 @@ def test_melding_check_api_records_category_and_obligation_only(client):
             response.json()["category"], response.json()["obligation"], "Borne", "api")
 
 
-def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correcting(configured, monkeypatch):
+def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correcting(configured, today_is):
     from actions.verlof_form import ActionAskVerlofConfirmed
     from assistant.verlof_requests import form
     from tests.actions.test_verlof_form_actions import FILLED, run_action, tracker
 
-    monkeypatch.setattr("actions.verlof_form._today", lambda: TODAY)
+    today_is(TODAY)
     slots = {**FILLED, form.END: "2026-03-27", form.HOME: "Borne"}
     run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **slots))
     run_action(ActionAskVerlofConfirmed(), tracker("", form.CONFIRMED, **{**slots, form.CORRECTING: True}))

@@ -43,7 +43,7 @@ from sqlalchemy import MetaData, create_engine, select
 from actions import handoff
 from assistant.db.session import normalise_url
 from assistant.verlof_requests import form
-from tests.conftest import GATEWAY_TOKEN, FakeRasa, _reset_caches
+from tests.conftest import GATEWAY_TOKEN, FakeRasa, _reset_caches, override_today
 from tests.privacy.rasa_tracker import write_turns
 from tests.verlof_requests.conftest import TODAY, body
 
@@ -282,14 +282,14 @@ def running_gateway(database_url: str, tmp_path: Path, monkeypatch: pytest.Monke
                         "VERLOF_STATUS_RATE_LIMIT": "100000/minute",
                         "TRACKER_STORE_URL": tracker_url}.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr("assistant.verlof_requests.api._today", lambda: TODAY)
     _reset_caches()
     from assistant.app import create_app
     from assistant.settings import get_settings
 
     fake_rasa = FakeRasa()
-    with TestClient(create_app(get_settings(), rasa_transport=fake_rasa.transport),
-                    raise_server_exceptions=False) as client:
+    app = create_app(get_settings(), rasa_transport=fake_rasa.transport)
+    override_today(app, TODAY)
+    with TestClient(app, raise_server_exceptions=False) as client:
         yield {"client": client, "app": client.app, "rasa": fake_rasa, "url": database_url,
                "tracker_url": tracker_url, "flavour": "sqlite" if database_url.startswith("sqlite") else "postgresql"}
     from assistant.db import session

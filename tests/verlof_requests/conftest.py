@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 
 from tests.backoffice.conftest import sign_in  # noqa: F401 - the fixture, for the back-office tests here
+from tests.conftest import override_today
 
 TODAY = date(2026, 1, 12)  # a Monday, eight weeks before 9 March 2026
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
-    monkeypatch.setattr("assistant.verlof_requests.api._today", lambda: TODAY)
-    monkeypatch.setattr("actions.verlof_form._today", lambda: TODAY)
-    return TODAY
+def fixed_today(request: pytest.FixtureRequest, today_is: Callable[[date], date]) -> date:
+    """TODAY for the routes (a dependency override on the app, when the test has one) and for the chat form."""
+    if "app" in request.fixturenames:
+        override_today(request.getfixturevalue("app"), TODAY)
+    return today_is(TODAY)
 
 
 def body(**changes: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 import assistant.i18n as i18n
-from assistant.web import routes
+from assistant.web import pages
 
 
 class PageParser(HTMLParser):
@@ -137,7 +137,7 @@ def test_chat_page_has_the_accessible_parts(client):
 
 def test_every_script_text_is_rendered(client):
     [chat] = parse(client.get("/").text).find("div", id="chat")
-    for key, text in routes.CHAT_SCRIPT_TEXTS.items():
+    for key, text in pages.CHAT_SCRIPT_TEXTS.items():
         assert chat[f"data-t-{key}"] == text
 
 

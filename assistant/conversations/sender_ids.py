@@ -1,8 +1,9 @@
 """Conversation ids (sender ids): the ones the chat API accepts, and the ones reserved for the assistant itself.
 
 A verlof request that the leerplichtambtenaar decides gets an officer case with its own thread, under the sender id
-`verlof:<reference>`. That thread belongs to the parent who can prove it is theirs (`assistant.verlof_requests.api`),
-so the chat API refuses every reserved prefix: with the reference alone nobody can read or write into it.
+`verlof:<reference>`. That thread belongs to the parent who can prove it is theirs
+(`assistant.http.routes.verlof_requests`), so the chat API refuses every reserved prefix: with the reference alone
+nobody can read or write into it.
 """
 
 from __future__ import annotations

@@ -14,19 +14,17 @@ Choices (documented in the OpenAPI description as well):
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import date
+from typing import Literal
 
 import structlog
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.calendar import get_calendar
-from assistant.chat.routes import require_json
-from assistant.chat.schemas import Citation, ErrorResponse
-from assistant.clock import today as _today
+from assistant.http.deps import JSON_BODY, Today
+from assistant.http.schemas import Citation, document_known_values, error_responses, iso_date_text
 from assistant.i18n import _, best_match, normalise_language, translate
 from assistant.knowledge import UnknownMunicipality, get_regions, resolve_citations
 from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules, nl_date
@@ -34,7 +32,7 @@ from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules, nl_d
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 log = structlog.get_logger(__name__)
 
-_ERRORS = {code: {"model": ErrorResponse} for code in (400, 413, 415, 422)}
+_ERRORS = error_responses(400, 413, 415, 422)
 
 OUTSIDE_CALENDAR = _("deze datum ligt buiten de schoolkalender die we kennen ({known_from} tot en met {known_until}).")
 UNKNOWN_MUNICIPALITY = _("deze gemeente kennen we niet. De assistent werkt voor {municipalities}.")
@@ -43,33 +41,6 @@ UNKNOWN_CATEGORY = _("deze reden kennen we niet. Kies uit: {categories}.")
 
 def _join(names: tuple[str, ...] | list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def iso_date_text(value: Any) -> Any:
-    """A date as the schema says: the text YYYY-MM-DD (pydantic alone would also take a number of seconds or a date
-    with a time of day). A `date` object passes (callers inside the app)."""
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return value
-    raise PydanticCustomError("date_parsing", "not a date (YYYY-MM-DD)")
-
-
-def document_known_values(schema: dict[str, Any]) -> None:
-    """The municipalities and categories the validators accept, in the JSON schema (OpenAPI) as enums. Dates are
-    checked against the school calendar the app knows (`known_from`..`known_until`), which a JSON schema cannot
-    state: a date outside it answers 422 with the range."""
-    properties = schema.get("properties", {})
-    for name in ("municipality", "home_municipality"):
-        if name in properties:
-            properties[name]["enum"] = list(get_calendar().municipalities)
-    category = properties.get("category", {})
-    for option in category.get("anyOf", [category]):
-        if option.get("type") == "string":
-            option["enum"] = list(get_rules().categories)
 
 
 class VerlofCheckRequest(BaseModel):
@@ -161,13 +132,13 @@ class VerlofCheckResponse(BaseModel):
     law_date: date | None = Field(default=None, description="The day whose law was applied (the first day of leave).")
 
 
-@router.post("/check", response_model=VerlofCheckResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
+@router.post("/check", response_model=VerlofCheckResponse, responses=_ERRORS, dependencies=[JSON_BODY],
              summary="Check a leave request (verlof) against Leerplichtwet 1969 art. 13, 13a and 14",
              description=__doc__)
-def check_verlof(body: VerlofCheckRequest, request: Request) -> VerlofCheckResponse:
+def check_verlof(body: VerlofCheckRequest, request: Request, today: Today) -> VerlofCheckResponse:
     language = normalise_language(body.language) if body.language else best_match(
         request.headers.get("accept-language"))
-    decision = evaluate_verlof(body.to_facts(), on=_today())
+    decision = evaluate_verlof(body.to_facts(), on=today)
     return VerlofCheckResponse(
         school_days=decision.school_days,
         decided_by=decision.decided_by,

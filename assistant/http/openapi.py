@@ -2,7 +2,7 @@
 tests/gateway/test_api_conformance.py).
 
 FastAPI documents its own error shapes, which this app never sends: every error leaves as
-`{"detail": "<reason in the user's language>"}` (assistant.errors). This module
+`{"detail": "<reason in the user's language>"}` (assistant.http.errors). This module
 - replaces FastAPI's validation-error schema with that shape everywhere,
 - documents the answers every operation can give whatever its route declares: 400 for a JSON body that is not JSON,
   413 for a body over MAX_BODY_BYTES, 503 (with Retry-After) when the database cannot take the request,

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from assistant.chat.routes import require_json
-from assistant.chat.schemas import Citation, ErrorResponse
-from assistant.clock import today
+from assistant.http.deps import JSON_BODY, Today
+from assistant.http.schemas import Citation, error_responses
 from assistant.insight.record import record_melding_check
 from assistant.knowledge import resolve_citations
 from assistant.rules.melding import (
@@ -25,7 +24,7 @@ from assistant.rules.melding import (
 
 router = APIRouter(prefix="/api/melding", tags=["melding"])
 
-_ERRORS = {code: {"model": ErrorResponse} for code in (400, 413, 415, 422)}
+_ERRORS = error_responses(400, 413, 415, 422)
 
 
 class MeldingCheckResponse(BaseModel):
@@ -48,10 +47,10 @@ class MeldingCheckResponse(BaseModel):
     notes: list[str]
 
 
-@router.post("/check", response_model=MeldingCheckResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
+@router.post("/check", response_model=MeldingCheckResponse, responses=_ERRORS, dependencies=[JSON_BODY],
              summary="Must this absence be reported to DUO, and how?")
-def check(facts: MeldingFacts) -> MeldingCheckResponse:
-    decision = evaluate_melding(facts, on=facts.on_date or today())
+def check(facts: MeldingFacts, today: Today) -> MeldingCheckResponse:
+    decision = evaluate_melding(facts, on=facts.on_date or today)
     record_melding_check(decision.category, decision.obligation, facts.municipality, "api")
     body = decision.model_dump(exclude={"citations"})
     return MeldingCheckResponse(**body, citations=resolve_citations(decision.citations),

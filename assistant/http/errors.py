@@ -17,9 +17,9 @@ from sqlalchemy import exc as sqlalchemy_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.chat.service import ChatError
+from assistant.http.rate_limits import RateLimited, busy_text
 from assistant.i18n import _, best_match, normalise_language, translate
 from assistant.knowledge.parameters import LawNotKnown
-from assistant.rate_limits import RateLimited, busy_text
 
 log = structlog.get_logger(__name__)
 

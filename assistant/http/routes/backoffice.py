@@ -6,11 +6,13 @@ Pages are server-rendered without scripts; every form posts with the session's C
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 
 from assistant.backoffice import security
@@ -19,19 +21,19 @@ from assistant.backoffice.views import (
     AUTHOR_LABELS,
     DONE_MESSAGES,
     FACT_LABELS,
-    TRIGGER_LABELS,
     case_detail,
     case_rows,
     outcome_labels,
     render,
 )
 from assistant.cases import routing, service
+from assistant.cases.auth import Principal
 from assistant.cases.email_notice import notify_officer_reply
-from assistant.cases.models import PRIORITIES, ROLE_SCHOOL, STATUSES
+from assistant.cases.models import OPEN_STATUSES, PRIORITIES, ROLE_SCHOOL, STATUSES, TRIGGER_LABELS, Case
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 
-router = APIRouter(prefix="/backoffice", include_in_schema=False)
+pages = APIRouter(prefix="/backoffice", include_in_schema=False)
 
 THROTTLED = "Te veel mislukte pogingen om in te loggen. Wacht {minutes} minuten en probeer het dan opnieuw."
 WRONG_LOGIN = "Het e-mailadres of het wachtwoord klopt niet."
@@ -77,7 +79,7 @@ def _login_page(request: Request, next_url: str, error: str | None = None, email
     return response
 
 
-@router.get("/login", response_class=HTMLResponse)
+@pages.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, next: str | None = None) -> Response:
     signed = security.signed_in(request)
     if signed is not None:
@@ -85,7 +87,7 @@ def login_form(request: Request, next: str | None = None) -> Response:
     return _login_page(request, _safe_next(next))
 
 
-@router.post("/login", response_class=HTMLResponse)
+@pages.post("/login", response_class=HTMLResponse)
 def login(request: Request, email: Annotated[str, Form(max_length=254)] = "",
           password: Annotated[str, Form(max_length=1024)] = "",
           csrf_token: Annotated[str, Form(max_length=128)] = "",
@@ -109,7 +111,7 @@ def login(request: Request, email: Annotated[str, Form(max_length=254)] = "",
     return response
 
 
-@router.post("/logout")
+@pages.post("/logout")
 def logout(request: Request, csrf_token: Annotated[str, Form(max_length=128)] = "") -> Response:
     signed = security.signed_in(request)
     if signed is not None and not security.csrf_ok(signed, csrf_token):
@@ -122,8 +124,8 @@ def logout(request: Request, csrf_token: Annotated[str, Form(max_length=128)] = 
 # --- pages ---------------------------------------------------------------------------------------------------
 
 
-@router.get("", response_class=HTMLResponse)
-@router.get("/", response_class=HTMLResponse)
+@pages.get("", response_class=HTMLResponse)
+@pages.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
     signed = security.signed_in(request)
     if signed is None:
@@ -131,7 +133,7 @@ def home(request: Request) -> Response:
     return RedirectResponse(_home(signed), status_code=303)
 
 
-@router.get("/cases", response_class=HTMLResponse)
+@pages.get("/cases", response_class=HTMLResponse)
 def queue(request: Request, status: Annotated[str, Query(max_length=32)] = "open",
           priority: Annotated[str, Query(max_length=16)] = "", school: Annotated[str, Query(max_length=200)] = "",
           municipality: Annotated[str, Query(max_length=64)] = "") -> Response:
@@ -167,10 +169,10 @@ def _case_page(request: Request, signed: SignedIn, reference: str, *, done: str 
         detail = case_detail(session, case, now)
     return render(request, "case.html", signed, status_code=status_code, case=detail, fact_labels=FACT_LABELS,
                   trigger_labels=TRIGGER_LABELS, author_labels=AUTHOR_LABELS, outcomes=outcome_labels(),
-                  done=DONE_MESSAGES.get(done or ""), error=error, open_statuses=service.OPEN_STATUSES)
+                  done=DONE_MESSAGES.get(done or ""), error=error, open_statuses=OPEN_STATUSES)
 
 
-@router.get("/cases/{reference}", response_class=HTMLResponse)
+@pages.get("/cases/{reference}", response_class=HTMLResponse)
 def case_page(request: Request, reference: str, done: str | None = None) -> Response:
     signed = security.signed_in(request)
     if signed is None:
@@ -178,7 +180,8 @@ def case_page(request: Request, reference: str, done: str | None = None) -> Resp
     return _case_page(request, signed, reference, done=done)
 
 
-def _act(request: Request, reference: str, csrf_token: str, done: str, action) -> Response:
+def _act(request: Request, reference: str, csrf_token: str, done: str,
+         action: Callable[[Session, Case, Principal], object]) -> Response:
     """Run `action(session, case, principal)` on a case the user may see, then redirect back to the case."""
     signed = security.signed_in(request)
     if signed is None:
@@ -200,12 +203,12 @@ CsrfField = Annotated[str, Form(max_length=128)]
 TextField = Annotated[str, Form(max_length=service.MAX_TEXT_CHARS * 2)]
 
 
-@router.post("/cases/{reference}/take")
+@pages.post("/cases/{reference}/take")
 def take(request: Request, reference: str, csrf_token: CsrfField = "") -> Response:
     return _act(request, reference, csrf_token, "taken", lambda s, c, p: service.take(s, c, p))
 
 
-@router.post("/cases/{reference}/reply")
+@pages.post("/cases/{reference}/reply")
 def reply(request: Request, reference: str, csrf_token: CsrfField = "", text: TextField = "") -> Response:
     response = _act(request, reference, csrf_token, "replied", lambda s, c, p: service.reply(s, c, p, text))
     if response.status_code == 303:  # stored: tell the parent by e-mail, after the response has gone out
@@ -213,20 +216,20 @@ def reply(request: Request, reference: str, csrf_token: CsrfField = "", text: Te
     return response
 
 
-@router.post("/cases/{reference}/note")
+@pages.post("/cases/{reference}/note")
 def note(request: Request, reference: str, csrf_token: CsrfField = "", text: TextField = "") -> Response:
     return _act(request, reference, csrf_token, "noted", lambda s, c, p: service.add_note(s, c, p, text))
 
 
-@router.post("/cases/{reference}/hand-back")
+@pages.post("/cases/{reference}/hand-back")
 def hand_back(request: Request, reference: str, csrf_token: CsrfField = "") -> Response:
     return _act(request, reference, csrf_token, "handed_back", lambda s, c, p: service.hand_back(s, c, p))
 
 
-@router.post("/cases/{reference}/close")
+@pages.post("/cases/{reference}/close")
 def close(request: Request, reference: str, csrf_token: CsrfField = "",
           outcome: Annotated[str, Form(max_length=32)] = "") -> Response:
     return _act(request, reference, csrf_token, "closed", lambda s, c, p: service.close(s, c, p, outcome))
 
 
-# The verlof request pages (`/backoffice/verlof...`) live in assistant/verlof_requests/backoffice.py.
+# The verlof request pages (`/backoffice/verlof...`) live in assistant/http/routes/backoffice_verlof.py.

@@ -1,4 +1,5 @@
-"""Server-rendered pages: the chat page (`/`), the privacy statement (`/privacy`) and static assets (`/static`).
+"""Rendering the server-rendered pages (the chat page, the privacy statement, the verlof status page); their routes
+are in `assistant.http.routes.web` and `assistant.http.routes.verlof_status`, the static assets under `/static`.
 
 Every page string is a Dutch source text marked with `_` and translated at render time with
 `assistant.i18n.translate`, so adding a language is a matter of filling in its Babel catalog. The page language
@@ -6,7 +7,7 @@ comes from the `lang` query parameter (remembered in a cookie), else the browser
 `<html lang dir>` (`assistant.web.language`).
 
 The pages contain no inline scripts or styles: all behaviour lives in `static/js/*.js` and all styling in
-`static/css/app.css`, so the strict Content-Security-Policy of `assistant.security` holds.
+`static/css/app.css`, so the strict Content-Security-Policy of `assistant.http.security_headers` holds.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse
-from fastapi.staticfiles import StaticFiles
 
 from assistant import __version__
 from assistant.i18n import (
@@ -40,10 +40,10 @@ STATIC_DIR = WEB_DIR / "static"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 DEFAULT_CHAT_RETENTION_DAYS = 28
 
-# Security headers (the strict Content-Security-Policy among them) come from assistant.security for every
+# Security headers (the strict Content-Security-Policy among them) come from assistant.http.security_headers for every
 # response; pages only add that they must be revalidated, because they carry the chosen language.
 PAGE_HEADERS = {"Cache-Control": "no-cache"}
-__all__ = ["mount_web", "page_language", "render_page"]
+__all__ = ["STATIC_DIR", "page_language", "render_page", "setting"]
 
 # Texts the chat script needs. They are rendered as data-t-<key> attributes on the chat element (escaped by
 # Jinja), so the script stays a static file and the texts stay in the Babel catalogs.
@@ -179,7 +179,7 @@ def _page_context(request: Request, page_choice: PageLanguage, page: str) -> dic
 def render_page(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]],
                 page_choice: PageLanguage | None = None, status_code: int = 200) -> HTMLResponse:
     """A page of `template` in the page's language (or `page_choice`); `extra(language)` adds its own context."""
-    choice = page_choice or page_language(request, _setting(request, "default_language", None))
+    choice = page_choice or page_language(request, setting(request, "default_language", None))
     context = _page_context(request, choice, page)
     context.update(extra(context["language"]))
     html = _environment().get_template(template).render(context)
@@ -190,40 +190,6 @@ def render_page(request: Request, template: str, page: str, extra: Callable[[str
     return response
 
 
-def _setting(request: Request, name: str, default: Any) -> Any:
+def setting(request: Request, name: str, default: Any) -> Any:
     value = getattr(getattr(request.app.state, "settings", None), name, None)
     return default if value is None else value
-
-
-def mount_web(app: FastAPI) -> None:
-    """Add the chat page, the privacy page and the static files to `app`."""
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False, name="chat_page")
-    async def chat_page(request: Request) -> HTMLResponse:
-        max_chars = int(_setting(request, "max_message_chars", 2000))
-
-        def extra(language: str) -> dict[str, Any]:
-            return {
-                "max_chars": max_chars,
-                "retention_days": int(_setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
-                "script_texts": {key: translate(text, language)
-                                 for key, text in {**CHAT_SCRIPT_TEXTS, **FEEDBACK_SCRIPT_TEXTS}.items()},
-                "examples": [translate(question, language) for question in EXAMPLE_QUESTIONS],
-            }
-
-        return render_page(request, "chat.html", "chat", extra)
-
-    @app.get("/privacy", response_class=HTMLResponse, include_in_schema=False, name="privacy_page")
-    async def privacy_page(request: Request) -> HTMLResponse:
-        def extra(language: str) -> dict[str, Any]:
-            return {
-                "chat_retention_days": int(_setting(request, "chat_retention_days", DEFAULT_CHAT_RETENTION_DAYS)),
-                "case_retention_days": _setting(request, "case_retention_days", None),
-                "undecided_retention_days": _setting(request, "verlof_undecided_retention_days", None),
-                "organisation_name": _setting(request, "organisation_name", None),
-                "privacy_contact_url": _setting(request, "privacy_contact_url", None),
-            }
-
-        return render_page(request, "privacy.html", "privacy", extra)
-
-    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

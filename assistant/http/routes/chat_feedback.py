@@ -13,15 +13,15 @@ from __future__ import annotations
 from typing import Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.chat import download
-from assistant.chat.routes import require_json
-from assistant.chat.schemas import ErrorResponse
-from assistant.errors import request_language
+from assistant.http.deps import JSON_BODY, AppSettings, RateLimiterDep
+from assistant.http.errors import request_language
+from assistant.http.schemas import ErrorResponse, error_responses
 from assistant.i18n import normalise_language, translate
 from assistant.insight import feedback
 from assistant.insight.errors import Refused
@@ -29,7 +29,7 @@ from assistant.insight.errors import Refused
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
 SENDER_PATTERN = r"^[A-Za-z0-9_.:\-]+$"
-_ERRORS = {code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422, 429)}
+_ERRORS = error_responses(400, 404, 413, 415, 422, 429)
 
 
 class FeedbackRequest(BaseModel):
@@ -61,20 +61,20 @@ class SatisfactionResponse(BaseModel):
     score: int
 
 
-async def _limit(request: Request, sender_id: str) -> None:
+async def _limit(limiter: RateLimiterDep, settings: AppSettings, sender_id: str) -> None:
     """Feedback floods meet the chat's limit per conversation (the address ceiling covers these paths too)."""
-    settings = request.app.state.settings
-    await request.app.state.rate_limiter.check("chat-feedback", settings.chat_rate_limit_per_conversation, sender_id)
+    await limiter.check("chat-feedback", settings.chat_rate_limit_per_conversation, sender_id)
 
 
 def _refused(error: Refused, language: str) -> HTTPException:
     return HTTPException(error.status_code, translate(error.message, language, **error.values))
 
 
-@router.post("/feedback", response_model=FeedbackResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
+@router.post("/feedback", response_model=FeedbackResponse, responses=_ERRORS, dependencies=[JSON_BODY],
              summary="Rate one answer of the assistant (👍/👎, one rating per message, changeable)")
-async def rate_message(body: FeedbackRequest, request: Request) -> FeedbackResponse:
-    await _limit(request, body.sender_id)
+async def rate_message(body: FeedbackRequest, request: Request, limiter: RateLimiterDep,
+                       settings: AppSettings) -> FeedbackResponse:
+    await _limit(limiter, settings, body.sender_id)
     language = normalise_language(body.language) if body.language else request_language(request)
     try:
         saved = await run_in_threadpool(feedback.save_feedback, body.sender_id, body.message_id, body.rating,
@@ -85,9 +85,10 @@ async def rate_message(body: FeedbackRequest, request: Request) -> FeedbackRespo
 
 
 @router.post("/satisfaction", response_model=SatisfactionResponse, responses=_ERRORS,
-             dependencies=[Depends(require_json)], summary="How satisfied the user is with the conversation (1-5)")
-async def rate_conversation(body: SatisfactionRequest, request: Request) -> SatisfactionResponse:
-    await _limit(request, body.sender_id)
+             dependencies=[JSON_BODY], summary="How satisfied the user is with the conversation (1-5)")
+async def rate_conversation(body: SatisfactionRequest, request: Request, limiter: RateLimiterDep,
+                            settings: AppSettings) -> SatisfactionResponse:
+    await _limit(limiter, settings, body.sender_id)
     language = normalise_language(body.language) if body.language else request_language(request)
     try:
         score = await run_in_threadpool(feedback.save_satisfaction, body.sender_id, body.score)
@@ -98,10 +99,10 @@ async def rate_conversation(body: SatisfactionRequest, request: Request) -> Sati
 
 @router.get("/{sender_id}/transcript", responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
             response_class=Response, summary="Download the conversation as a text file (in the user's language)")
-async def transcript(request: Request,
+async def transcript(request: Request, settings: AppSettings,
                      sender_id: str = Path(min_length=1, max_length=128, pattern=SENDER_PATTERN),
                      language: str | None = Query(default=None, max_length=16)) -> Response:
-    retention_days = int(getattr(request.app.state.settings, "chat_retention_days", 28))
+    retention_days = int(getattr(settings, "chat_retention_days", 28))
     chosen = normalise_language(language) if language else None
     result = await run_in_threadpool(download.transcript_text, sender_id, chosen, retention_days)
     if result is None:

@@ -41,7 +41,7 @@ def busy_text(retry_after: int, language: str) -> str:
 
 
 class RateLimited(Exception):
-    """A limit is reached: answer 429 with `Retry-After` (assistant.errors turns this into the response)."""
+    """A limit is reached: answer 429 with `Retry-After` (assistant.http.errors turns this into the response)."""
 
     def __init__(self, retry_after: int) -> None:
         super().__init__(f"rate limited, retry after {retry_after} s")

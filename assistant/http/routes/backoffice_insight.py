@@ -8,22 +8,23 @@ login and the API answers 401. Every view, export and label is written to the au
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.backoffice import security
-from assistant.backoffice.api import require_csrf, require_user
 from assistant.backoffice.security import SignedIn
-from assistant.backoffice.views import LOCAL_TIME, render
+from assistant.backoffice.views import render
 from assistant.calendar.model import SchoolYear
 from assistant.cases import audit
 from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
+from assistant.http.deps import CsrfCheckedUser, CurrentUser, Today
 from assistant.insight import charts, labels, review
 from assistant.insight.errors import Refused
 from assistant.insight.jaarverslag import Jaarverslag, compute_jaarverslag
@@ -31,8 +32,9 @@ from assistant.insight.scope import NotVisible, Scope, ScopeError, choices_for, 
 from assistant.insight.stats import TABLE_KEYS, Stats, compute_stats
 from assistant.insight.tables import table_csv
 
+T = TypeVar("T")
 pages = APIRouter(prefix="/backoffice", include_in_schema=False)
-api = APIRouter(prefix="/api/backoffice", tags=["back office"])
+router = APIRouter(prefix="/api/backoffice", tags=["back office"])
 
 NOT_FOUND = "Niet gevonden."
 NOT_A_SCHOOL_YEAR = "'{value}' is geen schooljaar. Schrijf het als 2024-2025."
@@ -45,24 +47,20 @@ _ERRORS: dict[int | str, dict[str, Any]] = {401: {"description": "U bent niet in
                                              422: {"description": "Periode, gemeente of schooljaar klopt niet."}}
 
 
-def today() -> date:
-    return datetime.now(LOCAL_TIME).date()
-
-
-def school_year_of(text: str | None) -> SchoolYear:
+def school_year_of(text: str | None, today: date) -> SchoolYear:
     if not text or not text.strip():
-        return SchoolYear.of(today())
+        return SchoolYear.of(today)
     try:
         return SchoolYear.parse(text.strip())
     except ValueError:
         raise ScopeError(NOT_A_SCHOOL_YEAR.format(value=text.strip()[:16])) from None
 
 
-def load_stats(principal: Principal, start: str | None, end: str | None, municipality: str | None,
+def load_stats(principal: Principal, start: str | None, end: str | None, municipality: str | None, today: date,
                action: str, **details: Any) -> Stats:
     """The figures `principal` may see (raises NotVisible / ScopeError), audited as `action`."""
     scope = scope_for(principal, municipality)
-    period = period_for(start, end, today())
+    period = period_for(start, end, today)
     with session_scope() as session:
         stats = compute_stats(session, period, scope)
         audit.record(session, principal.actor, action, "insight", None, {
@@ -71,10 +69,10 @@ def load_stats(principal: Principal, start: str | None, end: str | None, municip
     return stats
 
 
-def load_jaarverslag(principal: Principal, school_year: str | None, municipality: str | None,
+def load_jaarverslag(principal: Principal, school_year: str | None, municipality: str | None, today: date,
                      action: str) -> Jaarverslag:
     scope = scope_for(principal, municipality)
-    year = school_year_of(school_year)
+    year = school_year_of(school_year, today)
     with session_scope() as session:
         report = compute_jaarverslag(session, year, scope)
         audit.record(session, principal.actor, action, "insight", None,
@@ -96,7 +94,7 @@ MunicipalityQuery = Annotated[str | None, Query(max_length=64, description="One 
 SchoolYearQuery = Annotated[str | None, Query(max_length=16, description="e.g. 2024-2025 (default: the current one)")]
 
 
-def _api_call(call: Any) -> Any:
+def _api_call(call: Callable[[], T]) -> T:
     try:
         return call()
     except NotVisible:
@@ -105,37 +103,38 @@ def _api_call(call: Any) -> Any:
         raise HTTPException(422, str(error)) from None
 
 
-@api.get("/stats", responses=_ERRORS, summary="Figures of the assistant for a period (officers: own municipalities)")
-def stats_json(start: FromQuery = None, end: ToQuery = None, municipality: MunicipalityQuery = None,
-               signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
-    return _api_call(lambda: load_stats(signed.principal, start, end, municipality, "stats_viewed",
+@router.get("/stats", responses=_ERRORS, summary="Figures of the assistant for a period (officers: own municipalities)")
+def stats_json(signed: CurrentUser, today: Today, start: FromQuery = None, end: ToQuery = None,
+               municipality: MunicipalityQuery = None) -> dict[str, Any]:
+    return _api_call(lambda: load_stats(signed.principal, start, end, municipality, today, "stats_viewed",
                                         via="api")).as_dict()
 
 
-@api.get("/stats/{table}.csv", responses=_ERRORS, response_class=Response,
-         summary="One table of the figures as CSV (; separated, UTF-8)")
-def stats_csv(table: Annotated[str, Path(max_length=32)], start: FromQuery = None, end: ToQuery = None,
-              municipality: MunicipalityQuery = None, signed: SignedIn = Depends(require_user)) -> Response:
+@router.get("/stats/{table}.csv", responses=_ERRORS, response_class=Response,
+            summary="One table of the figures as CSV (; separated, UTF-8)")
+def stats_csv(table: Annotated[str, Path(max_length=32)], signed: CurrentUser, today: Today,
+              start: FromQuery = None, end: ToQuery = None, municipality: MunicipalityQuery = None) -> Response:
     if table not in TABLE_KEYS:
         raise HTTPException(404, NOT_FOUND)
-    stats = _api_call(lambda: load_stats(signed.principal, start, end, municipality, "stats_exported",
+    stats = _api_call(lambda: load_stats(signed.principal, start, end, municipality, today, "stats_exported",
                                          table=table))
     return _csv(table_csv(stats.tables[table]),
                 f"leerplicht-assistent-{table}-{stats.period.start}-{stats.period.end}.csv")
 
 
-@api.get("/jaarverslag", responses=_ERRORS, summary="The art. 25 figures of a school year (counts 1-4 as '<5')")
-def jaarverslag_json(school_year: SchoolYearQuery = None, municipality: MunicipalityQuery = None,
-                     signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
-    return _api_call(lambda: load_jaarverslag(signed.principal, school_year, municipality,
+@router.get("/jaarverslag", responses=_ERRORS, summary="The art. 25 figures of a school year (counts 1-4 as '<5')")
+def jaarverslag_json(signed: CurrentUser, today: Today, school_year: SchoolYearQuery = None,
+                     municipality: MunicipalityQuery = None) -> dict[str, Any]:
+    return _api_call(lambda: load_jaarverslag(signed.principal, school_year, municipality, today,
                                               "jaarverslag_viewed")).as_dict()
 
 
-@api.get("/jaarverslag.csv", responses=_ERRORS, response_class=Response,
-         summary="The jaarverslag figures as CSV (counts 1-4 as '<5')")
-def jaarverslag_csv(school_year: SchoolYearQuery = None, municipality: MunicipalityQuery = None,
-                    signed: SignedIn = Depends(require_user)) -> Response:
-    report = _api_call(lambda: load_jaarverslag(signed.principal, school_year, municipality, "jaarverslag_exported"))
+@router.get("/jaarverslag.csv", responses=_ERRORS, response_class=Response,
+            summary="The jaarverslag figures as CSV (counts 1-4 as '<5')")
+def jaarverslag_csv(signed: CurrentUser, today: Today, school_year: SchoolYearQuery = None,
+                    municipality: MunicipalityQuery = None) -> Response:
+    report = _api_call(lambda: load_jaarverslag(signed.principal, school_year, municipality, today,
+                                                "jaarverslag_exported"))
     return _csv(report.csv(), f"leerplicht-assistent-jaarverslag-{report.school_year.label}.csv")
 
 
@@ -155,8 +154,8 @@ def _queue(principal: Principal) -> tuple[Scope, list[review.ReviewItem], list[d
     return scope, items, done
 
 
-@api.get("/review", responses=_ERRORS, summary="Questions the assistant could not answer or that got 👎")
-def review_json(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
+@router.get("/review", responses=_ERRORS, summary="Questions the assistant could not answer or that got 👎")
+def review_json(signed: CurrentUser) -> dict[str, Any]:
     _scope, items, done = _api_call(lambda: _queue(signed.principal))
     return {"items": [item.as_dict() for item in items], "decided": done,
             "intents": [{"intent": intent, "label": label} for intent, label in review.intent_choices()]}
@@ -168,9 +167,9 @@ def _label(principal: Principal, turn_id: int, status: str, intent: str | None, 
         return review.label(session, principal, scope, turn_id, status, intent or None, text).status
 
 
-@api.post("/review/{turn_id}", responses=_ERRORS, summary="Label a queue item (topic, new topic needed, skip)")
+@router.post("/review/{turn_id}", responses=_ERRORS, summary="Label a queue item (topic, new topic needed, skip)")
 def review_label(turn_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: LabelBody,
-                 signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+                 signed: CsrfCheckedUser) -> dict[str, Any]:
     try:
         status = _api_call(lambda: _label(signed.principal, turn_id, body.status, body.intent, body.text))
     except Refused as error:
@@ -200,19 +199,19 @@ def _query(**values: Any) -> str:
 
 
 @pages.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, start: FromQuery = None, end: ToQuery = None,
+def stats_page(request: Request, today: Today, start: FromQuery = None, end: ToQuery = None,
                municipality: MunicipalityQuery = None) -> Response:
     signed = _page_user(request)
     if isinstance(signed, Response):
         return signed
     principal = signed.principal
     try:
-        stats = load_stats(principal, start, end, municipality, "stats_viewed", via="page")
+        stats = load_stats(principal, start, end, municipality, today, "stats_viewed", via="page")
         error, status_code = None, 200
     except NotVisible:
         return render(request, "not_found.html", signed, status_code=404)
     except ScopeError as problem:
-        stats = load_stats(principal, None, None, None, "stats_viewed", via="page")
+        stats = load_stats(principal, None, None, None, today, "stats_viewed", via="page")
         error, status_code = str(problem), 422
     query = _query(**{"from": start, "to": end, "municipality": municipality}) if error is None else ""
     charts_by_table = {key: charts.bar_chart([str(row[0]) for row in table.rows],
@@ -225,27 +224,27 @@ def stats_page(request: Request, start: FromQuery = None, end: ToQuery = None,
                            "municipality": municipality or ""})
 
 
-def _school_years() -> list[str]:
-    current = SchoolYear.of(today())
+def _school_years(today: date) -> list[str]:
+    current = SchoolYear.of(today)
     return [SchoolYear(current.start_year - back).label for back in range(4)]
 
 
 @pages.get("/jaarverslag", response_class=HTMLResponse)
-def jaarverslag_page(request: Request, school_year: SchoolYearQuery = None,
+def jaarverslag_page(request: Request, today: Today, school_year: SchoolYearQuery = None,
                      municipality: MunicipalityQuery = None) -> Response:
     signed = _page_user(request)
     if isinstance(signed, Response):
         return signed
     try:
-        report = load_jaarverslag(signed.principal, school_year, municipality, "jaarverslag_viewed")
+        report = load_jaarverslag(signed.principal, school_year, municipality, today, "jaarverslag_viewed")
         error, status_code = None, 200
     except NotVisible:
         return render(request, "not_found.html", signed, status_code=404)
     except ScopeError as problem:
-        report = load_jaarverslag(signed.principal, None, None, "jaarverslag_viewed")
+        report = load_jaarverslag(signed.principal, None, None, today, "jaarverslag_viewed")
         error, status_code = str(problem), 422
     return render(request, "jaarverslag.html", signed, status_code=status_code, report=report, error=error,
-                  municipality_label=labels.municipality_label, school_years=_school_years(),
+                  municipality_label=labels.municipality_label, school_years=_school_years(today),
                   choices=choices_for(signed.principal),
                   query=_query(school_year=report.school_year.label, municipality=report.scope.requested),
                   filters={"school_year": report.school_year.label, "municipality": report.scope.requested})

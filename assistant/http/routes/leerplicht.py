@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.chat.routes import require_json
-from assistant.chat.schemas import Citation, ErrorResponse
-from assistant.clock import today
-from assistant.errors import INVALID_FIELD, request_language
+from assistant.http.deps import JSON_BODY, Today
+from assistant.http.errors import INVALID_FIELD, request_language
+from assistant.http.schemas import Citation, error_responses
 from assistant.i18n import Localiser, translate
 from assistant.knowledge import resolve_citations
 from assistant.rules.leerplicht import FUTURE_BIRTH, ImpossibleFacts, LeerplichtFacts, leerplicht_status
 
 router = APIRouter(prefix="/api/leerplicht", tags=["leerplicht"])
 
-_ERRORS = {code: {"model": ErrorResponse} for code in (400, 413, 415, 422)}
+_ERRORS = error_responses(400, 413, 415, 422)
 
 
 class LeerplichtStatusRequest(BaseModel):
@@ -56,11 +55,11 @@ class LeerplichtStatusResponse(BaseModel):
 
 
 @router.post("/status", response_model=LeerplichtStatusResponse, responses=_ERRORS,
-             dependencies=[Depends(require_json)], summary="Leerplicht and kwalificatieplicht of a child on a day")
-def status(body: LeerplichtStatusRequest, request: Request) -> LeerplichtStatusResponse | JSONResponse:
+             dependencies=[JSON_BODY], summary="Leerplicht and kwalificatieplicht of a child on a day")
+def status(body: LeerplichtStatusRequest, request: Request, today: Today) -> LeerplichtStatusResponse | JSONResponse:
     language = body.language or request_language(request)
-    on = body.on_date or today()
-    if body.birth_date > today():
+    on = body.on_date or today
+    if body.birth_date > today:
         detail = translate(INVALID_FIELD, language, field="birth_date", reason=translate(FUTURE_BIRTH, language))
         return JSONResponse({"detail": detail}, status_code=422)
     facts = LeerplichtFacts(birth_date=body.birth_date, school_years_completed=body.school_years_completed,

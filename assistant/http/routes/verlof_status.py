@@ -27,9 +27,9 @@ from assistant.verlof_requests import service
 from assistant.verlof_requests.form import KIND_TEXTS, PERIOD
 from assistant.verlof_requests.models import STATUS_APPROVED, STATUS_REFUSED, VerlofRequest
 from assistant.web.language import PageLanguage, page_language
-from assistant.web.routes import render_page
+from assistant.web.pages import render_page
 
-router = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False)
 NO_STORE = {"Cache-Control": "no-store"}
 
 NOT_FOUND = _("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.")
@@ -80,13 +80,13 @@ def _view(session: Any, found: VerlofRequest, language: str) -> dict[str, Any]:
     }
 
 
-@router.get("/verlof/status", response_class=HTMLResponse, name="verlof_status_form")
+@pages.get("/verlof/status", response_class=HTMLResponse, name="verlof_status_form")
 def status_form(request: Request) -> HTMLResponse:
     return render_page(request, "verlof_status.html", "status",
                        lambda language: {"found": None, "error": None, "reference": ""})
 
 
-@router.post("/verlof/status", response_class=HTMLResponse, name="verlof_status")
+@pages.post("/verlof/status", response_class=HTMLResponse, name="verlof_status")
 def status(request: Request, reference: Annotated[str, Form(max_length=64)] = "",
            email: Annotated[str, Form(max_length=254)] = "") -> HTMLResponse:
     reference = reference.strip().upper()

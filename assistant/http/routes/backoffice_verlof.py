@@ -15,21 +15,21 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.backoffice import security
-from assistant.backoffice.api import READ_ERRORS, UNSAFE_ERRORS, require_csrf, require_user
 from assistant.backoffice.security import SignedIn
 from assistant.backoffice.views import iso, render
 from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
+from assistant.http.deps import READ_ERRORS, UNSAFE_ERRORS, CsrfCheckedUser, CurrentUser
 from assistant.verlof_requests import service
 from assistant.verlof_requests.models import VerlofRequest
 
 pages = APIRouter(prefix="/backoffice", include_in_schema=False)
-api = APIRouter(prefix="/api/backoffice/verlof", tags=["back office"])
+router = APIRouter(prefix="/api/backoffice/verlof", tags=["back office"])
 
 KIND_LABELS = {"vakantie": "Vakantieverlof (art. 13a)", "gewichtige_omstandigheid":
                "Gewichtige omstandigheden (art. 14)", "religieus": "Religieuze verplichting (art. 13, melding)"}
@@ -137,15 +137,15 @@ class DecisionBody(BaseModel):
     reason: str | None = Field(default=None, max_length=4000)
 
 
-@api.get("", responses=READ_ERRORS, summary="Verlof requests the signed-in user may see (undecided first)")
-def list_requests(signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
+@router.get("", responses=READ_ERRORS, summary="Verlof requests the signed-in user may see (undecided first)")
+def list_requests(signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
         return {"requests": [row(item, signed.principal, service.may_decide(signed.principal, item))
                              for item in service.list_for(session, signed.principal)]}
 
 
-@api.get("/{reference}", responses=READ_ERRORS, summary="One verlof request with the pre-assessment")
-def get_request(reference: str, signed: SignedIn = Depends(require_user)) -> dict[str, Any]:
+@router.get("/{reference}", responses=READ_ERRORS, summary="One verlof request with the pre-assessment")
+def get_request(reference: str, signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
         try:
             item = service.get_for(session, signed.principal, reference)
@@ -154,8 +154,8 @@ def get_request(reference: str, signed: SignedIn = Depends(require_user)) -> dic
         return detail(item, signed.principal, service.may_decide(signed.principal, item))
 
 
-@api.post("/{reference}/decide", responses=UNSAFE_ERRORS, summary="Approve or refuse (a refusal needs a reason)")
-def decide(reference: str, body: DecisionBody, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+@router.post("/{reference}/decide", responses=UNSAFE_ERRORS, summary="Approve or refuse (a refusal needs a reason)")
+def decide(reference: str, body: DecisionBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     try:
         with session_scope() as session:
             item = service.decide(session, signed.principal, reference, body.outcome, body.reason)

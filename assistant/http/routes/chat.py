@@ -5,21 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from assistant.cases import chat_handoff
-from assistant.chat.schemas import ChatRequest, ChatResponse, ErrorResponse, Handoff
-from assistant.chat.sender_ids import RESERVED, is_reserved
-from assistant.chat.service import ChatService
-from assistant.errors import INVALID_FIELD, WRONG_CONTENT_TYPE
+from assistant.chat.schemas import ChatRequest, ChatResponse, Handoff
+from assistant.conversations.sender_ids import RESERVED, is_reserved
+from assistant.http.deps import JSON_BODY, AppSettings, ChatServiceDep, RateLimiterDep
+from assistant.http.errors import INVALID_FIELD
+from assistant.http.schemas import RETRY_AFTER, ErrorResponse
 from assistant.i18n import best_match, translate
 from assistant.web.language import page_language
 
 router = APIRouter(prefix="/api", tags=["chat"])
-RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.",
-                               "schema": {"type": "integer", "minimum": 1}}}
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
@@ -37,25 +36,14 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def require_json(request: Request) -> None:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        raise HTTPException(415, translate(WRONG_CONTENT_TYPE, best_match(request.headers.get("accept-language"))))
-
-
-def get_chat_service(request: Request) -> ChatService:
-    return request.app.state.chat_service
-
-
-@router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[Depends(require_json)],
+@router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[JSON_BODY],
              summary="Send one user message and receive the assistant's answer")
-async def chat(body: ChatRequest, request: Request, service: ChatService = Depends(get_chat_service)) -> ChatResponse:
+async def chat(body: ChatRequest, request: Request, service: ChatServiceDep, settings: AppSettings,
+               limiter: RateLimiterDep) -> ChatResponse:
     """Without `language`, the language of each message is detected; a new conversation starts in the language of
     the page it comes from (the `lang` cookie of the picker, else the browser's Accept-Language), so a short first
     message ("Is dit een chatbot?") is answered in the page's language."""
-    settings = request.app.state.settings
-    await request.app.state.rate_limiter.check("chat-conversation", settings.chat_rate_limit_per_conversation,
-                                               body.sender_id)
+    await limiter.check("chat-conversation", settings.chat_rate_limit_per_conversation, body.sender_id)
     return await service.handle(body, page_language(request, service.default_language).code)
 
 

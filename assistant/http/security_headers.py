@@ -1,6 +1,6 @@
 """Security headers on every response; `Cache-Control: no-store` on every API answer.
 
-Rate limits are in `assistant.rate_limits`."""
+Rate limits are in `assistant.http.rate_limits`."""
 
 from __future__ import annotations
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, HTTPException, Path
 from starlette.concurrency import run_in_threadpool
 
-from assistant.backoffice.api import UNSAFE_ERRORS, require_csrf
 from assistant.backoffice.security import SignedIn
-from assistant.chat.schemas import ErrorResponse
+from assistant.http.deps import UNSAFE_ERRORS, CsrfCheckedUser
+from assistant.http.schemas import ErrorResponse
 from assistant.privacy import erasure
 
 router = APIRouter(prefix="/api/backoffice", tags=["back office"])
@@ -33,13 +33,15 @@ SENDER_ID = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
 REFERENCE = Path(min_length=3, max_length=16, pattern=r"^[A-Za-z0-9\-]+$")
 
 
-async def _erase(signed: SignedIn, **target: str) -> dict[str, Any]:
+async def _erase(signed: SignedIn, *, sender_id: str | None = None, case_reference: str | None = None,
+                 verlof_reference: str | None = None) -> dict[str, Any]:
     principal = signed.principal
     if not principal.works_cases:
         raise HTTPException(404, NOTHING_TO_ERASE)
     try:
-        result = await run_in_threadpool(lambda: erasure.erase(**target, actor=principal.actor, principal=principal,
-                                                               via="api"))
+        result = await run_in_threadpool(lambda: erasure.erase(
+            sender_id=sender_id, case_reference=case_reference, verlof_reference=verlof_reference,
+            actor=principal.actor, principal=principal, via="api"))
     except erasure.NothingToErase as error:
         raise HTTPException(404, NOTHING_TO_ERASE) from error
     return {"erased": result.as_dict()}
@@ -47,17 +49,17 @@ async def _erase(signed: SignedIn, **target: str) -> dict[str, Any]:
 
 @router.delete("/conversations/{sender_id}", responses=_ERRORS,
                summary="Erase a conversation everywhere (chat, cases, Rasa tracker)")
-async def erase_conversation(sender_id: str = SENDER_ID, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+async def erase_conversation(signed: CsrfCheckedUser, sender_id: str = SENDER_ID) -> dict[str, Any]:
     return await _erase(signed, sender_id=sender_id)
 
 
 @router.post("/cases/{reference}/erase", responses=_ERRORS,
              summary="Erase the conversation behind a case everywhere (all cases of its sender)")
-async def erase_case(reference: str = REFERENCE, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+async def erase_case(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, case_reference=reference)
 
 
 @router.post("/verlof/{reference}/erase", responses=_ERRORS,
              summary="Erase a verlof request with the conversation it was made in")
-async def erase_verlof_request(reference: str = REFERENCE, signed: SignedIn = Depends(require_csrf)) -> dict[str, Any]:
+async def erase_verlof_request(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, verlof_reference=reference)

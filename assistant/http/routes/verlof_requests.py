@@ -26,16 +26,14 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.api.verlof import document_known_values, iso_date_text
 from assistant.cases.service import InvalidInput
-from assistant.chat.routes import RETRY_AFTER, require_json
-from assistant.chat.schemas import ErrorResponse
-from assistant.chat.validation import TOO_LONG, normalise_message, problem_with_message
-from assistant.clock import today as _today
+from assistant.conversations.validation import TOO_LONG, normalise_message, problem_with_message
 from assistant.db.session import session_scope
-from assistant.errors import INVALID_FIELD
+from assistant.http.deps import JSON_BODY, SessionDep, Today
+from assistant.http.errors import INVALID_FIELD
+from assistant.http.rate_limits import per_client_address
+from assistant.http.schemas import RETRY_AFTER, ErrorResponse, document_known_values, iso_date_text
 from assistant.i18n import _, best_match, normalise_language, translate
-from assistant.rate_limits import per_client_address
 from assistant.verlof_requests import service
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
@@ -85,10 +83,9 @@ def refused_response(error: service.RequestRefused, language: str) -> JSONRespon
 
 
 @router.post("/requests", status_code=201, responses=_ERRORS,
-             dependencies=[Depends(require_json), Depends(per_client_address("verlof-request",
-                                                                             "verlof_request_rate_limit"))],
+             dependencies=[JSON_BODY, Depends(per_client_address("verlof-request", "verlof_request_rate_limit"))],
              summary="Submit a leave request (verlof) for a pupil")
-def create_request(body: VerlofRequestBody, request: Request) -> Any:
+def create_request(body: VerlofRequestBody, request: Request, today: Today) -> Any:
     language = _language(request, body.language)
     data = service.RequestData(
         kind=body.kind, category=body.category, start_date=body.start_date, end_date=body.end_date,
@@ -98,7 +95,7 @@ def create_request(body: VerlofRequestBody, request: Request) -> Any:
     token = service.new_access_token()
     try:
         with session_scope() as session:
-            stored = service.submit(session, data, today=_today(), actor="api", access_token=token)
+            stored = service.submit(session, data, today=today, actor="api", access_token=token)
             view = {**service.parent_view(stored, language), "access_token": token,
                     "conversation": service.parent_conversation(session, stored)}
     except service.RequestRefused as error:
@@ -122,13 +119,13 @@ def _find(session: Any, reference: str, email: str | None, token: str | None, la
 @router.get("/requests/{reference}", responses=_ERRORS,
             dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
             summary="The status of a leave request and the officer's messages (needs the e-mail or the token)")
-def get_request(reference: str, request: Request, email: str | None = Query(default=None, min_length=3, max_length=254),
+def get_request(reference: str, request: Request, session: SessionDep,
+                email: str | None = Query(default=None, min_length=3, max_length=254),
                 language: str | None = Query(default=None, max_length=8),
                 credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
     language = _language(request, language)
-    with session_scope() as session:
-        found = _find(session, reference, email, _token(credentials), language)
-        return {**service.parent_view(found, language), "conversation": service.parent_conversation(session, found)}
+    found = _find(session, reference, email, _token(credentials), language)
+    return {**service.parent_view(found, language), "conversation": service.parent_conversation(session, found)}
 
 
 class ParentMessageBody(BaseModel):
@@ -141,21 +138,19 @@ class ParentMessageBody(BaseModel):
 
 
 @router.post("/requests/{reference}/messages", status_code=201, responses={**_ERRORS, 409: {"model": ErrorResponse}},
-             dependencies=[Depends(require_json),
-                           Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+             dependencies=[JSON_BODY, Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
              summary="The parent writes to the leerplichtambtenaar")
-def post_message(reference: str, body: ParentMessageBody, request: Request,
+def post_message(reference: str, body: ParentMessageBody, request: Request, session: SessionDep,
                  credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
     language = _language(request, body.language)
     problem = problem_with_message(normalise_message(body.text), MAX_MESSAGE_CHARS)
     if problem:
         raise HTTPException(422, translate(problem, language, limit=MAX_MESSAGE_CHARS))
-    with session_scope() as session:
-        found = _find(session, reference, body.email, _token(credentials), language)
-        try:
-            service.add_parent_message(session, found, body.text)
-        except service.ConversationClosed:
-            raise HTTPException(409, translate(CONVERSATION_CLOSED, language)) from None
-        except InvalidInput:  # longer than allowed once normalised
-            raise HTTPException(422, translate(TOO_LONG, language, limit=MAX_MESSAGE_CHARS)) from None
-        return {"conversation": service.parent_conversation(session, found)}
+    found = _find(session, reference, body.email, _token(credentials), language)
+    try:
+        service.add_parent_message(session, found, body.text)
+    except service.ConversationClosed:
+        raise HTTPException(409, translate(CONVERSATION_CLOSED, language)) from None
+    except InvalidInput:  # longer than allowed once normalised
+        raise HTTPException(422, translate(TOO_LONG, language, limit=MAX_MESSAGE_CHARS)) from None
+    return {"conversation": service.parent_conversation(session, found)}

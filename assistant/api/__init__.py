@@ -1,1 +1,0 @@
-"""REST endpoints besides the chat: thin routes over the rules and the calendar."""
