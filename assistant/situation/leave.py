@@ -287,7 +287,7 @@ def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, perio
     codes = [problem.code for problem in blocking]
     first_weeks = decision.problem("first_two_weeks")
     if first_weeks is not None and first_weeks.severity == "blocking":
-        lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.values))]
+        lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.message.values))]
     elif "too_many_days" in codes:
         lines = [Message(NO), counted, Message(VAKANTIE_MAX, values),
                  Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)]
@@ -306,10 +306,8 @@ def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, perio
 
 def _notes(decision: VerlofDecision) -> list[Message]:
     """What the rules say besides the verdict (warnings, the schoolgids, guidance), for behind "Meer uitleg"."""
-    found = [Message(problem.template, dict(problem.values)) for problem in decision.problems
-             if problem.severity != "blocking"]
-    found += [Message(note.template, dict(note.values)) for note in decision.notes]
-    return found
+    found = [problem.message for problem in decision.problems if problem.severity != "blocking"]
+    return [*found, *(note.message for note in decision.notes)]
 
 
 def _reply(topic: str, facts: Facts, lines: list[Message], citations: list[str], law: LegalParameters,

@@ -428,7 +428,7 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
         decider = "directeur_unknown_school"
     lines += ["", loc(SUMMARY_RULES), "- " + loc(DECIDER_TEXTS[decider], officer=decision.leerplicht_gemeente or "")]
     for problem in decision.problems:
-        lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.template, **problem.values)}")
+        lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.message)}")
     lines += ["", loc(SUMMARY_QUESTION)]
     citations = [c.model_dump() for c in resolve_citations(decision.citations)]
     return Summary(loc.finish("\n".join(lines)), citations, True)

@@ -42,8 +42,9 @@ from assistant.cases import service as case_service
 from assistant.cases.auth import Principal, can_see_school_item
 from assistant.cases.models import OPEN_STATUSES, ROLE_ADMIN, ROLE_OFFICER, ROLE_SCHOOL, Case, CaseMessage
 from assistant.chat.sender_ids import verlof_sender_id
+from assistant.dates import nl_date
 from assistant.db.base import utcnow
-from assistant.i18n import Message, _, message_from_json, message_to_json, translate
+from assistant.i18n import _, message_from_json, message_to_json, translate
 from assistant.insight import record as insight
 from assistant.knowledge import UnknownMunicipality, get_regions
 from assistant.knowledge.parameters import params
@@ -55,7 +56,6 @@ from assistant.rules.verlof import (
     evaluate_verlof,
     get_rules,
     last_day_to_ask,
-    nl_date,
 )
 from assistant.schools import School, find_school, get_registry, normalise_name
 from assistant.verlof_requests import interpret
@@ -301,28 +301,11 @@ def prior_use(session: Session, key: str, school_year: SchoolYear, exclude_id: i
     return PriorUse(int(own[0]), bool(own[1]), int(everyone[0]), bool(everyone[1]), tuple(others))
 
 
-def _evaluate(facts: VerlofFacts, today: date, school_year: SchoolYear) -> VerlofDecision:
-    """`evaluate_verlof` as of today; when the leave lies in a later school year, the limits of that year
-    (vacation leave once, the 10-day total) are taken from an evaluation as of its first day, because the rules
-    only count earlier leave of the school year in which the request is made."""
-    decision = evaluate_verlof(facts, today)
-    year_start = school_year.start
-    if year_start <= today or not (facts.prior_days_this_school_year or facts.prior_vakantie_this_school_year):
-        return decision
-    limits = evaluate_verlof(replace(facts, requested_on=year_start), today)
-    codes = ("already_used_this_school_year", "needs_officer")
-    problems = (*(p for p in decision.problems if p.code not in codes),
-                *(p for p in limits.problems if p.code in codes))
-    blocking = any(problem.severity == "blocking" for problem in problems)
-    return replace(decision, problems=problems, decided_by=limits.decided_by if limits.problem("needs_officer")
-                   else decision.decided_by, allowed=False if blocking else decision.allowed)
-
-
 def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
     from assistant.knowledge import resolve_citations
 
     return [{"code": problem.code, "severity": problem.severity,
-             "message": translate(problem.template, language, **problem.values),
+             "message": translate(problem.message, language),
              "citations": [c.model_dump() for c in resolve_citations(problem.citations)]}
             for problem in decision.problems]
 
@@ -330,7 +313,7 @@ def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[s
 def stored_problems(decision: VerlofDecision) -> list[dict[str, Any]]:
     """The problems as stored with a request: the Dutch message, and its template with the values (`source`), so
     that the parent's status page can show it in any language later."""
-    return [{**problem, "source": message_to_json(Message(source.template, source.values))}
+    return [{**problem, "source": message_to_json(source.message)}
             for problem, source in zip(problems_json(decision), decision.problems, strict=True)]
 
 
@@ -345,7 +328,7 @@ def _problem_text(problem: dict[str, Any], language: str) -> str:
 def notes_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
     from assistant.knowledge import resolve_citations
 
-    return [{"code": note.code, "message": translate(note.template, language, **note.values),
+    return [{"code": note.code, "message": translate(note.message, language),
              "citations": [c.model_dump() for c in resolve_citations(note.citations)]}
             for note in decision.notes]
 
@@ -364,16 +347,16 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
     facts = VerlofFacts(kind=cleaned.kind, start_date=cleaned.start_date, end_date=cleaned.end_date,  # type: ignore[arg-type]
                         municipality=cleaned.home_municipality, requested_on=today, category=cleaned.category,
                         prior_days_this_school_year=prior.days, prior_vakantie_this_school_year=prior.vakantie,
-                        region=region)
-    decision = _evaluate(facts, today, school_year)
+                        region=region, prior_school_year=school_year)
+    decision = evaluate_verlof(facts, today)
     for problem in decision.problems:
         if problem.severity == "blocking" or problem.code == "no_school_days":
-            refused = RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code, problem.template,
-                                     problem.citations, **problem.values)
+            refused = RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code,
+                                     problem.message.template, problem.citations, **problem.message.values)
             refused.by_rule = True
             raise refused
-    with_others = _evaluate(replace(facts, prior_days_this_school_year=prior.all_days,
-                                    prior_vakantie_this_school_year=prior.all_vakantie), today, school_year) \
+    with_others = evaluate_verlof(replace(facts, prior_days_this_school_year=prior.all_days,
+                                          prior_vakantie_this_school_year=prior.all_vakantie), today) \
         if prior.others else None
     return Prepared(data=cleaned, school=school, school_name=school_name,
                     municipality=get_regions().responsible_municipality(cleaned.home_municipality), child_key=key,
