@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.calendar import OutsideKnownCalendar
+from assistant.calendar import OutsideKnownCalendar, SchoolYear
 from assistant.knowledge import UnknownMunicipality
 from assistant.knowledge.parameters import params
 from assistant.rules import VerlofFacts, evaluate_verlof
@@ -116,6 +116,19 @@ def test_13a_prior_use_in_2025_2026_does_not_block_2026_2027():
     assert severities(same_year) == {"already_used_this_school_year": "blocking"}
     assert same_year.allowed is False
     assert "2026-2027" in same_year.problem("already_used_this_school_year").text
+
+
+def test_prior_use_counted_for_the_school_year_of_the_leave_applies_when_asked_a_year_ahead():
+    # the counts are for 2026-2027 (leave already granted for it), asked in 2025-2026: they still count
+    year = SchoolYear.of(TEN_DAYS[0])
+    vakantie = decide(requested_on=date(2026, 3, 1), prior_vakantie_this_school_year=True, prior_school_year=year)
+    assert severities(vakantie) == {"already_used_this_school_year": "blocking"} and vakantie.allowed is False
+    gewichtig = decide(kind="gewichtige_omstandigheid", start=date(2026, 11, 2), end=date(2026, 11, 4),
+                       requested_on=date(2026, 3, 1), prior_days_this_school_year=8, prior_school_year=year)
+    assert gewichtig.decided_by == "leerplichtambtenaar" and "needs_officer" in gewichtig.codes
+    earlier_year = decide(requested_on=date(2026, 3, 1), prior_vakantie_this_school_year=True,
+                          prior_school_year=SchoolYear.of(date(2026, 3, 1)))
+    assert "already_used_this_school_year" not in earlier_year.codes
 
 
 @pytest.mark.parametrize(("days_ahead", "warned"), [(56, False), (55, True), (100, False), (1, True), (0, True)])
