@@ -55,13 +55,11 @@ from babel import localedata
 from babel.dates import get_date_format, get_day_names, get_month_names
 
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, normalise_language
+from assistant.i18n.formatting import format_date, format_weekday
 from assistant.i18n.languages import load_languages
 
 RECENT_PAST_DAYS = 14
 
-MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-               "november", "december")
-WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _DASHES = ("-", "–", "—")
 
 
@@ -356,9 +354,9 @@ class ParsedDates:
 
 
 def nl_date(day: date, weekday: bool = False) -> str:
-    """'13 maart 2026' or, with `weekday`, 'vrijdag 13 maart 2026'."""
-    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-    return f"{WEEKDAY_NAMES[day.weekday()]} {text}" if weekday else text
+    """'13 maart 2026' or, with `weekday`, 'vrijdag 13 maart 2026' (CLDR's Dutch, through Babel)."""
+    text = format_date(day, SOURCE_LANGUAGE)
+    return f"{format_weekday(day, SOURCE_LANGUAGE)} {text}" if weekday else text
 
 
 def _build(day: int, month: int, year: int | None, today: date, text: str) -> date:
