@@ -45,8 +45,7 @@ date that was written (`DateError.date`) and the weekday typed.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -54,6 +53,7 @@ from functools import lru_cache
 from babel import localedata
 from babel.dates import get_date_format, get_day_names, get_month_names
 
+from assistant.folding import fold, fold_with_positions
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, normalise_language
 from assistant.i18n.formatting import format_date, format_weekday
 from assistant.i18n.languages import load_languages
@@ -61,44 +61,6 @@ from assistant.i18n.languages import load_languages
 RECENT_PAST_DAYS = 14
 
 _DASHES = ("-", "–", "—")
-
-
-# -- folding --------------------------------------------------------------------------------------------------------
-
-_FOLD_SPECIAL = {
-    "ı": "i", "ł": "l", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'", "ʻ": "'", "ى": "ي", "ة": "ه",
-    "\u00a0": " ", "\u202f": " ", "\u200f": "", "\u200e": "", "ـ": "",
-}
-
-
-def _fold_char(char: str) -> str:
-    if char in _FOLD_SPECIAL:
-        return _FOLD_SPECIAL[char]
-    digit = unicodedata.digit(char, None)
-    if digit is not None:
-        return str(digit)
-    decomposed = unicodedata.normalize("NFKD", char)
-    stripped = "".join(part for part in decomposed if not unicodedata.combining(part)).lower()
-    return "".join(_FOLD_SPECIAL.get(part, part) for part in stripped)
-
-
-def fold(text: str) -> str:
-    """`text` with case, accents, marks, apostrophes and digits folded ("Şubat" -> "subat", "١٤" -> "14")."""
-    return "".join(_fold_char(char) for char in text)
-
-
-def fold_with_positions(text: str, fold_char: Callable[[str], str] | None = None) -> tuple[str, list[int]]:
-    """The folded text and, for each folded character (and the end), its index in `text`. `fold_char` folds one
-    character (default: as `fold` does)."""
-    fold_char = fold_char or _fold_char
-    pieces: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold_char(char)
-        pieces.append(folded)
-        positions.extend([index] * len(folded))
-    positions.append(len(text))
-    return "".join(pieces), positions
 
 
 # -- the words of each language ---------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ import yaml
 from babel.dates import get_month_names
 from dateutil.relativedelta import relativedelta
 
-from assistant.dates import DateError, date_spans, fold, parse_dates
+from assistant.dates import DateError, date_spans, parse_dates
+from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES, Message, _, normalise_language
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.rules.melding import load_melding_rules

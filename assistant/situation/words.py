@@ -1,6 +1,6 @@
 """The words of `assistant/locale/situation.yml`, folded and compiled once, and a token matcher over them.
 
-A message is folded as `assistant.dates.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
+A message is folded as `assistant.folding.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
 cut into tokens: words (an apostrophe inside a word stays: "п'ять", "ekim'de"), numbers ("16", "1,5") and dashes.
 Phrases from the words file are sequences of tokens; a token ending in * matches any word that starts with it, and
 {n} matches a number: digits, or a number word of the phrase's own language.
@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from num2words import num2words
 
-from assistant.dates import fold
+from assistant.folding import fold
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from assistant.i18n.languages import LOCALE_DIR
 

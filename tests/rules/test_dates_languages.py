@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import assistant.dates as dates
-from assistant.dates import DateError, ParsedDates, fold, looks_like_range, parse_dates
+from assistant.dates import DateError, ParsedDates, looks_like_range, parse_dates
+from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.formatting import format_date, format_day_month
 from tests.language_config import with_supported_language
