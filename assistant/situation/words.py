@@ -19,11 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from num2words import num2words
 
 from assistant.folding import fold
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from assistant.i18n.languages import LOCALE_DIR
+from assistant.i18n.number_words import number_words
 
 WORDS_FILE = LOCALE_DIR / "situation.yml"
 UNITS = ("day", "week", "month", "hour", "year")
@@ -218,11 +218,11 @@ def _entries(data: dict[str, Any], code: str) -> dict[str, Any]:
 
 def _number_table(code: str, extra: dict[str, Any]) -> dict[str, float]:
     table: dict[str, float] = {}
-    for value in range(NUMBER_WORDS_UP_TO + 1):
-        try:
-            written = num2words(value, lang=code)
-        except NotImplementedError:  # a language num2words does not know: digits and the words file only
-            break
+    try:
+        written_numbers = number_words(code, NUMBER_WORDS_UP_TO)
+    except NotImplementedError:  # a language num2words does not know: digits and the words file only
+        written_numbers = {}
+    for written, value in written_numbers.items():
         table.setdefault(_key(token.text for token in tokens(fold(written))), float(value))
     for word, value in extra.items():
         table[_key(token.text for token in tokens(fold(str(word))))] = float(value)
