@@ -22,6 +22,7 @@ from assistant.i18n.formatting import format_date, format_day_month, format_nume
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
+from assistant.verlof_requests.texts import MAX_REASON_CHARS
 
 # Slot names (domain/verlof_form.yml).
 KIND, CATEGORY, CHILD_NAME, CHILD_CLASS = "verlof_kind", "verlof_category", "verlof_child_name", "verlof_child_class"
@@ -276,7 +277,7 @@ def check_school_days(start: date, end: date, home: str | None, language: str = 
 
 
 def check_reason(text: str) -> str:
-    value = interpret.clean_text(text, service.MAX_REASON_CHARS)
+    value = interpret.clean_text(text, MAX_REASON_CHARS)
     if len(value) < 3 or value.startswith("/"):
         raise FormProblem(NOT_REALLY_A_REASON)
     return value
