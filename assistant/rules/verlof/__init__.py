@@ -22,7 +22,7 @@ guidance, why a reason does not count), holiday names from `knowledge/calendar/`
 `Message`s and dates are `date`s, so they are translated and written in the reader's language too.
 """
 
-from assistant.rules.verlof.evaluate import evaluate_verlof, last_day_to_ask, region_name
+from assistant.rules.verlof.evaluate import evaluate_verlof, last_day_to_ask
 from assistant.rules.verlof.model import (
     KINDS,
     DecidedBy,
@@ -32,7 +32,7 @@ from assistant.rules.verlof.model import (
     VerlofRules,
     get_rules,
 )
-from assistant.rules.verlof.texts import NO_SCHOOL_DAYS, VAKANTIE_AFTERWARDS
+from assistant.rules.verlof.texts import NO_SCHOOL_DAYS, VAKANTIE_AFTERWARDS, region_name
 
 __all__ = [
     "KINDS",

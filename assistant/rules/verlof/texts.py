@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.i18n import _
+from assistant.i18n import Message, _
 
 END_BEFORE_START = _("De einddatum ({end}) ligt vóór de begindatum ({start}). Controleer de data en probeer het "
                      "opnieuw.")
@@ -76,3 +76,9 @@ NOTE_OFFICER_VIA_SCHOOL = _("Meestal levert u de aanvraag in bij de school; die 
                             "leerplichtambtenaar (richtlijn).")
 NOTE_BEZWAAR = _("Bent u het niet eens met de beslissing? Dan kunt u binnen zes weken bezwaar maken bij wie de "
                  "beslissing nam.")
+
+
+def region_name(region: str) -> Message | str:
+    """The vakantieregio as users read it ("Noord", "North"); an unknown region as it is."""
+    name = REGION_NAMES.get(region)
+    return Message(name) if name else region
