@@ -45,249 +45,16 @@ date that was written (`DateError.date`) and the weekday typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-from babel import localedata
-from babel.dates import get_date_format, get_day_names, get_month_names
-
+from assistant.dates.words import Patterns, Vocabulary, date_patterns, language_words, lookup, weekday_of
 from assistant.folding import fold, fold_with_positions
-from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, normalise_language
+from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.formatting import format_date, format_weekday
-from assistant.i18n.languages import load_languages
 
 RECENT_PAST_DAYS = 14
 
-_DASHES = ("-", "–", "—")
-
-
-# -- the words of each language ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _LanguageWords:
-    months: dict[str, int]  # folded full names -> month (1-12)
-    month_abbreviations: dict[str, int]
-    weekdays: dict[str, int]  # folded full names -> weekday (0 = Monday)
-    weekday_abbreviations: dict[str, int]
-    relative: dict[str, int]  # folded word -> days from today
-    range_words: tuple[str, ...]
-    next_week: tuple[str, ...]
-    ordinals: tuple[str, ...]
-    day_month: tuple[str, ...]
-    filler: tuple[str, ...]
-    month_first: bool
-
-
-def _clean(name: str) -> str:
-    return " ".join(fold(name).strip(" .").split())
-
-
-def _regional_locales(code: str) -> list[str]:
-    """`code` and its regional variants in CLDR (ar_IQ, ar_MA, en_001, …), without other scripts (en_Dsrt)."""
-    found = [code]
-    for identifier in localedata.locale_identifiers():
-        parts = identifier.split("_")
-        if parts[0] == code and len(parts) == 2 and not (len(parts[1]) == 4 and parts[1].istitle()):
-            found.append(identifier)
-    return found
-
-
-@lru_cache
-def _words(code: str) -> _LanguageWords:
-    config = load_languages().get(code)
-    words = (config.dates if config is not None else {}) or {}
-    months: dict[str, int] = {}
-    abbreviations: dict[str, int] = {}
-    for locale in _regional_locales(code):
-        for context in ("format", "stand-alone"):
-            for month, name in get_month_names("wide", context, locale).items():
-                months.setdefault(_clean(name), month)
-            for month, name in get_month_names("abbreviated", context, locale).items():
-                abbreviations.setdefault(_clean(name), month)
-    for name, month in (words.get("months") or {}).items():
-        abbreviations.setdefault(_clean(str(name)), int(month))
-    abbreviations = {name: month for name, month in abbreviations.items() if name not in months}
-    weekdays: dict[str, int] = {}
-    weekday_abbreviations: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for day, name in get_day_names("wide", context, code).items():
-            weekdays.setdefault(_clean(name), day)
-        for width in ("abbreviated", "short"):
-            for day, name in get_day_names(width, context, code).items():
-                weekday_abbreviations.setdefault(_clean(name), day)
-    weekday_abbreviations = {name: day for name, day in weekday_abbreviations.items() if name not in weekdays}
-    relative = {_clean(str(word)): int(offset) for offset, names in (words.get("relative") or {}).items()
-                for word in names}
-    pattern = get_date_format("long", code).pattern
-    month_first = pattern.find("M") < pattern.find("d")
-    return _LanguageWords(
-        months=months, month_abbreviations=abbreviations, weekdays=weekdays,
-        weekday_abbreviations=weekday_abbreviations, relative=relative,
-        range_words=tuple(_clean(str(word)) for word in words.get("to") or ()),
-        next_week=tuple(_clean(str(word)) for word in words.get("next_week") or ()),
-        ordinals=tuple(fold(str(word)) for word in words.get("ordinals") or ()),
-        day_month=tuple(_clean(str(word)) for word in words.get("day_month") or ()),
-        filler=tuple(_clean(str(word)) for word in words.get("filler") or ()),
-        month_first=month_first,
-    )
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    months: dict[str, int]  # every month word (full names and abbreviations) -> month
-    abbreviations: frozenset[str]  # the month words that are abbreviations
-    weekdays: dict[str, int]  # every weekday word that may stand before or after a date
-    standalone_weekdays: dict[str, int]  # full names: a weekday alone is a date
-    relative: dict[str, int]
-    range_words: tuple[str, ...]
-    next_week: tuple[str, ...]
-    ordinals: tuple[str, ...]
-    day_month: tuple[str, ...]
-    filler: tuple[str, ...]
-    month_first: bool
-
-
-def _vocabulary(language: str) -> _Vocabulary:
-    """The words `parse_dates` accepts in a conversation in `language` (see the module docstring)."""
-    own = _words(language)
-    source = _words(SOURCE_LANGUAGE)
-    months: dict[str, int] = {}
-    ambiguous: set[str] = set()
-    for code in SUPPORTED_LANGUAGES:
-        for name, month in _words(code).months.items():
-            if months.get(name, month) != month:
-                ambiguous.add(name)
-            months.setdefault(name, month)
-    months = {name: month for name, month in months.items() if name not in ambiguous}
-    abbreviations = {**source.month_abbreviations, **own.month_abbreviations}  # "13 mrt": the letters are Dutch
-    abbreviations = {name: month for name, month in abbreviations.items() if name not in months}
-    months.update(abbreviations)
-    months.update(own.months)  # the conversation language wins
-    not_weekdays = set(own.range_words) | set(own.relative)
-    standalone = {**source.weekdays, **own.weekdays}
-    weekdays = {**standalone, **own.weekday_abbreviations}
-    if language == SOURCE_LANGUAGE:
-        weekdays.update(source.weekday_abbreviations)
-    weekdays = {name: day for name, day in weekdays.items() if name not in not_weekdays}
-    standalone = {name: day for name, day in standalone.items() if name not in not_weekdays}
-    relative = {**source.relative, **own.relative}
-    return _Vocabulary(
-        months=months, abbreviations=frozenset(abbreviations) - set(own.months), weekdays=weekdays,
-        standalone_weekdays=standalone, relative=relative,
-        range_words=tuple(dict.fromkeys((*own.range_words, *source.range_words))),
-        next_week=tuple(dict.fromkeys((*own.next_week, *source.next_week))),
-        ordinals=tuple(dict.fromkeys((*own.ordinals, *source.ordinals))),
-        day_month=tuple(dict.fromkeys((*own.day_month, *source.day_month))),
-        filler=tuple(dict.fromkeys((*own.filler, *source.filler))),
-        month_first=own.month_first,
-    )
-
-
-def _word(word: str) -> str:
-    """A regex for one folded word or phrase: spaces match any white space, and an apostrophe inside a word may be
-    left out ("п'ятниця", "пятниця")."""
-    escaped = r"\s+".join(re.escape(part) for part in word.split())
-    return escaped[:1] + escaped[1:].replace("'", "'?")
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of folded words, longest first."""
-    items = sorted({str(word) for word in words if word}, key=len, reverse=True)
-    return "|".join(_word(item) for item in items) or r"(?!)"
-
-
-_VOWELS = "aeiouаеєиіоуюя"
-
-
-def _weekday_alternatives(names: dict[str, int]) -> str:
-    """Weekday names; a name of five letters or more ending in a vowel also with another last letter (a case form:
-    Polish "środę", Ukrainian "п'ятницю")."""
-    parts = []
-    for name in sorted(names, key=len, reverse=True):
-        if len(name) >= 5 and name[-1] in _VOWELS and " " not in name:
-            parts.append(_word(name[:-1]) + r"\w")
-        else:
-            parts.append(_word(name))
-    return "|".join(parts) or r"(?!)"
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    vocabulary: _Vocabulary
-    date: re.Pattern[str]
-    bare_day_range: re.Pattern[str]
-    month_first_range: re.Pattern[str] | None
-    range_word: re.Pattern[str]
-    filler: re.Pattern[str]
-
-
-def _lookup(table: dict[str, int], matched: str) -> int:
-    """The value of a word the patterns matched (white space and a left-out apostrophe as in the table)."""
-    word = " ".join(matched.split()).strip(" .")
-    if word in table:
-        return table[word]
-    return next(value for name, value in table.items() if name.replace("'", "") == word.replace("'", ""))
-
-
-def _weekday_of(vocabulary: _Vocabulary, word: str) -> int | None:
-    word = " ".join(word.split()).strip(" .").replace("'", "")
-    for name, day in vocabulary.weekdays.items():
-        name = name.replace("'", "")
-        if word == name:
-            return day
-        if len(name) >= 5 and name[-1] in _VOWELS and len(word) == len(name) and word[:-1] == name[:-1]:
-            return day  # a case form: the same name with another last letter
-    return None
-
-
-@lru_cache
-def _patterns(language: str) -> _Patterns:
-    vocabulary = _vocabulary(language)
-    range_words = _alternatives((*vocabulary.range_words, *_DASHES))
-    # An abbreviation ("mrt", "lis", "ara") ends the date: a dot, the end, punctuation, a year, a range word or a
-    # suffix follows. "3 ara sınavı" (three midterms) is no date; "13 mrt", "13 mrt 2027", "9 mrt t/m 13 mrt" are.
-    abbreviation = (rf"(?:{_alternatives(vocabulary.abbreviations)})"
-                    rf"(?=[.'’]|\s*$|\s*[,;:!?)\]]|\s+[0-9]|\s*(?:{range_words})(?!\w))")
-    month = rf"{_alternatives(set(vocabulary.months) - vocabulary.abbreviations)}|{abbreviation}"
-    weekday = _weekday_alternatives(vocabulary.weekdays)
-    standalone = _weekday_alternatives(vocabulary.standalone_weekdays)
-    relative = _alternatives(vocabulary.relative)
-    next_week = _alternatives(vocabulary.next_week)
-    ordinal = f"(?:{_alternatives(vocabulary.ordinals)})?" if vocabulary.ordinals else ""
-    suffix = r"(?:'\w+)?"  # Turkish case endings: "13 Mart'a", "9'dan"
-    of = rf"(?:\s+(?:{_alternatives(vocabulary.day_month)}))?" if vocabulary.day_month else ""  # "14th of March"
-    day = r"[0-9]{1,2}(?![0-9])"
-    year = r"[0-9]{4}"
-    # One date: ISO, numeric day-first, a day with a month name (13 maart 2026), or month first (March 13, 2026).
-    iso = r"(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{1,2})-(?P<iso_d>[0-9]{1,2})"
-    numeric = r"(?P<num_d>[0-9]{1,2})(?P<sep>[-/.])(?P<num_m>[0-9]{1,2})(?:(?P=sep)(?P<num_y>[0-9]{4}|[0-9]{2}))?"
-    named = (rf"(?P<name_d>{day}){ordinal}{suffix}\.?{of}\s+(?P<name_m>{month})\.?{suffix}"
-             rf"(?:,?\s+(?P<name_y>{year})(?![0-9]){suffix})?")
-    first = (rf"(?P<mf_m>{month})\.?\s+(?P<mf_d>{day}){ordinal}{suffix}(?:,?\s+(?P<mf_y>{year})(?![0-9]))?"
-             if vocabulary.month_first else r"(?!)")
-    after = rf"(?:[,،]?\s+(?P<wd_after>{standalone})(?!\w))?"  # "13 Mart Cuma"; full names only ("zo" is a word)
-    one = (rf"(?:(?P<wd>{weekday})\.?[,،]?\s+)?(?:{iso}|{named}|{first}|{numeric}){after}"
-           rf"|(?P<rel>{relative})"
-           rf"|(?:(?P<next>{next_week})\s+)?(?P<wd_only>{standalone})(?!\w)(?:\s+(?P<next_after>{next_week}))?")
-    date_pattern = re.compile(rf"(?<![\w-])(?:{one})(?![\w])")
-    connector = rf"\s*(?:{range_words})\s*"
-    # "9 t/m 13 maart", "9-13 maart", "9'dan 13 Mart'a": a bare first day borrows the month (and year) of the second.
-    bare = re.compile(
-        rf"(?<![\w/.-])(?P<d1>{day}){ordinal}{connector}(?P<d2>{day}){ordinal}{suffix}\.?\s+(?P<m>{month})\.?"
-        rf"{suffix}(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])")
-    # "March 9 to 13", "March 9-13, 2026"
-    month_first_range = re.compile(
-        rf"(?<![\w-])(?P<m>{month})\.?\s+(?P<d1>{day}){ordinal}{connector}(?P<d2>{day}){ordinal}"
-        rf"(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])") if vocabulary.month_first else None
-    # "13 Mart'a kadar": a word that starts with an apostrophe is a suffix, attached to the word before it
-    words = [("" if word.startswith("'") else r"(?<!\w)") + rf"(?:{_alternatives([word])})(?!\w)"
-             for word in vocabulary.range_words]
-    range_word = re.compile("|".join([*words, r"\s[-–—]\s", r"\bt\s*/\s*m\b"]))
-    filler = re.compile(rf"(?<!\w)(?:{_alternatives(vocabulary.filler)})(?!\w)")
-    return _Patterns(vocabulary, date_pattern, bare, month_first_range, range_word, filler)
 
 
 # -- results ----------------------------------------------------------------------------------------------------------
@@ -352,13 +119,13 @@ class _Text:
         return self.original[self.positions[start]:self.positions[end]].strip()
 
 
-def _one(match: re.Match[str], today: date, vocabulary: _Vocabulary, text: _Text) -> date:
+def _one(match: re.Match[str], today: date, vocabulary: Vocabulary, text: _Text) -> date:
     groups = match.groupdict()
     typed = text.typed(*match.span())
     if groups.get("rel"):
-        return today + timedelta(days=_lookup(vocabulary.relative, groups["rel"]))
+        return today + timedelta(days=lookup(vocabulary.relative, groups["rel"]))
     if groups.get("wd_only"):
-        weekday = _weekday_of(vocabulary, groups["wd_only"])
+        weekday = weekday_of(vocabulary, groups["wd_only"])
         assert weekday is not None
         if groups.get("next") or groups.get("next_after"):
             # "volgende week vrijdag": the Friday of next week (Monday-based)
@@ -369,28 +136,28 @@ def _one(match: re.Match[str], today: date, vocabulary: _Vocabulary, text: _Text
         found = _build(int(groups["iso_d"]), int(groups["iso_m"]), int(groups["iso_y"]), today, typed)
     elif groups.get("name_d"):
         year = int(groups["name_y"]) if groups.get("name_y") else None
-        month = _lookup(vocabulary.months, groups["name_m"])
+        month = lookup(vocabulary.months, groups["name_m"])
         found = _build(int(groups["name_d"]), month, year, today, typed)
     elif groups.get("mf_d"):
         year = int(groups["mf_y"]) if groups.get("mf_y") else None
-        month = _lookup(vocabulary.months, groups["mf_m"])
+        month = lookup(vocabulary.months, groups["mf_m"])
         found = _build(int(groups["mf_d"]), month, year, today, typed)
     else:
         year = int(groups["num_y"]) if groups.get("num_y") else None
         found = _build(int(groups["num_d"]), int(groups["num_m"]), year, today, typed)
     for group in ("wd", "wd_after"):
         if groups.get(group):
-            weekday = _weekday_of(vocabulary, groups[group])
+            weekday = weekday_of(vocabulary, groups[group])
             if weekday is not None and weekday != found.weekday():
                 written = text.typed(*match.span(group)).lower()
                 raise DateError("weekday_mismatch", f"{written} {nl_date(found)}", day=found, weekday=weekday)
     return found
 
 
-def _scan(text: str, language: str | None) -> tuple[_Patterns, _Text, list[tuple[re.Match[str], bool]]]:
+def _scan(text: str, language: str | None) -> tuple[Patterns, _Text, list[tuple[re.Match[str], bool]]]:
     """Every date match in the folded `text`, in order, without building the dates: (match, is_range). A range
     with a bare first day ("9 t/m 13 maart") is one match; the other dates are one match each."""
-    patterns = _patterns(normalise_language(language))
+    patterns = date_patterns(normalise_language(language))
     source = _Text(text or "")
     folded = source.folded
     found: list[tuple[re.Match[str], bool]] = []
@@ -417,7 +184,7 @@ def _find(text: str, today: date, language: str | None) -> list[tuple[int, date,
     for match, is_range in matches:
         if is_range:
             year = int(match.group("y")) if match.group("y") else None
-            month = _lookup(vocabulary.months, match.group("m"))
+            month = lookup(vocabulary.months, match.group("m"))
             second = _build(int(match.group("d2")), month, year, today, source.typed(*match.span()))
             first_text = f"{match.group('d1')} {source.typed(*match.span('m'))}"
             first = _build(int(match.group("d1")), month, second.year, today, first_text)
@@ -492,18 +259,18 @@ def parse_date(text: str, today: date, language: str | None = SOURCE_LANGUAGE) -
 
 
 def looks_like_range(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
-    return bool(_patterns(normalise_language(language)).range_word.search(fold(text or "")))
+    return bool(date_patterns(normalise_language(language)).range_word.search(fold(text or "")))
 
 
 def month_first(language: str | None) -> bool:
     """Whether `language` writes the month before the day ("March 14"), from its CLDR long date format."""
-    return _words(normalise_language(language)).month_first
+    return language_words(normalise_language(language)).month_first
 
 
 def clear_caches() -> None:
     """Forget the word tables (tests that change `languages.yml`)."""
-    _words.cache_clear()
-    _patterns.cache_clear()
+    language_words.cache_clear()
+    date_patterns.cache_clear()
 
 
 __all__ = [
