@@ -31,7 +31,7 @@ from assistant.melding_facts import (
     next_questions,
     parse_melding_text,
 )
-from assistant.rules.melding import MeldingDecision, evaluate_melding, load_melding_rules
+from assistant.rules.melding import NOTE, MeldingDecision, evaluate_melding, load_melding_rules
 from assistant.situation import read_facts
 from assistant.situation.absence import melding_facts_of, split_for_first_bubble
 
@@ -263,11 +263,11 @@ def outcome_parts(decision: MeldingDecision, assumptions: list[tuple[str, dict[s
                   loc: Localiser) -> tuple[str, str]:
     """The outcome as a short first bubble (the headline, shown emphasised, then the rules' sentences that fit and
     the day whose law applied) and the rest for behind "Meer uitleg" (further sentences, channel, recipient, timing,
-    fine, notes, what to check). Every piece is translated from the decision's messages (`decision.texts`): one Dutch
-    template per sentence, with its numbers, units and names filled in after translation."""
+    fine, notes, what to check). Every piece is translated from the decision's messages (its findings and `texts`):
+    one Dutch template per sentence, with its numbers, units and names filled in after translation."""
     texts = decision.texts
     lines, rest = split_for_first_bubble(decision)
-    law_notes = [note for note in texts.notes if note.template == LAW_ON]
+    law_notes = [note for note in decision.messages(NOTE) if note.template == LAW_ON]
     first = [headline(decision, loc), " ".join(loc(sentence) for sentence in lines), *(loc(note) for note in law_notes)]
     parts = [" ".join(loc(sentence) for sentence in rest)] if rest else []
     details = []
@@ -284,7 +284,7 @@ def outcome_parts(decision: MeldingDecision, assumptions: list[tuple[str, dict[s
         details.append(loc(LABEL_FINE, fine=texts.fine_risk))
     if details:
         parts.append("\n".join(details))
-    notes = [note for note in texts.notes if note.template != LAW_ON]
+    notes = [note for note in decision.messages(NOTE) if note.template != LAW_ON]
     if notes:
         parts.append(loc(LABEL_NOTES) + "\n" + _bullets([loc(note) for note in notes]))
     if assumptions:

@@ -23,7 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.clock import today
+from assistant.folding import fold
 from assistant.i18n import Message, _
+from assistant.i18n.number_words import number_words
 from assistant.knowledge.parameters import LegalParameters, params
 from assistant.knowledge.regions import get_regions
 from assistant.rules.melding import MeldingFacts
@@ -36,41 +38,18 @@ KINDS = ("ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermo
 
 # --- numbers ---------------------------------------------------------------------------------------------------
 
-_UNITS = {
-    "nul": 0, "geen": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9,
-}
-_TEENS = {
-    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
-    "zeventien": 17, "achttien": 18, "negentien": 19,
-}
-_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
-         "negentig": 90}
-_SPECIAL = {"anderhalf": 1.5, "anderhalve": 1.5, "half": 0.5, "halve": 0.5, "honderd": 100}
+# Words for numbers besides the number words (0-100, `assistant.i18n.number_words`).
+_OTHER_WORDS = {"geen": 0, "eén": 1, "anderhalf": 1.5, "anderhalve": 1.5, "half": 0.5, "halve": 0.5}
 
 
 def _word_number(word: str) -> float | None:
-    """A Dutch number word (0-99, 'anderhalf', 'honderd') as a number; None when it is not one."""
-    word = word.lower().replace("ë", "e").replace("-", "")
-    table = {k.replace("ë", "e"): v for k, v in {**_UNITS, **_TEENS, **_TENS}.items()}
-    if word in table:
-        return float(table[word])
-    if word in _SPECIAL:
-        return _SPECIAL[word]
-    for tens_word, tens in _TENS.items():
-        if word.endswith("en" + tens_word):  # eenentwintig, tweeentwintig, drieendertig
-            unit = table.get(word[: -len("en" + tens_word)])
-            if unit is not None and 1 <= unit <= 9:
-                return float(tens + unit)
-    return None
+    """A Dutch number word (0-100, 'anderhalf', 'geen') as a number; None when it is not one."""
+    word = fold(word).replace("-", "")
+    value = number_words().get(word, _OTHER_WORDS.get(word))
+    return None if value is None else float(value)
 
 
-_NUMBER_WORDS = sorted(
-    {*_UNITS, *_TEENS, *_TENS, *_SPECIAL}
-    | {f"{u}{'ën' if u.endswith('e') else 'en'}{t}" for u in
-       ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen") for t in _TENS}
-    | {f"{u}en{t}" for u in ("twee", "drie") for t in _TENS},
-    key=len, reverse=True)
+_NUMBER_WORDS = sorted({*number_words(), *_OTHER_WORDS}, key=len, reverse=True)
 NUM = r"\b(?P<num>\d+(?:[.,]\d+)?|" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + r")"
 
 

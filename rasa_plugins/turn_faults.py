@@ -30,6 +30,8 @@ import sqlalchemy.exc
 from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore, SQLTrackerStore
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
+from rasa_plugins.version_guard import require_supported_rasa
+
 logger = logging.getLogger(__name__)
 
 UNREACHABLE_STATUSES = (502, 503, 504)
@@ -50,6 +52,7 @@ def _refuse(error: Exception) -> None:
 
 def make_strict(agent: Any) -> None:
     """Let tracker-store errors through Rasa's fail-safe wrapper instead of falling back to memory (idempotent)."""
+    require_supported_rasa(__name__)
     store = getattr(agent, "tracker_store", None)
     if isinstance(store, FailSafeTrackerStore) and store._on_tracker_store_error is not _refuse:
         store._on_tracker_store_error = _refuse  # the constructor's `on_tracker_store_error`; Agent passes none
@@ -119,4 +122,5 @@ async def request_recording_failures(self: EndpointConfig, *args: Any, **kwargs:
 
 
 def install() -> None:
+    require_supported_rasa(__name__)
     EndpointConfig.request = request_recording_failures

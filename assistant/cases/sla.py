@@ -18,13 +18,11 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from assistant.i18n import _, translate
+from assistant.i18n.formatting import format_day_month, format_weekday
 
 OFFICE_HOURS_FILE = Path(__file__).resolve().parent / "office_hours.yml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HOURS_PER_WORKDAY = 8
-DAY_NAMES = (_("maandag"), _("dinsdag"), _("woensdag"), _("donderdag"), _("vrijdag"), _("zaterdag"), _("zondag"))
-MONTH_NAMES = (_("januari"), _("februari"), _("maart"), _("april"), _("mei"), _("juni"), _("juli"), _("augustus"),
-               _("september"), _("oktober"), _("november"), _("december"))
 
 WITHIN_WORKDAYS = _("Een leerplichtambtenaar reageert binnen {days} werkdag.")
 WITHIN_WORKDAYS_PLURAL = _("Een leerplichtambtenaar reageert binnen {days} werkdagen.")
@@ -162,9 +160,9 @@ def _day_phrase(hours: OfficeHours, now: datetime, moment: datetime, language: s
         return translate(today, language, time=clock)
     if days_ahead == 1:
         return translate(tomorrow, language, time=clock)
-    day = translate(DAY_NAMES[local.weekday()], language)
+    day = format_weekday(local.date(), language)
     if days_ahead > 6:
-        day = f"{day} {local.day} {translate(MONTH_NAMES[local.month - 1], language)}"
+        day = f"{day} {format_day_month(local.date(), language)}"
     return translate(other, language, day=day, time=clock)
 
 

@@ -20,21 +20,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.dates import fold, fold_with_positions
+from assistant.folding import fold_with_positions, word_char
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.languages import load_languages
 
 QUESTION_MARKS = ("?", "؟", "？")
 
 
-def fold_char(char: str) -> str:
-    """A character folded as `assistant.dates.fold` does (case, accents, marks, digits), punctuation as a space."""
-    return "".join(part if part.isalnum() else " " for part in fold(char))
-
-
 def folded(text: str) -> tuple[str, list[int]]:
     """The folded text (punctuation as spaces) and, for each of its characters (and the end), the index in `text`."""
-    return fold_with_positions(text, fold_char)
+    return fold_with_positions(text, word_char)
 
 
 def _phrase(word: str) -> str:
@@ -42,7 +37,7 @@ def _phrase(word: str) -> str:
     on ("vertrek*": "vertrekdatum"), a leading * lets it start earlier."""
     parts = []
     for piece in word.split():
-        core = "".join(fold_char(char) for char in piece.strip("*")).strip()
+        core = "".join(word_char(char) for char in piece.strip("*")).strip()
         if not core:
             continue
         escaped = r"\s+".join(re.escape(bit) for bit in core.split())

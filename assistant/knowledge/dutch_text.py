@@ -8,7 +8,6 @@ unchanged is looked up once more in the rule-mode tables of the same package: ir
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +15,8 @@ import spacy
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
+
+from assistant.folding import fold
 
 # Stop words that carry meaning in questions about school absence ("vrij vragen", "buiten de vakanties").
 KEEP = frozenset({"vrij", "buiten", "lang", "eerste", "ziek"})
@@ -43,12 +44,6 @@ def _rule_tables() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
 
     known = frozenset(word for pos in ("noun", "adj") for word in index.get(pos, []))
     return forms("noun"), known, forms("verb")
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents ("één" -> "een", "geïnformeerd" -> "geinformeerd")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def lemma(word: str) -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from assistant.knowledge.dutch_text import fold
+from assistant.folding import fold
 
 GRAM = 4
 MIN_LENGTH = 2

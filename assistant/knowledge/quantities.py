@@ -11,34 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.i18n.number_words import number_words
+
 Quantity = tuple[Decimal, str]
 
+# The number words (`assistant.i18n.number_words`) but "een", mostly an article (see `_number`), and "nul".
 NUMBER_WORDS: dict[str, int] = {
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-    "elf": 11,
-    "twaalf": 12,
-    "dertien": 13,
-    "veertien": 14,
-    "vijftien": 15,
-    "zestien": 16,
-    "zeventien": 17,
-    "achttien": 18,
-    "negentien": 19,
-    "twintig": 20,
-    "dertig": 30,
-    "veertig": 40,
-    "vijftig": 50,
-    "zestig": 60,
-    "honderd": 100,
+    **{word: value for word, value in number_words().items() if value > 0 and word != "een"},
     "duizend": 1000,
 }
 

@@ -9,7 +9,6 @@ below `MIN_SCORE` nothing matches and the caller keeps the parent's text as a fr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -19,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from assistant.folding import fold_words
 from assistant.knowledge.paths import SCHOOLS_DUO_FILE, SCHOOLS_FILE
 from assistant.knowledge.regions import UnknownMunicipality, get_regions
 
@@ -34,16 +34,10 @@ KIND_WORDS = frozenset({
 })
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
-
-
 def normalise_name(name: str) -> str:
     """'CBS De Borgh ' -> 'borgh'; 'Basisschool de Triangel' -> 'triangel'."""
-    words = [word for word in _fold(name).split() if word not in KIND_WORDS]
-    return " ".join(words) or _fold(name)
+    words = [word for word in fold_words(name).split() if word not in KIND_WORDS]
+    return " ".join(words) or fold_words(name)
 
 
 @dataclass(frozen=True)
@@ -122,11 +116,11 @@ class SchoolRegistry:
 
     def find(self, query: str, town: str | None = None, limit: int = 3) -> list[SchoolMatch]:
         """The best matches for `query` (name, optionally with a town in it), best first."""
-        folded = _fold(query)
-        wanted_town = _fold(town) if town else None
+        folded = fold_words(query)
+        wanted_town = fold_words(town) if town else None
         if wanted_town is None:
-            wanted_town = next((_fold(t) for t in self.towns if re.search(rf"\b{re.escape(_fold(t))}\b", folded)),
-                               None)
+            towns = (fold_words(name) for name in self.towns)
+            wanted_town = next((name for name in towns if re.search(rf"\b{re.escape(name)}\b", folded)), None)
             if wanted_town:
                 folded = re.sub(rf"\b{re.escape(wanted_town)}\b", " ", folded)
         name = normalise_name(folded)
@@ -134,7 +128,7 @@ class SchoolRegistry:
             return []
         matches: list[SchoolMatch] = []
         for school in self.schools.values():
-            if wanted_town and wanted_town not in (_fold(school.town), _fold(school.municipality)):
+            if wanted_town and wanted_town not in (fold_words(school.town), fold_words(school.municipality)):
                 continue
             score = max(_score(name, normalise_name(candidate)) for candidate in (school.name, *school.aliases))
             if score >= MIN_SCORE:

@@ -19,7 +19,7 @@ from assistant.i18n import Message, _
 from assistant.knowledge.law_date import LAW_ON
 from assistant.knowledge.parameters import LawNotKnown, params
 from assistant.melding_facts import build_facts
-from assistant.rules.melding import MeldingDecision, evaluate_melding
+from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
@@ -111,8 +111,9 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         if kind == "schorsing" and facts.days is not None and facts.days > above:
             lines.append(Message(SCHORSING_SCHOOL, {"days": above}))
     else:
-        lines, rest = _parent_lines(decision, melding.absence_kind, on), list(decision.texts.explanation)
-    notes = [note for note in decision.texts.notes if note.template != LAW_ON]  # the law's day is in the first bubble
+        lines, rest = _parent_lines(decision, melding.absence_kind, on), decision.messages(EXPLANATION)
+    # the law's day is in the first bubble
+    notes = [note for note in decision.messages(NOTE) if note.template != LAW_ON]
     details = [*rest, *notes, *details]
     choices = () if facts.role else (Choice(Message(ROLE_PARENT_BUTTON), topic, replace(facts, role="parent")),) \
         if role == "school" else ()
@@ -126,7 +127,7 @@ def split_for_first_bubble(decision: MeldingDecision) -> tuple[list[Message], li
     lines: list[Message] = []
     rest: list[Message] = []
     used = 0
-    explanation = list(decision.texts.explanation)
+    explanation = decision.messages(EXPLANATION)
     if decision.age_status == "achttien_plus_zonder_startkwalificatie" and len(explanation) > 1:
         explanation = [*explanation[1:], explanation[0]]  # the verdict before the basis of the 18-plus duty
     for message in explanation:

@@ -13,199 +13,60 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from decimal import Decimal
 
-from assistant.calendar import CalendarError, Holiday, SchoolCalendar, SchoolYear, get_calendar
-from assistant.i18n import Message, _
-from assistant.knowledge import UnknownMunicipality, get_regions
-from assistant.knowledge.parameters import LawNotKnown, LegalParameters, params
+from assistant.calendar import get_calendar
+from assistant.i18n import Message
+from assistant.knowledge.parameters import LegalParameters, params
 from assistant.rules.verlof import (
     NO_SCHOOL_DAYS,
     VAKANTIE_AFTERWARDS,
     VerlofDecision,
-    VerlofFacts,
-    evaluate_verlof,
     get_rules,
 )
-from assistant.situation.facts import EVENT_CATEGORIES, Facts, next_occurrence, plausibility
-from assistant.situation.verdict import Choice, Reply, role_choice, verdict_for
-
-NO = _("Nee, dat kan niet.")
-WEEKS_ABOUT = _("{weeks} weken zijn ongeveer {days} schooldagen.")
-ONE_MONTH_ABOUT = _("Een maand is ongeveer {days} schooldagen.")
-MONTHS_ABOUT = _("{months} maanden zijn ongeveer {days} schooldagen.")
-PERIOD_DAYS = _("Van {start} tot en met {end} zijn er {days} schooldagen.")
-VAKANTIE_MAX = _("Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
-                 "leerplichtambtenaar (artikel 13a Leerplichtwet).")
-VAKANTIE_FITS = _("Dat past binnen het maximum van {max} schooldagen. Maar vakantieverlof kan alleen als het beroep "
-                  "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
-                  "per schooljaar (artikel 13a Leerplichtwet).")
-VAKANTIE_JOB = _("Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
-                 "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg.")
-VAKANTIE_JOB_ONLY = _("Dat kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle "
-                      "schoolvakanties van het schooljaar onmogelijk maakt, zoals seizoenswerk; drukte of een eigen "
-                      "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
-                      "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet).")
-VAKANTIE_ONCE = _("Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
-                  "het dit schooljaar al gegeven, dan kan de directeur het niet nog een keer geven.")
-VAKANTIE_FIRST_WEEKS = _("Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
-                         "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
-                         "en met {last}.")
-VAKANTIE_FIRST_WEEKS_NOTE = _("Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
-                              "{school_year} zijn dat de weken van {first} tot en met {last}.")
-VAKANTIE_ONLY_JOB_REASON = _("Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
-                             "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet).")
-TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de "
-                  "werkgever.")
-TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
-TODO_VAKANTIE_SCHOOL = _("Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "
-                         "verlof, dan is dat luxe verzuim: dat meldt u bij DUO.")
-TODO_VAKANTIE_SCHOOL_NO = _("Als directeur kunt u hiervoor geen verlof geven. Gaat de leerling toch, dan is dat luxe "
-                            "verzuim: dat meldt u bij DUO.")
-VAKANTIE_SCHOOL_RULE = _("Als directeur mag u vakantieverlof alleen geven als het beroep van een ouder een "
-                         "gezinsvakantie in alle schoolvakanties onmogelijk maakt: ten hoogste {max} schooldagen, "
-                         "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a "
-                         "Leerplichtwet).")
-SCHOOL_LUXE = _("Gaat een leerling zonder verlof, dan is dat luxe verzuim: dat meldt u bij DUO.")
-EVENT_IS_ARTICLE_14 = _("Voor {label} vraagt u geen vakantieverlof, maar verlof wegens gewichtige omstandigheden "
-                        "(artikel 14 Leerplichtwet).")
-
-GEWICHTIG_DIRECTOR = _("Voor {label} kan de directeur verlof geven (artikel 14 Leerplichtwet).")
-GEWICHTIG_OFFICER = _("Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
-                      "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
-                      "Leerplichtwet).")
-GEWICHTIG_NO_REASON = _("Voor een gewichtige omstandigheid, zoals een huwelijk of een overlijden in de familie, kan de "
-                        "directeur ten hoogste {max} schooldagen per schooljaar geven. Of uw reden telt, beoordeelt de "
-                        "directeur (artikel 14 Leerplichtwet).")
-MORE_THAN_GUIDANCE = _("U vraagt meer dagen dan die richtlijn. Leg in de aanvraag uit waarom.")
-WITHIN_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn.")
-TODO_GEWICHTIG = _("Vraag het vooraf schriftelijk aan bij de directeur. Kon dat niet, meld de reden dan binnen {days} "
-                   "dagen.")
-TODO_GEWICHTIG_OFFICER = _("Lever de aanvraag zo vroeg mogelijk in bij de school; die stuurt hem naar de "
-                           "leerplichtambtenaar.")
-GEWICHTIG_SCHOOL_ASSESS = _("Of een reden een gewichtige omstandigheid is, beoordeelt u; de wet noemt geen lijst. Kon "
-                            "de ouder het niet vooraf vragen? Dan kunt u het verlof alsnog geven als de reden binnen "
-                            "{days} dagen bij u is gemeld (artikel 14 Leerplichtwet).")
-TODO_GEWICHTIG_SCHOOL = _("Als directeur beslist u tot en met {max} schooldagen per schooljaar. Bij meer stuurt u de "
-                          "aanvraag door naar de leerplichtambtenaar, die u eerst hoort.")
-
-RELIGIEUS = _("U hoeft geen toestemming te vragen voor een plicht uit uw geloof of levensovertuiging. Meld het wel "
-              "uiterlijk {days} dagen van tevoren aan de directeur (artikel 13 Leerplichtwet).")
-RELIGIEUS_SCHOOL = _("De ouders hoeven geen toestemming te vragen voor een plicht uit geloof of levensovertuiging. Zij "
-                     "melden het uiterlijk {days} dagen van tevoren bij de directeur (artikel 13 Leerplichtwet).")
-RELIGIEUS_BY = _("Voor {date} meldt u het dus uiterlijk op {deadline}.")
-RELIGIEUS_LATE = _("Voor {date} had dat uiterlijk op {deadline} gemoeten. Meld het zo snel mogelijk.")
-
-ASK_REASON = _("Waarvoor vraagt u het verlof? Daar hangt het antwoord van af.")
-REASON_BUTTONS = (
-    ("huwelijk", _("Een bruiloft")),
-    ("overlijden", _("Een overlijden of uitvaart")),
-    ("ernstige_ziekte", _("Ernstige ziekte in de familie")),
-    ("verhuizing", _("Een verhuizing")),
-    ("religieuze_verplichting", _("Een religieuze feestdag")),
-    ("vakantie", _("Op vakantie")),
-    ("overig", _("Iets anders")),
+from assistant.situation.facts import EVENT_CATEGORIES, Facts
+from assistant.situation.leave_period import (
+    duration_sentence,
+    evaluate_leave,
+    first_lesweken,
+    leave_period,
+    municipality_of,
 )
-NON_REASONS = ("goedkopere_tickets", "familiebezoek", "drukte", "al_geboekt", "broers_zussen_vrij")
-
-
-def _municipality(facts: Facts) -> str:
-    """The asker's municipality, or the regional table's first (all of Twente is vakantieregio noord; only the school
-    days are counted with it, never who decides)."""
-    regions = get_regions()
-    if facts.municipality:
-        try:
-            return regions.name_of(facts.municipality)
-        except UnknownMunicipality:
-            pass
-    return regions.municipalities[0]
-
-
-def _next_holiday(holiday_id: str, on: date, region: str, calendar: SchoolCalendar) -> Holiday | None:
-    day = on
-    while True:
-        try:
-            found = calendar.school_holiday_on(day, region)
-        except CalendarError:
-            return None
-        if found is not None and found.id == holiday_id:
-            return found
-        day += timedelta(days=1)
-
-
-def _school_days_from(day: date, count: int, step: int, region: str, calendar: SchoolCalendar) -> list[date]:
-    """`count` school days from `day` on, going forward (`step` 1) or back (-1)."""
-    found: list[date] = []
-    while len(found) < count:
-        if calendar.is_school_day(day, region):
-            found.append(day)
-        day += timedelta(days=step)
-    return sorted(found)
-
-
-def _period(facts: Facts, on: date, region: str, calendar: SchoolCalendar) -> tuple[date, date] | None:
-    """The leave's first and last day: as said, or a week (or the length said) right before or after a holiday."""
-    if facts.start is not None:
-        return facts.start, facts.end or facts.start
-    if facts.holiday is None or facts.relation is None:
-        return None
-    try:
-        holiday = _next_holiday(facts.holiday, on, region, calendar)
-        if holiday is None:
-            return None
-        count = round(facts.duration_days or plausibility()["school_days_per_week"])
-        if facts.relation == "before":
-            days = _school_days_from(holiday.start - timedelta(days=1), count, -1, region, calendar)
-        else:
-            days = _school_days_from(holiday.end + timedelta(days=1), count, 1, region, calendar)
-    except CalendarError:
-        return None
-    return days[0], days[-1]
-
-
-def _first_lesweken(month: int, on: date, region: str, calendar: SchoolCalendar,
-                    law: LegalParameters) -> tuple[SchoolYear, date, date] | None:
-    """The first lesweken of the school year in which the next `month` falls, when that month overlaps them."""
-    first_of_month = next_occurrence(month, on)
-    school_year = SchoolYear.of(first_of_month)
-    try:
-        first = calendar.first_school_day(school_year, region)
-        weeks = law.verlof.vakantie_excluded_first_lesweken.value
-        last = first
-        day = first
-        while (number := calendar.lesweek_number(day, region)) is None or number <= weeks:
-            if number is not None and calendar.is_school_day(day, region):
-                last = day
-            day += timedelta(days=1)
-    except CalendarError:
-        return None
-    if first.month != month and last.month != month:
-        return None
-    return school_year, first, last
-
-
-def _duration_sentence(facts: Facts, days: int) -> Message | None:
-    if facts.weeks is not None and facts.days is None:
-        return Message(WEEKS_ABOUT, {"weeks": _decimal(facts.weeks), "days": days})
-    if facts.months is not None and facts.days is None:
-        if facts.months == 1:
-            return Message(ONE_MONTH_ABOUT, {"days": days})
-        return Message(MONTHS_ABOUT, {"months": _decimal(facts.months), "days": days})
-    return None
-
-
-def _decimal(value: float) -> Decimal:
-    return Decimal(f"{value:g}")
-
-
-def _evaluate(kind: str, facts: Facts, period: tuple[date, date], on: date, calendar: SchoolCalendar,
-              municipality: str, category: str | None = None) -> VerlofDecision | None:
-    try:
-        return evaluate_verlof(VerlofFacts(kind=kind, start_date=period[0], end_date=period[1],  # type: ignore[arg-type]
-                                           municipality=municipality, requested_on=on, category=category,
-                                           prior_vakantie_this_school_year=bool(facts.prior_leave)), on=on)
-    except (CalendarError, LawNotKnown, ValueError):
-        return None
+from assistant.situation.leave_texts import (
+    ASK_REASON,
+    EVENT_IS_ARTICLE_14,
+    GEWICHTIG_DIRECTOR,
+    GEWICHTIG_NO_REASON,
+    GEWICHTIG_OFFICER,
+    GEWICHTIG_SCHOOL_ASSESS,
+    MORE_THAN_GUIDANCE,
+    NO,
+    NON_REASONS,
+    PERIOD_DAYS,
+    REASON_BUTTONS,
+    RELIGIEUS,
+    RELIGIEUS_BY,
+    RELIGIEUS_LATE,
+    RELIGIEUS_SCHOOL,
+    SCHOOL_LUXE,
+    TODO_GEWICHTIG,
+    TODO_GEWICHTIG_OFFICER,
+    TODO_GEWICHTIG_SCHOOL,
+    TODO_VAKANTIE,
+    TODO_VAKANTIE_SCHOOL,
+    TODO_VAKANTIE_SCHOOL_NO,
+    TODO_VAKANTIE_SHORTER,
+    VAKANTIE_FIRST_WEEKS,
+    VAKANTIE_FIRST_WEEKS_NOTE,
+    VAKANTIE_FITS,
+    VAKANTIE_JOB,
+    VAKANTIE_JOB_ONLY,
+    VAKANTIE_MAX,
+    VAKANTIE_ONCE,
+    VAKANTIE_ONLY_JOB_REASON,
+    VAKANTIE_SCHOOL_RULE,
+    WITHIN_GUIDANCE,
+)
+from assistant.situation.verdict import Choice, Reply, role_choice, verdict_for
 
 
 @verdict_for("verlof_vakantie")
@@ -215,9 +76,9 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             return religieus("religieuze_feestdag", facts, on, may_ask)
         return gewichtig("verlof_gewichtige_omstandigheden", facts, on, may_ask, from_vakantie=True)
     calendar = get_calendar()
-    municipality = _municipality(facts)
+    municipality = municipality_of(facts)
     region = calendar.region_of(municipality)
-    period = _period(facts, on, region, calendar)
+    period = leave_period(facts, on, region, calendar)
     law = params(period[0] if period else on)
     rule = law.verlof
     maximum = rule.vakantie_max_school_days.value
@@ -236,14 +97,14 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         lines = [Message(entry["text"]), Message(VAKANTIE_ONLY_JOB_REASON)]
         return _reply(topic, facts, lines, [*citations, *entry["citations"]], law)
 
-    decision = _evaluate("vakantie", facts, period, on, calendar, municipality) if period else None
+    decision = evaluate_leave("vakantie", facts, period, on, calendar, municipality) if period else None
     if decision is not None:
         return _vakantie_decision(topic, facts, decision, period, values, law)  # type: ignore[arg-type]
 
     days = facts.duration_days
     if days is not None:
         rounded = round(days)
-        duration = _duration_sentence(facts, rounded)
+        duration = duration_sentence(facts, rounded)
         if rounded > maximum:
             lines = [Message(NO), *([duration] if duration else []), Message(VAKANTIE_MAX, values)]
             todo_no = Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)
@@ -258,7 +119,7 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     elif school and facts.month is None:
         return _reply(topic, facts, [Message(VAKANTIE_SCHOOL_RULE, values), Message(SCHOOL_LUXE)], citations, law)
     todo = Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE)
-    first_weeks = _first_lesweken(facts.month, on, region, calendar, law) if facts.month is not None else None
+    first_weeks = first_lesweken(facts.month, on, region, calendar, law) if facts.month is not None else None
     if first_weeks is not None:
         school_year, first, last = first_weeks
         job = [line for line in lines if line.template == VAKANTIE_JOB]
@@ -287,7 +148,7 @@ def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, perio
     codes = [problem.code for problem in blocking]
     first_weeks = decision.problem("first_two_weeks")
     if first_weeks is not None and first_weeks.severity == "blocking":
-        lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.values))]
+        lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.message.values))]
     elif "too_many_days" in codes:
         lines = [Message(NO), counted, Message(VAKANTIE_MAX, values),
                  Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)]
@@ -306,10 +167,8 @@ def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, perio
 
 def _notes(decision: VerlofDecision) -> list[Message]:
     """What the rules say besides the verdict (warnings, the schoolgids, guidance), for behind "Meer uitleg"."""
-    found = [Message(problem.template, dict(problem.values)) for problem in decision.problems
-             if problem.severity != "blocking"]
-    found += [Message(note.template, dict(note.values)) for note in decision.notes]
-    return found
+    found = [problem.message for problem in decision.problems if problem.severity != "blocking"]
+    return [*found, *(note.message for note in decision.notes)]
 
 
 def _reply(topic: str, facts: Facts, lines: list[Message], citations: list[str], law: LegalParameters,
@@ -348,8 +207,8 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             return _school_gewichtig(topic, facts, on)
         return None  # the event's variant of the topic text answers it
     calendar = get_calendar()
-    municipality = _municipality(facts)
-    period = _period(facts, on, calendar.region_of(municipality), calendar)
+    municipality = municipality_of(facts)
+    period = leave_period(facts, on, calendar.region_of(municipality), calendar)
     law = params(period[0] if period else on)
     maximum = law.verlof.gewichtig_director_max_school_days.value
     school = facts.role == "school"
@@ -358,7 +217,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     details: list[Message] = []
     lines: list[Message] = []
     if period is not None:
-        decision = _evaluate("gewichtige_omstandigheid", facts, period, on, calendar, municipality,
+        decision = evaluate_leave("gewichtige_omstandigheid", facts, period, on, calendar, municipality,
                              reason if reason in EVENT_CATEGORIES else None)
         if decision is not None:
             days = decision.school_days

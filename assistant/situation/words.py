@@ -1,6 +1,6 @@
 """The words of `assistant/locale/situation.yml`, folded and compiled once, and a token matcher over them.
 
-A message is folded as `assistant.dates.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
+A message is folded as `assistant.folding.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
 cut into tokens: words (an apostrophe inside a word stays: "п'ять", "ekim'de"), numbers ("16", "1,5") and dashes.
 Phrases from the words file are sequences of tokens; a token ending in * matches any word that starts with it, and
 {n} matches a number: digits, or a number word of the phrase's own language.
@@ -19,11 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from num2words import num2words
 
-from assistant.dates import fold
+from assistant.folding import fold
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from assistant.i18n.languages import LOCALE_DIR
+from assistant.i18n.number_words import number_words
 
 WORDS_FILE = LOCALE_DIR / "situation.yml"
 UNITS = ("day", "week", "month", "hour", "year")
@@ -218,11 +218,11 @@ def _entries(data: dict[str, Any], code: str) -> dict[str, Any]:
 
 def _number_table(code: str, extra: dict[str, Any]) -> dict[str, float]:
     table: dict[str, float] = {}
-    for value in range(NUMBER_WORDS_UP_TO + 1):
-        try:
-            written = num2words(value, lang=code)
-        except NotImplementedError:  # a language num2words does not know: digits and the words file only
-            break
+    try:
+        written_numbers = number_words(code, NUMBER_WORDS_UP_TO)
+    except NotImplementedError:  # a language num2words does not know: digits and the words file only
+        written_numbers = {}
+    for written, value in written_numbers.items():
         table.setdefault(_key(token.text for token in tokens(fold(written))), float(value))
     for word, value in extra.items():
         table[_key(token.text for token in tokens(fold(str(word))))] = float(value)

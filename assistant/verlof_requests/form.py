@@ -23,6 +23,7 @@ from assistant.knowledge import resolve_citations
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
+from assistant.verlof_requests.texts import MAX_REASON_CHARS
 
 # Slot names (domain/verlof_form.yml).
 KIND, CATEGORY, CHILD_NAME, CHILD_CLASS = "verlof_kind", "verlof_category", "verlof_child_name", "verlof_child_class"
@@ -277,7 +278,7 @@ def check_school_days(start: date, end: date, home: str | None, language: str = 
 
 
 def check_reason(text: str) -> str:
-    value = interpret.clean_text(text, service.MAX_REASON_CHARS)
+    value = interpret.clean_text(text, MAX_REASON_CHARS)
     if len(value) < 3 or value.startswith("/"):
         raise FormProblem(NOT_REALLY_A_REASON)
     return value
@@ -427,7 +428,7 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
         decider = "directeur_unknown_school"
     lines += ["", loc(SUMMARY_RULES), "- " + loc(DECIDER_TEXTS[decider], officer=decision.leerplicht_gemeente or "")]
     for problem in decision.problems:
-        lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.template, **problem.values)}")
+        lines.append(f"- {loc(SEVERITY_TEXTS[problem.severity])} {loc(problem.message)}")
     lines += ["", loc(SUMMARY_QUESTION)]
     citations = [c.model_dump() for c in resolve_citations(decision.citations)]
     return Summary(loc.finish("\n".join(lines)), citations, True)

@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.dates import date_spans, fold
+from assistant.dates import date_spans
+from assistant.folding import fold, fold_words
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.languages import load_languages
 from assistant.i18n.phrases import folded as _folded
 from assistant.i18n.phrases import word_pattern as _any
-from assistant.schools.registry import _fold
 
 KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
 
@@ -75,7 +75,7 @@ def interpret_category(text: str) -> str | None:
     values = payload_values(text)
     if values.get("gebeurtenis"):
         return values["gebeurtenis"]
-    folded = _fold(text)
+    folded = fold_words(text)
     if folded in ("huwelijk", "overlijden", "ernstige ziekte", "verhuizing", "jubileum", "gezinsuitbreiding",
                   "overig", "iets anders", "anders", "andere reden"):
         return {"ernstige ziekte": "ernstige_ziekte", "iets anders": "overig", "anders": "overig",
@@ -93,7 +93,7 @@ def interpret_kind(text: str) -> tuple[str | None, str | None]:
         return values["verlof_kind"], None
     if values.get("gebeurtenis"):
         return "gewichtige_omstandigheid", values["gebeurtenis"]
-    folded = _fold(text)
+    folded = fold_words(text)
     if (code := folded.replace(" ", "_")) in KINDS:  # the kind's own code, as a button's entity value carries it
         return code, None
     category = interpret_category(text)
@@ -109,7 +109,7 @@ def interpret_kind(text: str) -> tuple[str | None, str | None]:
 
 
 def interpret_yes_no(text: str) -> bool | None:
-    folded = _fold(text)
+    folded = fold_words(text)
     if not folded:
         return None
     if NO.match(folded):
@@ -121,9 +121,9 @@ def interpret_yes_no(text: str) -> bool | None:
 
 def interpret_municipality(text: str, municipalities: tuple[str, ...]) -> str | None:
     values = payload_values(text)
-    folded = _fold(values.get("verlof_municipality") or text)
+    folded = fold_words(values.get("verlof_municipality") or text)
     for name in municipalities:
-        if re.search(rf"\b{re.escape(_fold(name))}\b", folded):
+        if re.search(rf"\b{re.escape(fold_words(name))}\b", folded):
             return name
     return None
 
@@ -142,11 +142,11 @@ def valid_child_name(name: str) -> bool:
     name = clean_text(name, 200)
     letters = sum(char.isalpha() for char in name)
     return (2 <= len(name) <= 120 and letters >= 2 and not any(char.isdigit() for char in name)
-            and "@" not in name and not _NOT_A_NAME.match(_fold(name)) and not name.startswith("/"))
+            and "@" not in name and not _NOT_A_NAME.match(fold_words(name)) and not name.startswith("/"))
 
 
 def guess_non_reason(text: str) -> str | None:
-    folded = _fold(text)
+    folded = fold_words(text)
     for category, pattern in NON_REASON_WORDS:
         if re.search(pattern, folded):
             return category

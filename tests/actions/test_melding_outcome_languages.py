@@ -17,7 +17,7 @@ from actions.melding import ActionMeldingOutcome, known_facts
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, UNTRANSLATED_NOTICE, Message, lookup, translate
 from assistant.i18n.formatting import format_number
 from assistant.melding_facts import build_facts
-from assistant.rules.melding import MeldingDecision, MeldingFacts, evaluate_melding
+from assistant.rules.melding import EXPLANATION, MeldingDecision, MeldingFacts, evaluate_melding
 
 ON = date(2026, 12, 6)  # the day the law is applied in these tests
 
@@ -73,7 +73,8 @@ def _outcome(known: dict[str, Any], language: str) -> tuple[str, MeldingDecision
 def _messages(decision: MeldingDecision) -> list[Message]:
     """Every Message of a decision, the values that are Messages too."""
     texts = decision.texts
-    found: list[Message] = [*texts.explanation, *texts.checklist, *texts.fields, *texts.notes, texts.count_unit]
+    found: list[Message] = [*(finding.message for finding in decision.findings), *texts.checklist, *texts.fields,
+                            texts.count_unit]
     found += [text for text in (texts.duo_category, texts.channel, texts.recipient, texts.deadline,
                                 texts.deadline_guidance, texts.fine_risk) if text is not None]
     for message in list(found):
@@ -100,7 +101,7 @@ def test_the_outcome_is_fully_translated(case: str, language: str) -> None:
     dutch, _decision = _outcome(CASES[case], SOURCE_LANGUAGE)
     assert translate(UNTRANSLATED_NOTICE, language) not in text and UNTRANSLATED_NOTICE not in text
     assert "{" not in text and "}" not in text, text
-    for sentence in decision.texts.explanation:
+    for sentence in decision.messages(EXPLANATION):
         translated = translate(sentence, language)
         assert translated in text
         assert lookup(sentence.template, language) not in (None, sentence.template)
@@ -112,7 +113,7 @@ def test_the_outcome_is_fully_translated(case: str, language: str) -> None:
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_placeholders_are_filled_after_translation(language: str) -> None:
     _text, decision = _outcome(CASES["below the threshold, half hours"], language)
-    [sentence, *_rest] = decision.texts.explanation
+    [sentence, *_rest] = decision.messages(EXPLANATION)
     rendered = translate(sentence, language)
     unit = translate(sentence.values["unit"], language)
     assert unit in rendered and unit != sentence.values["unit"].template
@@ -121,7 +122,7 @@ def test_placeholders_are_filled_after_translation(language: str) -> None:
     assert {"18", "1000", "100000"} <= _numbers(late)
     sick = evaluate_melding(MeldingFacts(school_type="po", age=9, absence_kind="ziekte", municipality="hengelo",
                                          long_term_sickness=True), on=ON)
-    hengelo = " ".join(translate(sentence, language) for sentence in sick.texts.explanation)
+    hengelo = " ".join(translate(sentence, language) for sentence in sick.messages(EXPLANATION))
     assert "Hengelo" in hengelo and "2024-2025" in hengelo and "{" not in hengelo
 
 
@@ -129,7 +130,7 @@ def test_the_dutch_outcome_is_unchanged() -> None:
     text, decision = _outcome(CASES["below the threshold, half hours"], SOURCE_LANGUAGE)
     assert decision.explanation.startswith("De leerling heeft in vier lesweken 12,5 klokuren ongeoorloofd gemist.")
     # every sentence is shown, the first ones in the first bubble and the rest behind "Meer uitleg"
-    assert all(str(sentence) in text for sentence in decision.texts.explanation)
+    assert all(str(sentence) in text for sentence in decision.messages(EXPLANATION))
 
 
 @pytest.mark.parametrize("language", TRANSLATED)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.folding import fold
 from assistant.knowledge import KnowledgeBase, search
-from assistant.knowledge.dutch_text import fold, terms
+from assistant.knowledge.dutch_text import terms
 
 
 def test_terms_lemmatise_fold_accents_and_drop_stop_words() -> None:

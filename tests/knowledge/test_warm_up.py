@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.dates import _patterns
+from assistant.dates import date_patterns
 from assistant.knowledge import get_knowledge_base
 from assistant.knowledge.retrieval import topic_index
 from assistant.warm_up import warm_up_languages
@@ -10,10 +10,10 @@ from assistant.warm_up import warm_up_languages
 
 def test_warm_up_builds_each_languages_tables() -> None:
     topic_index.cache_clear()
-    _patterns.cache_clear()
+    date_patterns.cache_clear()
     warm_up_languages(["nl", "uk"])
     info = topic_index.cache_info()
     assert info.currsize == 2
     topic_index(get_knowledge_base(), "uk")
     assert topic_index.cache_info().hits == info.hits + 1  # already built
-    assert _patterns.cache_info().currsize >= 2
+    assert date_patterns.cache_info().currsize >= 2

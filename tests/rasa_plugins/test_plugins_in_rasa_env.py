@@ -162,3 +162,31 @@ def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
     """, tmp_path)
     fallback = {"name": "nlu_fallback", "confidence": 0.7}
     assert result == {"unknown": [fallback, [fallback]], "known": "ask_verlof_vakantie"}
+
+
+def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_version(tmp_path):
+    result = run_in_rasa_env("""
+        import json
+        import rasa
+        from rasa_plugins import action_validation, endpoint_sessions, turn_faults
+        from rasa_plugins.version_guard import UnsupportedRasaVersion
+        from rasa.core.actions.action import RemoteAction
+        from rasa.utils.endpoints import EndpointConfig
+        before = (RemoteAction._validate_action_result, EndpointConfig.session, EndpointConfig.request)
+        rasa.__version__ = "3.6.22"
+        refused = {}
+        for name, install in (("action_validation", action_validation.install),
+                              ("endpoint_sessions", endpoint_sessions.install),
+                              ("turn_faults", turn_faults.install),
+                              ("make_strict", lambda: turn_faults.make_strict(None))):
+            try:
+                install()
+                refused[name] = ""
+            except UnsupportedRasaVersion as error:
+                refused[name] = str(error)
+        after = (RemoteAction._validate_action_result, EndpointConfig.session, EndpointConfig.request)
+        print(json.dumps({"refused": refused, "untouched": before == after}))
+    """, tmp_path)
+    assert result["untouched"]
+    for name, message in result["refused"].items():
+        assert "Rasa 3.6.22 is installed" in message and "3.6.21" in message, name

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import assistant.dates as dates
-from assistant.dates import DateError, ParsedDates, fold, looks_like_range, parse_dates
+import assistant.dates.words as date_words
+from assistant.dates import DateError, ParsedDates, looks_like_range, parse_dates
+from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.formatting import format_date, format_day_month
 from tests.language_config import with_supported_language
@@ -223,8 +225,8 @@ def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest
     config = with_supported_language(
         tmp_path, "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
         " dates: {relative: {1: [berri]}, to: [ilaa]}}")
-    monkeypatch.setattr(dates, "load_languages", lambda: config)
-    monkeypatch.setattr(dates, "SUPPORTED_LANGUAGES", config.codes)
+    monkeypatch.setattr(date_words, "load_languages", lambda: config)
+    monkeypatch.setattr(date_words, "SUPPORTED_LANGUAGES", config.codes)
     monkeypatch.setattr(dates, "normalise_language", lambda code: code if code in config.codes else "nl")
     dates.clear_caches()
     try:

@@ -178,7 +178,7 @@ def test_where_long_term_sickness_is_reported_comes_from_the_regional_agreement(
     moved = Regions([real.municipality(name) for name in real.municipalities],
                     doorstroompunt_areas=real.doorstroompunt_areas, vakantieregio=real.vakantieregio,
                     agreements=agreements)
-    monkeypatch.setattr("assistant.rules.melding.get_regions", lambda: moved)
+    monkeypatch.setattr("assistant.rules.melding.decide.get_regions", lambda: moved)
     assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Enschede").obligation \
         == "regionaal_afgesproken"
     assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Hengelo").obligation == "niet_nodig"

@@ -23,11 +23,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.calendar import get_calendar
+from assistant.dates import nl_date
 from assistant.http.deps import JSON_BODY, Today
 from assistant.http.schemas import Citation, document_known_values, error_responses, iso_date_text
 from assistant.i18n import _, best_match, normalise_language, translate
 from assistant.knowledge import UnknownMunicipality, get_regions, resolve_citations
-from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules, nl_date
+from assistant.rules.verlof import VerlofFacts, evaluate_verlof, get_rules
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 log = structlog.get_logger(__name__)
@@ -143,13 +144,13 @@ def check_verlof(body: VerlofCheckRequest, request: Request, today: Today) -> Ve
         school_days=decision.school_days,
         decided_by=decision.decided_by,
         problems=[VerlofProblem(code=problem.code, severity=problem.severity,
-                                message=translate(problem.template, language, **problem.values),
+                                message=translate(problem.message, language),
                                 citations=resolve_citations(problem.citations))
                   for problem in decision.problems],
         citations=resolve_citations(decision.citations),
         allowed=decision.allowed,
         law_date=decision.law_date,
-        notes=[VerlofNote(code=note.code, message=translate(note.template, language, **note.values),
+        notes=[VerlofNote(code=note.code, message=translate(note.message, language),
                           citations=resolve_citations(note.citations))
                for note in decision.notes],
         school_year=decision.school_year.label if decision.school_year else None,

@@ -1,0 +1,351 @@
+"""Reading the facts of a situation from a message (`read_facts`): dates, numbers with their units, the grade, the
+holiday, the month and the event, in the conversation's language and in Dutch; see `assistant.situation.facts`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from assistant.dates import DateError, date_spans, parse_dates
+from assistant.folding import fold
+from assistant.i18n import Message, normalise_language
+from assistant.melding_facts import UNKNOWN, parse_melding_text
+from assistant.situation.facts import (
+    END_BEFORE_START,
+    EVENT_CATEGORIES,
+    FUTURE_BIRTH,
+    IMPOSSIBLE_DATE,
+    NEGATIVE,
+    WEEKDAY_MISMATCH,
+    FactProblem,
+    Facts,
+    check,
+)
+from assistant.situation.vocabulary import event_index, month_of
+from assistant.situation.words import Token, Words, load_words, tokens
+from assistant.verlof_requests.interpret import interpret_category
+
+# -- reading --------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    text: str
+    language: str
+    today: date
+    words: Words
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[FactProblem] = field(default_factory=list)
+    folded: str = ""  # the text with its dates blanked out, folded
+    turns: bool = False  # the age in the text is the age reached on a date, not the age now
+    ahead: bool = False  # a time from now was said ("over 4 maanden"): an age after it is reached then
+
+    def set(self, name: str, value: Any) -> None:
+        self.values.setdefault(name, value)
+
+    def problem(self, code: str, template: str, drop: tuple[str, ...] = (), **values: Any) -> None:
+        self.problems.append(FactProblem(code, Message(template, values), drop))
+
+
+def _unit_follows(text: str, end: int, words: Words) -> bool:
+    """Whether a unit word follows position `end` of `text` ("4-5 dagen": the dashes are a range, not a date)."""
+    toks = tokens(fold(text[end:end + 40]))
+    return bool(toks) and words.unit_at(toks, 0) is not None
+
+
+def _dates(reading: _Reading) -> str:
+    """Read the dates (birth date or the leave's first and last day) and return the text with them blanked out.
+
+    A date is a birth date when the message says so ("geboren", "born") and the date has a year, or when it lies
+    years back (a leave is never asked for a date two years ago)."""
+    text, words = reading.text, reading.words
+    blanked = list(text)
+    found: list[tuple[date, bool]] = []  # (date, typed with a year)
+    for span in date_spans(text, reading.language):
+        piece = text[span.start:span.end]
+        if re.fullmatch(r"[\d\s./\-–]+", piece) and not re.search(r"\d{4}", piece) \
+                and _unit_follows(text, span.end, words):
+            continue  # "4-5 dagen" is a number of days
+        blanked[span.start:span.end] = " " * (span.end - span.start)
+        try:
+            parsed = parse_dates(piece, reading.today, reading.language)
+        except DateError as error:
+            code = "weekday_mismatch" if error.code == "weekday_mismatch" else "impossible_date"
+            reading.problem(code, WEEKDAY_MISMATCH if code == "weekday_mismatch" else IMPOSSIBLE_DATE,
+                            ("start", "end", "birth_date"), text=piece.strip())
+            continue
+        with_year = bool(re.search(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d{2}\b", piece))
+        found.append((parsed.start, with_year))
+        if parsed.end is not None:
+            found.append((parsed.end, with_year))
+    rest = "".join(blanked)
+    if not found:
+        return rest
+    toks = tokens(fold(text))
+    says_birth = any(True for _ in words.find("birth", toks))
+    long_ago = reading.today - relativedelta(years=2)
+    said = says_birth and found[0][1]
+    births = [found[0][0]] if said else [day for day, _year in found if day <= long_ago]
+    turning = _turns(tokens(fold("".join(blanked))), words) if found[0][1] else None
+    if turning is not None and not said:
+        births = [found[0][0] - relativedelta(years=turning)]  # "wordt op 2 september 2015 vijf jaar"
+        found = found[1:]
+        reading.turns = True
+    if births:
+        birth = births[0]
+        if birth > reading.today:
+            reading.problem("future_birth", FUTURE_BIRTH, ("birth_date",), date=birth)
+        else:
+            reading.set("birth_date", birth)
+    leave = [day for day, _year in found if day not in births]
+    if leave:
+        start, end = leave[0], leave[-1]
+        if end < start:
+            reading.problem("end_before_start", END_BEFORE_START, ("start", "end"), start=start, end=end)
+        else:
+            reading.set("start", start)
+            if end != start:
+                reading.set("end", end)
+    return rest
+
+
+def _turns(toks: list[Token], words: Words) -> int | None:
+    """N of "wordt (op <date>) N jaar": the age reached on the date of the message."""
+    for _phrase, _start, _end, number in words.find("turns", toks):
+        if number is not None and number.is_integer() and 0 < number <= 30:
+            return int(number)
+    return None
+
+
+def _in_time(toks: list[Token], start: int, end: int, words: Words) -> bool:
+    """Whether the span toks[start:end] is a time from now ("over 4 maanden", "za 4 miesiące", "4 ay sonra") that
+    an age follows."""
+    def is_word(index: int) -> bool:
+        return 0 <= index < len(toks) and any(p.parts == (toks[index].text,) for p in words.lists["in_time"])
+
+    if not (is_word(start - 1) or is_word(end)):
+        return False
+    for ahead in range(end, min(end + 4, len(toks))):
+        found = words.number_at(toks, ahead)
+        if found is not None:
+            unit = words.unit_at(toks, found[1]) if found[1] < len(toks) else None
+            return unit is not None and unit[0] == "year"
+    return False
+
+
+def _is_minus(toks: list[Token], index: int, words: Words) -> bool:
+    """Whether the number at `index` is negative: "-2 weken", "min 2 weken", "minus two weeks" (not "4-5 dagen")."""
+    if index == 0:
+        return False
+    before = toks[index - 1]
+    if before.text in ("-", "–"):
+        return index < 2 or words.number_at(toks, index - 2) is None
+    return any(phrase.parts == (before.text,) for phrase in words.lists["minus"])
+
+
+def _numbers(reading: _Reading, toks: list[Token]) -> None:
+    """Numbers with a unit ("drie weken", "16 uur", "7 jaar", "يومين"), and minus signs before them."""
+    words = reading.words
+    index = 0
+    while index < len(toks):
+        number = words.number_at(toks, index)
+        value: float | None = None
+        unit: tuple[str, int] | None = None
+        if number is not None:
+            value, end, language = number
+            for ahead in (end, end + 1):
+                if ahead < len(toks) and words.number_at(toks, ahead) is None:
+                    unit = words.unit_at(toks, ahead, language or None)
+                    if unit is not None and len(toks[ahead].text) == 1 and not toks[index].is_digits:
+                        unit = None  # "u" is an hour only after digits ("16u"); "kunt u een" is no hour
+                    if unit is not None:
+                        break
+            start = index
+        else:
+            one = next((phrase for phrase in words.one if phrase.match(words, toks, index)), None)
+            single = next((phrase for phrase in words.single if phrase.match(words, toks, index)), None)
+            if single is not None:
+                value, unit_name = single.value
+                unit, start = (unit_name, index + 1), index
+            elif one is not None:
+                found = words.unit_at(toks, index + 1, one.language)
+                if found is not None and found[0] != "year":
+                    value, unit, start = 1.0, found, index
+        if unit is None or value is None:
+            index += 1
+            continue
+        name, after = unit
+        if name != "year" and _in_time(toks, start, after, words):
+            reading.ahead = True  # "over 4 maanden (word ik) 18": a time from now, and the age is one less now
+            index = max(after, index + 1)
+            continue
+        if _is_minus(toks, start, words):
+            piece = reading.folded[toks[start - 1].start:toks[after - 1].end]
+            reading.problem("negative", NEGATIVE, ("days", "weeks", "months", "weeks_absent"), text=piece)
+        elif name == "year":
+            following = toks[after].text if after < len(toks) else ""
+            if value.is_integer() and 0 <= value <= 120 and not reading.turns and \
+                    not any(phrase.parts[0] == following for phrase in words.lists["not_age"]):
+                reading.set("age", int(value) - 1 if reading.ahead and value >= 1 else int(value))
+        else:
+            reading.set({"day": "days", "week": "weeks", "month": "months", "hour": "hours"}[name], value)
+        index = max(after, index + 1)
+
+
+def _phrase_numbers(reading: _Reading, toks: list[Token], name: str) -> int | None:
+    """The number of the first phrase of `name` with {n} whose number is not followed by another unit ("ik ben
+    17" is an age; "is 16 uur" is not)."""
+    words = reading.words
+    for _phrase, _start, end, number in words.find(name, toks):
+        if number is None or not number.is_integer():
+            continue
+        unit = words.unit_at(toks, end) if end < len(toks) else None
+        if unit is None or unit[0] == "year":
+            return int(number)
+    return None
+
+
+def _grade(reading: _Reading, toks: list[Token]) -> None:
+    words = reading.words
+    for phrase, start, end, _number in words.find("grade", toks):
+        number = words.number_at(toks, end) if end < len(toks) else None
+        if number is None and start > 0 and toks[start - 1].is_digits:
+            number = (float(toks[start - 1].text), start, "")
+        if number is not None and number[0].is_integer():
+            reading.set(phrase.value, int(number[0]))
+            return
+
+
+def _holiday(reading: _Reading, toks: list[Token]) -> None:
+    words = reading.words
+    for phrase, start, end, _number in words.find("holidays", toks):
+        reading.set("holiday", phrase.value)
+        nearest: tuple[int, str] | None = None
+        for relation in ("before", "after"):
+            for _p, where, stop, _n in words.find(relation, toks):
+                distance = start - stop if stop <= start else where - end
+                if 0 <= distance <= 3 and (nearest is None or distance < nearest[0]):
+                    nearest = (distance, relation)
+        if nearest is not None:
+            reading.set("relation", nearest[1])
+        return
+
+
+def _month(reading: _Reading, toks: list[Token]) -> None:
+    words = reading.words
+    ambiguous = {phrase.parts[0] for phrase in words.lists["ambiguous_months"]}
+    for index, token in enumerate(toks):
+        month = month_of(token)
+        if month is None:
+            continue
+        if token.stem in ambiguous:
+            preceded = index > 0 and any(
+                phrase.match(words, toks, index - len(phrase.parts)) is not None
+                for phrase in words.lists["month_before"] if index - len(phrase.parts) >= 0)
+            if not preceded:
+                continue
+        reading.set("month", month)
+        return
+
+
+def _reason(reading: _Reading, toks: list[Token], events: Iterable[str]) -> None:
+    if "birth_date" in reading.values:
+        events = [event for event in events if event != "gezinsuitbreiding"]  # "geboren op" is the child's birth
+    for event in events:
+        if event in EVENT_CATEGORIES:
+            reading.set("reason", event)
+            return
+    best: tuple[int, str] | None = None
+    for item, start, end, _number in reading.words.find("events", toks, event_index()):
+        if best is None or end - start > best[0]:
+            best = (end - start, item.value)
+    if best is not None and not (best[1] == "gezinsuitbreiding" and "birth_date" in reading.values):
+        reading.set("reason", best[1])
+        return
+    found = {item.value for item, *_rest in reading.words.find("reasons", toks)}
+    for reason in ("goedkopere_tickets", "al_geboekt", "familiebezoek", "drukte"):
+        if reason in found:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
+            reading.set("reason", reason)
+            return
+    category = interpret_category(reading.text) if not _CALLING_IN_SICK.search(reading.text) else None
+    if category == "gezinsuitbreiding" and "birth_date" in reading.values:
+        category = None
+    if category in EVENT_CATEGORIES and category != "overig":
+        reading.set("reason", category)
+        return
+    if "werk" in found:
+        reading.set("reason", "werk")
+
+
+_CALLING_IN_SICK = re.compile(r"\bziek\s*(te\s+)?meld|\bziekgemeld|\bziek\s+gemeld", re.IGNORECASE)
+_VMBO_DIPLOMA = re.compile(r"\b(vmbo|mavo)[\s-]*(diploma|gehaald)", re.IGNORECASE)
+
+
+def _dutch_facts(reading: _Reading, without: tuple[str, ...] = ()) -> None:
+    """What `assistant.melding_facts` reads from Dutch text: school type, age, hours, weeks absent, kind of absence,
+    lateness, suspicion, startkwalificatie, municipality (its patterns are Dutch; numbers in words too)."""
+    melding = parse_melding_text(reading.text)
+    for source, target in (("school_type", "school_type"), ("age", "age"), ("hours", "hours"),
+                           ("kind", "absence_kind"), ("late_count", "late_count"), ("suspected", "suspected"),
+                           ("startkwalificatie", "startkwalificatie"), ("municipality", "municipality")):
+        value = melding.get(source)
+        if value is not None and value != UNKNOWN and source not in without:
+            reading.set(target, value)
+    weeks = melding.get("weeks")
+    if isinstance(weeks, int | float) and not isinstance(weeks, bool) and weeks:
+        reading.set("weeks_absent", float(weeks))
+    if _VMBO_DIPLOMA.search(reading.text):
+        reading.set("startkwalificatie", False)
+
+
+def read_facts(text: str | None, language: str | None = None, *, today: date,
+               events: Iterable[str] = ()) -> Facts:
+    """Every fact `text` states (see the module docstring). `events` are the `gebeurtenis` entity values the
+    classifier found; `today` places dates without a year."""
+    from assistant.situation.role import read_role
+
+    text = " ".join(str(text or "").split())
+    if not text or text.startswith("/"):
+        return Facts()
+    words = load_words()
+    reading = _Reading(text, normalise_language(language), today, words)
+    rest = _dates(reading)
+    reading.folded = fold(rest)
+    toks = tokens(reading.folded)
+    _numbers(reading, toks)
+    age = _phrase_numbers(reading, toks, "age")
+    if age is not None and not reading.turns:
+        reading.set("age", age - 1 if reading.ahead else age)
+    _grade(reading, toks)
+    found_types = {phrase.value for phrase, *_rest in words.find("school_type", toks)}
+    if len(found_types) == 1:
+        reading.set("school_type", found_types.pop())
+    _holiday(reading, toks)
+    _month(reading, toks)
+    _reason(reading, toks, events)
+    if any(True for _ in words.find("prior_leave", toks)):
+        reading.set("prior_leave", True)
+    if not reading.turns and not reading.ahead:
+        _dutch_facts(reading)
+    else:
+        _dutch_facts(reading, without=("age",))
+    role, role_age = read_role(toks, words)
+    if role is not None:
+        reading.set("role", role)
+    if role_age is not None and not reading.turns:
+        reading.set("age", role_age - 1 if reading.ahead else role_age)
+    if any(True for _ in words.find("unknown", toks)):
+        reading.values["unknown"] = ("*",)
+    facts = Facts(**reading.values, problems=tuple(reading.problems))
+    return check(facts, today)
+
+
+def says_unknown(text: str | None) -> bool:
+    """Whether `text` says "I don't know" (in any supported language)."""
+    toks = tokens(fold(str(text or "")))
+    return any(True for _ in load_words().find("unknown", toks))
