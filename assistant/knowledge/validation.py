@@ -133,7 +133,7 @@ def _parameters_stating(parameters: ParameterSet, quantity: Quantity, cids: Iter
 
 
 def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str],
-                   literal: Iterable[str] = ()) -> list[str]:
+                   exempt: Iterable[str] = ()) -> list[str]:
     """Legal numbers in answer texts: placeholders that resolve, rest on a cited source, and no literal legal number.
 
     Without parameters (a fixture knowledge base) only the grounding of literal quantities is checked."""
@@ -154,7 +154,7 @@ def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: It
                     if not any(set(version.citations) & set(cids) for version in definition.versions):
                         problems.append(f"{where}: {{{name}}} rests on sources the answer does not cite: {text[:80]!r}")
         literal = strip_placeholders(text, " ; ")
-        for phrase in literal:
+        for phrase in exempt:
             literal = literal.replace(phrase, " ")
         literal_texts.append(literal)
         for quantity in sorted(quantities(literal)):
