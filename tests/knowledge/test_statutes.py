@@ -101,8 +101,9 @@ def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: Knowled
         )
     )
     reference = _normalise(reference)
-    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES]
-    assert len(verbatim) >= 35
+    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES
+                and "/2026-08-01#" not in a.url]  # an article re-read in the version valid on 2026-12-06 differs
+    assert len(verbatim) >= 34
     mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
     assert mismatches == []
 
@@ -147,3 +148,14 @@ def test_every_statute_file_names_the_version_it_was_read_from() -> None:
         statute = yaml.safe_load(path.read_text(encoding="utf-8"))
         dated = re.search(r"\d{4}-\d{2}-\d{2}", statute["source"]) or statute.get("valid_from")
         assert dated or statute.get("uncertain"), path.name
+
+
+def test_the_leerplichtwet_definitions_are_those_valid_on_the_review_day() -> None:
+    """Art. 1 onder c sub 2 changed on 2026-08-01 (the only difference between the 2024-01-01 and 2026-08-01
+    consolidations among the articles the answers use)."""
+    from assistant.knowledge import load_knowledge
+
+    article = load_knowledge().article("lpw:1")
+    assert "2. beroepsopleiding waarvoor een erkenning is verleend als bedoeld in artikel 11.1.1" in article.text
+    assert "artikel 1.4.1, eerste lid" not in article.text
+    assert article.url.endswith("/2026-08-01#Artikel1")
