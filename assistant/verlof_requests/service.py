@@ -96,14 +96,14 @@ STATUS_TEXTS = {
     STATUS_NOTIFIED: _("Uw melding is doorgegeven aan de school. Voor een religieuze verplichting hoeft u geen "
                        "toestemming te krijgen."),
 }
-BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij de "
-                      "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken "
-                      "beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de "
-                      "datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
-BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij de "
+BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
+                      "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} "
+                      "weken beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, "
+                      "de datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
+BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
                     "leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente {municipality}. Bij "
-                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). "
-                    "De termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken beginnen op de "
+                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). De "
+                    "termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} weken beginnen op de "
                     "dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de datum, over welke "
                     "beslissing het gaat en waarom u het er niet mee eens bent.")
 BEZWAAR_CITATIONS = ("awb:6:7", "awb:6:8", "lpw:14", "src:assen-wie-beslist")
@@ -495,9 +495,11 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
     decided_on = request.decided_at.date()
     if request.decided_by == "leerplichtambtenaar":
         text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on,
-                         max=params(decided_on).verlof.gewichtig_director_max_school_days.value)
+                         max=params(decided_on).verlof.gewichtig_director_max_school_days.value,
+                         weeks=params(decided_on).bezwaar.objection_weeks.value)
     else:
-        text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on)
+        text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on,
+                         weeks=params(decided_on).bezwaar.objection_weeks.value)
     return {"text": text, "deadline_weeks": 6,
             "citations": [c.model_dump() for c in resolve_citations(BEZWAAR_CITATIONS)]}
 

@@ -18,7 +18,7 @@ from tests.i18n.conftest import ROOT, TRANSLATED_LANGUAGES, catalog, extracted_n
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
 _ARTICLE = re.compile(r"\bartikel\s+\d+[a-z]?(?::\d+)?(?:\s+onder\s+[a-z]\b)?", re.IGNORECASE)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
-_PLACEHOLDER = re.compile(r"\{\w*\}")
+_PLACEHOLDER = re.compile(r"\{(\w*)(?::words)?\}")  # a whole number may be written in words in one language only
 
 
 def numbers(text: str) -> set[str]:

@@ -158,10 +158,12 @@ def test_a_message_is_translated_with_its_values() -> None:
     from assistant.i18n import Message
 
     unit = Message("lesuren")
-    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste vier lesweken? "
-                      "Vakantieweken tellen niet mee.", {"unit": unit})
+    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste {lesweken:words} "
+                      "lesweken? Vakantieweken tellen niet mee.", {"unit": unit, "lesweken": 4})
     assert str(message).startswith("Hoeveel lesuren heeft")
+    assert "in de laatste vier lesweken" in str(message)  # a whole number in words, in the language's own word
     assert translate(message, "en").startswith("How many lesson hours did")
+    assert "in the last four school weeks" in translate(message, "en")
     loc = Localiser("pl")
     assert "godzin lekcyjnych" in loc(message) and loc.complete
     assert translate(Message("{day}", {"day": dt.date(2026, 3, 13)}), "en") == "March 13, 2026"

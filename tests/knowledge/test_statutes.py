@@ -109,8 +109,8 @@ def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: Knowled
 
 
 def test_statutes_beyond_the_reference_name_their_mirror_version() -> None:
-    """WEB, WVO 2020, the Besluit register onderwijsdeelnemers and the Algemene termijnenwet were read from the RegelRecht mirror: each file names the file and
-    commit it was read from, so the text can be checked again."""
+    """WEB, WVO 2020, the Besluit register onderwijsdeelnemers and the Algemene termijnenwet were read from the
+    RegelRecht mirror: each file names the file and commit it was read from, so the text can be checked again."""
     import yaml
 
     from assistant.knowledge.loader import DEFAULT_ROOT
