@@ -85,8 +85,8 @@ KIND_BUTTONS = [
 
 HEADLINES = {
     "verplicht": _("Uitkomst: u moet dit melden bij DUO."),
-    "regionaal_afgesproken": _("Uitkomst: melden is wettelijk niet verplicht, maar in Twente is afgesproken dat "
-                               "u het wel meldt."),
+    "regionaal_afgesproken": _("Uitkomst: melden is wettelijk niet verplicht, maar uw gemeente heeft afgesproken "
+                               "dat u het wel meldt."),
     "niet_nodig": _("Uitkomst: een melding bij DUO is niet nodig."),
 }
 LABEL_CATEGORY = _("Soort melding bij DUO: {category}")

@@ -205,6 +205,21 @@ def test_losser_oldenzaal_dinkelland_are_told_as_the_source_says(kb: KnowledgeBa
                 assert not re.search(r"\bbeslist\b|\bbeslissen\b", sentence) or "niet" in sentence, (where, sentence)
 
 
+@pytest.mark.xfail(strict=True, reason="assistant/rules/verlof.py (needs_officer, owned by the rules helper) still "
+                   "says 'Voor Losser is dat de leerplichtambtenaar van de gemeente Enschede'; remove this mark when "
+                   "the rule tells the routing as the source says")
+def test_leave_above_10_days_for_losser_is_not_told_as_decided_by_enschede() -> None:
+    """Finding 7 in the leave check: art. 14 lid 3 gives the decision to the officer of the woongemeente; that
+    Enschede's officers decide for Losser is not in the sources (only that they 'handhaven' there)."""
+    from assistant.rules.verlof import VerlofFacts, evaluate_verlof
+
+    facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
+                        end_date=date(2026, 11, 16), municipality="Losser", requested_on=date(2026, 6, 1))
+    message = evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message
+    assert "Losser" in message
+    assert "is dat de leerplichtambtenaar van de gemeente Enschede" not in message
+
+
 def test_overig_verzuim_is_a_hengelo_borne_request(kb: KnowledgeBase) -> None:
     agreement = next(a for a in kb.agreements if a.id == "overig-verzuim-melden")
     assert agreement.applies_to == ("Hengelo", "Borne")
