@@ -54,11 +54,12 @@ ASK_AGE = _("Hoe oud is de leerling? Typ de leeftijd in jaren, bijvoorbeeld 14."
 ASK_STARTKWALIFICATIE = _("Heeft de leerling een startkwalificatie? Dat is een havo- of vwo-diploma, of een "
                           "mbo-diploma op niveau 2 of hoger.")
 ASK_KIND = _("Wat voor afwezigheid is het?")
-ASK_HOURS = _("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste vier lesweken? "
+ASK_HOURS = _("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste {lesweken:words} lesweken? "
               "Vakantieweken tellen niet mee.")
-ASK_WEEKS = _("Is de leerling langer dan vier weken achter elkaar niet op school geweest, zonder geldige reden?")
+ASK_WEEKS = _("Is de leerling langer dan {long_term:words} weken achter elkaar niet op school geweest, zonder geldige "
+              "reden?")
 ASK_WEEKS_18 = _("Hoeveel weken achter elkaar is de leerling al afwezig zonder geldige reden?")
-ASK_LATE_COUNT = _("Hoe vaak is de leerling te laat gekomen in de laatste vier lesweken?")
+ASK_LATE_COUNT = _("Hoe vaak is de leerling te laat gekomen in de laatste {lesweken:words} lesweken?")
 ASK_SUSPECTED_ZIEKTE = _("Twijfelt u of de leerling echt ziek is? Vermoedt u bijvoorbeeld spijbelen of een "
                          "vakantie?")
 ASK_SUSPECTED_SCHORSING = _("Vermoedt u dat de leerling ook zonder geldige reden wegblijft, naast de schorsing?")
@@ -84,8 +85,8 @@ KIND_BUTTONS = [
 
 HEADLINES = {
     "verplicht": _("Uitkomst: u moet dit melden bij DUO."),
-    "regionaal_afgesproken": _("Uitkomst: melden is wettelijk niet verplicht, maar in Twente is afgesproken dat "
-                               "u het wel meldt."),
+    "regionaal_afgesproken": _("Uitkomst: melden is wettelijk niet verplicht, maar uw gemeente heeft afgesproken "
+                               "dat u het wel meldt."),
     "niet_nodig": _("Uitkomst: een melding bij DUO is niet nodig."),
 }
 LABEL_CATEGORY = _("Soort melding bij DUO: {category}")
@@ -121,7 +122,9 @@ def _buttons(loc: Localiser, buttons: list[dict[str, str]]) -> list[dict[str, st
 def question(fact: str, known: dict[str, Any], loc: Localiser) -> tuple[str, list[dict[str, str]]]:
     """The question for `fact` in the user's language, with its answer buttons."""
     age = known.get("age")
-    adult = params(today()).leerplicht.kwalificatieplicht_end_age.value
+    law = params(today())
+    adult = law.leerplicht.kwalificatieplicht_end_age.value
+    lesweken, long_term = law.melding.period_lesweken.value, law.melding.long_term_relative_weeks.value
     eighteen_plus = isinstance(age, int) and age >= adult
     if fact == "school_type":
         return loc(ASK_SCHOOL_TYPE), _buttons(loc, [*SCHOOL_TYPE_BUTTONS, DONT_KNOW])
@@ -133,13 +136,13 @@ def question(fact: str, known: dict[str, Any], loc: Localiser) -> tuple[str, lis
         return loc(ASK_KIND), _buttons(loc, KIND_BUTTONS)
     if fact == "hours":
         unit = loc(UNITS.get(known.get("school_type") or "vo", UNITS["vo"]))
-        return loc(ASK_HOURS, unit=unit), _buttons(loc, [DONT_KNOW])
+        return loc(ASK_HOURS, unit=unit, lesweken=lesweken), _buttons(loc, [DONT_KNOW])
     if fact == "weeks":
         if eighteen_plus:
             return loc(ASK_WEEKS_18), _buttons(loc, [DONT_KNOW])
-        return loc(ASK_WEEKS), _buttons(loc, [YES, NO, DONT_KNOW])
+        return loc(ASK_WEEKS, long_term=long_term), _buttons(loc, [YES, NO, DONT_KNOW])
     if fact == "late_count":
-        return loc(ASK_LATE_COUNT), _buttons(loc, [DONT_KNOW])
+        return loc(ASK_LATE_COUNT, lesweken=lesweken), _buttons(loc, [DONT_KNOW])
     text = ASK_SUSPECTED_SCHORSING if known.get("kind") == "schorsing" else ASK_SUSPECTED_ZIEKTE
     return loc(text), _buttons(loc, [YES, NO, DONT_KNOW])
 

@@ -334,15 +334,16 @@ ASSUME_AGE = _("De leeftijd is niet bekend. Ik ben ervan uitgegaan dat de leerli
 ASSUME_KIND = _("Welke soort verzuim het is, is niet bekend. Ik ben uitgegaan van ongeoorloofd verzuim. Controleer "
                 "of er een geldige reden is, zoals ziekte, schorsing of verlof.")
 ASSUME_HOURS = _("Het aantal uren is niet bekend. Ik reken met {hours} uur: de grens waarbij melden verplicht is. "
-                 "Tel de ongeoorloofd gemiste uren in de laatste vier lesweken. Is het minder dan {hours} uur? "
-                 "Dan is melden niet verplicht, maar vraagt leerplicht in Twente wel om een melding als "
-                 "'overig verzuim'.")
-ASSUME_WEEKS = _("Of de leerling langer dan vier weken achter elkaar afwezig is, is niet bekend. Controleer dit: bij "
-                 "meer dan vier weken meldt u het (ook) als langdurig relatief verzuim.")
+                 "Tel de ongeoorloofd gemiste uren in de laatste {lesweken:words} lesweken. Is het minder dan "
+                 "{hours} uur? Dan is melden niet verplicht, maar vraagt leerplicht in Hengelo en Borne wel om een "
+                 "melding als 'overig verzuim'.")
+ASSUME_WEEKS = _("Of de leerling langer dan {long_term:words} weken achter elkaar afwezig is, is niet bekend. "
+                 "Controleer dit: bij meer dan {long_term:words} weken meldt u het (ook) als langdurig relatief "
+                 "verzuim.")
 ASSUME_WEEKS_18 = _("Hoe lang de leerling al achter elkaar afwezig is, is niet bekend. Ik reken met {weeks} weken: de "
                     "grens waarbij melden verplicht is. Controleer het aantal weken.")
-ASSUME_MORE_THAN_FOUR = _("U zei dat de leerling langer dan vier weken achter elkaar afwezig is. Ik reken met "
-                          "{weeks} weken.")
+ASSUME_MORE_THAN_FOUR = _("U zei dat de leerling langer dan {long_term:words} weken achter elkaar afwezig is. Ik "
+                          "reken met {weeks} weken.")
 ASSUME_SUSPECTED = _("Of u ongeoorloofd verzuim vermoedt, is niet bekend. Ik ben uitgegaan van een vermoeden. "
                      "Bespreek de afwezigheid met de ouders en eventueel de jeugdarts.")
 ASSUME_SK = _("Of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op niveau "
@@ -386,20 +387,20 @@ def build_facts(known: dict[str, Any], on: date | None = None) -> tuple[MeldingF
     eighteen_plus = age >= law.leerplicht.kwalificatieplicht_end_age.value
     hours = known.get("hours")
     if hours == UNKNOWN:
-        assumptions.append((ASSUME_HOURS, {"hours": threshold}))
+        assumptions.append((ASSUME_HOURS, {"hours": threshold, "lesweken": law.melding.period_lesweken.value}))
         hours = threshold
     weeks = known.get("weeks")
     lrv = law.melding.long_term_relative_weeks.value
     if weeks == MORE_THAN_FOUR:
         weeks = lrv + 1
-        assumptions.append((ASSUME_MORE_THAN_FOUR, {"weeks": weeks}))
+        assumptions.append((ASSUME_MORE_THAN_FOUR, {"weeks": weeks, "long_term": lrv}))
     elif weeks == UNKNOWN:
         if eighteen_plus:
             weeks = law.melding.weeks_18plus.value
             assumptions.append((ASSUME_WEEKS_18, {"weeks": weeks}))
         else:
             weeks = 0
-            assumptions.append((ASSUME_WEEKS, {}))
+            assumptions.append((ASSUME_WEEKS, {"long_term": lrv}))
     suspected = known.get("suspected")
     if suspected == UNKNOWN:
         assumptions.append((ASSUME_SUSPECTED, {}))

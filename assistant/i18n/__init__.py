@@ -7,8 +7,10 @@ message (answers, bot responses) go through `Localiser`, which adds a short noti
 piece had to stay Dutch.
 
 A text with variable parts is one Dutch template with named placeholders (`_("Meld binnen {days} schooldagen.")`),
-translated first and filled in afterwards, so every language keeps its own word order. Rules that build texts
-without knowing the language return a `Message` (template and values); the value of a placeholder may itself be a
+translated first and filled in afterwards, so every language keeps its own word order. A whole number may be written
+as a word of the language with the `words` format (`_("in de laatste {weeks:words} lesweken")`: "vier", "four"), so
+a legal number the Dutch writes as a word still comes from the dated parameters, never from the text. Rules that build
+texts without knowing the language return a `Message` (template and values); the value of a placeholder may itself be a
 `Message` (translated too), a date, a `Decimal` or a list (written the way the language writes dates, numbers and
 lists).
 
@@ -87,8 +89,31 @@ class Message:
         return format(str(self), spec)
 
 
+class _Whole(int):
+    """A whole number that `{name:words}` writes as a word of its language ("vier", "four", "dört")."""
+
+    language: str
+
+    def __new__(cls, value: int, language: str) -> _Whole:
+        number = super().__new__(cls, value)
+        number.language = language
+        return number
+
+    def __format__(self, spec: str) -> str:
+        if spec != "words":
+            return format(int(self), spec)
+        from num2words import num2words
+
+        try:
+            return str(num2words(int(self), lang=self.language))
+        except NotImplementedError:  # a language num2words does not know: digits
+            return str(int(self))
+
+
 def _value(value: Any, language: str, message: Any) -> Any:
     """A placeholder value as the reader of `language` sees it (`message` translates nested Messages)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _Whole(value, language)
     if isinstance(value, Message):
         return message(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):

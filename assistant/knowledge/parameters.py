@@ -26,6 +26,7 @@ from assistant.knowledge.paths import PARAMETERS_DIR
 
 Unit = Literal[
     "years", "weeks", "lesweken", "school_days", "days", "hours", "hours_per_week", "school_years", "times", "eur",
+    "months",
 ]
 V = TypeVar("V", int, float, bool)
 
@@ -102,6 +103,13 @@ class LeerplichtParams(_Frozen):
     age_5_hours_without_permission: Param[int]
     age_5_extra_hours_with_permission: Param[int]
     age_5_exemption_until_age: Param[int]
+    ziekte_report_days: Param[int]
+    vervangend_min_age: Param[int]
+    vervangend_decision_weeks: Param[int]
+    vervangend_extension_notice_weeks: Param[int]
+    vrijstelling_notice_months: Param[int]
+    vrijstelling_statement_max_age_months: Param[int]
+    hechtenis_max_months: Param[int]
 
 
 class MeldingParams(_Frozen):
@@ -131,6 +139,18 @@ class VerlofParams(_Frozen):
 class SchorsingParams(_Frozen):
     max_days: Param[int]
     report_inspectie_above_days: Param[int]
+    parents_informed_under_age: Param[int]
+    verwijdering_bezwaar_weeks: Param[int]
+    verwijdering_decision_weeks: Param[int]
+
+
+class BezwaarParams(_Frozen):
+    objection_weeks: Param[int]
+    postal_grace_weeks: Param[int]
+    decision_weeks: Param[int]
+    decision_with_committee_weeks: Param[int]
+    postponement_times: Param[int]
+    postponement_weeks: Param[int]
 
 
 class LegalParameters(_Frozen):
@@ -141,9 +161,10 @@ class LegalParameters(_Frozen):
     melding: MeldingParams
     verlof: VerlofParams
     schorsing: SchorsingParams
+    bezwaar: BezwaarParams
 
     def all(self) -> Iterator[Param[Any]]:
-        for group in (self.leerplicht, self.melding, self.verlof, self.schorsing):
+        for group in (self.leerplicht, self.melding, self.verlof, self.schorsing, self.bezwaar):
             for name in type(group).model_fields:
                 yield getattr(group, name)
 
@@ -153,6 +174,7 @@ GROUPS: dict[str, type[_Frozen]] = {
     "melding": MeldingParams,
     "verlof": VerlofParams,
     "schorsing": SchorsingParams,
+    "bezwaar": BezwaarParams,
 }
 
 

@@ -1,4 +1,4 @@
-"""Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months, years or euros).
+"""Find the quantities a Dutch text states (a number with a unit of days, hours, weeks, months, years, euros or times).
 
 English unit words are understood too, because some sources are English pages (numbers there are in digits).
 
@@ -29,6 +29,7 @@ for _unit_class, _words in {
     "month": ("maand", "maanden", "month", "months"),
     "euro": ("euro", "eur", "€"),
     "year": ("jaar", "jaren", "jarige", "year", "years"),
+    "times": ("keer", "maal"),
 }.items():
     for _word in _words:
         UNIT_CLASSES[_word] = _unit_class
@@ -37,7 +38,7 @@ for _unit_class, _words in {
 MAX_GAP = 2
 # Units this check ignores; a number followed by one of them is not a claim about the units above ("drie keer").
 OTHER_UNITS = frozenset(
-    {"keer", "maal", "procent", "kilometer", "km", "graad", "categorie"}
+    {"procent", "kilometer", "km", "graad", "categorie"}
 )
 
 _THOUSANDS = re.compile(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}(?!\d))")
@@ -68,6 +69,9 @@ def quantities(text: str) -> set[Quantity]:
         if word == "€" and following is not None and following[0].isdigit():
             found.add((Decimal(following.replace(",", ".")), "euro"))
             after_euro_sign = True
+            continue
+        if word == "eenmaal":  # "slechts eenmaal": one word for "één keer"
+            found.add((Decimal(1), "times"))
             continue
         value = _number(word, following)
         if value is None:

@@ -17,6 +17,7 @@ from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.law_date import law_on
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Citation, Topic
+from assistant.knowledge.placeholders import render as render_numbers
 
 STEPS_HEADING = _("Wat kunt u doen?")
 DETAILS_HEADING = _("Goed om te weten:")
@@ -45,10 +46,16 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
     With a `variant` the topic has (a gebeurtenis such as "huwelijk"), the variant's short answer, steps and details
     replace the general ones where it gives them, and its citations come first. An unknown variant is ignored.
     Citations are not translated (law names and article numbers stay Dutch, as the sources are). The answer ends
-    with the day whose law it states (`on`, default today): the topics describe the law as it holds now.
+    with the day whose law it states (`on`, default today): the topics describe the law as it holds now, and every
+    legal number in them is a placeholder (`{verlof.vakantie_max_school_days}`) rendered with its value on that day.
     """
     kb = kb or get_knowledge_base()
     loc = Localiser(language)
+    day = on or today()
+
+    def piece(text: str) -> str:
+        return render_numbers(loc(text), day, loc.language, parameters=kb.parameters)
+
     chosen = topic.variants.get(variant) if variant else None
     short, steps, details = topic.answer.short, topic.answer.steps, topic.answer.details
     citation_ids = list(topic.citations)
@@ -57,14 +64,14 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
         steps = chosen.steps or steps
         details = chosen.details or details
         citation_ids = [*chosen.citations, *citation_ids]
-    parts = [loc(short)]
+    parts = [piece(short)]
     if steps:
-        parts.append(_bullets(loc(STEPS_HEADING), tuple(map(loc, steps))))
+        parts.append(_bullets(loc(STEPS_HEADING), tuple(map(piece, steps))))
     if details:
-        parts.append(_bullets(loc(DETAILS_HEADING), tuple(map(loc, details))))
-    parts.append(loc(law_on(on or today())))
+        parts.append(_bullets(loc(DETAILS_HEADING), tuple(map(piece, details))))
+    parts.append(loc(law_on(day)))
     buttons = [
-        (loc(kb.topic(related).title), f"/{intent_for_topic(related)}")
+        (piece(kb.topic(related).title), f"/{intent_for_topic(related)}")
         for related in topic.related if kb.has_topic(related)
     ]
     return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.resolve(citation_ids), buttons=buttons,

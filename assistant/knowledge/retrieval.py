@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from rank_bm25 import BM25Okapi
 from rapidfuzz import fuzz, process
 
+from assistant.clock import today
 from assistant.i18n import SOURCE_LANGUAGE, lookup, normalise_language
 from assistant.knowledge.asked_questions import asked_questions
 from assistant.knowledge.dutch_text import lemma, terms
@@ -27,6 +28,7 @@ from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Topic
 from assistant.knowledge.ngram_text import grams
+from assistant.knowledge.placeholders import render as render_numbers
 
 TITLE_WEIGHT = 3
 KEYWORD_WEIGHT = 2
@@ -63,22 +65,29 @@ class LuceneBM25(BM25Okapi):  # type: ignore[misc]  # rank_bm25 has no type info
 
 
 def _shown_texts(topic: Topic) -> list[str]:
-    """The answer texts a user sees: short answer, steps and details, also of every variant."""
+    """The answer texts a user sees: short answer, steps and details, also of every variant (their message ids:
+    legal numbers as placeholders)."""
     texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
     for variant in topic.variants.values():
         texts += [variant.short or "", *variant.steps, *variant.details]
     return [text for text in texts if text]
 
 
+def _numbers(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    """`text` with its legal numbers as they hold today (the index holds what a user reads)."""
+    return render_numbers(text, today(), language)
+
+
 def _translated_text(topic: Topic, language: str) -> tuple[str, str]:
     """The topic's title and shown answer texts in `language`, reviewed translations only."""
     body = (lookup(text, language) for text in _shown_texts(topic))
-    return lookup(topic.title, language) or "", " ".join(text for text in body if text)
+    title = lookup(topic.title, language) or ""
+    return _numbers(title, language), " ".join(_numbers(text, language) for text in body if text)
 
 
 def _topic_text(topic: Topic) -> tuple[str, str, str]:
-    body = _shown_texts(topic) + [statement.text for statement in topic.statements]
-    return topic.title, " ".join(topic.keywords), " ".join(body)
+    body = [_numbers(text) for text in _shown_texts(topic)] + [statement.text for statement in topic.statements]
+    return _numbers(topic.title), " ".join(topic.keywords), " ".join(body)
 
 
 def _split(word: str, vocabulary: frozenset[str]) -> list[str]:

@@ -6,6 +6,13 @@
 - the citations shown with an answer cover every statement behind it;
 - every quantity (days, hours, weeks, months, years, euros) stated in a topic also appears in a source it cites
   (the article text or the source's `facts`) or is the value of a legal parameter resting on one of those sources;
+- legal numbers in answer texts are placeholders (`{verlof.vakantie_max_school_days}`,
+  `assistant/knowledge/placeholders.py`): an unknown or malformed placeholder is refused, a placeholder's parameter
+  rests on a source the answer cites, a literal number that a parameter resting on a cited source states must be
+  that parameter's placeholder, and a literal number only a statute states (no parameter) is refused: add the
+  parameter. Numbers that are not legal numbers (article numbers, phone numbers, the year of a date) are no
+  quantities and stay literal; a guidance count that merely equals a parameter's value is listed in the topic's
+  `literal_numbers`;
 - the regional layer refers only to known municipalities and sources;
 - every legal parameter (`knowledge/parameters/`) cites known ids; a `law` value cites a statute article; a
   `quote` stands verbatim in the article it cites; a regional value names known municipalities.
@@ -22,6 +29,9 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.ids import GEBEURTENISSEN, TOPIC_IDS
 from assistant.knowledge.models import Topic
+from assistant.knowledge.placeholders import placeholders
+from assistant.knowledge.placeholders import problems as placeholder_problems
+from assistant.knowledge.placeholders import strip as strip_placeholders
 from assistant.knowledge.quantities import Quantity, describe, quantities
 
 if TYPE_CHECKING:
@@ -31,7 +41,7 @@ if TYPE_CHECKING:
 # The quantity class (assistant/knowledge/quantities.py) of each parameter unit.
 _UNIT_CLASS = {
     "years": "year", "weeks": "week", "lesweken": "week", "school_days": "day", "days": "day", "hours": "hour",
-    "hours_per_week": "hour", "eur": "euro",
+    "hours_per_week": "hour", "eur": "euro", "months": "month", "times": "times",
 }
 
 
@@ -110,6 +120,56 @@ def _check_quantities(kb: KnowledgeBase, where: str, texts: Iterable[str], cids:
     return problems
 
 
+def _parameters_stating(parameters: ParameterSet, quantity: Quantity, cids: Iterable[str]) -> list[str]:
+    """The names of the parameters resting on one of `cids` that have `quantity` as a value in some version."""
+    wanted = set(cids)
+    value, unit = quantity
+    return [
+        name for name, definition in parameters.items()
+        if _UNIT_CLASS.get(definition.unit) == unit and any(
+            Decimal(str(version.value)) == value and wanted & set(version.citations) for version in definition.versions
+        )
+    ]
+
+
+def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str],
+                   exempt: Iterable[str] = ()) -> list[str]:
+    """Legal numbers in answer texts: placeholders that resolve, rest on a cited source, and no literal legal number.
+
+    Without parameters (a fixture knowledge base) only the grounding of literal quantities is checked."""
+    cids = list(dict.fromkeys(cids))
+    parameters = kb.parameters
+    if parameters is None:
+        return _check_quantities(kb, where, texts, cids)
+    problems: list[str] = []
+    literal_texts = []
+    for text in texts:
+        found = placeholder_problems(text, parameters)
+        problems.extend(f"{where}: {problem}: {text[:80]!r}" for problem in found)
+        if not found:
+            for placeholder in placeholders(text):
+                for name in placeholder.names:
+                    group, member = name.split(".", 1)
+                    definition = parameters.definitions[group][member]
+                    if not any(set(version.citations) & set(cids) for version in definition.versions):
+                        problems.append(f"{where}: {{{name}}} rests on sources the answer does not cite: {text[:80]!r}")
+        literal = strip_placeholders(text, " ; ")
+        for phrase in exempt:
+            literal = literal.replace(phrase, " ")
+        literal_texts.append(literal)
+        for quantity in sorted(quantities(literal)):
+            named = _parameters_stating(parameters, quantity, cids)
+            if named:
+                names = ", ".join(f"{{{name}}}" for name in named)
+                problems.append(f"{where}: writes {describe(quantity)!r} literally; use the placeholder {names}: "
+                                f"{text[:80]!r}")
+            elif quantity in grounded_quantities(kb, [cid for cid in cids if _is_statute(cid)]) and \
+                    quantity not in grounded_quantities(kb, [cid for cid in cids if not _is_statute(cid)]):
+                problems.append(f"{where}: writes the legal number {describe(quantity)!r} literally and no parameter "
+                                f"states it: add one to knowledge/parameters and write its placeholder: {text[:80]!r}")
+    return problems + _check_quantities(kb, where, literal_texts, cids)
+
+
 def _validate_articles(kb: KnowledgeBase) -> list[str]:
     problems = []
     for article in kb.articles:
@@ -144,13 +204,13 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
         problems += _check_quantities(kb, label, [statement.text], statement.citations)
     answer_cids = [*topic.citations, *statement_cids]
     answer_texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
-    problems += _check_quantities(kb, f"{where}: answer", answer_texts, answer_cids)
+    problems += _check_numbers(kb, f"{where}: answer", answer_texts, answer_cids, topic.literal_numbers)
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"
         if event not in GEBEURTENISSEN:
             problems.append(f"{label}: not a known gebeurtenis")
         texts = [variant.short or "", *variant.steps, *variant.details]
-        problems += _check_quantities(kb, label, texts, [*variant.citations, *answer_cids])
+        problems += _check_numbers(kb, label, texts, [*variant.citations, *answer_cids], topic.literal_numbers)
     for related in topic.related:
         if related == topic.id or related not in TOPIC_IDS:
             problems.append(f"{where}: related topic {related!r} is not another fixed topic id")

@@ -36,8 +36,8 @@ PARENT_LONG = _("Dat moet als een leerling langer dan {weeks} weken achter elkaa
 PARENT_LUXE = _("Bij een vermoeden van luxe verzuim, zoals een vakantie zonder verlof, meldt de school dat altijd.")
 PARENT_EIGHTEEN = _("Dat moet als een jongere van {adult} tot {upper} jaar zonder startkwalificatie {weeks} weken "
                     "achter elkaar zonder geldige reden afwezig is.")
-PARENT_REGIONAL = _("Volgens de wet hoeft de school dit niet te melden. In Twente is wel afgesproken dat de school het "
-                    "meldt, zodat leerplicht vroeg kan helpen.")
+PARENT_REGIONAL = _("Volgens de wet hoeft de school dit niet te melden. De gemeente heeft wel met de scholen "
+                    "afgesproken dat de school het meldt, zodat leerplicht vroeg kan helpen.")
 PARENT_NONE = _("Nee, de school hoeft dit niet te melden bij DUO.")
 PARENT_BELOW = _("Dat moet pas bij {limit} uur ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel 21a "
                  "Leerplichtwet).")

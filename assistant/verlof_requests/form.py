@@ -15,11 +15,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from assistant import clock
 from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
 from assistant.i18n import Localiser, _
 from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
 from assistant.knowledge import resolve_citations
+from assistant.knowledge.parameters import params
 from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
 from assistant.schools import get_registry
 from assistant.verlof_requests import interpret, service
@@ -128,7 +130,7 @@ SUBMITTED_UNKNOWN_SCHOOL = _("Uw aanvraag is opgeslagen. Uw kenmerk is {referenc
                              "uw aanvraag niet via deze assistent. Vraag het verlof dus ook aan bij de school zelf. "
                              "De leerplichtambtenaar van de gemeente {officer} kan uw aanvraag hier wel zien. Met uw "
                              "kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
-SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan 10 schooldagen "
+SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan {max} schooldagen "
                       "gaat, beslist de leerplichtambtenaar van de gemeente {officer}. Die hoort eerst de directeur "
                       "van de school. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
 SUBMITTED_NOTICE = _("Uw melding is doorgegeven. Uw kenmerk is {reference}. Voor een religieuze verplichting hoeft u "
@@ -447,7 +449,9 @@ def submitted_text(request: Any, language: str = "nl") -> str:
     if request.decided_by == "none":
         return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
     if request.decided_by == "leerplichtambtenaar":
-        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality)
+        law = params(request.start_date) if isinstance(request.start_date, date) else params(clock.today())
+        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality,
+                   max=law.verlof.gewichtig_director_max_school_days.value)
     elif not request.school_id:
         text = loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
                    officer=request.municipality)

@@ -50,12 +50,14 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
     if request.status not in (STATUS_APPROVED, STATUS_REFUSED) or request.decided_at is None:
         return None
     decided_on = request.decided_at.date()
+    law = params(decided_on)
+    weeks = law.bezwaar.objection_weeks.value
     if request.decided_by == "leerplichtambtenaar":
         text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on,
-                         max=params(decided_on).verlof.gewichtig_director_max_school_days.value)
+                         max=law.verlof.gewichtig_director_max_school_days.value, weeks=weeks)
     else:
-        text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on)
-    return {"text": text, "deadline_weeks": 6,
+        text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on, weeks=weeks)
+    return {"text": text, "deadline_weeks": weeks,
             "citations": [c.model_dump() for c in resolve_citations(BEZWAAR_CITATIONS)]}
 
 

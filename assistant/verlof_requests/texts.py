@@ -37,14 +37,14 @@ STATUS_TEXTS = {
     STATUS_NOTIFIED: _("Uw melding is doorgegeven aan de school. Voor een religieuze verplichting hoeft u geen "
                        "toestemming te krijgen."),
 }
-BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij de "
-                      "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken "
-                      "beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de "
-                      "datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
-BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen 6 weken bezwaar maken bij de "
+BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
+                      "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} "
+                      "weken beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, "
+                      "de datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
+BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
                     "leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente {municipality}. Bij "
-                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). "
-                    "De termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De 6 weken beginnen op de "
+                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). De "
+                    "termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} weken beginnen op de "
                     "dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de datum, over welke "
                     "beslissing het gaat en waarom u het er niet mee eens bent.")
 BEZWAAR_CITATIONS = ("awb:6:7", "awb:6:8", "lpw:14", "src:assen-wie-beslist")

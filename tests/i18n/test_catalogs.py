@@ -12,12 +12,13 @@ import pytest
 
 from assistant.i18n.extract import yaml_messages
 from assistant.i18n.glossary import load_glossary, missing_dutch_terms
+from assistant.knowledge.placeholders import placeholder_keys
 from tests.i18n.conftest import ROOT, TRANSLATED_LANGUAGES, catalog, extracted_now, template
 
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
 _ARTICLE = re.compile(r"\bartikel\s+\d+[a-z]?(?::\d+)?(?:\s+onder\s+[a-z]\b)?", re.IGNORECASE)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
-_PLACEHOLDER = re.compile(r"\{\w*\}")
+_PLACEHOLDER = re.compile(r"\{(\w*)(?::words)?\}")  # a whole number may be written in words in one language only
 
 
 def numbers(text: str) -> set[str]:
@@ -75,6 +76,8 @@ def test_numbers_articles_contacts_and_placeholders_are_kept(language: str) -> N
             problems.append(f"e-mail/URL changed: {source[:60]}")
         if set(_PLACEHOLDER.findall(source)) != set(_PLACEHOLDER.findall(text)):
             problems.append(f"placeholders changed: {source[:60]}")
+        if placeholder_keys(source) != placeholder_keys(text):  # a legal number: digits or words, same parameter
+            problems.append(f"legal-number placeholders changed: {source[:60]}")
     assert not problems, f"{language}: {len(problems)} problems:\n" + "\n".join(problems[:10])
 
 
@@ -114,3 +117,12 @@ def test_holiday_names_keep_the_dutch_name(language: str) -> None:
     translated = {entry.id: entry.string for entry in entries(language)}
     problems = [name for name in names if not translated.get(name, "").endswith(f" ({name})")]
     assert not problems, f"{language}: holiday names without their Dutch name: {problems}"
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_a_translation_keeps_each_legal_number_placeholder(language: str) -> None:
+    """A topic text names its legal numbers as parameters ({verlof.vakantie_max_school_days}); its translation names
+    the same ones (it may write a value as digits or words), so a change of law changes every language."""
+    with_numbers = [entry for entry in entries(language) if entry.string and placeholder_keys(entry.id)]
+    assert len(with_numbers) > 50
+    assert all(placeholder_keys(entry.id) == placeholder_keys(entry.string) for entry in with_numbers)

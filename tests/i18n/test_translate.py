@@ -85,7 +85,10 @@ def test_answers_are_translated_piece_by_piece() -> None:
     dutch = render_answer(topic, kb=kb)
     arabic = render_answer(topic, kb=kb, language="ar")
     assert arabic.complete and arabic.language == "ar"
-    assert arabic.text.startswith(lookup(topic.answer.short, "ar"))
+    translated = lookup(topic.answer.short, "ar")
+    assert translated is not None and "{verlof.vakantie_max_school_days}" in translated
+    assert arabic.text.startswith(translated.split("{")[0])  # the legal numbers are filled in after translating
+    assert "{" not in arabic.text and "10" in arabic.text.split("\n")[0]
     assert lookup(STEPS_HEADING, "ar") in arabic.text
     assert lookup(DETAILS_HEADING, "ar") in arabic.text
     assert "artikel 13a" in arabic.text
@@ -104,8 +107,9 @@ def test_every_real_topic_and_variant_renders_completely_in_every_language() -> 
 
 
 def test_a_changed_dutch_text_shows_dutch_with_a_notice_until_reviewed(locale_copy: Path) -> None:
-    old = "Vakantieverlof kan nooit in de eerste twee lesweken van het schooljaar."
-    new = "Vakantieverlof kan nooit in de eerste twee lesweken van een schooljaar."
+    weeks = "{verlof.vakantie_excluded_first_lesweken:words}"
+    old = f"Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar."
+    new = f"Vakantieverlof kan nooit in de eerste {weeks} lesweken van een schooljaar."
     _change_dutch_source(locale_copy, old, new)
     with (locale_copy / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         entry = read_po(handle, locale="en").get(new)
@@ -154,10 +158,12 @@ def test_a_message_is_translated_with_its_values() -> None:
     from assistant.i18n import Message
 
     unit = Message("lesuren")
-    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste vier lesweken? "
-                      "Vakantieweken tellen niet mee.", {"unit": unit})
+    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste {lesweken:words} "
+                      "lesweken? Vakantieweken tellen niet mee.", {"unit": unit, "lesweken": 4})
     assert str(message).startswith("Hoeveel lesuren heeft")
+    assert "in de laatste vier lesweken" in str(message)  # a whole number in words, in the language's own word
     assert translate(message, "en").startswith("How many lesson hours did")
+    assert "in the last four school weeks" in translate(message, "en")
     loc = Localiser("pl")
     assert "godzin lekcyjnych" in loc(message) and loc.complete
     assert translate(Message("{day}", {"day": dt.date(2026, 3, 13)}), "en") == "March 13, 2026"

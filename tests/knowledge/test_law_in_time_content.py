@@ -48,8 +48,10 @@ def statements_citing(kb: KnowledgeBase, cid: str):
 
 def test_verzuim_18plus_states_27_and_cites_the_current_articles(kb: KnowledgeBase) -> None:
     topic = kb.topic("verzuim_18plus")
-    assert "jonger dan 27 jaar" in topic.answer.short
-    assert "ten minste 4 aaneengesloten weken" in topic.answer.short and "kortere periode" in topic.answer.short
+    short = answer(kb, "verzuim_18plus").split("\n")[0]
+    assert "jonger dan 27 jaar" in short
+    assert "ten minste 4 aaneengesloten weken" in short and "kortere periode" in short
+    assert "{melding.age_limit_18plus} jaar" in topic.answer.short  # the text names the parameter, not the number
     current = [s for s in topic.statements if "web:9.2.1" in s.citations]
     assert current and all(s.basis == "law" and "27" in s.text for s in current)
     assert {"web:9.2.1", "web:9.2.2", "wvo:8.20"} <= set(topic.citations)
@@ -63,7 +65,7 @@ def test_the_old_23_rule_is_only_history_or_a_pages_wording(kb: KnowledgeBase) -
         for sentence in sentences(text):
             if re.search(r"\b23 jaar", sentence):
                 assert re.search(r"2025|website|DUO", sentence), (where, sentence)
-    assert "23" not in kb.topic("verzuim_18plus").answer.short
+    assert "23" not in answer(kb, "verzuim_18plus").split("\n")[0]
 
 
 def test_no_text_tells_schools_to_report_18plus_onverwijld(kb: KnowledgeBase) -> None:
@@ -118,7 +120,7 @@ def test_an_entree_diploma_is_no_startkwalificatie(kb: KnowledgeBase) -> None:
 def test_schorsing_mentions_the_inspectie_and_cites_wvo_8_14_and_8_15(kb: KnowledgeBase) -> None:
     topic = kb.topic("schorsing")
     text = answer(kb, "schorsing")
-    assert "ten hoogste een week" in text
+    assert "ten hoogste één week" in text
     assert "langer dan één dag" in text and "Inspectie van het Onderwijs" in text
     assert {"wvo:8.14", "wvo:8.15"} <= set(topic.citations)
     inspectie = [s for s in topic.statements if "inspectie" in s.text and "één dag" in s.text]
@@ -201,6 +203,21 @@ def test_losser_oldenzaal_dinkelland_are_told_as_the_source_says(kb: KnowledgeBa
         for sentence in sentences(text):
             if re.search(r"Losser|Oldenzaal|Dinkelland", sentence):
                 assert not re.search(r"\bbeslist\b|\bbeslissen\b", sentence) or "niet" in sentence, (where, sentence)
+
+
+@pytest.mark.xfail(strict=True, reason="assistant/rules/verlof.py (needs_officer, owned by the rules helper) still "
+                   "says 'Voor Losser is dat de leerplichtambtenaar van de gemeente Enschede'; remove this mark when "
+                   "the rule tells the routing as the source says")
+def test_leave_above_10_days_for_losser_is_not_told_as_decided_by_enschede() -> None:
+    """Finding 7 in the leave check: art. 14 lid 3 gives the decision to the officer of the woongemeente; that
+    Enschede's officers decide for Losser is not in the sources (only that they 'handhaven' there)."""
+    from assistant.rules.verlof import VerlofFacts, evaluate_verlof
+
+    facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
+                        end_date=date(2026, 11, 16), municipality="Losser", requested_on=date(2026, 6, 1))
+    message = evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message
+    assert "Losser" in message
+    assert "is dat de leerplichtambtenaar van de gemeente Enschede" not in message
 
 
 def test_overig_verzuim_is_a_hengelo_borne_request(kb: KnowledgeBase) -> None:

@@ -136,3 +136,76 @@ def test_non_strict_load_keeps_valid_parts(fixture_root: Path) -> None:
     kb = load_knowledge(fixture_root, strict=False)
     assert kb.problems == ["topics/ziekte.yml: unknown citation id src:nergens"]
     assert kb.has_topic("verlof_vakantie")
+
+
+# -- legal numbers are placeholders of the dated parameters (issue 14) ----------------------------------------------
+
+
+def _with_parameters(root: Path) -> Path:
+    import shutil
+
+    from assistant.knowledge.loader import DEFAULT_ROOT
+
+    shutil.copytree(DEFAULT_ROOT / "parameters", root / "parameters")
+    return root
+
+
+def _ziekte(root: Path, short: str, citations: list[str] | None = None) -> list[str]:
+    citations = citations or ["lpw:12"]
+    statements = [{"text": "Meld ziekte binnen twee dagen.", "basis": "law", "citations": ["lpw:12"]}]
+    _write_topic(_with_parameters(root), "ziekte", answer={"short": short}, statements=statements,
+                 citations=citations)
+    try:
+        load_knowledge(root)
+    except KnowledgeError as error:
+        return [problem for problem in error.problems if problem.startswith("topics/ziekte.yml")]
+    return []
+
+
+def test_a_legal_number_written_as_its_placeholder_passes(fixture_root: Path) -> None:
+    assert _ziekte(fixture_root, "Meld uw kind binnen {leerplicht.ziekte_report_days} dagen ziek.") == []
+
+
+def test_an_unknown_placeholder_is_refused(fixture_root: Path) -> None:
+    (problem,) = _ziekte(fixture_root, "Meld uw kind binnen {leerplicht.ziekte_days} dagen ziek.")
+    assert "unknown parameter {leerplicht.ziekte_days}" in problem
+
+
+def test_a_malformed_placeholder_is_refused(fixture_root: Path) -> None:
+    (problem,) = _ziekte(fixture_root, "Meld uw kind binnen {leerplicht.ziekte_report_days:roman} dagen ziek.")
+    assert "malformed placeholder" in problem
+
+
+def test_a_placeholder_before_the_known_law_is_refused(fixture_root: Path) -> None:
+    (problem,) = _ziekte(fixture_root, "Meld uw kind binnen {leerplicht.ziekte_report_days@2020-01-01} dagen ziek.")
+    assert "the law is not known on 2020-01-01" in problem
+
+
+@pytest.mark.parametrize("short", ["Meld uw kind binnen 2 dagen ziek.", "Meld uw kind binnen twee dagen ziek."])
+def test_a_literal_number_a_parameter_states_must_be_its_placeholder(fixture_root: Path, short: str) -> None:
+    (problem,) = _ziekte(fixture_root, short)
+    assert "writes '2 day' literally; use the placeholder {leerplicht.ziekte_report_days}" in problem
+
+
+def test_a_literal_legal_number_no_parameter_states_is_refused(fixture_root: Path) -> None:
+    """Awb 4:13 states eight weeks, and no parameter does: the number needs a parameter before a text may state it."""
+    (problem,) = _ziekte(fixture_root, "Meld uw kind ziek; de gemeente beslist binnen 8 weken.",
+                         citations=["lpw:12", "awb:4:13"])
+    assert "writes the legal number '8 week' literally and no parameter states it" in problem
+
+
+def test_a_placeholder_resting_on_an_uncited_source_is_refused(fixture_root: Path) -> None:
+    (problem,) = _ziekte(fixture_root, "Vakantieverlof: ten hoogste {verlof.vakantie_max_school_days} schooldagen.")
+    assert "{verlof.vakantie_max_school_days} rests on sources the answer does not cite" in problem
+
+
+def test_every_placeholder_of_the_real_topics_renders(fixture_root: Path) -> None:
+    from assistant.knowledge.placeholders import ANY_PLACEHOLDER, render
+
+    kb = load_knowledge()
+    texts = [text for topic in kb.topics for text in (topic.answer.short, *topic.answer.steps, *topic.answer.details)]
+    with_numbers = [text for text in texts if ANY_PLACEHOLDER.search(text)]
+    assert len(with_numbers) > 50
+    from datetime import date
+
+    assert not [text for text in with_numbers if "{" in render(text, date(2026, 12, 6))]

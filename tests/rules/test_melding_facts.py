@@ -97,8 +97,10 @@ def test_unknown_answers_are_replaced_by_the_cautious_assumption_and_said() -> N
                                       "weeks": UNKNOWN})
     assert facts.unauthorized_hours_4_weeks == 16 and facts.consecutive_weeks_absent == 0
     assert evaluate_melding(facts, on=ON).obligation == "verplicht"
-    assert [values for _text, values in assumptions] == [{"hours": 16}, {}]
+    assert [values for _text, values in assumptions] == [{"hours": 16, "lesweken": 4}, {"long_term": 4}]
     assert "Tel de ongeoorloofd gemiste uren" in assumptions[0][0]
+    # issue 14, finding 7: asking for overig verzuim is a Hengelo-Borne request, not a Twente-wide rule
+    assert "in Hengelo en Borne" in assumptions[0][0] and "Twente" not in assumptions[0][0]
 
 
 def test_unknown_age_school_type_and_kind_assume_a_leerplichtig_pupil() -> None:
@@ -112,7 +114,7 @@ def test_unknown_age_school_type_and_kind_assume_a_leerplichtig_pupil() -> None:
 def test_more_than_four_weeks_without_a_number_counts_as_long_term_relative_absence() -> None:
     facts, assumptions = build_facts({"school_type": "po", "age": 8, "kind": "ongeoorloofd", "hours": 40,
                                       "weeks": MORE_THAN_FOUR})
-    assert facts.consecutive_weeks_absent == 5 and assumptions[0][1] == {"weeks": 5}
+    assert facts.consecutive_weeks_absent == 5 and assumptions[0][1] == {"weeks": 5, "long_term": 4}
     assert evaluate_melding(facts, on=ON).category == "langdurig_relatief"
 
 
