@@ -91,7 +91,8 @@ def _value(law: LegalParameters, name: str) -> int | float:
         param = getattr(getattr(law, group), member)
     except AttributeError:
         raise PlaceholderError(f"unknown parameter {name}") from None
-    return param.value
+    value: int | float = param.value
+    return value
 
 
 def _words(value: int | float | Decimal, language: str) -> str:

@@ -48,10 +48,11 @@ from assistant.rules.verlof import (
     evaluate_verlof,
 )
 from assistant.schools import School
-from assistant.verlof_requests.checks import RequestData, check_fields, child_key, prior_use
+from assistant.verlof_requests.checks import RequestData as RequestData
+from assistant.verlof_requests.checks import check_fields, child_key, prior_use
 from assistant.verlof_requests.errors import DecisionError as DecisionError
 from assistant.verlof_requests.errors import RequestNotFound as RequestNotFound
-from assistant.verlof_requests.errors import RequestRefused
+from assistant.verlof_requests.errors import RequestRefused as RequestRefused
 from assistant.verlof_requests.models import (
     STATUS_NOTIFIED,
     STATUS_SUBMITTED,

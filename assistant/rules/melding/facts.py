@@ -43,7 +43,8 @@ def load_melding_rules(path: str | None = None) -> dict[str, Any]:
 
 
 def _plausibility() -> dict[str, Any]:
-    return load_melding_rules()["plausibility"]
+    plausibility: dict[str, Any] = load_melding_rules()["plausibility"]
+    return plausibility
 
 
 def _invalid(reason: str) -> PydanticCustomError:
