@@ -1,12 +1,14 @@
-"""Back-office test helpers: sign in through the real login form."""
+"""Route test helpers: sign in to the back office through the real login form; chat turns through the real
+gateway with a scripted Rasa; an officer, an admin and a school account."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
-from tests.cases.helpers import PASSWORD
+from tests.cases.helpers import PASSWORD, make_user
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -34,3 +36,28 @@ def sign_in(client):
         return client.get("/api/backoffice/session").json()["csrf_token"]
 
     return _sign_in
+
+
+@pytest.fixture
+def chat(client, fake_rasa):
+    """`chat(sender, text, reply)`: one turn through /api/chat, Rasa answering `reply`; returns the JSON."""
+
+    def _chat(sender: str, text: str, reply: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+        if reply is not None:
+            fake_rasa.reply = lambda _body: reply
+        response = client.post("/api/chat", json={"sender_id": sender, "message": text, **extra})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return _chat
+
+
+@pytest.fixture
+def accounts(configured):
+    """An officer of Hengelo (serves Hengelo and Borne), one of Enschede, an admin and a school account."""
+    return {
+        "hengelo": make_user("hengelo@leerplicht.nl", municipality="Hengelo"),
+        "enschede": make_user("enschede@leerplicht.nl", municipality="Enschede"),
+        "admin": make_user("admin@leerplicht.nl", role="admin", municipality=None),
+        "school": make_user("school@school.nl", role="school", municipality=None, school_id="20AB00"),
+    }
