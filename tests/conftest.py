@@ -90,11 +90,11 @@ def configured(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[S
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("GATEWAY_TOKEN", GATEWAY_TOKEN)
     monkeypatch.setenv("LOG_JSON", "false")
-    # The app under test serves Rasa's actions itself (one process); tests/gateway/test_action_server.py and the
+    # The app under test serves Rasa's actions itself (one process); tests/test_action_server.py and the
     # health tests cover the action server of its own.
     monkeypatch.setenv("ACTION_SERVER_PORT", "8000")
     # Many tests submit several leave requests or look one up repeatedly from the one test client; the limits are
-    # tested in tests/gateway/test_rate_limits.py.
+    # tested in tests/http/test_rate_limits.py.
     monkeypatch.setenv("VERLOF_REQUEST_RATE_LIMIT", "1000/minute")
     monkeypatch.setenv("VERLOF_STATUS_RATE_LIMIT", "1000/minute")
     _reset_caches()

@@ -1,5 +1,5 @@
 """The OpenAPI document, made to match what the API really answers (checked by schemathesis in
-tests/gateway/test_api_conformance.py).
+tests/http/test_openapi.py).
 
 FastAPI documents its own error shapes, which this app never sends: every error leaves as
 `{"detail": "<reason in the user's language>"}` (assistant.http.errors). This module

@@ -7,7 +7,7 @@ reads in the chat is the same number the school's letter shows.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
@@ -26,7 +26,11 @@ def format_date(value: dt.date, language: str | None, format: DateFormat = "long
 
 def format_number(value: int | float | Decimal, language: str | None) -> str:
     """`value` with the decimal and grouping signs of the user's language: nl "15,5", en "15.5", pl "1 234,5"."""
-    return _babel_format_decimal(value, locale=normalise_language(language), numbering_system="latn")
+    # Babel rounds with decimal.quantize, which fails on more digits than the context holds (28 by default): give
+    # it room for every digit, so an absurd input (10**40 hours) is written out instead of failing the request.
+    with localcontext() as context:
+        context.prec = max(context.prec, abs(Decimal(value).adjusted()) + 30)
+        return _babel_format_decimal(value, locale=normalise_language(language), numbering_system="latn")
 
 
 def format_date_range(start: dt.date, end: dt.date, language: str | None) -> str:

@@ -3,7 +3,7 @@
 Which municipality runs leerplicht for a town (Borne -> Hengelo; Losser, Oldenzaal and Dinkelland -> Enschede),
 which Doorstroompunt serves it, its vakantieregio, the towns the assistant covers and the regional agreements that
 apply where. The calendar, the verlof and melding rules, case routing, the DUO import and the hand-off form ask here
-and keep no town list of their own (tests/knowledge/test_one_regions_table.py checks that).
+and keep no town list of their own (tests/knowledge/test_regions.py checks that).
 
 One rule for a town name everywhere: it matches case-insensitively, with extra spaces and a leading "gemeente"
 ignored; a town that is not in the table raises `UnknownMunicipality`.

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.db import session
 from assistant.settings import get_settings
+from tests.http.routes.conftest import sign_in  # noqa: F401 - the fixture, for the e-mail notice
 
 
 def _reset() -> None:

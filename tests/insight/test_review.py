@@ -15,7 +15,7 @@ from assistant.cases.models import AuditEntry
 from assistant.db.session import session_scope
 from assistant.insight import review
 from assistant.insight.models import ReviewLabel
-from tests.backoffice.conftest import form_token
+from tests.http.routes.conftest import form_token
 from tests.insight.conftest import answer, menu, not_understood
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-"""The statute files: completeness, citation format, and word-for-word fidelity to the reference."""
+"""The statute files: completeness, citation format, and word-for-word fidelity to the reference passages."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import pytest
 from assistant.knowledge import KnowledgeBase
 from assistant.knowledge.models import Citation
 
-REFERENCE = Path("/work/shared/reference")
+# The statute passages the verbatim articles are checked against, copied into the repository (with their source);
+# the shared reference they came from is outside it and only on some machines.
+STATUTE_REFERENCE = Path(__file__).parent / "fixtures" / "statute-reference.md"
+SHARED_REFERENCE = Path("/work/shared/reference")
 LPW_ARTICLES = [
     "1", "1b", "2", "3", "3a", "3b", "4", "4a", "4b", "4c", "5", "5a", "6", "7", "8", "9", "10", "11", "11a",
     "12", "13", "13a", "13b", "14", "15", "15a", "16", "18", "21a", "22", "24", "25", "26", "27", "28",
@@ -91,21 +94,27 @@ def test_uncertain_texts_carry_their_caveat(fixture_kb: KnowledgeBase) -> None:
     assert fixture_kb.article("lpw:4a").excerpt == "leden 1 tot en met 3"
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="the shared reference is not on this machine")
+def _unquoted(text: str) -> str:
+    return re.sub(r"^> ?", "", text, flags=re.MULTILINE)
+
+
 def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: KnowledgeBase) -> None:
-    reference = "\n".join(
-        re.sub(r"^> ?", "", line, flags=re.MULTILINE)
-        for line in (
-            (REFERENCE / "leerplicht-sources.md").read_text(encoding="utf-8"),
-            (REFERENCE / "calendar-regional.md").read_text(encoding="utf-8"),
-        )
-    )
-    reference = _normalise(reference)
+    reference = _normalise(_unquoted(STATUTE_REFERENCE.read_text(encoding="utf-8")))
     verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES
                 and "/2026-08-01#" not in a.url]  # an article re-read in the version valid on 2026-12-06 differs
     assert len(verbatim) >= 34
     mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
     assert mismatches == []
+
+
+@pytest.mark.skipif(not SHARED_REFERENCE.is_dir(), reason="the shared reference (outside the repository) is not here; "
+                    "the statute passages it quotes are in tests/knowledge/fixtures/statute-reference.md")
+def test_the_reference_passages_are_copied_word_for_word_from_the_shared_reference() -> None:
+    shared = "\n".join((SHARED_REFERENCE / name).read_text(encoding="utf-8")
+                       for name in ("leerplicht-sources.md", "calendar-regional.md"))
+    sections = re.split(r"(?m)^<!-- from [\w.-]+ -->\n", STATUTE_REFERENCE.read_text(encoding="utf-8"))[1:]
+    assert len(sections) >= 30
+    assert [section.split("\n", 1)[0] for section in sections if section.rstrip("\n") not in shared] == []
 
 
 def test_statutes_beyond_the_reference_name_their_mirror_version() -> None:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.backoffice.conftest import sign_in  # noqa: F401 - the fixture, for the back-office tests here
 from tests.conftest import override_today
+from tests.http.routes.conftest import sign_in  # noqa: F401 - the fixture, for the back-office tests here
 
 TODAY = date(2026, 1, 12)  # a Monday, eight weeks before 9 March 2026
 

@@ -22,6 +22,7 @@ from assistant.cases.models import Case
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.http.deps import READ_ERRORS, UNSAFE_ERRORS, CsrfCheckedUser, CurrentUser
+from assistant.http.responses import CaseDetail, CaseList, SessionInfo
 
 router = APIRouter(prefix="/api/backoffice", tags=["back office"])
 
@@ -36,7 +37,8 @@ class CloseBody(BaseModel):
     outcome: Literal["answered", "referred", "investigation", "no_action", "no_contact", "duplicate"]
 
 
-@router.get("/session", responses=READ_ERRORS, summary="The signed-in user and the CSRF token for unsafe requests")
+@router.get("/session", response_model=SessionInfo, responses=READ_ERRORS,
+            summary="The signed-in user and the CSRF token for unsafe requests")
 def whoami(signed: CurrentUser) -> dict[str, Any]:
     p = signed.principal
     return {"user": {"id": p.id, "email": p.email, "display_name": p.display_name, "role": p.role,
@@ -44,7 +46,8 @@ def whoami(signed: CurrentUser) -> dict[str, Any]:
             "csrf_token": signed.csrf_token}
 
 
-@router.get("/cases", responses=READ_ERRORS, summary="The queue: overdue first, then priority, then age")
+@router.get("/cases", response_model=CaseList, responses=READ_ERRORS,
+            summary="The queue: overdue first, then priority, then age")
 def list_cases(signed: CurrentUser,
                status: Annotated[str, Query(pattern=r"^(open|all|new|assigned|waiting_for_user|handed_back|closed)$")]
                = "open",
@@ -76,17 +79,20 @@ def _with_case(signed: SignedIn, reference: str,
         raise HTTPException(error.status_code, error.message) from error
 
 
-@router.get("/cases/{reference}", responses=READ_ERRORS, summary="A case with transcript, messages, notes and audit")
+@router.get("/cases/{reference}", response_model=CaseDetail, responses=READ_ERRORS,
+            summary="A case with transcript, messages, notes and audit")
 def get_case(reference: str, signed: CurrentUser) -> dict[str, Any]:
     return _with_case(signed, reference)
 
 
-@router.post("/cases/{reference}/take", responses=UNSAFE_ERRORS, summary="Take the case up (or over)")
+@router.post("/cases/{reference}/take", response_model=CaseDetail, responses=UNSAFE_ERRORS,
+             summary="Take the case up (or over)")
 def take(reference: str, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.take(s, c, p))
 
 
-@router.post("/cases/{reference}/reply", responses=UNSAFE_ERRORS, summary="Send a message into the user's chat")
+@router.post("/cases/{reference}/reply", response_model=CaseDetail, responses=UNSAFE_ERRORS,
+             summary="Send a message into the user's chat")
 def reply(reference: str, body: TextBody, background: BackgroundTasks,
           signed: CsrfCheckedUser) -> dict[str, Any]:
     detail = _with_case(signed, reference, lambda s, c, p: service.reply(s, c, p, body.text))
@@ -94,16 +100,19 @@ def reply(reference: str, body: TextBody, background: BackgroundTasks,
     return detail
 
 
-@router.post("/cases/{reference}/note", responses=UNSAFE_ERRORS, summary="Add an internal note")
+@router.post("/cases/{reference}/note", response_model=CaseDetail, responses=UNSAFE_ERRORS,
+             summary="Add an internal note")
 def note(reference: str, body: TextBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.add_note(s, c, p, body.text))
 
 
-@router.post("/cases/{reference}/hand-back", responses=UNSAFE_ERRORS, summary="Hand the conversation back to the bot")
+@router.post("/cases/{reference}/hand-back", response_model=CaseDetail, responses=UNSAFE_ERRORS,
+             summary="Hand the conversation back to the bot")
 def hand_back(reference: str, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.hand_back(s, c, p))
 
 
-@router.post("/cases/{reference}/close", responses=UNSAFE_ERRORS, summary="Close the case with an outcome")
+@router.post("/cases/{reference}/close", response_model=CaseDetail, responses=UNSAFE_ERRORS,
+             summary="Close the case with an outcome")
 def close(reference: str, body: CloseBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.close(s, c, p, body.outcome))

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.backoffice.security import SignedIn
 from assistant.http.deps import UNSAFE_ERRORS, CsrfCheckedUser
+from assistant.http.responses import ErasureOut
 from assistant.http.schemas import ErrorResponse
 from assistant.privacy import erasure
 
@@ -47,19 +48,19 @@ async def _erase(signed: SignedIn, *, sender_id: str | None = None, case_referen
     return {"erased": result.as_dict()}
 
 
-@router.delete("/conversations/{sender_id}", responses=_ERRORS,
+@router.delete("/conversations/{sender_id}", response_model=ErasureOut, responses=_ERRORS,
                summary="Erase a conversation everywhere (chat, cases, Rasa tracker)")
 async def erase_conversation(signed: CsrfCheckedUser, sender_id: str = SENDER_ID) -> dict[str, Any]:
     return await _erase(signed, sender_id=sender_id)
 
 
-@router.post("/cases/{reference}/erase", responses=_ERRORS,
+@router.post("/cases/{reference}/erase", response_model=ErasureOut, responses=_ERRORS,
              summary="Erase the conversation behind a case everywhere (all cases of its sender)")
 async def erase_case(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, case_reference=reference)
 
 
-@router.post("/verlof/{reference}/erase", responses=_ERRORS,
+@router.post("/verlof/{reference}/erase", response_model=ErasureOut, responses=_ERRORS,
              summary="Erase a verlof request with the conversation it was made in")
 async def erase_verlof_request(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, verlof_reference=reference)

@@ -25,6 +25,7 @@ from assistant.cases import audit
 from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
 from assistant.http.deps import CsrfCheckedUser, CurrentUser, Today
+from assistant.http.responses import JaarverslagOut, ReviewLabelled, ReviewQueue, StatsOut
 from assistant.insight import charts, labels, review
 from assistant.insight.errors import Refused
 from assistant.insight.jaarverslag import Jaarverslag, compute_jaarverslag
@@ -103,7 +104,8 @@ def _api_call(call: Callable[[], T]) -> T:
         raise HTTPException(422, str(error)) from None
 
 
-@router.get("/stats", responses=_ERRORS, summary="Figures of the assistant for a period (officers: own municipalities)")
+@router.get("/stats", response_model=StatsOut, responses=_ERRORS,
+            summary="Figures of the assistant for a period (officers: own municipalities)")
 def stats_json(signed: CurrentUser, today: Today, start: FromQuery = None, end: ToQuery = None,
                municipality: MunicipalityQuery = None) -> dict[str, Any]:
     return _api_call(lambda: load_stats(signed.principal, start, end, municipality, today, "stats_viewed",
@@ -122,7 +124,8 @@ def stats_csv(table: Annotated[str, Path(max_length=32)], signed: CurrentUser, t
                 f"leerplicht-assistent-{table}-{stats.period.start}-{stats.period.end}.csv")
 
 
-@router.get("/jaarverslag", responses=_ERRORS, summary="The art. 25 figures of a school year (counts 1-4 as '<5')")
+@router.get("/jaarverslag", response_model=JaarverslagOut, responses=_ERRORS,
+            summary="The art. 25 figures of a school year (counts 1-4 as '<5')")
 def jaarverslag_json(signed: CurrentUser, today: Today, school_year: SchoolYearQuery = None,
                      municipality: MunicipalityQuery = None) -> dict[str, Any]:
     return _api_call(lambda: load_jaarverslag(signed.principal, school_year, municipality, today,
@@ -154,7 +157,8 @@ def _queue(principal: Principal) -> tuple[Scope, list[review.ReviewItem], list[d
     return scope, items, done
 
 
-@router.get("/review", responses=_ERRORS, summary="Questions the assistant could not answer or that got 👎")
+@router.get("/review", response_model=ReviewQueue, responses=_ERRORS,
+            summary="Questions the assistant could not answer or that got 👎")
 def review_json(signed: CurrentUser) -> dict[str, Any]:
     _scope, items, done = _api_call(lambda: _queue(signed.principal))
     return {"items": [item.as_dict() for item in items], "decided": done,
@@ -167,7 +171,8 @@ def _label(principal: Principal, turn_id: int, status: str, intent: str | None, 
         return review.label(session, principal, scope, turn_id, status, intent or None, text).status
 
 
-@router.post("/review/{turn_id}", responses=_ERRORS, summary="Label a queue item (topic, new topic needed, skip)")
+@router.post("/review/{turn_id}", response_model=ReviewLabelled, responses=_ERRORS,
+             summary="Label a queue item (topic, new topic needed, skip)")
 def review_label(turn_id: Annotated[int, Path(ge=1, le=2**63 - 1)], body: LabelBody,
                  signed: CsrfCheckedUser) -> dict[str, Any]:
     try:

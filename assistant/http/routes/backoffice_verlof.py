@@ -25,6 +25,7 @@ from assistant.backoffice.views import iso, render
 from assistant.cases.auth import Principal
 from assistant.db.session import session_scope
 from assistant.http.deps import READ_ERRORS, UNSAFE_ERRORS, CsrfCheckedUser, CurrentUser
+from assistant.http.responses import VerlofRequestDetail, VerlofRequestList
 from assistant.verlof_requests import service
 from assistant.verlof_requests.models import VerlofRequest
 
@@ -137,14 +138,16 @@ class DecisionBody(BaseModel):
     reason: str | None = Field(default=None, max_length=4000)
 
 
-@router.get("", responses=READ_ERRORS, summary="Verlof requests the signed-in user may see (undecided first)")
+@router.get("", response_model=VerlofRequestList, responses=READ_ERRORS,
+            summary="Verlof requests the signed-in user may see (undecided first)")
 def list_requests(signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
         return {"requests": [row(item, signed.principal, service.may_decide(signed.principal, item))
                              for item in service.list_for(session, signed.principal)]}
 
 
-@router.get("/{reference}", responses=READ_ERRORS, summary="One verlof request with the pre-assessment")
+@router.get("/{reference}", response_model=VerlofRequestDetail, responses=READ_ERRORS,
+            summary="One verlof request with the pre-assessment")
 def get_request(reference: str, signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
         try:
@@ -154,7 +157,8 @@ def get_request(reference: str, signed: CurrentUser) -> dict[str, Any]:
         return detail(item, signed.principal, service.may_decide(signed.principal, item))
 
 
-@router.post("/{reference}/decide", responses=UNSAFE_ERRORS, summary="Approve or refuse (a refusal needs a reason)")
+@router.post("/{reference}/decide", response_model=VerlofRequestDetail, responses=UNSAFE_ERRORS,
+             summary="Approve or refuse (a refusal needs a reason)")
 def decide(reference: str, body: DecisionBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     try:
         with session_scope() as session:

@@ -32,6 +32,7 @@ from assistant.db.session import session_scope
 from assistant.http.deps import JSON_BODY, SessionDep, Today
 from assistant.http.errors import INVALID_FIELD
 from assistant.http.rate_limits import per_client_address
+from assistant.http.responses import ParentMessages, VerlofRequestCreated, VerlofRequestStatus
 from assistant.http.schemas import RETRY_AFTER, ErrorResponse, document_known_values, iso_date_text
 from assistant.i18n import _, best_match, normalise_language, translate
 from assistant.verlof_requests import service
@@ -82,7 +83,7 @@ def refused_response(error: service.RequestRefused, language: str) -> JSONRespon
     return JSONResponse({"detail": detail, "field": error.field, "code": error.code}, status_code=422)
 
 
-@router.post("/requests", status_code=201, responses=_ERRORS,
+@router.post("/requests", status_code=201, response_model=VerlofRequestCreated, responses=_ERRORS,
              dependencies=[JSON_BODY, Depends(per_client_address("verlof-request", "verlof_request_rate_limit"))],
              summary="Submit a leave request (verlof) for a pupil")
 def create_request(body: VerlofRequestBody, request: Request, today: Today) -> Any:
@@ -116,7 +117,7 @@ def _find(session: Any, reference: str, email: str | None, token: str | None, la
         raise HTTPException(404, translate(NOT_FOUND, language)) from None
 
 
-@router.get("/requests/{reference}", responses=_ERRORS,
+@router.get("/requests/{reference}", response_model=VerlofRequestStatus, responses=_ERRORS,
             dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
             summary="The status of a leave request and the officer's messages (needs the e-mail or the token)")
 def get_request(reference: str, request: Request, session: SessionDep,
@@ -137,7 +138,8 @@ class ParentMessageBody(BaseModel):
     language: str | None = Field(default=None, max_length=8)
 
 
-@router.post("/requests/{reference}/messages", status_code=201, responses={**_ERRORS, 409: {"model": ErrorResponse}},
+@router.post("/requests/{reference}/messages", status_code=201, response_model=ParentMessages,
+             responses={**_ERRORS, 409: {"model": ErrorResponse}},
              dependencies=[JSON_BODY, Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
              summary="The parent writes to the leerplichtambtenaar")
 def post_message(reference: str, body: ParentMessageBody, request: Request, session: SessionDep,

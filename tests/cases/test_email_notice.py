@@ -22,8 +22,8 @@ from assistant.cases.models import Case
 from assistant.db.session import session_scope
 from assistant.settings import get_settings
 from assistant.verlof_requests import service as verlof_service
-from tests.backoffice.conftest import form_token
 from tests.cases.helpers import make_case, make_user
+from tests.http.routes.conftest import form_token
 
 
 class Inbox:

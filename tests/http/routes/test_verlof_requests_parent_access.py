@@ -23,7 +23,7 @@ from assistant.db.models import Conversation
 from assistant.db.session import session_scope
 from assistant.verlof_requests.models import VerlofRequest
 from tests.cases.helpers import make_user
-from tests.verlof_requests.conftest import body
+from tests.verlof_requests.conftest import body, fixed_today  # noqa: F401 - the fixture (autouse): TODAY
 
 OFFICER_REPLY = "Goedemorgen, kunt u een verklaring van de arts sturen?"
 

@@ -6,7 +6,7 @@ status).
 
 The configuration is the project's `schemathesis.toml`, which `st run http://127.0.0.1:8000/openapi.json` reads too;
 here the seed is fixed so a failure can be repeated, and the number of examples keeps the run near a minute. The rate
-limits are raised: they are tested in tests/gateway/test_rate_limits.py, and here they would only turn most generated
+limits are raised: they are tested in tests/http/test_rate_limits.py, and here they would only turn most generated
 requests into 429s.
 """
 
@@ -20,7 +20,7 @@ from schemathesis.engine import events, from_schema
 
 from assistant.app import create_app
 from tests.conftest import FakeRasa
-from tests.gateway.conftest import PROJECT_ROOT, without_rate_limits
+from tests.http.conftest import PROJECT_ROOT, without_rate_limits
 
 SEED = 20261206
 MAX_EXAMPLES = 40

@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 
 from assistant.settings import Settings
 from tests.conftest import GATEWAY_TOKEN
-from tests.gateway.test_health_and_actions import _action_call
-from tests.i18n.test_nlg import _call as _nlg_call
+from tests.http.routes.test_health import _action_call
+from tests.test_nlg import _call as _nlg_call
 
 
 @pytest.fixture

@@ -190,7 +190,7 @@ def test_melding_check_api_records_category_and_obligation_only(client):
 def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correcting(configured, today_is):
     from actions.verlof_form import ActionAskVerlofConfirmed
     from assistant.verlof_requests import form
-    from tests.actions.test_verlof_form_actions import FILLED, run_action, tracker
+    from tests.actions.test_verlof_form import FILLED, run_action, tracker
 
     today_is(TODAY)
     slots = {**FILLED, form.END: "2026-03-27", form.HOME: "Borne"}

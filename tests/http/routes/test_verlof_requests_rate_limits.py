@@ -10,7 +10,7 @@ from assistant.app import create_app
 from assistant.cases.models import Case
 from assistant.db.session import session_scope
 from assistant.verlof_requests.models import VerlofRequest
-from tests.verlof_requests.conftest import body
+from tests.verlof_requests.conftest import body, fixed_today  # noqa: F401 - the fixture (autouse): TODAY
 
 
 def _counts() -> tuple[int, int]:

@@ -8,7 +8,7 @@ from assistant.cases.models import Case
 from assistant.db.session import session_scope
 from assistant.verlof_requests.models import VerlofRequest
 from tests.cases.helpers import make_user
-from tests.verlof_requests.conftest import body
+from tests.verlof_requests.conftest import body, fixed_today  # noqa: F401 - the fixture (autouse): TODAY
 
 
 def rows() -> int:
@@ -160,7 +160,7 @@ def test_officer_refuses_an_art_14_request_with_a_reason(client, sign_in) -> Non
 
 
 def test_back_office_pages_decide_with_the_form(client, sign_in) -> None:
-    from tests.backoffice.conftest import form_token
+    from tests.http.routes.conftest import form_token
 
     reference = post(client).json()["reference"]
     make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh")

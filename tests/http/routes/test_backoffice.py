@@ -13,8 +13,8 @@ from assistant.backoffice.security import LoginThrottle
 from assistant.cases.auth import Principal, can_see_case, can_see_school_item
 from assistant.cases.models import AuditEntry, Case
 from assistant.db.session import session_scope
-from tests.backoffice.conftest import form_token, login
 from tests.cases.helpers import MONDAY_10, load_case, make_case, make_user
+from tests.http.routes.conftest import form_token, login
 
 
 def api_post(client, path, csrf, json=None):
