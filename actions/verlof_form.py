@@ -42,7 +42,7 @@ from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
 from assistant.i18n.phrases import is_question
 from assistant.insight import record as insight
-from assistant.verlof_requests import form, form_texts, interpret, service
+from assistant.verlof_requests import answers, form, form_texts, interpret, service
 from assistant.verlof_requests.form import FormProblem
 
 FORM_NAME = "verlof_form"
@@ -227,7 +227,7 @@ class ValidateVerlofForm(FormValidationAction):
         if (dates := self._dates_instead(form.KIND, value, dispatcher, tracker)) is not None:
             return dates
         try:
-            kind, category = form.check_kind(str(value))
+            kind, category = answers.check_kind(str(value))
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.KIND, problem)
         result: dict[str, Any] = {form.KIND: kind}
@@ -245,7 +245,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.CATEGORY: None}
         if (dates := self._dates_instead(form.CATEGORY, value, dispatcher, tracker)) is not None:
             return dates
-        category, reason = form.check_category(str(value))
+        category, reason = answers.check_category(str(value))
         result: dict[str, Any] = {form.CATEGORY: category}
         if reason and not tracker.get_slot(form.REASON):
             result[form.REASON] = reason
@@ -264,11 +264,11 @@ class ValidateVerlofForm(FormValidationAction):
 
     def validate_verlof_child_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_NAME, form.check_child_name, value, dispatcher, tracker)
+        return self._simple(form.CHILD_NAME, answers.check_child_name, value, dispatcher, tracker)
 
     def validate_verlof_child_class(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_CLASS, form.check_class, value, dispatcher, tracker)
+        return self._simple(form.CHILD_CLASS, answers.check_class, value, dispatcher, tracker)
 
     def validate_verlof_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> dict[str, Any]:
@@ -277,7 +277,7 @@ class ValidateVerlofForm(FormValidationAction):
         if (dates := self._dates_instead(form.SCHOOL, value, dispatcher, tracker)) is not None:
             return dates
         try:
-            answer = form.check_school(str(value))
+            answer = answers.check_school(str(value))
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.SCHOOL, problem)
         if not answer.known:
@@ -287,7 +287,7 @@ class ValidateVerlofForm(FormValidationAction):
 
     def validate_verlof_home_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                           domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.HOME, form.check_municipality, value, dispatcher, tracker)
+        return self._simple(form.HOME, answers.check_municipality, value, dispatcher, tracker)
 
     def _check_period(self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker,
                       slot: str) -> dict[str, Any]:
@@ -323,7 +323,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.END: None}
         language = _language(tracker)
         try:
-            end = form.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
+            end = answers.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
                                  _today(), language)
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.END, problem)
@@ -331,20 +331,20 @@ class ValidateVerlofForm(FormValidationAction):
 
     def validate_verlof_reason(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.REASON, form.check_reason, value, dispatcher, tracker)
+        return self._simple(form.REASON, answers.check_reason, value, dispatcher, tracker)
 
     def validate_verlof_employer_statement(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                            domain: DomainDict) -> dict[str, Any]:
         if value is None:
             return {form.EMPLOYER: None}
         try:
-            return self._ok({form.EMPLOYER: form.check_yes_no(value)})
+            return self._ok({form.EMPLOYER: answers.check_yes_no(value)})
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.EMPLOYER, problem)
 
     def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.EMAIL, form.check_email, value, dispatcher, tracker)
+        return self._simple(form.EMAIL, answers.check_email, value, dispatcher, tracker)
 
     def validate_verlof_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> dict[str, Any]:
