@@ -25,7 +25,33 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import activating
-from assistant.i18n import Localiser, _, language_of_message
+from actions.handoff_case import CONTEXT_SLOT, NO_SCHOOL, TOPIC_SLOT, assessment, collect_facts, create_case
+from actions.handoff_texts import (
+    ASK_CONTACT,
+    ASK_NAME,
+    ASK_SCHOOL,
+    ASK_TOWN,
+    BAD_CONTACT,
+    BAD_NAME,
+    BAD_TOWN,
+    CASE_CREATED,
+    CASE_FAILED,
+    CASE_QUEUE,
+    CASE_WHERE,
+    CONSENT_QUESTION,
+    DECLINED,
+    DECLINED_SAFETY,
+    NO_BUTTON,
+    NO_SCHOOL_BUTTON,
+    OFFER_MISUNDERSTOOD,
+    OFFER_RULES,
+    OFFER_SAFETY,
+    OFFER_USER_REQUEST,
+    TOWN_BUTTONS,
+    WHAT_HAPPENS,
+    YES_BUTTON,
+)
+from assistant.i18n import Localiser, language_of_message
 from assistant.knowledge.regions import get_regions
 from assistant.privacy.redact import MARKS, contact_details, find_identifiers
 
@@ -35,49 +61,8 @@ FORM = "handoff_form"
 FORM_SLOTS = ("handoff_name", "contact", "handoff_school", "handoff_town")
 TRIGGER_SLOT = "handoff_trigger"
 REASON_SLOT = "handoff_reason"
-CONTEXT_SLOT = "handoff_context"
-TOPIC_SLOT = "topic"
 TRIGGERS = ("safety_signal", "absolute_verzuim", "user_request", "rules_need_officer", "repeated_misunderstanding")
 STOP_INTENTS = frozenset({"deny", "goodbye"})
-NO_SCHOOL = "-"
-
-OFFER_USER_REQUEST = _("U wilt graag met een mens praten. Dat kan.")
-OFFER_RULES = _("Hierover beslist de leerplichtambtenaar, of die moet ernaar kijken. Ik kan uw vraag aan een "
-                "leerplichtambtenaar doorgeven.")
-OFFER_MISUNDERSTOOD = _("Een leerplichtambtenaar kan u waarschijnlijk beter helpen.")  # after utter_default
-OFFER_SAFETY = _("Ik kan dit gesprek ook met spoed doorgeven aan een leerplichtambtenaar. Die neemt zo snel "
-                 "mogelijk contact met u op.")
-WHAT_HAPPENS = _("Als u dat wilt, geef ik dit gesprek door aan een leerplichtambtenaar van uw gemeente. Die leest "
-                 "het gesprek en antwoordt hier in de chat, of neemt contact met u op. Daarvoor vraag ik uw naam, "
-                 "hoe u bereikbaar bent, de school (als die er is) en uw woonplaats. Die gegevens gaan alleen naar "
-                 "de leerplichtambtenaar.")
-CONSENT_QUESTION = _("Wilt u dat ik uw vraag doorgeef?")
-YES_BUTTON = {"title": _("Ja, geef mijn vraag door"), "payload": "/affirm"}
-NO_BUTTON = {"title": _("Nee, liever niet"), "payload": "/deny"}
-
-DECLINED = _("Goed, ik geef niets door. U kunt mij gewoon verder vragen stellen. Wilt u later toch iemand "
-             "spreken? Typ dan 'medewerker'.")
-DECLINED_SAFETY = _("Goed, ik geef niets door. Denk eraan: bij direct gevaar belt u 112. Voor advies kunt u altijd "
-                    "bellen met Veilig Thuis: 0800-2000 (gratis, dag en nacht).")
-
-ASK_NAME = _("Wat is uw naam?")
-ASK_CONTACT = _("Hoe kan de leerplichtambtenaar u bereiken? Typ uw telefoonnummer of e-mailadres.")
-ASK_SCHOOL = _("Om welke school gaat het? Gaat het niet om een school, kies dan 'Geen school'.")
-ASK_TOWN = _("In welke gemeente woont u (of het kind)? Bijvoorbeeld Enschede, Hengelo of Borne.")
-NO_SCHOOL_BUTTON = {"title": _("Geen school"), "payload": "geen school"}
-TOWN_BUTTONS = [{"title": town, "payload": town} for town in ("Enschede", "Hengelo", "Borne")]
-BAD_NAME = _("Ik heb een naam nodig, zodat de leerplichtambtenaar weet wie u bent.")
-BAD_CONTACT = _("Ik heb een telefoonnummer of e-mailadres nodig, zodat de leerplichtambtenaar u kan bereiken.")
-BAD_TOWN = _("Ik heb de naam van uw gemeente nodig, zodat de juiste leerplichtambtenaar uw vraag krijgt.")
-
-CASE_CREATED = _("Uw vraag is doorgegeven aan de leerplichtambtenaar. Uw zaaknummer is {case_id}.")
-CASE_QUEUE = _("U bent nummer {position} in de wachtrij.")
-CASE_WHERE = _("Het antwoord verschijnt hier in dit gesprek. U kunt deze pagina sluiten: opent u hem later weer in "
-               "deze browser, dan staat het gesprek er nog. Gaf u een e-mailadres? Dan krijgt u een e-mail zodra er "
-               "een antwoord is.")
-CASE_FAILED = _("Het doorgeven is nu niet gelukt. Neem zelf contact op met de leerplichtambtenaar. Woont u in "
-                "Enschede? Mail dan naar leerplicht@enschede.nl. Woont u in Hengelo of Borne? Bel dan de gemeente "
-                "Hengelo via 14 074 en vraag naar leerplicht. Bij direct gevaar belt u 112.")
 
 _NO_SCHOOL = re.compile(r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$",
                         re.IGNORECASE)
@@ -264,96 +249,6 @@ class ValidateHandoffForm(Action):
             dispatcher.utter_message(text=loc.finish("\n\n".join(messages)), buttons=buttons)
         events.append(SlotSet("requested_slot", following))
         return events
-
-
-# --- the case -----------------------------------------------------------------------------------------------------
-
-
-# Messages that are no question of their own: answers, yes and no, greetings, the request for a person itself.
-NOT_THE_QUESTION = frozenset({"request_human", "affirm", "deny", "inform", "inform_contact", "inform_melding",
-                              "greet", "thank", "goodbye", "stop_form", "bot_challenge", "verlof_correction"})
-
-
-def parents_question(tracker: Tracker) -> str | None:
-    """The user's own question, in their words (the gateway redacted it before Rasa saw it): the latest typed
-    message that asked something, not an answer to a form or the request for a person."""
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        text = (event.get("text") or "").strip()
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if text and not text.startswith("/") and intent not in NOT_THE_QUESTION:
-            return text
-    return None
-
-
-def collect_facts(tracker: Tracker, trigger: str) -> dict[str, Any]:
-    """Only what the officer needs: who, how to reach them, school, town, and what the conversation was about."""
-    facts: dict[str, Any] = {"name": tracker.get_slot("handoff_name"), "town": tracker.get_slot("handoff_town"),
-                             "question": parents_question(tracker)}
-    contact = tracker.get_slot("contact") or ""
-    facts["email" if "@" in contact else "phone"] = contact or None
-    school = tracker.get_slot("handoff_school")
-    if school and school != NO_SCHOOL:
-        facts["school"] = school
-    topic = tracker.get_slot(TOPIC_SLOT)
-    if isinstance(topic, str) and topic:
-        facts["topic"] = topic
-    if trigger == "safety_signal":
-        facts["safety_signal"] = True
-    if tracker.get_slot(CONTEXT_SLOT) == "melding":
-        from actions.melding import case_facts, known_facts
-
-        melding = case_facts(known_facts(tracker))
-        melding.pop("town", None)
-        facts = {**melding, **{k: v for k, v in facts.items() if v is not None}}
-    return facts
-
-
-BASIS_LABELS = {"law": "Wet", "regional": "Regionaal beleid", "guidance": "Richtlijn"}
-
-
-def topic_assessment(topic_id: str) -> dict[str, Any] | None:
-    """The legal pre-assessment of a topic for the officer: its statements (law first, then regional policy and
-    guidance), each with its own sources; not the answer the parent already got."""
-    from assistant.knowledge import get_knowledge_base
-
-    kb = get_knowledge_base()
-    if not kb.has_topic(topic_id):
-        return None
-    topic = kb.topic(topic_id)
-    order = {"law": 0, "regional": 1, "guidance": 2}
-    statements = [
-        {"basis": statement.basis, "label": BASIS_LABELS[statement.basis], "text": statement.text,
-         "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(statement.citations)]}
-        for statement in sorted(topic.statements, key=lambda statement: order[statement.basis])
-    ]
-    text = "\n".join(f"{item['label']}: {item['text']}" for item in statements)
-    return {"text": text, "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(topic.citations)],
-            "topic": topic_id, "statements": statements}
-
-
-def assessment(tracker: Tracker) -> dict[str, Any] | None:
-    """The legal pre-assessment for the officer, with its sources: the melding outcome, or the rules of the topic."""
-    if tracker.get_slot(CONTEXT_SLOT) == "melding":
-        from actions.melding import assessment_for, known_facts
-
-        return assessment_for(known_facts(tracker))
-    topic_id = tracker.get_slot(TOPIC_SLOT)
-    if not isinstance(topic_id, str) or not topic_id:
-        return None
-    try:
-        return topic_assessment(topic_id)
-    except Exception as error:  # the case matters more than its summary
-        log.warning("handoff_assessment_failed", error_type=type(error).__name__)
-        return None
-
-
-def create_case(sender_id: str, trigger: str, facts: dict[str, Any], assessment_: dict[str, Any] | None,
-                language: str) -> Any:
-    from assistant.cases.chat_handoff import create_from_conversation
-
-    return create_from_conversation(sender_id, trigger, facts, assessment_, language=language)
 
 
 class ActionCreateCase(Action):

@@ -42,7 +42,7 @@ from assistant.db.session import session_scope
 from assistant.i18n import Localiser, language_of_message
 from assistant.i18n.phrases import is_question
 from assistant.insight import record as insight
-from assistant.verlof_requests import form, interpret, service
+from assistant.verlof_requests import answers, form, form_texts, interpret, service
 from assistant.verlof_requests.form import FormProblem
 
 FORM_NAME = "verlof_form"
@@ -73,7 +73,7 @@ def _iso(value: Any) -> date | None:
 
 
 def _human_button(loc: Localiser) -> dict[str, str]:
-    return {"title": loc(form.HUMAN_BUTTON), "payload": "/request_human"}
+    return {"title": loc(form_texts.HUMAN_BUTTON), "payload": "/request_human"}
 
 
 class ValidateVerlofForm(FormValidationAction):
@@ -106,7 +106,7 @@ class ValidateVerlofForm(FormValidationAction):
             events.append(SlotSet(form.CORRECTING, False))
         if self._correction_applied(tracker, events):  # say so before the next question (or the summary)
             loc = Localiser(_language(tracker))
-            dispatcher.utter_message(text=loc(form.CORRECTED))
+            dispatcher.utter_message(text=loc(form_texts.CORRECTED))
             dispatcher.messages.insert(0, dispatcher.messages.pop())
         return events
 
@@ -186,7 +186,7 @@ class ValidateVerlofForm(FormValidationAction):
         count = int(failures.get("count", 0)) + 1 if failures.get("slot") == slot else 1
         buttons = list(buttons or [])
         if count >= form.MAX_FAILURES:
-            text = f"{text}\n\n{loc(form.OFFER_HUMAN)}"
+            text = f"{text}\n\n{loc(form_texts.OFFER_HUMAN)}"
             buttons.append(_human_button(loc))
         dispatcher.utter_message(text=loc.finish(text), buttons=buttons)
         return {slot: None, form.FAILURES: {"slot": slot, "count": count}}
@@ -212,8 +212,9 @@ class ValidateVerlofForm(FormValidationAction):
         if found is None:
             return None
         loc = Localiser(language)
-        buttons = [{"title": loc(form.BUTTON_OTHER_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'}
-                   ] if found.offer_change else []
+        other_dates = {"title": loc(form_texts.BUTTON_OTHER_DATES),
+                       "payload": '/verlof_correction{"verlof_field": "date"}'}
+        buttons = [other_dates] if found.offer_change else []
         asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(found.template, **found.values), buttons)
         return {**found.updates, **asked}
 
@@ -226,7 +227,7 @@ class ValidateVerlofForm(FormValidationAction):
         if (dates := self._dates_instead(form.KIND, value, dispatcher, tracker)) is not None:
             return dates
         try:
-            kind, category = form.check_kind(str(value))
+            kind, category = answers.check_kind(str(value))
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.KIND, problem)
         result: dict[str, Any] = {form.KIND: kind}
@@ -244,7 +245,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.CATEGORY: None}
         if (dates := self._dates_instead(form.CATEGORY, value, dispatcher, tracker)) is not None:
             return dates
-        category, reason = form.check_category(str(value))
+        category, reason = answers.check_category(str(value))
         result: dict[str, Any] = {form.CATEGORY: category}
         if reason and not tracker.get_slot(form.REASON):
             result[form.REASON] = reason
@@ -263,11 +264,11 @@ class ValidateVerlofForm(FormValidationAction):
 
     def validate_verlof_child_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_NAME, form.check_child_name, value, dispatcher, tracker)
+        return self._simple(form.CHILD_NAME, answers.check_child_name, value, dispatcher, tracker)
 
     def validate_verlof_child_class(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_CLASS, form.check_class, value, dispatcher, tracker)
+        return self._simple(form.CHILD_CLASS, answers.check_class, value, dispatcher, tracker)
 
     def validate_verlof_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> dict[str, Any]:
@@ -276,17 +277,17 @@ class ValidateVerlofForm(FormValidationAction):
         if (dates := self._dates_instead(form.SCHOOL, value, dispatcher, tracker)) is not None:
             return dates
         try:
-            answer = form.check_school(str(value))
+            answer = answers.check_school(str(value))
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.SCHOOL, problem)
         if not answer.known:
             loc = Localiser(_language(tracker))
-            dispatcher.utter_message(text=loc.finish(loc(form.SCHOOL_NOT_KNOWN, school=answer.name)))
+            dispatcher.utter_message(text=loc.finish(loc(form_texts.SCHOOL_NOT_KNOWN, school=answer.name)))
         return self._ok({form.SCHOOL: answer.name, form.SCHOOL_ID: answer.school_id})
 
     def validate_verlof_home_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                           domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.HOME, form.check_municipality, value, dispatcher, tracker)
+        return self._simple(form.HOME, answers.check_municipality, value, dispatcher, tracker)
 
     def _check_period(self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker,
                       slot: str) -> dict[str, Any]:
@@ -322,7 +323,7 @@ class ValidateVerlofForm(FormValidationAction):
             return {form.END: None}
         language = _language(tracker)
         try:
-            end = form.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
+            end = answers.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
                                  today(), language)
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.END, problem)
@@ -330,20 +331,20 @@ class ValidateVerlofForm(FormValidationAction):
 
     def validate_verlof_reason(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.REASON, form.check_reason, value, dispatcher, tracker)
+        return self._simple(form.REASON, answers.check_reason, value, dispatcher, tracker)
 
     def validate_verlof_employer_statement(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                            domain: DomainDict) -> dict[str, Any]:
         if value is None:
             return {form.EMPLOYER: None}
         try:
-            return self._ok({form.EMPLOYER: form.check_yes_no(value)})
+            return self._ok({form.EMPLOYER: answers.check_yes_no(value)})
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.EMPLOYER, problem)
 
     def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.EMAIL, form.check_email, value, dispatcher, tracker)
+        return self._simple(form.EMAIL, answers.check_email, value, dispatcher, tracker)
 
     def validate_verlof_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> dict[str, Any]:
@@ -371,12 +372,12 @@ class ActionAskVerlofConfirmed(Action):
         language = _language(tracker)
         loc = Localiser(language)
         change_buttons = [
-            {"title": loc(form.BUTTON_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'},
-            {"title": loc(form.BUTTON_CHILD), "payload": '/verlof_correction{"verlof_field": "child_name"}'},
-            {"title": loc(form.BUTTON_SCHOOL), "payload": '/verlof_correction{"verlof_field": "school"}'},
-            {"title": loc(form.BUTTON_REASON), "payload": '/verlof_correction{"verlof_field": "reason"}'},
-            {"title": loc(form.BUTTON_EMAIL), "payload": '/verlof_correction{"verlof_field": "email"}'},
-            {"title": loc(form.BUTTON_STOP), "payload": "/stop_form"},
+            {"title": loc(form_texts.BUTTON_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'},
+            {"title": loc(form_texts.BUTTON_CHILD), "payload": '/verlof_correction{"verlof_field": "child_name"}'},
+            {"title": loc(form_texts.BUTTON_SCHOOL), "payload": '/verlof_correction{"verlof_field": "school"}'},
+            {"title": loc(form_texts.BUTTON_REASON), "payload": '/verlof_correction{"verlof_field": "reason"}'},
+            {"title": loc(form_texts.BUTTON_EMAIL), "payload": '/verlof_correction{"verlof_field": "email"}'},
+            {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"},
         ]
         if tracker.get_slot(form.CORRECTING):
             with session_scope() as session:
@@ -385,7 +386,7 @@ class ActionAskVerlofConfirmed(Action):
                 dispatcher.utter_message(text=result.text, buttons=[*change_buttons, _human_button(loc)],
                                          json_message={"citations": result.citations})
                 return [SlotSet(form.SUMMARY, None)]
-            dispatcher.utter_message(text=loc.finish(loc(form.WHAT_TO_CHANGE)), buttons=change_buttons)
+            dispatcher.utter_message(text=loc.finish(loc(form_texts.WHAT_TO_CHANGE)), buttons=change_buttons)
             return [SlotSet(form.SUMMARY, None)]
         with session_scope() as session:
             result = form.summary(session, tracker.slots, today(), language)
@@ -393,9 +394,9 @@ class ActionAskVerlofConfirmed(Action):
             data = form.request_data(tracker.slots, language)
             insight.record_verlof_refusal(data.kind, data.home_municipality, "chat")
         if result.can_send:
-            buttons = [{"title": loc(form.BUTTON_SEND), "payload": "/affirm"},
-                       {"title": loc(form.BUTTON_CHANGE), "payload": "/deny"},
-                       {"title": loc(form.BUTTON_STOP), "payload": "/stop_form"}]
+            buttons = [{"title": loc(form_texts.BUTTON_SEND), "payload": "/affirm"},
+                       {"title": loc(form_texts.BUTTON_CHANGE), "payload": "/deny"},
+                       {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"}]
         else:
             buttons = [*change_buttons, _human_button(loc)]
         dispatcher.utter_message(text=result.text, buttons=buttons, json_message={"citations": result.citations})
@@ -423,11 +424,11 @@ class ActionSubmitVerlofRequest(Action):
                 stored = service.submit(session, data, today=today())
                 text, reference = form.submitted_text(stored, language), stored.reference
         except service.RequestRefused as refused:
-            dispatcher.utter_message(text=loc.finish(loc(form.SUBMIT_REFUSED, problem=refused.message(language))),
+            dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_REFUSED, problem=refused.message(language))),
                                      buttons=[_human_button(loc)])
             return [SlotSet(form.CONFIRMED, None)]
         except Exception:  # the database or anything else: say so, store nothing, keep the answers
-            dispatcher.utter_message(text=loc.finish(loc(form.SUBMIT_FAILED)), buttons=[_human_button(loc)])
+            dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_FAILED)), buttons=[_human_button(loc)])
             return [SlotSet(form.CONFIRMED, None)]
         dispatcher.utter_message(text=text)
         return [*_reset(), SlotSet(form.REFERENCE, reference)]

@@ -20,309 +20,70 @@ Every state change writes an audit record. Functions take the session and a `now
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant.cases import audit, routing, sla
-from assistant.cases.auth import Principal, can_see_case, restrict_cases
+from assistant.cases.auth import Principal
 from assistant.cases.models import (
     AUTHOR_OFFICER,
     AUTHOR_SYSTEM,
     AUTHOR_USER,
     OPEN_STATUSES,
-    PRIORITIES,
-    PRIORITY_HIGH,
-    PRIORITY_NORMAL,
-    PRIORITY_URGENT,
     STATUS_ASSIGNED,
     STATUS_CLOSED,
     STATUS_HANDED_BACK,
     STATUS_NEW,
     STATUS_WAITING_FOR_USER,
-    STATUSES,
     Case,
     CaseMessage,
     CaseNote,
 )
+from assistant.cases.policy import (
+    CLOSED_NOTICE,
+    HANDED_BACK_NOTICE,
+    INVALID_TRANSITION,
+    MAX_TEXT_CHARS,
+    OUTCOMES,
+    STATUS_LABELS,
+    TAKEN_NOTICE,
+    UNKNOWN_OUTCOME,
+    ConsentRequired,
+    InvalidInput,
+    InvalidTransition,
+    check_text,
+    clean_assessment,
+    clean_facts,
+    new_reference,
+    priority_for,
+)
+from assistant.cases.policy import PRIORITY_LABELS as PRIORITY_LABELS
+from assistant.cases.policy import REFERENCE_ALPHABET as REFERENCE_ALPHABET
+from assistant.cases.policy import TRIGGER_PRIORITY as TRIGGER_PRIORITY
+from assistant.cases.policy import CaseError as CaseError
+from assistant.cases.policy import CaseNotFound as CaseNotFound
+from assistant.cases.policy import HandoffInfo as HandoffInfo
+from assistant.cases.policy import is_overdue as is_overdue
+from assistant.cases.policy import position_in_queue as position_in_queue
+from assistant.cases.policy import queue_sort_key as queue_sort_key
+from assistant.cases.queries import get_case as get_case
+from assistant.cases.queries import handoff_info as handoff_info
+from assistant.cases.queries import latest_case_for as latest_case_for
+from assistant.cases.queries import list_cases as list_cases
+from assistant.cases.queries import officer_messages_after as officer_messages_after
+from assistant.cases.queries import open_case_for
+from assistant.cases.queries import queue_position as queue_position
+from assistant.cases.queries import schools_in_queue as schools_in_queue
 from assistant.conversations import transcript as chat_transcript
 from assistant.conversations.sender_ids import is_reserved
 from assistant.db.base import utcnow
 from assistant.db.models import ChatMessage, Conversation
-from assistant.i18n import _, translate
+from assistant.i18n import translate
 from assistant.insight import record as insight
-
-# What made the assistant hand the conversation over, and the priority that follows from it.
-TRIGGER_SAFETY_SIGNAL = "safety_signal"  # a sign that a child is unsafe: urgent
-TRIGGER_ABSOLUTE_VERZUIM = "absolute_verzuim"  # a child of leerplicht age not enrolled at any school: high
-TRIGGER_USER_REQUEST = "user_request"  # the user asked for a person
-TRIGGER_RULES_NEED_OFFICER = "rules_need_officer"  # the rules say an officer must decide
-TRIGGER_REPEATED_MISUNDERSTANDING = "repeated_misunderstanding"  # the bot did not understand several times
-TRIGGER_PRIORITY: dict[str, str] = {
-    TRIGGER_SAFETY_SIGNAL: PRIORITY_URGENT,
-    TRIGGER_ABSOLUTE_VERZUIM: PRIORITY_HIGH,
-    TRIGGER_USER_REQUEST: PRIORITY_NORMAL,
-    TRIGGER_RULES_NEED_OFFICER: PRIORITY_NORMAL,
-    TRIGGER_REPEATED_MISUNDERSTANDING: PRIORITY_NORMAL,
-}
-PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
-
-OUTCOMES: dict[str, str] = {
-    "answered": _("Vraag beantwoord"),
-    "referred": _("Doorverwezen"),
-    "investigation": _("Verzuimonderzoek gestart"),
-    "no_action": _("Geen actie nodig"),
-    "no_contact": _("Geen contact gekregen"),
-    "duplicate": _("Dubbele zaak"),
-}
-PUBLIC_STATUS = {STATUS_NEW: "queued"}  # other statuses are shown to the chat client as they are
-
-MAX_TEXT_CHARS = 4000
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone
-REFERENCE_LENGTH = 10  # 50 bits from `secrets`
-
-TAKEN_NOTICE = _("Een leerplichtambtenaar heeft uw vraag in behandeling genomen. Het antwoord verschijnt hier.")
-HANDED_BACK_NOTICE = _(
-    "De leerplichtambtenaar heeft het gesprek afgerond. U kunt weer vragen stellen aan de digitale assistent.")
-CLOSED_NOTICE = _("Uw vraag is afgehandeld. U kunt weer vragen stellen aan de digitale assistent.")
-BEING_HANDLED = _("Een leerplichtambtenaar behandelt uw vraag. Het antwoord verschijnt hier in het gesprek.")
-
-INVALID_TRANSITION = _("Dit kan niet meer: de zaak heeft nu de status '{status}'.")
-EMPTY_TEXT = _("Typ eerst een tekst.")
-TEXT_TOO_LONG = _("De tekst is te lang (maximaal {max} tekens).")
-UNKNOWN_OUTCOME = _("Kies een uitkomst.")
-STATUS_LABELS: dict[str, str] = {
-    STATUS_NEW: _("Nieuw"),
-    STATUS_ASSIGNED: _("In behandeling"),
-    STATUS_WAITING_FOR_USER: _("Wacht op reactie gebruiker"),
-    STATUS_HANDED_BACK: _("Terug naar assistent"),
-    STATUS_CLOSED: _("Gesloten"),
-}
-PRIORITY_LABELS: dict[str, str] = {
-    PRIORITY_URGENT: _("Spoed (veiligheid)"),
-    PRIORITY_HIGH: _("Hoog (absoluut verzuim)"),
-    PRIORITY_NORMAL: _("Normaal"),
-}
-
-
-class CaseError(Exception):
-    """A request the case cannot honour; `message` is a Dutch text for the officer."""
-
-    status_code = 409
-
-    def __init__(self, message: str, **values: object) -> None:
-        super().__init__(message)
-        self.message = translate(message, "nl", **values)
-
-
-class CaseNotFound(CaseError):
-    status_code = 404
-
-    def __init__(self) -> None:
-        super().__init__(_("Deze zaak bestaat niet of u heeft er geen toegang toe."))
-
-
-class InvalidTransition(CaseError):
-    pass
-
-
-class InvalidInput(CaseError):
-    status_code = 422
-
-
-class ConsentRequired(CaseError):
-    status_code = 422
-
-    def __init__(self) -> None:
-        super().__init__(_("Zonder toestemming van de gebruiker maken we geen zaak aan."))
-
-
-@dataclass(frozen=True)
-class HandoffInfo:
-    """What the chat client is told about the handoff (the `handoff` field of the chat API)."""
-
-    case_id: str
-    status: str
-    queue_position: int | None
-    expected_response: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "status": self.status, "queue_position": self.queue_position,
-                "expected_response": self.expected_response}
-
-
-# --- pure helpers ----------------------------------------------------------------------------------------------
-
-
-def new_reference() -> str:
-    return "LP-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _i in range(REFERENCE_LENGTH))
-
-
-def _truthy(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "ja", "yes", "1"))
-
-
-def priority_for(trigger: str, facts: dict[str, Any] | None = None) -> str:
-    """Urgent safety signal > absolute verzuim > the rest. A fact flag can raise the trigger's priority."""
-    facts = facts or {}
-    candidates = [TRIGGER_PRIORITY.get(trigger, PRIORITY_NORMAL)]
-    if _truthy(facts.get("safety_signal")):
-        candidates.append(PRIORITY_URGENT)
-    if _truthy(facts.get("absolute_verzuim")):
-        candidates.append(PRIORITY_HIGH)
-    return min(candidates, key=PRIORITY_RANK.__getitem__)
-
-
-def _clean_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip()[:MAX_TEXT_CHARS]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_clean_value(item) for item in list(value)[:50]]
-    if isinstance(value, dict):
-        return {str(k)[:64]: _clean_value(v) for k, v in list(value.items())[:50]}
-    return str(value)[:MAX_TEXT_CHARS]
-
-
-def clean_facts(facts: dict[str, Any] | None) -> dict[str, Any]:
-    """The facts as JSON-safe, bounded data (None and empty values dropped)."""
-    return {str(k)[:64]: _clean_value(v) for k, v in (facts or {}).items() if v not in (None, "", [], {})}
-
-
-def clean_assessment(assessment: dict[str, Any] | None) -> dict[str, Any]:
-    """`{"text": ..., "citations": [{"ref", "url"}]}` with only well-formed citations kept."""
-    assessment = assessment or {}
-    citations = [
-        {"ref": str(c["ref"])[:300], "url": str(c["url"])[:500] if c.get("url") else None}
-        for c in assessment.get("citations") or []
-        if isinstance(c, dict) and c.get("ref")
-    ]
-    extra = clean_facts({k: v for k, v in assessment.items() if k not in ("text", "citations")})
-    return {**extra, "text": str(assessment.get("text") or "")[:MAX_TEXT_CHARS], "citations": citations}
-
-
-def check_text(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise InvalidInput(EMPTY_TEXT)
-    if len(text) > MAX_TEXT_CHARS:
-        raise InvalidInput(TEXT_TOO_LONG, max=MAX_TEXT_CHARS)
-    return text
-
-
-def is_overdue(case: Case, now: datetime) -> bool:
-    """An open case whose first officer response is past its due time."""
-    return (case.status in OPEN_STATUSES and case.first_response_at is None
-            and sla.aware(case.sla_due_at) < sla.aware(now))
-
-
-def queue_sort_key(case: Case, now: datetime) -> tuple[bool, int, datetime, int]:
-    """Overdue first, then priority, then age (oldest first)."""
-    return (not is_overdue(case, now), PRIORITY_RANK.get(case.priority, len(PRIORITIES)),
-            sla.aware(case.created_at), case.id)
-
-
-def position_in_queue(case: Case, waiting: Iterable[Case]) -> int:
-    """1 + the number of waiting cases ahead of `case` (higher priority, or the same priority and older)."""
-    mine = (PRIORITY_RANK[case.priority], sla.aware(case.created_at), case.id)
-    return 1 + sum(
-        1 for other in waiting
-        if other.id != case.id and (PRIORITY_RANK[other.priority], sla.aware(other.created_at), other.id) < mine)
-
-
-def public_status(case: Case) -> str:
-    return PUBLIC_STATUS.get(case.status, case.status)
-
-
-# --- reading -------------------------------------------------------------------------------------------------
-
-
-def open_case_for(session: Session, sender_id: str) -> Case | None:
-    """The case that currently holds the conversation (the bot is silent while there is one)."""
-    return session.scalar(select(Case).where(Case.sender_id == sender_id, Case.status.in_(OPEN_STATUSES))
-                          .order_by(Case.id.desc()).limit(1))
-
-
-def latest_case_for(session: Session, sender_id: str) -> Case | None:
-    return session.scalar(select(Case).where(Case.sender_id == sender_id).order_by(Case.id.desc()).limit(1))
-
-
-def queue_position(session: Session, case: Case) -> int | None:
-    """Place in the municipality's queue of cases no officer has taken up yet; None once taken."""
-    if case.status != STATUS_NEW:
-        return None
-    same_municipality = (Case.municipality == case.municipality if case.municipality is not None
-                         else Case.municipality.is_(None))
-    waiting = session.scalars(select(Case).where(same_municipality, Case.status == STATUS_NEW))
-    return position_in_queue(case, waiting)
-
-
-def handoff_info(session: Session, case: Case, now: datetime | None = None) -> HandoffInfo:
-    now = now or utcnow()
-    if case.status == STATUS_NEW:
-        hours = sla.office_hours_for(case.municipality)
-        due = sla.aware(case.sla_due_at)
-        text = sla.expected_response(hours, case.priority, now, case.language,
-                                     due_at=due if due > sla.aware(now) else None)
-    elif case.status in OPEN_STATUSES:
-        text = translate(BEING_HANDLED, case.language)
-    elif case.status == STATUS_HANDED_BACK:
-        text = translate(HANDED_BACK_NOTICE, case.language)
-    else:
-        text = translate(CLOSED_NOTICE, case.language)
-    return HandoffInfo(case.reference, public_status(case), queue_position(session, case), text)
-
-
-def officer_messages_after(session: Session, sender_id: str, after_id: int = 0, limit: int = 100) -> list[CaseMessage]:
-    """Officer and system messages for the conversation with an id above `after_id`, oldest first."""
-    return list(session.scalars(
-        select(CaseMessage).join(Case, Case.id == CaseMessage.case_id)
-        .where(Case.sender_id == sender_id, CaseMessage.id > after_id,
-               CaseMessage.author.in_((AUTHOR_OFFICER, AUTHOR_SYSTEM)))
-        .order_by(CaseMessage.id).limit(limit)))
-
-
-def get_case(session: Session, principal: Principal, reference: str) -> Case:
-    """The case with `reference` when `principal` may see it; `CaseNotFound` otherwise (also when it exists)."""
-    case = session.scalar(select(Case).where(Case.reference == reference))
-    if case is None or not can_see_case(principal, case):
-        raise CaseNotFound
-    return case
-
-
-def list_cases(session: Session, principal: Principal, *, status: str | None = "open", priority: str | None = None,
-               school: str | None = None, municipality: str | None = None, now: datetime | None = None,
-               limit: int = 500) -> list[Case]:
-    """The queue as `principal` may see it, filtered, overdue first, then priority, then age."""
-    now = now or utcnow()
-    query = restrict_cases(select(Case), principal)
-    if status == "open":
-        query = query.where(Case.status.in_(OPEN_STATUSES))
-    elif status in STATUSES:
-        query = query.where(Case.status == status)
-    if priority in PRIORITIES:
-        query = query.where(Case.priority == priority)
-    if school:
-        wanted = school.strip().lower()
-        query = query.where(or_(func.lower(Case.school_id) == wanted, func.lower(Case.school_name) == wanted))
-    if municipality:
-        query = query.where(Case.municipality == municipality) if municipality != "-" else query.where(
-            Case.municipality.is_(None))
-    cases = list(session.scalars(query.order_by(Case.created_at.desc()).limit(limit)))
-    return sorted(cases, key=lambda case: queue_sort_key(case, now))
-
-
-def schools_in_queue(session: Session, principal: Principal) -> list[str]:
-    """School names (or ids) that occur in the cases `principal` may see, for the filter."""
-    query = restrict_cases(select(func.coalesce(Case.school_name, Case.school_id)).distinct(), principal)
-    return sorted(name for name in session.scalars(query) if name)
-
 
 # --- changes -------------------------------------------------------------------------------------------------
 

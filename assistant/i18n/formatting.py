@@ -33,11 +33,6 @@ def format_number(value: int | float | Decimal, language: str | None) -> str:
         return _babel_format_decimal(value, locale=normalise_language(language), numbering_system="latn")
 
 
-def format_date_range(start: dt.date, end: dt.date, language: str | None) -> str:
-    """Two dates joined by an en dash, each in the long format of the user's language."""
-    return f"{format_date(start, language)} – {format_date(end, language)}"
-
-
 def format_weekday(value: dt.date, language: str | None) -> str:
     """The weekday of `value` in the user's language: nl "vrijdag", en "Friday", uk "пʼятниця"."""
     return _babel_format_date(value, format="EEEE", locale=normalise_language(language))

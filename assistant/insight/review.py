@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import exists, func, or_, select, true
+from sqlalchemy import exists, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from assistant.cases import audit
@@ -155,10 +155,6 @@ def review_queue(session: Session, scope: Scope, limit: int = 100) -> list[Revie
                        turn.outcome if turn.outcome in NOT_UNDERSTOOD else "down", question,
                        (answer or "")[:MAX_ANSWER_CHARS], turn.topic, turn.intent, comments[turn.id])
             for turn, question, answer in rows]
-
-
-def queue_size(session: Session, scope: Scope) -> int:
-    return int(session.scalar(select(func.count()).select_from(_queue_query(scope).subquery())) or 0)
 
 
 # --- labelling --------------------------------------------------------------------------------------------------

@@ -280,9 +280,3 @@ def params(on: dt.date) -> LegalParameters:
 @lru_cache(maxsize=512)
 def _params_on(day: dt.date) -> LegalParameters:
     return parameter_set().on(day)
-
-
-def clear_cache() -> None:
-    """Forget the loaded files (tests that swap `knowledge/parameters` for a fixture)."""
-    parameter_set.cache_clear()
-    _params_on.cache_clear()

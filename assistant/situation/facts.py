@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -236,8 +236,3 @@ def next_occurrence(month: int, today: date) -> date:
     if candidate < today.replace(day=1):
         candidate = date(today.year + 1, month, 1)
     return candidate
-
-
-def last_day_of_month(first: date) -> date:
-    return first + relativedelta(months=1) - timedelta(days=1)
-

@@ -108,9 +108,3 @@ def situational_reply(topic: str, facts: Facts, on: date, *, may_ask: bool = Tru
     if function is None:
         return None
     return function(topic, facts, on, may_ask)
-
-
-def topics_with_verdicts() -> tuple[str, ...]:
-    from assistant.situation import absence, age, leave  # noqa: F401
-
-    return tuple(_VERDICTS)

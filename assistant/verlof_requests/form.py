@@ -18,14 +18,44 @@ from sqlalchemy.orm import Session
 from assistant import clock
 from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
-from assistant.i18n import Localiser, _
-from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
+from assistant.i18n import Localiser
+from assistant.i18n.formatting import format_date
 from assistant.knowledge import resolve_citations
 from assistant.knowledge.parameters import params
-from assistant.rules.verlof import NO_SCHOOL_DAYS, get_rules, last_day_to_ask
-from assistant.schools import get_registry
-from assistant.verlof_requests import interpret, service
-from assistant.verlof_requests.texts import MAX_REASON_CHARS
+from assistant.rules.verlof import NO_SCHOOL_DAYS
+from assistant.verlof_requests import service
+from assistant.verlof_requests.answers import FormProblem, check_date_answer
+from assistant.verlof_requests.form_texts import (
+    CANNOT_SEND,
+    DATES_KNOWN,
+    DATES_LATER,
+    DATES_NOTED,
+    DATES_OTHER,
+    DATES_RANGE,
+    DECIDER_TEXTS,
+    KIND_TEXTS,
+    LABEL_CHILD,
+    LABEL_EMAIL,
+    LABEL_EMPLOYER,
+    LABEL_HOME,
+    LABEL_KIND,
+    LABEL_PERIOD,
+    LABEL_REASON,
+    LABEL_SCHOOL,
+    NO_TEXT,
+    PERIOD,
+    SEVERITY_TEXTS,
+    STATUS_LINK,
+    STATUS_PATH,
+    SUBMITTED_DIRECTEUR,
+    SUBMITTED_NOTICE,
+    SUBMITTED_OFFICER,
+    SUBMITTED_UNKNOWN_SCHOOL,
+    SUMMARY_INTRO,
+    SUMMARY_QUESTION,
+    SUMMARY_RULES,
+    YES_TEXT,
+)
 
 # Slot names (domain/verlof_form.yml).
 KIND, CATEGORY, CHILD_NAME, CHILD_CLASS = "verlof_kind", "verlof_category", "verlof_child_name", "verlof_child_class"
@@ -43,263 +73,6 @@ FIELD_SLOTS = {
     "reason": (REASON,), "employer_statement": (EMPLOYER,), "email": (EMAIL,), "date": (START, END),
 }
 MAX_FAILURES = 3
-
-# -- texts --------------------------------------------------------------------------------------------------------
-
-BAD_KIND = _("Ik begrijp niet welk soort verlof u bedoelt. Kies een van de knoppen, of typ bijvoorbeeld "
-             "\"vakantie\" of \"bruiloft\".")
-BAD_CHILD_NAME = _("Dat lijkt geen naam. Typ de voornaam en achternaam van uw kind, bijvoorbeeld \"Sara Jansen\".")
-BAD_CLASS = _("Typ de groep of klas kort, bijvoorbeeld \"groep 5\" of \"2 havo\".")
-BAD_SCHOOL = _("Typ de naam van de school, bijvoorbeeld \"De Borgh\".")
-SCHOOL_NOT_KNOWN = _("Deze school staat niet in mijn lijst. Ik noteer de naam zoals u hem typte: {school}.")
-SCHOOL_AMBIGUOUS = _("Er zijn meer scholen met een naam die hierop lijkt: {schools}. Typ de naam en de plaats, "
-                     "bijvoorbeeld \"{example}\".")
-BAD_MUNICIPALITY = _("Deze gemeente ken ik niet. De assistent werkt voor {municipalities}. Typ de naam van de "
-                     "gemeente, bijvoorbeeld \"Hengelo\".")
-NO_DATE = _("Ik kan hierin geen datum vinden. Typ de datum zo: \"{example}\" of \"{numeric}\".")
-IMPOSSIBLE_DATE = _("Die datum bestaat niet ({text}). Kijk nog eens naar de dag en de maand, bijvoorbeeld "
-                    "\"{example}\".")
-WEEKDAY_MISMATCH = _("De dag en de datum passen niet bij elkaar: {date} valt op een {weekday}. Welke datum bedoelt "
-                     "u? Typ bijvoorbeeld \"{example}\".")
-DATE_IN_PAST = _("Deze datum ligt in het verleden ({date}). Verlof vraagt u vooraf aan. Typ een datum vanaf vandaag, "
-                 "bijvoorbeeld \"{example}\".")
-OUTSIDE_CALENDAR = _("Voor deze datum kennen we de schoolvakanties nog niet. Kies een datum tot en met {until}.")
-END_BEFORE_START = _("De laatste dag ({end}) ligt vóór de eerste dag ({start}). Typ de laatste dag opnieuw, "
-                     "bijvoorbeeld \"{example}\".")
-NOT_REALLY_A_REASON = _("Vertel in een paar woorden waarom u verlof vraagt.")
-BAD_YES_NO = _("Antwoord met ja of nee, of kies een van de knoppen.")
-BAD_EMAIL = _("Dit lijkt geen geldig e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl. Typ het nog een "
-              "keer.")
-OFFER_HUMAN = _("Lukt het niet? Dat geeft niet. U kunt ook met een medewerker praten.")
-HUMAN_BUTTON = _("Met een medewerker praten")
-CORRECTED = _("Ik heb het aangepast.")
-DATES_NOTED = _("Dank u. Ik heb de data genoteerd: {period}. Ik stel mijn vraag nog een keer.")
-DATES_KNOWN = _("Deze data heb ik al: {period}. Ik stel mijn vraag nog een keer.")
-DATES_OTHER = _("U gaf eerder deze data: {period}. Die heb ik bewaard. Wilt u andere data? Kies dan de knop "
-                "hieronder. Eerst stel ik mijn vraag nog een keer.")
-DATES_LATER = _("Dat lijkt een datum. Naar de data vraag ik straks. Eerst stel ik mijn vraag nog een keer.")
-DATES_RANGE = _("{start} tot en met {end}")
-BUTTON_OTHER_DATES = _("Andere data invullen")
-
-SUMMARY_INTRO = _("Dit heb ik genoteerd:")
-SUMMARY_RULES = _("Wat zeggen de regels?")
-SUMMARY_QUESTION = _("Klopt alles? Dan verstuur ik de aanvraag.")
-LABEL_KIND = _("Soort verlof")
-LABEL_CHILD = _("Kind")
-LABEL_SCHOOL = _("School")
-LABEL_HOME = _("Woongemeente")
-LABEL_PERIOD = _("Periode")
-LABEL_REASON = _("Reden")
-LABEL_EMPLOYER = _("Verklaring van de werkgever")
-LABEL_EMAIL = _("E-mailadres")
-YES_TEXT = _("ja")
-NO_TEXT = _("nee")
-PERIOD = _("{start} tot en met {end} ({days} schooldagen)")
-KIND_TEXTS = {
-    "vakantie": _("vakantie buiten de schoolvakanties (artikel 13a)"),
-    "gewichtige_omstandigheid": _("verlof wegens gewichtige omstandigheden (artikel 14)"),
-    "religieus": _("religieuze verplichting (artikel 13)"),
-}
-DECIDER_TEXTS = {
-    "directeur": _("Wie beslist: de directeur van de school."),
-    # A school that is not in the registry has no account here: it does not receive the request through us.
-    "directeur_unknown_school": _("Wie beslist: de directeur van de school. Deze school staat niet in onze lijst. "
-                                  "Daarom krijgt de school uw aanvraag niet via deze assistent: vraag het verlof ook "
-                                  "aan bij de school zelf."),
-    "leerplichtambtenaar": _("Wie beslist: de leerplichtambtenaar van de gemeente {officer}, na overleg met de "
-                             "directeur."),
-    "none": _("Wie beslist: niemand. Voor een religieuze verplichting hoeft u geen toestemming te vragen. U meldt "
-              "het aan de school."),
-}
-SEVERITY_TEXTS = {"blocking": _("Niet mogelijk:"), "warning": _("Let op:"), "info": _("Goed om te weten:")}
-CANNOT_SEND = _("Zo kan ik de aanvraag niet versturen. {problem} Wat wilt u aanpassen?")
-WHAT_TO_CHANGE = _("Wat wilt u aanpassen? Kies hieronder, of typ het, bijvoorbeeld \"de laatste dag is 14 maart\".")
-BUTTON_SEND = _("Ja, versturen")
-BUTTON_CHANGE = _("Nee, ik wil iets aanpassen")
-BUTTON_STOP = _("Stoppen")
-BUTTON_DATES = _("De data")
-BUTTON_CHILD = _("De naam van mijn kind")
-BUTTON_SCHOOL = _("De school")
-BUTTON_REASON = _("De reden")
-BUTTON_EMAIL = _("Mijn e-mailadres")
-
-SUBMITTED_DIRECTEUR = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. De directeur van {school} beslist over "
-                        "uw aanvraag. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
-SUBMITTED_UNKNOWN_SCHOOL = _("Uw aanvraag is opgeslagen. Uw kenmerk is {reference}. De directeur van {school} "
-                             "beslist over uw aanvraag. Deze school staat niet in onze lijst. Daarom krijgt de school "
-                             "uw aanvraag niet via deze assistent. Vraag het verlof dus ook aan bij de school zelf. "
-                             "De leerplichtambtenaar van de gemeente {officer} kan uw aanvraag hier wel zien. Met uw "
-                             "kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
-SUBMITTED_OFFICER = _("Uw aanvraag is verstuurd. Uw kenmerk is {reference}. Omdat het om meer dan {max} schooldagen "
-                      "gaat, beslist de leerplichtambtenaar van de gemeente {officer}. Die hoort eerst de directeur "
-                      "van de school. Met uw kenmerk en uw e-mailadres kunt u later zien wat er is beslist.")
-SUBMITTED_NOTICE = _("Uw melding is doorgegeven. Uw kenmerk is {reference}. Voor een religieuze verplichting hoeft u "
-                     "geen toestemming te vragen. De school weet nu dat uw kind er niet is.")
-STATUS_LINK = _("Dat kan op de statuspagina: {url}")
-STATUS_PATH = "/verlof/status"
-SUBMIT_REFUSED = _("Het versturen is niet gelukt. {problem}")
-SUBMIT_FAILED = _("Er ging iets mis bij het versturen. Er is niets opgeslagen. Probeer het later nog een keer, of "
-                  "praat met een medewerker.")
-
-
-class FormProblem(ValueError):
-    def __init__(self, template: str, clear: tuple[str, ...] = (), **values: Any) -> None:
-        super().__init__(template)
-        self.template = template
-        self.values = values
-        self.clear = clear  # other slots to empty with this one (e.g. both dates)
-
-
-def _example_day(today: date) -> date:
-    """A weekday three weeks or more ahead."""
-    from datetime import timedelta
-
-    day = today + timedelta(days=21)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
-def example_date(today: date, language: str = "nl") -> str:
-    """A weekday a few weeks ahead, as an example in the user's language that the date parser reads back ("vrijdag
-    13 maart", "Friday, March 13, 2026", "piątek, 13 marca 2026")."""
-    full = format_date(_example_day(today), language, "full")
-    return full.rsplit(" ", 1)[0] if language == "nl" else full
-
-
-# -- checks -------------------------------------------------------------------------------------------------------
-
-
-def check_kind(text: str) -> tuple[str, str | None]:
-    kind, category = interpret.interpret_kind(text)
-    if kind is None:
-        raise FormProblem(BAD_KIND)
-    return kind, category
-
-
-def check_category(text: str) -> tuple[str, str | None]:
-    """(category, reason when the answer already says it)."""
-    category = interpret.interpret_category(text) or interpret.guess_non_reason(text) or "overig"
-    if category not in get_rules().categories:
-        category = "overig"
-    words = interpret.clean_text(text).split()
-    reason = interpret.clean_text(text) if len(words) >= 3 and not text.startswith("/") else None
-    return category, reason
-
-
-def check_child_name(text: str) -> str:
-    if not interpret.valid_child_name(text):
-        raise FormProblem(BAD_CHILD_NAME)
-    return interpret.clean_text(text, 120)
-
-
-def check_class(text: str) -> str:
-    value = interpret.clean_text(text, 100)
-    if not 1 <= len(value) <= 40 or value.startswith("/"):
-        raise FormProblem(BAD_CLASS)
-    return value
-
-
-@dataclass(frozen=True)
-class SchoolAnswer:
-    name: str
-    school_id: str | None
-    known: bool
-
-
-def check_school(text: str) -> SchoolAnswer:
-    value = interpret.clean_text(text, 200)
-    if len(value) < 2 or value.startswith("/"):
-        raise FormProblem(BAD_SCHOOL)
-    matches = get_registry().find(value)
-    if matches and (len(matches) == 1 or matches[1].score < matches[0].score - 0.02):
-        school = matches[0].school
-        return SchoolAnswer(school.label, school.id, True)
-    if len(matches) > 1:
-        labels = [match.school.label for match in matches]
-        raise FormProblem(SCHOOL_AMBIGUOUS, schools=", ".join(labels),
-                          example=f"{matches[0].school.name} in {matches[0].school.town}")
-    return SchoolAnswer(value, None, False)
-
-
-def check_municipality(text: str) -> str:
-    calendar = get_calendar()
-    found = interpret.interpret_municipality(text, calendar.municipalities)
-    if found is None:
-        raise FormProblem(BAD_MUNICIPALITY, municipalities=list(calendar.municipalities))
-    return found
-
-
-def _date_problem(error: DateError, today: date, language: str) -> FormProblem:
-    """The form's message for a date the parser refused, with examples in the user's language."""
-    if error.code == "impossible_date":
-        return FormProblem(IMPOSSIBLE_DATE, text=error.detail,
-                           example=format_day_month(date(today.year, 2, 28), language))
-    if error.code == "weekday_mismatch" and error.date is not None:
-        return FormProblem(WEEKDAY_MISMATCH, date=format_date(error.date, language),
-                           weekday=format_weekday(error.date, language), example=example_date(today, language))
-    return FormProblem(NO_DATE, example=example_date(today, language),
-                       numeric=format_numeric_date(_example_day(today)))
-
-
-def check_date_answer(text: str, kind: str | None, today: date, language: str = "nl") -> ParsedDates:
-    """A first day (and maybe the last): a real date, not in the past, inside the known school calendar."""
-    try:
-        parsed = parse_dates(text, today, language)
-    except DateError as error:
-        raise _date_problem(error, today, language) from None
-    calendar = get_calendar()
-    for day in (parsed.start, parsed.end):
-        if day is not None and not calendar.known_from <= day <= calendar.known_until:
-            raise FormProblem(OUTSIDE_CALENDAR, until=format_date(calendar.known_until, language))
-    if today > last_day_to_ask(kind or "", parsed.start, calendar):
-        raise FormProblem(DATE_IN_PAST, date=format_date(parsed.start, language),
-                          example=example_date(today, language))
-    return parsed
-
-
-def check_end(text: str, start: date | None, kind: str | None, today: date, language: str = "nl") -> date:
-    parsed = check_date_answer(text, kind, today, language)
-    end = parsed.end or parsed.start
-    if start is not None and end < start:
-        raise FormProblem(END_BEFORE_START, end=format_date(end, language), start=format_date(start, language),
-                          example=example_date(today, language))
-    return end
-
-
-def check_school_days(start: date, end: date, home: str | None, language: str = "nl") -> None:
-    """A period with no school day at all (a Sunday, a holiday) needs no leave: ask the dates again."""
-    calendar = get_calendar()
-    try:
-        region = calendar.region_of(home) if home else "noord"
-    except Exception:
-        region = "noord"
-    if calendar.school_days_between(start, end, region) == 0:
-        raise FormProblem(NO_SCHOOL_DAYS, clear=(START, END), start=format_date(start, language),
-                          end=format_date(end, language))
-
-
-def check_reason(text: str) -> str:
-    value = interpret.clean_text(text, MAX_REASON_CHARS)
-    if len(value) < 3 or value.startswith("/"):
-        raise FormProblem(NOT_REALLY_A_REASON)
-    return value
-
-
-def check_yes_no(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    answer = interpret.interpret_yes_no(str(value or ""))
-    if answer is None:
-        raise FormProblem(BAD_YES_NO)
-    return answer
-
-
-def check_email(text: str) -> str:
-    address = interpret.extract_email(text)
-    if not interpret.valid_email(address):
-        raise FormProblem(BAD_EMAIL)
-    return address
 
 
 # -- a date where another answer was asked ---------------------------------------------------------------------
@@ -464,3 +237,15 @@ def fingerprint(slots: dict[str, Any]) -> str:
     """A short hash of the answers: the same answers give the same fingerprint, any change another one."""
     answers = {slot: slots.get(slot) for slot in ANSWER_SLOTS}
     return hashlib.sha256(json.dumps(answers, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def check_school_days(start: date, end: date, home: str | None, language: str = "nl") -> None:
+    """A period with no school day at all (a Sunday, a holiday) needs no leave: ask the dates again."""
+    calendar = get_calendar()
+    try:
+        region = calendar.region_of(home) if home else "noord"
+    except Exception:
+        region = "noord"
+    if calendar.school_days_between(start, end, region) == 0:
+        raise FormProblem(NO_SCHOOL_DAYS, clear=(START, END), start=format_date(start, language),
+                          end=format_date(end, language))

@@ -21,7 +21,7 @@ from actions.verlof_form import (
 )
 from assistant.db.session import session_scope
 from assistant.i18n import translate
-from assistant.verlof_requests import form
+from assistant.verlof_requests import form, form_texts
 from assistant.verlof_requests.interpret import payload_values
 from assistant.verlof_requests.models import VerlofRequest
 
@@ -358,7 +358,7 @@ def test_a_new_last_day_is_understood_in_every_language(language: str, text: str
                                              **FILLED))
     assert slots[form.END] == "2026-03-12" and form.START not in slots
     assert slots["requested_slot"] == form.CONFIRMED
-    assert [m["text"] for m in messages] == [translate(form.CORRECTED, language)]
+    assert [m["text"] for m in messages] == [translate(form_texts.CORRECTED, language)]
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -393,14 +393,14 @@ def test_a_correction_with_the_new_value_sets_it_in_every_language(language: str
     messages, slots = run_validation(tracker(text, form.CONFIRMED, intent="verlof_correction", language=language,
                                              **FILLED))
     assert slots[slot] == value and slots["requested_slot"] == form.CONFIRMED
-    assert messages[0]["text"] == translate(form.CORRECTED, language) != form.CORRECTED
+    assert messages[0]["text"] == translate(form_texts.CORRECTED, language) != form_texts.CORRECTED
 
 
 def test_a_correction_that_fails_its_check_is_not_called_changed() -> None:
     messages, slots = run_validation(tracker("nee, de laatste dag is 31 februari", form.CONFIRMED,
                                              intent="verlof_correction", **FILLED))
     assert slots["requested_slot"] != form.CONFIRMED
-    assert all(m["text"] != form.CORRECTED for m in messages) and messages  # the problem is explained instead
+    assert all(m["text"] != form_texts.CORRECTED for m in messages) and messages  # the problem is explained instead
 
 
 def test_a_whole_new_range_in_a_correction_changes_both_days() -> None:

@@ -420,7 +420,7 @@ def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(
 
 def test_the_case_page_is_built_for_the_officer(desktop: Page, page_problems) -> None:
     make_user("jan@hengelo.nl", name="Jan Jansen")
-    from actions.handoff import topic_assessment
+    from actions.handoff_case import topic_assessment
 
     with session_scope() as session:
         case = case_service.open_case(

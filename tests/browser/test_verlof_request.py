@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.verlof_form import ActionAskVerlofConfirmed, ActionSubmitVerlofRequest
 from assistant.nlg import load_responses
-from assistant.verlof_requests import form
+from assistant.verlof_requests import answers, form
 
 pytestmark = pytest.mark.browser
 
@@ -64,25 +64,25 @@ class FormPlayer:
     def take(self, text: str) -> None:
         slot = self.requested
         if slot == form.KIND:
-            self.slots[form.KIND], _category = form.check_kind(text)
+            self.slots[form.KIND], _category = answers.check_kind(text)
         elif slot == form.CHILD_NAME:
-            self.slots[slot] = form.check_child_name(text)
+            self.slots[slot] = answers.check_child_name(text)
         elif slot == form.CHILD_CLASS:
-            self.slots[slot] = form.check_class(text)
+            self.slots[slot] = answers.check_class(text)
         elif slot == form.SCHOOL:
-            school = form.check_school(text)
+            school = answers.check_school(text)
             self.slots[form.SCHOOL], self.slots[form.SCHOOL_ID] = school.name, school.school_id
         elif slot == form.HOME:
-            self.slots[slot] = form.check_municipality(text)
+            self.slots[slot] = answers.check_municipality(text)
         elif slot == form.START:
             period = form.check_date_answer(text, self.slots[form.KIND], TODAY)
             self.slots[form.START], self.slots[form.END] = period.start.isoformat(), period.end.isoformat()
         elif slot == form.REASON:
-            self.slots[slot] = form.check_reason(text)
+            self.slots[slot] = answers.check_reason(text)
         elif slot == form.EMPLOYER:
             self.slots[slot] = text == "/affirm"
         elif slot == form.EMAIL:
-            self.slots[slot] = form.check_email(text)
+            self.slots[slot] = answers.check_email(text)
 
     def reply(self, body: dict[str, Any]) -> dict[str, Any]:
         text, sender = body["message"], body["sender"]

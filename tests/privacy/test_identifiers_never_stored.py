@@ -42,7 +42,7 @@ from sqlalchemy import MetaData, create_engine, select
 
 from actions import handoff
 from assistant.db.session import normalise_url
-from assistant.verlof_requests import form
+from assistant.verlof_requests import answers, form
 from tests.conftest import GATEWAY_TOKEN, FakeRasa, _reset_caches, override_today
 from tests.privacy.rasa_tracker import write_turns
 from tests.verlof_requests.conftest import TODAY, body
@@ -254,9 +254,9 @@ def check_new_rows(database: Database, spellings: list[tuple[Spelling, str]]) ->
 def form_slots(text: str) -> dict[str, Any]:
     """The slots the verlof and handoff forms would set from `text` (what Rasa received)."""
     slots: dict[str, Any] = {}
-    checks = {"verlof_reason": form.check_reason, "verlof_child_name": form.check_child_name,
-              "verlof_child_class": form.check_class, "verlof_school": lambda t: form.check_school(t).name,
-              "verlof_category": lambda t: form.check_category(t)[1]}
+    checks = {"verlof_reason": answers.check_reason, "verlof_child_name": answers.check_child_name,
+              "verlof_child_class": answers.check_class, "verlof_school": lambda t: answers.check_school(t).name,
+              "verlof_category": lambda t: answers.check_category(t)[1]}
     for slot, check in checks.items():
         try:
             value = check(text)
