@@ -175,7 +175,6 @@ class BezwaarParams(_Frozen):
     postal_grace_weeks: Param[int]
     decision_weeks: Param[int]
     decision_with_committee_weeks: Param[int]
-    postponement_times: Param[int]
     postponement_weeks: Param[int]
 
 
