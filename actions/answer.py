@@ -221,7 +221,9 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | No
     if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:
         event = turn.facts.reason
     variant = event if event in topic.variants else None
-    answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language)
+    # the topic text states the law of the day the verdict applied (its legal numbers are rendered on that day)
+    law_date = reply.law_date if reply is not None else None
+    answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language, on=law_date)
     buttons = [*(_button(choice, loc) for choice in (reply.choices if reply else ())),
                *({"title": title, "payload": payload} for title, payload in answer.buttons)]
     if topic.handoff and not (reply and reply.is_question):

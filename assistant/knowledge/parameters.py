@@ -144,12 +144,36 @@ class SchorsingParams(_Frozen):
     verwijdering_decision_weeks: Param[int]
 
 
+class RichtlijnParams(_Frozen):
+    """Guidance and regional numbers (basis guidance or regional): municipal leave guidelines, OM, Ingrado."""
+
+    verlof_huwelijk_days: Param[int]
+    verlof_huwelijk_far_days: Param[int]
+    verlof_abroad_max_days: Param[int]
+    verlof_overlijden_first_degree_min_days: Param[int]
+    verlof_overlijden_first_degree_max_days: Param[int]
+    verlof_overlijden_second_degree_days: Param[int]
+    verlof_overlijden_third_degree_days: Param[int]
+    verlof_ernstige_ziekte_some_schools_days: Param[int]
+    verlof_verhuizing_days: Param[int]
+    verlof_jubileum_days: Param[int]
+    verlof_gezinsuitbreiding_days: Param[int]
+    religieuze_feestdag_days: Param[int]
+    om_warning_max_school_days: Param[int]
+    fine_rule_of_thumb_eur: Param[int]
+    verzet_days: Param[int]
+    usual_school_start_age: Param[int]
+    asylum_school_within_months: Param[int]
+    isk_from_age: Param[int]
+    isk_until_age: Param[int]
+    enschede_5b_review_age: Param[int]
+
+
 class BezwaarParams(_Frozen):
     objection_weeks: Param[int]
     postal_grace_weeks: Param[int]
     decision_weeks: Param[int]
     decision_with_committee_weeks: Param[int]
-    postponement_times: Param[int]
     postponement_weeks: Param[int]
 
 
@@ -162,9 +186,10 @@ class LegalParameters(_Frozen):
     verlof: VerlofParams
     schorsing: SchorsingParams
     bezwaar: BezwaarParams
+    richtlijn: RichtlijnParams
 
     def all(self) -> Iterator[Param[Any]]:
-        for group in (self.leerplicht, self.melding, self.verlof, self.schorsing, self.bezwaar):
+        for group in (self.leerplicht, self.melding, self.verlof, self.schorsing, self.bezwaar, self.richtlijn):
             for name in type(group).model_fields:
                 yield getattr(group, name)
 
@@ -175,6 +200,7 @@ GROUPS: dict[str, type[_Frozen]] = {
     "verlof": VerlofParams,
     "schorsing": SchorsingParams,
     "bezwaar": BezwaarParams,
+    "richtlijn": RichtlijnParams,
 }
 
 

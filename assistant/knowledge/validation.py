@@ -10,9 +10,9 @@
   `assistant/knowledge/placeholders.py`): an unknown or malformed placeholder is refused, a placeholder's parameter
   rests on a source the answer cites, a literal number that a parameter resting on a cited source states must be
   that parameter's placeholder, and a literal number only a statute states (no parameter) is refused: add the
-  parameter. Numbers that are not legal numbers (article numbers, phone numbers, the year of a date) are no
-  quantities and stay literal; a guidance count that merely equals a parameter's value is listed in the topic's
-  `literal_numbers`;
+  parameter; a guidance or regional number is a parameter too. Numbers that are not legal numbers (article numbers,
+  phone numbers, the year of a date) are no quantities and stay literal; a quantity that is no rule ("24 uur per dag"
+  bereikbaar, "een dag eerder") is listed in the topic's `literal_numbers`;
 - the regional layer refers only to known municipalities and sources;
 - every legal parameter (`knowledge/parameters/`) cites known ids; a `law` value cites a statute article; a
   `quote` stands verbatim in the article it cites; a regional value names known municipalities.
@@ -167,6 +167,10 @@ def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: It
                     quantity not in grounded_quantities(kb, [cid for cid in cids if not _is_statute(cid)]):
                 problems.append(f"{where}: writes the legal number {describe(quantity)!r} literally and no parameter "
                                 f"states it: add one to knowledge/parameters and write its placeholder: {text[:80]!r}")
+            else:
+                problems.append(f"{where}: writes {describe(quantity)!r} literally: a guidance or regional number is "
+                                f"a parameter too (knowledge/parameters/richtlijn.yml); a quantity that is no rule at "
+                                f"all goes in the topic's literal_numbers: {text[:80]!r}")
     return problems + _check_quantities(kb, where, literal_texts, cids)
 
 
@@ -204,6 +208,10 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
         problems += _check_quantities(kb, label, [statement.text], statement.citations)
     answer_cids = [*topic.citations, *statement_cids]
     answer_texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
+    shown_texts = [*answer_texts, *(text for v in topic.variants.values()
+                                    for text in (v.short or "", *v.steps, *v.details))]
+    problems.extend(f"{where}: literal_numbers {phrase!r} is in no answer text" for phrase in topic.literal_numbers
+                    if not any(phrase in text for text in shown_texts))
     problems += _check_numbers(kb, f"{where}: answer", answer_texts, answer_cids, topic.literal_numbers)
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"

@@ -205,3 +205,14 @@ def test_an_unsure_classifier_without_fitting_facts_still_offers_topics() -> Non
                                               {"name": "ask_verlof_vakantie", "confidence": 0.2}]
     message, _events = run(ActionRetrievalFallback(), state)
     assert "topic" not in message.get("custom", {}) or message["custom"] is None
+
+
+def test_the_topic_text_states_the_law_of_the_day_the_verdict_applied() -> None:
+    """Issue 14: the topic text behind "Meer uitleg" renders its legal numbers on the verdict's law date and ends
+    with that date, the same day as the first bubble."""
+    message, _events = run(ActionAnswerTopic(), tracker(
+        "ask_verlof_vakantie", "Ik werk in de horeca, mogen we in oktober drie weken op vakantie?"))
+    first_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["text"])
+    details_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["custom"]["details"])
+    assert first_law_line and details_law_line and details_law_line[-1] == first_law_line[-1]
+    assert "{" not in message["custom"]["details"] and "maximaal 10 schooldagen" in message["custom"]["details"]

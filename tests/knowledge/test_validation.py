@@ -209,3 +209,44 @@ def test_every_placeholder_of_the_real_topics_renders(fixture_root: Path) -> Non
     from datetime import date
 
     assert not [text for text in with_numbers if "{" in render(text, date(2026, 12, 6))]
+
+
+def test_a_literal_guidance_number_is_refused_unless_listed_as_no_rule(fixture_root: Path) -> None:
+    """A guidance number is a parameter too (knowledge/parameters/richtlijn.yml); a quantity that is no rule at all
+    (a phone line open "24 uur per dag") is listed in the topic's literal_numbers, and the list may not go stale."""
+    statements = [{"text": "Meld ziekte binnen twee dagen.", "basis": "law", "citations": ["lpw:12"]}]
+    short = "Meld uw kind binnen {leerplicht.ziekte_report_days} dagen ziek. De lijn is 24 uur per dag open."
+    _write_topic(_with_parameters(fixture_root), "ziekte", answer={"short": short}, statements=statements,
+                 citations=["lpw:12", "src:fixture-verlofrichtlijn"])
+    problems = [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")]
+    assert any("writes '24 hour' literally: a guidance or regional number is a parameter too" in p for p in problems)
+    _write_topic(fixture_root, "ziekte", answer={"short": short}, statements=statements,
+                 citations=["lpw:12", "src:fixture-verlofrichtlijn"], literal_numbers=["24 uur per dag"])
+    assert not [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")]
+    _write_topic(fixture_root, "ziekte", answer={"short": "Meld uw kind ziek."}, statements=statements,
+                 citations=["lpw:12"], literal_numbers=["24 uur per dag"])
+    assert [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")] == [
+        "topics/ziekte.yml: literal_numbers '24 uur per dag' is in no answer text"]
+
+
+def test_the_leave_rules_guidance_maxima_equal_the_guidance_parameters() -> None:
+    """knowledge/rules/verlof.yml keeps `guidance_max_days` for the leave check; the answers take the same numbers
+    from the parameters. One change of guidance must change both."""
+    from datetime import date
+
+    from assistant.knowledge.loader import DEFAULT_ROOT
+    from assistant.knowledge.parameters import params
+
+    law = params(on=date(2026, 12, 6))
+    expected = {
+        "huwelijk": law.richtlijn.verlof_abroad_max_days.value,
+        "overlijden": law.richtlijn.verlof_overlijden_first_degree_max_days.value,
+        "ernstige_ziekte": law.verlof.gewichtig_director_max_school_days.value,
+        "verhuizing": law.richtlijn.verlof_verhuizing_days.value,
+        "jubileum": law.richtlijn.verlof_jubileum_days.value,
+        "gezinsuitbreiding": law.richtlijn.verlof_gezinsuitbreiding_days.value,
+        "wettelijke_verplichting": law.verlof.gewichtig_director_max_school_days.value,
+        "overig": law.verlof.gewichtig_director_max_school_days.value,
+    }
+    events = yaml.safe_load((DEFAULT_ROOT / "rules" / "verlof.yml").read_text(encoding="utf-8"))["events"]
+    assert {name: events[name]["guidance_max_days"] for name in expected} == expected
