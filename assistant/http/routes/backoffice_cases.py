@@ -19,6 +19,7 @@ from assistant.cases import service
 from assistant.cases.auth import Principal
 from assistant.cases.email_notice import notify_officer_reply
 from assistant.cases.models import Case
+from assistant.cases.policy import MAX_TEXT_CHARS
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.http.deps import READ_ERRORS, UNSAFE_ERRORS, CsrfCheckedUser, CurrentUser
@@ -29,7 +30,7 @@ router = APIRouter(prefix="/api/backoffice", tags=["back office"])
 
 class TextBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=service.MAX_TEXT_CHARS)
+    text: str = Field(max_length=MAX_TEXT_CHARS)
 
 
 class CloseBody(BaseModel):

@@ -26,7 +26,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.cases.service import InvalidInput
+from assistant.cases.policy import InvalidInput
 from assistant.conversations.validation import TOO_LONG, normalise_message, problem_with_message
 from assistant.db.session import session_scope
 from assistant.http.deps import JSON_BODY, SessionDep, Today

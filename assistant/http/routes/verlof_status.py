@@ -24,7 +24,7 @@ from assistant.db.session import session_scope
 from assistant.i18n import _, translate
 from assistant.i18n.formatting import format_date
 from assistant.verlof_requests import service
-from assistant.verlof_requests.form import KIND_TEXTS, PERIOD
+from assistant.verlof_requests.form_texts import KIND_TEXTS, PERIOD
 from assistant.verlof_requests.models import STATUS_APPROVED, STATUS_REFUSED, VerlofRequest
 from assistant.web.language import PageLanguage, page_language
 from assistant.web.pages import render_page
