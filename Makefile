@@ -99,7 +99,7 @@ i18n-extract: $(VENV)/.installed ## extract Dutch source texts into the .pot tem
 
 # The catalogs are written 116 characters wide (pybabel's default, 76, would rewrap every entry).
 i18n-update: i18n-extract ## merge new source texts into every catalog (changed ones become fuzzy)
-	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --previous --width 116
+	$(BIN)/pybabel update -i assistant/locale/messages.pot -d assistant/locale --width 116 --ignore-obsolete
 
 i18n-init: i18n-extract ## start a catalog for a new language: make i18n-init LANG=so
 	$(BIN)/pybabel init -i assistant/locale/messages.pot -d assistant/locale -l $(LANG) --width 116

@@ -20,7 +20,7 @@ from assistant.calendar import get_calendar
 from assistant.dates import DateError, ParsedDates, only_dates, parse_dates
 from assistant.i18n import Localiser
 from assistant.i18n.formatting import format_date
-from assistant.knowledge import resolve_citations
+from assistant.knowledge import UnknownMunicipality, get_regions, resolve_citations
 from assistant.knowledge.parameters import params
 from assistant.rules.verlof import NO_SCHOOL_DAYS
 from assistant.verlof_requests import service
@@ -223,7 +223,7 @@ def submitted_text(request: Any, language: str = "nl") -> str:
         return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
     if request.decided_by == "leerplichtambtenaar":
         law = params(request.start_date) if isinstance(request.start_date, date) else params(clock.today())
-        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=request.municipality,
+        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=deciding_municipality(request),
                    max=law.verlof.gewichtig_director_max_school_days.value)
     elif not request.school_id:
         text = loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
@@ -231,6 +231,18 @@ def submitted_text(request: Any, language: str = "nl") -> str:
     else:
         text = loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name)
     return loc.finish(f"{text} {loc(STATUS_LINK, url=status_page_url())}")
+
+
+def deciding_municipality(request: Any) -> str:
+    """Whose leerplichtambtenaar decides above the director's maximum (Leerplichtwet art. 14 lid 3: the officer of the
+    woongemeente). Where `knowledge/regions.yml` marks the routing to another municipality's officers as uncertain
+    (their source speaks of handhaving only), the parent is told the law's answer, the home municipality."""
+    home = getattr(request, "home_municipality", None) or request.municipality
+    try:
+        uncertain = get_regions().municipality(home).uncertain
+    except UnknownMunicipality:
+        return str(request.municipality)
+    return str(home) if uncertain else str(request.municipality)
 
 
 def fingerprint(slots: dict[str, Any]) -> str:

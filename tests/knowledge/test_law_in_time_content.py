@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from assistant.i18n import translate
 from assistant.knowledge import KnowledgeBase, load_knowledge, render_answer
 from assistant.knowledge.loader import DEFAULT_ROOT
 
@@ -205,9 +206,6 @@ def test_losser_oldenzaal_dinkelland_are_told_as_the_source_says(kb: KnowledgeBa
                 assert not re.search(r"\bbeslist\b|\bbeslissen\b", sentence) or "niet" in sentence, (where, sentence)
 
 
-@pytest.mark.xfail(strict=True, reason="assistant/rules/verlof.py (needs_officer, owned by the rules helper) still "
-                   "says 'Voor Losser is dat de leerplichtambtenaar van de gemeente Enschede'; remove this mark when "
-                   "the rule tells the routing as the source says")
 def test_leave_above_10_days_for_losser_is_not_told_as_decided_by_enschede() -> None:
     """Finding 7 in the leave check: art. 14 lid 3 gives the decision to the officer of the woongemeente; that
     Enschede's officers decide for Losser is not in the sources (only that they 'handhaven' there)."""
@@ -215,9 +213,36 @@ def test_leave_above_10_days_for_losser_is_not_told_as_decided_by_enschede() -> 
 
     facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
                         end_date=date(2026, 11, 16), municipality="Losser", requested_on=date(2026, 6, 1))
-    message = evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message
+    message = translate(evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message, "nl")
     assert "Losser" in message
     assert "is dat de leerplichtambtenaar van de gemeente Enschede" not in message
+    assert "de leerplichtambtenaar van de gemeente waar uw kind woont: Losser" in message
+    assert "handhaven de leerplicht ook in Losser" in message
+
+
+def test_leave_above_10_days_for_borne_names_hengelos_officer() -> None:
+    """Borne's leerplicht is run by Hengelo without doubt in the sources: the rule says so plainly."""
+    from assistant.rules.verlof import VerlofFacts, evaluate_verlof
+
+    facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
+                        end_date=date(2026, 11, 16), municipality="Borne", requested_on=date(2026, 6, 1))
+    message = translate(evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message, "nl")
+    assert "Voor Borne is dat de leerplichtambtenaar van de gemeente Hengelo" in message
+
+
+def test_a_submitted_request_above_10_days_from_losser_names_the_home_municipality() -> None:
+    from types import SimpleNamespace
+
+    from assistant.verlof_requests.form import submitted_text
+
+    request = SimpleNamespace(decided_by="leerplichtambtenaar", reference="VL-TEST", municipality="Enschede",
+                              home_municipality="Losser", start_date=date(2026, 11, 2), school_id=None,
+                              school_name="De Esch")
+    text = submitted_text(request)
+    assert "beslist de leerplichtambtenaar van de gemeente Losser" in text
+    assert "gemeente Enschede" not in text
+    borne = SimpleNamespace(**{**vars(request), "municipality": "Hengelo", "home_municipality": "Borne"})
+    assert "beslist de leerplichtambtenaar van de gemeente Hengelo" in submitted_text(borne)
 
 
 def test_overig_verzuim_is_a_hengelo_borne_request(kb: KnowledgeBase) -> None:

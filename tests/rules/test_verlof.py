@@ -193,8 +193,14 @@ def test_14_prior_days_of_another_school_year_do_not_count():
 def test_which_leerplichtambtenaar(municipality, officer):
     decision = decide(kind="gewichtige_omstandigheid", start=ELEVEN_DAYS[0], end=ELEVEN_DAYS[1],
                       municipality=municipality)
-    assert decision.leerplicht_gemeente == officer
-    assert f"gemeente {officer}" in decision.problem("needs_officer").text
+    assert decision.leerplicht_gemeente == officer  # whose officers' queue gets the request
+    text = decision.problem("needs_officer").text
+    assert officer in text
+    if municipality in ("Losser", "Oldenzaal", "Dinkelland"):  # routing the sources leave uncertain (finding 7)
+        assert f"de gemeente waar uw kind woont: {municipality}" in text
+        assert f"gemeente {officer}" not in text
+    else:
+        assert f"gemeente {officer}" in text
 
 
 def test_borne_is_told_that_hengelo_decides():

@@ -17,6 +17,7 @@ from assistant.rules.verlof.texts import (
     GEWICHTIG_AFTERWARDS_OK,
     NEEDS_OFFICER,
     NEEDS_OFFICER_OTHER_MUNICIPALITY,
+    NEEDS_OFFICER_UNCERTAIN_ROUTING,
     NOTE_BEROEP,
     NOTE_OFFICER_VIA_SCHOOL,
     NOTE_RELIGIOUS_DAYS,
@@ -76,7 +77,12 @@ def gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, ca
     decided_by: DecidedBy = "directeur"
     if total > maximum.value:
         decided_by = "leerplichtambtenaar"
-        template = NEEDS_OFFICER if officer.casefold() == municipality.casefold() else NEEDS_OFFICER_OTHER_MUNICIPALITY
+        if officer.casefold() == municipality.casefold():
+            template = NEEDS_OFFICER
+        elif get_regions().municipality(municipality).uncertain:
+            template = NEEDS_OFFICER_UNCERTAIN_ROUTING
+        else:
+            template = NEEDS_OFFICER_OTHER_MUNICIPALITY
         out.problem("needs_officer", "info", template,
                     (*maximum.citations, *get_regions().municipality(municipality).citations),
                     total=total, prior=prior, days=school_days, max=maximum.value, officer=officer,

@@ -49,6 +49,16 @@ NEEDS_OFFICER_OTHER_MUNICIPALITY = _("U vraagt dit schooljaar in totaal {total} 
                                      "leerplichtambtenaar. Voor {municipality} is dat de leerplichtambtenaar van de "
                                      "gemeente {officer}. Die hoort eerst de directeur van de school.")
 
+# A municipality whose routing `knowledge/regions.yml` marks uncertain (the source speaks of handhaving only):
+# say what the law says (art. 14 lid 3: the officer of the woongemeente) and what the source says, and name it.
+NEEDS_OFFICER_UNCERTAIN_ROUTING = _(
+    "U vraagt dit schooljaar in totaal {total} schooldagen verlof ({prior} eerder en {days} nu). Bij "
+    "meer dan {max} schooldagen beslist niet de directeur, maar de leerplichtambtenaar van de gemeente "
+    "waar uw kind woont: {municipality} (Leerplichtwet artikel 14, derde lid). Leerplichtambtenaren van "
+    "{officer} handhaven de leerplicht ook in {municipality}. Vraag bij de gemeente {municipality} na "
+    "wie over uw aanvraag beslist. De leerplichtambtenaar hoort eerst de directeur van de school."
+)
+
 # The vakantieregio's (knowledge/calendar/school-holidays.yml) as users read them.
 REGION_NAMES = {"noord": _("Noord"), "midden": _("Midden"), "zuid": _("Zuid")}
 
