@@ -16,7 +16,8 @@ week, the outcome of a turn, its topic, outside office hours or not), so reading
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -224,11 +225,28 @@ def sync_verlof_decision(session: Session, request: Any) -> None:
                     .values(status=request.status))
 
 
+_collected: list[str] | None = None
+
+
+@contextmanager
+def collected_not_written() -> Iterator[list[str]]:
+    """Inside the block the figures are not written but their names collected (for tests without a database)."""
+    global _collected
+    before, _collected = _collected, []
+    try:
+        yield _collected
+    finally:
+        _collected = before
+
+
 def _in_own_transaction(what: str, write: Any) -> None:
     """Run `write(session)` in a transaction of its own; a failure is logged, never raised (a figure must not
     break an answer)."""
     from assistant.db.session import session_scope
 
+    if _collected is not None:
+        _collected.append(what)
+        return
     try:
         with session_scope() as session:
             write(session)

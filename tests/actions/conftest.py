@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from assistant.insight import record
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from tests.knowledge.conftest import build_fixture_root
 
@@ -19,11 +22,11 @@ def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, fixture_kb: KnowledgeBase) -
 
 
 @pytest.fixture(autouse=True)
-def insight_writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def insight_writes(request: pytest.FixtureRequest) -> Iterator[list[str]]:
     """Without a configured database (`configured`), the figures an action records are collected here instead of
     written (no test writes to the project's own database)."""
-    written: list[str] = []
-    if "configured" not in request.fixturenames:
-        monkeypatch.setattr("assistant.insight.record._in_own_transaction",
-                            lambda what, _write: written.append(what))
-    return written
+    if "configured" in request.fixturenames:
+        yield []
+        return
+    with record.collected_not_written() as written:
+        yield written

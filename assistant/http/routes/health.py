@@ -4,10 +4,11 @@ calls for its custom actions and responses."""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Annotated, Literal
 
 import httpx
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -15,6 +16,14 @@ from starlette.concurrency import run_in_threadpool
 from assistant.db.session import database_writable
 
 router = APIRouter(tags=["health"])
+
+
+def get_database_check() -> Callable[[], bool]:
+    """Whether the application database takes a write (a dependency: tests replace it on their app)."""
+    return database_writable
+
+
+DatabaseCheck = Annotated[Callable[[], bool], Depends(get_database_check)]
 Status = Literal["ok", "unavailable"]
 
 
@@ -55,9 +64,9 @@ class HealthReport(BaseModel):
 @router.get("/health", summary="Readiness of the gateway, Rasa, its tracker store, the database and the action server",
             response_model=HealthReport,
             responses={503: {"model": HealthReport, "description": "Something a chat answer needs is unavailable."}})
-async def health(request: Request) -> JSONResponse:
+async def health(request: Request, database_check: DatabaseCheck) -> JSONResponse:
     readiness = await request.app.state.chat_service.rasa.readiness()
-    database_ok = await run_in_threadpool(database_writable)
+    database_ok = await run_in_threadpool(database_check)
     actions_ok = await request.app.state.action_server.ready()
     checks = {"gateway": True, "rasa": readiness.model_loaded, "tracker_store": readiness.tracker_store_writable,
               "database": database_ok, "action_server": actions_ok}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 from fastapi.testclient import TestClient
 
+from assistant.http.routes.health import get_database_check
 from tests.conftest import GATEWAY_TOKEN
 
 
@@ -58,8 +59,8 @@ def test_health_is_503_when_rasa_is_down(client, fake_rasa):
     assert client.get("/health").status_code == 503
 
 
-def test_health_is_503_when_the_database_does_not_take_a_write(client, monkeypatch):
-    monkeypatch.setattr("assistant.http.routes.health.database_writable", lambda: False)
+def test_health_is_503_when_the_database_does_not_take_a_write(client):
+    client.app.dependency_overrides[get_database_check] = lambda: lambda: False
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == "unavailable"
