@@ -23,29 +23,6 @@ class Citation(BaseModel):
     url: str | None = Field(default=None, examples=["https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"])
 
 
-class Article(_Strict):
-    """One statute article, with the law's metadata copied in."""
-
-    id: str
-    law: str
-    bwb_id: str
-    number: str
-    title: str
-    fidelity: Literal["verbatim", "paraphrase"]
-    text: str = Field(min_length=1)
-    url: str
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    excerpt: str | None = None
-    facts: tuple[str, ...] = ()
-    notes: str | None = None
-    uncertain: str | None = None
-
-    @property
-    def citation(self) -> Citation:
-        return Citation(ref=f"{self.law}, artikel {self.number}", url=self.url)
-
-
 class ArticleEntry(_Strict):
     """An article as written in a statute file (the law's metadata lives one level up)."""
 
@@ -60,6 +37,18 @@ class ArticleEntry(_Strict):
     facts: tuple[str, ...] = ()
     notes: str | None = None
     uncertain: str | None = None
+
+
+class Article(ArticleEntry):
+    """One statute article, with the law's metadata copied in."""
+
+    id: str
+    law: str
+    bwb_id: str
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(ref=f"{self.law}, artikel {self.number}", url=self.url)
 
 
 class StatuteFile(_Strict):
