@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from assistant.folding import fold
 from assistant.knowledge.ids import GEBEURTENISSEN, TOPIC_IDS
 from assistant.knowledge.models import Topic
 from assistant.knowledge.placeholders import placeholders
@@ -82,7 +83,8 @@ def _parameter_quantities(parameters: ParameterSet | None, cids: Iterable[str]) 
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Folded (`assistant.folding`) with white space collapsed: a quote matches however the statute wraps."""
+    return " ".join(fold(text).split())
 
 
 def _validate_parameters(kb: KnowledgeBase) -> list[str]:
