@@ -14,6 +14,7 @@ import actions.answer
 import actions.handoff
 import actions.melding
 import actions.verlof_form
+import actions.verlof_steps
 from actions.forms import AskingFormValidationAction
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain"
@@ -32,7 +33,7 @@ def _domain_actions() -> dict[str, dict]:
 
 def _action_classes() -> list[type[Action]]:
     classes = []
-    for module in (actions.answer, actions.handoff, actions.melding, actions.verlof_form):
+    for module in (actions.answer, actions.handoff, actions.melding, actions.verlof_form, actions.verlof_steps):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, Action) and cls.__module__ == module.__name__:
                 classes.append(cls)
