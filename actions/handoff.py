@@ -24,7 +24,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms import activating
+from actions.forms import AskingFormValidationAction, activating
 from actions.handoff_case import CONTEXT_SLOT, NO_SCHOOL, TOPIC_SLOT, assessment, collect_facts, create_case
 from actions.handoff_texts import (
     ASK_CONTACT,
@@ -208,8 +208,9 @@ def prefilled(tracker: Tracker) -> dict[str, Any]:
     return {"handoff_town": town.title()} if isinstance(town, str) and town else {}
 
 
-class ValidateHandoffForm(Action):
-    """Reads each answer, asks again when it cannot be used, and asks the next question itself.
+class ValidateHandoffForm(AskingFormValidationAction):
+    """Reads each answer, asks again when it cannot be used, and asks the next question itself; `required_slots` are
+    the questions not answered yet.
 
     A "nee" or goodbye that answers nothing (the school question aside, where "nee" means no school) returns no
     events: Rasa rejects the form and the rule that stops the handoff takes over.
@@ -218,16 +219,17 @@ class ValidateHandoffForm(Action):
     def name(self) -> str:
         return "validate_handoff_form"
 
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        return [slot for slot in FORM_SLOTS if tracker.get_slot(slot) is None]
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         loc = Localiser(_language(tracker))
-        starting = activating(tracker, FORM)
-        values: dict[str, Any] = {} if starting else {
-            slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot) is not None}
         events: list[EventType] = []
         messages: list[str] = []
-        if starting:
-            values.update(prefilled(tracker))
+        if activating(tracker, FORM):
+            values = prefilled(tracker)
             events += [SlotSet(slot, values.get(slot)) for slot in FORM_SLOTS]
         else:
             requested = tracker.get_slot("requested_slot")
@@ -238,17 +240,16 @@ class ValidateHandoffForm(Action):
                 value, problem = read_answer(requested, text)
                 if problem:
                     messages.append(loc(problem))
-                values[requested] = value
                 events.append(SlotSet(requested, value))
-        following = next((slot for slot in FORM_SLOTS if values.get(slot) is None), None)
+        tracker.add_slots(events)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         buttons: list[dict[str, str]] = []
-        if following:
-            text, buttons = form_question(following, loc)
+        if next_slot["value"]:
+            text, buttons = form_question(next_slot["value"], loc)
             messages.append(text)
         if messages:
             dispatcher.utter_message(text=loc.finish("\n\n".join(messages)), buttons=buttons)
-        events.append(SlotSet("requested_slot", following))
-        return events
+        return [*events, next_slot]
 
 
 class ActionCreateCase(Action):

@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms import activating
+from actions.forms import AskingFormValidationAction, activating
 from actions.melding_texts import (
     AGAIN_BUTTON,
     ASK_AGE,
@@ -153,8 +153,9 @@ def assume_the_rest(known: dict[str, Any]) -> dict[str, Any]:
     return known
 
 
-class ValidateMeldingForm(Action):
-    """Reads the facts from each message, decides the next question (`next_questions`) and asks it.
+class ValidateMeldingForm(AskingFormValidationAction):
+    """Reads the facts from each message and asks the next question; `required_slots` are the questions that
+    remain (`next_questions`: only what the outcome depends on).
 
     At activation the form starts afresh: facts from an earlier check are cleared, then the first message is read
     (`actions.forms.activating`: a second check in the same conversation, "Nog een leerling controleren", never
@@ -166,11 +167,14 @@ class ValidateMeldingForm(Action):
     def name(self) -> str:
         return "validate_melding_form"
 
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        return [SLOTS[name] for name in next_questions(known_facts(tracker))]
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         loc = Localiser(language_of(tracker))
         starting = activating(tracker, FORM)
-        known = {} if starting else known_facts(tracker)
         requested = tracker.get_slot("requested_slot")
         expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not starting \
             and requested.startswith(SLOT_PREFIX) else None
@@ -186,11 +190,19 @@ class ValidateMeldingForm(Action):
         if not starting and not parsed and not wrong and intent in ESCAPE_INTENTS:
             return []
 
-        known.update(parsed)
-        if starting and answers_at_once(parsed):
-            known = assume_the_rest(known)  # the verdict first; what was not said is listed to check
-        missing = next_questions(known)
-        following = missing[0] if missing else None
+        events: list[EventType] = []
+        if starting:
+            known = dict(parsed)
+            if answers_at_once(parsed):
+                known = assume_the_rest(known)  # the verdict first; what was not said is listed to check
+            events += [SlotSet(slot, known.get(name)) for name, slot in SLOTS.items()]
+        else:
+            events += [SlotSet(SLOTS[name], value) for name, value in parsed.items()]
+            if expected and expected not in parsed:
+                events.append(SlotSet(SLOTS[expected], None))  # counts as validated: the question is asked again
+        tracker.add_slots(events)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        following = next_slot["value"][len(SLOT_PREFIX):] if next_slot["value"] else None
         messages: list[str] = []
         if starting:
             if following:  # nothing to introduce when the first message already answered everything
@@ -199,21 +211,13 @@ class ValidateMeldingForm(Action):
             messages.append(loc(IMPLAUSIBLE))
         elif not parsed:
             messages.append(loc(NOT_UNDERSTOOD))
-        events: list[EventType] = []
-        if starting:
-            events += [SlotSet(slot, known.get(name)) for name, slot in SLOTS.items()]
-        else:
-            events += [SlotSet(SLOTS[name], value) for name, value in parsed.items()]
-            if expected and expected not in parsed:
-                events.append(SlotSet(SLOTS[expected], None))  # counts as validated: the question is asked again
         buttons: list[dict[str, str]] = []
         if following:
-            text, buttons = question(following, known, loc)
+            text, buttons = question(following, known_facts(tracker), loc)
             messages.append(text)
         if messages:
             dispatcher.utter_message(text=loc.finish("\n\n".join(messages)), buttons=buttons)
-        events.append(SlotSet("requested_slot", SLOTS[following] if following else None))
-        return events
+        return [*events, next_slot]
 
 
 # --- the outcome --------------------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""The verlof request form: validation, the summary question, submitting and stopping.
+"""The verlof request form: its validation action (which questions, corrections, questions that are no answer).
+
+Each answer is checked in `actions.verlof_answers`; the summary question, submitting and stopping are the actions
+in `actions.verlof_steps` (imported here too, for callers of this module).
 
 Thin adapters over `assistant.verlof_requests.form` (checks, summary, texts), `assistant.dates` (dates in every
 supported language) and `assistant.verlof_requests.service` (rules and storage). The conversation's language
@@ -26,24 +29,20 @@ and the examples in error messages are written in it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import activating
-from assistant.clock import today
+from actions.verlof_answers import VerlofAnswerChecks, intent_of, language_of, text_of
+from actions.verlof_steps import ActionAskVerlofConfirmed, ActionSubmitVerlofRequest, ActionVerlofCancel
 from assistant.dates import only_dates
-from assistant.db.session import session_scope
-from assistant.i18n import Localiser, language_of_message
+from assistant.i18n import Localiser
 from assistant.i18n.phrases import is_question
-from assistant.insight import record as insight
-from assistant.verlof_requests import answers, form, form_texts, interpret, service
-from assistant.verlof_requests.form import FormProblem
+from assistant.verlof_requests import form, form_texts, interpret
 
 FORM_NAME = "verlof_form"
 CORRECTION_INTENT = "verlof_correction"
@@ -53,30 +52,7 @@ NOT_A_CHANGE = frozenset({"affirm", "deny", "stop_form", "goodbye", "request_hum
                           "bot_challenge", "thank", "greet"})
 
 
-def _language(tracker: Tracker) -> str:
-    return language_of_message(tracker.latest_message)
-
-
-def _text(tracker: Tracker) -> str:
-    return tracker.latest_message.get("text") or ""
-
-
-def _intent(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def _iso(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _human_button(loc: Localiser) -> dict[str, str]:
-    return {"title": loc(form_texts.HUMAN_BUTTON), "payload": "/request_human"}
-
-
-class ValidateVerlofForm(FormValidationAction):
+class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
     def name(self) -> str:
         return "validate_verlof_form"
 
@@ -105,7 +81,7 @@ class ValidateVerlofForm(FormValidationAction):
             events = [event for event in events if event.get("name") != form.CORRECTING]
             events.append(SlotSet(form.CORRECTING, False))
         if self._correction_applied(tracker, events):  # say so before the next question (or the summary)
-            loc = Localiser(_language(tracker))
+            loc = Localiser(language_of(tracker))
             dispatcher.utter_message(text=loc(form_texts.CORRECTED))
             dispatcher.messages.insert(0, dispatcher.messages.pop())
         return events
@@ -113,10 +89,10 @@ class ValidateVerlofForm(FormValidationAction):
     @staticmethod
     def _asked_a_question(tracker: Tracker, requested: Any) -> bool:
         """The latest message filled the asked slot as free text, but it is a question about a topic."""
-        intent = _intent(tracker) or ""
+        intent = intent_of(tracker) or ""
         return (isinstance(requested, str) and requested in tracker.slots_to_validate()
                 and (intent.startswith("ask_") or intent == "out_of_scope")
-                and is_question(_text(tracker), _language(tracker)))
+                and is_question(text_of(tracker), language_of(tracker)))
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -131,7 +107,7 @@ class ValidateVerlofForm(FormValidationAction):
     @staticmethod
     def _kind_from_first_message(tracker: Tracker) -> dict[str, Any]:
         """"Ik wil verlof aanvragen voor de bruiloft van mijn broer": the kind (and the event) are known already."""
-        kind, category = interpret.interpret_kind(_text(tracker))
+        kind, category = interpret.interpret_kind(text_of(tracker))
         event = next(tracker.get_latest_entity_values("gebeurtenis"), None)
         if kind is None and event:
             kind, category = ("religieus", None) if event == "religieuze_verplichting" else (
@@ -145,7 +121,7 @@ class ValidateVerlofForm(FormValidationAction):
         """The slots a correction in the latest message sets (a new value) or empties (ask again); None: no
         correction. At the summary, a typed change counts as a correction without the words for one: "de school",
         "14 maart", "de laatste dag is 14 maart"."""
-        text, language, intent = _text(tracker), _language(tracker), _intent(tracker)
+        text, language, intent = text_of(tracker), language_of(tracker), intent_of(tracker)
         hint = next(tracker.get_latest_entity_values("verlof_field"), None)
         if intent == CORRECTION_INTENT:
             correction = interpret.interpret_correction(text, hint, language)
@@ -176,270 +152,5 @@ class ValidateVerlofForm(FormValidationAction):
         final = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
         return bool(changed) and all(final.get(slot) is not None for slot in changed)
 
-    # -- helpers -------------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _say_and_ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, loc: Localiser, text: str,
-                           buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
-        """Say `text` (the form then asks `slot` again); from the third time in a row also offer a person."""
-        failures = tracker.get_slot(form.FAILURES) or {}
-        count = int(failures.get("count", 0)) + 1 if failures.get("slot") == slot else 1
-        buttons = list(buttons or [])
-        if count >= form.MAX_FAILURES:
-            text = f"{text}\n\n{loc(form_texts.OFFER_HUMAN)}"
-            buttons.append(_human_button(loc))
-        dispatcher.utter_message(text=loc.finish(text), buttons=buttons)
-        return {slot: None, form.FAILURES: {"slot": slot, "count": count}}
-
-    def _fail(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-              problem: FormProblem) -> dict[str, Any]:
-        loc = Localiser(_language(tracker))
-        asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(problem.template, **problem.values))
-        return {slot: None, **{other: None for other in problem.clear}, **asked}
-
-    @staticmethod
-    def _ok(values: dict[str, Any]) -> dict[str, Any]:
-        return {**values, form.FAILURES: None}
-
-    def _dates_instead(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-                       tracker: Tracker) -> dict[str, Any] | None:
-        """Dates typed where another answer was asked ("9 t/m 13 maart" as the event): keep them while they are
-        unknown, never take them as this answer, and ask the question again (None: not only dates)."""
-        if not isinstance(value, str) or slot not in form.DATE_AWARE_SLOTS:
-            return None
-        language = _language(tracker)
-        found = form.dates_instead_of_answer(value, tracker.slots, today(), language)
-        if found is None:
-            return None
-        loc = Localiser(language)
-        other_dates = {"title": loc(form_texts.BUTTON_OTHER_DATES),
-                       "payload": '/verlof_correction{"verlof_field": "date"}'}
-        buttons = [other_dates] if found.offer_change else []
-        asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(found.template, **found.values), buttons)
-        return {**found.updates, **asked}
-
-    # -- validation per slot -----------------------------------------------------------------------------------
-
-    def validate_verlof_kind(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.KIND: None}
-        if (dates := self._dates_instead(form.KIND, value, dispatcher, tracker)) is not None:
-            return dates
-        try:
-            kind, category = answers.check_kind(str(value))
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, form.KIND, problem)
-        result: dict[str, Any] = {form.KIND: kind}
-        if kind == "gewichtige_omstandigheid" and category:
-            result[form.CATEGORY] = category
-        if kind != "gewichtige_omstandigheid":
-            result[form.CATEGORY] = None
-        if kind != "vakantie":
-            result[form.EMPLOYER] = None
-        return self._ok(result)
-
-    def validate_verlof_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.CATEGORY: None}
-        if (dates := self._dates_instead(form.CATEGORY, value, dispatcher, tracker)) is not None:
-            return dates
-        category, reason = answers.check_category(str(value))
-        result: dict[str, Any] = {form.CATEGORY: category}
-        if reason and not tracker.get_slot(form.REASON):
-            result[form.REASON] = reason
-        return self._ok(result)
-
-    def _simple(self, slot: str, check: Callable[[str], Any], value: Any, dispatcher: CollectingDispatcher,
-                tracker: Tracker) -> dict[str, Any]:
-        if value is None:
-            return {slot: None}
-        if (dates := self._dates_instead(slot, value, dispatcher, tracker)) is not None:
-            return dates
-        try:
-            return self._ok({slot: check(str(value))})
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, slot, problem)
-
-    def validate_verlof_child_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_NAME, answers.check_child_name, value, dispatcher, tracker)
-
-    def validate_verlof_child_class(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.CHILD_CLASS, answers.check_class, value, dispatcher, tracker)
-
-    def validate_verlof_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.SCHOOL: None, form.SCHOOL_ID: None}
-        if (dates := self._dates_instead(form.SCHOOL, value, dispatcher, tracker)) is not None:
-            return dates
-        try:
-            answer = answers.check_school(str(value))
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, form.SCHOOL, problem)
-        if not answer.known:
-            loc = Localiser(_language(tracker))
-            dispatcher.utter_message(text=loc.finish(loc(form_texts.SCHOOL_NOT_KNOWN, school=answer.name)))
-        return self._ok({form.SCHOOL: answer.name, form.SCHOOL_ID: answer.school_id})
-
-    def validate_verlof_home_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                          domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.HOME, answers.check_municipality, value, dispatcher, tracker)
-
-    def _check_period(self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker,
-                      slot: str) -> dict[str, Any]:
-        start = _iso(result.get(form.START, tracker.get_slot(form.START)))
-        end = _iso(result.get(form.END, tracker.get_slot(form.END)))
-        if start and end:
-            try:
-                form.check_school_days(start, end, tracker.get_slot(form.HOME), _language(tracker))
-            except FormProblem as problem:
-                return self._fail(dispatcher, tracker, slot, problem)
-        return self._ok(result)
-
-    def validate_verlof_start_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.START: None}
-        language = _language(tracker)
-        try:
-            parsed = form.check_date_answer(str(value), tracker.get_slot(form.KIND), today(), language)
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, form.START, problem)
-        result: dict[str, Any] = {form.START: parsed.start.isoformat()}
-        old_end = _iso(tracker.get_slot(form.END))
-        if parsed.end is not None:
-            result[form.END] = parsed.end.isoformat()
-        elif old_end is not None and old_end < parsed.start:
-            result[form.END] = None  # the old last day is before the new first day: ask it again
-        return self._check_period(result, dispatcher, tracker, form.START)
-
-    def validate_verlof_end_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.END: None}
-        language = _language(tracker)
-        try:
-            end = answers.check_end(str(value), _iso(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
-                                 today(), language)
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, form.END, problem)
-        return self._check_period({form.END: end.isoformat()}, dispatcher, tracker, form.END)
-
-    def validate_verlof_reason(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.REASON, answers.check_reason, value, dispatcher, tracker)
-
-    def validate_verlof_employer_statement(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                           domain: DomainDict) -> dict[str, Any]:
-        if value is None:
-            return {form.EMPLOYER: None}
-        try:
-            return self._ok({form.EMPLOYER: answers.check_yes_no(value)})
-        except FormProblem as problem:
-            return self._fail(dispatcher, tracker, form.EMPLOYER, problem)
-
-    def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> dict[str, Any]:
-        return self._simple(form.EMAIL, answers.check_email, value, dispatcher, tracker)
-
-    def validate_verlof_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> dict[str, Any]:
-        if value is not True:
-            return {form.CONFIRMED: None, form.CORRECTING: True} if value is False else {form.CONFIRMED: None}
-        if tracker.get_slot(form.SUMMARY) != form.fingerprint(tracker.slots):
-            # "Yes" to something other than the summary as it stands ("what do you want to change?", or a summary
-            # shown before a change): show the summary first.
-            return {form.CONFIRMED: None, form.CORRECTING: False}
-        with session_scope() as session:
-            try:
-                service.prepare(session, form.request_data(tracker.slots), today())
-            except service.RequestRefused:
-                return {form.CONFIRMED: None, form.CORRECTING: True}
-        return {form.CONFIRMED: True, form.CORRECTING: False}
-
-
-class ActionAskVerlofConfirmed(Action):
-    """The summary with the rule outcome (or, after "no", the question what to change)."""
-
-    def name(self) -> str:
-        return "action_ask_verlof_confirmed"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        language = _language(tracker)
-        loc = Localiser(language)
-        change_buttons = [
-            {"title": loc(form_texts.BUTTON_DATES), "payload": '/verlof_correction{"verlof_field": "date"}'},
-            {"title": loc(form_texts.BUTTON_CHILD), "payload": '/verlof_correction{"verlof_field": "child_name"}'},
-            {"title": loc(form_texts.BUTTON_SCHOOL), "payload": '/verlof_correction{"verlof_field": "school"}'},
-            {"title": loc(form_texts.BUTTON_REASON), "payload": '/verlof_correction{"verlof_field": "reason"}'},
-            {"title": loc(form_texts.BUTTON_EMAIL), "payload": '/verlof_correction{"verlof_field": "email"}'},
-            {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"},
-        ]
-        if tracker.get_slot(form.CORRECTING):
-            with session_scope() as session:
-                result = form.summary(session, tracker.slots, today(), language)
-            if not result.can_send:
-                dispatcher.utter_message(text=result.text, buttons=[*change_buttons, _human_button(loc)],
-                                         json_message={"citations": result.citations})
-                return [SlotSet(form.SUMMARY, None)]
-            dispatcher.utter_message(text=loc.finish(loc(form_texts.WHAT_TO_CHANGE)), buttons=change_buttons)
-            return [SlotSet(form.SUMMARY, None)]
-        with session_scope() as session:
-            result = form.summary(session, tracker.slots, today(), language)
-        if result.refused_by_rule:  # counted once per request shown, not again while the parent corrects it
-            data = form.request_data(tracker.slots, language)
-            insight.record_verlof_refusal(data.kind, data.home_municipality, "chat")
-        if result.can_send:
-            buttons = [{"title": loc(form_texts.BUTTON_SEND), "payload": "/affirm"},
-                       {"title": loc(form_texts.BUTTON_CHANGE), "payload": "/deny"},
-                       {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"}]
-        else:
-            buttons = [*change_buttons, _human_button(loc)]
-        dispatcher.utter_message(text=result.text, buttons=buttons, json_message={"citations": result.citations})
-        if result.can_send:  # what a "yes" confirms
-            return [SlotSet(form.SUMMARY, form.fingerprint(tracker.slots))]
-        return [SlotSet(form.CORRECTING, True), SlotSet(form.SUMMARY, None)]
-
-
-def _reset() -> list[EventType]:
-    return [SlotSet(slot, None) for slot in form.FORM_SLOTS]
-
-
-class ActionSubmitVerlofRequest(Action):
-    """Store the confirmed request through the same service as the API, then empty the form."""
-
-    def name(self) -> str:
-        return "action_submit_verlof_request"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        language = _language(tracker)
-        loc = Localiser(language)
-        try:
-            data = form.request_data(tracker.slots, language, tracker.sender_id)
-            with session_scope() as session:
-                stored = service.submit(session, data, today=today())
-                text, reference = form.submitted_text(stored, language), stored.reference
-        except service.RequestRefused as refused:
-            dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_REFUSED, problem=refused.message(language))),
-                                     buttons=[_human_button(loc)])
-            return [SlotSet(form.CONFIRMED, None)]
-        except Exception:  # the database or anything else: say so, store nothing, keep the answers
-            dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_FAILED)), buttons=[_human_button(loc)])
-            return [SlotSet(form.CONFIRMED, None)]
-        dispatcher.utter_message(text=text)
-        return [*_reset(), SlotSet(form.REFERENCE, reference)]
-
-
-class ActionVerlofCancel(Action):
-    """After "stop" was confirmed: forget every answer; nothing was stored."""
-
-    def name(self) -> str:
-        return "action_verlof_cancel"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_verlof_stopped")
-        return [*_reset(), SlotSet("requested_slot", None)]
+__all__ = ["ActionAskVerlofConfirmed", "ActionSubmitVerlofRequest", "ActionVerlofCancel", "ValidateVerlofForm"]

@@ -106,6 +106,21 @@ def test_the_form_asks_name_contact_school_and_town_in_turn() -> None:
     assert slots == {"handoff_town": "Borne", "requested_slot": None} and messages == []
 
 
+def test_the_asked_question_is_the_requested_slot_also_with_the_forms_domain() -> None:
+    """With the domain's required slots (which the SDK would leave to Rasa) the validator still names the slot it
+    asks, and none once everything is answered."""
+    domain = {"forms": {"handoff_form": {"required_slots": ["handoff_name", "contact", "handoff_school",
+                                                            "handoff_town"]}}}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateHandoffForm().run(dispatcher, tracker("/affirm", "affirm"), domain))
+    assert events[-1] == {"event": "slot", "timestamp": None, "name": "requested_slot", "value": "handoff_name"}
+    assert [message["text"] for message in dispatcher.messages] == [ASK_NAME]
+    done = tracker("Borne", active=True, requested_slot="handoff_town", handoff_name="Fatima", contact="06 12345678",
+                   handoff_school="-")
+    events = asyncio.run(ValidateHandoffForm().run(CollectingDispatcher(), done, domain))
+    assert events[-1]["name"] == "requested_slot" and events[-1]["value"] is None
+
+
 def test_the_town_from_a_melding_check_is_not_asked_again() -> None:
     slots, _messages = validate(tracker("/affirm", "affirm", melding_municipality="hengelo"))
     assert slots["handoff_town"] == "Hengelo"
