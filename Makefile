@@ -60,8 +60,9 @@ run: setup train migrate rasa-config ## start Rasa and the assistant; chat on ht
 	$(BIN)/honcho start --no-prefix -f Procfile
 
 # ---- quality -------------------------------------------------------------------------------------------------
-lint: $(VENV)/.installed ## ruff, import-linter (layers), mypy, yamllint (the same as .pre-commit-config.yaml)
+lint: $(VENV)/.installed ## ruff check and format, import-linter (layers), mypy, yamllint (as .pre-commit-config.yaml)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/yamllint knowledge/

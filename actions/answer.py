@@ -77,8 +77,9 @@ def _citation_json(citations: list[Citation]) -> list[dict[str, Any]]:
     return [{"ref": citation.ref, "url": citation.url} for citation in citations]
 
 
-def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = "nl",
-                   ranking: list[dict[str, Any]] | None = None) -> None:
+def suggest_topics(
+    dispatcher: CollectingDispatcher, text: str, language: str = "nl", ranking: list[dict[str, Any]] | None = None
+) -> None:
     """Offer the topics that best match `text` (or, when the retrieval finds none, the classifier's plausible topic
     guesses from `ranking`) and a person; when neither finds a topic, say in one sentence that this is not something
     the assistant covers and offer only a person (a menu of unrelated topics helps nobody).
@@ -86,8 +87,11 @@ def suggest_topics(dispatcher: CollectingDispatcher, text: str, language: str = 
     or `no_match`)."""
     kb = get_knowledge_base()
     loc = Localiser(language)
-    hits = [topic for topic, _score in search(text, k=3, kb=kb, language=language)] \
-        if text and not text.startswith("/") else []
+    hits = (
+        [topic for topic, _score in search(text, k=3, kb=kb, language=language)]
+        if text and not text.startswith("/")
+        else []
+    )
     if not hits:
         hits = [kb.topic(topic_id) for topic_id in plausible_guesses(ranking or []) if kb.has_topic(topic_id)]
     message, kind = (SUGGESTIONS_TEXT, "suggestions") if hits else (NO_MATCH_TEXT, "no_match")
@@ -200,14 +204,21 @@ def _button(choice: Choice, loc: Localiser) -> dict[str, str]:
 
 def _brief(topic: Topic) -> Topic:
     """The topic with only its short answers (no steps, details or related topics), for an answer inside a form."""
-    variants = {name: variant.model_copy(update={"steps": (), "details": ()})
-                for name, variant in topic.variants.items()}
+    variants = {
+        name: variant.model_copy(update={"steps": (), "details": ()}) for name, variant in topic.variants.items()
+    }
     answer = topic.answer.model_copy(update={"steps": (), "details": ()})
     return topic.model_copy(update={"answer": answer, "variants": variants, "related": ()})
 
 
-def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | None, language: str,
-                 turn: SituationTurn | None = None, brief: bool = False) -> list[EventType]:
+def answer_topic(
+    dispatcher: CollectingDispatcher,
+    topic: Topic,
+    event: str | None,
+    language: str,
+    turn: SituationTurn | None = None,
+    brief: bool = False,
+) -> list[EventType]:
     """Send the answer of `topic` for the situation of `turn`: the verdict (or the one question) first, the topic's
     text (in the variant for `event`, if it has one) behind "Meer uitleg", every citation (those of the first
     bubble first, statute first). `brief` (inside a form): only the short answer."""
@@ -224,8 +235,10 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | No
     # the topic text states the law of the day the verdict applied (its legal numbers are rendered on that day)
     law_date = reply.law_date if reply is not None else None
     answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language, on=law_date)
-    buttons = [*(_button(choice, loc) for choice in (reply.choices if reply else ())),
-               *({"title": title, "payload": payload} for title, payload in answer.buttons)]
+    buttons = [
+        *(_button(choice, loc) for choice in (reply.choices if reply else ())),
+        *({"title": title, "payload": payload} for title, payload in answer.buttons),
+    ]
     if topic.handoff and not (reply and reply.is_question):
         buttons.append(_human_button(loc))
     citation_ids: list[str] = []
@@ -253,8 +266,11 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: Topic, event: str | No
         custom["details"] = more
     facts = reply.facts if reply is not None else turn.facts if turn is not None else None
     if facts is not None:
-        custom[SITUATION_KEY] = {"topic": topic.id, "facts": facts.to_json(),
-                                 **({"asks": reply.asks} if reply is not None and reply.asks else {})}
+        custom[SITUATION_KEY] = {
+            "topic": topic.id,
+            "facts": facts.to_json(),
+            **({"asks": reply.asks} if reply is not None and reply.asks else {}),
+        }
     dispatcher.utter_message(text=notice + first, buttons=buttons, json_message=custom)
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
@@ -269,15 +285,21 @@ def classifier_guesses(ranking: list[dict[str, Any]]) -> list[str]:
             topics[topic_id] = float(item.get("confidence") or 0.0)
     total = sum(topics.values())
     ordered = sorted(topics.items(), key=lambda pair: pair[1], reverse=True)
-    return [topic_id for topic_id, confidence in ordered
-            if confidence >= MIN_GUESS_CONFIDENCE and confidence >= MIN_GUESS_SHARE * total]
+    return [
+        topic_id
+        for topic_id, confidence in ordered
+        if confidence >= MIN_GUESS_CONFIDENCE and confidence >= MIN_GUESS_SHARE * total
+    ]
 
 
 def plausible_guesses(ranking: list[dict[str, Any]], limit: int = 3) -> list[str]:
     """The classifier's topic guesses that are worth offering on their own: at least PLAUSIBLE_GUESS_CONFIDENCE."""
     confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
-    return [topic_id for topic_id in classifier_guesses(ranking)
-            if confidence[intent_for_topic(topic_id)] >= PLAUSIBLE_GUESS_CONFIDENCE][:limit]
+    return [
+        topic_id
+        for topic_id in classifier_guesses(ranking)
+        if confidence[intent_for_topic(topic_id)] >= PLAUSIBLE_GUESS_CONFIDENCE
+    ][:limit]
 
 
 def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
@@ -310,8 +332,11 @@ def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, 
     kb = get_knowledge_base()
     ranking = tracker.latest_message.get("intent_ranking") or []
     confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
-    guesses = [topic_id for topic_id in classifier_guesses(ranking)
-               if confidence.get(intent_for_topic(topic_id), 0.0) >= FACTS_FIT_GUESS_CONFIDENCE]
+    guesses = [
+        topic_id
+        for topic_id in classifier_guesses(ranking)
+        if confidence.get(intent_for_topic(topic_id), 0.0) >= FACTS_FIT_GUESS_CONFIDENCE
+    ]
     for topic_id in guesses[:AGREEMENT_DEPTH]:
         if not kb.has_topic(topic_id):
             continue
@@ -338,8 +363,9 @@ class ActionRetrievalFallback(Action):
         kb = get_knowledge_base()
         pending = situation_turn(tracker, None, language)
         if pending is not None and kb.has_topic(pending.topic):
-            return answer_topic(dispatcher, kb.topic(pending.topic), _latest_entity(tracker, EVENT_SLOT), language,
-                                pending)
+            return answer_topic(
+                dispatcher, kb.topic(pending.topic), _latest_entity(tracker, EVENT_SLOT), language, pending
+            )
         text = tracker.latest_message.get("text") or ""
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         topic = decisive or agreed_topic(tracker, language)

@@ -64,8 +64,9 @@ REASON_SLOT = "handoff_reason"
 TRIGGERS = ("safety_signal", "absolute_verzuim", "user_request", "rules_need_officer", "repeated_misunderstanding")
 STOP_INTENTS = frozenset({"deny", "goodbye"})
 
-_NO_SCHOOL = re.compile(r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$",
-                        re.IGNORECASE)
+_NO_SCHOOL = re.compile(
+    r"^\s*(geen(\s+school)?|nee|niet\s+van\s+toepassing|n\.?v\.?t\.?|weet\s+ik\s+niet|-)\W*$", re.IGNORECASE
+)
 
 
 def _language(tracker: Tracker) -> str:
@@ -130,8 +131,11 @@ class ActionOfferHandoff(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         loc = Localiser(_language(tracker))
         trigger = trigger_for(tracker)
-        lead = {"safety_signal": OFFER_SAFETY, "repeated_misunderstanding": OFFER_MISUNDERSTOOD,
-                "rules_need_officer": OFFER_RULES}.get(trigger, OFFER_USER_REQUEST)
+        lead = {
+            "safety_signal": OFFER_SAFETY,
+            "repeated_misunderstanding": OFFER_MISUNDERSTOOD,
+            "rules_need_officer": OFFER_RULES,
+        }.get(trigger, OFFER_USER_REQUEST)
         text = "\n\n".join([loc(lead), loc(WHAT_HAPPENS), loc(CONSENT_QUESTION)])
         dispatcher.utter_message(text=loc.finish(text), buttons=_buttons(loc, [YES_BUTTON, NO_BUTTON]))
         return [SlotSet(TRIGGER_SLOT, trigger)]
@@ -161,12 +165,16 @@ def normalise_town(text: str) -> str:
     """The covered town the answer names first, as the regional table writes it ("ik woon in borne" -> "Borne");
     otherwise the answer without "ik woon in" and the like (routing leaves an unknown town to an admin)."""
     cleaned = " ".join(text.split()).strip(" .,!?")
-    named = [(found.start(), town) for town in get_regions().covered
-             if (found := re.search(rf"\b{re.escape(town)}\b", cleaned, re.IGNORECASE))]
+    named = [
+        (found.start(), town)
+        for town in get_regions().covered
+        if (found := re.search(rf"\b{re.escape(town)}\b", cleaned, re.IGNORECASE))
+    ]
     if named:
         return min(named)[1]
-    cleaned = re.sub(r"^(ik\s+woon\s+in|in|gemeente|wij\s+wonen\s+in|we\s+wonen\s+in)\s+", "", cleaned,
-                     flags=re.IGNORECASE)
+    cleaned = re.sub(
+        r"^(ik\s+woon\s+in|in|gemeente|wij\s+wonen\s+in|we\s+wonen\s+in)\s+", "", cleaned, flags=re.IGNORECASE
+    )
     return cleaned[:64]
 
 
@@ -175,8 +183,12 @@ def read_answer(slot: str, text: str) -> tuple[str | None, str | None]:
     text = " ".join((text or "").split())
     if slot == "handoff_name":
         name = re.sub(r"^(mijn\s+naam\s+is|ik\s+ben|ik\s+heet|naam:?)\s+", "", text, flags=re.IGNORECASE).strip(" .,!")
-        if not re.search(r"[^\W\d_]", name) or len(name) > 100 or find_identifiers(name) \
-                or any(mark in name for mark in MARKS.values()):
+        if (
+            not re.search(r"[^\W\d_]", name)
+            or len(name) > 100
+            or find_identifiers(name)
+            or any(mark in name for mark in MARKS.values())
+        ):
             return None, BAD_NAME
         return name, None
     if slot == "contact":
@@ -219,12 +231,12 @@ class ValidateHandoffForm(AskingFormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
 
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> list[str]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         return [slot for slot in FORM_SLOTS if tracker.get_slot(slot) is None]
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         loc = Localiser(_language(tracker))
         events: list[EventType] = []
         messages: list[str] = []
@@ -264,8 +276,9 @@ class ActionCreateCase(Action):
         trigger = tracker.get_slot(TRIGGER_SLOT)
         trigger = trigger if trigger in TRIGGERS else "user_request"
         try:
-            info = create_case(tracker.sender_id, trigger, collect_facts(tracker, trigger), assessment(tracker),
-                               language)
+            info = create_case(
+                tracker.sender_id, trigger, collect_facts(tracker, trigger), assessment(tracker), language
+            )
         except Exception as error:  # the user must always get a way to reach a person
             log.error("handoff_case_failed", error_type=type(error).__name__)
             dispatcher.utter_message(text=loc.finish(loc(CASE_FAILED)))

@@ -18,8 +18,22 @@ NO_SCHOOL = "-"  # the answer "no school"
 
 
 # Messages that are no question of their own: answers, yes and no, greetings, the request for a person itself.
-NOT_THE_QUESTION = frozenset({"request_human", "affirm", "deny", "inform", "inform_contact", "inform_melding",
-                              "greet", "thank", "goodbye", "stop_form", "bot_challenge", "verlof_correction"})
+NOT_THE_QUESTION = frozenset(
+    {
+        "request_human",
+        "affirm",
+        "deny",
+        "inform",
+        "inform_contact",
+        "inform_melding",
+        "greet",
+        "thank",
+        "goodbye",
+        "stop_form",
+        "bot_challenge",
+        "verlof_correction",
+    }
+)
 
 
 def parents_question(tracker: Tracker) -> str | None:
@@ -37,8 +51,11 @@ def parents_question(tracker: Tracker) -> str | None:
 
 def collect_facts(tracker: Tracker, trigger: str) -> dict[str, Any]:
     """Only what the officer needs: who, how to reach them, school, town, and what the conversation was about."""
-    facts: dict[str, Any] = {"name": tracker.get_slot("handoff_name"), "town": tracker.get_slot("handoff_town"),
-                             "question": parents_question(tracker)}
+    facts: dict[str, Any] = {
+        "name": tracker.get_slot("handoff_name"),
+        "town": tracker.get_slot("handoff_town"),
+        "question": parents_question(tracker),
+    }
     contact = tracker.get_slot("contact") or ""
     facts["email" if "@" in contact else "phone"] = contact or None
     school = tracker.get_slot("handoff_school")
@@ -72,13 +89,21 @@ def topic_assessment(topic_id: str) -> dict[str, Any] | None:
     topic = kb.topic(topic_id)
     order = {"law": 0, "regional": 1, "guidance": 2}
     statements = [
-        {"basis": statement.basis, "label": BASIS_LABELS[statement.basis], "text": statement.text,
-         "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(statement.citations)]}
+        {
+            "basis": statement.basis,
+            "label": BASIS_LABELS[statement.basis],
+            "text": statement.text,
+            "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(statement.citations)],
+        }
         for statement in sorted(topic.statements, key=lambda statement: order[statement.basis])
     ]
     text = "\n".join(f"{item['label']}: {item['text']}" for item in statements)
-    return {"text": text, "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(topic.citations)],
-            "topic": topic_id, "statements": statements}
+    return {
+        "text": text,
+        "citations": [{"ref": c.ref, "url": c.url} for c in kb.resolve(topic.citations)],
+        "topic": topic_id,
+        "statements": statements,
+    }
 
 
 def assessment(tracker: Tracker) -> dict[str, Any] | None:
@@ -97,8 +122,9 @@ def assessment(tracker: Tracker) -> dict[str, Any] | None:
         return None
 
 
-def create_case(sender_id: str, trigger: str, facts: dict[str, Any], assessment_: dict[str, Any] | None,
-                language: str) -> Any:
+def create_case(
+    sender_id: str, trigger: str, facts: dict[str, Any], assessment_: dict[str, Any] | None, language: str
+) -> Any:
     from assistant.cases.chat_handoff import create_from_conversation
 
     return create_from_conversation(sender_id, trigger, facts, assessment_, language=language)

@@ -124,8 +124,12 @@ def question(fact: str, known: dict[str, Any], loc: Localiser) -> tuple[str, lis
 def implausible(facts: dict[str, Any]) -> list[str]:
     """The parsed facts whose numbers cannot be right (the rules' plausibility bounds; not law)."""
     bounds = load_melding_rules()["plausibility"]
-    limits = {"age": (bounds["min_age"], bounds["max_age"]), "hours": (0, bounds["max_hours_in_period"]),
-              "weeks": (0, 60), "late_count": (0, bounds["max_late_count_in_period"])}
+    limits = {
+        "age": (bounds["min_age"], bounds["max_age"]),
+        "hours": (0, bounds["max_hours_in_period"]),
+        "weeks": (0, 60),
+        "late_count": (0, bounds["max_late_count_in_period"]),
+    }
     wrong = []
     for name, (low, high) in limits.items():
         value = facts.get(name)
@@ -138,8 +142,12 @@ def answers_at_once(parsed: dict[str, Any]) -> bool:
     """Whether the school's first message already says enough for a verdict (hours, weeks, late arrivals, or a kind
     of absence that decides by itself): then the answer comes first and nothing is asked (issue 15: never more than
     one question before an answer); what was not said is listed under "Controleer dit nog"."""
-    return any(name in parsed for name in ("hours", "weeks", "late_count")) \
-        or parsed.get("kind") in ("ziekte", "schorsing", "verlof", "luxe_vermoeden")
+    return any(name in parsed for name in ("hours", "weeks", "late_count")) or parsed.get("kind") in (
+        "ziekte",
+        "schorsing",
+        "verlof",
+        "luxe_vermoeden",
+    )
 
 
 def assume_the_rest(known: dict[str, Any]) -> dict[str, Any]:
@@ -167,17 +175,20 @@ class ValidateMeldingForm(AskingFormValidationAction):
     def name(self) -> str:
         return "validate_melding_form"
 
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> list[str]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         return [SLOTS[name] for name in next_questions(known_facts(tracker))]
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         loc = Localiser(language_of(tracker))
         starting = activating(tracker, FORM)
         requested = tracker.get_slot("requested_slot")
-        expected = requested[len(SLOT_PREFIX):] if isinstance(requested, str) and not starting \
-            and requested.startswith(SLOT_PREFIX) else None
+        expected = (
+            requested[len(SLOT_PREFIX) :]
+            if isinstance(requested, str) and not starting and requested.startswith(SLOT_PREFIX)
+            else None
+        )
         text = tracker.latest_message.get("text")
         parsed = parse_melding_text(text, expected)
         if expected is None:  # a question in English, Turkish, …: the facts every language states
@@ -202,7 +213,7 @@ class ValidateMeldingForm(AskingFormValidationAction):
                 events.append(SlotSet(SLOTS[expected], None))  # counts as validated: the question is asked again
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
-        following = next_slot["value"][len(SLOT_PREFIX):] if next_slot["value"] else None
+        following = next_slot["value"][len(SLOT_PREFIX) :] if next_slot["value"] else None
         messages: list[str] = []
         if starting:
             if following:  # nothing to introduce when the first message already answered everything
@@ -240,8 +251,9 @@ def headline(decision: MeldingDecision, loc: Localiser) -> str:
     return line
 
 
-def outcome_parts(decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]],
-                  loc: Localiser) -> tuple[str, str]:
+def outcome_parts(
+    decision: MeldingDecision, assumptions: list[tuple[str, dict[str, Any]]], loc: Localiser
+) -> tuple[str, str]:
     """The outcome as a short first bubble (the headline, shown emphasised, then the rules' sentences that fit and
     the day whose law applied) and the rest for behind "Meer uitleg" (further sentences, channel, recipient, timing,
     fine, notes, what to check). Every piece is translated from the decision's messages (its findings and `texts`):
@@ -292,9 +304,14 @@ def assessment_for(known: dict[str, Any]) -> dict[str, Any] | None:
     except ValidationError:
         return None
     decision = evaluate_melding(facts, on=today())
-    return {"text": decision.explanation, "citations": resolve_citations(decision.citations),
-            "obligation": decision.obligation, "category": decision.category,
-            "checklist": decision.checklist, "assumptions": [text.format(**v) for text, v in assumptions]}
+    return {
+        "text": decision.explanation,
+        "citations": resolve_citations(decision.citations),
+        "obligation": decision.obligation,
+        "category": decision.category,
+        "checklist": decision.checklist,
+        "assumptions": [text.format(**v) for text, v in assumptions],
+    }
 
 
 def case_facts(known: dict[str, Any]) -> dict[str, Any]:
@@ -325,21 +342,26 @@ class ActionMeldingOutcome(Action):
             return []
         decision = evaluate_melding(facts, on=today())
         first, details = outcome_parts(decision, assumptions, loc)
-        insight.record_melding_check(decision.category, decision.obligation, known.get("municipality"), "chat",
-                                     sender_id=tracker.sender_id)
+        insight.record_melding_check(
+            decision.category, decision.obligation, known.get("municipality"), "chat", sender_id=tracker.sender_id
+        )
         dispatcher.utter_message(
             text=loc.finish(first),
-            json_message={"citations": resolve_citations(decision.citations), "topic": "meldplicht_verzuim",
-                          "headline": True,
-                          "melding": {"obligation": decision.obligation, "category": decision.category},
-                          **({"details": details} if details else {})},
+            json_message={
+                "citations": resolve_citations(decision.citations),
+                "topic": "meldplicht_verzuim",
+                "headline": True,
+                "melding": {"obligation": decision.obligation, "category": decision.category},
+                **({"details": details} if details else {}),
+            },
         )
         checklist = Localiser(loc.language)
         dispatcher.utter_message(text=checklist.finish(checklist_text(decision, checklist)))
         offer = Localiser(loc.language)
         text = CONSULT_OFFER_ADVISED if decision.offer_consult else CONSULT_OFFER
-        dispatcher.utter_message(text=offer.finish(offer(text)),
-                                 buttons=_buttons(offer, [CONSULT_BUTTON, AGAIN_BUTTON]))
+        dispatcher.utter_message(
+            text=offer.finish(offer(text)), buttons=_buttons(offer, [CONSULT_BUTTON, AGAIN_BUTTON])
+        )
         reason = "rules_need_officer" if decision.offer_consult else "user_request"
         return [SlotSet(HANDOFF_REASON_SLOT, reason), SlotSet(HANDOFF_CONTEXT_SLOT, MELDING_CONTEXT)]
 

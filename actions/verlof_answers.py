@@ -52,8 +52,14 @@ class VerlofAnswerChecks:
     # -- helpers -------------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _say_and_ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, loc: Localiser, text: str,
-                           buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    def _say_and_ask_again(
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slot: str,
+        loc: Localiser,
+        text: str,
+        buttons: list[dict[str, str]] | None = None,
+    ) -> dict[str, Any]:
         """Say `text` (the form then asks `slot` again); from the third time in a row also offer a person."""
         failures = tracker.get_slot(form.FAILURES) or {}
         count = int(failures.get("count", 0)) + 1 if failures.get("slot") == slot else 1
@@ -64,8 +70,9 @@ class VerlofAnswerChecks:
         dispatcher.utter_message(text=loc.finish(text), buttons=buttons)
         return {slot: None, form.FAILURES: {"slot": slot, "count": count}}
 
-    def _fail(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-              problem: FormProblem) -> dict[str, Any]:
+    def _fail(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, problem: FormProblem
+    ) -> dict[str, Any]:
         loc = Localiser(language_of(tracker))
         asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(problem.template, **problem.values))
         return {slot: None, **{other: None for other in problem.clear}, **asked}
@@ -74,8 +81,9 @@ class VerlofAnswerChecks:
     def _ok(values: dict[str, Any]) -> dict[str, Any]:
         return {**values, form.FAILURES: None}
 
-    def _dates_instead(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-                       tracker: Tracker) -> dict[str, Any] | None:
+    def _dates_instead(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any] | None:
         """Dates typed where another answer was asked ("9 t/m 13 maart" as the event): keep them while they are
         unknown, never take them as this answer, and ask the question again (None: not only dates)."""
         if not isinstance(value, str) or slot not in form.DATE_AWARE_SLOTS:
@@ -85,16 +93,19 @@ class VerlofAnswerChecks:
         if found is None:
             return None
         loc = Localiser(language)
-        other_dates = {"title": loc(form_texts.BUTTON_OTHER_DATES),
-                       "payload": '/verlof_correction{"verlof_field": "date"}'}
+        other_dates = {
+            "title": loc(form_texts.BUTTON_OTHER_DATES),
+            "payload": '/verlof_correction{"verlof_field": "date"}',
+        }
         buttons = [other_dates] if found.offer_change else []
         asked = self._say_and_ask_again(dispatcher, tracker, slot, loc, loc(found.template, **found.values), buttons)
         return {**found.updates, **asked}
 
     # -- validation per slot -----------------------------------------------------------------------------------
 
-    def validate_verlof_kind(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_kind(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.KIND: None}
         if (dates := self._dates_instead(form.KIND, value, dispatcher, tracker)) is not None:
@@ -112,8 +123,9 @@ class VerlofAnswerChecks:
             result[form.EMPLOYER] = None
         return self._ok(result)
 
-    def validate_verlof_category(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_category(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.CATEGORY: None}
         if (dates := self._dates_instead(form.CATEGORY, value, dispatcher, tracker)) is not None:
@@ -124,8 +136,9 @@ class VerlofAnswerChecks:
             result[form.REASON] = reason
         return self._ok(result)
 
-    def _simple(self, slot: str, check: Callable[[str], Any], value: Any, dispatcher: CollectingDispatcher,
-                tracker: Tracker) -> dict[str, Any]:
+    def _simple(
+        self, slot: str, check: Callable[[str], Any], value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
         if value is None:
             return {slot: None}
         if (dates := self._dates_instead(slot, value, dispatcher, tracker)) is not None:
@@ -135,16 +148,19 @@ class VerlofAnswerChecks:
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, slot, problem)
 
-    def validate_verlof_child_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_child_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._simple(form.CHILD_NAME, answers.check_child_name, value, dispatcher, tracker)
 
-    def validate_verlof_child_class(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_child_class(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._simple(form.CHILD_CLASS, answers.check_class, value, dispatcher, tracker)
 
-    def validate_verlof_school(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_school(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.SCHOOL: None, form.SCHOOL_ID: None}
         if (dates := self._dates_instead(form.SCHOOL, value, dispatcher, tracker)) is not None:
@@ -158,12 +174,14 @@ class VerlofAnswerChecks:
             dispatcher.utter_message(text=loc.finish(loc(form_texts.SCHOOL_NOT_KNOWN, school=answer.name)))
         return self._ok({form.SCHOOL: answer.name, form.SCHOOL_ID: answer.school_id})
 
-    def validate_verlof_home_municipality(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                          domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_home_municipality(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._simple(form.HOME, answers.check_municipality, value, dispatcher, tracker)
 
-    def _check_period(self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker,
-                      slot: str) -> dict[str, Any]:
+    def _check_period(
+        self, result: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker, slot: str
+    ) -> dict[str, Any]:
         start = iso_date(result.get(form.START, tracker.get_slot(form.START)))
         end = iso_date(result.get(form.END, tracker.get_slot(form.END)))
         if start and end:
@@ -173,8 +191,9 @@ class VerlofAnswerChecks:
                 return self._fail(dispatcher, tracker, slot, problem)
         return self._ok(result)
 
-    def validate_verlof_start_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_start_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.START: None}
         language = language_of(tracker)
@@ -190,24 +209,28 @@ class VerlofAnswerChecks:
             result[form.END] = None  # the old last day is before the new first day: ask it again
         return self._check_period(result, dispatcher, tracker, form.START)
 
-    def validate_verlof_end_date(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_end_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.END: None}
         language = language_of(tracker)
         try:
-            end = answers.check_end(str(value), iso_date(tracker.get_slot(form.START)), tracker.get_slot(form.KIND),
-                                 today(), language)
+            end = answers.check_end(
+                str(value), iso_date(tracker.get_slot(form.START)), tracker.get_slot(form.KIND), today(), language
+            )
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.END, problem)
         return self._check_period({form.END: end.isoformat()}, dispatcher, tracker, form.END)
 
-    def validate_verlof_reason(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._simple(form.REASON, answers.check_reason, value, dispatcher, tracker)
 
-    def validate_verlof_employer_statement(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                           domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_employer_statement(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is None:
             return {form.EMPLOYER: None}
         try:
@@ -215,12 +238,14 @@ class VerlofAnswerChecks:
         except FormProblem as problem:
             return self._fail(dispatcher, tracker, form.EMPLOYER, problem)
 
-    def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> dict[str, Any]:
+    def validate_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._simple(form.EMAIL, answers.check_email, value, dispatcher, tracker)
 
-    def validate_verlof_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> dict[str, Any]:
+    def validate_verlof_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value is not True:
             return {form.CONFIRMED: None, form.CORRECTING: True} if value is False else {form.CONFIRMED: None}
         if tracker.get_slot(form.SUMMARY) != form.fingerprint(tracker.slots):

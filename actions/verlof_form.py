@@ -48,16 +48,18 @@ FORM_NAME = "verlof_form"
 CORRECTION_INTENT = "verlof_correction"
 # Intents of messages that answer nothing at the summary step: a "yes" or "no" (the summary's own answers), and
 # the messages the rules handle.
-NOT_A_CHANGE = frozenset({"affirm", "deny", "stop_form", "goodbye", "request_human", "safety_signal",
-                          "bot_challenge", "thank", "greet"})
+NOT_A_CHANGE = frozenset(
+    {"affirm", "deny", "stop_form", "goodbye", "request_human", "safety_signal", "bot_challenge", "thank", "greet"}
+)
 
 
 class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
     def name(self) -> str:
         return "validate_verlof_form"
 
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> list[str]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         kind = tracker.get_slot(form.KIND)
         slots = [slot for slot in domain_slots if slot not in (form.CATEGORY, form.EMPLOYER)]
         if kind == "gewichtige_omstandigheid":
@@ -90,12 +92,16 @@ class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
     def _asked_a_question(tracker: Tracker, requested: Any) -> bool:
         """The latest message filled the asked slot as free text, but it is a question about a topic."""
         intent = intent_of(tracker) or ""
-        return (isinstance(requested, str) and requested in tracker.slots_to_validate()
-                and (intent.startswith("ask_") or intent == "out_of_scope")
-                and is_question(text_of(tracker), language_of(tracker)))
+        return (
+            isinstance(requested, str)
+            and requested in tracker.slots_to_validate()
+            and (intent.startswith("ask_") or intent == "out_of_scope")
+            and is_question(text_of(tracker), language_of(tracker))
+        )
 
-    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> list[EventType]:
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         """A correction sets the named answer again (validated below) or empties it, so the form asks it again. The
         message that starts the form fills the kind of leave when it names one."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
@@ -106,12 +112,13 @@ class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
 
     @staticmethod
     def _kind_from_first_message(tracker: Tracker) -> dict[str, Any]:
-        """"Ik wil verlof aanvragen voor de bruiloft van mijn broer": the kind (and the event) are known already."""
+        """ "Ik wil verlof aanvragen voor de bruiloft van mijn broer": the kind (and the event) are known already."""
         kind, category = interpret.interpret_kind(text_of(tracker))
         event = next(tracker.get_latest_entity_values("gebeurtenis"), None)
         if kind is None and event:
-            kind, category = ("religieus", None) if event == "religieuze_verplichting" else (
-                "gewichtige_omstandigheid", event)
+            kind, category = (
+                ("religieus", None) if event == "religieuze_verplichting" else ("gewichtige_omstandigheid", event)
+            )
         if kind is None:
             return {}
         return {form.KIND: kind, **({form.CATEGORY: category} if category else {})}
@@ -125,8 +132,12 @@ class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
         hint = next(tracker.get_latest_entity_values("verlof_field"), None)
         if intent == CORRECTION_INTENT:
             correction = interpret.interpret_correction(text, hint, language)
-        elif (tracker.get_slot("requested_slot") == form.CONFIRMED and intent not in NOT_A_CHANGE
-              and not text.startswith("/") and not is_question(text, language)):
+        elif (
+            tracker.get_slot("requested_slot") == form.CONFIRMED
+            and intent not in NOT_A_CHANGE
+            and not text.startswith("/")
+            and not is_question(text, language)
+        ):
             correction = interpret.interpret_correction(text, None, language)
             if correction is None and only_dates(text, language):
                 correction = interpret.Correction("date", text)

@@ -19,11 +19,15 @@ from assistant.verlof_requests.form import status_page_url
 
 REFERENCE = re.compile(r"(?<![A-Za-z0-9])VL-[2-9A-HJ-NP-Z]{10}(?![A-Za-z0-9])", re.IGNORECASE)
 
-STATUS_WITH_REFERENCE = _("Wat er over aanvraag {reference} is beslist, ziet u op de statuspagina: {url} Vul daar uw "
-                          "kenmerk {reference} in en het e-mailadres dat u bij de aanvraag gaf. Ik start hier dus "
-                          "geen nieuwe aanvraag.")
-STATUS_WITHOUT_REFERENCE = _("Wat er over uw aanvraag is beslist, ziet u op de statuspagina: {url} U heeft daarvoor "
-                             "uw kenmerk nodig (het begint met VL-) en het e-mailadres dat u bij de aanvraag gaf.")
+STATUS_WITH_REFERENCE = _(
+    "Wat er over aanvraag {reference} is beslist, ziet u op de statuspagina: {url} Vul daar uw "
+    "kenmerk {reference} in en het e-mailadres dat u bij de aanvraag gaf. Ik start hier dus "
+    "geen nieuwe aanvraag."
+)
+STATUS_WITHOUT_REFERENCE = _(
+    "Wat er over uw aanvraag is beslist, ziet u op de statuspagina: {url} U heeft daarvoor "
+    "uw kenmerk nodig (het begint met VL-) en het e-mailadres dat u bij de aanvraag gaf."
+)
 
 
 class ActionVerlofStatus(Action):

@@ -40,8 +40,11 @@ class ActionAskVerlofConfirmed(Action):
             with session_scope() as session:
                 result = form.summary(session, tracker.slots, today(), language)
             if not result.can_send:
-                dispatcher.utter_message(text=result.text, buttons=[*change_buttons, human_button(loc)],
-                                         json_message={"citations": result.citations})
+                dispatcher.utter_message(
+                    text=result.text,
+                    buttons=[*change_buttons, human_button(loc)],
+                    json_message={"citations": result.citations},
+                )
                 return [SlotSet(form.SUMMARY, None)]
             dispatcher.utter_message(text=loc.finish(loc(form_texts.WHAT_TO_CHANGE)), buttons=change_buttons)
             return [SlotSet(form.SUMMARY, None)]
@@ -51,9 +54,11 @@ class ActionAskVerlofConfirmed(Action):
             data = form.request_data(tracker.slots, language)
             insight.record_verlof_refusal(data.kind, data.home_municipality, "chat")
         if result.can_send:
-            buttons = [{"title": loc(form_texts.BUTTON_SEND), "payload": "/affirm"},
-                       {"title": loc(form_texts.BUTTON_CHANGE), "payload": "/deny"},
-                       {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"}]
+            buttons = [
+                {"title": loc(form_texts.BUTTON_SEND), "payload": "/affirm"},
+                {"title": loc(form_texts.BUTTON_CHANGE), "payload": "/deny"},
+                {"title": loc(form_texts.BUTTON_STOP), "payload": "/stop_form"},
+            ]
         else:
             buttons = [*change_buttons, human_button(loc)]
         dispatcher.utter_message(text=result.text, buttons=buttons, json_message={"citations": result.citations})
@@ -81,8 +86,10 @@ class ActionSubmitVerlofRequest(Action):
                 stored = service.submit(session, data, today=today())
                 text, reference = form.submitted_text(stored, language), stored.reference
         except service.RequestRefused as refused:
-            dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_REFUSED, problem=refused.message(language))),
-                                     buttons=[human_button(loc)])
+            dispatcher.utter_message(
+                text=loc.finish(loc(form_texts.SUBMIT_REFUSED, problem=refused.message(language))),
+                buttons=[human_button(loc)],
+            )
             return [SlotSet(form.CONFIRMED, None)]
         except Exception:  # the database or anything else: say so, store nothing, keep the answers
             dispatcher.utter_message(text=loc.finish(loc(form_texts.SUBMIT_FAILED)), buttons=[human_button(loc)])

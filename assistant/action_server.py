@@ -35,8 +35,14 @@ def create_action_app(settings: Settings | None = None) -> FastAPI:
         async with warmed_up(serves_actions=True):
             yield
 
-    app = FastAPI(title="Leerplicht-assistent action server", version=__version__, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Leerplicht-assistent action server",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
     app.state.settings = settings
     install_error_handlers(app)
     include_routes(app, ACTION_SERVER_ROUTES)

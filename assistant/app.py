@@ -23,17 +23,26 @@ from assistant.settings import Settings, get_settings
 from assistant.warm_up import warmed_up
 
 
-def create_app(settings: Settings | None = None,
-               rasa_transport: httpx.AsyncBaseTransport | None = None,
-               action_server_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    rasa_transport: httpx.AsyncBaseTransport | None = None,
+    action_server_transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
-    rasa = RasaClient(settings.rasa_url_list, settings.gateway_token.get_secret_value(),
-                      settings.rasa_timeout_seconds, settings.rasa_health_timeout_seconds, transport=rasa_transport)
+    rasa = RasaClient(
+        settings.rasa_url_list,
+        settings.gateway_token.get_secret_value(),
+        settings.rasa_timeout_seconds,
+        settings.rasa_health_timeout_seconds,
+        transport=rasa_transport,
+    )
     separate_actions = settings.action_server_port != settings.assistant_port
     action_server = ActionServerProbe(
         f"http://{settings.assistant_host}:{settings.action_server_port}/health" if separate_actions else None,
-        settings.rasa_health_timeout_seconds, transport=action_server_transport)
+        settings.rasa_health_timeout_seconds,
+        transport=action_server_transport,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,13 +57,18 @@ def create_app(settings: Settings | None = None,
         version=__version__,
         description="Chat gateway and API of the Leerplicht-assistent (Leerplichtwet 1969, Twente).",
         lifespan=lifespan,
-        docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
     )
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(storage_for(settings.rate_limit_redis_url))
-    app.state.chat_service = ChatService(rasa, settings.max_message_chars, settings.default_language,
-                                         answer_deadline_seconds=settings.rasa_timeout_seconds + 2)
+    app.state.chat_service = ChatService(
+        rasa,
+        settings.max_message_chars,
+        settings.default_language,
+        answer_deadline_seconds=settings.rasa_timeout_seconds + 2,
+    )
     app.state.action_server = action_server
 
     install_error_handlers(app)
@@ -63,8 +77,12 @@ def create_app(settings: Settings | None = None,
 
     # Added last runs first: request id, security headers, rate limit, size limit, then the routes.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ChatAddressCeiling, limiter=app.state.rate_limiter, limit=settings.chat_rate_limit_per_ip,
-                       paths=("/api/chat", "/api/chat/feedback", "/api/chat/satisfaction"))
+    app.add_middleware(
+        ChatAddressCeiling,
+        limiter=app.state.rate_limiter,
+        limit=settings.chat_rate_limit_per_ip,
+        paths=("/api/chat", "/api/chat/feedback", "/api/chat/satisfaction"),
+    )
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.app_env == "production")
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -57,11 +57,23 @@ def _users_create(args: argparse.Namespace) -> int:
     with session_scope() as session:
         if session.scalar(select(User.id).where(User.email == args.email.strip().lower())) is not None:
             raise ValueError(f"an account {args.email} exists already")
-        user = create_user(session, email=args.email, display_name=args.name, role=args.role, password=password,
-                           municipality=municipality, school_id=args.school)
-        audit.record(session, audit.ACTOR_SYSTEM, "user_created", "user", str(user.id),
-                     {"role": user.role, "municipality": user.municipality, "school_id": user.school_id,
-                      "via": "cli"})
+        user = create_user(
+            session,
+            email=args.email,
+            display_name=args.name,
+            role=args.role,
+            password=password,
+            municipality=municipality,
+            school_id=args.school,
+        )
+        audit.record(
+            session,
+            audit.ACTOR_SYSTEM,
+            "user_created",
+            "user",
+            str(user.id),
+            {"role": user.role, "municipality": user.municipality, "school_id": user.school_id, "via": "cli"},
+        )
         print(f"created {user.role} {user.email} (id {user.id})")
     return 0
 
@@ -101,8 +113,14 @@ def _users_add_school(args: argparse.Namespace) -> int:
             session.add(OfficerSchool(officer_id=officer.id, school_id=args.school_id, school_name=args.school_name))
         else:  # a school has one contact officer: this moves it
             link.officer_id, link.school_name = officer.id, args.school_name
-        audit.record(session, audit.ACTOR_SYSTEM, "officer_school_set", "user", str(officer.id),
-                     {"school_id": args.school_id, "school_name": args.school_name, "via": "cli"})
+        audit.record(
+            session,
+            audit.ACTOR_SYSTEM,
+            "officer_school_set",
+            "user",
+            str(officer.id),
+            {"school_id": args.school_id, "school_name": args.school_name, "via": "cli"},
+        )
     print(f"{args.school_name} ({args.school_id}) -> {officer.email}")
     return 0
 
@@ -135,8 +153,9 @@ def _erase(args: argparse.Namespace) -> int:
     from assistant.privacy import erasure
 
     try:
-        result = erasure.erase(sender_id=args.sender_id, case_reference=args.case, verlof_reference=args.verlof,
-                               via="cli")
+        result = erasure.erase(
+            sender_id=args.sender_id, case_reference=args.case, verlof_reference=args.verlof, via="cli"
+        )
     except erasure.NothingToErase:
         print("nothing found to erase", file=sys.stderr)
         return 1
@@ -152,12 +171,12 @@ def _schools_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise ValueError(f"no such file: {path}")
     try:
-        result = duo_import.parse(path.read_bytes(), municipalities=None if args.all else duo_import.REGION,
-                                  level=args.level)
+        result = duo_import.parse(
+            path.read_bytes(), municipalities=None if args.all else duo_import.REGION, level=args.level
+        )
     except duo_import.DuoFileError as error:
         raise ValueError(f"{path.name}: {error}") from error
-    out = duo_import.write(result, path.name, Path(args.out) if args.out else registry.DUO_FILE,
-                           merge=not args.replace)
+    out = duo_import.write(result, path.name, Path(args.out) if args.out else registry.DUO_FILE, merge=not args.replace)
     registry.get_registry.cache_clear()
     print(f"{result.summary()} -> {out}")
     return 0
@@ -186,9 +205,16 @@ def _serve(args: argparse.Namespace) -> int:
     # X-Forwarded-For counts only from the reverse proxies named in FORWARDED_ALLOW_IPS; with none, the client is
     # the address that connected (so no one can pick the address the rate limits count).
     proxies = settings.forwarded_allow_ips.strip()
-    uvicorn.run("assistant.app:create_app", factory=True, host=settings.assistant_host,
-                port=settings.assistant_port, workers=args.workers or settings.web_workers,
-                access_log=False, proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None)
+    uvicorn.run(
+        "assistant.app:create_app",
+        factory=True,
+        host=settings.assistant_host,
+        port=settings.assistant_port,
+        workers=args.workers or settings.web_workers,
+        access_log=False,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+    )
     return 0
 
 
@@ -196,8 +222,13 @@ def _serve_actions(_args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run("assistant.action_server:create_action_app", factory=True, host=settings.assistant_host,
-                port=settings.action_server_port, access_log=False)
+    uvicorn.run(
+        "assistant.action_server:create_action_app",
+        factory=True,
+        host=settings.assistant_host,
+        port=settings.action_server_port,
+        access_log=False,
+    )
     return 0
 
 
@@ -219,8 +250,9 @@ def build_parser() -> argparse.ArgumentParser:
     rasa.add_argument("--out", default=str(PROJECT_ROOT / "var" / "rasa"))
     rasa.set_defaults(handler=_rasa_config)
 
-    users = commands.add_parser("users", help="back-office accounts").add_subparsers(dest="users_command",
-                                                                                     required=True)
+    users = commands.add_parser("users", help="back-office accounts").add_subparsers(
+        dest="users_command", required=True
+    )
     create = users.add_parser("create", help="create an account (the password is asked for, never echoed)")
     create.add_argument("--role", required=True, choices=("officer", "school", "admin"))
     create.add_argument("--email", required=True)
@@ -237,23 +269,34 @@ def build_parser() -> argparse.ArgumentParser:
     add_school.set_defaults(handler=_users_add_school)
 
     purge = commands.add_parser("purge", help="delete chats and closed cases past their retention period")
-    purge.add_argument("--every", type=int, metavar="SECONDS",
-                       help="keep running and purge every SECONDS (at least 60) until SIGINT/SIGTERM")
+    purge.add_argument(
+        "--every",
+        type=int,
+        metavar="SECONDS",
+        help="keep running and purge every SECONDS (at least 60) until SIGINT/SIGTERM",
+    )
     purge.set_defaults(handler=_purge)
 
-    erase = commands.add_parser("erase", help="erase one conversation everywhere (chat, cases, verlof requests, "
-                                              "Rasa tracker)")
+    erase = commands.add_parser(
+        "erase", help="erase one conversation everywhere (chat, cases, verlof requests, Rasa tracker)"
+    )
     target = erase.add_mutually_exclusive_group(required=True)
     target.add_argument("--sender-id", help="the conversation's sender id")
     target.add_argument("--case", metavar="LP-…", help="a case reference: erases its conversation and all its cases")
-    target.add_argument("--verlof", metavar="VL-…", help="a verlof request: erases it with the conversation it was "
-                                                         "made in (or, from the API, with its officer case)")
+    target.add_argument(
+        "--verlof",
+        metavar="VL-…",
+        help="a verlof request: erases it with the conversation it was "
+        "made in (or, from the API, with its officer case)",
+    )
     erase.set_defaults(handler=_erase)
 
-    schools = commands.add_parser("schools", help="the school registry").add_subparsers(dest="schools_command",
-                                                                                     required=True)
-    school_import = schools.add_parser("import", help="import DUO's open-data vestigingen CSV (; or , separated, "
-                                                      "cp1252 or UTF-8)")
+    schools = commands.add_parser("schools", help="the school registry").add_subparsers(
+        dest="schools_command", required=True
+    )
+    school_import = schools.add_parser(
+        "import", help="import DUO's open-data vestigingen CSV (; or , separated, cp1252 or UTF-8)"
+    )
     school_import.add_argument("file", help="the CSV file, e.g. 02.-alle-vestigingen-vo.csv")
     school_import.add_argument("--level", choices=("po", "vo", "so"), help="po/vo/so when the file does not say")
     school_import.add_argument("--all", action="store_true", help="keep every municipality, not only Twente's")
@@ -262,8 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
     school_import.set_defaults(handler=_schools_import)
 
     nlu = commands.add_parser("nlu", help="training data").add_subparsers(dest="nlu_command", required=True)
-    export = nlu.add_parser("export-reviewed", help="write the examples labelled in the back office's review queue "
-                                                    "as Rasa NLU YAML (<out>/<language>/reviewed.yml)")
+    export = nlu.add_parser(
+        "export-reviewed",
+        help="write the examples labelled in the back office's review queue "
+        "as Rasa NLU YAML (<out>/<language>/reviewed.yml)",
+    )
     export.add_argument("--out", default=str(NLU_DATA_DIR), help="directory (default nlu_data)")
     export.add_argument("--language", action="append", help="only this language (repeatable)")
     export.set_defaults(handler=_nlu_export_reviewed)

@@ -45,10 +45,12 @@ def _condition_holds(variation: dict[str, Any], slots: dict[str, Any]) -> bool:
     return True
 
 
-def choose_variation(variations: list[dict[str, Any]], slots: dict[str, Any],
-                     channel: str | None) -> dict[str, Any] | None:
+def choose_variation(
+    variations: list[dict[str, Any]], slots: dict[str, Any], channel: str | None
+) -> dict[str, Any] | None:
     """The first variation whose conditions hold, preferring conditional and channel-specific variations the way
     Rasa's own response filter does; then the first plain variation."""
+
     def fits_channel(variation: dict[str, Any]) -> bool:
         return not variation.get("channel") or variation.get("channel") == channel
 
@@ -63,6 +65,7 @@ def choose_variation(variations: list[dict[str, Any]], slots: dict[str, Any],
 
 def _fill(text: str, values: dict[str, Any]) -> str:
     """Rasa's `{slot}` interpolation: known names are replaced, unknown placeholders stay as written."""
+
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name in values and values[name] is not None:
@@ -72,9 +75,13 @@ def _fill(text: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(replace, text)
 
 
-def render_response(name: str, tracker: dict[str, Any], channel: str | None = None,
-                    arguments: dict[str, Any] | None = None,
-                    responses: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any] | None:
+def render_response(
+    name: str,
+    tracker: dict[str, Any],
+    channel: str | None = None,
+    arguments: dict[str, Any] | None = None,
+    responses: dict[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any] | None:
     """The response `name` in the conversation's language as Rasa's NLG format, or None when it is unknown."""
     responses = load_responses() if responses is None else responses
     variations = responses.get(name)

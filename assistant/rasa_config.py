@@ -32,8 +32,13 @@ def lock_store_config(url: str | None) -> dict[str, Any] | None:
     if not url:
         return None
     parsed = make_url(url)
-    config: dict[str, Any] = {"type": "redis", "url": parsed.host or "127.0.0.1", "port": parsed.port or 6379,
-                              "db": int(parsed.database or 0), "key_prefix": "leerplicht"}
+    config: dict[str, Any] = {
+        "type": "redis",
+        "url": parsed.host or "127.0.0.1",
+        "port": parsed.port or 6379,
+        "db": int(parsed.database or 0),
+        "key_prefix": "leerplicht",
+    }
     if parsed.password:
         config["password"] = parsed.password
     return config
@@ -73,7 +78,10 @@ def write_rasa_config(settings: Settings, directory: Path) -> tuple[Path, Path]:
         Path(tracker.database).parent.mkdir(parents=True, exist_ok=True)
     endpoints_path, credentials_path = directory / "endpoints.yml", directory / "credentials.yml"
     for path, content in ((endpoints_path, endpoints(settings)), (credentials_path, credentials(settings))):
-        path.write_text("# Generated from the settings by `assistant rasa-config`; do not edit.\n"
-                        + yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            "# Generated from the settings by `assistant rasa-config`; do not edit.\n"
+            + yaml.safe_dump(content, sort_keys=False),
+            encoding="utf-8",
+        )
         path.chmod(0o600)
     return endpoints_path, credentials_path

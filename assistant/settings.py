@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     assistant_host: str = "127.0.0.1"
     assistant_port: int = 8000
     action_server_port: int = Field(
-        default=8001, description="port of the assistant's action server process: Rasa's custom actions and responses")
+        default=8001, description="port of the assistant's action server process: Rasa's custom actions and responses"
+    )
     web_workers: int = Field(default=1, ge=1, description="uvicorn worker processes")
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'assistant.db'}"
@@ -42,8 +43,9 @@ class Settings(BaseSettings):
     )
     lock_store_url: str | None = Field(default=None, description="redis://host:port/db for several Rasa replicas")
 
-    rasa_urls: str = Field(default="http://127.0.0.1:5005",
-                           description="comma-separated; several Rasa processes share the conversations")
+    rasa_urls: str = Field(
+        default="http://127.0.0.1:5005", description="comma-separated; several Rasa processes share the conversations"
+    )
     rasa_timeout_seconds: float = Field(default=1.8, description="deadline for one message, fail-over included")
     rasa_health_timeout_seconds: float = 2.0
 
@@ -56,21 +58,26 @@ class Settings(BaseSettings):
     organisation_name: str = Field(default="de gemeente", description="who runs the assistant (privacy page)")
     privacy_contact_url: str | None = None
     chat_retention_days: int = Field(default=28, ge=1, description="anonymous chat transcripts are deleted after")
-    case_retention_days: int = Field(default=365, ge=1,
-                                     description="officer cases and verlof requests, counted from closing")
+    case_retention_days: int = Field(
+        default=365, ge=1, description="officer cases and verlof requests, counted from closing"
+    )
     verlof_undecided_retention_days: int = Field(
-        default=365, ge=1, description="verlof requests nobody decided, counted from the last day of the leave")
+        default=365, ge=1, description="verlof requests nobody decided, counted from the last day of the leave"
+    )
 
     # Rate limits, in `limits` notation ("20/minute", "5/minute;30/hour"). Parents often share one address (a school,
     # a reception centre, a mobile carrier's NAT), so the chat counts per conversation, with a loose ceiling per
     # address.
     chat_rate_limit_per_conversation: str = Field(default="20/minute", description="messages per conversation")
-    chat_rate_limit_per_ip: str = Field(default="600/minute",
-                                        description="messages per client address, all its conversations together")
-    verlof_request_rate_limit: str = Field(default="5/minute;30/hour",
-                                           description="leave requests submitted per client address")
-    verlof_status_rate_limit: str = Field(default="20/minute;200/hour",
-                                          description="leave-request status look-ups per client address")
+    chat_rate_limit_per_ip: str = Field(
+        default="600/minute", description="messages per client address, all its conversations together"
+    )
+    verlof_request_rate_limit: str = Field(
+        default="5/minute;30/hour", description="leave requests submitted per client address"
+    )
+    verlof_status_rate_limit: str = Field(
+        default="20/minute;200/hour", description="leave-request status look-ups per client address"
+    )
     rate_limit_redis_url: str | None = None
     # Reverse proxies whose X-Forwarded-For names the client (uvicorn's `forwarded_allow_ips`): comma-separated
     # addresses or networks. Empty: no proxy is trusted and the client is the address that connected.
@@ -89,8 +96,10 @@ class Settings(BaseSettings):
     log_json: bool = True
 
     public_base_url: str | None = Field(
-        default=None, description="the address parents use (links in the chat and in e-mails); default: "
-        "http://ASSISTANT_HOST:ASSISTANT_PORT")
+        default=None,
+        description="the address parents use (links in the chat and in e-mails); default: "
+        "http://ASSISTANT_HOST:ASSISTANT_PORT",
+    )
 
     # E-mail notices (an officer replied). Nothing is sent while SMTP_HOST is empty.
     smtp_host: str | None = None
@@ -108,11 +117,15 @@ class Settings(BaseSettings):
         """`sqlite:///var/x.db` means var/x.db in the project, whatever the working directory."""
         prefix = "sqlite:///"
         if url and url.startswith(prefix) and not url.startswith(prefix + "/") and url != prefix + ":memory:":
-            return prefix + str(PROJECT_ROOT / url[len(prefix):])
+            return prefix + str(PROJECT_ROOT / url[len(prefix) :])
         return url
 
-    @field_validator("chat_rate_limit_per_conversation", "chat_rate_limit_per_ip", "verlof_request_rate_limit",
-                     "verlof_status_rate_limit")
+    @field_validator(
+        "chat_rate_limit_per_conversation",
+        "chat_rate_limit_per_ip",
+        "verlof_request_rate_limit",
+        "verlof_status_rate_limit",
+    )
     @classmethod
     def _valid_rate_limit(cls, value: str) -> str:
         try:

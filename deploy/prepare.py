@@ -43,8 +43,9 @@ def ensure_database(url: str) -> None:
         raise SystemExit(f"`make scale` needs PostgreSQL (DATABASE_URL is {parsed.get_backend_name()})")
     server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with server.connect() as connection:
-        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                                    {"name": parsed.database}).scalar()
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
+        ).scalar()
         if not exists:
             connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
             print(f"created database {parsed.database}")
@@ -69,8 +70,12 @@ def main() -> int:
     ensure_database(settings.database_url)
     migrate.upgrade(settings.database_url)
     write_rasa_config(settings, ROOT / "var" / "rasa")
-    subprocess.run([str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", CREATE_TRACKER_TABLE], cwd=ROOT, check=True,  # noqa: S603
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(  # noqa: S603 - the project's own interpreter and script
+        [str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", CREATE_TRACKER_TABLE],
+        cwd=ROOT,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     check_redis(settings.lock_store_url)
     print(f"ready: {len(settings.rasa_url_list)} Rasa URLs, lock store and tracker store shared")
     return 0

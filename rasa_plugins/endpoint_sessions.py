@@ -54,10 +54,11 @@ def shared_session(self: EndpointConfig) -> Any:
     key = _key(self, loop)
     session = _sessions.get(key)
     if session is None or session.closed:
-        auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
-            if self.basic_auth else None
+        auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
         session = aiohttp.ClientSession(
-            headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            headers=self.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(limit=100, keepalive_timeout=KEEPALIVE_SECONDS),
         )
         _sessions[key] = session

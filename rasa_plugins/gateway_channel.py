@@ -55,8 +55,13 @@ def _can_keep_tracker(agent: Any) -> bool:
     return all(hasattr(processor, name) for name in _PROCESSOR_STEPS) and hasattr(agent, "lock_store")
 
 
-_PROCESSOR_STEPS = ("log_message", "run_action_extract_slots", "_run_prediction_loop", "run_anonymization_pipeline",
-                    "save_tracker")
+_PROCESSOR_STEPS = (
+    "log_message",
+    "run_action_extract_slots",
+    "_run_prediction_loop",
+    "run_anonymization_pipeline",
+    "save_tracker",
+)
 
 
 async def _handle_keeping_tracker(agent: Any, message: UserMessage, unreachable: list[str]) -> Any:
@@ -115,9 +120,10 @@ class GatewayInput(InputChannel):
             agent = getattr(request.app.ctx, "agent", None)
             ready = agent is not None and agent.is_ready()
             writable = agent is not None and turn_faults.tracker_store_writable(agent)
-            return response.json({"model_id": agent.model_id if ready else None,
-                                  "tracker_store": "ok" if writable else "unavailable"},
-                                 status=200 if ready and writable else 503)
+            return response.json(
+                {"model_id": agent.model_id if ready else None, "tracker_store": "ok" if writable else "unavailable"},
+                status=200 if ready and writable else 503,
+            )
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -138,8 +144,9 @@ class GatewayInput(InputChannel):
             # custom actions and the NLG endpoint read it.
             parse_data["metadata"] = metadata
             collector = GatewayOutputChannel()
-            message = UserMessage(text, collector, sender_id, parse_data=parse_data,
-                                  input_channel=self.name(), metadata=metadata)
+            message = UserMessage(
+                text, collector, sender_id, parse_data=parse_data, input_channel=self.name(), metadata=metadata
+            )
             try:
                 with turn_faults.watching_endpoints() as unreachable:
                     if _can_keep_tracker(agent):
@@ -157,11 +164,13 @@ class GatewayInput(InputChannel):
             slot = tracker.slots.get("requested_slot") if tracker else None
             requested_slot = slot.value if slot is not None else None
             intent = parse_data.get("intent") or {}
-            return response.json({
-                "messages": collector.messages,
-                "intent": {"name": intent.get("name"), "confidence": float(intent.get("confidence") or 0.0)},
-                "active_loop": active_loop,
-                "slots": {"requested_slot": requested_slot},
-            })
+            return response.json(
+                {
+                    "messages": collector.messages,
+                    "intent": {"name": intent.get("name"), "confidence": float(intent.get("confidence") or 0.0)},
+                    "active_loop": active_loop,
+                    "slots": {"requested_slot": requested_slot},
+                }
+            )
 
         return webhook

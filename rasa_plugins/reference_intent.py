@@ -30,8 +30,13 @@ class VerlofReferenceIntent(GraphComponent):
         return {}
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "VerlofReferenceIntent":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "VerlofReferenceIntent":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -40,8 +45,9 @@ class VerlofReferenceIntent(GraphComponent):
             if text.startswith("/") or not REFERENCE.search(text):
                 continue
             intent = {INTENT_NAME_KEY: STATUS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [item for item in message.get(INTENT_RANKING_KEY) or []
-                       if item.get(INTENT_NAME_KEY) != STATUS_INTENT]
+            ranking = [
+                item for item in message.get(INTENT_RANKING_KEY) or [] if item.get(INTENT_NAME_KEY) != STATUS_INTENT
+            ]
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
         return messages

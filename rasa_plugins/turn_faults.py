@@ -76,8 +76,9 @@ def tracker_store_writable(agent: Any) -> bool:
         with store.engine.connect() as connection:
             transaction = connection.begin()
             try:
-                connection.execute(events.insert().values(sender_id=PROBE_SENDER, type_name="health_probe",
-                                                          timestamp=time.time()))
+                connection.execute(
+                    events.insert().values(sender_id=PROBE_SENDER, type_name="health_probe", timestamp=time.time())
+                )
             finally:
                 transaction.rollback()
     except sqlalchemy.exc.SQLAlchemyError as error:

@@ -31,9 +31,7 @@ _DIGIT = re.compile(r"\d")
 
 def words(text: str) -> Set[str]:
     """Lowercased words of two or more letters, accents removed (so "vakantie" and "vakántie" match)."""
-    folded = "".join(
-        char for char in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(char)
-    )
+    folded = "".join(char for char in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(char))
     return set(_WORD.findall(folded))
 
 
@@ -43,20 +41,30 @@ class UnknownWordsFallback(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {}
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource,
-                 vocabulary: Optional[Set[str]] = None) -> None:
+    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[Set[str]] = None) -> None:
         self._model_storage = model_storage
         self._resource = resource
         self.vocabulary = vocabulary or set()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "UnknownWordsFallback":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "UnknownWordsFallback":
         return cls(model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsFallback":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "UnknownWordsFallback":
         try:
             with model_storage.read_from(resource) as directory:
                 vocabulary = set(json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8")))

@@ -31,6 +31,7 @@ def _rasa_headers() -> dict[str, str]:
     """The gateway token `make run` gave Rasa's channel (the same settings: environment and .env)."""
     return {"X-Gateway-Token": get_settings().gateway_token.get_secret_value()}
 
+
 MESSAGES = [
     "hallo",
     "mag mijn zoon een week eerder op vakantie",
@@ -69,8 +70,9 @@ class Series:
         return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def _conversation(client: httpx.AsyncClient, target: str, latencies: list[float], errors: list[int],
-                        think: float = 0.0) -> None:
+async def _conversation(
+    client: httpx.AsyncClient, target: str, latencies: list[float], errors: list[int], think: float = 0.0
+) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
     for number, text in enumerate(MESSAGES):
         if think and number:
@@ -79,8 +81,11 @@ async def _conversation(client: httpx.AsyncClient, target: str, latencies: list[
         if target == "gateway":
             response = await client.post(f"{GATEWAY}/api/chat", json={"sender_id": sender, "message": text})
         else:
-            response = await client.post(f"{RASA}/webhooks/gateway/webhook", headers=_rasa_headers(),
-                                         json={"sender": sender, "message": text, "metadata": {"language": "nl"}})
+            response = await client.post(
+                f"{RASA}/webhooks/gateway/webhook",
+                headers=_rasa_headers(),
+                json={"sender": sender, "message": text, "metadata": {"language": "nl"}},
+            )
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code == 200:
             latencies.append(elapsed)
@@ -144,7 +149,7 @@ def resident_memory(stack: RunningStack) -> dict[str, float]:
     memory: dict[str, float] = {}
     for pid in stack.process_ids():
         try:
-            cmdline = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
@@ -190,8 +195,9 @@ def plot(series: list[Series], path: Path) -> None:
     figure.savefig(path, dpi=120)
 
 
-def write_report(series: list[Series], startup_seconds: float, memory: dict[str, float],
-                 speed: tuple[float, float]) -> None:
+def write_report(
+    series: list[Series], startup_seconds: float, memory: dict[str, float], speed: tuple[float, float]
+) -> None:
     by_key = {(s.target, s.concurrency, s.think): s for s in series}
     lines = [
         "# Benchmarks",
@@ -226,15 +232,20 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
 
     for concurrency, think in ((1, 0.0), (10, 1.0)):
         overhead = added(concurrency, think)
-        lines.append(f"| gateway adds ≤ 10 ms to Rasa's p50 ({concurrency} conc., {think:g} s think) | "
-                     f"{overhead:+.1f} ms | {'yes' if overhead <= 10 else 'no'} |")
+        lines.append(
+            f"| gateway adds ≤ 10 ms to Rasa's p50 ({concurrency} conc., {think:g} s think) | "
+            f"{overhead:+.1f} ms | {'yes' if overhead <= 10 else 'no'} |"
+        )
     p95 = by_key[("gateway", 10, 1.0)].percentile(95)
-    lines.append(f"| p95 through /api/chat < 150 ms at 10 conc. (1 s think) | {p95:.1f} ms | "
-                 f"{'yes' if p95 < 150 else 'no'} |")
+    lines.append(
+        f"| p95 through /api/chat < 150 ms at 10 conc. (1 s think) | {p95:.1f} ms | {'yes' if p95 < 150 else 'no'} |"
+    )
     saturated = by_key[("gateway", 10, 0.0)].percentile(95)
-    lines.append(f"| (capacity, not a target) at 10 conc. with no think time every message waits behind nine others: "
-                 f"p95 through /api/chat; what the gateway adds to Rasa's p50 there | "
-                 f"{saturated:.1f} ms; {added(10, 0.0):+.1f} ms | – |")
+    lines.append(
+        f"| (capacity, not a target) at 10 conc. with no think time every message waits behind nine others: "
+        f"p95 through /api/chat; what the gateway adds to Rasa's p50 there | "
+        f"{saturated:.1f} ms; {added(10, 0.0):+.1f} ms | – |"
+    )
     lines += [
         "",
         f"Time from `make run` to `/health` 200 with a trained model: **{startup_seconds:.1f} s**.",
@@ -249,10 +260,13 @@ def write_report(series: list[Series], startup_seconds: float, memory: dict[str,
     path = ROOT / "docs" / "benchmarks.md"
     previous = path.read_text(encoding="utf-8") if path.exists() else ""
     # written by `make loadtest` and scripts/bench_stats.py: keep them
-    kept = [index for index in (previous.find("\n## Load test\n"), previous.find("\n## Back-office statistics\n"))
-            if index != -1]
+    kept = [
+        index
+        for index in (previous.find("\n## Load test\n"), previous.find("\n## Back-office statistics\n"))
+        if index != -1
+    ]
     if kept:
-        lines.append(previous[min(kept) + 1:])
+        lines.append(previous[min(kept) + 1 :])
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -263,8 +277,10 @@ def main() -> int:
         for concurrency, conversations, think in RUNS:
             series.extend(asyncio.run(measure_in_rounds(concurrency, conversations, think)))
         for item in series:
-            print(f"{item.label:45}: p50={item.percentile(50):6.1f} ms p95={item.percentile(95):6.1f} ms "
-                  f"errors={item.errors}")
+            print(
+                f"{item.label:45}: p50={item.percentile(50):6.1f} ms p95={item.percentile(95):6.1f} ms "
+                f"errors={item.errors}"
+            )
         memory = resident_memory(stack)
     plot(series, ROOT / "docs" / "img" / "bench-latency.png")
     write_report(series, stack.startup_seconds, memory, (speed_before, machine_speed_seconds()))

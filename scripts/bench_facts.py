@@ -49,17 +49,24 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--report", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
-    rows = ["## Reading facts", "",
-            "Median time of `read_facts` for one message (ms), by language and message length in characters; "
-            f"target under {TARGET_MS:.0f} ms at the longest.", "",
-            "| language | " + " | ".join(f"{n} chars" for n in LENGTHS) + " | met |",
-            "|---|" + "---:|" * len(LENGTHS) + "---|"]
+    rows = [
+        "## Reading facts",
+        "",
+        "Median time of `read_facts` for one message (ms), by language and message length in characters; "
+        f"target under {TARGET_MS:.0f} ms at the longest.",
+        "",
+        "| language | " + " | ".join(f"{n} chars" for n in LENGTHS) + " | met |",
+        "|---|" + "---:|" * len(LENGTHS) + "---|",
+    ]
     worst = 0.0
     for language, sentence in SENTENCES.items():
         medians = [measure((sentence * (n // len(sentence) + 1))[:n], language, args.repeat) for n in LENGTHS]
         worst = max(worst, medians[-1])
-        rows.append(f"| {language} | " + " | ".join(f"{m:.1f}" for m in medians)
-                    + f" | {'yes' if medians[-1] < TARGET_MS else 'no'} |")
+        rows.append(
+            f"| {language} | "
+            + " | ".join(f"{m:.1f}" for m in medians)
+            + f" | {'yes' if medians[-1] < TARGET_MS else 'no'} |"
+        )
         print(language, " ".join(f"{m:.1f}" for m in medians))
     write_section(Path(args.report), "\n".join(rows) + "\n")
     return 0 if worst < TARGET_MS else 1

@@ -62,8 +62,16 @@ BATCH = 5_000
 _REGION = get_regions().municipalities
 MUNICIPALITIES = (*_REGION, *[m for m in _REGION if m in ("Hengelo", "Enschede")] * 2, None, None, None)
 LANGUAGES = ("nl",) * 12 + ("en", "en", "ar", "uk", "tr", "pl")
-OUTCOME_WEIGHTS = {"answered": 60, "menu": 8, "fallback": 6, "out_of_scope": 2, "handoff": 1, "form": 15,
-                   "officer": 2, "other": 6}
+OUTCOME_WEIGHTS = {
+    "answered": 60,
+    "menu": 8,
+    "fallback": 6,
+    "out_of_scope": 2,
+    "handoff": 1,
+    "form": 15,
+    "officer": 2,
+    "other": 6,
+}
 ADMIN = Principal(1, "admin", display_name="Bench")
 OFFICER = Principal(2, "officer", "Hengelo", display_name="Bench")
 
@@ -84,14 +92,24 @@ def generate(url: str, messages: int, today: date, seed: int = 20261201) -> dict
             outcome = rng.choices(outcomes, weights)[0]
             municipality = rng.choice(MUNICIPALITIES)
             day = record.local_day(moment)
-            rows.append({
-                "at": moment, "day": day, "week": record.week_start(day), "conversation_id": None,
-                "user_message_id": None, "first_turn": number % 4 == 0, "municipality": municipality,
-                "language": rng.choice(LANGUAGES), "intent": None,
-                "topic": rng.choice(TOPIC_IDS) if outcome in ("answered", "form", "handoff") else None,
-                "outcome": outcome, "out_of_hours": record.out_of_hours(municipality, moment),
-                "feedback_up": int(rng.random() < 0.04), "feedback_down": int(rng.random() < 0.02),
-            })
+            rows.append(
+                {
+                    "at": moment,
+                    "day": day,
+                    "week": record.week_start(day),
+                    "conversation_id": None,
+                    "user_message_id": None,
+                    "first_turn": number % 4 == 0,
+                    "municipality": municipality,
+                    "language": rng.choice(LANGUAGES),
+                    "intent": None,
+                    "topic": rng.choice(TOPIC_IDS) if outcome in ("answered", "form", "handoff") else None,
+                    "outcome": outcome,
+                    "out_of_hours": record.out_of_hours(municipality, moment),
+                    "feedback_up": int(rng.random() < 0.04),
+                    "feedback_down": int(rng.random() < 0.02),
+                }
+            )
             if len(rows) == BATCH:
                 connection.execute(insert(InsightTurn), rows)
                 rows = []
@@ -104,51 +122,136 @@ def generate(url: str, messages: int, today: date, seed: int = 20261201) -> dict
                 moment = start + timedelta(seconds=rng.randrange(365 * 24 * 3600))
                 yield moment, record.local_day(moment), rng.choice(MUNICIPALITIES)
 
-        connection.execute(insert(InsightCase), [
-            {"reference": f"LP-B{n:07d}", "opened_at": moment, "day": day, "municipality": municipality,
-             "trigger": rng.choice(("user_request", "rules_need_officer", "safety_signal", "absolute_verzuim")),
-             "priority": rng.choice(("urgent", "high", "normal", "normal")), "language": "nl",
-             "sla_due_at": moment + timedelta(hours=8),
-             "first_response_at": moment + timedelta(hours=rng.uniform(0.2, 30)) if rng.random() < 0.9 else None,
-             "closed_at": None, "outcome": rng.choice((None, "answered", "referred", "investigation"))}
-            for n, (moment, day, municipality) in enumerate(spread(3_000))])
-        connection.execute(insert(InsightVerlof), [
-            {"reference": f"VL-B{n:07d}" if status != "refused_by_rule" else None, "at": moment, "day": day,
-             "municipality": municipality, "kind": rng.choice(("vakantie", "gewichtige_omstandigheid", "religieus")),
-             "status": status, "decided_by": "directeur", "source": "chat"}
-            for n, (moment, day, municipality) in enumerate(spread(5_000))
-            for status in [rng.choice(("submitted", "approved", "refused", "refused_by_rule"))]])
-        connection.execute(insert(InsightMelding), [
-            {"at": moment, "day": day, "municipality": municipality,
-             "category": rng.choice(("16_uur", "langdurig_relatief", "luxe", "18_plus", "overig", "geen")),
-             "obligation": rng.choice(("verplicht", "regionaal_afgesproken", "niet_nodig")), "source": "api"}
-            for moment, day, municipality in spread(5_000)])
-        connection.execute(insert(SatisfactionScore), [
-            {"conversation_id": None, "at": moment, "day": day, "municipality": municipality, "language": "nl",
-             "score": rng.randint(1, 5)} for moment, day, municipality in spread(3_000)])
+        connection.execute(
+            insert(InsightCase),
+            [
+                {
+                    "reference": f"LP-B{n:07d}",
+                    "opened_at": moment,
+                    "day": day,
+                    "municipality": municipality,
+                    "trigger": rng.choice(("user_request", "rules_need_officer", "safety_signal", "absolute_verzuim")),
+                    "priority": rng.choice(("urgent", "high", "normal", "normal")),
+                    "language": "nl",
+                    "sla_due_at": moment + timedelta(hours=8),
+                    "first_response_at": moment + timedelta(hours=rng.uniform(0.2, 30)) if rng.random() < 0.9 else None,
+                    "closed_at": None,
+                    "outcome": rng.choice((None, "answered", "referred", "investigation")),
+                }
+                for n, (moment, day, municipality) in enumerate(spread(3_000))
+            ],
+        )
+        connection.execute(
+            insert(InsightVerlof),
+            [
+                {
+                    "reference": f"VL-B{n:07d}" if status != "refused_by_rule" else None,
+                    "at": moment,
+                    "day": day,
+                    "municipality": municipality,
+                    "kind": rng.choice(("vakantie", "gewichtige_omstandigheid", "religieus")),
+                    "status": status,
+                    "decided_by": "directeur",
+                    "source": "chat",
+                }
+                for n, (moment, day, municipality) in enumerate(spread(5_000))
+                for status in [rng.choice(("submitted", "approved", "refused", "refused_by_rule"))]
+            ],
+        )
+        connection.execute(
+            insert(InsightMelding),
+            [
+                {
+                    "at": moment,
+                    "day": day,
+                    "municipality": municipality,
+                    "category": rng.choice(("16_uur", "langdurig_relatief", "luxe", "18_plus", "overig", "geen")),
+                    "obligation": rng.choice(("verplicht", "regionaal_afgesproken", "niet_nodig")),
+                    "source": "api",
+                }
+                for moment, day, municipality in spread(5_000)
+            ],
+        )
+        connection.execute(
+            insert(SatisfactionScore),
+            [
+                {
+                    "conversation_id": None,
+                    "at": moment,
+                    "day": day,
+                    "municipality": municipality,
+                    "language": "nl",
+                    "score": rng.randint(1, 5),
+                }
+                for moment, day, municipality in spread(3_000)
+            ],
+        )
         counts.update(insight_cases=3_000, insight_verlof=5_000, insight_melding=5_000, satisfaction_scores=3_000)
         live = 2_000  # the last 28 days: conversations still stored, with a 👎 comment on an answer
         for number in range(live):
             moment = datetime.now(timezone.utc) - timedelta(minutes=rng.randrange(28 * 24 * 60))
-            conversation_id = connection.execute(insert(Conversation).returning(Conversation.id), {
-                "sender_id": f"bench-{number}", "language": "nl", "created_at": moment, "last_activity_at": moment,
-                "bsn_notice_given": False}).scalar_one()
-            user_id, bot_id = connection.execute(
-                insert(ChatMessage).returning(ChatMessage.id, sort_by_parameter_order=True), [
-                    {"conversation_id": conversation_id, "author": "user", "text": "Mag mijn kind vrij?",
-                     "created_at": moment},
-                    {"conversation_id": conversation_id, "author": "bot", "text": "Het antwoord.",
-                     "created_at": moment},
-                ]).scalars().all()
+            conversation_id = connection.execute(
+                insert(Conversation).returning(Conversation.id),
+                {
+                    "sender_id": f"bench-{number}",
+                    "language": "nl",
+                    "created_at": moment,
+                    "last_activity_at": moment,
+                    "bsn_notice_given": False,
+                },
+            ).scalar_one()
+            user_id, bot_id = (
+                connection.execute(
+                    insert(ChatMessage).returning(ChatMessage.id, sort_by_parameter_order=True),
+                    [
+                        {
+                            "conversation_id": conversation_id,
+                            "author": "user",
+                            "text": "Mag mijn kind vrij?",
+                            "created_at": moment,
+                        },
+                        {
+                            "conversation_id": conversation_id,
+                            "author": "bot",
+                            "text": "Het antwoord.",
+                            "created_at": moment,
+                        },
+                    ],
+                )
+                .scalars()
+                .all()
+            )
             day = record.local_day(moment)
-            turn_id = connection.execute(insert(InsightTurn).returning(InsightTurn.id), {
-                "at": moment, "day": day, "week": record.week_start(day), "conversation_id": conversation_id,
-                "user_message_id": user_id, "first_turn": True, "municipality": rng.choice(MUNICIPALITIES),
-                "language": "nl", "intent": "ask_verlof_vakantie", "topic": "verlof_vakantie",
-                "outcome": "answered", "out_of_hours": False, "feedback_up": 0, "feedback_down": 1}).scalar_one()
-            connection.execute(insert(MessageFeedback), {
-                "chat_message_id": bot_id, "turn_id": turn_id, "rating": "down",
-                "comment": "Dit klopte niet voor mijn situatie.", "created_at": moment, "updated_at": moment})
+            turn_id = connection.execute(
+                insert(InsightTurn).returning(InsightTurn.id),
+                {
+                    "at": moment,
+                    "day": day,
+                    "week": record.week_start(day),
+                    "conversation_id": conversation_id,
+                    "user_message_id": user_id,
+                    "first_turn": True,
+                    "municipality": rng.choice(MUNICIPALITIES),
+                    "language": "nl",
+                    "intent": "ask_verlof_vakantie",
+                    "topic": "verlof_vakantie",
+                    "outcome": "answered",
+                    "out_of_hours": False,
+                    "feedback_up": 0,
+                    "feedback_down": 1,
+                },
+            ).scalar_one()
+            connection.execute(
+                insert(MessageFeedback),
+                {
+                    "chat_message_id": bot_id,
+                    "turn_id": turn_id,
+                    "rating": "down",
+                    "comment": "Dit klopte niet voor mijn situatie.",
+                    "created_at": moment,
+                    "updated_at": moment,
+                },
+            )
         counts.update(chat_messages=2 * live, insight_turns=messages + live, message_feedback=live)
     if engine.dialect.name == "postgresql":
         # What autovacuum does after a bulk change in production: without planner statistics PostgreSQL guesses a
@@ -208,8 +311,11 @@ def endpoint_timer(today: date) -> Iterator[Callable[[], object]]:
     with TestClient(create_app(get_settings())) as client:
         page = client.get("/backoffice/login").text
         token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-        client.post("/backoffice/login", data={"email": "bench-admin@example.nl", "csrf_token": token,
-                                               "password": password}, follow_redirects=False)
+        client.post(
+            "/backoffice/login",
+            data={"email": "bench-admin@example.nl", "csrf_token": token, "password": password},
+            follow_redirects=False,
+        )
         start = today - timedelta(days=364)
 
         def call() -> object:
@@ -234,12 +340,19 @@ def measure(label: str, url: str, messages: int, repeat: int) -> list[tuple[str,
         for who, principal in (("region (admin)", ADMIN), ("Hengelo + Borne (officer)", OFFICER)):
             scope = scope_for(principal)
             for span, period in (("a year", year), ("12 weeks", weeks)):
-                cases.append((f"statistics, {who}, {span}",
-                              lambda scope=scope, period=period: _in_session(compute_stats, period, scope)))
-            cases.append((f"jaarverslag {SchoolYear.of(today).label}, {who}",
-                          lambda scope=scope: _in_session(compute_jaarverslag, SchoolYear.of(today), scope)))
-            cases.append((f"review queue, {who}",
-                          lambda scope=scope: _in_session(review.review_queue, scope)))
+                cases.append(
+                    (
+                        f"statistics, {who}, {span}",
+                        lambda scope=scope, period=period: _in_session(compute_stats, period, scope),
+                    )
+                )
+            cases.append(
+                (
+                    f"jaarverslag {SchoolYear.of(today).label}, {who}",
+                    lambda scope=scope: _in_session(compute_jaarverslag, SchoolYear.of(today), scope),
+                )
+            )
+            cases.append((f"review queue, {who}", lambda scope=scope: _in_session(review.review_queue, scope)))
         with endpoint_timer(today) as call:
             cases.append(("GET /api/backoffice/stats, region, a year (HTTP, JSON)", call))
             for name, function in cases:
@@ -274,8 +387,13 @@ def postgres_schema() -> Iterator[str | None]:
         engine.dispose()
 
 
-def report(results: list[tuple[str, str, float, float]], messages: int, repeat: int, skipped: str | None,
-           load: tuple[float, float]) -> str:
+def report(
+    results: list[tuple[str, str, float, float]],
+    messages: int,
+    repeat: int,
+    skipped: str | None,
+    load: tuple[float, float],
+) -> str:
     worst_median = max(r[2] for r in results)
     worst = max(r[3] for r in results)
     lines = [
@@ -294,8 +412,10 @@ def report(results: list[tuple[str, str, float, float]], messages: int, repeat: 
         "",
         "| database | call | median (ms) | max (ms) |",
         "|---|---|---:|---:|",
-        *[f"| {label} | {name} | {median * 1000:.1f} | {maximum * 1000:.1f} |"
-          for label, name, median, maximum in results],
+        *[
+            f"| {label} | {name} | {median * 1000:.1f} | {maximum * 1000:.1f} |"
+            for label, name, median, maximum in results
+        ],
         "",
         f"Target: every call answers in under {TARGET_SECONDS * 1000:.0f} ms on SQLite and PostgreSQL, judged on "
         f"the median of each call: **{'met' if worst_median < TARGET_SECONDS else 'not met'}** (slowest median "
@@ -325,8 +445,9 @@ def main(argv: list[str] | None = None) -> int:
                 skipped = f"no server at {POSTGRES_URL}"
             else:
                 results += measure("PostgreSQL", url, args.messages, args.repeat)
-    write_section(Path(args.report),
-                  report(results, args.messages, args.repeat, skipped, (load_before, os.getloadavg()[0])))
+    write_section(
+        Path(args.report), report(results, args.messages, args.repeat, skipped, (load_before, os.getloadavg()[0]))
+    )
     slowest = max(r[2] for r in results)
     print(f"slowest median {slowest * 1000:.0f} ms; wrote {args.report}")
     return 0 if slowest < TARGET_SECONDS else 1

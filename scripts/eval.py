@@ -40,26 +40,69 @@ FIRST_BUBBLE_TARGET = 450  # characters (issue 15: the first bubble answers the 
 # label, and the articles of which at least one must be cited.
 TOPIC_MAP: dict[str, tuple[set[str], set[str]]] = {
     "verlof_13a": ({"verlof_vakantie", "luxe_verzuim"}, {"Leerplichtwet 1969, artikel 13a"}),
-    "verlof_14": ({"verlof_gewichtige_omstandigheden", "religieuze_feestdag", "familie_graden"},
-                  {"Leerplichtwet 1969, artikel 14", "Leerplichtwet 1969, artikel 13",
-                   "Leerplichtwet 1969, artikel 11"}),
+    "verlof_14": (
+        {"verlof_gewichtige_omstandigheden", "religieuze_feestdag", "familie_graden"},
+        {"Leerplichtwet 1969, artikel 14", "Leerplichtwet 1969, artikel 13", "Leerplichtwet 1969, artikel 11"},
+    ),
     "bezwaar": ({"bezwaar"}, {"Algemene wet bestuursrecht, artikel 6:7"}),
-    "boete": ({"luxe_verzuim", "leerplicht_leeftijd", "leerplicht_uitleg"},
-              {"Leerplichtwet 1969, artikel 26", "Leerplichtwet 1969, artikel 22", "Leerplichtwet 1969, artikel 2",
-               "Leerplichtwet 1969, artikel 3"}),
-    "melding": ({"meldplicht_verzuim", "verzuim_18plus", "in_uitschrijving", "boete_school", "thuiszitters",
-                 "voortijdig_schoolverlaten", "ziekte", "soorten_verzuim", "gegevens_delen"},
-                {"Leerplichtwet 1969, artikel 21a", "Leerplichtwet 1969, artikel 18", "Leerplichtwet 1969, artikel 27",
-                 "Leerplichtwet 1969, artikel 11", "Leerplichtwet 1969, artikel 12"}),
-    "leeftijd": ({"leerplicht_leeftijd", "kwalificatieplicht", "vijfjarigen", "nieuwkomers",
-                  "voortijdig_schoolverlaten", "luxe_verzuim", "leerplicht_uitleg"},
-                 {"Leerplichtwet 1969, artikel 3", "Leerplichtwet 1969, artikel 4a", "Leerplichtwet 1969, artikel 1",
-                  "Leerplichtwet 1969, artikel 11a", "Leerplichtwet 1969, artikel 2", "Leerplichtwet 1969, artikel 4b",
-                  "Leerplichtwet 1969, artikel 4c"}),
-    "vrijstelling": ({"vrijstelling_5", "vrijstelling_5a", "vrijstelling_15", "vervangende_leerplicht",
-                      "verhuizen_buitenland"},
-                     {"Leerplichtwet 1969, artikel 5", "Leerplichtwet 1969, artikel 5a",
-                      "Leerplichtwet 1969, artikel 15", "Leerplichtwet 1969, artikel 3a"}),
+    "boete": (
+        {"luxe_verzuim", "leerplicht_leeftijd", "leerplicht_uitleg"},
+        {
+            "Leerplichtwet 1969, artikel 26",
+            "Leerplichtwet 1969, artikel 22",
+            "Leerplichtwet 1969, artikel 2",
+            "Leerplichtwet 1969, artikel 3",
+        },
+    ),
+    "melding": (
+        {
+            "meldplicht_verzuim",
+            "verzuim_18plus",
+            "in_uitschrijving",
+            "boete_school",
+            "thuiszitters",
+            "voortijdig_schoolverlaten",
+            "ziekte",
+            "soorten_verzuim",
+            "gegevens_delen",
+        },
+        {
+            "Leerplichtwet 1969, artikel 21a",
+            "Leerplichtwet 1969, artikel 18",
+            "Leerplichtwet 1969, artikel 27",
+            "Leerplichtwet 1969, artikel 11",
+            "Leerplichtwet 1969, artikel 12",
+        },
+    ),
+    "leeftijd": (
+        {
+            "leerplicht_leeftijd",
+            "kwalificatieplicht",
+            "vijfjarigen",
+            "nieuwkomers",
+            "voortijdig_schoolverlaten",
+            "luxe_verzuim",
+            "leerplicht_uitleg",
+        },
+        {
+            "Leerplichtwet 1969, artikel 3",
+            "Leerplichtwet 1969, artikel 4a",
+            "Leerplichtwet 1969, artikel 1",
+            "Leerplichtwet 1969, artikel 11a",
+            "Leerplichtwet 1969, artikel 2",
+            "Leerplichtwet 1969, artikel 4b",
+            "Leerplichtwet 1969, artikel 4c",
+        },
+    ),
+    "vrijstelling": (
+        {"vrijstelling_5", "vrijstelling_5a", "vrijstelling_15", "vervangende_leerplicht", "verhuizen_buitenland"},
+        {
+            "Leerplichtwet 1969, artikel 5",
+            "Leerplichtwet 1969, artikel 5a",
+            "Leerplichtwet 1969, artikel 15",
+            "Leerplichtwet 1969, artikel 3a",
+        },
+    ),
     "other": (set(), set()),
 }
 STOP = frozenset(
@@ -89,8 +132,9 @@ class Outcome:
 
     @property
     def verdict_first(self) -> bool:
-        return self.computable and any(all(part in self.first for part in parts)
-                                       for parts in self.expected_verdict or ())
+        return self.computable and any(
+            all(part in self.first for part in parts) for parts in self.expected_verdict or ()
+        )
 
     @property
     def topic(self) -> str | None:
@@ -137,8 +181,9 @@ def _words(text: str) -> set[str]:
 
 def ask(client: httpx.Client, question: dict) -> Outcome:
     outcome = Outcome(question)
-    response = client.post(f"{GATEWAY}/api/chat",
-                           json={"sender_id": f"eval-{uuid.uuid4().hex[:12]}", "message": question["question"]})
+    response = client.post(
+        f"{GATEWAY}/api/chat", json={"sender_id": f"eval-{uuid.uuid4().hex[:12]}", "message": question["question"]}
+    )
     outcome.status = response.status_code
     if response.status_code != 200:
         return outcome
@@ -170,8 +215,12 @@ def expected_verdict(question: dict) -> list[list[str]] | None:
 
     language = question["lang"]
     if "expect" in question:
-        return [[item if isinstance(item, str) else format_date(date.fromisoformat(item["date"]), language)
-                 for item in question["expect"]]]
+        return [
+            [
+                item if isinstance(item, str) else format_date(date.fromisoformat(item["date"]), language)
+                for item in question["expect"]
+            ]
+        ]
     topics, _articles = TOPIC_MAP[question["expected_topic"]]
     facts = read_facts(question["question"], language, today=today())
     replies = [situational_reply(topic, facts, today()) for topic in sorted(topics)]
@@ -191,49 +240,72 @@ def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
     per_language: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         per_language[outcome.question["lang"]].append(outcome)
-    lines = ["# Evaluation on the development set", "",
-             f"{len(outcomes)} questions from `../shared/eval/dev.jsonl`, each sent to `/api/chat` as a new "
-             "conversation. *Right* = the answer is on the expected topic **and** cites a fitting article. "
-             "*Facts* is a word-overlap heuristic over the expected facts (read `answers.md` for the real judgement).",
-             "", "| language | questions | right topic + article | in the asker's language | facts (heuristic) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = [
+        "# Evaluation on the development set",
+        "",
+        f"{len(outcomes)} questions from `../shared/eval/dev.jsonl`, each sent to `/api/chat` as a new "
+        "conversation. *Right* = the answer is on the expected topic **and** cites a fitting article. "
+        "*Facts* is a word-overlap heuristic over the expected facts (read `answers.md` for the real judgement).",
+        "",
+        "| language | questions | right topic + article | in the asker's language | facts (heuristic) |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for language in sorted(per_language, key=lambda code: (code != "nl", code)):
         group = per_language[language]
         facts = [found for outcome in group for found in outcome.facts_found()]
-        lines.append(f"| {language} | {len(group)} | {sum(o.right for o in group) / len(group):.0%} | "
-                     f"{sum(o.in_question_language for o in group) / len(group):.0%} | "
-                     f"{sum(facts) / max(1, len(facts)):.0%} |")
+        lines.append(
+            f"| {language} | {len(group)} | {sum(o.right for o in group) / len(group):.0%} | "
+            f"{sum(o.in_question_language for o in group) / len(group):.0%} | "
+            f"{sum(facts) / max(1, len(facts)):.0%} |"
+        )
     everything = [*outcomes, *situational]
     computable = [outcome for outcome in everything if outcome.computable]
     lengths = [len(outcome.first) for outcome in everything if outcome.status == 200]
     first_verdicts = sum(outcome.verdict_first for outcome in computable)
-    lines += ["", f"Situational questions (`scripts/eval_situation.jsonl`): right topic + article "
-              f"{_share(sum(o.right for o in situational), len(situational))}; in the asker's language "
-              f"{_share(sum(o.in_question_language for o in situational), len(situational))}."]
-    lines += ["", "## The first bubble (issue 15)", "",
-              f"Median length of the first bubble: {_median(lengths)} characters (target ≤ {FIRST_BUBBLE_TARGET}); "
-              f"{sum(length > FIRST_BUBBLE_TARGET for length in lengths)} of {len(lengths)} are longer. The page "
-              "keeps the sources collapsed and, opened, shows at most three until 'Alle bronnen' is chosen.", "",
-              f"Questions that carry a computable fact: {len(computable)} ({len(situational)} situational questions "
-              f"of `scripts/eval_situation.jsonl`, {len(computable) - len(situational)} of the dev set). The first "
-              f"bubble states the computed verdict in {_share(first_verdicts, len(computable))} (target ≥ 90 %).", "",
-              "| language | computable | verdict first | first bubble median |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        f"Situational questions (`scripts/eval_situation.jsonl`): right topic + article "
+        f"{_share(sum(o.right for o in situational), len(situational))}; in the asker's language "
+        f"{_share(sum(o.in_question_language for o in situational), len(situational))}.",
+    ]
+    lines += [
+        "",
+        "## The first bubble (issue 15)",
+        "",
+        f"Median length of the first bubble: {_median(lengths)} characters (target ≤ {FIRST_BUBBLE_TARGET}); "
+        f"{sum(length > FIRST_BUBBLE_TARGET for length in lengths)} of {len(lengths)} are longer. The page "
+        "keeps the sources collapsed and, opened, shows at most three until 'Alle bronnen' is chosen.",
+        "",
+        f"Questions that carry a computable fact: {len(computable)} ({len(situational)} situational questions "
+        f"of `scripts/eval_situation.jsonl`, {len(computable) - len(situational)} of the dev set). The first "
+        f"bubble states the computed verdict in {_share(first_verdicts, len(computable))} (target ≥ 90 %).",
+        "",
+        "| language | computable | verdict first | first bubble median |",
+        "|---|---:|---:|---:|",
+    ]
     by_language: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in everything:
         by_language[outcome.question["lang"]].append(outcome)
     for language in sorted(by_language, key=lambda code: (code != "nl", code)):
         group = by_language[language]
         facts = [outcome for outcome in group if outcome.computable]
-        lines.append(f"| {language} | {len(facts)} | {_share(sum(o.verdict_first for o in facts), len(facts))} | "
-                     f"{_median([len(o.first) for o in group if o.status == 200])} |")
-    lines += ["", "| id | lang | expected | intent (confidence) | right | first bubble | verdict first | cited |",
-              "|---|---|---|---|---|---:|---|---|"]
+        lines.append(
+            f"| {language} | {len(facts)} | {_share(sum(o.verdict_first for o in facts), len(facts))} | "
+            f"{_median([len(o.first) for o in group if o.status == 200])} |"
+        )
+    lines += [
+        "",
+        "| id | lang | expected | intent (confidence) | right | first bubble | verdict first | cited |",
+        "|---|---|---|---|---|---:|---|---|",
+    ]
     for outcome in everything:
         question = outcome.question
         verdict = ("yes" if outcome.verdict_first else "no") if outcome.computable else "–"
-        lines.append(f"| {question['id']} | {question['lang']} | {question['expected_topic']} | "
-                     f"{outcome.intent} ({outcome.confidence:.2f}) | {'yes' if outcome.right else 'no'} | "
-                     f"{len(outcome.first)} | {verdict} | {'; '.join(dict.fromkeys(outcome.citations)) or '–'} |")
+        lines.append(
+            f"| {question['id']} | {question['lang']} | {question['expected_topic']} | "
+            f"{outcome.intent} ({outcome.confidence:.2f}) | {'yes' if outcome.right else 'no'} | "
+            f"{len(outcome.first)} | {verdict} | {'; '.join(dict.fromkeys(outcome.citations)) or '–'} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -241,19 +313,28 @@ def answers(outcomes: list[Outcome]) -> str:
     parts = ["# Answers on the development set", ""]
     for outcome in outcomes:
         question = outcome.question
-        parts += [f"## {question['id']} ({question['lang']}, expected {question['expected_topic']})", "",
-                  f"> {question['question']}", "", f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), "
-                  f"status {outcome.status}", ""]
+        parts += [
+            f"## {question['id']} ({question['lang']}, expected {question['expected_topic']})",
+            "",
+            f"> {question['question']}",
+            "",
+            f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), status {outcome.status}",
+            "",
+        ]
         parts += [text.strip() + "\n" for text in outcome.texts]
         parts += ["Sources: " + ("; ".join(dict.fromkeys(outcome.citations)) or "none"), ""]
         if outcome.computable:
             expected = " | or | ".join("; ".join(parts) for parts in outcome.expected_verdict or ())
-            parts += [f"Verdict in the first bubble: {'yes' if outcome.verdict_first else 'no'} (expected: "
-                      f"{expected})", ""]
+            parts += [
+                f"Verdict in the first bubble: {'yes' if outcome.verdict_first else 'no'} (expected: {expected})",
+                "",
+            ]
         if question.get("expected_facts"):
             parts.append("Expected facts:")
-            parts += [f"- [{'x' if found else ' '}] {fact}"
-                      for fact, found in zip(question["expected_facts"], outcome.facts_found(), strict=True)]
+            parts += [
+                f"- [{'x' if found else ' '}] {fact}"
+                for fact, found in zip(question["expected_facts"], outcome.facts_found(), strict=True)
+            ]
         parts.append("")
     return "\n".join(parts)
 
@@ -267,8 +348,10 @@ def main() -> int:
 
     def run_all() -> tuple[list[Outcome], list[Outcome]]:
         with httpx.Client(timeout=30) as client:
-            return ([ask(client, question) for question in questions],
-                    [ask(client, question) for question in situational_questions])
+            return (
+                [ask(client, question) for question in questions],
+                [ask(client, question) for question in situational_questions],
+            )
 
     if args.running:
         outcomes, situational = run_all()
@@ -280,9 +363,11 @@ def main() -> int:
     (OUT / "answers.md").write_text(answers([*outcomes, *situational]), encoding="utf-8")
     dutch = [o for o in outcomes if o.question["lang"] == "nl"]
     computable = [o for o in [*outcomes, *situational] if o.computable]
-    print(f"Dutch: {sum(o.right for o in dutch)}/{len(dutch)} right topic + article; all: "
-          f"{sum(o.right for o in outcomes)}/{len(outcomes)}; verdict first: "
-          f"{sum(o.verdict_first for o in computable)}/{len(computable)}; wrote docs/eval/")
+    print(
+        f"Dutch: {sum(o.right for o in dutch)}/{len(dutch)} right topic + article; all: "
+        f"{sum(o.right for o in outcomes)}/{len(outcomes)}; verdict first: "
+        f"{sum(o.verdict_first for o in computable)}/{len(computable)}; wrote docs/eval/"
+    )
     return 0
 
 

@@ -45,14 +45,30 @@ from assistant.devtools.reports import write_section  # noqa: E402
 from assistant.devtools.stack import GATEWAY, running_stack  # noqa: E402
 
 DIALOGUES = [
-    ["Goedemiddag", "Hoeveel dagen vrij krijgt mijn zoon voor de bruiloft van mijn zus?", "en voor een begrafenis?",
-     "Dank u wel"],
-    ["Hallo", "Mag ik een week eerder op vakantie omdat ik in de zomer moet werken?", "Hoe vraag ik dat verlof aan?",
-     "Bedankt voor de uitleg"],
-    ["Hoi", "Vanaf welke leeftijd is mijn kind leerplichtig?", "En tot welke leeftijd moet hij naar school?",
-     "Dank je wel"],
-    ["Goedemorgen", "Moeten wij als school 16 uur verzuim melden bij DUO?", "En als een leerling vaak te laat komt?",
-     "Dankjewel"],
+    [
+        "Goedemiddag",
+        "Hoeveel dagen vrij krijgt mijn zoon voor de bruiloft van mijn zus?",
+        "en voor een begrafenis?",
+        "Dank u wel",
+    ],
+    [
+        "Hallo",
+        "Mag ik een week eerder op vakantie omdat ik in de zomer moet werken?",
+        "Hoe vraag ik dat verlof aan?",
+        "Bedankt voor de uitleg",
+    ],
+    [
+        "Hoi",
+        "Vanaf welke leeftijd is mijn kind leerplichtig?",
+        "En tot welke leeftijd moet hij naar school?",
+        "Dank je wel",
+    ],
+    [
+        "Goedemorgen",
+        "Moeten wij als school 16 uur verzuim melden bij DUO?",
+        "En als een leerling vaak te laat komt?",
+        "Dankjewel",
+    ],
 ]
 REQUEST_TIMEOUT = 30.0
 P95_TARGET_MS = 1000.0
@@ -100,13 +116,23 @@ class Run:
         return Counter(turn.status for turn in self.turns if turn.status != 200)
 
 
-async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: float,
-               conversations: list[Conversation], rng: random.Random, one_address: bool = False) -> None:
+async def user(
+    client: httpx.AsyncClient,
+    gateway: str,
+    deadline: float,
+    think: float,
+    conversations: list[Conversation],
+    rng: random.Random,
+    one_address: bool = False,
+) -> None:
     await asyncio.sleep(rng.uniform(0, max(think, 0.5)))  # users do not all arrive at once
     # By default each simulated parent has their own address, as at home (counted as such when the stack trusts
     # loopback as its proxy: FORWARDED_ALLOW_IPS). With --one-address all share the address that connects.
-    address = {} if one_address else {
-        "X-Forwarded-For": f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"}
+    address = (
+        {}
+        if one_address
+        else {"X-Forwarded-For": f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"}
+    )
     while time.monotonic() < deadline:
         conversation = Conversation(f"load-{uuid.uuid4().hex[:16]}")
         conversations.append(conversation)
@@ -115,15 +141,19 @@ async def user(client: httpx.AsyncClient, gateway: str, deadline: float, think: 
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
             started = time.perf_counter()
             try:
-                response = await client.post(f"{gateway}/api/chat", headers=address,
-                                             json={"sender_id": conversation.sender_id, "message": message})
+                response = await client.post(
+                    f"{gateway}/api/chat",
+                    headers=address,
+                    json={"sender_id": conversation.sender_id, "message": message},
+                )
                 status = response.status_code
                 body = response.json() if status == 200 else {}
             except (httpx.HTTPError, ValueError):
                 status, body = 0, {}
             latency = (time.perf_counter() - started) * 1000
-            conversation.turns.append(Turn(message, status, latency,
-                                           [m.get("text", "") for m in body.get("messages", [])]))
+            conversation.turns.append(
+                Turn(message, status, latency, [m.get("text", "") for m in body.get("messages", [])])
+            )
             if status != 200:
                 break  # a real user would retry later; the check below accounts for the stored user turn
 
@@ -133,19 +163,27 @@ async def flood(client: httpx.AsyncClient, gateway: str, deadline: float, conver
     while time.monotonic() < deadline:
         started = time.perf_counter()
         try:
-            response = await client.post(f"{gateway}/api/chat",
-                                         json={"sender_id": conversation.sender_id, "message": "hallo"})
+            response = await client.post(
+                f"{gateway}/api/chat", json={"sender_id": conversation.sender_id, "message": "hallo"}
+            )
             status = response.status_code
             body = response.json() if status == 200 else {}
         except (httpx.HTTPError, ValueError):
             status, body = 0, {}
-        conversation.turns.append(Turn("hallo", status, (time.perf_counter() - started) * 1000,
-                                       [m.get("text", "") for m in body.get("messages", [])]))
+        conversation.turns.append(
+            Turn(
+                "hallo",
+                status,
+                (time.perf_counter() - started) * 1000,
+                [m.get("text", "") for m in body.get("messages", [])],
+            )
+        )
         await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - started)))
 
 
-async def drive(gateway: str, concurrency: int, duration: float, think: float, seed: int,
-                one_address: bool = False) -> Run:
+async def drive(
+    gateway: str, concurrency: int, duration: float, think: float, seed: int, one_address: bool = False
+) -> Run:
     conversations: list[Conversation] = []
     limits = httpx.Limits(max_connections=concurrency + 10, max_keepalive_connections=concurrency + 10)
     async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT, limits=limits) as client:
@@ -155,8 +193,18 @@ async def drive(gateway: str, concurrency: int, duration: float, think: float, s
         started = time.monotonic()
         deadline = started + duration
         rng = random.Random(seed)  # noqa: S311 - think times, not secrets
-        tasks = [user(client, gateway, deadline, think, conversations, random.Random(rng.random()),  # noqa: S311
-                      one_address) for _ in range(concurrency)]
+        tasks = [
+            user(
+                client,
+                gateway,
+                deadline,
+                think,
+                conversations,
+                random.Random(rng.random()),  # noqa: S311
+                one_address,
+            )
+            for _ in range(concurrency)
+        ]
         flooding = None
         if one_address:
             flooding = Conversation(f"load-flood-{uuid.uuid4().hex[:12]}")
@@ -191,10 +239,11 @@ def _rows(url: str, query: str, senders: list[str]) -> dict[str, list[tuple]]:
     try:
         with engine.connect() as connection:
             for start in range(0, len(senders), 500):
-                batch = senders[start:start + 500]
+                batch = senders[start : start + 500]
                 marks = ", ".join(f":s{i}" for i in range(len(batch)))
-                for row in connection.execute(text(query.format(marks=marks)),
-                                              {f"s{i}": sender for i, sender in enumerate(batch)}):
+                for row in connection.execute(
+                    text(query.format(marks=marks)), {f"s{i}": sender for i, sender in enumerate(batch)}
+                ):
                     found[row[0]].append(tuple(row[1:]))
     finally:
         engine.dispose()
@@ -220,10 +269,17 @@ def verify(run: Run, database_url: str, tracker_url: str) -> Check:
     """Every conversation's turns, complete and in order, exactly once, in both stores."""
     check = Check(conversations=len(run.conversations))
     senders = [c.sender_id for c in run.conversations]
-    app = _rows(database_url, "SELECT c.sender_id, m.author, m.text FROM chat_messages m JOIN conversations c "
-                              "ON c.id = m.conversation_id WHERE c.sender_id IN ({marks}) ORDER BY m.id", senders)
-    tracker = _rows(tracker_url, "SELECT sender_id, data FROM events WHERE type_name = 'user' "
-                                 "AND sender_id IN ({marks}) ORDER BY id", senders)
+    app = _rows(
+        database_url,
+        "SELECT c.sender_id, m.author, m.text FROM chat_messages m JOIN conversations c "
+        "ON c.id = m.conversation_id WHERE c.sender_id IN ({marks}) ORDER BY m.id",
+        senders,
+    )
+    tracker = _rows(
+        tracker_url,
+        "SELECT sender_id, data FROM events WHERE type_name = 'user' AND sender_id IN ({marks}) ORDER BY id",
+        senders,
+    )
     for conversation in run.conversations:
         expected: list[tuple] = []
         to_rasa: list[str] = []
@@ -247,8 +303,12 @@ def verify(run: Run, database_url: str, tracker_url: str) -> Check:
             check.tracker_mismatches.append(conversation.sender_id)
             check.lost_turns += sum((Counter(to_rasa) - Counter(seen)).values())
             check.duplicated_turns += max(0, sum((Counter(seen) - Counter(to_rasa)).values()) - late)
-        if stored == expected and in_step and all(t.status == 200 for t in conversation.turns) and len(
-                conversation.turns) == 4:
+        if (
+            stored == expected
+            and in_step
+            and all(t.status == 200 for t in conversation.turns)
+            and len(conversation.turns) == 4
+        ):
             check.complete += 1
     return check
 
@@ -287,8 +347,7 @@ def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
         f"{max(run.latencies) if ok else float('nan'):.0f} ms |",
         f"| lost / duplicated turns | {check.lost_turns} / {check.duplicated_turns} |",
         f"| turns Rasa handled after the gateway gave up (answer not shown) | {check.late_turns} |",
-        f"| conversations out of step: app / tracker | {len(check.app_mismatches)} / "
-        f"{len(check.tracker_mismatches)} |",
+        f"| conversations out of step: app / tracker | {len(check.app_mismatches)} / {len(check.tracker_mismatches)} |",
         "",
         "| target | met |",
         "|---|---|",
@@ -297,10 +356,16 @@ def report(run: Run, check: Check, stack: str, section: str = SECTION) -> str:
         f"| p95 < {P95_TARGET_MS:.0f} ms | {'yes' if p95 < P95_TARGET_MS else 'no'} |",
     ]
     if run.flooding is not None:
-        lines[2] = lines[2].replace("simulated users,", "simulated users behind one address (the stack's real rate "
-                                    "limits), plus one conversation sending a message a second,")
-        lines.insert(lines.index("| target | met |") - 1, f"| flooding conversation: messages refused (429) / sent | "
-                     f"{flood_refused(run)} / {len(run.flooding.turns)} |")
+        lines[2] = lines[2].replace(
+            "simulated users,",
+            "simulated users behind one address (the stack's real rate "
+            "limits), plus one conversation sending a message a second,",
+        )
+        lines.insert(
+            lines.index("| target | met |") - 1,
+            f"| flooding conversation: messages refused (429) / sent | "
+            f"{flood_refused(run)} / {len(run.flooding.turns)} |",
+        )
         lines.append(f"| the flooding conversation meets 429 | {'yes' if flood_refused(run) else 'no'} |")
     return "\n".join([*lines, ""])
 
@@ -309,23 +374,40 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--conversations", type=int, default=50, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=60, help="seconds during which new dialogues start")
-    parser.add_argument("--think", type=float, default=None,
-                        help="mean think time between turns (s): reading the answer and typing the next question "
-                        "(default 5; 15 with --one-address: 4 messages a minute)")
-    parser.add_argument("--one-address", action="store_true",
-                        help="all users behind one address, the stack's real rate limits, and one flooding "
-                        "conversation (which must meet 429 while the users never do)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=None,
+        help="mean think time between turns (s): reading the answer and typing the next question "
+        "(default 5; 15 with --one-address: 4 messages a minute)",
+    )
+    parser.add_argument(
+        "--one-address",
+        action="store_true",
+        help="all users behind one address, the stack's real rate limits, and one flooding "
+        "conversation (which must meet 429 while the users never do)",
+    )
     parser.add_argument("--seed", type=int, default=20260301)
-    parser.add_argument("--stack", choices=("run", "none"), default="run",
-                        help="run: start `make run` here (SQLite); none: use a running stack")
+    parser.add_argument(
+        "--stack",
+        choices=("run", "none"),
+        default="run",
+        help="run: start `make run` here (SQLite); none: use a running stack",
+    )
     parser.add_argument("--gateway", default=GATEWAY, help="with --stack none: the gateway's URL (loopback)")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"), help="with --stack none")
-    parser.add_argument("--tracker-url", default=os.environ.get("TRACKER_STORE_URL"),
-                        help="with --stack none (default: the database URL)")
+    parser.add_argument(
+        "--tracker-url",
+        default=os.environ.get("TRACKER_STORE_URL"),
+        help="with --stack none (default: the database URL)",
+    )
     parser.add_argument("--report", default=str(ROOT / "docs" / "benchmarks.md"))
-    parser.add_argument("--title", default=None,
-                        help="title of the report section (one section per title), e.g. 'Load test: make scale' "
-                        "(default 'Load test', with --one-address 'Load test: one address')")
+    parser.add_argument(
+        "--title",
+        default=None,
+        help="title of the report section (one section per title), e.g. 'Load test: make scale' "
+        "(default 'Load test', with --one-address 'Load test: one address')",
+    )
     args = parser.parse_args(argv)
     if args.think is None:
         args.think = 15.0 if args.one_address else 5.0
@@ -339,16 +421,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.stack == "run":
         # One address: the stack's own limits. Otherwise none: one client sends everything here.
         with running_stack("loadtest", settings={} if args.one_address else None):
-            run = asyncio.run(drive(GATEWAY, args.conversations, args.duration, args.think, args.seed,
-                                    args.one_address))
+            run = asyncio.run(
+                drive(GATEWAY, args.conversations, args.duration, args.think, args.seed, args.one_address)
+            )
         data = ROOT / "var" / "loadtest"
         database_url, tracker_url = f"sqlite:///{data / 'assistant.db'}", f"sqlite:///{data / 'tracker.db'}"
         stack = "`make run` (SQLite, one Rasa process, one gateway process)"
     else:
         if not args.database_url:
             parser.error("--stack none needs --database-url (or DATABASE_URL)")
-        run = asyncio.run(drive(args.gateway.rstrip("/"), args.conversations, args.duration, args.think, args.seed,
-                                args.one_address))
+        run = asyncio.run(
+            drive(args.gateway.rstrip("/"), args.conversations, args.duration, args.think, args.seed, args.one_address)
+        )
         database_url, tracker_url = args.database_url, args.tracker_url or args.database_url
         stack = os.environ.get("LOADTEST_STACK_LABEL", "an already running stack")
     check = verify(run, database_url, tracker_url)

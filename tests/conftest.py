@@ -115,9 +115,20 @@ class FakeRasa:
 
     reply: Callable[[dict[str, Any]], dict[str, Any]] = field(
         default=lambda body: {
-            "messages": [{"text": f"Antwoord op: {body['message']}", "buttons": [],
-                          "custom": {"citations": [{"ref": "Leerplichtwet 1969, artikel 13a",
-                                                     "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"}]}}],
+            "messages": [
+                {
+                    "text": f"Antwoord op: {body['message']}",
+                    "buttons": [],
+                    "custom": {
+                        "citations": [
+                            {
+                                "ref": "Leerplichtwet 1969, artikel 13a",
+                                "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a",
+                            }
+                        ]
+                    },
+                }
+            ],
             "intent": {"name": "ask_verlof_vakantie", "confidence": 0.93},
         }
     )
@@ -136,14 +147,17 @@ class FakeRasa:
             return httpx.Response(401, json={"error": "unauthorised"})
         if request.method == "GET":
             ready = self.model_loaded and self.tracker_store_writable
-            return httpx.Response(200 if ready else 503, json={
-                "model_id": "test-model" if self.model_loaded else None,
-                "tracker_store": "ok" if self.tracker_store_writable else "unavailable"})
+            return httpx.Response(
+                200 if ready else 503,
+                json={
+                    "model_id": "test-model" if self.model_loaded else None,
+                    "tracker_store": "ok" if self.tracker_store_writable else "unavailable",
+                },
+            )
         body = json.loads(request.content)
         self.received.append(body)
         if self.refuse_turns:
-            return httpx.Response(503, json={"error": f"{self.refuse_turns} unavailable",
-                                             "reason": self.refuse_turns})
+            return httpx.Response(503, json={"error": f"{self.refuse_turns} unavailable", "reason": self.refuse_turns})
         return httpx.Response(200, json=self.reply(body))
 
     @property

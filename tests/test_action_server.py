@@ -23,9 +23,12 @@ def actions_client(configured: Settings) -> Iterator[TestClient]:
 
 def test_it_runs_a_custom_action_and_answers_with_the_sources(actions_client: TestClient) -> None:
     call = _action_call("action_answer_topic")
-    call["tracker"]["latest_message"] = {"text": "mag ik op vakantie buiten de schoolvakantie",
-                                         "intent": {"name": "ask_verlof_vakantie", "confidence": 0.95},
-                                         "entities": [], "metadata": {"language": "nl"}}
+    call["tracker"]["latest_message"] = {
+        "text": "mag ik op vakantie buiten de schoolvakantie",
+        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.95},
+        "entities": [],
+        "metadata": {"language": "nl"},
+    }
     response = actions_client.post(f"/webhook?token={GATEWAY_TOKEN}", json=call)
     assert response.status_code == 200
     [message] = [r for r in response.json()["responses"] if r.get("custom", {}).get("citations")][:1]

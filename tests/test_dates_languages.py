@@ -125,9 +125,17 @@ def test_parses(language: str, text: str, expected: ParsedDates) -> None:
 
 
 IMPOSSIBLE = [
-    ("nl", "31 februari"), ("en", "30 February"), ("en", "February 30"), ("uk", "31 лютого"),
-    ("pl", "31 lutego"), ("pl", "30 luty 2026"), ("tr", "30 Şubat"), ("ar", "31 فبراير"), ("ar", "٣١ شباط"),
-    ("en", "29 February 2026"), ("uk", "з 30 до 31 квітня"),
+    ("nl", "31 februari"),
+    ("en", "30 February"),
+    ("en", "February 30"),
+    ("uk", "31 лютого"),
+    ("pl", "31 lutego"),
+    ("pl", "30 luty 2026"),
+    ("tr", "30 Şubat"),
+    ("ar", "31 فبراير"),
+    ("ar", "٣١ شباط"),
+    ("en", "29 February 2026"),
+    ("uk", "з 30 до 31 квітня"),
 ]
 
 
@@ -140,9 +148,14 @@ def test_impossible_dates(language: str, text: str) -> None:
 
 
 MISMATCH = [
-    ("nl", "donderdag 13 maart", 3), ("en", "Thursday, March 13", 3), ("en", "Thu 13 March", 3),
-    ("pl", "czwartek, 13 marca", 3), ("uk", "четвер, 13 березня", 3), ("tr", "13 Mart Perşembe", 3),
-    ("ar", "الخميس 13 مارس", 3), ("pl", "w środę 13 marca", 2),
+    ("nl", "donderdag 13 maart", 3),
+    ("en", "Thursday, March 13", 3),
+    ("en", "Thu 13 March", 3),
+    ("pl", "czwartek, 13 marca", 3),
+    ("uk", "четвер, 13 березня", 3),
+    ("tr", "13 Mart Perşembe", 3),
+    ("ar", "الخميس 13 مارس", 3),
+    ("pl", "w środę 13 marca", 2),
 ]
 
 
@@ -155,24 +168,46 @@ def test_a_weekday_that_does_not_match(language: str, text: str, weekday: int) -
 
 
 NOT_A_DATE = {
-    "nl": ["Mijn zoon is 13 jaar en zit in groep 8", "We hebben 2 kinderen op deze school",
-           "Hoeveel dagen verlof mag ik vragen?", "zo snel mogelijk graag", "ik heb 13 jan gebeld"],
-    "en": ["My son is 13 years old and in year 8", "We have 2 children at this school",
-           "How many days of leave can I ask for?", "I may need more time", "Can I ask for 3 days off?",
-           "He is in grade 5 and she is in grade 7"],
-    "pl": ["Mój syn ma 13 lat i chodzi do szkoły", "Mam 2 dzieci w tej szkole", "Ile dni urlopu mogę dostać?",
-           "Czy 2 się zgadza?", "Do szkoły chodzi 3 dzieci"],
-    "uk": ["Моєму синові 13 років", "У мене 2 дітей у цій школі", "Скільки днів відпустки можна отримати?",
-           "Він навчається у 5 класі"],
-    "tr": ["Oğlumun 3 ara sınavı var", "2 eki gönderdim", "Oğlum 13 yaşında", "Kaç gün izin alabilirim?",
-           "Çocuğum 2 gün hasta"],
-    "ar": ["عمر ابني 13 سنة", "لدي 3 أطفال في هذه المدرسة", "كم يوم إجازة يمكنني أن أطلب؟",
-           "ابني في الصف 5"],
+    "nl": [
+        "Mijn zoon is 13 jaar en zit in groep 8",
+        "We hebben 2 kinderen op deze school",
+        "Hoeveel dagen verlof mag ik vragen?",
+        "zo snel mogelijk graag",
+        "ik heb 13 jan gebeld",
+    ],
+    "en": [
+        "My son is 13 years old and in year 8",
+        "We have 2 children at this school",
+        "How many days of leave can I ask for?",
+        "I may need more time",
+        "Can I ask for 3 days off?",
+        "He is in grade 5 and she is in grade 7",
+    ],
+    "pl": [
+        "Mój syn ma 13 lat i chodzi do szkoły",
+        "Mam 2 dzieci w tej szkole",
+        "Ile dni urlopu mogę dostać?",
+        "Czy 2 się zgadza?",
+        "Do szkoły chodzi 3 dzieci",
+    ],
+    "uk": [
+        "Моєму синові 13 років",
+        "У мене 2 дітей у цій школі",
+        "Скільки днів відпустки можна отримати?",
+        "Він навчається у 5 класі",
+    ],
+    "tr": [
+        "Oğlumun 3 ara sınavı var",
+        "2 eki gönderdim",
+        "Oğlum 13 yaşında",
+        "Kaç gün izin alabilirim?",
+        "Çocuğum 2 gün hasta",
+    ],
+    "ar": ["عمر ابني 13 سنة", "لدي 3 أطفال في هذه المدرسة", "كم يوم إجازة يمكنني أن أطلب؟", "ابني في الصف 5"],
 }
 
 
-@pytest.mark.parametrize(("language", "text"), [(code, text) for code, texts in NOT_A_DATE.items()
-                                                for text in texts])
+@pytest.mark.parametrize(("language", "text"), [(code, text) for code, texts in NOT_A_DATE.items() for text in texts])
 def test_ordinary_sentences_are_no_date(language: str, text: str) -> None:
     with pytest.raises(DateError) as error:
         parse_dates(text, TODAY, language)
@@ -195,8 +230,11 @@ def test_abbreviations_and_weekday_words_count_only_in_their_own_language() -> N
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_the_examples_the_form_shows_parse_back(language: str) -> None:
     day = D(2026, 3, 13)
-    for text in (format_date(day, language, "long"), format_date(day, language, "full"),
-                 format_date(day, language, "medium")):
+    for text in (
+        format_date(day, language, "long"),
+        format_date(day, language, "full"),
+        format_date(day, language, "medium"),
+    ):
         assert parse_dates(text, TODAY, language) == one(day), text
     assert parse_dates(format_day_month(D(2026, 4, 28), language), TODAY, language) == one(D(2026, 4, 28))
 
@@ -223,8 +261,10 @@ def test_range_words_and_folding() -> None:
 def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Somali moved to `supported` (one line): its CLDR month names parse; with `dates` words, its range words too."""
     config = with_supported_language(
-        tmp_path, "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
-        " dates: {relative: {1: [berri]}, to: [ilaa]}}")
+        tmp_path,
+        "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
+        " dates: {relative: {1: [berri]}, to: [ilaa]}}",
+    )
     monkeypatch.setattr(date_words, "load_languages", lambda: config)
     monkeypatch.setattr(date_words, "SUPPORTED_LANGUAGES", config.codes)
     monkeypatch.setattr(dates, "normalise_language", lambda code: code if code in config.codes else "nl")
@@ -240,28 +280,31 @@ def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest
         dates.clear_caches()
 
 
-@pytest.mark.parametrize(("language", "text", "expected"), [
-    ("nl", "9 t/m 13 maart", True),
-    ("nl", "van 9 tot en met 13 maart", True),
-    ("nl", "vrijdag 13 maart", True),
-    ("en", "March 9 to 13", True),
-    ("en", "from 9 until 13 March", True),
-    ("en", "on Friday", True),
-    ("uk", "9-13 березня", True),
-    ("uk", "з 9 до 13 березня", True),
-    ("pl", "od 9 do 13 marca", True),
-    ("pl", "dnia 13 marca", True),
-    ("tr", "9'dan 13 Mart'a kadar", True),
-    ("tr", "9-13 Mart", True),
-    ("ar", "من ٩ إلى ١٣ مارس", True),
-    ("nl", "31 februari", True),  # impossible, but still only a date
-    ("nl", "de bruiloft is op 13 maart", False),
-    ("en", "my sister's wedding on March 13", False),
-    ("uk", "весілля 13 березня", False),
-    ("nl", "groep 5", False),
-    ("tr", "3 ara sınavı", False),
-    ("en", "I work in a hotel", False),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("nl", "9 t/m 13 maart", True),
+        ("nl", "van 9 tot en met 13 maart", True),
+        ("nl", "vrijdag 13 maart", True),
+        ("en", "March 9 to 13", True),
+        ("en", "from 9 until 13 March", True),
+        ("en", "on Friday", True),
+        ("uk", "9-13 березня", True),
+        ("uk", "з 9 до 13 березня", True),
+        ("pl", "od 9 do 13 marca", True),
+        ("pl", "dnia 13 marca", True),
+        ("tr", "9'dan 13 Mart'a kadar", True),
+        ("tr", "9-13 Mart", True),
+        ("ar", "من ٩ إلى ١٣ مارس", True),
+        ("nl", "31 februari", True),  # impossible, but still only a date
+        ("nl", "de bruiloft is op 13 maart", False),
+        ("en", "my sister's wedding on March 13", False),
+        ("uk", "весілля 13 березня", False),
+        ("nl", "groep 5", False),
+        ("tr", "3 ara sınavı", False),
+        ("en", "I work in a hotel", False),
+    ],
+)
 def test_only_dates(language: str, text: str, expected: bool) -> None:
     """An answer that is nothing but a date or a range (range and `filler` words from languages.yml aside)."""
     assert dates.only_dates(text, language) is expected
@@ -270,9 +313,9 @@ def test_only_dates(language: str, text: str, expected: bool) -> None:
 def test_date_spans_point_at_the_dates_as_typed() -> None:
     text = "nee, het is van 9 t/m 13 maart"
     [found] = dates.date_spans(text, "nl")
-    assert text[found.start:found.end] == "9 t/m 13 maart" and found.dates == 2
+    assert text[found.start : found.end] == "9 t/m 13 maart" and found.dates == 2
     text = "ні, з 9 березня до 13 березня"
     spans = dates.date_spans(text, "uk")
-    assert [text[span.start:span.end] for span in spans] == ["9 березня", "13 березня"]
+    assert [text[span.start : span.end] for span in spans] == ["9 березня", "13 березня"]
     assert dates.date_spans("31 februari", "nl")[0].dates == 1  # no error: no date is built
     assert dates.date_spans("no date here", "en") == []

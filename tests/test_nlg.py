@@ -13,8 +13,9 @@ from assistant.settings import Settings
 from tests.conftest import GATEWAY_TOKEN
 
 
-def _call(name: str, language: str | None = None, slots: dict[str, Any] | None = None,
-          arguments: dict[str, Any] | None = None) -> dict[str, Any]:
+def _call(
+    name: str, language: str | None = None, slots: dict[str, Any] | None = None, arguments: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The body Rasa 3.6 posts (rasa.core.nlg.callback.nlg_request_format)."""
     metadata = {"language": language} if language else {}
     return {
@@ -42,8 +43,9 @@ def test_callers_without_the_token_are_refused(client: TestClient) -> None:
 
 
 def test_a_bad_body_is_a_400(client: TestClient) -> None:
-    response = client.post(f"/nlg?token={GATEWAY_TOKEN}", content=b"{not json",
-                           headers={"Content-Type": "application/json"})
+    response = client.post(
+        f"/nlg?token={GATEWAY_TOKEN}", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 400
     assert client.post(f"/nlg?token={GATEWAY_TOKEN}", json={"tracker": {}}).status_code == 400
 
@@ -70,8 +72,10 @@ def test_the_response_is_translated_into_the_conversation_language(client: TestC
     domain = load_responses()["utter_greet"][0]
     assert body["text"] == lookup(domain["text"], "uk")
     assert body["text"].startswith("Добрий день!")
-    assert body["buttons"][0] == {"title": lookup(domain["buttons"][0]["title"], "uk"),
-                                  "payload": "/ask_verlof_vakantie"}
+    assert body["buttons"][0] == {
+        "title": lookup(domain["buttons"][0]["title"], "uk"),
+        "payload": "/ask_verlof_vakantie",
+    }
 
 
 def test_arabic_keeps_contact_details_exactly() -> None:
@@ -90,8 +94,10 @@ def test_every_domain_response_renders_completely_in_every_language() -> None:
 
 RESPONSES = {
     "utter_status": [
-        {"text": "U vraagt verlof voor {gebeurtenis}.", "condition": [{"type": "slot", "name": "gebeurtenis",
-                                                                        "value": "huwelijk"}]},
+        {
+            "text": "U vraagt verlof voor {gebeurtenis}.",
+            "condition": [{"type": "slot", "name": "gebeurtenis", "value": "huwelijk"}],
+        },
         {"text": "Voor de gateway.", "channel": "gateway"},
         {"text": "Wat kunt u doen?"},
     ],
@@ -105,7 +111,8 @@ RESPONSES = {
 def test_a_slot_condition_picks_its_variation_and_placeholders_are_filled() -> None:
     tracker = _call("utter_status", slots={"gebeurtenis": "huwelijk"})["tracker"]
     assert render_response("utter_status", tracker, "gateway", responses=RESPONSES)["text"] == (
-        "U vraagt verlof voor huwelijk.")
+        "U vraagt verlof voor huwelijk."
+    )
 
 
 def test_without_a_matching_condition_the_channel_variation_then_the_first_plain_one_is_used() -> None:

@@ -39,15 +39,34 @@ def test_relative_sqlite_paths_are_anchored_in_the_project():
 
 
 def test_postgres_tracker_store_uses_the_same_server_and_database():
-    settings = Settings(database_url="postgresql://lpa:geheim@db.local:6543/lpa", gateway_token=STRONG,
-                        lock_store_url="redis://127.0.0.1:6379/2", _env_file=None)
+    settings = Settings(
+        database_url="postgresql://lpa:geheim@db.local:6543/lpa",
+        gateway_token=STRONG,
+        lock_store_url="redis://127.0.0.1:6379/2",
+        _env_file=None,
+    )
     config = endpoints(settings)
-    assert config["tracker_store"] == {"type": "SQL", "dialect": "postgresql", "url": "db.local", "port": 6543,
-                                       "db": "lpa", "username": "lpa", "password": "geheim"}
-    assert config["lock_store"] == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 2,
-                                    "key_prefix": "leerplicht"}
-    assert config["action_endpoint"] == {"url": "http://127.0.0.1:8001/webhook", "token": STRONG,
-                                         "enable_selective_domain": True}
+    assert config["tracker_store"] == {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": "db.local",
+        "port": 6543,
+        "db": "lpa",
+        "username": "lpa",
+        "password": "geheim",
+    }
+    assert config["lock_store"] == {
+        "type": "redis",
+        "url": "127.0.0.1",
+        "port": 6379,
+        "db": 2,
+        "key_prefix": "leerplicht",
+    }
+    assert config["action_endpoint"] == {
+        "url": "http://127.0.0.1:8001/webhook",
+        "token": STRONG,
+        "enable_selective_domain": True,
+    }
     assert config["nlg"] == {"url": "http://127.0.0.1:8001/nlg", "token": STRONG}  # the action server
 
 
@@ -59,8 +78,12 @@ def test_actions_and_responses_can_be_served_by_the_gateway_process():
 
 
 def test_written_files_carry_the_token_and_no_open_api(tmp_path):
-    settings = Settings(gateway_token=STRONG, database_url=f"sqlite:///{tmp_path}/a.db",
-                        tracker_store_url=f"sqlite:///{tmp_path}/t.db", _env_file=None)
+    settings = Settings(
+        gateway_token=STRONG,
+        database_url=f"sqlite:///{tmp_path}/a.db",
+        tracker_store_url=f"sqlite:///{tmp_path}/t.db",
+        _env_file=None,
+    )
     endpoints_path, credentials_path = write_rasa_config(settings, tmp_path / "rasa")
     credentials = yaml.safe_load(credentials_path.read_text())
     assert credentials == {"rasa_plugins.gateway_channel.GatewayInput": {"token": STRONG}}  # no unauthenticated "rest"

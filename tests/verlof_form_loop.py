@@ -75,8 +75,12 @@ class FormLoop:
     def say(self, text: str, intent: str | None = None, **entities: str) -> list[dict[str, Any]]:
         """The bot's messages for one user message (each {"text", "buttons", "custom"})."""
         intent, entity_list = parse(text, intent, entities)
-        self.message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entity_list,
-                        "metadata": {"language": self.language}}
+        self.message = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": entity_list,
+            "metadata": {"language": self.language},
+        }
         self.events.append({"event": "user", "text": text, "parse_data": self.message})
         messages: list[dict[str, Any]] = []
         if not self.active:
@@ -104,8 +108,9 @@ class FormLoop:
         for slot, spec in DOMAIN["slots"].items():
             for mapping in spec.get("mappings", []):
                 conditions = mapping.get("conditions") or []
-                if conditions and not any(c.get("active_loop") == FORM and c.get("requested_slot") == requested
-                                          for c in conditions):
+                if conditions and not any(
+                    c.get("active_loop") == FORM and c.get("requested_slot") == requested for c in conditions
+                ):
                     continue
                 kind = mapping["type"]
                 if kind == "from_entity":
@@ -128,17 +133,23 @@ class FormLoop:
         self.events.append({"event": "slot", "name": slot, "value": value})
 
     def _tracker(self, candidates: dict[str, Any]) -> Tracker:
-        events = [*self.events, {"event": "slot", "name": "requested_slot", "value": self.slots["requested_slot"]},
-                  {"event": "action", "name": FORM},
-                  *({"event": "slot", "name": k, "value": v} for k, v in candidates.items())]
-        return Tracker(self.sender, dict(self.slots), self.message, events, False, None, {"name": FORM},
-                       "action_listen")
+        events = [
+            *self.events,
+            {"event": "slot", "name": "requested_slot", "value": self.slots["requested_slot"]},
+            {"event": "action", "name": FORM},
+            *({"event": "slot", "name": k, "value": v} for k, v in candidates.items()),
+        ]
+        return Tracker(
+            self.sender, dict(self.slots), self.message, events, False, None, {"name": FORM}, "action_listen"
+        )
 
     def _run_action(self, action: Any, candidates: dict[str, Any] | None = None) -> tuple[list[dict], list[dict]]:
         dispatcher = CollectingDispatcher()
         events = resolve(action.run(dispatcher, self._tracker(candidates or {}), DOMAIN))
-        return [{"text": m.get("text"), "buttons": m.get("buttons") or [], "custom": m.get("custom") or {}}
-                for m in dispatcher.messages], events
+        return [
+            {"text": m.get("text"), "buttons": m.get("buttons") or [], "custom": m.get("custom") or {}}
+            for m in dispatcher.messages
+        ], events
 
     def _run_form(self, messages: list[dict[str, Any]], candidates: dict[str, Any], activation: bool = False) -> None:
         said, events = self._run_action(ValidateVerlofForm(), candidates)

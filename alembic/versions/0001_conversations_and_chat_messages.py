@@ -30,9 +30,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conversations")),
     )
     with op.batch_alter_table("conversations", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_conversations_last_activity_at"), ["last_activity_at"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_conversations_last_activity_at"), ["last_activity_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_conversations_sender_id"), ["sender_id"], unique=True)
 
     op.create_table(

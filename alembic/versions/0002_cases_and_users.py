@@ -57,8 +57,9 @@ def upgrade() -> None:
         sa.Column("officer_id", sa.Integer(), nullable=False),
         sa.Column("school_id", sa.String(length=64), nullable=False),
         sa.Column("school_name", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(["officer_id"], ["users.id"], name=op.f("fk_officer_schools_officer_id_users"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["officer_id"], ["users.id"], name=op.f("fk_officer_schools_officer_id_users"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_officer_schools")),
         sa.UniqueConstraint("school_id", name=op.f("uq_officer_schools_school_id")),
     )
@@ -89,8 +90,9 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["assigned_officer_id"], ["users.id"],
-                                name=op.f("fk_cases_assigned_officer_id_users"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["assigned_officer_id"], ["users.id"], name=op.f("fk_cases_assigned_officer_id_users"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("reference", name=op.f("uq_cases_reference")),
     )
@@ -107,10 +109,12 @@ def upgrade() -> None:
         sa.Column("officer_id", sa.Integer(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_case_messages_case_id_cases"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["officer_id"], ["users.id"], name=op.f("fk_case_messages_officer_id_users"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_messages_case_id_cases"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["officer_id"], ["users.id"], name=op.f("fk_case_messages_officer_id_users"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_messages")),
     )
     with op.batch_alter_table("case_messages", schema=None) as batch_op:
@@ -123,10 +127,12 @@ def upgrade() -> None:
         sa.Column("author_id", sa.Integer(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["author_id"], ["users.id"], name=op.f("fk_case_notes_author_id_users"),
-                                ondelete="SET NULL"),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_case_notes_case_id_cases"),
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["author_id"], ["users.id"], name=op.f("fk_case_notes_author_id_users"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_notes_case_id_cases"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_notes")),
     )
     with op.batch_alter_table("case_notes", schema=None) as batch_op:

@@ -52,8 +52,9 @@ def upgrade() -> None:
         sa.Column("decider_name", sa.String(length=200), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["decider_id"], ["users.id"], name=op.f("fk_verlof_requests_decider_id_users"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["decider_id"], ["users.id"], name=op.f("fk_verlof_requests_decider_id_users"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_verlof_requests")),
         sa.UniqueConstraint("reference", name=op.f("uq_verlof_requests_reference")),
     )

@@ -52,10 +52,18 @@ def upgrade() -> None:
         sa.Column("out_of_hours", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("feedback_up", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("feedback_down", sa.Integer(), nullable=False, server_default="0"),
-        sa.ForeignKeyConstraint(["conversation_id"], ["conversations.id"],
-                                name=op.f("fk_insight_turns_conversation_id_conversations"), ondelete="SET NULL"),
-        sa.ForeignKeyConstraint(["user_message_id"], ["chat_messages.id"],
-                                name=op.f("fk_insight_turns_user_message_id_chat_messages"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_insight_turns_conversation_id_conversations"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_message_id"],
+            ["chat_messages.id"],
+            name=op.f("fk_insight_turns_user_message_id_chat_messages"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_insight_turns")),
     )
     with op.batch_alter_table("insight_turns", schema=None) as batch_op:
@@ -74,10 +82,18 @@ def upgrade() -> None:
         sa.Column("comment", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["chat_message_id"], ["chat_messages.id"],
-                                name=op.f("fk_message_feedback_chat_message_id_chat_messages"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["turn_id"], ["insight_turns.id"],
-                                name=op.f("fk_message_feedback_turn_id_insight_turns"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["chat_message_id"],
+            ["chat_messages.id"],
+            name=op.f("fk_message_feedback_chat_message_id_chat_messages"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["turn_id"],
+            ["insight_turns.id"],
+            name=op.f("fk_message_feedback_turn_id_insight_turns"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_message_feedback")),
         sa.UniqueConstraint("chat_message_id", name=op.f("uq_message_feedback_chat_message_id")),
     )
@@ -93,9 +109,12 @@ def upgrade() -> None:
         sa.Column("municipality", sa.String(length=64), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("score", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["conversation_id"], ["conversations.id"],
-                                name=op.f("fk_satisfaction_scores_conversation_id_conversations"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+            name=op.f("fk_satisfaction_scores_conversation_id_conversations"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_satisfaction_scores")),
         sa.UniqueConstraint("conversation_id", name=op.f("uq_satisfaction_scores_conversation_id")),
     )
@@ -163,10 +182,12 @@ def upgrade() -> None:
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("officer_id", sa.Integer(), nullable=True),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["turn_id"], ["insight_turns.id"], name=op.f("fk_review_labels_turn_id_insight_turns"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["officer_id"], ["users.id"], name=op.f("fk_review_labels_officer_id_users"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["turn_id"], ["insight_turns.id"], name=op.f("fk_review_labels_turn_id_insight_turns"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["officer_id"], ["users.id"], name=op.f("fk_review_labels_officer_id_users"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_labels")),
         sa.UniqueConstraint("turn_id", name=op.f("uq_review_labels_turn_id")),
     )

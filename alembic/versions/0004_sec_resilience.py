@@ -21,8 +21,9 @@ def upgrade() -> None:
     with op.batch_alter_table("chat_messages", schema=None) as batch_op:
         batch_op.add_column(sa.Column("client_message_id", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("reply", sa.Text(), nullable=True))
-        batch_op.create_index("uq_chat_messages_conversation_id_client_message_id",
-                              ["conversation_id", "client_message_id"], unique=True)
+        batch_op.create_index(
+            "uq_chat_messages_conversation_id_client_message_id", ["conversation_id", "client_message_id"], unique=True
+        )
     with op.batch_alter_table("login_attempts", schema=None) as batch_op:
         batch_op.create_index("ix_login_attempts_ip_at", ["ip", "at"], unique=False)
 

@@ -66,9 +66,17 @@ def client_ip(request: Request) -> str:
 def start_session(request: Request, response: Response, user: User) -> None:
     settings = _settings(request)
     token = _serializer(settings, "backoffice-session").dumps(
-        {"u": user.id, "n": user.session_nonce, "c": secrets.token_urlsafe(32)})
-    response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_MAX_AGE, path="/", httponly=True, samesite="lax",
-                        secure=_secure(settings))
+        {"u": user.id, "n": user.session_nonce, "c": secrets.token_urlsafe(32)}
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=SESSION_MAX_AGE,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_secure(settings),
+    )
     response.delete_cookie(LOGIN_COOKIE, path="/backoffice")
 
 
@@ -97,8 +105,7 @@ def signed_in(request: Request) -> SignedIn | None:
         if isinstance(data, dict) and isinstance(data.get("u"), int):
             with session_scope() as session:
                 user = session.get(User, data["u"])
-                if (user is not None and user.active
-                        and hmac.compare_digest(str(data.get("n", "")), user.session_nonce)):
+                if user is not None and user.active and hmac.compare_digest(str(data.get("n", "")), user.session_nonce):
                     result = SignedIn(Principal.of(user), str(data.get("c", "")))
     request.state.backoffice_user = result
     return result
@@ -118,9 +125,15 @@ def new_login_form_token() -> str:
 def set_login_form_cookie(request: Request, response: Response, token: str) -> None:
     """Bind the login form's CSRF token to this browser with a short-lived signed cookie."""
     settings = _settings(request)
-    response.set_cookie(LOGIN_COOKIE, _serializer(settings, "backoffice-login").dumps(token),
-                        max_age=LOGIN_FORM_MAX_AGE, path="/backoffice", httponly=True, samesite="strict",
-                        secure=_secure(settings))
+    response.set_cookie(
+        LOGIN_COOKIE,
+        _serializer(settings, "backoffice-login").dumps(token),
+        max_age=LOGIN_FORM_MAX_AGE,
+        path="/backoffice",
+        httponly=True,
+        samesite="strict",
+        secure=_secure(settings),
+    )
 
 
 def login_form_token_ok(request: Request, token: str | None) -> bool:
@@ -146,8 +159,12 @@ class LoginThrottle:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LoginThrottle:
-        return cls(timedelta(minutes=settings.login_throttle_minutes), settings.login_max_failures,
-                   settings.login_max_failures_per_account, settings.login_max_failures_per_ip)
+        return cls(
+            timedelta(minutes=settings.login_throttle_minutes),
+            settings.login_max_failures,
+            settings.login_max_failures_per_account,
+            settings.login_max_failures_per_ip,
+        )
 
     def blocks(self, session: Session, email: str, ip: str, now: datetime) -> bool:
         """True when a limit is reached: the account from this address, the account, or the address."""
@@ -170,8 +187,9 @@ class Throttled(Exception):
     """Too many failed attempts: for this account from this address, for this account, or from this address."""
 
 
-def authenticate(email: str, password: str, ip: str, now: datetime | None = None,
-                 throttle: LoginThrottle | None = None) -> User | None:
+def authenticate(
+    email: str, password: str, ip: str, now: datetime | None = None, throttle: LoginThrottle | None = None
+) -> User | None:
     """The active user with this e-mail address and password; None when wrong. Raises `Throttled`."""
     now = now or utcnow()
     throttle = throttle or LoginThrottle()

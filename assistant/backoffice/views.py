@@ -111,19 +111,24 @@ def _asset_version(relative_path: str) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "0"
 
 
-def render(request: Request, template: str, signed: SignedIn | None, status_code: int = 200,
-           **context: Any) -> HTMLResponse:
+def render(
+    request: Request, template: str, signed: SignedIn | None, status_code: int = 200, **context: Any
+) -> HTMLResponse:
     root = request.scope.get("root_path", "").rstrip("/")
-    html = _environment().get_template(template).render(
-        root=root,
-        static=lambda path: f"{root}/backoffice/static/{path}?v={_asset_version(path)}",
-        user=signed.principal if signed else None,
-        csrf_token=signed.csrf_token if signed else "",
-        role_labels=ROLE_LABELS,
-        action_labels=ACTION_LABELS,
-        status_labels={k: translate(v, "nl") for k, v in STATUS_LABELS.items()},
-        priority_labels={k: translate(v, "nl") for k, v in PRIORITY_LABELS.items()},
-        **context,
+    html = (
+        _environment()
+        .get_template(template)
+        .render(
+            root=root,
+            static=lambda path: f"{root}/backoffice/static/{path}?v={_asset_version(path)}",
+            user=signed.principal if signed else None,
+            csrf_token=signed.csrf_token if signed else "",
+            role_labels=ROLE_LABELS,
+            action_labels=ACTION_LABELS,
+            status_labels={k: translate(v, "nl") for k, v in STATUS_LABELS.items()},
+            priority_labels={k: translate(v, "nl") for k, v in PRIORITY_LABELS.items()},
+            **context,
+        )
     )
     return HTMLResponse(html, status_code=status_code, headers=PAGE_HEADERS)
 
@@ -131,13 +136,14 @@ def render(request: Request, template: str, signed: SignedIn | None, status_code
 def _officer_names(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return {user_id: name for user_id, name in session.execute(select(User.id, User.display_name)
-                                                                .where(User.id.in_(ids)))}
+    return {
+        user_id: name for user_id, name in session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+    }
 
 
 @lru_cache(maxsize=16)
 def language_name(code: str | None) -> str:
-    """"Arabisch" for "ar": the language of a case, in Dutch for the officer."""
+    """ "Arabisch" for "ar": the language of a case, in Dutch for the officer."""
     if not code:
         return "–"
     try:
@@ -214,12 +220,19 @@ def case_rows(session: Session, cases: list[Case], now: datetime) -> list[dict[s
 
 def case_detail(session: Session, case: Case, now: datetime) -> dict[str, Any]:
     entries = audit.entries_for(session, "case", case.reference)
-    actor_ids = {int(e.actor.split(":", 1)[1]) for e in entries if e.actor.startswith("user:")
-                 and e.actor.split(":", 1)[1].isdigit()}
+    actor_ids = {
+        int(e.actor.split(":", 1)[1])
+        for e in entries
+        if e.actor.startswith("user:") and e.actor.split(":", 1)[1].isdigit()
+    }
     actor_names = {f"user:{k}": v for k, v in _officer_names(session, actor_ids).items()}
     actor_names.update({"chat": "Gebruiker (chat)", "system": "Systeem"})
-    names = _officer_names(session, {case.assigned_officer_id or 0}
-                           | {m.officer_id or 0 for m in case.messages} | {n.author_id or 0 for n in case.notes})
+    names = _officer_names(
+        session,
+        {case.assigned_officer_id or 0}
+        | {m.officer_id or 0 for m in case.messages}
+        | {n.author_id or 0 for n in case.notes},
+    )
     summary = dict(case.summary or {})
     question = summary.pop("question", None)
     if isinstance(summary.get("topic"), str):
@@ -229,14 +242,39 @@ def case_detail(session: Session, case: Case, now: datetime) -> dict[str, Any]:
         "question": question,
         "summary": summary,
         "assessment": case.assessment,
-        "transcript": [{**turn, "button": button_title(turn.get("text") or "") if turn.get("author") == "user"
-                        else None} for turn in case.transcript or []],
-        "messages": [{"id": m.id, "author": m.author, "officer": names.get(m.officer_id) if m.officer_id else None,
-                      "text": m.text, "created_at": iso(m.created_at)} for m in case.messages],
-        "notes": [{"id": n.id, "author": names.get(n.author_id) if n.author_id else None, "text": n.text,
-                   "created_at": iso(n.created_at)} for n in case.notes],
-        "audit": [{"at": iso(e.at), "actor": e.actor, "actor_name": actor_names.get(e.actor, e.actor),
-                   "action": e.action, "details": e.details} for e in entries],
+        "transcript": [
+            {**turn, "button": button_title(turn.get("text") or "") if turn.get("author") == "user" else None}
+            for turn in case.transcript or []
+        ],
+        "messages": [
+            {
+                "id": m.id,
+                "author": m.author,
+                "officer": names.get(m.officer_id) if m.officer_id else None,
+                "text": m.text,
+                "created_at": iso(m.created_at),
+            }
+            for m in case.messages
+        ],
+        "notes": [
+            {
+                "id": n.id,
+                "author": names.get(n.author_id) if n.author_id else None,
+                "text": n.text,
+                "created_at": iso(n.created_at),
+            }
+            for n in case.notes
+        ],
+        "audit": [
+            {
+                "at": iso(e.at),
+                "actor": e.actor,
+                "actor_name": actor_names.get(e.actor, e.actor),
+                "action": e.action,
+                "details": e.details,
+            }
+            for e in entries
+        ],
     }
 
 

@@ -57,11 +57,18 @@ class SchoolCalendar:
                     if region not in self._holidays:
                         raise ValueError(f"{school_year}: {entry['id']} names unknown region {region!r}")
                     holiday = Holiday(
-                        id=entry["id"], name=entry["name"], kind="schoolvakantie", region=region,
-                        start=_as_date(period["start"]), end=_as_date(period["end"]),
-                        certainty=period["certainty"], school_year=school_year,
-                        advisory=bool(entry.get("advisory", False)), compulsory=bool(entry.get("compulsory", False)),
-                        sources=_sources(entry), note=period.get("note") or entry.get("note"),
+                        id=entry["id"],
+                        name=entry["name"],
+                        kind="schoolvakantie",
+                        region=region,
+                        start=_as_date(period["start"]),
+                        end=_as_date(period["end"]),
+                        certainty=period["certainty"],
+                        school_year=school_year,
+                        advisory=bool(entry.get("advisory", False)),
+                        compulsory=bool(entry.get("compulsory", False)),
+                        sources=_sources(entry),
+                        note=period.get("note") or entry.get("note"),
                     )
                     if holiday.end < holiday.start:
                         raise ValueError(f"{school_year}: {holiday.id} ({region}) ends before it starts")
@@ -96,14 +103,19 @@ class SchoolCalendar:
                 while day <= last:
                     if day not in school_year:
                         raise ValueError(f"{holiday_id} on {day} is not in school year {school_year}")
-                    self._public.setdefault(day, []).append(PublicHoliday(
-                        id=holiday_id, name=definition["name"], day=day, school_year=school_year,
-                        school_free_by_default=bool(definition["school_free_by_default"]),
-                        not_a_public_holiday=bool(definition.get("not_a_public_holiday", False)),
-                        algemeen_erkende_feestdag=bool(definition.get("atw", False)),
-                        regions=tuple(definition["regions"]) if definition.get("regions") else None,
-                        note=definition.get("note"),
-                    ))
+                    self._public.setdefault(day, []).append(
+                        PublicHoliday(
+                            id=holiday_id,
+                            name=definition["name"],
+                            day=day,
+                            school_year=school_year,
+                            school_free_by_default=bool(definition["school_free_by_default"]),
+                            not_a_public_holiday=bool(definition.get("not_a_public_holiday", False)),
+                            algemeen_erkende_feestdag=bool(definition.get("atw", False)),
+                            regions=tuple(definition["regions"]) if definition.get("regions") else None,
+                            note=definition.get("note"),
+                        )
+                    )
                     day += _ONE_DAY
 
         self._places = places
@@ -188,9 +200,16 @@ class SchoolCalendar:
         if public is None or not public.school_free_by_default:
             return None
         return Holiday(
-            id=public.id, name=public.name, kind="feestdag", region=self.region(region), start=day, end=day,
-            certainty=self.school_free_certainty, school_year=public.school_year,
-            sources=self._public_free_sources, note=public.note,
+            id=public.id,
+            name=public.name,
+            kind="feestdag",
+            region=self.region(region),
+            start=day,
+            end=day,
+            certainty=self.school_free_certainty,
+            school_year=public.school_year,
+            sources=self._public_free_sources,
+            note=public.note,
         )
 
     def is_school_day(self, day: date, region: str) -> bool:
@@ -251,8 +270,11 @@ class SchoolCalendar:
         week = monday_of(first)
         target = monday_of(day)
         while week <= target:
-            if any(self.is_school_day(week + timedelta(days=offset), region) for offset in range(5)
-                   if (week + timedelta(days=offset)) in SchoolYear.of(day)):
+            if any(
+                self.is_school_day(week + timedelta(days=offset), region)
+                for offset in range(5)
+                if (week + timedelta(days=offset)) in SchoolYear.of(day)
+            ):
                 number += 1
                 if week == target:
                     return number

@@ -19,15 +19,26 @@ ACTOR_SYSTEM = "system"
 ACTOR_CHAT = "chat"
 
 
-def record(session: Session, actor: str, action: str, object_type: str, object_ref: str | None = None,
-           details: dict[str, Any] | None = None) -> AuditEntry:
-    entry = AuditEntry(at=utcnow(), actor=actor, action=action, object_type=object_type, object_ref=object_ref,
-                       details=details or {})
+def record(
+    session: Session,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_ref: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    entry = AuditEntry(
+        at=utcnow(), actor=actor, action=action, object_type=object_type, object_ref=object_ref, details=details or {}
+    )
     session.add(entry)
     return entry
 
 
 def entries_for(session: Session, object_type: str, object_ref: str) -> list[AuditEntry]:
-    return list(session.scalars(
-        select(AuditEntry).where(AuditEntry.object_type == object_type, AuditEntry.object_ref == object_ref)
-        .order_by(AuditEntry.id)))
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.object_type == object_type, AuditEntry.object_ref == object_ref)
+            .order_by(AuditEntry.id)
+        )
+    )

@@ -51,8 +51,16 @@ def password_problem(password: str) -> str | None:
     return None
 
 
-def create_user(session: Session, *, email: str, display_name: str, role: str, password: str,
-                municipality: str | None = None, school_id: str | None = None) -> User:
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    display_name: str,
+    role: str,
+    password: str,
+    municipality: str | None = None,
+    school_id: str | None = None,
+) -> User:
     """A new active account. Officers need a municipality, school accounts a school id."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
@@ -63,10 +71,16 @@ def create_user(session: Session, *, email: str, display_name: str, role: str, p
     problem = password_problem(password)
     if problem:
         raise ValueError(problem)
-    user = User(email=email.strip().lower(), display_name=display_name.strip(), role=role,
-                municipality=municipality if role == ROLE_OFFICER else None,
-                school_id=school_id if role == ROLE_SCHOOL else None,
-                password_hash=hash_password(password), active=True, session_nonce=new_session_nonce())
+    user = User(
+        email=email.strip().lower(),
+        display_name=display_name.strip(),
+        role=role,
+        municipality=municipality if role == ROLE_OFFICER else None,
+        school_id=school_id if role == ROLE_SCHOOL else None,
+        password_hash=hash_password(password),
+        active=True,
+        session_nonce=new_session_nonce(),
+    )
     session.add(user)
     session.flush()
     return user

@@ -29,10 +29,17 @@ OFFICER_ROLE = _("leerplichtambtenaar")
 OFFICER_ROLE_IN = _("leerplichtambtenaar, gemeente {municipality}")
 
 
-def create_from_conversation(sender_id: str, trigger: str, facts: dict[str, Any] | None,
-                             assessment: dict[str, Any] | None,
-                             transcript: Sequence[dict[str, Any]] | None = None, *, consent: bool = True,
-                             language: str | None = None, now: datetime | None = None) -> HandoffInfo:
+def create_from_conversation(
+    sender_id: str,
+    trigger: str,
+    facts: dict[str, Any] | None,
+    assessment: dict[str, Any] | None,
+    transcript: Sequence[dict[str, Any]] | None = None,
+    *,
+    consent: bool = True,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> HandoffInfo:
     """Open (or return the already open) case for the conversation and say where it stands.
 
     `trigger`: one of `assistant.cases.service.TRIGGER_PRIORITY` (safety_signal, absolute_verzuim, user_request,
@@ -44,8 +51,17 @@ def create_from_conversation(sender_id: str, trigger: str, facts: dict[str, Any]
     with session_scope() as session:
         if language is None:
             language = session.scalar(select(Conversation.language).where(Conversation.sender_id == sender_id))
-        case = service.open_case(session, sender_id=sender_id, trigger=trigger, facts=facts, assessment=assessment,
-                                 transcript=transcript, language=language or "nl", consent=consent, now=now)
+        case = service.open_case(
+            session,
+            sender_id=sender_id,
+            trigger=trigger,
+            facts=facts,
+            assessment=assessment,
+            transcript=transcript,
+            language=language or "nl",
+            consent=consent,
+            now=now,
+        )
         return service.handoff_info(session, case, now)
 
 
@@ -55,8 +71,14 @@ class RoutedMessage:
     status_line: str | None  # shown once: on the first user message after the handoff
 
 
-def route_user_message(session: Session, sender_id: str, text: str, language: str,
-                       now: datetime | None = None, contacts: Sequence[str] = ()) -> RoutedMessage | None:
+def route_user_message(
+    session: Session,
+    sender_id: str,
+    text: str,
+    language: str,
+    now: datetime | None = None,
+    contacts: Sequence[str] = (),
+) -> RoutedMessage | None:
     """When a case holds the conversation: add the (redacted) text to it. None when the bot should answer.
 
     `contacts`: phone numbers and e-mail addresses taken out of the text. The officer may have asked for them, so
@@ -94,7 +116,7 @@ def officer_messages_after(sender_id: str, after_id: int = 0) -> tuple[list[dict
 
 
 def officer_role(case: Any, language: str) -> str:
-    """"leerplichtambtenaar, gemeente Hengelo" in the conversation's language."""
+    """ "leerplichtambtenaar, gemeente Hengelo" in the conversation's language."""
     if case.municipality:
         return translate(OFFICER_ROLE_IN, language, municipality=case.municipality)
     return translate(OFFICER_ROLE, language)
@@ -102,8 +124,12 @@ def officer_role(case: Any, language: str) -> str:
 
 def _as_chat_message(message: Any) -> dict[str, Any]:
     """A case message as the chat page shows it: an officer's with their name and role."""
-    shown: dict[str, Any] = {"id": message.id, "author": message.author, "text": message.text,
-                             "created_at": service.sla.aware(message.created_at)}
+    shown: dict[str, Any] = {
+        "id": message.id,
+        "author": message.author,
+        "text": message.text,
+        "created_at": service.sla.aware(message.created_at),
+    }
     if message.author == "officer":
         shown["officer_name"] = message.officer.display_name if message.officer else None
         shown["officer_role"] = officer_role(message.case, message.case.language)

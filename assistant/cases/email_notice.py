@@ -28,13 +28,17 @@ log = structlog.get_logger(__name__)
 
 SUBJECT = _("Er is een antwoord op uw vraag ({case})")
 SUBJECT_VERLOF = _("Er is een bericht over uw verlofaanvraag {reference}")
-BODY_CHAT = _("Goedendag,\n\nEen leerplichtambtenaar heeft geantwoord op uw vraag (zaak {case}). U leest het "
-              "antwoord in uw gesprek met de Leerplicht-assistent: {link}\n\nOpent u de chatpagina in dezelfde "
-              "browser als eerst? Dan staat het gesprek er ook.\n\nDit is een automatisch bericht. U kunt er niet op "
-              "antwoorden.")
-BODY_VERLOF = _("Goedendag,\n\nEen leerplichtambtenaar heeft een bericht gestuurd over uw verlofaanvraag "
-                "{reference}. U leest het op de statuspagina: {link} Vul daar uw kenmerk en uw e-mailadres in.\n\n"
-                "Dit is een automatisch bericht. U kunt er niet op antwoorden.")
+BODY_CHAT = _(
+    "Goedendag,\n\nEen leerplichtambtenaar heeft geantwoord op uw vraag (zaak {case}). U leest het "
+    "antwoord in uw gesprek met de Leerplicht-assistent: {link}\n\nOpent u de chatpagina in dezelfde "
+    "browser als eerst? Dan staat het gesprek er ook.\n\nDit is een automatisch bericht. U kunt er niet op "
+    "antwoorden."
+)
+BODY_VERLOF = _(
+    "Goedendag,\n\nEen leerplichtambtenaar heeft een bericht gestuurd over uw verlofaanvraag "
+    "{reference}. U leest het op de statuspagina: {link} Vul daar uw kenmerk en uw e-mailadres in.\n\n"
+    "Dit is een automatisch bericht. U kunt er niet op antwoorden."
+)
 
 
 def notice_for(case: Case, settings: Settings) -> EmailMessage | None:
@@ -49,12 +53,16 @@ def notice_for(case: Case, settings: Settings) -> EmailMessage | None:
         from assistant.verlof_requests.form import STATUS_PATH
 
         message["Subject"] = translate(SUBJECT_VERLOF, language, reference=reference)
-        message.set_content(translate(BODY_VERLOF, language, reference=reference,
-                                      link=settings.public_url(STATUS_PATH)))
+        message.set_content(
+            translate(BODY_VERLOF, language, reference=reference, link=settings.public_url(STATUS_PATH))
+        )
     else:
         message["Subject"] = translate(SUBJECT, language, case=case.reference)
-        message.set_content(translate(BODY_CHAT, language, case=case.reference,
-                                      link=settings.public_url("/") + "#gesprek=" + case.sender_id))
+        message.set_content(
+            translate(
+                BODY_CHAT, language, case=case.reference, link=settings.public_url("/") + "#gesprek=" + case.sender_id
+            )
+        )
     message["From"] = settings.smtp_from
     message["To"] = address
     message["Message-ID"] = make_msgid(domain=settings.smtp_from.rpartition("@")[2] or None)
@@ -85,8 +93,15 @@ def notify_officer_reply(case_reference: str, settings: Settings | None = None) 
     try:
         with session_scope() as session:
             case = session.scalar(select(Case).where(Case.reference == case_reference))
-            replied = case is not None and session.scalar(select(CaseMessage.id).where(
-                CaseMessage.case_id == case.id, CaseMessage.author == AUTHOR_OFFICER).limit(1)) is not None
+            replied = (
+                case is not None
+                and session.scalar(
+                    select(CaseMessage.id)
+                    .where(CaseMessage.case_id == case.id, CaseMessage.author == AUTHOR_OFFICER)
+                    .limit(1)
+                )
+                is not None
+            )
             message = notice_for(case, settings) if replied else None
         if message is None:
             return

@@ -98,7 +98,8 @@ class Case(Base):
     school_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     school_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     assigned_officer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True)
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     priority: Mapped[str] = mapped_column(String(16))  # urgent | high | normal
     status: Mapped[str] = mapped_column(String(24), default=STATUS_NEW)
     outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
@@ -117,9 +118,11 @@ class Case(Base):
 
     assigned_officer: Mapped[User | None] = relationship()
     messages: Mapped[list[CaseMessage]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseMessage.id")
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseMessage.id"
+    )
     notes: Mapped[list[CaseNote]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseNote.id")
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseNote.id"
+    )
 
 
 class CaseMessage(Base):
@@ -172,8 +175,10 @@ class LoginAttempt(Base):
     """A back-office login attempt, for throttling (kept in the database so every replica sees it)."""
 
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_email_ip_at", "email", "ip", "at"),
-                      Index("ix_login_attempts_ip_at", "ip", "at"))
+    __table_args__ = (
+        Index("ix_login_attempts_email_ip_at", "email", "ip", "at"),
+        Index("ix_login_attempts_ip_at", "ip", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
@@ -198,6 +203,7 @@ def _refuse_audit_changes(session: Session, _flush_context: Any, _instances: Any
 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_audit_bulk_changes(state: ORMExecuteState) -> None:
-    if (state.is_update or state.is_delete) and getattr(getattr(state.statement, "table", None), "name",
-                                                         None) == AuditEntry.__tablename__:
+    if (state.is_update or state.is_delete) and getattr(
+        getattr(state.statement, "table", None), "name", None
+    ) == AuditEntry.__tablename__:
         raise AuditLogIsAppendOnly("audit_log is append-only: records cannot be changed or deleted")

@@ -56,7 +56,8 @@ REFERENCE_LENGTH = 10  # 50 bits from `secrets`
 
 TAKEN_NOTICE = _("Een leerplichtambtenaar heeft uw vraag in behandeling genomen. Het antwoord verschijnt hier.")
 HANDED_BACK_NOTICE = _(
-    "De leerplichtambtenaar heeft het gesprek afgerond. U kunt weer vragen stellen aan de digitale assistent.")
+    "De leerplichtambtenaar heeft het gesprek afgerond. U kunt weer vragen stellen aan de digitale assistent."
+)
 CLOSED_NOTICE = _("Uw vraag is afgehandeld. U kunt weer vragen stellen aan de digitale assistent.")
 BEING_HANDLED = _("Een leerplichtambtenaar behandelt uw vraag. Het antwoord verschijnt hier in het gesprek.")
 
@@ -120,8 +121,12 @@ class HandoffInfo:
     expected_response: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "status": self.status, "queue_position": self.queue_position,
-                "expected_response": self.expected_response}
+        return {
+            "case_id": self.case_id,
+            "status": self.status,
+            "queue_position": self.queue_position,
+            "expected_response": self.expected_response,
+        }
 
 
 # --- pure helpers ----------------------------------------------------------------------------------------------
@@ -186,22 +191,29 @@ def check_text(text: str) -> str:
 
 def is_overdue(case: Case, now: datetime) -> bool:
     """An open case whose first officer response is past its due time."""
-    return (case.status in OPEN_STATUSES and case.first_response_at is None
-            and sla.aware(case.sla_due_at) < sla.aware(now))
+    return (
+        case.status in OPEN_STATUSES and case.first_response_at is None and sla.aware(case.sla_due_at) < sla.aware(now)
+    )
 
 
 def queue_sort_key(case: Case, now: datetime) -> tuple[bool, int, datetime, int]:
     """Overdue first, then priority, then age (oldest first)."""
-    return (not is_overdue(case, now), PRIORITY_RANK.get(case.priority, len(PRIORITIES)),
-            sla.aware(case.created_at), case.id)
+    return (
+        not is_overdue(case, now),
+        PRIORITY_RANK.get(case.priority, len(PRIORITIES)),
+        sla.aware(case.created_at),
+        case.id,
+    )
 
 
 def position_in_queue(case: Case, waiting: Iterable[Case]) -> int:
     """1 + the number of waiting cases ahead of `case` (higher priority, or the same priority and older)."""
     mine = (PRIORITY_RANK[case.priority], sla.aware(case.created_at), case.id)
     return 1 + sum(
-        1 for other in waiting
-        if other.id != case.id and (PRIORITY_RANK[other.priority], sla.aware(other.created_at), other.id) < mine)
+        1
+        for other in waiting
+        if other.id != case.id and (PRIORITY_RANK[other.priority], sla.aware(other.created_at), other.id) < mine
+    )
 
 
 def public_status(case: Case) -> str:

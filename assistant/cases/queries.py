@@ -39,8 +39,12 @@ from assistant.i18n import translate
 
 def open_case_for(session: Session, sender_id: str) -> Case | None:
     """The case that currently holds the conversation (the bot is silent while there is one)."""
-    return session.scalar(select(Case).where(Case.sender_id == sender_id, Case.status.in_(OPEN_STATUSES))
-                          .order_by(Case.id.desc()).limit(1))
+    return session.scalar(
+        select(Case)
+        .where(Case.sender_id == sender_id, Case.status.in_(OPEN_STATUSES))
+        .order_by(Case.id.desc())
+        .limit(1)
+    )
 
 
 def latest_case_for(session: Session, sender_id: str) -> Case | None:
@@ -51,8 +55,9 @@ def queue_position(session: Session, case: Case) -> int | None:
     """Place in the municipality's queue of cases no officer has taken up yet; None once taken."""
     if case.status != STATUS_NEW:
         return None
-    same_municipality = (Case.municipality == case.municipality if case.municipality is not None
-                         else Case.municipality.is_(None))
+    same_municipality = (
+        Case.municipality == case.municipality if case.municipality is not None else Case.municipality.is_(None)
+    )
     waiting = session.scalars(select(Case).where(same_municipality, Case.status == STATUS_NEW))
     return position_in_queue(case, waiting)
 
@@ -62,8 +67,9 @@ def handoff_info(session: Session, case: Case, now: datetime | None = None) -> H
     if case.status == STATUS_NEW:
         hours = sla.office_hours_for(case.municipality)
         due = sla.aware(case.sla_due_at)
-        text = sla.expected_response(hours, case.priority, now, case.language,
-                                     due_at=due if due > sla.aware(now) else None)
+        text = sla.expected_response(
+            hours, case.priority, now, case.language, due_at=due if due > sla.aware(now) else None
+        )
     elif case.status in OPEN_STATUSES:
         text = translate(BEING_HANDLED, case.language)
     elif case.status == STATUS_HANDED_BACK:
@@ -75,11 +81,19 @@ def handoff_info(session: Session, case: Case, now: datetime | None = None) -> H
 
 def officer_messages_after(session: Session, sender_id: str, after_id: int = 0, limit: int = 100) -> list[CaseMessage]:
     """Officer and system messages for the conversation with an id above `after_id`, oldest first."""
-    return list(session.scalars(
-        select(CaseMessage).join(Case, Case.id == CaseMessage.case_id)
-        .where(Case.sender_id == sender_id, CaseMessage.id > after_id,
-               CaseMessage.author.in_((AUTHOR_OFFICER, AUTHOR_SYSTEM)))
-        .order_by(CaseMessage.id).limit(limit)))
+    return list(
+        session.scalars(
+            select(CaseMessage)
+            .join(Case, Case.id == CaseMessage.case_id)
+            .where(
+                Case.sender_id == sender_id,
+                CaseMessage.id > after_id,
+                CaseMessage.author.in_((AUTHOR_OFFICER, AUTHOR_SYSTEM)),
+            )
+            .order_by(CaseMessage.id)
+            .limit(limit)
+        )
+    )
 
 
 def get_case(session: Session, principal: Principal, reference: str) -> Case:
@@ -90,9 +104,17 @@ def get_case(session: Session, principal: Principal, reference: str) -> Case:
     return case
 
 
-def list_cases(session: Session, principal: Principal, *, status: str | None = "open", priority: str | None = None,
-               school: str | None = None, municipality: str | None = None, now: datetime | None = None,
-               limit: int = 500) -> list[Case]:
+def list_cases(
+    session: Session,
+    principal: Principal,
+    *,
+    status: str | None = "open",
+    priority: str | None = None,
+    school: str | None = None,
+    municipality: str | None = None,
+    now: datetime | None = None,
+    limit: int = 500,
+) -> list[Case]:
     """The queue as `principal` may see it, filtered, overdue first, then priority, then age."""
     now = now or utcnow()
     query = restrict_cases(select(Case), principal)
@@ -106,8 +128,11 @@ def list_cases(session: Session, principal: Principal, *, status: str | None = "
         wanted = school.strip().lower()
         query = query.where(or_(func.lower(Case.school_id) == wanted, func.lower(Case.school_name) == wanted))
     if municipality:
-        query = query.where(Case.municipality == municipality) if municipality != "-" else query.where(
-            Case.municipality.is_(None))
+        query = (
+            query.where(Case.municipality == municipality)
+            if municipality != "-"
+            else query.where(Case.municipality.is_(None))
+        )
     cases = list(session.scalars(query.order_by(Case.created_at.desc()).limit(limit)))
     return sorted(cases, key=lambda case: queue_sort_key(case, now))
 

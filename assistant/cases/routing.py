@@ -31,8 +31,11 @@ def towns_served_by(municipality: str | None) -> tuple[str, ...]:
     """The municipalities whose leerplicht the officers of `municipality` run: 'Hengelo' -> ('Borne', 'Hengelo')."""
     wanted = normalise_town(municipality)
     regions = get_regions()
-    return tuple(sorted(town for town in regions.municipalities
-                        if normalise_town(regions.responsible_municipality(town)) == wanted))
+    return tuple(
+        sorted(
+            town for town in regions.municipalities if normalise_town(regions.responsible_municipality(town)) == wanted
+        )
+    )
 
 
 def responsible_municipality(town: str | None) -> str | None:
@@ -54,16 +57,20 @@ def canonical_municipality(name: str | None) -> str | None:
     return next((m for m in leerplicht_municipalities() if normalise_town(m) == wanted), None)
 
 
-def contact_officer(session: Session, municipality: str | None, school_id: str | None,
-                    school_name: str | None) -> User | None:
+def contact_officer(
+    session: Session, municipality: str | None, school_id: str | None, school_name: str | None
+) -> User | None:
     """The active officer who is the fixed contact for the school, when that officer works for `municipality`.
 
     The school is matched on its id first, then on its name (case-insensitive).
     """
     if municipality is None or not (school_id or school_name):
         return None
-    query = select(User).join(OfficerSchool, OfficerSchool.officer_id == User.id).where(
-        User.role == ROLE_OFFICER, User.active.is_(True), User.municipality == municipality)
+    query = (
+        select(User)
+        .join(OfficerSchool, OfficerSchool.officer_id == User.id)
+        .where(User.role == ROLE_OFFICER, User.active.is_(True), User.municipality == municipality)
+    )
     if school_id:
         officer = session.scalar(query.where(OfficerSchool.school_id == school_id))
         if officer is not None:

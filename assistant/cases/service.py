@@ -92,20 +92,41 @@ def _chat_transcript_of(session: Session, sender_id: str, limit: int = 200) -> l
     conversation = session.scalar(select(Conversation).where(Conversation.sender_id == sender_id))
     if conversation is None:
         return []
-    rows = session.scalars(select(ChatMessage).where(ChatMessage.conversation_id == conversation.id)
-                           .order_by(ChatMessage.id.desc()).limit(limit))
-    return [{"author": m.author, "text": m.text, "at": sla.aware(m.created_at).isoformat()}
-            for m in reversed(list(rows))]
+    rows = session.scalars(
+        select(ChatMessage)
+        .where(ChatMessage.conversation_id == conversation.id)
+        .order_by(ChatMessage.id.desc())
+        .limit(limit)
+    )
+    return [
+        {"author": m.author, "text": m.text, "at": sla.aware(m.created_at).isoformat()} for m in reversed(list(rows))
+    ]
 
 
 def _clean_transcript(turns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"author": str(t.get("author", "user"))[:16], "text": str(t.get("text", ""))[:MAX_TEXT_CHARS],
-             "at": str(t.get("at", "") or "")[:40]} for t in list(turns)[-200:] if isinstance(t, dict)]
+    return [
+        {
+            "author": str(t.get("author", "user"))[:16],
+            "text": str(t.get("text", ""))[:MAX_TEXT_CHARS],
+            "at": str(t.get("at", "") or "")[:40],
+        }
+        for t in list(turns)[-200:]
+        if isinstance(t, dict)
+    ]
 
 
-def open_case(session: Session, *, sender_id: str, trigger: str, facts: dict[str, Any] | None,
-              assessment: dict[str, Any] | None, transcript: Sequence[dict[str, Any]] | None = None,
-              language: str = "nl", consent: bool, now: datetime | None = None) -> Case:
+def open_case(
+    session: Session,
+    *,
+    sender_id: str,
+    trigger: str,
+    facts: dict[str, Any] | None,
+    assessment: dict[str, Any] | None,
+    transcript: Sequence[dict[str, Any]] | None = None,
+    language: str = "nl",
+    consent: bool,
+    now: datetime | None = None,
+) -> Case:
     """A new case for the conversation (or the one already open: handing over twice is harmless).
 
     `consent` must be True: the user agreed that the conversation and the facts go to a leerplicht officer.
@@ -127,27 +148,48 @@ def open_case(session: Session, *, sender_id: str, trigger: str, facts: dict[str
     priority = priority_for(trigger, summary)
     contact = routing.contact_officer(session, municipality, school_id, school_name)
     case = Case(
-        reference=new_reference(), sender_id=sender_id, municipality=municipality,
-        town=town[:64] if isinstance(town, str) else None, school_id=school_id and school_id[:64],
-        school_name=school_name and school_name[:200], assigned_officer_id=contact.id if contact else None,
-        priority=priority, status=STATUS_NEW, trigger=trigger[:64], language=language, summary=summary,
+        reference=new_reference(),
+        sender_id=sender_id,
+        municipality=municipality,
+        town=town[:64] if isinstance(town, str) else None,
+        school_id=school_id and school_id[:64],
+        school_name=school_name and school_name[:200],
+        assigned_officer_id=contact.id if contact else None,
+        priority=priority,
+        status=STATUS_NEW,
+        trigger=trigger[:64],
+        language=language,
+        summary=summary,
         assessment=clean_assessment(assessment),
         transcript=_clean_transcript(transcript) if transcript is not None else _chat_transcript_of(session, sender_id),
-        consent_at=now, sla_due_at=sla.sla_due_at(sla.office_hours_for(municipality), priority, now),
-        created_at=now, updated_at=now,
+        consent_at=now,
+        sla_due_at=sla.sla_due_at(sla.office_hours_for(municipality), priority, now),
+        created_at=now,
+        updated_at=now,
     )
     session.add(case)
     session.flush()
-    audit.record(session, audit.ACTOR_CHAT, "case_opened", "case", case.reference, {
-        "trigger": case.trigger, "priority": priority, "municipality": municipality,
-        "routed_to_officer": contact.id if contact else None, "sla_due_at": sla.aware(case.sla_due_at).isoformat(),
-    })
+    audit.record(
+        session,
+        audit.ACTOR_CHAT,
+        "case_opened",
+        "case",
+        case.reference,
+        {
+            "trigger": case.trigger,
+            "priority": priority,
+            "municipality": municipality,
+            "routed_to_officer": contact.id if contact else None,
+            "sla_due_at": sla.aware(case.sla_due_at).isoformat(),
+        },
+    )
     insight.sync_case(session, case)
     return case
 
 
-def _set_status(session: Session, case: Case, status: str, actor: str, action: str, now: datetime,
-                **details: Any) -> None:
+def _set_status(
+    session: Session, case: Case, status: str, actor: str, action: str, now: datetime, **details: Any
+) -> None:
     before = case.status
     case.status = status
     case.updated_at = now
@@ -159,8 +201,9 @@ def _require(case: Case, allowed: Iterable[str]) -> None:
         raise InvalidTransition(INVALID_TRANSITION, status=translate(STATUS_LABELS[case.status], "nl"))
 
 
-def _tell_user(session: Session, case: Case, author: str, text: str, officer_id: int | None,
-               now: datetime) -> CaseMessage:
+def _tell_user(
+    session: Session, case: Case, author: str, text: str, officer_id: int | None, now: datetime
+) -> CaseMessage:
     """A message into the user's chat: stored with the case and in the conversation transcript. The thread of a
     verlof request has no chat conversation: its parent reads the case's messages through the verlof API."""
     message = CaseMessage(case_id=case.id, author=author, officer_id=officer_id, text=text, created_at=now)
@@ -179,8 +222,15 @@ def take(session: Session, case: Case, principal: Principal, now: datetime | Non
     previous = case.assigned_officer_id
     was_new = case.status == STATUS_NEW
     case.assigned_officer_id = principal.id
-    _set_status(session, case, STATUS_ASSIGNED if was_new else case.status, principal.actor, "case_taken", now,
-                previous_officer=previous)
+    _set_status(
+        session,
+        case,
+        STATUS_ASSIGNED if was_new else case.status,
+        principal.actor,
+        "case_taken",
+        now,
+        previous_officer=previous,
+    )
     if was_new:
         _tell_user(session, case, AUTHOR_SYSTEM, translate(TAKEN_NOTICE, case.language), None, now)
 
@@ -195,8 +245,7 @@ def reply(session: Session, case: Case, principal: Principal, text: str, now: da
     first_reply = case.first_response_at is None
     case.first_response_at = case.first_response_at or now
     message = _tell_user(session, case, AUTHOR_OFFICER, text, principal.id, now)
-    _set_status(session, case, STATUS_WAITING_FOR_USER, principal.actor, "case_replied", now,
-                message_id=message.id)
+    _set_status(session, case, STATUS_WAITING_FOR_USER, principal.actor, "case_replied", now, message_id=message.id)
     if first_reply:
         insight.sync_case(session, case)
     return message
@@ -266,5 +315,11 @@ def add_contact_details(session: Session, case: Case, contacts: Sequence[str], n
 
 
 def user_message_count(session: Session, case: Case) -> int:
-    return session.scalar(select(func.count()).select_from(CaseMessage)
-                          .where(CaseMessage.case_id == case.id, CaseMessage.author == AUTHOR_USER)) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(CaseMessage)
+            .where(CaseMessage.case_id == case.id, CaseMessage.author == AUTHOR_USER)
+        )
+        or 0
+    )

@@ -52,8 +52,7 @@ class OfficeHours:
     opens: time = time(9, 0)
     closes: time = time(17, 0)
     closed_dates: frozenset[date] = frozenset()
-    response_targets: dict[str, float] = field(
-        default_factory=lambda: {"urgent": 1.0, "high": 4.0, "normal": 8.0})
+    response_targets: dict[str, float] = field(default_factory=lambda: {"urgent": 1.0, "high": 4.0, "normal": 8.0})
 
     def is_workday(self, day: date) -> bool:
         return day.weekday() in self.weekdays and day not in self.closed_dates
@@ -151,8 +150,9 @@ def sla_due_at(hours: OfficeHours, priority: str, created_at: datetime) -> datet
     return add_office_hours(hours, created_at, hours.target_hours(priority))
 
 
-def _day_phrase(hours: OfficeHours, now: datetime, moment: datetime, language: str,
-                today: str, tomorrow: str, other: str) -> str:
+def _day_phrase(
+    hours: OfficeHours, now: datetime, moment: datetime, language: str, today: str, tomorrow: str, other: str
+) -> str:
     local_now, local = _local(hours, now), _local(hours, moment)
     clock = f"{local.hour}.{local.minute:02d}"
     days_ahead = (local.date() - local_now.date()).days
@@ -166,8 +166,9 @@ def _day_phrase(hours: OfficeHours, now: datetime, moment: datetime, language: s
     return translate(other, language, day=day, time=clock)
 
 
-def expected_response(hours: OfficeHours, priority: str, now: datetime, language: str = "nl",
-                      due_at: datetime | None = None) -> str:
+def expected_response(
+    hours: OfficeHours, priority: str, now: datetime, language: str = "nl", due_at: datetime | None = None
+) -> str:
     """What the user is told about when an officer will answer (Dutch, or a reviewed translation).
 
     Office open: "binnen 1 werkdag" (targets of a werkdag or more) or "uiterlijk vandaag om 14.00 uur".

@@ -24,5 +24,6 @@ def disclosure_for(text: str, language: str, intent: str | None) -> BotMessage |
     rendered = render_response(DISCLOSURE_RESPONSE, {"latest_message": {"metadata": {"language": language}}})
     if rendered is None:  # pragma: no cover - the response is part of the domain
         return None
-    return BotMessage(text=rendered["text"], buttons=[Button(title=b["title"], payload=b["payload"])
-                                                      for b in rendered["buttons"]])
+    return BotMessage(
+        text=rendered["text"], buttons=[Button(title=b["title"], payload=b["payload"]) for b in rendered["buttons"]]
+    )

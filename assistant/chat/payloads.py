@@ -52,8 +52,13 @@ def _titles() -> dict[str, str]:
             for button in variation.get("buttons") or []:
                 if isinstance(button, dict) and button.get("payload") and button.get("title"):
                     titles.setdefault(_key(str(button["payload"])), str(button["title"]))
-    fields = {"date": form_texts.BUTTON_DATES, "child_name": form_texts.BUTTON_CHILD,
-              "school": form_texts.BUTTON_SCHOOL, "reason": form_texts.BUTTON_REASON, "email": form_texts.BUTTON_EMAIL}
+    fields = {
+        "date": form_texts.BUTTON_DATES,
+        "child_name": form_texts.BUTTON_CHILD,
+        "school": form_texts.BUTTON_SCHOOL,
+        "reason": form_texts.BUTTON_REASON,
+        "email": form_texts.BUTTON_EMAIL,
+    }
     for field, title in fields.items():
         titles[_key(f'/verlof_correction{{"verlof_field": "{field}"}}')] = title
     titles.update(ACTION_BUTTONS)  # the general meaning: a "yes" button has several titles in the domain

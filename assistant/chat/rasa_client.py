@@ -52,8 +52,14 @@ class RasaReply:
 
 
 class RasaClient:
-    def __init__(self, base_urls: list[str], token: str, timeout: float, health_timeout: float = 2.0,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        base_urls: list[str],
+        token: str,
+        timeout: float,
+        health_timeout: float = 2.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         if not base_urls:
             raise ValueError("at least one Rasa URL is needed")
         self._base_urls = [url.rstrip("/") for url in base_urls]

@@ -15,8 +15,11 @@ from assistant.knowledge.models import Citation  # the one citation shape: {ref,
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]+$"
 # A supported language code, in any case, optionally with a region or script ("en-GB").
-LANGUAGE_PATTERN = "^(" + "|".join("".join(f"[{c.upper()}{c}]" for c in code) for code in SUPPORTED_LANGUAGES) + \
-    ")(-[A-Za-z0-9]{1,8})*$"
+LANGUAGE_PATTERN = (
+    "^("
+    + "|".join("".join(f"[{c.upper()}{c}]" for c in code) for code in SUPPORTED_LANGUAGES)
+    + ")(-[A-Za-z0-9]{1,8})*$"
+)
 
 
 class ChatRequest(BaseModel):
@@ -71,20 +74,28 @@ class Button(BaseModel):
 
 
 class BotMessage(BaseModel):
-    id: int | None = Field(default=None, description="Stable id of the stored message (for feedback: "
-                           "`POST /api/chat/feedback`).", examples=[1234])
+    id: int | None = Field(
+        default=None,
+        description="Stable id of the stored message (for feedback: `POST /api/chat/feedback`).",
+        examples=[1234],
+    )
     text: str = Field(default="", description="The message. For an answer: the answer to the question asked, short.")
     buttons: list[Button] = Field(default_factory=list)
     citations: list[Citation] = Field(
         default_factory=list,
         description="Every source behind the message, those that ground `text` first (statute articles first). A "
-                    "client may show the first three and the rest on request.")
-    headline: bool = Field(default=False, description="True: the first line of `text` sums the message up (an "
-                           "outcome, such as whether to report absence to DUO); show it emphasised.")
+        "client may show the first three and the rest on request.",
+    )
+    headline: bool = Field(
+        default=False,
+        description="True: the first line of `text` sums the message up (an "
+        "outcome, such as whether to report absence to DUO); show it emphasised.",
+    )
     details: str | None = Field(
         default=None,
         description="More explanation behind the answer (the steps, the exceptions, how it was computed), for a "
-                    "'Meer uitleg' control; null when there is none (new: older clients ignore it).")
+        "'Meer uitleg' control; null when there is none (new: older clients ignore it).",
+    )
 
 
 class Intent(BaseModel):

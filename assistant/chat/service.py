@@ -46,9 +46,7 @@ from assistant.privacy.redact import redact
 
 log = structlog.get_logger(__name__)
 
-RASA_DOWN = _(
-    "De assistent is even niet bereikbaar. Uw bericht is bewaard; probeer het over een halve minuut opnieuw."
-)
+RASA_DOWN = _("De assistent is even niet bereikbaar. Uw bericht is bewaard; probeer het over een halve minuut opnieuw.")
 UNSUPPORTED_LANGUAGE = _("Deze taal wordt (nog) niet ondersteund. Kies een van deze talen: {languages}.")
 STILL_ANSWERING = _("Uw bericht wordt nog beantwoord. Een ogenblik geduld, het antwoord komt zo.")
 RASA_RETRY_SECONDS = 30
@@ -70,8 +68,9 @@ CONTACT_FOR_OFFICER = _(
 class ChatError(Exception):
     """A problem the user must be told about, with the HTTP status to use."""
 
-    def __init__(self, status_code: int, message: str, language: str, retry_after: int | None = None,
-                 **values: object) -> None:
+    def __init__(
+        self, status_code: int, message: str, language: str, retry_after: int | None = None, **values: object
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.retry_after = retry_after
@@ -102,8 +101,10 @@ class UserTurn:
 
 def with_ids(messages: list[BotMessage], ids: list[int]) -> list[BotMessage]:
     """The messages with the ids they were stored under (the same order)."""
-    return [message.model_copy(update={"id": ids[index] if index < len(ids) else None})
-            for index, message in enumerate(messages)]
+    return [
+        message.model_copy(update={"id": ids[index] if index < len(ids) else None})
+        for index, message in enumerate(messages)
+    ]
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,20 @@ class ChatService:
         if turn.routed is not None:
             return await self._answer_for_officer(request.sender_id, turn)
         if turn.local_reply is not None:
-            response = ChatResponse(sender_id=request.sender_id, language=turn.language,
-                                    messages=[BotMessage(text=turn.local_reply)], intent=None)
-            await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, turn.requested_slot,
-                                    insight.TurnFacts(None, OUTCOME_OTHER))
+            response = ChatResponse(
+                sender_id=request.sender_id,
+                language=turn.language,
+                messages=[BotMessage(text=turn.local_reply)],
+                intent=None,
+            )
+            await run_in_threadpool(
+                self._store_bot_turn,
+                request.sender_id,
+                turn,
+                response,
+                turn.requested_slot,
+                insight.TurnFacts(None, OUTCOME_OTHER),
+            )
             return response
         try:
             reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
@@ -144,18 +155,21 @@ class ChatService:
 
         messages = [to_bot_message(raw) for raw in reply.messages]
         messages = [message for message in messages if message.text or message.buttons]
-        intent = Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0)) \
-            if reply.intent else None
+        intent = (
+            Intent(name=reply.intent.get("name"), confidence=float(reply.intent.get("confidence") or 0.0))
+            if reply.intent
+            else None
+        )
         disclosure = disclosure_for(turn.text, turn.language, intent.name if intent else None)
         if disclosure is not None:
             messages.insert(0, disclosure)
         messages = [*turn.notices(), *messages]
-        response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages,
-                                intent=intent)
+        response = ChatResponse(sender_id=request.sender_id, language=turn.language, messages=messages, intent=intent)
         requested_slot = reply.slots.get("requested_slot")
         facts = insight.classify_turn(intent.name if intent else None, reply.messages, requested_slot)
-        await run_in_threadpool(self._store_bot_turn, request.sender_id, turn, response, requested_slot, facts,
-                                opened_case(reply))
+        await run_in_threadpool(
+            self._store_bot_turn, request.sender_id, turn, response, requested_slot, facts, opened_case(reply)
+        )
         return response
 
     def _begin_turn(self, request: ChatRequest, page_language: str | None = None) -> UserTurn | Replay:
@@ -166,11 +180,14 @@ class ChatService:
                 return self._store_user_turn(session, request, page_language)
         except IntegrityError:
             # Another attempt with the same client message id stored it a moment ago and is being answered.
-            raise ChatError(409, STILL_ANSWERING, self._language_for(request, page_language or self.default_language),
-                            retry_after=STILL_ANSWERING_RETRY_SECONDS) from None
+            raise ChatError(
+                409,
+                STILL_ANSWERING,
+                self._language_for(request, page_language or self.default_language),
+                retry_after=STILL_ANSWERING_RETRY_SECONDS,
+            ) from None
 
-    def _store_user_turn(self, session: Session, request: ChatRequest,
-                         page_language: str | None) -> UserTurn | Replay:
+    def _store_user_turn(self, session: Session, request: ChatRequest, page_language: str | None) -> UserTurn | Replay:
         state = transcript.conversation_state(session, request.sender_id)
         current = state.language or page_language or self.default_language
         language = self._language_for(request, current)
@@ -191,27 +208,46 @@ class ChatService:
             elif choice.explicit and request.language is None and len(text.split()) <= 4:
                 local_reply = switch_confirmation(language)  # "English please": confirm, nothing to answer yet
         redaction = redact(text, state.requested_slot)
-        message_id = transcript.record_user_message(session, request.sender_id, language, redaction.text,
-                                                    state.conversation_id, request.client_message_id)
+        message_id = transcript.record_user_message(
+            session, request.sender_id, language, redaction.text, state.conversation_id, request.client_message_id
+        )
         named = insight.municipality_in_text(redaction.text) if state.municipality is None else None
         if named:
             insight.attribute_conversation(session, named, sender_id=request.sender_id, overwrite=False)
-        routed = chat_handoff.route_user_message(session, request.sender_id, redaction.text, language,
-                                                 contacts=[item.value for item in redaction.removed_contacts]) \
-            if state.case_open else None
+        routed = (
+            chat_handoff.route_user_message(
+                session,
+                request.sender_id,
+                redaction.text,
+                language,
+                contacts=[item.value for item in redaction.removed_contacts],
+            )
+            if state.case_open
+            else None
+        )
         contact_notice = None
         if redaction.removed_contacts:
             contact_notice = CONTACT_FOR_OFFICER if routed is not None else CONTACT_REMOVED
         return UserTurn(
-            language=language, text=redaction.text, user_message_id=message_id, routed=routed,
-            requested_slot=state.requested_slot, local_reply=local_reply,
+            language=language,
+            text=redaction.text,
+            user_message_id=message_id,
+            routed=routed,
+            requested_slot=state.requested_slot,
+            local_reply=local_reply,
             give_bsn_notice=redaction.had_bsn and not state.bsn_notice_given,
-            keep_reply=request.client_message_id is not None, contact_notice=contact_notice,
+            keep_reply=request.client_message_id is not None,
+            contact_notice=contact_notice,
             first_turn=state.conversation_id is None,
         )
 
-    def _retried(self, session: Session, request: ChatRequest, state: transcript.ConversationState,
-                 earlier: transcript.EarlierAttempt) -> UserTurn | Replay:
+    def _retried(
+        self,
+        session: Session,
+        request: ChatRequest,
+        state: transcript.ConversationState,
+        earlier: transcript.EarlierAttempt,
+    ) -> UserTurn | Replay:
         """A message the client sent before (same client message id): its answer, or a second try at one."""
         language = state.language or self.default_language
         if earlier.reply is not None:
@@ -222,9 +258,14 @@ class ChatService:
         # the first attempt already gave the message to the officer.
         handoff = chat_handoff.open_handoff(session, request.sender_id) if state.case_open else None
         return UserTurn(
-            language=language, text=earlier.text, user_message_id=earlier.user_message_id,
+            language=language,
+            text=earlier.text,
+            user_message_id=earlier.user_message_id,
             routed=chat_handoff.RoutedMessage(handoff, None) if handoff else None,
-            requested_slot=state.requested_slot, local_reply=None, give_bsn_notice=False, keep_reply=True,
+            requested_slot=state.requested_slot,
+            local_reply=None,
+            give_bsn_notice=False,
+            keep_reply=True,
         )
 
     async def _answer_for_officer(self, sender_id: str, turn: UserTurn) -> ChatResponse:
@@ -233,10 +274,21 @@ class ChatService:
         messages = turn.notices()
         if turn.routed.status_line:
             messages.append(BotMessage(text=turn.routed.status_line))
-        response = ChatResponse(sender_id=sender_id, language=turn.language, messages=messages, intent=None,
-                                handoff=Handoff(**turn.routed.handoff.as_dict()))
-        await run_in_threadpool(self._store_bot_turn, sender_id, turn, response, turn.requested_slot,
-                                insight.TurnFacts(None, OUTCOME_OFFICER))
+        response = ChatResponse(
+            sender_id=sender_id,
+            language=turn.language,
+            messages=messages,
+            intent=None,
+            handoff=Handoff(**turn.routed.handoff.as_dict()),
+        )
+        await run_in_threadpool(
+            self._store_bot_turn,
+            sender_id,
+            turn,
+            response,
+            turn.requested_slot,
+            insight.TurnFacts(None, OUTCOME_OFFICER),
+        )
         return response
 
     def _language_for(self, request: ChatRequest, current: str) -> str:
@@ -247,8 +299,14 @@ class ChatService:
         return current
 
     @staticmethod
-    def _store_bot_turn(sender_id: str, turn: UserTurn, response: ChatResponse, requested_slot: str | None,
-                        facts: insight.TurnFacts, case_opened: bool = False) -> None:
+    def _store_bot_turn(
+        sender_id: str,
+        turn: UserTurn,
+        response: ChatResponse,
+        requested_slot: str | None,
+        facts: insight.TurnFacts,
+        case_opened: bool = False,
+    ) -> None:
         """Store the bot turn with each message's sources, its row in the officers' figures and, for a client
         message id, the whole answer. The answer's messages get the ids they were stored under; when this turn
         opened a case (`case_opened`: a Rasa action said so in its message), the answer gets the handoff, read in
@@ -259,15 +317,27 @@ class ChatService:
                 response.handoff = Handoff(**handoff.as_dict()) if handoff else None
             intent = response.intent
             bot = transcript.record_bot_turn(
-                session, sender_id, turn.user_message_id, [m.text for m in response.messages],
-                intent.name if intent else None, intent.confidence if intent else None,
-                requested_slot, turn.give_bsn_notice,
+                session,
+                sender_id,
+                turn.user_message_id,
+                [m.text for m in response.messages],
+                intent.name if intent else None,
+                intent.confidence if intent else None,
+                requested_slot,
+                turn.give_bsn_notice,
                 citations=[[citation.model_dump() for citation in m.citations] for m in response.messages],
             )
             response.messages = with_ids(response.messages, bot.message_ids)
-            insight.record_turn(session, conversation_id=bot.conversation_id, user_message_id=turn.user_message_id,
-                                first_turn=turn.first_turn, municipality=bot.municipality, language=turn.language,
-                                intent=intent.name if intent else None, facts=facts)
+            insight.record_turn(
+                session,
+                conversation_id=bot.conversation_id,
+                user_message_id=turn.user_message_id,
+                first_turn=turn.first_turn,
+                municipality=bot.municipality,
+                language=turn.language,
+                intent=intent.name if intent else None,
+                facts=facts,
+            )
             if turn.keep_reply:
                 transcript.record_reply(session, turn.user_message_id, response.model_dump_json())
 
@@ -298,5 +368,10 @@ def to_bot_message(raw: dict[str, Any]) -> BotMessage:
         if isinstance(citation, dict) and citation.get("ref")
     ]
     details = custom.get("details")
-    return BotMessage(text=str(text), buttons=buttons, citations=citations, headline=custom.get("headline") is True,
-                      details=details if isinstance(details, str) and details.strip() else None)
+    return BotMessage(
+        text=str(text),
+        buttons=buttons,
+        citations=citations,
+        headline=custom.get("headline") is True,
+        details=details if isinstance(details, str) and details.strip() else None,
+    )

@@ -27,4 +27,4 @@ def verlof_sender_id(reference: str) -> str:
 
 def verlof_reference(sender_id: str) -> str | None:
     """The verlof reference of an officer thread's sender id; None for any other conversation."""
-    return sender_id[len(VERLOF_PREFIX):] if sender_id.startswith(VERLOF_PREFIX) else None
+    return sender_id[len(VERLOF_PREFIX) :] if sender_id.startswith(VERLOF_PREFIX) else None

@@ -20,8 +20,9 @@ from assistant.db.models import ChatMessage, Conversation
 
 
 def get_or_create_conversation(session: Session, sender_id: str, language: str) -> Conversation:
-    conversation = _loaded(session, sender_id) or \
-        session.scalar(select(Conversation).where(Conversation.sender_id == sender_id))
+    conversation = _loaded(session, sender_id) or session.scalar(
+        select(Conversation).where(Conversation.sender_id == sender_id)
+    )
     if conversation is None:
         conversation = Conversation(sender_id=sender_id, language=language)
         session.add(conversation)
@@ -51,24 +52,40 @@ def _loaded(session: Session, sender_id: str) -> Conversation | None:
 # here (no object is loaded or changed) but cost about a third of each transaction.
 _conversations, _messages, _cases = Conversation.__table__, ChatMessage.__table__, Case.__table__
 _STATE = select(
-    _conversations.c.id, _conversations.c.language, _conversations.c.requested_slot,
-    _conversations.c.bsn_notice_given, _conversations.c.municipality,
+    _conversations.c.id,
+    _conversations.c.language,
+    _conversations.c.requested_slot,
+    _conversations.c.bsn_notice_given,
+    _conversations.c.municipality,
     exists().where(_cases.c.sender_id == _conversations.c.sender_id, _cases.c.status.in_(OPEN_STATUSES)),
 ).where(_conversations.c.sender_id == bindparam("p_sender_id"))
-_TOUCH = _conversations.update().where(_conversations.c.id == bindparam("p_id")).values(
-    language=bindparam("p_language"), last_activity_at=bindparam("p_now"))
+_TOUCH = (
+    _conversations.update()
+    .where(_conversations.c.id == bindparam("p_id"))
+    .values(language=bindparam("p_language"), last_activity_at=bindparam("p_now"))
+)
 _ADD_MESSAGE = _messages.insert().returning(_messages.c.id)
 _ADD_MESSAGES = _messages.insert().returning(_messages.c.id, sort_by_parameter_order=True)
-_MESSAGE_INTENT = _messages.update().where(_messages.c.id == bindparam("p_id")).values(
-    intent=bindparam("p_intent"), confidence=bindparam("p_confidence"))
+_MESSAGE_INTENT = (
+    _messages.update()
+    .where(_messages.c.id == bindparam("p_id"))
+    .values(intent=bindparam("p_intent"), confidence=bindparam("p_confidence"))
+)
 _MESSAGE_REPLY = _messages.update().where(_messages.c.id == bindparam("p_id")).values(reply=bindparam("p_reply"))
 _EARLIER_ATTEMPT = select(_messages.c.id, _messages.c.text, _messages.c.reply, _messages.c.created_at).where(
     _messages.c.conversation_id == bindparam("p_conversation_id"),
-    _messages.c.client_message_id == bindparam("p_client_message_id"))
-_BOT_TURN = _conversations.update().where(_conversations.c.sender_id == bindparam("p_sender_id")).values(
-    requested_slot=bindparam("p_slot"), last_activity_at=bindparam("p_now"),
-    bsn_notice_given=_conversations.c.bsn_notice_given | bindparam("p_bsn_notice"),
-).returning(_conversations.c.id, _conversations.c.municipality)
+    _messages.c.client_message_id == bindparam("p_client_message_id"),
+)
+_BOT_TURN = (
+    _conversations.update()
+    .where(_conversations.c.sender_id == bindparam("p_sender_id"))
+    .values(
+        requested_slot=bindparam("p_slot"),
+        last_activity_at=bindparam("p_now"),
+        bsn_notice_given=_conversations.c.bsn_notice_given | bindparam("p_bsn_notice"),
+    )
+    .returning(_conversations.c.id, _conversations.c.municipality)
+)
 
 
 def conversation_state(session: Session, sender_id: str) -> ConversationState:
@@ -76,8 +93,9 @@ def conversation_state(session: Session, sender_id: str) -> ConversationState:
     if row is None:
         return ConversationState()
     conversation_id, language, requested_slot, bsn_notice_given, municipality, case_open = row
-    return ConversationState(conversation_id, language, requested_slot, bool(bsn_notice_given), bool(case_open),
-                             municipality)
+    return ConversationState(
+        conversation_id, language, requested_slot, bool(bsn_notice_given), bool(case_open), municipality
+    )
 
 
 @dataclass(frozen=True)
@@ -91,13 +109,22 @@ class EarlierAttempt:
 
 
 def earlier_attempt(session: Session, conversation_id: int, client_message_id: str) -> EarlierAttempt | None:
-    row = session.connection().execute(_EARLIER_ATTEMPT, {"p_conversation_id": conversation_id,
-                                                          "p_client_message_id": client_message_id}).first()
+    row = (
+        session.connection()
+        .execute(_EARLIER_ATTEMPT, {"p_conversation_id": conversation_id, "p_client_message_id": client_message_id})
+        .first()
+    )
     return EarlierAttempt(*row) if row is not None else None
 
 
-def record_user_message(session: Session, sender_id: str, language: str, text: str,
-                        conversation_id: int | None = None, client_message_id: str | None = None) -> int:
+def record_user_message(
+    session: Session,
+    sender_id: str,
+    language: str,
+    text: str,
+    conversation_id: int | None = None,
+    client_message_id: str | None = None,
+) -> int:
     """Store the user message and return its id. `conversation_id` from `conversation_state` saves a lookup; without
     it the conversation is found or created. A `client_message_id` already stored in the conversation raises
     IntegrityError (a unique index): two attempts of one message raced."""
@@ -110,9 +137,20 @@ def record_user_message(session: Session, sender_id: str, language: str, text: s
         conversation_id = conversation.id
     else:
         session.connection().execute(_TOUCH, {"p_id": conversation_id, "p_language": language, "p_now": now})
-    return session.connection().execute(_ADD_MESSAGE, {"conversation_id": conversation_id, "author": "user",
-                                                       "text": text, "created_at": now,
-                                                       "client_message_id": client_message_id}).scalar_one()
+    return (
+        session.connection()
+        .execute(
+            _ADD_MESSAGE,
+            {
+                "conversation_id": conversation_id,
+                "author": "user",
+                "text": text,
+                "created_at": now,
+                "client_message_id": client_message_id,
+            },
+        )
+        .scalar_one()
+    )
 
 
 @dataclass(frozen=True)
@@ -125,9 +163,17 @@ class BotTurn:
     message_ids: list[int] = field(default_factory=list)
 
 
-def record_bot_turn(session: Session, sender_id: str, user_message_id: int, texts: list[str],
-                    intent: str | None, confidence: float | None, requested_slot: str | None,
-                    bsn_notice_given: bool, citations: list[list[dict[str, Any]]] | None = None) -> BotTurn:
+def record_bot_turn(
+    session: Session,
+    sender_id: str,
+    user_message_id: int,
+    texts: list[str],
+    intent: str | None,
+    confidence: float | None,
+    requested_slot: str | None,
+    bsn_notice_given: bool,
+    citations: list[list[dict[str, Any]]] | None = None,
+) -> BotTurn:
     """The bot's messages (with their sources, `citations[i]` for `texts[i]`), the intent of the user message they
     answer and the conversation's form state. The whole answer of a message with a client id is stored after this,
     with its message ids (`record_reply`).
@@ -135,8 +181,9 @@ def record_bot_turn(session: Session, sender_id: str, user_message_id: int, text
     Plain UPDATE/INSERT statements: nothing needs loading first (this runs on every turn)."""
     now = utcnow()
     connection = session.connection()
-    row = connection.execute(_BOT_TURN, {"p_sender_id": sender_id, "p_slot": requested_slot, "p_now": now,
-                                         "p_bsn_notice": bsn_notice_given}).first()
+    row = connection.execute(
+        _BOT_TURN, {"p_sender_id": sender_id, "p_slot": requested_slot, "p_now": now, "p_bsn_notice": bsn_notice_given}
+    ).first()
     if row is None:  # pragma: no cover - the user turn created it in the same request
         return BotTurn(None)
     conversation_id, municipality = row
@@ -144,11 +191,21 @@ def record_bot_turn(session: Session, sender_id: str, user_message_id: int, text
     ids: list[int] = []
     if texts:
         sources = citations or []
-        ids = list(connection.execute(_ADD_MESSAGES, [
-            {"conversation_id": conversation_id, "author": "bot", "text": text, "created_at": now,
-             "citations": (sources[index] if index < len(sources) else None) or None}
-            for index, text in enumerate(texts)
-        ]).scalars())
+        ids = list(
+            connection.execute(
+                _ADD_MESSAGES,
+                [
+                    {
+                        "conversation_id": conversation_id,
+                        "author": "bot",
+                        "text": text,
+                        "created_at": now,
+                        "citations": (sources[index] if index < len(sources) else None) or None,
+                    }
+                    for index, text in enumerate(texts)
+                ],
+            ).scalars()
+        )
     return BotTurn(conversation_id, municipality, ids)
 
 

@@ -23,6 +23,7 @@ TOO_LONG = _(
 _KEPT_CONTROLS = frozenset("\n\r\t")
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 
+
 def _removed(character: str) -> bool:
     return character not in _KEPT_CONTROLS and unicodedata.category(character) in _REMOVED_CATEGORIES
 

@@ -56,7 +56,6 @@ from assistant.i18n.formatting import format_date, format_weekday
 RECENT_PAST_DAYS = 14
 
 
-
 # -- results ----------------------------------------------------------------------------------------------------------
 
 
@@ -116,7 +115,7 @@ class _Text:
         self.folded, self.positions = fold_with_positions(text)
 
     def typed(self, start: int, end: int) -> str:
-        return self.original[self.positions[start]:self.positions[end]].strip()
+        return self.original[self.positions[start] : self.positions[end]].strip()
 
 
 def _one(match: re.Match[str], today: date, vocabulary: Vocabulary, text: _Text) -> date:
@@ -207,8 +206,10 @@ def date_spans(text: str, language: str | None = SOURCE_LANGUAGE) -> list[DateSp
     """Where the dates in `text` are, in order, as `parse_dates` would read them in a conversation in `language`.
     Needs no `today` and never raises: an impossible date ("31 februari") has a span too."""
     _unused, source, matches = _scan(text, language)
-    return [DateSpan(source.positions[match.start()], source.positions[match.end()], 2 if is_range else 1)
-            for match, is_range in matches]
+    return [
+        DateSpan(source.positions[match.start()], source.positions[match.end()], 2 if is_range else 1)
+        for match, is_range in matches
+    ]
 
 
 def only_dates(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
@@ -221,7 +222,7 @@ def only_dates(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
         return False
     rest = source.folded
     for match, _is_range in reversed(matches):
-        rest = f"{rest[:match.start()]} {rest[match.end():]}"
+        rest = f"{rest[: match.start()]} {rest[match.end() :]}"
     rest = patterns.range_word.sub(" ", rest)
     rest = patterns.filler.sub(" ", rest)
     return not re.sub(r"[\W_]+", "", rest)

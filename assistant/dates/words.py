@@ -73,13 +73,17 @@ def language_words(code: str) -> _LanguageWords:
             for day, name in get_day_names(width, context, code).items():
                 weekday_abbreviations.setdefault(_clean(name), day)
     weekday_abbreviations = {name: day for name, day in weekday_abbreviations.items() if name not in weekdays}
-    relative = {_clean(str(word)): int(offset) for offset, names in (words.get("relative") or {}).items()
-                for word in names}
+    relative = {
+        _clean(str(word)): int(offset) for offset, names in (words.get("relative") or {}).items() for word in names
+    }
     pattern = get_date_format("long", code).pattern
     month_first = pattern.find("M") < pattern.find("d")
     return _LanguageWords(
-        months=months, month_abbreviations=abbreviations, weekdays=weekdays,
-        weekday_abbreviations=weekday_abbreviations, relative=relative,
+        months=months,
+        month_abbreviations=abbreviations,
+        weekdays=weekdays,
+        weekday_abbreviations=weekday_abbreviations,
+        relative=relative,
         range_words=tuple(_clean(str(word)) for word in words.get("to") or ()),
         next_week=tuple(_clean(str(word)) for word in words.get("next_week") or ()),
         ordinals=tuple(fold(str(word)) for word in words.get("ordinals") or ()),
@@ -129,8 +133,11 @@ def _vocabulary(language: str) -> Vocabulary:
     standalone = {name: day for name, day in standalone.items() if name not in not_weekdays}
     relative = {**source.relative, **own.relative}
     return Vocabulary(
-        months=months, abbreviations=frozenset(abbreviations) - set(own.months), weekdays=weekdays,
-        standalone_weekdays=standalone, relative=relative,
+        months=months,
+        abbreviations=frozenset(abbreviations) - set(own.months),
+        weekdays=weekdays,
+        standalone_weekdays=standalone,
+        relative=relative,
         range_words=tuple(dict.fromkeys((*own.range_words, *source.range_words))),
         next_week=tuple(dict.fromkeys((*own.next_week, *source.next_week))),
         ordinals=tuple(dict.fromkeys((*own.ordinals, *source.ordinals))),
@@ -203,8 +210,10 @@ def date_patterns(language: str) -> Patterns:
     range_words = _alternatives((*vocabulary.range_words, *DASHES))
     # An abbreviation ("mrt", "lis", "ara") ends the date: a dot, the end, punctuation, a year, a range word or a
     # suffix follows. "3 ara sınavı" (three midterms) is no date; "13 mrt", "13 mrt 2027", "9 mrt t/m 13 mrt" are.
-    abbreviation = (rf"(?:{_alternatives(vocabulary.abbreviations)})"
-                    rf"(?=[.'’]|\s*$|\s*[,;:!?)\]]|\s+[0-9]|\s*(?:{range_words})(?!\w))")
+    abbreviation = (
+        rf"(?:{_alternatives(vocabulary.abbreviations)})"
+        rf"(?=[.'’]|\s*$|\s*[,;:!?)\]]|\s+[0-9]|\s*(?:{range_words})(?!\w))"
+    )
     month = rf"{_alternatives(set(vocabulary.months) - vocabulary.abbreviations)}|{abbreviation}"
     weekday = _weekday_alternatives(vocabulary.weekdays)
     standalone = _weekday_alternatives(vocabulary.standalone_weekdays)
@@ -218,27 +227,42 @@ def date_patterns(language: str) -> Patterns:
     # One date: ISO, numeric day-first, a day with a month name (13 maart 2026), or month first (March 13, 2026).
     iso = r"(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{1,2})-(?P<iso_d>[0-9]{1,2})"
     numeric = r"(?P<num_d>[0-9]{1,2})(?P<sep>[-/.])(?P<num_m>[0-9]{1,2})(?:(?P=sep)(?P<num_y>[0-9]{4}|[0-9]{2}))?"
-    named = (rf"(?P<name_d>{day}){ordinal}{suffix}\.?{of}\s+(?P<name_m>{month})\.?{suffix}"
-             rf"(?:,?\s+(?P<name_y>{year})(?![0-9]){suffix})?")
-    first = (rf"(?P<mf_m>{month})\.?\s+(?P<mf_d>{day}){ordinal}{suffix}(?:,?\s+(?P<mf_y>{year})(?![0-9]))?"
-             if vocabulary.month_first else r"(?!)")
+    named = (
+        rf"(?P<name_d>{day}){ordinal}{suffix}\.?{of}\s+(?P<name_m>{month})\.?{suffix}"
+        rf"(?:,?\s+(?P<name_y>{year})(?![0-9]){suffix})?"
+    )
+    first = (
+        rf"(?P<mf_m>{month})\.?\s+(?P<mf_d>{day}){ordinal}{suffix}(?:,?\s+(?P<mf_y>{year})(?![0-9]))?"
+        if vocabulary.month_first
+        else r"(?!)"
+    )
     after = rf"(?:[,،]?\s+(?P<wd_after>{standalone})(?!\w))?"  # "13 Mart Cuma"; full names only ("zo" is a word)
-    one = (rf"(?:(?P<wd>{weekday})\.?[,،]?\s+)?(?:{iso}|{named}|{first}|{numeric}){after}"
-           rf"|(?P<rel>{relative})"
-           rf"|(?:(?P<next>{next_week})\s+)?(?P<wd_only>{standalone})(?!\w)(?:\s+(?P<next_after>{next_week}))?")
+    one = (
+        rf"(?:(?P<wd>{weekday})\.?[,،]?\s+)?(?:{iso}|{named}|{first}|{numeric}){after}"
+        rf"|(?P<rel>{relative})"
+        rf"|(?:(?P<next>{next_week})\s+)?(?P<wd_only>{standalone})(?!\w)(?:\s+(?P<next_after>{next_week}))?"
+    )
     date_pattern = re.compile(rf"(?<![\w-])(?:{one})(?![\w])")
     connector = rf"\s*(?:{range_words})\s*"
     # "9 t/m 13 maart", "9-13 maart", "9'dan 13 Mart'a": a bare first day borrows the month (and year) of the second.
     bare = re.compile(
         rf"(?<![\w/.-])(?P<d1>{day}){ordinal}{connector}(?P<d2>{day}){ordinal}{suffix}\.?\s+(?P<m>{month})\.?"
-        rf"{suffix}(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])")
+        rf"{suffix}(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])"
+    )
     # "March 9 to 13", "March 9-13, 2026"
-    month_first_range = re.compile(
-        rf"(?<![\w-])(?P<m>{month})\.?\s+(?P<d1>{day}){ordinal}{connector}(?P<d2>{day}){ordinal}"
-        rf"(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])") if vocabulary.month_first else None
+    month_first_range = (
+        re.compile(
+            rf"(?<![\w-])(?P<m>{month})\.?\s+(?P<d1>{day}){ordinal}{connector}(?P<d2>{day}){ordinal}"
+            rf"(?:,?\s+(?P<y>{year})(?![0-9]))?(?![\w])"
+        )
+        if vocabulary.month_first
+        else None
+    )
     # "13 Mart'a kadar": a word that starts with an apostrophe is a suffix, attached to the word before it
-    words = [("" if word.startswith("'") else r"(?<!\w)") + rf"(?:{_alternatives([word])})(?!\w)"
-             for word in vocabulary.range_words]
+    words = [
+        ("" if word.startswith("'") else r"(?<!\w)") + rf"(?:{_alternatives([word])})(?!\w)"
+        for word in vocabulary.range_words
+    ]
     range_word = re.compile("|".join([*words, r"\s[-–—]\s", r"\bt\s*/\s*m\b"]))
     filler = re.compile(rf"(?<!\w)(?:{_alternatives(vocabulary.filler)})(?!\w)")
     return Patterns(vocabulary, date_pattern, bare, month_first_range, range_word, filler)

@@ -39,8 +39,9 @@ class ChatMessage(Base):
     __tablename__ = "chat_messages"
     __table_args__ = (
         Index("ix_chat_messages_conversation_id_id", "conversation_id", "id"),
-        Index("uq_chat_messages_conversation_id_client_message_id", "conversation_id", "client_message_id",
-              unique=True),
+        Index(
+            "uq_chat_messages_conversation_id_client_message_id", "conversation_id", "client_message_id", unique=True
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

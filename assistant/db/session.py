@@ -75,9 +75,15 @@ def database_writable() -> bool:
     (file, server or transaction) fails here; so does one that cannot be reached."""
     try:
         with get_engine().connect() as connection, connection.begin() as transaction:
-            connection.execute(Conversation.__table__.insert().values(
-                sender_id=f"health-probe-{uuid.uuid4().hex}", language="nl", created_at=utcnow(),
-                last_activity_at=utcnow(), bsn_notice_given=False))
+            connection.execute(
+                Conversation.__table__.insert().values(
+                    sender_id=f"health-probe-{uuid.uuid4().hex}",
+                    language="nl",
+                    created_at=utcnow(),
+                    last_activity_at=utcnow(),
+                    bsn_notice_given=False,
+                )
+            )
             transaction.rollback()
         return True
     except Exception:

@@ -14,5 +14,5 @@ def write_section(path: Path, section: str) -> None:
         updated = current.rstrip("\n") + "\n\n" + section
     else:
         end = current.find("\n## ", start + len(title) + 2)
-        updated = current[:start + 1] + section + (current[end + 1:] if end != -1 else "")
+        updated = current[: start + 1] + section + (current[end + 1 :] if end != -1 else "")
     path.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")

@@ -53,8 +53,9 @@ NO_RATE_LIMITS = {"CHAT_RATE_LIMIT_PER_CONVERSATION": "100000/minute", "CHAT_RAT
 
 
 @contextmanager
-def running_stack(name: str, limit_seconds: float = 300,
-                  settings: dict[str, str] | None = None) -> Iterator[RunningStack]:
+def running_stack(
+    name: str, limit_seconds: float = 300, settings: dict[str, str] | None = None
+) -> Iterator[RunningStack]:
     """`make run` on a fresh SQLite database under var/<name>/; stopped with Ctrl-C (SIGINT) on exit. `settings`:
     environment variables for the stack (default: no rate limits)."""
     if _healthy():
@@ -63,13 +64,22 @@ def running_stack(name: str, limit_seconds: float = 300,
     data.mkdir(parents=True, exist_ok=True)
     for leftover in data.glob("*.db*"):
         leftover.unlink()
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{data / 'assistant.db'}",
-                   "TRACKER_STORE_URL": f"sqlite:///{data / 'tracker.db'}", "LOG_LEVEL": "WARNING",
-                   **(NO_RATE_LIMITS if settings is None else settings)}
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{data / 'assistant.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{data / 'tracker.db'}",
+        "LOG_LEVEL": "WARNING",
+        **(NO_RATE_LIMITS if settings is None else settings),
+    }
     started = time.monotonic()
-    process = subprocess.Popen(["make", "--no-print-directory", "run"],  # noqa: S607 - make from PATH, as a user
-                               cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "run"],  # noqa: S607 - make from PATH, as a user
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         while not _healthy():
             if process.poll() is not None or time.monotonic() - started > limit_seconds:

@@ -79,19 +79,26 @@ def _first_error_message(errors: list[dict[str, Any]], language: str) -> tuple[i
     if kind == "extra_forbidden":
         return 422, translate(UNKNOWN_FIELD, language, field=field)
     custom = (error.get("ctx") or {}).get("reason")
-    reason = translate(custom, language) if isinstance(custom, str) else translate(
-        _REASONS.get(kind, _REASONS["value_error"]), language)
+    reason = (
+        translate(custom, language)
+        if isinstance(custom, str)
+        else translate(_REASONS.get(kind, _REASONS["value_error"]), language)
+    )
     return 422, translate(INVALID_FIELD, language, field=field, reason=reason)
 
 
 def storage_unavailable(error: BaseException) -> bool:
     """True when the database cannot take the request now (as opposed to a bug in a statement)."""
-    if isinstance(error, (sqlalchemy_errors.OperationalError, sqlalchemy_errors.InterfaceError,
-                          sqlalchemy_errors.TimeoutError)):
+    if isinstance(
+        error, (sqlalchemy_errors.OperationalError, sqlalchemy_errors.InterfaceError, sqlalchemy_errors.TimeoutError)
+    ):
         return True
     sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
-    return isinstance(error, sqlalchemy_errors.DBAPIError) and isinstance(sqlstate, str) and \
-        sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+    return (
+        isinstance(error, sqlalchemy_errors.DBAPIError)
+        and isinstance(sqlstate, str)
+        and sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -110,18 +117,24 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _law_not_known(request: Request, exc: LawNotKnown) -> JSONResponse:
         detail = translate(LAW_NOT_KNOWN, request_language(request), known_from=exc.known_from, day=exc.day)
         return JSONResponse({"detail": detail}, status_code=422)
+
     @app.exception_handler(RateLimited)
     async def _rate_limited(request: Request, exc: RateLimited) -> JSONResponse:
-        return JSONResponse({"detail": busy_text(exc.retry_after, request_language(request))}, status_code=429,
-                            headers={"Retry-After": str(exc.retry_after)})
+        return JSONResponse(
+            {"detail": busy_text(exc.retry_after, request_language(request))},
+            status_code=429,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
 
     async def _database(request: Request, exc: Exception) -> JSONResponse:
         if not storage_unavailable(exc):
             return await _unexpected(request, exc)
-        log.error("storage_unavailable", error_type=type(exc).__name__,
-                  error=str(getattr(exc, "orig", exc))[:200])
-        return JSONResponse({"detail": translate(STORAGE_UNAVAILABLE, request_language(request))}, status_code=503,
-                            headers={"Retry-After": str(STORAGE_RETRY_SECONDS)})
+        log.error("storage_unavailable", error_type=type(exc).__name__, error=str(getattr(exc, "orig", exc))[:200])
+        return JSONResponse(
+            {"detail": translate(STORAGE_UNAVAILABLE, request_language(request))},
+            status_code=503,
+            headers={"Retry-After": str(STORAGE_RETRY_SECONDS)},
+        )
 
     for error_class in (sqlalchemy_errors.DBAPIError, sqlalchemy_errors.TimeoutError):
         app.add_exception_handler(error_class, _database)

@@ -59,8 +59,13 @@ class BodySizeLimitMiddleware:
     @staticmethod
     async def _reject(send: Send, language: str) -> None:
         body = json.dumps({"detail": translate(TOO_LARGE, language)}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

@@ -24,15 +24,23 @@ from assistant.settings import Settings
 
 ERROR_REF = "#/components/schemas/ErrorResponse"
 _FASTAPI_ERROR_SCHEMAS = ("HTTPValidationError", "ValidationError")
-RETRY_AFTER_HEADER = {"Retry-After": {"description": "Seconds to wait before trying again.",
-                                      "schema": {"type": "integer", "minimum": 1}}}
-ERROR_SCHEMA = {"title": "ErrorResponse", "type": "object", "required": ["detail"],
-                "properties": {"detail": {"type": "string", "title": "Detail"}}}
+RETRY_AFTER_HEADER = {
+    "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}
+}
+ERROR_SCHEMA = {
+    "title": "ErrorResponse",
+    "type": "object",
+    "required": ["detail"],
+    "properties": {"detail": {"type": "string", "title": "Detail"}},
+}
 _BODY_METHODS = ("post", "put", "patch", "delete")
 
 COMMON_RESPONSES: dict[str, dict[str, Any]] = {
-    "503": {"description": "The database cannot take the request now (read-only, full or unreachable); try again "
-            "after `Retry-After` seconds.", "headers": RETRY_AFTER_HEADER},
+    "503": {
+        "description": "The database cannot take the request now (read-only, full or unreachable); try again "
+        "after `Retry-After` seconds.",
+        "headers": RETRY_AFTER_HEADER,
+    },
 }
 BODY_RESPONSES: dict[str, dict[str, Any]] = {
     "400": {"description": "The body is not valid JSON."},
@@ -64,8 +72,10 @@ LINKS: dict[tuple[str, str, str], dict[str, Any]] = {
 
 
 def _json_error(description: str, headers: dict[str, Any] | None = None) -> dict[str, Any]:
-    response: dict[str, Any] = {"description": description,
-                                "content": {"application/json": {"schema": {"$ref": ERROR_REF}}}}
+    response: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
+    }
     if headers:
         response["headers"] = headers
     return response
@@ -99,8 +109,9 @@ def _add_common_responses(schema: dict[str, Any]) -> None:
 
 
 def _set_message_limit(schema: dict[str, Any], max_chars: int) -> None:
-    message = schema.get("components", {}).get("schemas", {}).get("ChatRequest", {}).get("properties", {}).get(
-        "message")
+    message = (
+        schema.get("components", {}).get("schemas", {}).get("ChatRequest", {}).get("properties", {}).get("message")
+    )
     if message is not None:
         message["maxLength"] = max_chars
 
@@ -117,8 +128,7 @@ def openapi_for(app: FastAPI, settings: Settings) -> Callable[[], dict[str, Any]
 
     def build() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description,
-                                 routes=app.routes)
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             _replace_validation_errors(schema)
             _add_common_responses(schema)
             _set_message_limit(schema, settings.max_message_chars)

@@ -57,7 +57,7 @@ def storage_for(redis_url: str | None) -> Storage:
 
 @lru_cache(maxsize=32)
 def parse_limit(notation: str) -> tuple[RateLimitItem, ...]:
-    """"5/minute;30/hour" -> its items (validated when the settings load)."""
+    """ "5/minute;30/hour" -> its items (validated when the settings load)."""
     return tuple(parse_many(notation))
 
 
@@ -73,8 +73,7 @@ class RateLimiter:
         wait."""
         items = parse_limit(notation)
         # A refused hit counts nothing; with several items, test them all first (one storage call more each).
-        blocked = [item for item in items if not await self._strategy.test(item, name, key)] if len(items) > 1 \
-            else []
+        blocked = [item for item in items if not await self._strategy.test(item, name, key)] if len(items) > 1 else []
         if not blocked:
             allowed = [await self._strategy.hit(item, name, key) for item in items]
             blocked = [item for item, ok in zip(items, allowed, strict=True) if not ok]  # raced for the last one
@@ -101,8 +100,9 @@ def per_client_address(name: str, setting: str) -> Callable[[Request], Awaitable
     """A route dependency: the limit named by the settings field `setting`, counted per client address."""
 
     async def limit(request: Request) -> None:
-        await request.app.state.rate_limiter.check(name, getattr(request.app.state.settings, setting),
-                                                    client_address(request))
+        await request.app.state.rate_limiter.check(
+            name, getattr(request.app.state.settings, setting), client_address(request)
+        )
 
     return limit
 
@@ -129,7 +129,15 @@ class ChatAddressCeiling:
         headers = dict(scope["headers"])
         language = best_match(headers.get(b"accept-language", b"").decode("latin-1"))
         body = json.dumps({"detail": busy_text(retry_after, language)}).encode()
-        await send({"type": "http.response.start", "status": 429, "headers": [
-            (b"content-type", b"application/json"), (b"retry-after", str(retry_after).encode()),
-            (b"content-length", str(len(body)).encode())]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"retry-after", str(retry_after).encode()),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

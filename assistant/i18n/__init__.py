@@ -139,8 +139,11 @@ def message_to_json(message: Message) -> dict[str, Any]:
 
 def message_from_json(data: Mapping[str, Any]) -> Message:
     """The Message `message_to_json` wrote; raises ValueError for anything else."""
-    if not isinstance(data, Mapping) or not isinstance(data.get("template"), str) \
-            or not isinstance(data.get("values", {}), Mapping):
+    if (
+        not isinstance(data, Mapping)
+        or not isinstance(data.get("template"), str)
+        or not isinstance(data.get("values", {}), Mapping)
+    ):
         raise ValueError("not a stored message")
     return Message(data["template"], {name: _decode(value) for name, value in data.get("values", {}).items()})
 
@@ -162,7 +165,7 @@ def _encode(value: Any) -> Any:
 def _decode(value: Any) -> Any:
     if not isinstance(value, Mapping) or len(value) != 1:
         raise ValueError("not a stored message value")
-    (kind, data), = value.items()
+    ((kind, data),) = value.items()
     if kind == "message":
         return message_from_json(data)
     if kind == "date":
@@ -231,8 +234,9 @@ def translate(message: str | Message, language: str | None, **values: object) ->
     text = message if language == SOURCE_LANGUAGE else _catalog(language).get(message, message)
     if not values:
         return text
-    return text.format(**{key: _value(value, language, lambda nested: translate(nested, language))
-                          for key, value in values.items()})
+    return text.format(
+        **{key: _value(value, language, lambda nested: translate(nested, language)) for key, value in values.items()}
+    )
 
 
 class Localiser:
@@ -280,7 +284,7 @@ def language_of_message(message: dict | None) -> str:
 
 
 def text_direction(language: str | None) -> str:
-    """"rtl" or "ltr" for the chat page's `<html dir=…>` and message bubbles."""
+    """ "rtl" or "ltr" for the chat page's `<html dir=…>` and message bubbles."""
     return "rtl" if normalise_language(language) in RTL_LANGUAGES else "ltr"
 
 

@@ -48,7 +48,8 @@ _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\[[^\]\n]{1,40}\]")
 
 # Words that ask for something: with one of these, a message of up to MAX_SWITCH_WORDS words that names a language
 # is a request to switch ("can you speak english", "wij spreken Arabisch"). Exact words, casefolded.
-_REQUEST_WORDS = frozenset("""
+_REQUEST_WORDS = frozenset(
+    """
     please pls plz speak talk switch change answer reply write respond
     graag alstublieft alsjeblieft aub spreek spreken praat praten antwoord antwoorden schrijf liever
     lütfen konuş konuşun konuşabilir konuşur yazın yaz cevap
@@ -56,20 +57,25 @@ _REQUEST_WORDS = frozenset("""
     будь ласка говоріть говорити розмовляйте розмовляти пишіть відповідайте пожалуйста
     فضلك سمحت تكلم تكلمي تحدث تحدثي اكتب أجب رجاء رجاءً
     bitte sprechen parlez
-""".split())
+""".split()
+)
 # Words that may stand beside a language name without changing its meaning ("in het Nederlands", "po polsku").
-_FILLER_WORDS = _REQUEST_WORDS | frozenset("""
+_FILLER_WORDS = _REQUEST_WORDS | frozenset(
+    """
     in the a an language can could you do het de een taal kan kunt u je jij wil wilt op
     dil dilinde dili olarak misiniz musunuz musun mısınız bir
     po w języku jezyku możesz mozesz
     мовою мова будь можна ви
     باللغة اللغة لغة من لو ممكن
     auf en na
-""".split())
-_NEGATIONS = frozenset("""
+""".split()
+)
+_NEGATIONS = frozenset(
+    """
     geen niet not no don't dont cannot can't doesn't nie не ні لا ما لست değil yok bilmiyorum konuşamıyorum
     anlamıyorum konuşmuyorum nicht kein
-""".split())
+""".split()
+)
 
 UNSUPPORTED_REPLY = _(
     "Sorry, deze taal spreek ik (nog) niet. U kunt kiezen uit: {languages}. Typ uw vraag in een van deze talen of "
@@ -217,7 +223,7 @@ def explicit_request(text: str) -> str | None:
         for alias in language.aliases:
             parts = alias.split()
             for index in range(len(words) - len(parts) + 1):
-                window = words[index:index + len(parts)]
+                window = words[index : index + len(parts)]
                 if window[:-1] == parts[:-1] and window[-1].startswith(parts[-1]):
                     named.add(language.code)
                     naming_words.update(range(index, index + len(parts)))
@@ -271,10 +277,12 @@ def unsupported_language_reply() -> str:
         language.name if language.name == language.english else f"{language.name} ({language.english})"
         for language in config.supported
     )
-    return "\n\n".join([
-        translate(UNSUPPORTED_REPLY, config.source, languages=names),
-        translate(UNSUPPORTED_REPLY, "en", languages=english),
-    ])
+    return "\n\n".join(
+        [
+            translate(UNSUPPORTED_REPLY, config.source, languages=names),
+            translate(UNSUPPORTED_REPLY, "en", languages=english),
+        ]
+    )
 
 
 def switch_confirmation(language: str) -> str:

@@ -116,16 +116,21 @@ def messages_of(data: Any) -> Iterator[tuple[str, str]]:
         yield from domain_messages(data)
     if "answer" in data and "id" in data:
         yield from topic_messages(data)
-    if isinstance(data.get("channels"), dict) or isinstance(data.get("events"), dict) \
-            or isinstance(data.get("non_reasons"), dict):
+    if (
+        isinstance(data.get("channels"), dict)
+        or isinstance(data.get("events"), dict)
+        or isinstance(data.get("non_reasons"), dict)
+    ):
         yield from rules_messages(data)
-    if isinstance(data.get("school_years"), list) or (isinstance(data.get("holidays"), list)
-                                                        and isinstance(data.get("dates"), dict)):
+    if isinstance(data.get("school_years"), list) or (
+        isinstance(data.get("holidays"), list) and isinstance(data.get("dates"), dict)
+    ):
         yield from calendar_messages(data)
 
 
-def extract_yaml(fileobj: IO[bytes], keywords: object, comment_tags: object,
-                 options: dict[str, Any]) -> Iterator[Extracted]:
+def extract_yaml(
+    fileobj: IO[bytes], keywords: object, comment_tags: object, options: dict[str, Any]
+) -> Iterator[Extracted]:
     """Babel extraction method: yields (line, function name, message, comments)."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
     data = yaml.safe_load(source)

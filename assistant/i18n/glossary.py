@@ -36,15 +36,24 @@ def load_glossary() -> tuple[Term, ...]:
     terms = []
     for entry in data["terms"]:
         translations = {key: str(value) for key, value in entry.items() if key not in ("term", "forms", "check")}
-        terms.append(Term(term=entry["term"], forms=tuple(entry["forms"]), check=entry.get("check", True),
-                          translations=translations))
+        terms.append(
+            Term(
+                term=entry["term"],
+                forms=tuple(entry["forms"]),
+                check=entry.get("check", True),
+                translations=translations,
+            )
+        )
     return tuple(terms)
 
 
 def missing_dutch_terms(source: str, translation: str) -> list[str]:
     """The checked glossary terms in the Dutch `source` whose Dutch word the `translation` leaves out."""
-    return [term.term for term in load_glossary() if term.check and term.occurs_in(source)
-            and not term.occurs_in(translation)]
+    return [
+        term.term
+        for term in load_glossary()
+        if term.check and term.occurs_in(source) and not term.occurs_in(translation)
+    ]
 
 
 @lru_cache

@@ -77,10 +77,12 @@ def _date_words(code: str, value: Any) -> dict[str, Any]:
         return {}
     if not isinstance(value, dict) or not set(value) <= _DATE_KEYS:
         raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: dates may only have {sorted(_DATE_KEYS)}")
-    for offset in (value.get("relative") or {}):
+    for offset in value.get("relative") or {}:
         if not isinstance(offset, int):
-            raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: relative words are keyed by day offset "
-                             f"(-1, 0, 1, …), not {offset!r}")
+            raise ValueError(
+                f"{LANGUAGES_FILE.name}: language {code}: relative words are keyed by day offset "
+                f"(-1, 0, 1, …), not {offset!r}"
+            )
     for key in ("to", "next_week", "ordinals", "day_month", "filler"):
         _words_list(code, f"dates.{key}", value.get(key))
     return value
@@ -94,8 +96,10 @@ def _words_list(code: str, where: str, words: Any) -> list[str]:
     if words is None:
         return []
     if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
-        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: {where} must be a list of words "
-                         f"(quote words such as \"no\" and \"on\"), not {words!r}")
+        raise ValueError(
+            f"{LANGUAGES_FILE.name}: language {code}: {where} must be a list of words "
+            f'(quote words such as "no" and "on"), not {words!r}'
+        )
     return words
 
 
@@ -106,8 +110,9 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not set(value) <= _CORRECTION_KEYS:
-        raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: corrections may only have "
-                         f"{sorted(_CORRECTION_KEYS)}")
+        raise ValueError(
+            f"{LANGUAGES_FILE.name}: language {code}: corrections may only have {sorted(_CORRECTION_KEYS)}"
+        )
     fields = value.get("fields") or {}
     if not isinstance(fields, dict):
         raise ValueError(f"{LANGUAGES_FILE.name}: language {code}: corrections.fields maps a field to its words")

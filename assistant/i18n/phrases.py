@@ -73,10 +73,13 @@ def _words(language: str) -> _Words:
     def words(section: str, key: str) -> list[str]:
         return [word for entry in entries if entry for word in getattr(entry, section).get(key) or ()]
 
-    return _Words(question_start=word_pattern(words("questions", "start")),
-                  question_particle=word_pattern(words("questions", "particles")),
-                  asks=word_pattern(words("disclosure", "asks")), beings=word_pattern(words("disclosure", "beings")),
-                  alone=word_pattern(words("disclosure", "alone")))
+    return _Words(
+        question_start=word_pattern(words("questions", "start")),
+        question_particle=word_pattern(words("questions", "particles")),
+        asks=word_pattern(words("disclosure", "asks")),
+        beings=word_pattern(words("disclosure", "beings")),
+        alone=word_pattern(words("disclosure", "alone")),
+    )
 
 
 def is_question(text: str, language: str | None = None) -> bool:

@@ -20,17 +20,15 @@ MAX_LABEL_CHARS = 42
 
 
 def _number(value: float, unit: str) -> str:
-    text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) and not value.is_integer() else \
-        f"{int(value)}"
+    text = f"{value:.1f}".replace(".", ",") if isinstance(value, float) and not value.is_integer() else f"{int(value)}"
     return f"{text} {unit}".rstrip() if unit and unit != "%" else f"{text}{unit}"
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL_CHARS else label[:MAX_LABEL_CHARS - 1] + "…"
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
 
 
-def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, table_id: str,
-              unit: str = "") -> Markup:
+def bar_chart(labels: Sequence[str], values: Sequence[float], *, title: str, table_id: str, unit: str = "") -> Markup:
     """A horizontal bar chart of `values` (non-negative), one labelled bar per row."""
     count = len(values)
     height = max(1, count) * ROW_HEIGHT + 8

@@ -53,20 +53,32 @@ def _clean_comment(comment: str | None, rating: str) -> str | None:
 
 def _turn_of(session: Session, conversation_id: int, message_id: int) -> int | None:
     """The turn a bot message answers: the conversation's latest user turn before it."""
-    return session.scalar(select(InsightTurn.id).where(InsightTurn.conversation_id == conversation_id,
-                                                      InsightTurn.user_message_id < message_id)
-                          .order_by(InsightTurn.user_message_id.desc()).limit(1))
+    return session.scalar(
+        select(InsightTurn.id)
+        .where(InsightTurn.conversation_id == conversation_id, InsightTurn.user_message_id < message_id)
+        .order_by(InsightTurn.user_message_id.desc())
+        .limit(1)
+    )
 
 
 def _recount(session: Session, turn_id: int) -> None:
-    counts = dict(session.execute(select(MessageFeedback.rating, func.count()).where(MessageFeedback.turn_id == turn_id)
-                                  .group_by(MessageFeedback.rating)).all())
-    session.execute(update(InsightTurn).where(InsightTurn.id == turn_id).values(
-        feedback_up=counts.get(RATING_UP, 0), feedback_down=counts.get(RATING_DOWN, 0)))
+    counts = dict(
+        session.execute(
+            select(MessageFeedback.rating, func.count())
+            .where(MessageFeedback.turn_id == turn_id)
+            .group_by(MessageFeedback.rating)
+        ).all()
+    )
+    session.execute(
+        update(InsightTurn)
+        .where(InsightTurn.id == turn_id)
+        .values(feedback_up=counts.get(RATING_UP, 0), feedback_down=counts.get(RATING_DOWN, 0))
+    )
 
 
-def save_feedback(sender_id: str, message_id: int, rating: str, comment: str | None = None,
-                  now: datetime | None = None) -> SavedFeedback:
+def save_feedback(
+    sender_id: str, message_id: int, rating: str, comment: str | None = None, now: datetime | None = None
+) -> SavedFeedback:
     """Store (or change) the rating of one bot message of the sender's conversation."""
     if rating not in (RATING_UP, RATING_DOWN):  # the API refuses it before; a guard for other callers
         raise Refused(422, MESSAGE_NOT_FOUND)
@@ -82,9 +94,14 @@ def save_feedback(sender_id: str, message_id: int, rating: str, comment: str | N
             raise Refused(404, MESSAGE_NOT_FOUND)
         feedback = session.scalar(select(MessageFeedback).where(MessageFeedback.chat_message_id == message_id))
         if feedback is None:
-            feedback = MessageFeedback(chat_message_id=message_id, turn_id=_turn_of(session, row.conversation_id,
-                                                                                     message_id),
-                                       rating=rating, comment=cleaned, created_at=now, updated_at=now)
+            feedback = MessageFeedback(
+                chat_message_id=message_id,
+                turn_id=_turn_of(session, row.conversation_id, message_id),
+                rating=rating,
+                comment=cleaned,
+                created_at=now,
+                updated_at=now,
+            )
             session.add(feedback)
         else:
             feedback.rating, feedback.comment, feedback.updated_at = rating, cleaned, now
@@ -98,15 +115,25 @@ def save_satisfaction(sender_id: str, score: int, now: datetime | None = None) -
     """Store (or change) the conversation's satisfaction score (1-5)."""
     now = now or utcnow()
     with session_scope() as session:
-        conversation = session.execute(select(Conversation.id, Conversation.language, Conversation.municipality)
-                                       .where(Conversation.sender_id == sender_id)).first()
+        conversation = session.execute(
+            select(Conversation.id, Conversation.language, Conversation.municipality).where(
+                Conversation.sender_id == sender_id
+            )
+        ).first()
         if conversation is None:
             raise Refused(404, CONVERSATION_NOT_FOUND)
         existing = session.scalar(select(SatisfactionScore).where(SatisfactionScore.conversation_id == conversation.id))
         if existing is None:
-            session.add(SatisfactionScore(conversation_id=conversation.id, at=now, day=local_day(now),
-                                          municipality=conversation.municipality, language=conversation.language,
-                                          score=score))
+            session.add(
+                SatisfactionScore(
+                    conversation_id=conversation.id,
+                    at=now,
+                    day=local_day(now),
+                    municipality=conversation.municipality,
+                    language=conversation.language,
+                    score=score,
+                )
+            )
         else:
             existing.score, existing.at, existing.day = score, now, local_day(now)
         return score

@@ -60,32 +60,57 @@ class Jaarverslag:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "school_year": self.school_year.label, "scope": self.scope.label,
-            "columns": [{"municipality": labels.municipality_label(m), "school_year": y.label}
-                        for m in self.municipalities for y in self.years],
-            "tables": [{"key": t.key, "title": t.title, "note": t.note,
-                        "rows": [{"label": label, "values": [t.cell(y.label, m, row) for m in self.municipalities
-                                                             for y in self.years]} for row, label in t.rows]}
-                       for t in self.tables],
+            "school_year": self.school_year.label,
+            "scope": self.scope.label,
+            "columns": [
+                {"municipality": labels.municipality_label(m), "school_year": y.label}
+                for m in self.municipalities
+                for y in self.years
+            ],
+            "tables": [
+                {
+                    "key": t.key,
+                    "title": t.title,
+                    "note": t.note,
+                    "rows": [
+                        {
+                            "label": label,
+                            "values": [t.cell(y.label, m, row) for m in self.municipalities for y in self.years],
+                        }
+                        for row, label in t.rows
+                    ],
+                }
+                for t in self.tables
+            ],
         }
 
     def csv(self) -> bytes:
-        rows = [[table.title, label, labels.municipality_label(m), year.label, table.cell(year.label, m, row)]
-                for table in self.tables for row, label in table.rows
-                for m in self.municipalities for year in self.years]
+        rows = [
+            [table.title, label, labels.municipality_label(m), year.label, table.cell(year.label, m, row)]
+            for table in self.tables
+            for row, label in table.rows
+            for m in self.municipalities
+            for year in self.years
+        ]
         return to_csv(["Tabel", "Rij", "Gemeente", "Schooljaar", "Aantal"], rows)
 
 
-def _count(session: Session, model: Any, row_column: Any, scope: Scope, year: SchoolYear,
-           extra: Any = None) -> Counter[Key]:
+def _count(
+    session: Session, model: Any, row_column: Any, scope: Scope, year: SchoolYear, extra: Any = None
+) -> Counter[Key]:
     """(municipality, row) -> count within the school year. Grouped by the row first: the order of the covering
     indexes of `insight_turns` (no sort)."""
     query = select(row_column, model.municipality, func.count()).where(
-        and_(model.day >= year.start, model.day <= year.end, scope.condition(model.municipality)))
+        and_(model.day >= year.start, model.day <= year.end, scope.condition(model.municipality))
+    )
     if extra is not None:
         query = query.where(extra)
-    return Counter({(municipality, str(row)): count for row, municipality, count
-                    in session.execute(query.group_by(row_column, model.municipality))})
+    return Counter(
+        {
+            (municipality, str(row)): count
+            for row, municipality, count in session.execute(query.group_by(row_column, model.municipality))
+        }
+    )
 
 
 def _per_year(years: list[SchoolYear], count: Callable[[SchoolYear], Counter[Key]]) -> dict[str, Counter[Key]]:
@@ -100,39 +125,67 @@ def _with_totals(counts: dict[str, Counter[Key]], total_key: str, parts: list[st
 
 
 def _questions(session: Session, scope: Scope, years: list[SchoolYear]) -> YearTable:
-    counts = _per_year(years, lambda y: _count(session, InsightTurn, InsightTurn.topic, scope, y,
-                                               InsightTurn.topic.is_not(None)))
+    counts = _per_year(
+        years, lambda y: _count(session, InsightTurn, InsightTurn.topic, scope, y, InsightTurn.topic.is_not(None))
+    )
     topics = Counter()
     for counter in counts.values():
         for (_m, topic), value in counter.items():
             topics[topic] += value
-    for label, counter in _per_year(years, lambda y: _count(
-            session, InsightTurn, InsightTurn.outcome, scope, y, InsightTurn.outcome.in_(NOT_UNDERSTOOD))).items():
+    for label, counter in _per_year(
+        years,
+        lambda y: _count(session, InsightTurn, InsightTurn.outcome, scope, y, InsightTurn.outcome.in_(NOT_UNDERSTOOD)),
+    ).items():
         for (municipality, _outcome), value in counter.items():
             counts[label][(municipality, "_not_understood")] += value
     for year in years:
         for _week, municipality, messages, conversations in session.execute(
-                select(InsightTurn.week, InsightTurn.municipality, func.count(),
-                       func.sum(case((InsightTurn.first_turn.is_(True), 1), else_=0)))
-                .where(InsightTurn.day >= year.start, InsightTurn.day <= year.end,
-                       scope.condition(InsightTurn.municipality))
-                .group_by(InsightTurn.week, InsightTurn.municipality)):
+            select(
+                InsightTurn.week,
+                InsightTurn.municipality,
+                func.count(),
+                func.sum(case((InsightTurn.first_turn.is_(True), 1), else_=0)),
+            )
+            .where(
+                InsightTurn.day >= year.start, InsightTurn.day <= year.end, scope.condition(InsightTurn.municipality)
+            )
+            .group_by(InsightTurn.week, InsightTurn.municipality)
+        ):
             counts[year.label][(municipality, "_messages")] += messages
             counts[year.label][(municipality, "_conversations")] += int(conversations or 0)
     rows = [(topic, labels.topic_label(topic)) for topic, _n in topics.most_common()]
-    rows += [("_not_understood", "Niet begrepen of alleen onderwerpen voorgesteld"),
-             ("_conversations", "Totaal aantal gesprekken"), ("_messages", "Totaal aantal berichten")]
-    return YearTable("vragen", "Vragen aan de Leerplicht-assistent naar onderwerp", rows, counts,
-                     note=f"{SOURCE}. Een vraag is een bericht dat de assistent aan een onderwerp koppelde.")
+    rows += [
+        ("_not_understood", "Niet begrepen of alleen onderwerpen voorgesteld"),
+        ("_conversations", "Totaal aantal gesprekken"),
+        ("_messages", "Totaal aantal berichten"),
+    ]
+    return YearTable(
+        "vragen",
+        "Vragen aan de Leerplicht-assistent naar onderwerp",
+        rows,
+        counts,
+        note=f"{SOURCE}. Een vraag is een bericht dat de assistent aan een onderwerp koppelde.",
+    )
 
 
 def _verlof(session: Session, scope: Scope, years: list[SchoolYear]) -> YearTable:
-    raw = _per_year(years, lambda y: Counter({
-        (municipality, f"{kind}:{status}"): count for municipality, kind, status, count in session.execute(
-            select(InsightVerlof.municipality, InsightVerlof.kind, InsightVerlof.status, func.count())
-            .where(InsightVerlof.day >= y.start, InsightVerlof.day <= y.end,
-                   scope.condition(InsightVerlof.municipality))
-            .group_by(InsightVerlof.municipality, InsightVerlof.kind, InsightVerlof.status))}))
+    raw = _per_year(
+        years,
+        lambda y: Counter(
+            {
+                (municipality, f"{kind}:{status}"): count
+                for municipality, kind, status, count in session.execute(
+                    select(InsightVerlof.municipality, InsightVerlof.kind, InsightVerlof.status, func.count())
+                    .where(
+                        InsightVerlof.day >= y.start,
+                        InsightVerlof.day <= y.end,
+                        scope.condition(InsightVerlof.municipality),
+                    )
+                    .group_by(InsightVerlof.municipality, InsightVerlof.kind, InsightVerlof.status)
+                )
+            }
+        ),
+    )
     counts: dict[str, Counter[Key]] = {label: Counter() for label in raw}
     for label, counter in raw.items():
         for (municipality, key), value in counter.items():
@@ -146,23 +199,35 @@ def _verlof(session: Session, scope: Scope, years: list[SchoolYear]) -> YearTabl
     rows: list[tuple[str, str]] = []
     for kind in ("vakantie", "gewichtige_omstandigheid"):
         name = labels.VERLOF_KINDS[kind]
-        rows += [(f"{kind}:submitted", f"{name}: aangevraagd (naar de beslisser)"),
-                 (f"{kind}:approved", f"{name}: waarvan toegestaan"),
-                 (f"{kind}:refused", f"{name}: waarvan geweigerd"),
-                 (f"{kind}:open", f"{name}: waarvan nog geen beslissing"),
-                 (f"{kind}:rule", f"{name}: niet ingediend, volgens de regels niet toegestaan")]
+        rows += [
+            (f"{kind}:submitted", f"{name}: aangevraagd (naar de beslisser)"),
+            (f"{kind}:approved", f"{name}: waarvan toegestaan"),
+            (f"{kind}:refused", f"{name}: waarvan geweigerd"),
+            (f"{kind}:open", f"{name}: waarvan nog geen beslissing"),
+            (f"{kind}:rule", f"{name}: niet ingediend, volgens de regels niet toegestaan"),
+        ]
     rows.append(("religieus:submitted", f"{labels.VERLOF_KINDS['religieus']}: meldingen"))
-    return YearTable("verlof", "Verlofaanvragen via de Leerplicht-assistent", rows, counts,
-                     note=f"{SOURCE}. Toegestaan en geweigerd: de beslissing van de directeur of de "
-                          "leerplichtambtenaar in de backoffice.")
+    return YearTable(
+        "verlof",
+        "Verlofaanvragen via de Leerplicht-assistent",
+        rows,
+        counts,
+        note=f"{SOURCE}. Toegestaan en geweigerd: de beslissing van de directeur of de "
+        "leerplichtambtenaar in de backoffice.",
+    )
 
 
 def _melding(session: Session, scope: Scope, years: list[SchoolYear]) -> YearTable:
     counts = _per_year(years, lambda y: _count(session, InsightMelding, InsightMelding.category, scope, y))
     _with_totals(counts, "_total")
     rows = [*labels.MELDING_CATEGORIES.items(), ("_total", "Totaal aantal controles")]
-    return YearTable("melding", "Meldingscheck verzuim (DUO) naar categorie", rows, counts,
-                     note=f"{SOURCE}. Controles door scholen of de leerplichtambtenaar; geen meldingen bij DUO.")
+    return YearTable(
+        "melding",
+        "Meldingscheck verzuim (DUO) naar categorie",
+        rows,
+        counts,
+        note=f"{SOURCE}. Controles door scholen of de leerplichtambtenaar; geen meldingen bij DUO.",
+    )
 
 
 def _cases(session: Session, scope: Scope, years: list[SchoolYear], by: str) -> YearTable:
@@ -182,7 +247,11 @@ def _cases(session: Session, scope: Scope, years: list[SchoolYear], by: str) -> 
 def compute_jaarverslag(session: Session, school_year: SchoolYear, scope: Scope) -> Jaarverslag:
     years = [school_year.previous, school_year]
     report = Jaarverslag(school_year, scope, scope.columns())
-    report.tables = [_questions(session, scope, years), _verlof(session, scope, years),
-                     _melding(session, scope, years), _cases(session, scope, years, "reden"),
-                     _cases(session, scope, years, "uitkomst")]
+    report.tables = [
+        _questions(session, scope, years),
+        _verlof(session, scope, years),
+        _melding(session, scope, years),
+        _cases(session, scope, years, "reden"),
+        _cases(session, scope, years, "uitkomst"),
+    ]
     return report

@@ -34,8 +34,16 @@ OUTCOME_HANDOFF = "handoff"  # this turn handed the conversation to an officer
 OUTCOME_FORM = "form"  # a step of a form (verlof request, melding check)
 OUTCOME_OFFICER = "officer"  # an officer case held the conversation: the message went to the officer
 OUTCOME_OTHER = "other"  # greeting, thanks, language switch, ...
-OUTCOMES = (OUTCOME_ANSWERED, OUTCOME_MENU, OUTCOME_FALLBACK, OUTCOME_OUT_OF_SCOPE, OUTCOME_HANDOFF, OUTCOME_FORM,
-            OUTCOME_OFFICER, OUTCOME_OTHER)
+OUTCOMES = (
+    OUTCOME_ANSWERED,
+    OUTCOME_MENU,
+    OUTCOME_FALLBACK,
+    OUTCOME_OUT_OF_SCOPE,
+    OUTCOME_HANDOFF,
+    OUTCOME_FORM,
+    OUTCOME_OFFICER,
+    OUTCOME_OTHER,
+)
 NOT_UNDERSTOOD = (OUTCOME_FALLBACK, OUTCOME_MENU)
 
 RATING_UP = "up"
@@ -73,9 +81,11 @@ class InsightTurn(Base):
     day: Mapped[date] = mapped_column(Date)  # local date (Europe/Amsterdam)
     week: Mapped[date] = mapped_column(Date)  # the Monday of the local ISO week
     conversation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, index=True)
+        ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     user_message_id: Mapped[int | None] = mapped_column(
-        ForeignKey("chat_messages.id", ondelete="SET NULL"), nullable=True, index=True)
+        ForeignKey("chat_messages.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     first_turn: Mapped[bool] = mapped_column(Boolean, default=False)
     municipality: Mapped[str | None] = mapped_column(String(64), nullable=True)
     language: Mapped[str] = mapped_column(String(8))
@@ -92,8 +102,9 @@ class MessageFeedback(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_message_id: Mapped[int] = mapped_column(ForeignKey("chat_messages.id", ondelete="CASCADE"), unique=True)
-    turn_id: Mapped[int | None] = mapped_column(ForeignKey("insight_turns.id", ondelete="CASCADE"), nullable=True,
-                                                index=True)
+    turn_id: Mapped[int | None] = mapped_column(
+        ForeignKey("insight_turns.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     rating: Mapped[str] = mapped_column(String(8))  # up | down
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)  # redacted
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -106,7 +117,8 @@ class SatisfactionScore(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, unique=True)
+        ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     day: Mapped[date] = mapped_column(Date)
     municipality: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -87,8 +87,9 @@ class TurnFacts:
     outcome: str
 
 
-def classify_turn(intent: str | None, raw_messages: Iterable[Mapping[str, Any]],
-                  requested_slot: str | None = None) -> TurnFacts:
+def classify_turn(
+    intent: str | None, raw_messages: Iterable[Mapping[str, Any]], requested_slot: str | None = None
+) -> TurnFacts:
     """The topic and outcome of a turn from Rasa's reply (the gateway channel's messages)."""
     messages = [m for m in raw_messages if isinstance(m, Mapping)]
     customs = [m["custom"] for m in messages if isinstance(m.get("custom"), Mapping)]
@@ -130,20 +131,32 @@ def municipality_in_text(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_CONVERSATION_MUNICIPALITY = update(Conversation).where(Conversation.id == bindparam("p_id")).values(
-    municipality=bindparam("p_municipality"))
+_CONVERSATION_MUNICIPALITY = (
+    update(Conversation).where(Conversation.id == bindparam("p_id")).values(municipality=bindparam("p_municipality"))
+)
 
 
-def attribute_conversation(session: Session, municipality: str | None, *, conversation_id: int | None = None,
-                           sender_id: str | None = None, overwrite: bool = True) -> None:
+def attribute_conversation(
+    session: Session,
+    municipality: str | None,
+    *,
+    conversation_id: int | None = None,
+    sender_id: str | None = None,
+    overwrite: bool = True,
+) -> None:
     """The conversation is about `municipality`: remember it, and count its earlier turns (and its satisfaction
     score) for it. `overwrite=False` keeps a municipality the conversation already has."""
     municipality = routing.canonical_town(municipality)
     if municipality is None:
         return
     if conversation_id is None:
-        row = session.execute(select(Conversation.id, Conversation.municipality)
-                              .where(Conversation.sender_id == sender_id)).first() if sender_id else None
+        row = (
+            session.execute(
+                select(Conversation.id, Conversation.municipality).where(Conversation.sender_id == sender_id)
+            ).first()
+            if sender_id
+            else None
+        )
         if row is None:
             return
         conversation_id, current = row
@@ -154,8 +167,9 @@ def attribute_conversation(session: Session, municipality: str | None, *, conver
     connection = session.connection()
     connection.execute(_CONVERSATION_MUNICIPALITY, {"p_id": conversation_id, "p_municipality": municipality})
     for table in (InsightTurn, SatisfactionScore):
-        connection.execute(update(table).where(table.conversation_id == conversation_id)
-                           .values(municipality=municipality))
+        connection.execute(
+            update(table).where(table.conversation_id == conversation_id).values(municipality=municipality)
+        )
 
 
 # --- chat turns ---------------------------------------------------------------------------------------------------
@@ -163,19 +177,44 @@ def attribute_conversation(session: Session, municipality: str | None, *, conver
 _ADD_TURN = InsightTurn.__table__.insert().returning(InsightTurn.__table__.c.id)
 
 
-def record_turn(session: Session, *, conversation_id: int | None, user_message_id: int | None, first_turn: bool,
-                municipality: str | None, language: str, intent: str | None, facts: TurnFacts,
-                at: datetime | None = None) -> int:
+def record_turn(
+    session: Session,
+    *,
+    conversation_id: int | None,
+    user_message_id: int | None,
+    first_turn: bool,
+    municipality: str | None,
+    language: str,
+    intent: str | None,
+    facts: TurnFacts,
+    at: datetime | None = None,
+) -> int:
     """One row for one user turn (a plain INSERT: this runs on every chat message). Returns its id."""
     at = at or utcnow()
     day = local_day(at)
-    return session.connection().execute(_ADD_TURN, {
-        "at": at, "day": day, "week": week_start(day), "conversation_id": conversation_id,
-        "user_message_id": user_message_id, "first_turn": first_turn, "municipality": municipality,
-        "language": language, "intent": (intent or None) and intent[:128], "topic": facts.topic,
-        "outcome": facts.outcome, "out_of_hours": out_of_hours(municipality, at), "feedback_up": 0,
-        "feedback_down": 0,
-    }).scalar_one()
+    return (
+        session.connection()
+        .execute(
+            _ADD_TURN,
+            {
+                "at": at,
+                "day": day,
+                "week": week_start(day),
+                "conversation_id": conversation_id,
+                "user_message_id": user_message_id,
+                "first_turn": first_turn,
+                "municipality": municipality,
+                "language": language,
+                "intent": (intent or None) and intent[:128],
+                "topic": facts.topic,
+                "outcome": facts.outcome,
+                "out_of_hours": out_of_hours(municipality, at),
+                "feedback_up": 0,
+                "feedback_down": 0,
+            },
+        )
+        .scalar_one()
+    )
 
 
 # --- cases ----------------------------------------------------------------------------------------------------------
@@ -195,9 +234,16 @@ def sync_case(session: Session, case: Any) -> None:
     row = session.scalar(select(InsightCase).where(InsightCase.reference == case.reference))
     if row is None:
         opened = sla.aware(case.created_at)
-        row = InsightCase(reference=case.reference, opened_at=opened, day=local_day(opened),
-                          municipality=_case_municipality(case), trigger=case.trigger, priority=case.priority,
-                          language=case.language, sla_due_at=case.sla_due_at)
+        row = InsightCase(
+            reference=case.reference,
+            opened_at=opened,
+            day=local_day(opened),
+            municipality=_case_municipality(case),
+            trigger=case.trigger,
+            priority=case.priority,
+            language=case.language,
+            sla_due_at=case.sla_due_at,
+        )
         session.add(row)
     row.first_response_at = case.first_response_at
     row.closed_at = case.closed_at
@@ -213,16 +259,26 @@ def sync_case(session: Session, case: Any) -> None:
 def record_verlof_request(session: Session, request: Any, source: str) -> None:
     """A stored verlof request (the route to the decider): kind, status, who decides."""
     created = sla.aware(request.created_at)
-    session.add(InsightVerlof(reference=request.reference, at=created, day=local_day(created),
-                              municipality=routing.canonical_town(request.home_municipality), kind=request.kind,
-                              status=request.status, decided_by=request.decided_by, source=source[:8]))
+    session.add(
+        InsightVerlof(
+            reference=request.reference,
+            at=created,
+            day=local_day(created),
+            municipality=routing.canonical_town(request.home_municipality),
+            kind=request.kind,
+            status=request.status,
+            decided_by=request.decided_by,
+            source=source[:8],
+        )
+    )
     if request.sender_id:
         attribute_conversation(session, request.home_municipality, sender_id=request.sender_id)
 
 
 def sync_verlof_decision(session: Session, request: Any) -> None:
-    session.execute(update(InsightVerlof).where(InsightVerlof.reference == request.reference)
-                    .values(status=request.status))
+    session.execute(
+        update(InsightVerlof).where(InsightVerlof.reference == request.reference).values(status=request.status)
+    )
 
 
 _collected: list[str] | None = None
@@ -254,27 +310,53 @@ def _in_own_transaction(what: str, write: Any) -> None:
         log.warning("insight_not_recorded", what=what, error_type=type(error).__name__)
 
 
-def record_verlof_refusal(kind: str, home_municipality: str | None, source: str, *,
-                          at: datetime | None = None) -> None:
+def record_verlof_refusal(kind: str, home_municipality: str | None, source: str, *, at: datetime | None = None) -> None:
     """A verlof request the rules do not allow (so it was not submitted)."""
     at = at or utcnow()
-    _in_own_transaction("verlof_refusal", lambda session: session.add(InsightVerlof(
-        reference=None, at=at, day=local_day(at), municipality=routing.canonical_town(home_municipality),
-        kind=str(kind)[:32], status=VERLOF_REFUSED_BY_RULE, decided_by=None, source=source[:8])))
+    _in_own_transaction(
+        "verlof_refusal",
+        lambda session: session.add(
+            InsightVerlof(
+                reference=None,
+                at=at,
+                day=local_day(at),
+                municipality=routing.canonical_town(home_municipality),
+                kind=str(kind)[:32],
+                status=VERLOF_REFUSED_BY_RULE,
+                decided_by=None,
+                source=source[:8],
+            )
+        ),
+    )
 
 
 # --- melding checks ---------------------------------------------------------------------------------------------
 
 
-def record_melding_check(category: str, obligation: str, municipality: str | None, source: str, *,
-                         sender_id: str | None = None, at: datetime | None = None) -> None:
+def record_melding_check(
+    category: str,
+    obligation: str,
+    municipality: str | None,
+    source: str,
+    *,
+    sender_id: str | None = None,
+    at: datetime | None = None,
+) -> None:
     """One DUO melding check (the chat's melding form or `POST /api/melding/check`): category and obligation only."""
     at = at or utcnow()
     town = routing.canonical_town(municipality)
 
     def write(session: Session) -> None:
-        session.add(InsightMelding(at=at, day=local_day(at), municipality=town, category=str(category)[:32],
-                                   obligation=str(obligation)[:32], source=source[:8]))
+        session.add(
+            InsightMelding(
+                at=at,
+                day=local_day(at),
+                municipality=town,
+                category=str(category)[:32],
+                obligation=str(obligation)[:32],
+                source=source[:8],
+            )
+        )
         if sender_id and town:
             attribute_conversation(session, town, sender_id=sender_id)
 

@@ -64,8 +64,11 @@ CORE_INTENTS = {
     "thank": "Bedankje",
     "bot_challenge": "Vraagt of de assistent een mens is",
 }
-REASONS = {"fallback": "Niet begrepen", "menu": "Niet zeker: onderwerpen voorgesteld",
-           "down": "Beoordeeld als niet nuttig"}
+REASONS = {
+    "fallback": "Niet begrepen",
+    "menu": "Niet zeker: onderwerpen voorgesteld",
+    "down": "Beoordeeld als niet nuttig",
+}
 
 NOT_FOUND = "Deze vraag staat niet (meer) in de wachtrij."
 UNKNOWN_INTENT = "Kies een onderwerp uit de lijst."
@@ -87,10 +90,19 @@ class ReviewItem:
     comments: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"turn_id": self.turn_id, "date": self.day.isoformat(), "language": self.language,
-                "reason": self.reason, "reason_label": REASONS[self.reason], "question": self.question,
-                "answer": self.answer, "topic": self.topic, "topic_label": labels.topic_label(self.topic)
-                if self.topic else None, "intent": self.intent, "comments": self.comments}
+        return {
+            "turn_id": self.turn_id,
+            "date": self.day.isoformat(),
+            "language": self.language,
+            "reason": self.reason,
+            "reason_label": REASONS[self.reason],
+            "question": self.question,
+            "answer": self.answer,
+            "topic": self.topic,
+            "topic_label": labels.topic_label(self.topic) if self.topic else None,
+            "intent": self.intent,
+            "comments": self.comments,
+        }
 
 
 # --- which intents exist ----------------------------------------------------------------------------------------
@@ -111,8 +123,10 @@ def intent_choices() -> list[tuple[str, str]]:
     from assistant.knowledge.ids import TOPIC_IDS, intent_for_topic
 
     known = domain_intents()
-    topics = sorted(((intent_for_topic(t), labels.topic_label(t)) for t in TOPIC_IDS if intent_for_topic(t) in known),
-                    key=lambda item: item[1].casefold())
+    topics = sorted(
+        ((intent_for_topic(t), labels.topic_label(t)) for t in TOPIC_IDS if intent_for_topic(t) in known),
+        key=lambda item: item[1].casefold(),
+    )
     return [*topics, *((i, label) for i, label in CORE_INTENTS.items() if i in known)]
 
 
@@ -128,17 +142,30 @@ def _visible(scope: Scope) -> Any:
 
 def _first_answer() -> Any:
     bot = aliased(ChatMessage)
-    return (select(bot.text)
-            .where(bot.conversation_id == InsightTurn.conversation_id, bot.id > InsightTurn.user_message_id,
-                   bot.author == "bot")
-            .order_by(bot.id).limit(1).correlate(InsightTurn).scalar_subquery())
+    return (
+        select(bot.text)
+        .where(
+            bot.conversation_id == InsightTurn.conversation_id,
+            bot.id > InsightTurn.user_message_id,
+            bot.author == "bot",
+        )
+        .order_by(bot.id)
+        .limit(1)
+        .correlate(InsightTurn)
+        .scalar_subquery()
+    )
 
 
 def _queue_query(scope: Scope) -> Any:
-    return (select(InsightTurn, ChatMessage.text, _first_answer())
-            .join(ChatMessage, ChatMessage.id == InsightTurn.user_message_id)
-            .where(or_(InsightTurn.outcome.in_(NOT_UNDERSTOOD), InsightTurn.feedback_down > 0), _visible(scope),
-                   ~exists().where(ReviewLabel.turn_id == InsightTurn.id)))
+    return (
+        select(InsightTurn, ChatMessage.text, _first_answer())
+        .join(ChatMessage, ChatMessage.id == InsightTurn.user_message_id)
+        .where(
+            or_(InsightTurn.outcome.in_(NOT_UNDERSTOOD), InsightTurn.feedback_down > 0),
+            _visible(scope),
+            ~exists().where(ReviewLabel.turn_id == InsightTurn.id),
+        )
+    )
 
 
 def review_queue(session: Session, scope: Scope, limit: int = 100) -> list[ReviewItem]:
@@ -146,15 +173,26 @@ def review_queue(session: Session, scope: Scope, limit: int = 100) -> list[Revie
     comments: dict[int, list[str]] = defaultdict(list)
     turn_ids = [turn.id for turn, _q, _a in rows]
     if turn_ids:
-        for turn_id, comment in session.execute(select(MessageFeedback.turn_id, MessageFeedback.comment)
-                                                .where(MessageFeedback.turn_id.in_(turn_ids),
-                                                       MessageFeedback.comment.is_not(None))
-                                                .order_by(MessageFeedback.id)):
+        for turn_id, comment in session.execute(
+            select(MessageFeedback.turn_id, MessageFeedback.comment)
+            .where(MessageFeedback.turn_id.in_(turn_ids), MessageFeedback.comment.is_not(None))
+            .order_by(MessageFeedback.id)
+        ):
             comments[turn_id].append(comment)
-    return [ReviewItem(turn.id, turn.day, turn.language,
-                       turn.outcome if turn.outcome in NOT_UNDERSTOOD else "down", question,
-                       (answer or "")[:MAX_ANSWER_CHARS], turn.topic, turn.intent, comments[turn.id])
-            for turn, question, answer in rows]
+    return [
+        ReviewItem(
+            turn.id,
+            turn.day,
+            turn.language,
+            turn.outcome if turn.outcome in NOT_UNDERSTOOD else "down",
+            question,
+            (answer or "")[:MAX_ANSWER_CHARS],
+            turn.topic,
+            turn.intent,
+            comments[turn.id],
+        )
+        for turn, question, answer in rows
+    ]
 
 
 # --- labelling --------------------------------------------------------------------------------------------------
@@ -168,8 +206,16 @@ def clean_example(text: str) -> str:
     return " ".join(_MARKUP.sub(" ", text).split())
 
 
-def label(session: Session, principal: Principal, scope: Scope, turn_id: int, status: str,
-          intent: str | None = None, text: str | None = None, now: datetime | None = None) -> ReviewLabel:
+def label(
+    session: Session,
+    principal: Principal,
+    scope: Scope,
+    turn_id: int,
+    status: str,
+    intent: str | None = None,
+    text: str | None = None,
+    now: datetime | None = None,
+) -> ReviewLabel:
     """Decide on a queue item. Raises Refused (404 not in the queue, 422 a wrong choice)."""
     if status not in REVIEW_STATUSES:
         raise Refused(422, UNKNOWN_STATUS)
@@ -192,25 +238,50 @@ def label(session: Session, principal: Principal, scope: Scope, turn_id: int, st
             raise Refused(422, EMPTY_EXAMPLE)
         if len(example) > MAX_EXAMPLE_CHARS:
             raise Refused(422, EXAMPLE_TOO_LONG.format(max=MAX_EXAMPLE_CHARS))
-    decision = ReviewLabel(turn_id=turn.id, status=status, intent=intent, text=example, language=turn.language,
-                           officer_id=principal.id, at=now or utcnow())
+    decision = ReviewLabel(
+        turn_id=turn.id,
+        status=status,
+        intent=intent,
+        text=example,
+        language=turn.language,
+        officer_id=principal.id,
+        at=now or utcnow(),
+    )
     session.add(decision)
     session.flush()
-    audit.record(session, principal.actor, "review_labelled", "insight_turn", str(turn.id),
-                 {"status": status, "intent": intent, "language": turn.language})
+    audit.record(
+        session,
+        principal.actor,
+        "review_labelled",
+        "insight_turn",
+        str(turn.id),
+        {"status": status, "intent": intent, "language": turn.language},
+    )
     return decision
 
 
 def decided(session: Session, scope: Scope, limit: int = 200) -> list[dict[str, Any]]:
     """The latest decisions (labelled and new-topic items with their example), newest first."""
-    rows = session.execute(select(ReviewLabel, InsightTurn.municipality)
-                           .join(InsightTurn, InsightTurn.id == ReviewLabel.turn_id)
-                           .where(_visible(scope), ReviewLabel.status != REVIEW_DISMISSED)
-                           .order_by(ReviewLabel.id.desc()).limit(limit)).all()
+    rows = session.execute(
+        select(ReviewLabel, InsightTurn.municipality)
+        .join(InsightTurn, InsightTurn.id == ReviewLabel.turn_id)
+        .where(_visible(scope), ReviewLabel.status != REVIEW_DISMISSED)
+        .order_by(ReviewLabel.id.desc())
+        .limit(limit)
+    ).all()
     choices = dict(intent_choices())
-    return [{"turn_id": item.turn_id, "status": item.status, "intent": item.intent,
-             "intent_label": choices.get(item.intent or "", item.intent), "text": item.text,
-             "language": item.language, "date": item.at.date().isoformat()} for item, _m in rows]
+    return [
+        {
+            "turn_id": item.turn_id,
+            "status": item.status,
+            "intent": item.intent,
+            "intent_label": choices.get(item.intent or "", item.intent),
+            "text": item.text,
+            "language": item.language,
+            "date": item.at.date().isoformat(),
+        }
+        for item, _m in rows
+    ]
 
 
 # --- export as Rasa NLU data ------------------------------------------------------------------------------------
@@ -231,15 +302,20 @@ def existing_examples(nlu_dir: Path = NLU_DIR, skip: str = EXPORT_FILE) -> set[s
         for block in data.get("nlu") or []:
             examples = block.get("examples") if isinstance(block, dict) else None
             if isinstance(examples, str):
-                found.update(_normal(line.strip()[2:]) for line in examples.splitlines()
-                             if line.strip().startswith("- "))
+                found.update(
+                    _normal(line.strip()[2:]) for line in examples.splitlines() if line.strip().startswith("- ")
+                )
     return found
 
 
 def nlu_yaml(examples: dict[str, list[str]], language: str) -> str:
-    lines = [f"# Reviewed examples ({language}): questions the assistant did not understand, labelled by officers in",
-             "# the back office. Written by `assistant nlu export-reviewed`; edit the labels there, not here.",
-             'version: "3.1"', "", "nlu:"]
+    lines = [
+        f"# Reviewed examples ({language}): questions the assistant did not understand, labelled by officers in",
+        "# the back office. Written by `assistant nlu export-reviewed`; edit the labels there, not here.",
+        'version: "3.1"',
+        "",
+        "nlu:",
+    ]
     for intent in sorted(examples):
         lines += ["", f"  - intent: {intent}", "    examples: |"]
         lines += [f"      - {example}" for example in examples[intent]]
@@ -253,21 +329,25 @@ class ExportResult:
     skipped: int = 0
 
     def summary(self) -> str:
-        parts = [f"{language}: {count} examples -> {self.files[language]}" for language, count
-                 in sorted(self.examples.items())]
+        parts = [
+            f"{language}: {count} examples -> {self.files[language]}"
+            for language, count in sorted(self.examples.items())
+        ]
         return "; ".join(parts or ["no labelled examples"]) + f" ({self.skipped} already in the training data)"
 
 
-def export_reviewed(session: Session, out_dir: Path = NLU_DIR, languages: set[str] | None = None,
-                    nlu_dir: Path = NLU_DIR) -> ExportResult:
+def export_reviewed(
+    session: Session, out_dir: Path = NLU_DIR, languages: set[str] | None = None, nlu_dir: Path = NLU_DIR
+) -> ExportResult:
     """Write every labelled example to `<out_dir>/<language>/reviewed.yml` (replacing earlier exports)."""
     known = domain_intents()
     already = existing_examples(nlu_dir)
     per_language: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     seen: set[str] = set()
     result = ExportResult()
-    for item in session.scalars(select(ReviewLabel).where(ReviewLabel.status == REVIEW_LABELLED)
-                                .order_by(ReviewLabel.id)):
+    for item in session.scalars(
+        select(ReviewLabel).where(ReviewLabel.status == REVIEW_LABELLED).order_by(ReviewLabel.id)
+    ):
         if not item.intent or item.intent not in known or not item.text:
             continue
         if languages and item.language not in languages:
@@ -284,6 +364,12 @@ def export_reviewed(session: Session, out_dir: Path = NLU_DIR, languages: set[st
         path.write_text(nlu_yaml(examples, language), encoding="utf-8")
         result.files[language] = path
         result.examples[language] = sum(len(v) for v in examples.values())
-    audit.record(session, audit.ACTOR_SYSTEM, "review_exported", "insight", None,
-                 {"examples": result.examples, "skipped": result.skipped})
+    audit.record(
+        session,
+        audit.ACTOR_SYSTEM,
+        "review_exported",
+        "insight",
+        None,
+        {"examples": result.examples, "skipped": result.skipped},
+    )
     return result

@@ -61,8 +61,9 @@ class Scope:
 
     def columns(self) -> list[str | None]:
         """The municipalities shown as columns (the jaarverslag): each one, then the unknown part when included."""
-        names: list[str | None] = list(self.municipalities if self.municipalities is not None
-                                       else routing.region_municipalities())
+        names: list[str | None] = list(
+            self.municipalities if self.municipalities is not None else routing.region_municipalities()
+        )
         return [*names, None] if self.include_unknown else names
 
 
@@ -74,11 +75,13 @@ def _join(names: tuple[str, ...] | list[str]) -> str:
 def choices_for(principal: Principal) -> list[tuple[str, str]]:
     """(value, label) of the municipality filter: "" is the user's default."""
     if principal.role == ROLE_ADMIN:
-        return [("", "Hele regio"), *((name, name) for name in routing.region_municipalities()),
-                (UNKNOWN, "Gemeente onbekend")]
+        return [
+            ("", "Hele regio"),
+            *((name, name) for name in routing.region_municipalities()),
+            (UNKNOWN, "Gemeente onbekend"),
+        ]
     served = routing.towns_served_by(principal.municipality)
-    return [("", _join(served)), *((name, name) for name in served)] if len(served) > 1 else \
-        [("", _join(served))]
+    return [("", _join(served)), *((name, name) for name in served)] if len(served) > 1 else [("", _join(served))]
 
 
 def scope_for(principal: Principal, requested: str | None = None) -> Scope:
@@ -104,8 +107,11 @@ def scope_for(principal: Principal, requested: str | None = None) -> Scope:
         return Scope((), True, "Gemeente onbekend", UNKNOWN)
     town = routing.canonical_town(requested)
     if town is None:
-        raise ScopeError(UNKNOWN_MUNICIPALITY.format(
-            value=requested[:64], choices=_join([*routing.region_municipalities(), UNKNOWN])))
+        raise ScopeError(
+            UNKNOWN_MUNICIPALITY.format(
+                value=requested[:64], choices=_join([*routing.region_municipalities(), UNKNOWN])
+            )
+        )
     return Scope((town,), False, town, town)
 
 

@@ -10,5 +10,5 @@ LAW_ON = _("Dit is de wet zoals die geldt op {date}.")
 
 
 def law_on(day: date) -> Message:
-    """"Dit is de wet zoals die geldt op 5 december 2026." as a translatable message."""
+    """ "Dit is de wet zoals die geldt op 5 december 2026." as a translatable message."""
     return Message(LAW_ON, {"date": day})

@@ -122,7 +122,8 @@ class Topic(_Strict):
         default=None, description="Why the topic has no `law` statement (required when it has none)."
     )
     literal_numbers: tuple[str, ...] = Field(
-        default=(), description="Phrases of the answer whose quantity is no parameter's although a parameter has the "
+        default=(),
+        description="Phrases of the answer whose quantity is no parameter's although a parameter has the "
         "same value (a guidance count of days that equals a legal term); the validation does not ask for a "
         "placeholder there. The quantity must still stand in a cited source.",
     )

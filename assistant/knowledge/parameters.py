@@ -25,7 +25,16 @@ from assistant.knowledge.models import Basis
 from assistant.knowledge.paths import PARAMETERS_DIR
 
 Unit = Literal[
-    "years", "weeks", "lesweken", "school_days", "days", "hours", "hours_per_week", "school_years", "times", "eur",
+    "years",
+    "weeks",
+    "lesweken",
+    "school_days",
+    "days",
+    "hours",
+    "hours_per_week",
+    "school_years",
+    "times",
+    "eur",
     "months",
 ]
 V = TypeVar("V", int, float, bool)
@@ -250,8 +259,13 @@ class ParameterSet:
                 version = definition.versions[index]
                 previous = definition.versions[index - 1].value if index else None
                 resolved[name] = Param(
-                    name=f"{group}.{name}", value=version.value, unit=definition.unit, basis=version.basis,
-                    applies_to=version.applies_to, citations=version.citations, valid_from=version.valid_from,
+                    name=f"{group}.{name}",
+                    value=version.value,
+                    unit=definition.unit,
+                    basis=version.basis,
+                    applies_to=version.applies_to,
+                    citations=version.citations,
+                    valid_from=version.valid_from,
                     valid_until=version.valid_until,
                     previous_value=previous if previous != version.value else None,
                 )
@@ -284,8 +298,9 @@ def load_parameter_set(directory: Path | str | None = None) -> ParameterSet:
                     problems.append(f"{group}.{name}: {where}: {item['msg']}")
         expected, found = set(model.model_fields), set(data)
         problems.extend(f"{group}.{name}: missing in {group}.yml" for name in sorted(expected - found))
-        problems.extend(f"{group}.{name}: not a known parameter (add it to {model.__name__})"
-                        for name in sorted(found - expected))
+        problems.extend(
+            f"{group}.{name}: not a known parameter (add it to {model.__name__})" for name in sorted(found - expected)
+        )
         definitions[group] = members
     if problems:
         raise ParameterError(problems)

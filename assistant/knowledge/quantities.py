@@ -37,9 +37,7 @@ for _unit_class, _words in {
 # How many words may stand between a number and its unit ("vier opeenvolgende lesweken").
 MAX_GAP = 2
 # Units this check ignores; a number followed by one of them is not a claim about the units above ("drie keer").
-OTHER_UNITS = frozenset(
-    {"procent", "kilometer", "km", "graad", "categorie"}
-)
+OTHER_UNITS = frozenset({"procent", "kilometer", "km", "graad", "categorie"})
 
 _THOUSANDS = re.compile(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}(?!\d))")
 _WORD = re.compile(r"€|\d+(?:,\d+)?|[^\W\d_]+|[.,;:!?()]", re.UNICODE)

@@ -51,9 +51,14 @@ class Regions:
     """The municipalities of the table, the towns only a listed Doorstroompunt serves, the vakantieregio and the
     regional agreements, with the look-ups over them."""
 
-    def __init__(self, municipalities: Iterable[Municipality] = (), *,
-                 doorstroompunt_areas: Iterable[DoorstroompuntArea] = (), vakantieregio: VakantieRegio | None = None,
-                 agreements: Iterable[Agreement] = ()) -> None:
+    def __init__(
+        self,
+        municipalities: Iterable[Municipality] = (),
+        *,
+        doorstroompunt_areas: Iterable[DoorstroompuntArea] = (),
+        vakantieregio: VakantieRegio | None = None,
+        agreements: Iterable[Agreement] = (),
+    ) -> None:
         municipalities, doorstroompunt_areas = tuple(municipalities), tuple(doorstroompunt_areas)
         self._municipalities: dict[str, Municipality] = {}
         for municipality in municipalities:  # the first entry of a name counts; problems() reports the repeat
@@ -67,8 +72,12 @@ class Regions:
 
     @classmethod
     def from_file(cls, data: RegionsFile) -> Regions:
-        return cls(data.municipalities, doorstroompunt_areas=data.doorstroompunt_areas,
-                   vakantieregio=data.vakantieregio, agreements=data.agreements)
+        return cls(
+            data.municipalities,
+            doorstroompunt_areas=data.doorstroompunt_areas,
+            vakantieregio=data.vakantieregio,
+            agreements=data.agreements,
+        )
 
     # --- which towns -------------------------------------------------------------------------------------------
 
@@ -177,16 +186,21 @@ class Regions:
                 problems.append(f"{where}: doorstroompunt_by {by!r} is not listed")
         for area in self._areas.values():
             if normalise_town(area.doorstroompunt_by) not in self._municipalities:
-                problems.append(f"regions.yml: doorstroompunt area {area.name}: doorstroompunt_by "
-                                f"{area.doorstroompunt_by!r} is not a listed municipality")
+                problems.append(
+                    f"regions.yml: doorstroompunt area {area.name}: doorstroompunt_by "
+                    f"{area.doorstroompunt_by!r} is not a listed municipality"
+                )
         seen: set[str] = set()
         for agreement in self.agreements:
             where = f"regions.yml: agreement {agreement.id}"
             if agreement.id in seen:
                 problems.append(f"{where}: duplicate id")
             seen.add(agreement.id)
-            problems.extend(f"{where}: unknown municipality {n!r}" for n in agreement.applies_to
-                            if normalise_town(n) not in self._municipalities)
+            problems.extend(
+                f"{where}: unknown municipality {n!r}"
+                for n in agreement.applies_to
+                if normalise_town(n) not in self._municipalities
+            )
         return problems
 
 
@@ -200,8 +214,12 @@ def load_regions(path: Path | None = None) -> Regions:
     except (OSError, yaml.YAMLError) as error:
         raise RegionsError([f"{path.name}: cannot read: {error}"]) from error
     except ValidationError as error:
-        raise RegionsError([f"{path.name}: {'.'.join(str(p) for p in item['loc']) or '(top)'}: {item['msg']}"
-                            for item in error.errors()]) from error
+        raise RegionsError(
+            [
+                f"{path.name}: {'.'.join(str(p) for p in item['loc']) or '(top)'}: {item['msg']}"
+                for item in error.errors()
+            ]
+        ) from error
     regions = Regions.from_file(data)
     if problems := regions.problems():
         raise RegionsError(problems)

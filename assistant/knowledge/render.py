@@ -39,8 +39,14 @@ def _bullets(heading: str, items: tuple[str, ...]) -> str:
     return "\n".join([heading, *(f"{BULLET}{item}" for item in items)])
 
 
-def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase | None = None,
-                  language: str = "nl", on: date | None = None) -> RenderedAnswer:
+def render_answer(
+    topic: Topic,
+    variant: str | None = None,
+    *,
+    kb: KnowledgeBase | None = None,
+    language: str = "nl",
+    on: date | None = None,
+) -> RenderedAnswer:
     """The answer for `topic` in `language`: direct answer first, then what to do, then details.
 
     With a `variant` the topic has (a gebeurtenis such as "huwelijk"), the variant's short answer, steps and details
@@ -72,7 +78,15 @@ def render_answer(topic: Topic, variant: str | None = None, *, kb: KnowledgeBase
     parts.append(loc(law_on(day)))
     buttons = [
         (piece(kb.topic(related).title), f"/{intent_for_topic(related)}")
-        for related in topic.related if kb.has_topic(related)
+        for related in topic.related
+        if kb.has_topic(related)
     ]
-    return RenderedAnswer(text=loc.finish("\n\n".join(parts)), citations=kb.resolve(citation_ids), buttons=buttons,
-                          language=loc.language, complete=loc.complete, short=parts[0], more="\n\n".join(parts[1:]))
+    return RenderedAnswer(
+        text=loc.finish("\n\n".join(parts)),
+        citations=kb.resolve(citation_ids),
+        buttons=buttons,
+        language=loc.language,
+        complete=loc.complete,
+        short=parts[0],
+        more="\n\n".join(parts[1:]),
+    )

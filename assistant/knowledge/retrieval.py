@@ -126,8 +126,9 @@ class TopicIndex:
         return LuceneBM25.idf_of(len(self.topics), 1)
 
     @classmethod
-    def build(cls, topics: list[Topic], language: str = SOURCE_LANGUAGE,
-              questions: dict[str, tuple[str, ...]] | None = None) -> TopicIndex:
+    def build(
+        cls, topics: list[Topic], language: str = SOURCE_LANGUAGE, questions: dict[str, tuple[str, ...]] | None = None
+    ) -> TopicIndex:
         """The index of `topics` in `language`; `questions` are example questions per topic id (none by default)."""
         questions = questions or {}
         documents = []
@@ -135,13 +136,17 @@ class TopicIndex:
             title, keywords, body = _topic_text(topic)
             asked = " ".join(questions.get(topic.id, ()))
             if language == SOURCE_LANGUAGE:
-                documents.append(terms(title) * TITLE_WEIGHT + terms(keywords) * KEYWORD_WEIGHT + terms(body)
-                                 + terms(asked))
+                documents.append(
+                    terms(title) * TITLE_WEIGHT + terms(keywords) * KEYWORD_WEIGHT + terms(body) + terms(asked)
+                )
             else:
                 own_title, own_body = _translated_text(topic, language)
-                documents.append(grams(own_title, language) * TITLE_WEIGHT
-                                 + grams(f"{title} {keywords}", SOURCE_LANGUAGE) * KEYWORD_WEIGHT
-                                 + grams(own_body, language) + grams(asked, language))
+                documents.append(
+                    grams(own_title, language) * TITLE_WEIGHT
+                    + grams(f"{title} {keywords}", SOURCE_LANGUAGE) * KEYWORD_WEIGHT
+                    + grams(own_body, language)
+                    + grams(asked, language)
+                )
         vocabulary = frozenset(word for document in documents for word in document)
         if language == SOURCE_LANGUAGE:
             documents = [_expand(document, vocabulary) for document in documents]
@@ -153,8 +158,7 @@ class TopicIndex:
 
     def corrected(self, word: str) -> str:
         """`word`, or the index term it is a typo of: only for a word the index does not know and cannot split."""
-        if word in self.vocabulary or len(word) < MIN_TYPO_WORD or not word.isalpha() \
-                or _split(word, self.vocabulary):
+        if word in self.vocabulary or len(word) < MIN_TYPO_WORD or not word.isalpha() or _split(word, self.vocabulary):
             return word
         match = process.extractOne(word, self._sorted_vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
         return match[0] if match else word
@@ -174,8 +178,11 @@ class TopicIndex:
         if not query or not self.topics:
             return []
         scores = self.bm25.get_scores(query)
-        return sorted(((topic, float(score)) for topic, score in zip(self.topics, scores, strict=True)),
-                      key=lambda pair: pair[1], reverse=True)
+        return sorted(
+            ((topic, float(score)) for topic, score in zip(self.topics, scores, strict=True)),
+            key=lambda pair: pair[1],
+            reverse=True,
+        )
 
     def search(self, text: str, k: int = 3) -> list[tuple[Topic, float]]:
         ranked = self._ranked(text)
@@ -201,8 +208,9 @@ def topic_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> TopicInde
     return TopicIndex.build(kb.topics, language, asked_questions(language))
 
 
-def search(text: str, k: int = 3, *, kb: KnowledgeBase | None = None,
-           language: str = SOURCE_LANGUAGE) -> list[tuple[Topic, float]]:
+def search(
+    text: str, k: int = 3, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE
+) -> list[tuple[Topic, float]]:
     """The best `k` topics for `text` written in `language`, best first, only those scoring above the threshold."""
     return topic_index(kb or get_knowledge_base(), normalise_language(language)).search(text, k)
 

@@ -41,8 +41,16 @@ if TYPE_CHECKING:
 
 # The quantity class (assistant/knowledge/quantities.py) of each parameter unit.
 _UNIT_CLASS = {
-    "years": "year", "weeks": "week", "lesweken": "week", "school_days": "day", "days": "day", "hours": "hour",
-    "hours_per_week": "hour", "eur": "euro", "months": "month", "times": "times",
+    "years": "year",
+    "weeks": "week",
+    "lesweken": "week",
+    "school_days": "day",
+    "days": "day",
+    "hours": "hour",
+    "hours_per_week": "hour",
+    "eur": "euro",
+    "months": "month",
+    "times": "times",
 }
 
 
@@ -101,8 +109,11 @@ def _validate_parameters(kb: KnowledgeBase) -> list[str]:
                 problems.append(f"{where}: basis 'law' but cites no statute article")
             if version.basis != "law" and not any(not _is_statute(cid) for cid in version.citations):
                 problems.append(f"{where}: basis {version.basis!r} but cites no src: source")
-            problems.extend(f"{where}: applies_to names unknown municipality {town!r}"
-                            for town in version.applies_to if town.casefold() not in names)
+            problems.extend(
+                f"{where}: applies_to names unknown municipality {town!r}"
+                for town in version.applies_to
+                if town.casefold() not in names
+            )
             if version.quote and not any(
                 _is_statute(cid) and cid not in unknown and _fold(version.quote) in _fold(kb.article(cid).text)
                 for cid in version.citations
@@ -127,15 +138,18 @@ def _parameters_stating(parameters: ParameterSet, quantity: Quantity, cids: Iter
     wanted = set(cids)
     value, unit = quantity
     return [
-        name for name, definition in parameters.items()
-        if _UNIT_CLASS.get(definition.unit) == unit and any(
+        name
+        for name, definition in parameters.items()
+        if _UNIT_CLASS.get(definition.unit) == unit
+        and any(
             Decimal(str(version.value)) == value and wanted & set(version.citations) for version in definition.versions
         )
     ]
 
 
-def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str],
-                   exempt: Iterable[str] = ()) -> list[str]:
+def _check_numbers(
+    kb: KnowledgeBase, where: str, texts: Iterable[str], cids: Iterable[str], exempt: Iterable[str] = ()
+) -> list[str]:
     """Legal numbers in answer texts: placeholders that resolve, rest on a cited source, and no literal legal number.
 
     Without parameters (a fixture knowledge base) only the grounding of literal quantities is checked."""
@@ -163,16 +177,22 @@ def _check_numbers(kb: KnowledgeBase, where: str, texts: Iterable[str], cids: It
             named = _parameters_stating(parameters, quantity, cids)
             if named:
                 names = ", ".join(f"{{{name}}}" for name in named)
-                problems.append(f"{where}: writes {describe(quantity)!r} literally; use the placeholder {names}: "
-                                f"{text[:80]!r}")
-            elif quantity in grounded_quantities(kb, [cid for cid in cids if _is_statute(cid)]) and \
-                    quantity not in grounded_quantities(kb, [cid for cid in cids if not _is_statute(cid)]):
-                problems.append(f"{where}: writes the legal number {describe(quantity)!r} literally and no parameter "
-                                f"states it: add one to knowledge/parameters and write its placeholder: {text[:80]!r}")
+                problems.append(
+                    f"{where}: writes {describe(quantity)!r} literally; use the placeholder {names}: {text[:80]!r}"
+                )
+            elif quantity in grounded_quantities(
+                kb, [cid for cid in cids if _is_statute(cid)]
+            ) and quantity not in grounded_quantities(kb, [cid for cid in cids if not _is_statute(cid)]):
+                problems.append(
+                    f"{where}: writes the legal number {describe(quantity)!r} literally and no parameter "
+                    f"states it: add one to knowledge/parameters and write its placeholder: {text[:80]!r}"
+                )
             else:
-                problems.append(f"{where}: writes {describe(quantity)!r} literally: a guidance or regional number is "
-                                f"a parameter too (knowledge/parameters/richtlijn.yml); a quantity that is no rule at "
-                                f"all goes in the topic's literal_numbers: {text[:80]!r}")
+                problems.append(
+                    f"{where}: writes {describe(quantity)!r} literally: a guidance or regional number is "
+                    f"a parameter too (knowledge/parameters/richtlijn.yml); a quantity that is no rule at "
+                    f"all goes in the topic's literal_numbers: {text[:80]!r}"
+                )
     return problems + _check_quantities(kb, where, literal_texts, cids)
 
 
@@ -210,10 +230,15 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
         problems += _check_quantities(kb, label, [statement.text], statement.citations)
     answer_cids = [*topic.citations, *statement_cids]
     answer_texts = [topic.answer.short, *topic.answer.steps, *topic.answer.details]
-    shown_texts = [*answer_texts, *(text for v in topic.variants.values()
-                                    for text in (v.short or "", *v.steps, *v.details))]
-    problems.extend(f"{where}: literal_numbers {phrase!r} is in no answer text" for phrase in topic.literal_numbers
-                    if not any(phrase in text for text in shown_texts))
+    shown_texts = [
+        *answer_texts,
+        *(text for v in topic.variants.values() for text in (v.short or "", *v.steps, *v.details)),
+    ]
+    problems.extend(
+        f"{where}: literal_numbers {phrase!r} is in no answer text"
+        for phrase in topic.literal_numbers
+        if not any(phrase in text for text in shown_texts)
+    )
     problems += _check_numbers(kb, f"{where}: answer", answer_texts, answer_cids, topic.literal_numbers)
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"

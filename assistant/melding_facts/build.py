@@ -14,6 +14,7 @@ from assistant.rules.melding import MeldingFacts
 
 # --- which questions remain -------------------------------------------------------------------------------------
 
+
 def _law(on: date | None) -> LegalParameters:
     return params(on or today())
 
@@ -67,29 +68,46 @@ def next_questions(known: dict[str, Any], on: date | None = None) -> list[str]:
 
 # --- from answers to MeldingFacts -------------------------------------------------------------------------------
 
-ASSUME_SCHOOL_TYPE = _("Het schooltype is niet bekend. Ik ben uitgegaan van {school_type}. Controleer dit: het "
-                       "primair onderwijs meldt via het leerlingadministratiesysteem (LAS), het voortgezet "
-                       "onderwijs en het mbo via het administratiepakket of Mijn DUO.")
-ASSUME_AGE = _("De leeftijd is niet bekend. Ik ben ervan uitgegaan dat de leerling leerplichtig is ({start} tot {end} "
-               "jaar). Controleer de leeftijd: onder {start} jaar is melden niet nodig, vanaf {end} jaar hangt het af "
-               "van de startkwalificatie.")
-ASSUME_KIND = _("Welke soort verzuim het is, is niet bekend. Ik ben uitgegaan van ongeoorloofd verzuim. Controleer "
-                "of er een geldige reden is, zoals ziekte, schorsing of verlof.")
-ASSUME_HOURS = _("Het aantal uren is niet bekend. Ik reken met {hours} uur: de grens waarbij melden verplicht is. "
-                 "Tel de ongeoorloofd gemiste uren in de laatste {lesweken:words} lesweken. Is het minder dan "
-                 "{hours} uur? Dan is melden niet verplicht, maar vraagt leerplicht in Hengelo en Borne wel om een "
-                 "melding als 'overig verzuim'.")
-ASSUME_WEEKS = _("Of de leerling langer dan {long_term:words} weken achter elkaar afwezig is, is niet bekend. "
-                 "Controleer dit: bij meer dan {long_term:words} weken meldt u het (ook) als langdurig relatief "
-                 "verzuim.")
-ASSUME_WEEKS_18 = _("Hoe lang de leerling al achter elkaar afwezig is, is niet bekend. Ik reken met {weeks} weken: de "
-                    "grens waarbij melden verplicht is. Controleer het aantal weken.")
-ASSUME_MORE_THAN_FOUR = _("U zei dat de leerling langer dan {long_term:words} weken achter elkaar afwezig is. Ik "
-                          "reken met {weeks} weken.")
-ASSUME_SUSPECTED = _("Of u ongeoorloofd verzuim vermoedt, is niet bekend. Ik ben uitgegaan van een vermoeden. "
-                     "Bespreek de afwezigheid met de ouders en eventueel de jeugdarts.")
-ASSUME_SK = _("Of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op niveau "
-              "2 of hoger), is niet bekend. Ik ben uitgegaan van: nee. Controleer dit.")
+ASSUME_SCHOOL_TYPE = _(
+    "Het schooltype is niet bekend. Ik ben uitgegaan van {school_type}. Controleer dit: het "
+    "primair onderwijs meldt via het leerlingadministratiesysteem (LAS), het voortgezet "
+    "onderwijs en het mbo via het administratiepakket of Mijn DUO."
+)
+ASSUME_AGE = _(
+    "De leeftijd is niet bekend. Ik ben ervan uitgegaan dat de leerling leerplichtig is ({start} tot {end} "
+    "jaar). Controleer de leeftijd: onder {start} jaar is melden niet nodig, vanaf {end} jaar hangt het af "
+    "van de startkwalificatie."
+)
+ASSUME_KIND = _(
+    "Welke soort verzuim het is, is niet bekend. Ik ben uitgegaan van ongeoorloofd verzuim. Controleer "
+    "of er een geldige reden is, zoals ziekte, schorsing of verlof."
+)
+ASSUME_HOURS = _(
+    "Het aantal uren is niet bekend. Ik reken met {hours} uur: de grens waarbij melden verplicht is. "
+    "Tel de ongeoorloofd gemiste uren in de laatste {lesweken:words} lesweken. Is het minder dan "
+    "{hours} uur? Dan is melden niet verplicht, maar vraagt leerplicht in Hengelo en Borne wel om een "
+    "melding als 'overig verzuim'."
+)
+ASSUME_WEEKS = _(
+    "Of de leerling langer dan {long_term:words} weken achter elkaar afwezig is, is niet bekend. "
+    "Controleer dit: bij meer dan {long_term:words} weken meldt u het (ook) als langdurig relatief "
+    "verzuim."
+)
+ASSUME_WEEKS_18 = _(
+    "Hoe lang de leerling al achter elkaar afwezig is, is niet bekend. Ik reken met {weeks} weken: de "
+    "grens waarbij melden verplicht is. Controleer het aantal weken."
+)
+ASSUME_MORE_THAN_FOUR = _(
+    "U zei dat de leerling langer dan {long_term:words} weken achter elkaar afwezig is. Ik reken met {weeks} weken."
+)
+ASSUME_SUSPECTED = _(
+    "Of u ongeoorloofd verzuim vermoedt, is niet bekend. Ik ben uitgegaan van een vermoeden. "
+    "Bespreek de afwezigheid met de ouders en eventueel de jeugdarts."
+)
+ASSUME_SK = _(
+    "Of de leerling een startkwalificatie heeft (een havo-, vwo- of mbo-diploma op niveau "
+    "2 of hoger), is niet bekend. Ik ben uitgegaan van: nee. Controleer dit."
+)
 SCHOOL_TYPE_NAMES = {"po": _("primair onderwijs"), "vo": _("voortgezet onderwijs"), "mbo": _("mbo")}
 
 

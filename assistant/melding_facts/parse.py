@@ -52,83 +52,139 @@ def _whole(value: float) -> int | float:
 # --- patterns --------------------------------------------------------------------------------------------------
 
 _FLAGS = re.IGNORECASE
-_UNKNOWN = re.compile(r"\b(weet\s+(ik\s+)?(het\s+)?niet|weet\s+het\s+niet|geen\s+(flauw\s+)?idee|onbekend|"
-                      r"niet\s+bekend|geen\s+idee|kan\s+ik\s+niet\s+zeggen|dat\s+weet\s+ik\s+niet|"
-                      r"niet\s+zeker|geen\s+flauw)\b", _FLAGS)
-_YES = re.compile(r"^\s*(ja+|jawel|jazeker|zeker|klopt|dat\s+klopt|inderdaad|yes|jep|ja\s+hoor|ja,?\s+.*)\W*$",
-                  _FLAGS)
+_UNKNOWN = re.compile(
+    r"\b(weet\s+(ik\s+)?(het\s+)?niet|weet\s+het\s+niet|geen\s+(flauw\s+)?idee|onbekend|"
+    r"niet\s+bekend|geen\s+idee|kan\s+ik\s+niet\s+zeggen|dat\s+weet\s+ik\s+niet|"
+    r"niet\s+zeker|geen\s+flauw)\b",
+    _FLAGS,
+)
+_YES = re.compile(r"^\s*(ja+|jawel|jazeker|zeker|klopt|dat\s+klopt|inderdaad|yes|jep|ja\s+hoor|ja,?\s+.*)\W*$", _FLAGS)
 _NO = re.compile(r"^\s*(nee+|neen|nope|niet|nee\s+hoor|nee,?\s+.*|helemaal\s+niet|niet\s+echt)\W*$", _FLAGS)
 
 _SCHOOL_TYPES = (
-    ("mbo", re.compile(r"\b(mbo|roc|beroepsopleiding|beroepsonderwijs|bol|bbl|entree-?opleiding|vakschool|"
-                       r"mbo-?(instelling|school|student|opleiding))\b", _FLAGS)),
-    ("po", re.compile(r"\b(po|basisschool|basisonderwijs|primair(\s+onderwijs)?|sbo|speciaal\s+basisonderwijs|"
-                      r"groep\s+[1-8]|kleuter\w*|basis)\b", _FLAGS)),
-    ("vo", re.compile(r"\b(vo|voortgezet(\s+(speciaal\s+)?onderwijs)?|middelbare?(\s+school)?|vso|"
-                      r"(vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum|praktijkonderwijs|pro|brugklas|"
-                      r"isk)(?![\s-]*diploma)|klas\s+[1-6]|college|scholengemeenschap)\b", _FLAGS)),
+    (
+        "mbo",
+        re.compile(
+            r"\b(mbo|roc|beroepsopleiding|beroepsonderwijs|bol|bbl|entree-?opleiding|vakschool|"
+            r"mbo-?(instelling|school|student|opleiding))\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "po",
+        re.compile(
+            r"\b(po|basisschool|basisonderwijs|primair(\s+onderwijs)?|sbo|speciaal\s+basisonderwijs|"
+            r"groep\s+[1-8]|kleuter\w*|basis)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "vo",
+        re.compile(
+            r"\b(vo|voortgezet(\s+(speciaal\s+)?onderwijs)?|middelbare?(\s+school)?|vso|"
+            r"(vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum|praktijkonderwijs|pro|brugklas|"
+            r"isk)(?![\s-]*diploma)|klas\s+[1-6]|college|scholengemeenschap)\b",
+            _FLAGS,
+        ),
+    ),
 )
 _MEASURE_AFTER = r"(?!\s*(?:uur|uren|lesuur|lesuren|klokuur|klokuren|weken|week|dagen|dag|keer|x\b|maanden|%))"
 _AGE = (
-    re.compile(r"\b(?:leerling|kind|jongen|meisje|student|studente|zoon|dochter|scholier|jongere|deelnemer|"
-               r"pupil)\w*\s+(?:van|is|,)\s*" + NUM + r"\b" + _MEASURE_AFTER, _FLAGS),
+    re.compile(
+        r"\b(?:leerling|kind|jongen|meisje|student|studente|zoon|dochter|scholier|jongere|deelnemer|"
+        r"pupil)\w*\s+(?:van|is|,)\s*" + NUM + r"\b" + _MEASURE_AFTER,
+        _FLAGS,
+    ),
     re.compile(r"\b" + NUM + r"\s*-?\s*jarige?\b", _FLAGS),
     re.compile(r"\b" + NUM + r"\s*(?:jaar|jr\.?)(?:\s+oud)?\b(?!\s*(?:geleden|lang|later))", _FLAGS),
-    re.compile(r"\b(?:is|wordt|werd|leeftijd(?:\s+is)?:?)\s+" + NUM + r"\b" + _MEASURE_AFTER +
-               r"(?!\s*(?:keer|x))", _FLAGS),
+    re.compile(
+        r"\b(?:is|wordt|werd|leeftijd(?:\s+is)?:?)\s+" + NUM + r"\b" + _MEASURE_AFTER + r"(?!\s*(?:keer|x))", _FLAGS
+    ),
 )
 _HOURS = re.compile(NUM + r"\s*(?:(?:les|klok)?(?:uur|uren)|u\b)", _FLAGS)
-_PERIOD = re.compile(r"\b(?:afgelopen|laatste|in|binnen|over|per)\s+(?:de\s+|deze\s+)?" + NUM +
-                     r"\s*(?:les)?(?:weken|week)\b", _FLAGS)
+_PERIOD = re.compile(
+    r"\b(?:afgelopen|laatste|in|binnen|over|per)\s+(?:de\s+|deze\s+)?" + NUM + r"\s*(?:les)?(?:weken|week)\b", _FLAGS
+)
 _WEEKS_ABSENT = (
     re.compile(r"\b(?:al|sinds|ruim|bijna|nu)\s+" + NUM + r"\s*(?:hele\s+)?(?:les)?(?:weken|week)\b", _FLAGS),
-    re.compile(NUM + r"\s*(?:hele\s+)?(?:les)?(?:weken|week)\s+(?:achter\s+elkaar|aaneengesloten|lang|"
-               r"niet|helemaal|afwezig|thuis|weg)\b", _FLAGS),
+    re.compile(
+        NUM + r"\s*(?:hele\s+)?(?:les)?(?:weken|week)\s+(?:achter\s+elkaar|aaneengesloten|lang|"
+        r"niet|helemaal|afwezig|thuis|weg)\b",
+        _FLAGS,
+    ),
 )
 _MORE_THAN_FOUR = re.compile(r"\b(langer|meer)\s+dan\s+(4|vier)\s+weken\b", _FLAGS)
 _LATE = (
     re.compile(NUM + r"\s*(?:keer|maal|x)\s+(?:te\s+laat|laat)", _FLAGS),
     re.compile(r"te\s+laat\b[^.?!]{0,30}?\b" + NUM + r"\s*(?:keer|maal|x)\b", _FLAGS),
 )
-_BARE_NUMBER = re.compile(r"^\s*(?:ongeveer|circa|ca\.?|zo'?n|rond(?:\s+de)?|bijna|ruim|precies)?\s*" + NUM +
-                          r"\s*(?:jaar|uur|uren|lesuren|klokuren|weken|week|keer|x)?\s*\W*$", _FLAGS)
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:ongeveer|circa|ca\.?|zo'?n|rond(?:\s+de)?|bijna|ruim|precies)?\s*"
+    + NUM
+    + r"\s*(?:jaar|uur|uren|lesuren|klokuren|weken|week|keer|x)?\s*\W*$",
+    _FLAGS,
+)
 
 # A startkwalificatie is a havo or vwo diploma or an mbo diploma of level 2 or higher (Lpw art. 1 onder f, WEB 7.2.2
 # lid 1 onder b-e). An mbo diploma without its level is never read as one: an Entree (mbo-1) diploma is not, so the
 # level is asked instead of concluding "no report" from an ambiguous diploma.
 _MBO_LEVEL_YES = r"(mbo-?[234]|mbo\s+niveau\s+[234]|niveau\s+[234])"
-_SK_YES = re.compile(r"\b((heeft|met|wel)\s+(een\s+)?startkwalificatie|(havo|vwo|" + _MBO_LEVEL_YES + r")"
-                     r"[\s-]*diploma|diploma\s+(op\s+)?(mbo[\s-]*)?niveau\s+[234]|"
-                     r"(havo|vwo|" + _MBO_LEVEL_YES + r")[\s-]*(diploma\s+)?gehaald)\b", _FLAGS)
-_SK_NO = re.compile(r"\b((geen|zonder)\s+(start\s*kwalificatie|startkwalificatie|diploma)|"
-                    r"nog\s+geen\s+diploma|niet\s+gediplomeerd|"
-                    r"(entree|mbo-?1|mbo\s+niveau\s+1)[\s-]*(opleiding\s+|diploma\s+)?(diploma|gehaald|afgerond))\b",
-                    _FLAGS)
+_SK_YES = re.compile(
+    r"\b((heeft|met|wel)\s+(een\s+)?startkwalificatie|(havo|vwo|" + _MBO_LEVEL_YES + r")"
+    r"[\s-]*diploma|diploma\s+(op\s+)?(mbo[\s-]*)?niveau\s+[234]|"
+    r"(havo|vwo|" + _MBO_LEVEL_YES + r")[\s-]*(diploma\s+)?gehaald)\b",
+    _FLAGS,
+)
+_SK_NO = re.compile(
+    r"\b((geen|zonder)\s+(start\s*kwalificatie|startkwalificatie|diploma)|"
+    r"nog\s+geen\s+diploma|niet\s+gediplomeerd|"
+    r"(entree|mbo-?1|mbo\s+niveau\s+1)[\s-]*(opleiding\s+|diploma\s+)?(diploma|gehaald|afgerond))\b",
+    _FLAGS,
+)
 
 _KIND_PATTERNS = (
-    ("verlof", re.compile(r"\b(verlof\s+(gekregen|gehad|toegekend|verleend|gegeven)|(met|heeft)\s+verlof|"
-                          r"(toegekend|verleend|gekregen)\s+verlof|toestemming\s+(gekregen|van\s+de\s+directeur))\b",
-                          _FLAGS)),
-    ("luxe_vermoeden", re.compile(r"\b(luxe\s*verzuim|vakantie\s+(zonder|buiten)|zonder\s+verlof\s+op\s+vakantie|"
-                                  r"eerder\s+(op|met)\s+vakantie|later\s+terug\s+van\s+vakantie|"
-                                  r"(voor|na|rond|vlak\s+voor|vlak\s+na|tegen)\s+(de|een|het)\s+"
-                                  r"(vakantie|meivakantie|zomervakantie|kerstvakantie|voorjaarsvakantie|"
-                                  r"herfstvakantie|weekend)|op\s+vakantie|vakantie\w*\s+verlengd)\b", _FLAGS)),
+    (
+        "verlof",
+        re.compile(
+            r"\b(verlof\s+(gekregen|gehad|toegekend|verleend|gegeven)|(met|heeft)\s+verlof|"
+            r"(toegekend|verleend|gekregen)\s+verlof|toestemming\s+(gekregen|van\s+de\s+directeur))\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "luxe_vermoeden",
+        re.compile(
+            r"\b(luxe\s*verzuim|vakantie\s+(zonder|buiten)|zonder\s+verlof\s+op\s+vakantie|"
+            r"eerder\s+(op|met)\s+vakantie|later\s+terug\s+van\s+vakantie|"
+            r"(voor|na|rond|vlak\s+voor|vlak\s+na|tegen)\s+(de|een|het)\s+"
+            r"(vakantie|meivakantie|zomervakantie|kerstvakantie|voorjaarsvakantie|"
+            r"herfstvakantie|weekend)|op\s+vakantie|vakantie\w*\s+verlengd)\b",
+            _FLAGS,
+        ),
+    ),
     ("schorsing", re.compile(r"\b(geschorst|schorsing|schorsen)\b", _FLAGS)),
     ("ziekte", re.compile(r"\b(ziek\w*|griep|koorts|ziekenhuis|ziekmelding\w*|ziekgemeld)\b", _FLAGS)),
     ("te_laat", re.compile(r"\b(te\s+laat|telaat\w*|laatkom\w*)\b", _FLAGS)),
-    ("ongeoorloofd", re.compile(r"\b(spijbel\w*|gespijbeld|ongeoorloofd\w*|zonder\s+(geldige\s+)?reden|"
-                                r"zonder\s+(af|ziek)melding|niet\s+afgemeld|zonder\s+bericht|niet\s+op\s+school|"
-                                r"afwezig|wegblijven|blijft\s+weg|komt\s+niet|thuis\s*zit\w*|verzuim\w*)\b",
-                                _FLAGS)),
+    (
+        "ongeoorloofd",
+        re.compile(
+            r"\b(spijbel\w*|gespijbeld|ongeoorloofd\w*|zonder\s+(geldige\s+)?reden|"
+            r"zonder\s+(af|ziek)melding|niet\s+afgemeld|zonder\s+bericht|niet\s+op\s+school|"
+            r"afwezig|wegblijven|blijft\s+weg|komt\s+niet|thuis\s*zit\w*|verzuim\w*)\b",
+            _FLAGS,
+        ),
+    ),
 )
 _KIND_ANSWERS = (  # the button payloads and short answers to the kind question
     ("ongeoorloofd", re.compile(r"^\s*(ongeoorloofd|spijbelen|zonder\s+reden)\W*$", _FLAGS)),
     ("luxe_vermoeden", re.compile(r"^\s*(luxe|vakantie|vermoeden\s+van\s+luxe\s+verzuim)\W*$", _FLAGS)),
     ("verlof", re.compile(r"^\s*(verlof|verlof\s+gekregen)\W*$", _FLAGS)),
 )
-_SUSPECTED = re.compile(r"\b(vermoed\w*|twijfel\w*|niet\s+echt\s+ziek|klopt\s+niet|verdacht\w*|"
-                        r"geloven?\s+(het\s+)?niet|smoes\w*)\b", _FLAGS)
+_SUSPECTED = re.compile(
+    r"\b(vermoed\w*|twijfel\w*|niet\s+echt\s+ziek|klopt\s+niet|verdacht\w*|"
+    r"geloven?\s+(het\s+)?niet|smoes\w*)\b",
+    _FLAGS,
+)
 
 
 @lru_cache(maxsize=1)

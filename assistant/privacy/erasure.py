@@ -61,10 +61,12 @@ class ErasureResult(Removed):
 
     def summary(self) -> str:
         cases = f" ({', '.join(self.case_references)})" if self.case_references else ""
-        return (f"erased conversation {self.fingerprint}: {self.conversations} conversations "
-                f"({self.chat_messages} messages), {self.cases} cases{cases} ({self.case_messages} messages, "
-                f"{self.case_notes} notes), {self.verlof_requests} verlof requests, "
-                f"{self.tracker_events} tracker events")
+        return (
+            f"erased conversation {self.fingerprint}: {self.conversations} conversations "
+            f"({self.chat_messages} messages), {self.cases} cases{cases} ({self.case_messages} messages, "
+            f"{self.case_notes} notes), {self.verlof_requests} verlof requests, "
+            f"{self.tracker_events} tracker events"
+        )
 
 
 def fingerprint(sender_id: str, settings: Settings) -> str:
@@ -88,13 +90,16 @@ class Target:
 
     def senders(self) -> list[str]:
         """Sender ids whose conversations and cases go: the chat's and each request's officer thread."""
-        return [*([self.sender_id] if self.sender_id else []),
-                *(verlof_sender_id(request.reference) for request in self.requests)]
+        return [
+            *([self.sender_id] if self.sender_id else []),
+            *(verlof_sender_id(request.reference) for request in self.requests),
+        ]
 
 
 def _target_of_sender(session: Session, sender_id: str) -> Target:
-    requests = tuple(session.scalars(select(VerlofRequest).where(VerlofRequest.sender_id == sender_id)
-                                     .order_by(VerlofRequest.id)))
+    requests = tuple(
+        session.scalars(select(VerlofRequest).where(VerlofRequest.sender_id == sender_id).order_by(VerlofRequest.id))
+    )
     return Target(sender_id, requests)
 
 
@@ -105,8 +110,9 @@ def _target_of_request(session: Session, reference: str) -> Target | None:
     return _target_of_sender(session, request.sender_id) if request.sender_id else Target(None, (request,))
 
 
-def _resolve(session: Session, sender_id: str | None, case_reference: str | None,
-             request_reference: str | None) -> Target | None:
+def _resolve(
+    session: Session, sender_id: str | None, case_reference: str | None, request_reference: str | None
+) -> Target | None:
     if request_reference is not None:
         return _target_of_request(session, request_reference)
     if case_reference is not None:
@@ -126,8 +132,11 @@ def _may_erase(session: Session, principal: Principal, target: Target) -> bool:
     if principal.is_admin:
         return True
     cases = list(session.scalars(select(Case).where(Case.sender_id.in_(target.senders()))))
-    return bool(cases or target.requests) and all(can_see_case(principal, case) for case in cases) \
+    return (
+        bool(cases or target.requests)
+        and all(can_see_case(principal, case) for case in cases)
         and all(can_see_school_item(principal, request) for request in target.requests)
+    )
 
 
 def _erase_target(session: Session, target: Target, settings: Settings) -> ErasureResult:
@@ -140,9 +149,16 @@ def _erase_target(session: Session, target: Target, settings: Settings) -> Erasu
     return result
 
 
-def erase(*, sender_id: str | None = None, case_reference: str | None = None, verlof_reference: str | None = None,
-          actor: str = audit.ACTOR_SYSTEM, principal: Principal | None = None, via: str = "cli",
-          settings: Settings | None = None) -> ErasureResult:
+def erase(
+    *,
+    sender_id: str | None = None,
+    case_reference: str | None = None,
+    verlof_reference: str | None = None,
+    actor: str = audit.ACTOR_SYSTEM,
+    principal: Principal | None = None,
+    via: str = "cli",
+    settings: Settings | None = None,
+) -> ErasureResult:
     """Erase the conversation of `sender_id`, of the case `case_reference` (with all cases of its sender), or of the
     verlof request `verlof_reference`.
 
@@ -160,10 +176,23 @@ def erase(*, sender_id: str | None = None, case_reference: str | None = None, ve
         result = _erase_target(session, target, settings)
         if not result.found:
             raise NothingToErase(given[0])  # rolls back: nothing changed, nothing to audit
-        requested_by = ("sender_id" if sender_id is not None else
-                        "case_reference" if case_reference is not None else "verlof_reference")
-        audit.record(session, actor, "erase", "conversation", result.fingerprint, {
-            "requested_by": requested_by, "via": via,
-            **{k: v for k, v in result.as_dict().items() if k != "fingerprint"},
-        })
+        requested_by = (
+            "sender_id"
+            if sender_id is not None
+            else "case_reference"
+            if case_reference is not None
+            else "verlof_reference"
+        )
+        audit.record(
+            session,
+            actor,
+            "erase",
+            "conversation",
+            result.fingerprint,
+            {
+                "requested_by": requested_by,
+                "via": via,
+                **{k: v for k, v in result.as_dict().items() if k != "fingerprint"},
+            },
+        )
         return result

@@ -52,8 +52,10 @@ _DOT_WORDS = r"dot|punt|точка|крапка|kropka|nokta"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT_MARKED = rf"\s{{0,2}}(?:@|{_OPEN}\s{{0,2}}(?:@|{_AT_WORDS})\s{{0,2}}{_CLOSE})\s{{0,2}}"
 _AT_WORD = rf"\s{{1,2}}(?:{_AT_WORDS})\s{{1,2}}"
-_DOT_OBFUSCATED = (rf"(?:\s{{0,2}}{_OPEN}\s{{0,2}}(?:\.|{_DOT_WORDS})\s{{0,2}}{_CLOSE}\s{{0,2}}"
-                   rf"|\s{{1,2}}(?:{_DOT_WORDS})\s{{1,2}})")
+_DOT_OBFUSCATED = (
+    rf"(?:\s{{0,2}}{_OPEN}\s{{0,2}}(?:\.|{_DOT_WORDS})\s{{0,2}}{_CLOSE}\s{{0,2}}"
+    rf"|\s{{1,2}}(?:{_DOT_WORDS})\s{{1,2}})"
+)
 _DOT = rf"(?:\.|{_DOT_OBFUSCATED})"
 _DOMAIN = rf"{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}{_TLD}"
 # "jan@voorbeeld.nl", "jan [at] voorbeeld [dot] nl"
@@ -69,8 +71,15 @@ _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _GAP = re.compile(rf"[\s./\\_·•*()\[\]{_DASHES}]{{1,3}}|,")
 _PLUS_BEFORE = re.compile(r"\+[\s(]?$")
 _DATE_SEPARATORS = frozenset({"-", ".", "/"})
-_NOT_PERSONAL = frozenset({PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
-                           PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL})
+_NOT_PERSONAL = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+        PhoneNumberType.VOICEMAIL,
+    }
+)
 _MAX_GROUPS = 12  # "1 2 3 4 5 6 7 8 2" and "+31 (0)6 12 34 56 78" fit
 _MAX_PHONE_DIGITS = 17  # E.164 has at most 15, "00" and a "(0)" add some
 
@@ -175,7 +184,7 @@ def _emails(text: str) -> list[tuple[str, int, int]]:
     for match in _EMAIL_WORDS.finditer(text):
         at = re.search(_AT_WORD, match.group(0), re.IGNORECASE)
         assert at is not None
-        if at.group(0).strip().lower() == "apenstaartje" or _OBFUSCATED_DOT.search(match.group(0)[at.end():]):
+        if at.group(0).strip().lower() == "apenstaartje" or _OBFUSCATED_DOT.search(match.group(0)[at.end() :]):
             found.append(("email", match.start(), match.end()))
     return found
 
@@ -214,13 +223,13 @@ class _Group:
 def _runs(text: str) -> list[list[_Group]]:
     """Digit groups that belong together (joined by a short separator), with where the dates are."""
     groups = list(_DIGITS.finditer(text))
-    gaps = [text[groups[i].end():groups[i + 1].start()] for i in range(len(groups) - 1)]
+    gaps = [text[groups[i].end() : groups[i + 1].start()] for i in range(len(groups) - 1)]
     joined = [bool(_GAP.fullmatch(gap)) for gap in gaps]
     in_date = [False] * len(groups)
     starts_date = [False] * len(groups)
     for index in range(len(groups)):
-        if joined[index:index + 2] == [True, True] and _is_date(groups, gaps, index):
-            in_date[index:index + 3] = [True, True, True]
+        if joined[index : index + 2] == [True, True] and _is_date(groups, gaps, index):
+            in_date[index : index + 3] = [True, True, True]
             starts_date[index] = True
     runs: list[list[_Group]] = []
     for index, group in enumerate(groups):
@@ -245,7 +254,7 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
     for run in _runs(text):
         for i, first in enumerate(run):
             start = first.match.start()
-            plus = bool(_PLUS_BEFORE.search(text[max(0, start - 2):start]))
+            plus = bool(_PLUS_BEFORE.search(text[max(0, start - 2) : start]))
             digits = ""
             date_inside = False
             for j in range(i, min(len(run), i + _MAX_GROUPS)):
@@ -270,8 +279,11 @@ def _phone_start(text: str, start: int) -> int:
 
 
 def _phone_end(text: str, start: int, end: int) -> int:
-    if end < len(text) and text[end] == ")" and text[_phone_start(text, start):end].count("(") > \
-            text[start:end].count(")"):
+    if (
+        end < len(text)
+        and text[end] == ")"
+        and text[_phone_start(text, start) : end].count("(") > text[start:end].count(")")
+    ):
         return end + 1
     return end
 
@@ -288,8 +300,9 @@ def find_identifiers(text: str) -> list[Found]:
     return _choose(normalised, _candidates(view), view, keep=frozenset())[0]
 
 
-def _choose(normalised: str, candidates: list[tuple[str, int, int]], view: Skeleton,
-            keep: frozenset[str]) -> tuple[list[Found], list[Found]]:
+def _choose(
+    normalised: str, candidates: list[tuple[str, int, int]], view: Skeleton, keep: frozenset[str]
+) -> tuple[list[Found], list[Found]]:
     """(removed, kept): identifiers that do not overlap. What must go wins over what may stay (a BSN inside a
     phone number that is kept is still removed); then the longer one wins."""
     ordered = sorted(set(candidates), key=lambda c: (c[0] in keep, -(c[2] - c[1]), c[1]))
@@ -324,7 +337,7 @@ def redact(text: str, requested_slot: str | None = None) -> Redaction:
     parts: list[str] = []
     position = 0
     for item in removed:
-        parts += [normalised[position:item.start], MARKS[item.kind]]
+        parts += [normalised[position : item.start], MARKS[item.kind]]
         position = item.end
     parts.append(normalised[position:])
     return Redaction(text="".join(parts), found={item.kind for item in removed}, removed=removed, kept=kept)

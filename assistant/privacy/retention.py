@@ -71,7 +71,8 @@ CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
 # Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), as far as we read or delete it.
 tracker_metadata = MetaData()
 tracker_events = Table(
-    "events", tracker_metadata,
+    "events",
+    tracker_metadata,
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255), nullable=False, index=True),
     Column("type_name", String(255), nullable=False),
@@ -145,8 +146,11 @@ def delete_tracker_events(connection: Connection, sender_ids: Iterable[str]) -> 
 
 def expired_tracker_senders(connection: Connection, cutoff: datetime) -> set[str]:
     """Senders whose newest tracker event is older than `cutoff`."""
-    query = (select(tracker_events.c.sender_id).group_by(tracker_events.c.sender_id)
-             .having(func.max(tracker_events.c.timestamp) < cutoff.timestamp()))
+    query = (
+        select(tracker_events.c.sender_id)
+        .group_by(tracker_events.c.sender_id)
+        .having(func.max(tracker_events.c.timestamp) < cutoff.timestamp())
+    )
     return set(connection.scalars(query))
 
 
@@ -204,10 +208,14 @@ def delete_senders(session: Session, sender_ids: Iterable[str], removed: Removed
     """Every conversation and every case of `sender_ids` (whatever their status), with their messages and notes."""
     senders = sorted(set(sender_ids))
     for batch in chunks(senders):
-        removed.add_conversations(delete_conversations(
-            session, list(session.scalars(select(Conversation.id).where(Conversation.sender_id.in_(batch))))))
-        cases = list(session.execute(select(Case.id, Case.reference).where(Case.sender_id.in_(batch))
-                                     .order_by(Case.id)))
+        removed.add_conversations(
+            delete_conversations(
+                session, list(session.scalars(select(Conversation.id).where(Conversation.sender_id.in_(batch))))
+            )
+        )
+        cases = list(
+            session.execute(select(Case.id, Case.reference).where(Case.sender_id.in_(batch)).order_by(Case.id))
+        )
         removed.add_cases(delete_cases(session, [cid for cid, _r in cases]), [reference for _c, reference in cases])
 
 
@@ -216,8 +224,9 @@ def delete_verlof_requests(session: Session, requests: Iterable[tuple[int, str]]
     requests = list(requests)
     delete_senders(session, [verlof_sender_id(reference) for _id, reference in requests], removed)
     for batch in chunks([request_id for request_id, _r in requests]):
-        removed.verlof_requests += session.execute(
-            delete(VerlofRequest).where(VerlofRequest.id.in_(batch))).rowcount or 0
+        removed.verlof_requests += (
+            session.execute(delete(VerlofRequest).where(VerlofRequest.id.in_(batch))).rowcount or 0
+        )
 
 
 # --- purge ---------------------------------------------------------------------------------------------------
@@ -231,9 +240,12 @@ def expired_verlof_requests(session: Session, cutoff: datetime, undecided_cutoff
         and_(VerlofRequest.status == STATUS_NOTIFIED, VerlofRequest.created_at < cutoff),
         and_(VerlofRequest.status == STATUS_SUBMITTED, VerlofRequest.end_date < undecided_cutoff.date()),
     )
-    return [(request_id, reference) for request_id, reference in
-            session.execute(select(VerlofRequest.id, VerlofRequest.reference).where(expired)
-                            .order_by(VerlofRequest.id))]
+    return [
+        (request_id, reference)
+        for request_id, reference in session.execute(
+            select(VerlofRequest.id, VerlofRequest.reference).where(expired).order_by(VerlofRequest.id)
+        )
+    ]
 
 
 @dataclass(kw_only=True)
@@ -249,67 +261,100 @@ class PurgeResult(Removed):
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
 
     def summary(self) -> str:
-        return (f"purged {self.conversations} conversations ({self.chat_messages} messages), "
-                f"{self.tracker_events} tracker events of {self.tracker_conversations} conversations, "
-                f"{self.cases} cases ({self.case_messages} messages, {self.case_notes} notes), "
-                f"{self.verlof_requests} verlof requests; "
-                f"chat cutoff {self.chat_cutoff:%Y-%m-%d %H:%M} UTC, "
-                f"case cutoff {self.case_cutoff:%Y-%m-%d %H:%M} UTC, "
-                f"undecided verlof cutoff {self.undecided_cutoff:%Y-%m-%d}")
+        return (
+            f"purged {self.conversations} conversations ({self.chat_messages} messages), "
+            f"{self.tracker_events} tracker events of {self.tracker_conversations} conversations, "
+            f"{self.cases} cases ({self.case_messages} messages, {self.case_notes} notes), "
+            f"{self.verlof_requests} verlof requests; "
+            f"chat cutoff {self.chat_cutoff:%Y-%m-%d %H:%M} UTC, "
+            f"case cutoff {self.case_cutoff:%Y-%m-%d %H:%M} UTC, "
+            f"undecided verlof cutoff {self.undecided_cutoff:%Y-%m-%d}"
+        )
 
 
 def purge(settings: Settings | None = None, now: datetime | None = None) -> PurgeResult:
     """Delete everything past its retention period; one audit record ("system", "purge") with the counts."""
     settings = settings or get_settings()
     now = now or utcnow()
-    result = PurgeResult(chat_cutoff=now - timedelta(days=settings.chat_retention_days),
-                         case_cutoff=now - timedelta(days=settings.case_retention_days),
-                         undecided_cutoff=now - timedelta(days=settings.verlof_undecided_retention_days))
+    result = PurgeResult(
+        chat_cutoff=now - timedelta(days=settings.chat_retention_days),
+        case_cutoff=now - timedelta(days=settings.case_retention_days),
+        undecided_cutoff=now - timedelta(days=settings.verlof_undecided_retention_days),
+    )
     with session_scope() as session:
-        delete_verlof_requests(session, expired_verlof_requests(session, result.case_cutoff,
-                                                                result.undecided_cutoff), result)
+        delete_verlof_requests(
+            session, expired_verlof_requests(session, result.case_cutoff, result.undecided_cutoff), result
+        )
         held = senders_held_by_cases(session)
-        expired = [(cid, sender) for cid, sender in session.execute(
-            select(Conversation.id, Conversation.sender_id)
-            .where(Conversation.last_activity_at < result.chat_cutoff).order_by(Conversation.id))
-            if sender not in held]
+        expired = [
+            (cid, sender)
+            for cid, sender in session.execute(
+                select(Conversation.id, Conversation.sender_id)
+                .where(Conversation.last_activity_at < result.chat_cutoff)
+                .order_by(Conversation.id)
+            )
+            if sender not in held
+        ]
         result.add_conversations(delete_conversations(session, [cid for cid, _s in expired]))
 
-        expired_cases = list(session.execute(
-            select(Case.id, Case.reference).where(Case.status == STATUS_CLOSED, Case.closed_at.is_not(None),
-                                                  Case.closed_at < result.case_cutoff).order_by(Case.id)))
-        result.add_cases(delete_cases(session, [cid for cid, _r in expired_cases]),
-                         [reference for _cid, reference in expired_cases])
+        expired_cases = list(
+            session.execute(
+                select(Case.id, Case.reference)
+                .where(Case.status == STATUS_CLOSED, Case.closed_at.is_not(None), Case.closed_at < result.case_cutoff)
+                .order_by(Case.id)
+            )
+        )
+        result.add_cases(
+            delete_cases(session, [cid for cid, _r in expired_cases]), [reference for _cid, reference in expired_cases]
+        )
 
         with tracker_connection(session, settings) as tracker:
             if tracker is not None:
-                result.tracker_store = ("same database" if same_database(settings.database_url,
-                                                                         settings.resolved_tracker_store_url)
-                                        else "separate database")
-                recent = set(session.scalars(select(Conversation.sender_id)
-                                             .where(Conversation.last_activity_at >= result.chat_cutoff)))
+                result.tracker_store = (
+                    "same database"
+                    if same_database(settings.database_url, settings.resolved_tracker_store_url)
+                    else "separate database"
+                )
+                recent = set(
+                    session.scalars(
+                        select(Conversation.sender_id).where(Conversation.last_activity_at >= result.chat_cutoff)
+                    )
+                )
                 senders = expired_tracker_senders(tracker, result.chat_cutoff) - held - recent
                 result.tracker_conversations = len(senders)
                 result.tracker_events = delete_tracker_events(tracker, senders)
 
-        audit.record(session, audit.ACTOR_SYSTEM, "purge", "retention", None, {
-            **result.counts(), "tracker_store": result.tracker_store,
-            "chat_retention_days": settings.chat_retention_days,
-            "case_retention_days": settings.case_retention_days,
-            "verlof_undecided_retention_days": settings.verlof_undecided_retention_days,
-            "chat_cutoff": result.chat_cutoff.isoformat(), "case_cutoff": result.case_cutoff.isoformat(),
-            "undecided_cutoff": result.undecided_cutoff.isoformat(),
-            "case_references": result.case_references[:200],
-        })
+        audit.record(
+            session,
+            audit.ACTOR_SYSTEM,
+            "purge",
+            "retention",
+            None,
+            {
+                **result.counts(),
+                "tracker_store": result.tracker_store,
+                "chat_retention_days": settings.chat_retention_days,
+                "case_retention_days": settings.case_retention_days,
+                "verlof_undecided_retention_days": settings.verlof_undecided_retention_days,
+                "chat_cutoff": result.chat_cutoff.isoformat(),
+                "case_cutoff": result.case_cutoff.isoformat(),
+                "undecided_cutoff": result.undecided_cutoff.isoformat(),
+                "case_references": result.case_references[:200],
+            },
+        )
     return result
 
 
 # --- the scheduled run ---------------------------------------------------------------------------------------
 
 
-def run_every(interval_seconds: float, job: Callable[[], None], stop: threading.Event | None = None,
-              on_error: Callable[[BaseException], None] | None = None,
-              retry_seconds: float = 300) -> None:
+def run_every(
+    interval_seconds: float,
+    job: Callable[[], None],
+    stop: threading.Event | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    retry_seconds: float = 300,
+) -> None:
     """Run `job` now and then every `interval_seconds` until SIGINT/SIGTERM (or `stop` is set).
 
     A failing run (e.g. the database is restarting) is reported and retried after `retry_seconds` at most.

@@ -31,22 +31,29 @@ from assistant.knowledge.law_date import law_on
 from assistant.knowledge.parameters import LegalParameters, params
 
 START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag: {start}.")
-START_CALENDAR_UNKNOWN = _("De schoolvakanties van die maand zijn nog niet bekend. Kijk in de schoolgids welke dag "
-                           "de eerste schooldag is.")
+START_CALENDAR_UNKNOWN = _(
+    "De schoolvakanties van die maand zijn nog niet bekend. Kijk in de schoolgids welke dag de eerste schooldag is."
+)
 END_AT_SIXTEEN = _("De leerplicht eindigt aan het einde van het schooljaar waarin uw kind {age} wordt: {end}.")
-END_AFTER_YEARS = _("Uw kind heeft dan {years} volledige schooljaren op school gezeten. Daarom eindigt de leerplicht "
-                    "al aan het einde van dat schooljaar: {end}.")
+END_AFTER_YEARS = _(
+    "Uw kind heeft dan {years} volledige schooljaren op school gezeten. Daarom eindigt de leerplicht "
+    "al aan het einde van dat schooljaar: {end}."
+)
 NOW_LEERPLICHTIG = _("Op {on} is uw kind leerplichtig.")
 NOT_YET = _("Op {on} is uw kind nog niet leerplichtig.")
-KWALIFICATIEPLICHT = _("Daarna geldt de kwalificatieplicht: naar school tot de {age}e verjaardag ({end}), of tot uw "
-                       "kind een startkwalificatie heeft (een havo- of vwo-diploma, of een mbo-diploma op niveau 2 of "
-                       "hoger).")
+KWALIFICATIEPLICHT = _(
+    "Daarna geldt de kwalificatieplicht: naar school tot de {age}e verjaardag ({end}), of tot uw "
+    "kind een startkwalificatie heeft (een havo- of vwo-diploma, of een mbo-diploma op niveau 2 of "
+    "hoger)."
+)
 NOW_KWALIFICATIEPLICHTIG = _("Op {on} is uw kind kwalificatieplichtig.")
 NOTHING_APPLIES = _("Op {on} geldt voor uw kind geen leerplicht en geen kwalificatieplicht meer.")
 HAS_STARTKWALIFICATIE = _("Met een startkwalificatie is er geen kwalificatieplicht meer.")
 OWN_OBLIGATION = _("Vanaf {age} jaar is uw kind ook zelf verplicht om naar school te gaan.")
-AGE_FIVE = _("Tot de zesde verjaardag mag u uw kind {free} uur per week thuishouden; meld dat aan de directeur. Met "
-             "toestemming van de directeur mag dat {total} uur per week zijn.")
+AGE_FIVE = _(
+    "Tot de zesde verjaardag mag u uw kind {free} uur per week thuishouden; meld dat aan de directeur. Met "
+    "toestemming van de directeur mag dat {total} uur per week zijn."
+)
 
 
 class ImpossibleFacts(ValueError):
@@ -110,8 +117,9 @@ def first_school_day_from(day: date, calendar: SchoolCalendar, region: str) -> t
         return day, False
 
 
-def leerplicht_status(facts: LeerplichtFacts, on: date, *, law: LegalParameters | None = None,
-                      calendar: SchoolCalendar | None = None) -> LeerplichtStatus:
+def leerplicht_status(
+    facts: LeerplichtFacts, on: date, *, law: LegalParameters | None = None, calendar: SchoolCalendar | None = None
+) -> LeerplichtStatus:
     """Where the child stands on `on`. Raises `ImpossibleFacts` for impossible input and `LawNotKnown` for a day
     before the law the knowledge covers."""
     if facts.birth_date > on:
@@ -124,7 +132,7 @@ def leerplicht_status(facts: LeerplichtFacts, on: date, *, law: LegalParameters 
         raise ImpossibleFacts("school_years_completed", TOO_MANY_YEARS)
 
     fifth = birthday(facts.birth_date, rules.start_age.value)
-    first_of_next_month = (fifth.replace(day=1) + relativedelta(months=1))
+    first_of_next_month = fifth.replace(day=1) + relativedelta(months=1)
     start, start_known = first_school_day_from(first_of_next_month, calendar, facts.region)
 
     end = SchoolYear.of(birthday(facts.birth_date, rules.end_age.value)).end
@@ -140,8 +148,9 @@ def leerplicht_status(facts: LeerplichtFacts, on: date, *, law: LegalParameters 
 
     eighteenth = birthday(facts.birth_date, rules.kwalificatieplicht_end_age.value)
     kwalificatieplicht_end = None if facts.has_startkwalificatie else eighteenth
-    kwalificatieplichtig = (not leerplichtig and on > end and kwalificatieplicht_end is not None
-                            and on < kwalificatieplicht_end)
+    kwalificatieplichtig = (
+        not leerplichtig and on > end and kwalificatieplicht_end is not None and on < kwalificatieplicht_end
+    )
     own_obligation = age >= rules.own_obligation_age.value and (leerplichtig or kwalificatieplichtig)
     hours = None
     if leerplichtig and age < rules.age_5_exemption_until_age.value:
@@ -170,17 +179,28 @@ def leerplicht_status(facts: LeerplichtFacts, on: date, *, law: LegalParameters 
     if facts.has_startkwalificatie:
         explanation.append(Message(HAS_STARTKWALIFICATIE))
     else:
-        explanation.append(Message(KWALIFICATIEPLICHT, {"age": rules.kwalificatieplicht_end_age.value,
-                                                        "end": eighteenth}))
+        explanation.append(
+            Message(KWALIFICATIEPLICHT, {"age": rules.kwalificatieplicht_end_age.value, "end": eighteenth})
+        )
     if own_obligation:
         explanation.append(Message(OWN_OBLIGATION, {"age": rules.own_obligation_age.value}))
     if hours:
-        explanation.append(Message(AGE_FIVE, {"free": hours["without_permission"],
-                                              "total": hours["with_head_permission"]}))
+        explanation.append(
+            Message(AGE_FIVE, {"free": hours["without_permission"], "total": hours["with_head_permission"]})
+        )
     explanation.append(law_on(on))
     return LeerplichtStatus(
-        on=on, leerplichtig=leerplichtig, leerplicht_start=start, leerplicht_start_known_school_day=start_known,
-        leerplicht_end=end, leerplicht_end_reason=end_reason, kwalificatieplichtig=kwalificatieplichtig,
-        kwalificatieplicht_end=kwalificatieplicht_end, own_obligation=own_obligation, age=age,
-        age_5_hours_per_week=hours, citations=tuple(dict.fromkeys(citations)), explanation=tuple(explanation),
+        on=on,
+        leerplichtig=leerplichtig,
+        leerplicht_start=start,
+        leerplicht_start_known_school_day=start_known,
+        leerplicht_end=end,
+        leerplicht_end_reason=end_reason,
+        kwalificatieplichtig=kwalificatieplichtig,
+        kwalificatieplicht_end=kwalificatieplicht_end,
+        own_obligation=own_obligation,
+        age=age,
+        age_5_hours_per_week=hours,
+        citations=tuple(dict.fromkeys(citations)),
+        explanation=tuple(explanation),
     )

@@ -27,11 +27,46 @@ DUO_FILE = SCHOOLS_DUO_FILE
 MIN_SCORE = 0.78
 LEVELS = ("po", "vo", "so")
 # Words that say what kind of school it is, not which one.
-KIND_WORDS = frozenset({
-    "basisschool", "bs", "cbs", "obs", "rkbs", "kbs", "pcbs", "gbs", "ikc", "kindcentrum", "integraal", "school",
-    "de", "het", "voor", "basisonderwijs", "christelijke", "openbare", "katholieke", "rk", "locatie", "vestiging",
-    "sbo", "so", "vso", "in", "te", "op", "van", "mijn", "zoon", "dochter", "kind", "zit", "gaat", "naar",
-})
+KIND_WORDS = frozenset(
+    {
+        "basisschool",
+        "bs",
+        "cbs",
+        "obs",
+        "rkbs",
+        "kbs",
+        "pcbs",
+        "gbs",
+        "ikc",
+        "kindcentrum",
+        "integraal",
+        "school",
+        "de",
+        "het",
+        "voor",
+        "basisonderwijs",
+        "christelijke",
+        "openbare",
+        "katholieke",
+        "rk",
+        "locatie",
+        "vestiging",
+        "sbo",
+        "so",
+        "vso",
+        "in",
+        "te",
+        "op",
+        "van",
+        "mijn",
+        "zoon",
+        "dochter",
+        "kind",
+        "zit",
+        "gaat",
+        "naar",
+    }
+)
 
 
 def normalise_name(name: str) -> str:
@@ -72,15 +107,20 @@ class School:
         level = data.get("level")
         if level is not None and level not in LEVELS:
             raise ValueError(f"school {data['id']}: unknown level {level!r}")
-        return cls(id=str(data["id"]).strip(), name=str(data["name"]).strip(), town=str(data["town"]).strip(),
-                   municipality=str(data["municipality"]).strip(), level=level,
-                   vakantieregio=(str(data["vakantieregio"]).strip().lower() if data.get("vakantieregio") else None),
-                   aliases=tuple(str(alias) for alias in data.get("aliases") or ()),
-                   citations=tuple(data.get("citations") or ()), source=source)
+        return cls(
+            id=str(data["id"]).strip(),
+            name=str(data["name"]).strip(),
+            town=str(data["town"]).strip(),
+            municipality=str(data["municipality"]).strip(),
+            level=level,
+            vakantieregio=(str(data["vakantieregio"]).strip().lower() if data.get("vakantieregio") else None),
+            aliases=tuple(str(alias) for alias in data.get("aliases") or ()),
+            citations=tuple(data.get("citations") or ()),
+            source=source,
+        )
 
     def as_mapping(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "name": self.name, "town": self.town,
-                                "municipality": self.municipality}
+        data: dict[str, Any] = {"id": self.id, "name": self.name, "town": self.town, "municipality": self.municipality}
         for key in ("level", "vakantieregio"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
@@ -108,7 +148,8 @@ class SchoolRegistry:
 
     def get(self, school_id: str | None) -> School | None:
         return self.schools.get(school_id or "") or next(
-            (s for s in self.schools.values() if school_id and s.id.casefold() == school_id.casefold()), None)
+            (s for s in self.schools.values() if school_id and s.id.casefold() == school_id.casefold()), None
+        )
 
     @property
     def towns(self) -> tuple[str, ...]:

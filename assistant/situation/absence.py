@@ -27,31 +27,48 @@ from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statu
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
 WITH_DEADLINE_CHARS = 360
 
-PARENT_VERPLICHT = _("Ja. De school moet dit verzuim melden bij DUO; DUO stuurt de melding naar de leerplichtambtenaar "
-                     "van uw gemeente.")
-PARENT_SIXTEEN = _("Dat moet bij {limit} uur of meer ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel "
-                   "21a Leerplichtwet).")
-PARENT_LONG = _("Dat moet als een leerling langer dan {weeks} weken achter elkaar zonder geldige reden afwezig is "
-                "(langdurig relatief verzuim).")
+PARENT_VERPLICHT = _(
+    "Ja. De school moet dit verzuim melden bij DUO; DUO stuurt de melding naar de leerplichtambtenaar van uw gemeente."
+)
+PARENT_SIXTEEN = _(
+    "Dat moet bij {limit} uur of meer ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel "
+    "21a Leerplichtwet)."
+)
+PARENT_LONG = _(
+    "Dat moet als een leerling langer dan {weeks} weken achter elkaar zonder geldige reden afwezig is "
+    "(langdurig relatief verzuim)."
+)
 PARENT_LUXE = _("Bij een vermoeden van luxe verzuim, zoals een vakantie zonder verlof, meldt de school dat altijd.")
-PARENT_EIGHTEEN = _("Dat moet als een jongere van {adult} tot {upper} jaar zonder startkwalificatie {weeks} weken "
-                    "achter elkaar zonder geldige reden afwezig is.")
-PARENT_REGIONAL = _("Volgens de wet hoeft de school dit niet te melden. De gemeente heeft wel met de scholen "
-                    "afgesproken dat de school het meldt, zodat leerplicht vroeg kan helpen.")
+PARENT_EIGHTEEN = _(
+    "Dat moet als een jongere van {adult} tot {upper} jaar zonder startkwalificatie {weeks} weken "
+    "achter elkaar zonder geldige reden afwezig is."
+)
+PARENT_REGIONAL = _(
+    "Volgens de wet hoeft de school dit niet te melden. De gemeente heeft wel met de scholen "
+    "afgesproken dat de school het meldt, zodat leerplicht vroeg kan helpen."
+)
 PARENT_NONE = _("Nee, de school hoeft dit niet te melden bij DUO.")
-PARENT_BELOW = _("Dat moet pas bij {limit} uur ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel 21a "
-                 "Leerplichtwet).")
-PARENT_SICK = _("Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Meld uw kind wel elke keer ziek bij de "
-                "school.")
+PARENT_BELOW = _(
+    "Dat moet pas bij {limit} uur ongeoorloofd verzuim in {weeks} aaneengesloten lesweken (artikel 21a Leerplichtwet)."
+)
+PARENT_SICK = _(
+    "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Meld uw kind wel elke keer ziek bij de school."
+)
 ASSUMED_AGE = _("Ik ben uitgegaan van een leerling van leerplichtige leeftijd; de leeftijd stond niet in uw vraag.")
 ASSUMED_KIND = _("Ik ben uitgegaan van verzuim zonder geldige reden.")
-LUXE_PARENT = _("Gaat uw kind toch zonder verlof, dan is dat luxe verzuim. De school meldt dat via DUO, en de "
-                "leerplichtambtenaar kan proces-verbaal opmaken (artikel 22 Leerplichtwet).")
-SCHORSING = _("Een schorsing duurt ten hoogste {max} dagen (Wet voortgezet onderwijs 2020, artikel 8.14). Duurt zij "
-              "langer dan {days} dag, dan meldt het schoolbestuur haar schriftelijk aan de Inspectie van het "
-              "Onderwijs.")
-SCHORSING_SCHOOL = _("Een schorsing van meer dan {days} dag meldt het schoolbestuur wel schriftelijk en met redenen "
-                     "aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14).")
+LUXE_PARENT = _(
+    "Gaat uw kind toch zonder verlof, dan is dat luxe verzuim. De school meldt dat via DUO, en de "
+    "leerplichtambtenaar kan proces-verbaal opmaken (artikel 22 Leerplichtwet)."
+)
+SCHORSING = _(
+    "Een schorsing duurt ten hoogste {max} dagen (Wet voortgezet onderwijs 2020, artikel 8.14). Duurt zij "
+    "langer dan {days} dag, dan meldt het schoolbestuur haar schriftelijk aan de Inspectie van het "
+    "Onderwijs."
+)
+SCHORSING_SCHOOL = _(
+    "Een schorsing van meer dan {days} dag meldt het schoolbestuur wel schriftelijk en met redenen "
+    "aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14)."
+)
 SCHORSING_TOO_LONG = _("Een schorsing van {asked} dagen is langer dan de wet toestaat.")
 SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe u bezwaar maakt of een klacht indient.")
 
@@ -61,9 +78,17 @@ _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
 
 def _known(facts: Facts, kind: str | None) -> dict[str, Any]:
     weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
-    known = {"school_type": facts.school_type, "age": facts.age, "startkwalificatie": facts.startkwalificatie,
-             "kind": kind, "hours": facts.hours, "weeks": weeks, "late_count": facts.late_count,
-             "suspected": facts.suspected, "municipality": facts.municipality}
+    known = {
+        "school_type": facts.school_type,
+        "age": facts.age,
+        "startkwalificatie": facts.startkwalificatie,
+        "kind": kind,
+        "hours": facts.hours,
+        "weeks": weeks,
+        "late_count": facts.late_count,
+        "suspected": facts.suspected,
+        "municipality": facts.municipality,
+    }
     return {name: value for name, value in known.items() if value is not None}
 
 
@@ -87,8 +112,13 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         return None
     kind = facts.absence_kind or _DEFAULT_KIND.get(topic)
     weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
-    decisive = facts.hours is not None or weeks is not None or facts.late_count is not None \
-        or kind not in (None, "ongeoorloofd") or (topic == "verzuim_18plus" and facts.age is not None)
+    decisive = (
+        facts.hours is not None
+        or weeks is not None
+        or facts.late_count is not None
+        or kind not in (None, "ongeoorloofd")
+        or (topic == "verzuim_18plus" and facts.age is not None)
+    )
     if not decisive:
         return None
     known = _known(facts, kind)
@@ -115,10 +145,22 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     # the law's day is in the first bubble
     notes = [note for note in decision.messages(NOTE) if note.template != LAW_ON]
     details = [*rest, *notes, *details]
-    choices = () if facts.role else (Choice(Message(ROLE_PARENT_BUTTON), topic, replace(facts, role="parent")),) \
-        if role == "school" else ()
-    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(decision.citations), details=tuple(details),
-                 choices=choices, facts=facts, law_date=decision.law_date)
+    choices = (
+        ()
+        if facts.role
+        else (Choice(Message(ROLE_PARENT_BUTTON), topic, replace(facts, role="parent")),)
+        if role == "school"
+        else ()
+    )
+    return Reply(
+        topic=topic,
+        lines=tuple(lines),
+        citations=statute_first(decision.citations),
+        details=tuple(details),
+        choices=choices,
+        facts=facts,
+        law_date=decision.law_date,
+    )
 
 
 def split_for_first_bubble(decision: MeldingDecision) -> tuple[list[Message], list[Message]]:
@@ -149,9 +191,14 @@ def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Messag
             "16_uur": Message(PARENT_SIXTEEN, sixteen),
             "langdurig_relatief": Message(PARENT_LONG, {"weeks": melding.long_term_relative_weeks.value}),
             "luxe": Message(PARENT_LUXE),
-            "18_plus": Message(PARENT_EIGHTEEN, {"adult": law.leerplicht.kwalificatieplicht_end_age.value,
-                                                 "upper": melding.age_limit_18plus.value,
-                                                 "weeks": melding.weeks_18plus.value}),
+            "18_plus": Message(
+                PARENT_EIGHTEEN,
+                {
+                    "adult": law.leerplicht.kwalificatieplicht_end_age.value,
+                    "upper": melding.age_limit_18plus.value,
+                    "weeks": melding.weeks_18plus.value,
+                },
+            ),
         }.get(decision.category)
         return [Message(PARENT_VERPLICHT), *([reason] if reason else [])]
     if decision.obligation == "regionaal_afgesproken":
@@ -168,8 +215,9 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
     from assistant.situation.leave import NON_REASONS, vakantie
 
-    if facts.reason == "werk" and (facts.duration_days is not None or facts.start is not None
-                                   or facts.holiday is not None):
+    if facts.reason == "werk" and (
+        facts.duration_days is not None or facts.start is not None or facts.holiday is not None
+    ):
         return vakantie("verlof_vakantie", facts, on, may_ask)
     entry = get_rules().non_reasons.get(facts.reason or "") if facts.reason in NON_REASONS else None
     if entry is None:
@@ -192,7 +240,14 @@ def _schorsing(topic: str, facts: Facts, on: date) -> Reply | None:
     lines = []
     if facts.days is not None and facts.days > maximum:
         lines.append(Message(SCHORSING_TOO_LONG, {"asked": int(facts.days)}))
-    lines += [Message(SCHORSING, {"max": maximum, "days": rule.report_inspectie_above_days.value}),
-              Message(SCHORSING_OBJECTION)]
-    return Reply(topic=topic, lines=tuple(lines), citations=statute_first([*rule.max_days.citations, "wvo:8.15"]),
-                 facts=facts, law_date=law.on)
+    lines += [
+        Message(SCHORSING, {"max": maximum, "days": rule.report_inspectie_above_days.value}),
+        Message(SCHORSING_OBJECTION),
+    ]
+    return Reply(
+        topic=topic,
+        lines=tuple(lines),
+        citations=statute_first([*rule.max_days.citations, "wvo:8.15"]),
+        facts=facts,
+        law_date=law.on,
+    )

@@ -33,52 +33,78 @@ ASKS_AGE = ("leerplicht_leeftijd", "kwalificatieplicht", "voortijdig_schoolverla
 
 STATES = {
     "not_yet": {
-        "parent": _("Nee, uw kind is nog niet leerplichtig. De leerplicht begint op de eerste schooldag van de maand "
-                    "nadat uw kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
-        "young": _("Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
-                   "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
-        "school": _("Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
-                    "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."),
+        "parent": _(
+            "Nee, uw kind is nog niet leerplichtig. De leerplicht begint op de eerste schooldag van de maand "
+            "nadat uw kind {start} jaar is geworden (artikel 3 Leerplichtwet)."
+        ),
+        "young": _(
+            "Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
+            "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."
+        ),
+        "school": _(
+            "Een kind jonger dan {start} jaar is nog niet leerplichtig. De leerplicht begint op de eerste "
+            "schooldag van de maand nadat het kind {start} jaar is geworden (artikel 3 Leerplichtwet)."
+        ),
     },
     "leerplichtig": {
-        "parent": _("Ja, uw kind is leerplichtig, tot het einde van het schooljaar waarin het {end} jaar wordt "
-                    "(artikel 3 Leerplichtwet). Daarna moet het naar school tot het {kw} jaar is of een "
-                    "startkwalificatie heeft (artikel 4a)."),
-        "young": _("Ja, u bent leerplichtig, tot het einde van het schooljaar waarin u {end} jaar wordt (artikel 3 "
-                   "Leerplichtwet). Vanaf {own} jaar bent u daar zelf ook verantwoordelijk voor (artikel 2). Daarna "
-                   "moet u naar school tot u {kw} jaar bent of een startkwalificatie heeft (artikel 4a)."),
-        "school": _("Een kind is leerplichtig vanaf de eerste schooldag van de maand nadat het {start} jaar is "
-                    "geworden, tot het einde van het schooljaar waarin het {end} jaar wordt (artikel 3 "
-                    "Leerplichtwet)."),
+        "parent": _(
+            "Ja, uw kind is leerplichtig, tot het einde van het schooljaar waarin het {end} jaar wordt "
+            "(artikel 3 Leerplichtwet). Daarna moet het naar school tot het {kw} jaar is of een "
+            "startkwalificatie heeft (artikel 4a)."
+        ),
+        "young": _(
+            "Ja, u bent leerplichtig, tot het einde van het schooljaar waarin u {end} jaar wordt (artikel 3 "
+            "Leerplichtwet). Vanaf {own} jaar bent u daar zelf ook verantwoordelijk voor (artikel 2). Daarna "
+            "moet u naar school tot u {kw} jaar bent of een startkwalificatie heeft (artikel 4a)."
+        ),
+        "school": _(
+            "Een kind is leerplichtig vanaf de eerste schooldag van de maand nadat het {start} jaar is "
+            "geworden, tot het einde van het schooljaar waarin het {end} jaar wordt (artikel 3 "
+            "Leerplichtwet)."
+        ),
     },
     "kwalificatie": {
-        "parent": _("De leerplicht loopt tot het einde van het schooljaar waarin uw kind {end} jaar werd. Daarna is "
-                    "uw kind kwalificatieplichtig: naar school tot het {kw} jaar is, tenzij het eerder een "
-                    "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
-                    "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."),
-        "young": _("U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent, tenzij u eerder een "
-                   "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
-                   "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."),
-        "school": _("Een jongere zonder startkwalificatie is na de leerplicht kwalificatieplichtig: naar school tot de "
-                    "{kw}e verjaardag, tenzij hij of zij eerder een havo-, vwo- of mbo-diploma op niveau 2 of hoger "
-                    "haalt (artikel 4a Leerplichtwet)."),
+        "parent": _(
+            "De leerplicht loopt tot het einde van het schooljaar waarin uw kind {end} jaar werd. Daarna is "
+            "uw kind kwalificatieplichtig: naar school tot het {kw} jaar is, tenzij het eerder een "
+            "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
+            "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."
+        ),
+        "young": _(
+            "U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent, tenzij u eerder een "
+            "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
+            "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."
+        ),
+        "school": _(
+            "Een jongere zonder startkwalificatie is na de leerplicht kwalificatieplichtig: naar school tot de "
+            "{kw}e verjaardag, tenzij hij of zij eerder een havo-, vwo- of mbo-diploma op niveau 2 of hoger "
+            "haalt (artikel 4a Leerplichtwet)."
+        ),
     },
     "startkwalificatie": {
-        "parent": _("Met een startkwalificatie is uw kind niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). "
-                    "De leerplicht loopt wel tot het einde van het schooljaar waarin uw kind {end} jaar werd."),
-        "young": _("Met een startkwalificatie bent u niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). De "
-                   "leerplicht loopt wel tot het einde van het schooljaar waarin u {end} jaar werd."),
-        "school": _("Met een startkwalificatie is een jongere niet meer kwalificatieplichtig (artikel 4b "
-                    "Leerplichtwet). De leerplicht loopt wel tot het einde van het schooljaar waarin hij of zij {end} "
-                    "jaar werd."),
+        "parent": _(
+            "Met een startkwalificatie is uw kind niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). "
+            "De leerplicht loopt wel tot het einde van het schooljaar waarin uw kind {end} jaar werd."
+        ),
+        "young": _(
+            "Met een startkwalificatie bent u niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). De "
+            "leerplicht loopt wel tot het einde van het schooljaar waarin u {end} jaar werd."
+        ),
+        "school": _(
+            "Met een startkwalificatie is een jongere niet meer kwalificatieplichtig (artikel 4b "
+            "Leerplichtwet). De leerplicht loopt wel tot het einde van het schooljaar waarin hij of zij {end} "
+            "jaar werd."
+        ),
     },
     "adult": {
-        "parent": _("Vanaf {kw} jaar is uw kind niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
-                    "Leerplichtwet)."),
-        "young": _("Vanaf {kw} jaar bent u niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
-                   "Leerplichtwet)."),
-        "school": _("Vanaf {kw} jaar is een jongere niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
-                    "Leerplichtwet). Zonder startkwalificatie meldt de school verzuim wel tot {upper} jaar."),
+        "parent": _(
+            "Vanaf {kw} jaar is uw kind niet meer leerplichtig of kwalificatieplichtig (artikel 4a Leerplichtwet)."
+        ),
+        "young": _("Vanaf {kw} jaar bent u niet meer leerplichtig of kwalificatieplichtig (artikel 4a Leerplichtwet)."),
+        "school": _(
+            "Vanaf {kw} jaar is een jongere niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
+            "Leerplichtwet). Zonder startkwalificatie meldt de school verzuim wel tot {upper} jaar."
+        ),
     },
 }
 FIVE_LEERPLICHTIG = _("Ja, een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
@@ -88,12 +114,16 @@ START_END = {
     "school": _("Dit kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
 }
 KW_END = {
-    "parent": _("Daarna is uw kind kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
-                "(artikel 4a)."),
-    "young": _("Daarna bent u kwalificatieplichtig tot {kw_end}, tenzij u eerder een startkwalificatie haalt (artikel "
-               "4a)."),
-    "school": _("Daarna is het kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
-                "(artikel 4a)."),
+    "parent": _(
+        "Daarna is uw kind kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
+        "(artikel 4a)."
+    ),
+    "young": _(
+        "Daarna bent u kwalificatieplichtig tot {kw_end}, tenzij u eerder een startkwalificatie haalt (artikel 4a)."
+    ),
+    "school": _(
+        "Daarna is het kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt (artikel 4a)."
+    ),
 }
 ASK_AGE = {
     "parent": _("Hoe oud is uw kind? Typ de geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
@@ -107,9 +137,14 @@ BAND_ADULT = _("{kw} jaar of ouder")
 
 def _values(law: LegalParameters) -> dict[str, int]:
     rules = law.leerplicht
-    return {"start": rules.start_age.value, "end": rules.end_age.value, "kw": rules.kwalificatieplicht_end_age.value,
-            "own": rules.own_obligation_age.value, "upper": law.melding.age_limit_18plus.value,
-            "last": rules.kwalificatieplicht_end_age.value - 1}
+    return {
+        "start": rules.start_age.value,
+        "end": rules.end_age.value,
+        "kw": rules.kwalificatieplicht_end_age.value,
+        "own": rules.own_obligation_age.value,
+        "upper": law.melding.age_limit_18plus.value,
+        "last": rules.kwalificatieplicht_end_age.value - 1,
+    }
 
 
 def state(age: int, startkwalificatie: bool | None, law: LegalParameters) -> str:
@@ -124,9 +159,13 @@ def state(age: int, startkwalificatie: bool | None, law: LegalParameters) -> str
 
 
 def _citations(name: str, law: LegalParameters) -> list[str]:
-    ids = {"not_yet": ["lpw:3"], "leerplichtig": ["lpw:3", "lpw:2", "lpw:4a"],
-           "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1"], "startkwalificatie": ["lpw:4b", "lpw:3", "lpw:1"],
-           "adult": ["lpw:4a"]}[name]
+    ids = {
+        "not_yet": ["lpw:3"],
+        "leerplichtig": ["lpw:3", "lpw:2", "lpw:4a"],
+        "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1"],
+        "startkwalificatie": ["lpw:4b", "lpw:3", "lpw:1"],
+        "adult": ["lpw:4a"],
+    }[name]
     if name == "adult":
         ids += list(law.melding.age_limit_18plus.citations)
     return ids
@@ -153,22 +192,36 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
     values = _values(law)
     name = state(facts.age or 0, facts.startkwalificatie, law)
     rules = law.leerplicht
-    if name == "leerplichtig" and facts.age is not None and facts.age < rules.age_5_exemption_until_age.value \
-            and topic in ("vijfjarigen", "leerplicht_leeftijd"):
+    if (
+        name == "leerplichtig"
+        and facts.age is not None
+        and facts.age < rules.age_5_exemption_until_age.value
+        and topic in ("vijfjarigen", "leerplicht_leeftijd")
+    ):
         free = rules.age_5_hours_without_permission.value
-        lines = [Message(FIVE_LEERPLICHTIG, {"age": facts.age}),
-                 Message(AGE_FIVE, {"free": free, "total": free + rules.age_5_extra_hours_with_permission.value})]
-        return Reply(topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts,
-                     law_date=law.on)
+        lines = [
+            Message(FIVE_LEERPLICHTIG, {"age": facts.age}),
+            Message(AGE_FIVE, {"free": free, "total": free + rules.age_5_extra_hours_with_permission.value}),
+        ]
+        return Reply(
+            topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts, law_date=law.on
+        )
     lines = [Message(STATES[name][role], values)]
-    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(_citations(name, law)), facts=facts,
-                 law_date=law.on)
+    return Reply(
+        topic=topic, lines=tuple(lines), citations=statute_first(_citations(name, law)), facts=facts, law_date=law.on
+    )
 
 
 def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParameters) -> Reply | None:
     try:
-        status = leerplicht_status(LeerplichtFacts(birth_date=facts.birth_date,  # type: ignore[arg-type]
-                                                   has_startkwalificatie=bool(facts.startkwalificatie)), on=on, law=law)
+        status = leerplicht_status(
+            LeerplichtFacts(
+                birth_date=facts.birth_date,  # type: ignore[arg-type]
+                has_startkwalificatie=bool(facts.startkwalificatie),
+            ),
+            on=on,
+            law=law,
+        )
     except (ImpossibleFacts, LawNotKnown):
         return None
     lines = [Message(START_END[role], {"start": status.leerplicht_start, "end": status.leerplicht_end})]
@@ -186,8 +239,14 @@ def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParamet
         else:
             lines.append(Message(NOTHING_APPLIES, {"on": on}))
     details = tuple(message for message in status.explanation if message.template != LAW_ON)
-    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(status.citations), details=details,
-                 facts=facts, law_date=law.on)
+    return Reply(
+        topic=topic,
+        lines=tuple(lines),
+        citations=statute_first(status.citations),
+        details=details,
+        facts=facts,
+        law_date=law.on,
+    )
 
 
 def _age_question(topic: str, facts: Facts, role: str, law: LegalParameters) -> Reply:

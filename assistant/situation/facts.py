@@ -33,8 +33,17 @@ from assistant.rules.melding import load_melding_rules
 Role = Literal["parent", "school", "young"]
 PLAUSIBILITY_FILE = RULES_DIR / "situation.yml"
 SYNONYMS = NLU_DATA_DIR
-EVENT_CATEGORIES = ("huwelijk", "overlijden", "ernstige_ziekte", "verhuizing", "jubileum", "gezinsuitbreiding",
-                    "religieuze_verplichting", "wettelijke_verplichting", "overig")
+EVENT_CATEGORIES = (
+    "huwelijk",
+    "overlijden",
+    "ernstige_ziekte",
+    "verhuizing",
+    "jubileum",
+    "gezinsuitbreiding",
+    "religieuze_verplichting",
+    "wettelijke_verplichting",
+    "overig",
+)
 
 # -- the questions for facts that cannot be right (Dutch source texts) ------------------------------------------------
 
@@ -138,8 +147,9 @@ class Facts:
         for name, value in self._items():
             if name == "problems" or value in (None, ()):
                 continue
-            data[name] = value.isoformat() if isinstance(value, date) else list(value) \
-                if isinstance(value, tuple) else value
+            data[name] = (
+                value.isoformat() if isinstance(value, date) else list(value) if isinstance(value, tuple) else value
+            )
         return data
 
     @classmethod
@@ -147,9 +157,21 @@ class Facts:
         """Facts from `to_json`'s object; anything that does not fit is left out (the data came from a client)."""
         if not isinstance(data, Mapping):
             return cls()
-        types = {"age": int, "groep": int, "klas": int, "late_count": int, "days": float, "weeks": float,
-                 "months": float, "hours": float, "weeks_absent": float, "month": int, "prior_leave": bool,
-                 "suspected": bool, "startkwalificatie": bool}
+        types = {
+            "age": int,
+            "groep": int,
+            "klas": int,
+            "late_count": int,
+            "days": float,
+            "weeks": float,
+            "months": float,
+            "hours": float,
+            "weeks_absent": float,
+            "month": int,
+            "prior_leave": bool,
+            "suspected": bool,
+            "startkwalificatie": bool,
+        }
         values: dict[str, Any] = {}
         for name, value in data.items():
             if name in ("birth_date", "start", "end"):
@@ -161,8 +183,12 @@ class Facts:
                 kind = types[name]
                 if kind is bool and isinstance(value, bool):
                     values[name] = value
-                elif kind is not bool and isinstance(value, int | float) and not isinstance(value, bool) \
-                        and 0 <= value <= 1000:
+                elif (
+                    kind is not bool
+                    and isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and 0 <= value <= 1000
+                ):
                     values[name] = kind(value)
             elif name == "unknown" and isinstance(value, list):
                 values[name] = tuple(str(item)[:32] for item in value[:10])
@@ -183,8 +209,12 @@ def plausibility() -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("version") != 1:
         raise ValueError(f"unexpected file: {PLAUSIBILITY_FILE}")
     melding = load_melding_rules()["plausibility"]
-    return {**data, "max_age": melding["max_age"], "max_hours": melding["max_hours_in_period"],
-            "school_days_per_week": melding["school_days_per_week"]}
+    return {
+        **data,
+        "max_age": melding["max_age"],
+        "max_hours": melding["max_hours_in_period"],
+        "school_days_per_week": melding["school_days_per_week"],
+    }
 
 
 # -- facts that contradict each other ------------------------------------------------------------------------------
@@ -204,22 +234,32 @@ def check(facts: Facts, today: date) -> Facts:
     if facts.birth_date is not None and age is not None:
         computed = relativedelta(today, facts.birth_date).years
         if abs(computed - age) > 1:
-            problems.append(FactProblem("age_birth", Message(AGE_BIRTH, {"date": facts.birth_date,
-                                                                         "computed": computed, "age": age}),
-                                        ("age", "birth_date")))
+            problems.append(
+                FactProblem(
+                    "age_birth",
+                    Message(AGE_BIRTH, {"date": facts.birth_date, "computed": computed, "age": age}),
+                    ("age", "birth_date"),
+                )
+            )
     if age is not None:
         for grade_name, template in (("groep", AGE_GROEP), ("klas", AGE_KLAS)):
             grade = getattr(facts, grade_name)
             if grade is None:
                 continue
-            lowest, highest = bounds["grade_ages"][grade_name]["min_offset"], \
-                bounds["grade_ages"][grade_name]["max_offset"]
+            lowest, highest = (
+                bounds["grade_ages"][grade_name]["min_offset"],
+                bounds["grade_ages"][grade_name]["max_offset"],
+            )
             if not grade + lowest <= age <= grade + highest:
-                problems.append(FactProblem(f"age_{grade_name}", Message(template, {"age": age, "grade": grade}),
-                                            ("age", grade_name)))
+                problems.append(
+                    FactProblem(
+                        f"age_{grade_name}", Message(template, {"age": age, "grade": grade}), ("age", grade_name)
+                    )
+                )
     if facts.hours is not None and facts.hours > bounds["max_hours"]:
-        problems.append(FactProblem("implausible_hours", Message(IMPLAUSIBLE, {"value": _plain(facts.hours)}),
-                                    ("hours",)))
+        problems.append(
+            FactProblem("implausible_hours", Message(IMPLAUSIBLE, {"value": _plain(facts.hours)}), ("hours",))
+        )
     for problem in problems:
         drop.update(problem.drop)
     cleaned = facts.without(*drop) if drop else facts

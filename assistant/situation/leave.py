@@ -82,8 +82,11 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     law = params(period[0] if period else on)
     rule = law.verlof
     maximum = rule.vakantie_max_school_days.value
-    values = {"max": maximum, "times": rule.vakantie_times_per_school_year.value,
-              "weeks": rule.vakantie_excluded_first_lesweken.value}
+    values = {
+        "max": maximum,
+        "times": rule.vakantie_times_per_school_year.value,
+        "weeks": rule.vakantie_excluded_first_lesweken.value,
+    }
     school = facts.role == "school"
     citations = ["lpw:13a", "lpw:11"]
     lines: list[Message] = []
@@ -124,8 +127,11 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         school_year, first, last = first_weeks
         job = [line for line in lines if line.template == VAKANTIE_JOB]
         lines = [line for line in lines if line.template != VAKANTIE_JOB]
-        lines.append(Message(VAKANTIE_FIRST_WEEKS_NOTE, {**values, "school_year": school_year.label, "first": first,
-                                                         "last": last}))
+        lines.append(
+            Message(
+                VAKANTIE_FIRST_WEEKS_NOTE, {**values, "school_year": school_year.label, "first": first, "last": last}
+            )
+        )
         details += [*job, todo]
     elif lines and not any(line.template == VAKANTIE_JOB_ONLY for line in lines):
         lines.append(todo)
@@ -136,8 +142,14 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     return _reply(topic, facts, lines, citations, law, details)
 
 
-def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, period: tuple[date, date],
-                       values: dict[str, int], law: LegalParameters) -> Reply:
+def _vakantie_decision(
+    topic: str,
+    facts: Facts,
+    decision: VerlofDecision,
+    period: tuple[date, date],
+    values: dict[str, int],
+    law: LegalParameters,
+) -> Reply:
     school = facts.role == "school"
     citations = ["lpw:13a", "lpw:11", *get_calendar().municipality_citations, *decision.citations]
     if decision.school_days == 0:
@@ -150,8 +162,12 @@ def _vakantie_decision(topic: str, facts: Facts, decision: VerlofDecision, perio
     if first_weeks is not None and first_weeks.severity == "blocking":
         lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.message.values))]
     elif "too_many_days" in codes:
-        lines = [Message(NO), counted, Message(VAKANTIE_MAX, values),
-                 Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)]
+        lines = [
+            Message(NO),
+            counted,
+            Message(VAKANTIE_MAX, values),
+            Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER),
+        ]
     elif "already_used_this_school_year" in codes:
         lines = [Message(VAKANTIE_ONCE, values)]
     elif "short_notice" in codes:
@@ -171,19 +187,34 @@ def _notes(decision: VerlofDecision) -> list[Message]:
     return [*found, *(note.message for note in decision.notes)]
 
 
-def _reply(topic: str, facts: Facts, lines: list[Message], citations: list[str], law: LegalParameters,
-           details: list[Message] | None = None, variant: str | None = None) -> Reply:
+def _reply(
+    topic: str,
+    facts: Facts,
+    lines: list[Message],
+    citations: list[str],
+    law: LegalParameters,
+    details: list[Message] | None = None,
+    variant: str | None = None,
+) -> Reply:
     """A verdict; `citations` lists what grounds the lines first (statute first within), then the rest."""
-    return Reply(topic=topic, lines=tuple(lines), citations=tuple(dict.fromkeys(citations)),
-                 details=tuple(details or ()), choices=role_choice(topic, facts), facts=facts, law_date=law.on,
-                 variant=variant)
+    return Reply(
+        topic=topic,
+        lines=tuple(lines),
+        citations=tuple(dict.fromkeys(citations)),
+        details=tuple(details or ()),
+        choices=role_choice(topic, facts),
+        facts=facts,
+        law_date=law.on,
+        variant=variant,
+    )
 
 
 def _reason_question(topic: str, facts: Facts) -> Reply:
     choices = []
     for reason, title in REASON_BUTTONS:
         target = {"vakantie": "verlof_vakantie", "religieuze_verplichting": "religieuze_feestdag"}.get(
-            reason, "verlof_gewichtige_omstandigheden")
+            reason, "verlof_gewichtige_omstandigheden"
+        )
         answer = replace(facts, reason=None if reason == "vakantie" else reason, problems=())
         choices.append(Choice(Message(title), target, answer))
     from assistant.situation.verdict import DONT_KNOW_BUTTON
@@ -217,8 +248,15 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     details: list[Message] = []
     lines: list[Message] = []
     if period is not None:
-        decision = evaluate_leave("gewichtige_omstandigheid", facts, period, on, calendar, municipality,
-                             reason if reason in EVENT_CATEGORIES else None)
+        decision = evaluate_leave(
+            "gewichtige_omstandigheid",
+            facts,
+            period,
+            on,
+            calendar,
+            municipality,
+            reason if reason in EVENT_CATEGORIES else None,
+        )
         if decision is not None:
             days = decision.school_days
             lines.append(Message(PERIOD_DAYS, {"start": period[0], "end": period[1], "days": days}))
@@ -254,8 +292,10 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
 def _school_gewichtig(topic: str, facts: Facts, on: date) -> Reply:
     """What a school asks without a case: who decides up to which number of days, and the term for afterwards."""
     law = params(on)
-    lines = [Message(TODO_GEWICHTIG_SCHOOL, {"max": law.verlof.gewichtig_director_max_school_days.value}),
-             Message(GEWICHTIG_SCHOOL_ASSESS, {"days": law.verlof.gewichtig_afterwards_days.value})]
+    lines = [
+        Message(TODO_GEWICHTIG_SCHOOL, {"max": law.verlof.gewichtig_director_max_school_days.value}),
+        Message(GEWICHTIG_SCHOOL_ASSESS, {"days": law.verlof.gewichtig_afterwards_days.value}),
+    ]
     return _reply(topic, facts, lines, ["lpw:14", "lpw:11"], law)
 
 

@@ -73,8 +73,9 @@ def leave_period(facts: Facts, on: date, region: str, calendar: SchoolCalendar) 
     return days[0], days[-1]
 
 
-def first_lesweken(month: int, on: date, region: str, calendar: SchoolCalendar,
-                    law: LegalParameters) -> tuple[SchoolYear, date, date] | None:
+def first_lesweken(
+    month: int, on: date, region: str, calendar: SchoolCalendar, law: LegalParameters
+) -> tuple[SchoolYear, date, date] | None:
     """The first lesweken of the school year in which the next `month` falls, when that month overlaps them."""
     first_of_month = next_occurrence(month, on)
     school_year = SchoolYear.of(first_of_month)
@@ -108,11 +109,27 @@ def _decimal(value: float) -> Decimal:
     return Decimal(f"{value:g}")
 
 
-def evaluate_leave(kind: str, facts: Facts, period: tuple[date, date], on: date, calendar: SchoolCalendar,
-              municipality: str, category: str | None = None) -> VerlofDecision | None:
+def evaluate_leave(
+    kind: str,
+    facts: Facts,
+    period: tuple[date, date],
+    on: date,
+    calendar: SchoolCalendar,
+    municipality: str,
+    category: str | None = None,
+) -> VerlofDecision | None:
     try:
-        return evaluate_verlof(VerlofFacts(kind=kind, start_date=period[0], end_date=period[1],  # type: ignore[arg-type]
-                                           municipality=municipality, requested_on=on, category=category,
-                                           prior_vakantie_this_school_year=bool(facts.prior_leave)), on=on)
+        return evaluate_verlof(
+            VerlofFacts(
+                kind=kind,
+                start_date=period[0],
+                end_date=period[1],  # type: ignore[arg-type]
+                municipality=municipality,
+                requested_on=on,
+                category=category,
+                prior_vakantie_this_school_year=bool(facts.prior_leave),
+            ),
+            on=on,
+        )
     except (CalendarError, LawNotKnown, ValueError):
         return None

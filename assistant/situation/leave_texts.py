@@ -9,64 +9,101 @@ WEEKS_ABOUT = _("{weeks} weken zijn ongeveer {days} schooldagen.")
 ONE_MONTH_ABOUT = _("Een maand is ongeveer {days} schooldagen.")
 MONTHS_ABOUT = _("{months} maanden zijn ongeveer {days} schooldagen.")
 PERIOD_DAYS = _("Van {start} tot en met {end} zijn er {days} schooldagen.")
-VAKANTIE_MAX = _("Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
-                 "leerplichtambtenaar (artikel 13a Leerplichtwet).")
-VAKANTIE_FITS = _("Dat past binnen het maximum van {max} schooldagen. Maar vakantieverlof kan alleen als het beroep "
-                  "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
-                  "per schooljaar (artikel 13a Leerplichtwet).")
-VAKANTIE_JOB = _("Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
-                 "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg.")
-VAKANTIE_JOB_ONLY = _("Dat kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle "
-                      "schoolvakanties van het schooljaar onmogelijk maakt, zoals seizoenswerk; drukte of een eigen "
-                      "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
-                      "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet).")
-VAKANTIE_ONCE = _("Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
-                  "het dit schooljaar al gegeven, dan kan de directeur het niet nog een keer geven.")
-VAKANTIE_FIRST_WEEKS = _("Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
-                         "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
-                         "en met {last}.")
-VAKANTIE_FIRST_WEEKS_NOTE = _("Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
-                              "{school_year} zijn dat de weken van {first} tot en met {last}.")
-VAKANTIE_ONLY_JOB_REASON = _("Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
-                             "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet).")
-TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de "
-                  "werkgever.")
+VAKANTIE_MAX = _(
+    "Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
+    "leerplichtambtenaar (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_FITS = _(
+    "Dat past binnen het maximum van {max} schooldagen. Maar vakantieverlof kan alleen als het beroep "
+    "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
+    "per schooljaar (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_JOB = _(
+    "Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
+    "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg."
+)
+VAKANTIE_JOB_ONLY = _(
+    "Dat kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle "
+    "schoolvakanties van het schooljaar onmogelijk maakt, zoals seizoenswerk; drukte of een eigen "
+    "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
+    "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_ONCE = _(
+    "Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
+    "het dit schooljaar al gegeven, dan kan de directeur het niet nog een keer geven."
+)
+VAKANTIE_FIRST_WEEKS = _(
+    "Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
+    "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
+    "en met {last}."
+)
+VAKANTIE_FIRST_WEEKS_NOTE = _(
+    "Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
+    "{school_year} zijn dat de weken van {first} tot en met {last}."
+)
+VAKANTIE_ONLY_JOB_REASON = _(
+    "Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
+    "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."
+)
+TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever.")
 TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
-TODO_VAKANTIE_SCHOOL = _("Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "
-                         "verlof, dan is dat luxe verzuim: dat meldt u bij DUO.")
-TODO_VAKANTIE_SCHOOL_NO = _("Als directeur kunt u hiervoor geen verlof geven. Gaat de leerling toch, dan is dat luxe "
-                            "verzuim: dat meldt u bij DUO.")
-VAKANTIE_SCHOOL_RULE = _("Als directeur mag u vakantieverlof alleen geven als het beroep van een ouder een "
-                         "gezinsvakantie in alle schoolvakanties onmogelijk maakt: ten hoogste {max} schooldagen, "
-                         "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a "
-                         "Leerplichtwet).")
+TODO_VAKANTIE_SCHOOL = _(
+    "Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "
+    "verlof, dan is dat luxe verzuim: dat meldt u bij DUO."
+)
+TODO_VAKANTIE_SCHOOL_NO = _(
+    "Als directeur kunt u hiervoor geen verlof geven. Gaat de leerling toch, dan is dat luxe "
+    "verzuim: dat meldt u bij DUO."
+)
+VAKANTIE_SCHOOL_RULE = _(
+    "Als directeur mag u vakantieverlof alleen geven als het beroep van een ouder een "
+    "gezinsvakantie in alle schoolvakanties onmogelijk maakt: ten hoogste {max} schooldagen, "
+    "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a "
+    "Leerplichtwet)."
+)
 SCHOOL_LUXE = _("Gaat een leerling zonder verlof, dan is dat luxe verzuim: dat meldt u bij DUO.")
-EVENT_IS_ARTICLE_14 = _("Voor {label} vraagt u geen vakantieverlof, maar verlof wegens gewichtige omstandigheden "
-                        "(artikel 14 Leerplichtwet).")
+EVENT_IS_ARTICLE_14 = _(
+    "Voor {label} vraagt u geen vakantieverlof, maar verlof wegens gewichtige omstandigheden "
+    "(artikel 14 Leerplichtwet)."
+)
 
 GEWICHTIG_DIRECTOR = _("Voor {label} kan de directeur verlof geven (artikel 14 Leerplichtwet).")
-GEWICHTIG_OFFICER = _("Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
-                      "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
-                      "Leerplichtwet).")
-GEWICHTIG_NO_REASON = _("Voor een gewichtige omstandigheid, zoals een huwelijk of een overlijden in de familie, kan de "
-                        "directeur ten hoogste {max} schooldagen per schooljaar geven. Of uw reden telt, beoordeelt de "
-                        "directeur (artikel 14 Leerplichtwet).")
+GEWICHTIG_OFFICER = _(
+    "Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
+    "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
+    "Leerplichtwet)."
+)
+GEWICHTIG_NO_REASON = _(
+    "Voor een gewichtige omstandigheid, zoals een huwelijk of een overlijden in de familie, kan de "
+    "directeur ten hoogste {max} schooldagen per schooljaar geven. Of uw reden telt, beoordeelt de "
+    "directeur (artikel 14 Leerplichtwet)."
+)
 MORE_THAN_GUIDANCE = _("U vraagt meer dagen dan die richtlijn. Leg in de aanvraag uit waarom.")
 WITHIN_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn.")
-TODO_GEWICHTIG = _("Vraag het vooraf schriftelijk aan bij de directeur. Kon dat niet, meld de reden dan binnen {days} "
-                   "dagen.")
-TODO_GEWICHTIG_OFFICER = _("Lever de aanvraag zo vroeg mogelijk in bij de school; die stuurt hem naar de "
-                           "leerplichtambtenaar.")
-GEWICHTIG_SCHOOL_ASSESS = _("Of een reden een gewichtige omstandigheid is, beoordeelt u; de wet noemt geen lijst. Kon "
-                            "de ouder het niet vooraf vragen? Dan kunt u het verlof alsnog geven als de reden binnen "
-                            "{days} dagen bij u is gemeld (artikel 14 Leerplichtwet).")
-TODO_GEWICHTIG_SCHOOL = _("Als directeur beslist u tot en met {max} schooldagen per schooljaar. Bij meer stuurt u de "
-                          "aanvraag door naar de leerplichtambtenaar, die u eerst hoort.")
+TODO_GEWICHTIG = _(
+    "Vraag het vooraf schriftelijk aan bij de directeur. Kon dat niet, meld de reden dan binnen {days} dagen."
+)
+TODO_GEWICHTIG_OFFICER = _(
+    "Lever de aanvraag zo vroeg mogelijk in bij de school; die stuurt hem naar de leerplichtambtenaar."
+)
+GEWICHTIG_SCHOOL_ASSESS = _(
+    "Of een reden een gewichtige omstandigheid is, beoordeelt u; de wet noemt geen lijst. Kon "
+    "de ouder het niet vooraf vragen? Dan kunt u het verlof alsnog geven als de reden binnen "
+    "{days} dagen bij u is gemeld (artikel 14 Leerplichtwet)."
+)
+TODO_GEWICHTIG_SCHOOL = _(
+    "Als directeur beslist u tot en met {max} schooldagen per schooljaar. Bij meer stuurt u de "
+    "aanvraag door naar de leerplichtambtenaar, die u eerst hoort."
+)
 
-RELIGIEUS = _("U hoeft geen toestemming te vragen voor een plicht uit uw geloof of levensovertuiging. Meld het wel "
-              "uiterlijk {days} dagen van tevoren aan de directeur (artikel 13 Leerplichtwet).")
-RELIGIEUS_SCHOOL = _("De ouders hoeven geen toestemming te vragen voor een plicht uit geloof of levensovertuiging. Zij "
-                     "melden het uiterlijk {days} dagen van tevoren bij de directeur (artikel 13 Leerplichtwet).")
+RELIGIEUS = _(
+    "U hoeft geen toestemming te vragen voor een plicht uit uw geloof of levensovertuiging. Meld het wel "
+    "uiterlijk {days} dagen van tevoren aan de directeur (artikel 13 Leerplichtwet)."
+)
+RELIGIEUS_SCHOOL = _(
+    "De ouders hoeven geen toestemming te vragen voor een plicht uit geloof of levensovertuiging. Zij "
+    "melden het uiterlijk {days} dagen van tevoren bij de directeur (artikel 13 Leerplichtwet)."
+)
 RELIGIEUS_BY = _("Voor {date} meldt u het dus uiterlijk op {deadline}.")
 RELIGIEUS_LATE = _("Voor {date} had dat uiterlijk op {deadline} gemoeten. Meld het zo snel mogelijk.")
 

@@ -54,7 +54,7 @@ class _Reading:
 
 def _unit_follows(text: str, end: int, words: Words) -> bool:
     """Whether a unit word follows position `end` of `text` ("4-5 dagen": the dashes are a range, not a date)."""
-    toks = tokens(fold(text[end:end + 40]))
+    toks = tokens(fold(text[end : end + 40]))
     return bool(toks) and words.unit_at(toks, 0) is not None
 
 
@@ -67,17 +67,24 @@ def _dates(reading: _Reading) -> str:
     blanked = list(text)
     found: list[tuple[date, bool]] = []  # (date, typed with a year)
     for span in date_spans(text, reading.language):
-        piece = text[span.start:span.end]
-        if re.fullmatch(r"[\d\s./\-–]+", piece) and not re.search(r"\d{4}", piece) \
-                and _unit_follows(text, span.end, words):
+        piece = text[span.start : span.end]
+        if (
+            re.fullmatch(r"[\d\s./\-–]+", piece)
+            and not re.search(r"\d{4}", piece)
+            and _unit_follows(text, span.end, words)
+        ):
             continue  # "4-5 dagen" is a number of days
-        blanked[span.start:span.end] = " " * (span.end - span.start)
+        blanked[span.start : span.end] = " " * (span.end - span.start)
         try:
             parsed = parse_dates(piece, reading.today, reading.language)
         except DateError as error:
             code = "weekday_mismatch" if error.code == "weekday_mismatch" else "impossible_date"
-            reading.problem(code, WEEKDAY_MISMATCH if code == "weekday_mismatch" else IMPOSSIBLE_DATE,
-                            ("start", "end", "birth_date"), text=piece.strip())
+            reading.problem(
+                code,
+                WEEKDAY_MISMATCH if code == "weekday_mismatch" else IMPOSSIBLE_DATE,
+                ("start", "end", "birth_date"),
+                text=piece.strip(),
+            )
             continue
         with_year = bool(re.search(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d{2}\b", piece))
         found.append((parsed.start, with_year))
@@ -125,6 +132,7 @@ def _turns(toks: list[Token], words: Words) -> int | None:
 def _in_time(toks: list[Token], start: int, end: int, words: Words) -> bool:
     """Whether the span toks[start:end] is a time from now ("over 4 maanden", "za 4 miesiące", "4 ay sonra") that
     an age follows."""
+
     def is_word(index: int) -> bool:
         return 0 <= index < len(toks) and any(p.parts == (toks[index].text,) for p in words.lists["in_time"])
 
@@ -185,12 +193,16 @@ def _numbers(reading: _Reading, toks: list[Token]) -> None:
             index = max(after, index + 1)
             continue
         if _is_minus(toks, start, words):
-            piece = reading.folded[toks[start - 1].start:toks[after - 1].end]
+            piece = reading.folded[toks[start - 1].start : toks[after - 1].end]
             reading.problem("negative", NEGATIVE, ("days", "weeks", "months", "weeks_absent"), text=piece)
         elif name == "year":
             following = toks[after].text if after < len(toks) else ""
-            if value.is_integer() and 0 <= value <= 120 and not reading.turns and \
-                    not any(phrase.parts[0] == following for phrase in words.lists["not_age"]):
+            if (
+                value.is_integer()
+                and 0 <= value <= 120
+                and not reading.turns
+                and not any(phrase.parts[0] == following for phrase in words.lists["not_age"])
+            ):
                 reading.set("age", int(value) - 1 if reading.ahead and value >= 1 else int(value))
         else:
             reading.set({"day": "days", "week": "weeks", "month": "months", "hour": "hours"}[name], value)
@@ -246,7 +258,9 @@ def _month(reading: _Reading, toks: list[Token]) -> None:
         if token.stem in ambiguous:
             preceded = index > 0 and any(
                 phrase.match(words, toks, index - len(phrase.parts)) is not None
-                for phrase in words.lists["month_before"] if index - len(phrase.parts) >= 0)
+                for phrase in words.lists["month_before"]
+                if index - len(phrase.parts) >= 0
+            )
             if not preceded:
                 continue
         reading.set("month", month)
@@ -290,9 +304,16 @@ def _dutch_facts(reading: _Reading, without: tuple[str, ...] = ()) -> None:
     """What `assistant.melding_facts` reads from Dutch text: school type, age, hours, weeks absent, kind of absence,
     lateness, suspicion, startkwalificatie, municipality (its patterns are Dutch; numbers in words too)."""
     melding = parse_melding_text(reading.text)
-    for source, target in (("school_type", "school_type"), ("age", "age"), ("hours", "hours"),
-                           ("kind", "absence_kind"), ("late_count", "late_count"), ("suspected", "suspected"),
-                           ("startkwalificatie", "startkwalificatie"), ("municipality", "municipality")):
+    for source, target in (
+        ("school_type", "school_type"),
+        ("age", "age"),
+        ("hours", "hours"),
+        ("kind", "absence_kind"),
+        ("late_count", "late_count"),
+        ("suspected", "suspected"),
+        ("startkwalificatie", "startkwalificatie"),
+        ("municipality", "municipality"),
+    ):
         value = melding.get(source)
         if value is not None and value != UNKNOWN and source not in without:
             reading.set(target, value)
@@ -303,8 +324,7 @@ def _dutch_facts(reading: _Reading, without: tuple[str, ...] = ()) -> None:
         reading.set("startkwalificatie", False)
 
 
-def read_facts(text: str | None, language: str | None = None, *, today: date,
-               events: Iterable[str] = ()) -> Facts:
+def read_facts(text: str | None, language: str | None = None, *, today: date, events: Iterable[str] = ()) -> Facts:
     """Every fact `text` states (see the module docstring). `events` are the `gebeurtenis` entity values the
     classifier found; `today` places dates without a year."""
     from assistant.situation.role import read_role

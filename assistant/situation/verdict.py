@@ -87,8 +87,13 @@ def correction(topic: str, facts: Facts) -> Reply:
     if facts.has_any:
         lines.append(Message(KEPT))
     continue_with = replace(facts, unknown=(*facts.unknown, "correction"), problems=())
-    return Reply(topic=topic, lines=tuple(lines), facts=replace(facts, problems=()), asks="correction",
-                 choices=(Choice(Message(CONTINUE_BUTTON), topic, continue_with),))
+    return Reply(
+        topic=topic,
+        lines=tuple(lines),
+        facts=replace(facts, problems=()),
+        asks="correction",
+        choices=(Choice(Message(CONTINUE_BUTTON), topic, continue_with),),
+    )
 
 
 def role_choice(topic: str, facts: Facts) -> tuple[Choice, ...]:

@@ -32,8 +32,9 @@ def _month_forms() -> tuple[_MonthForm, ...]:
     forms: list[_MonthForm] = []
     for code in SUPPORTED_LANGUAGES:
         for month in range(1, 13):
-            names = {fold(get_month_names("wide", context, code)[month]).strip(". ")
-                     for context in ("format", "stand-alone")}
+            names = {
+                fold(get_month_names("wide", context, code)[month]).strip(". ") for context in ("format", "stand-alone")
+            }
             names = {name for name in names if name and " " not in name}
             if not names:
                 continue

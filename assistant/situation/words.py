@@ -29,8 +29,21 @@ WORDS_FILE = LOCALE_DIR / "situation.yml"
 UNITS = ("day", "week", "month", "hour", "year")
 NUMBER_WORDS_UP_TO = 100
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|[-–]")
-_LIST_KEYS = ("one", "minus", "not_age", "age", "birth", "turns", "in_time", "before", "after", "month_before",
-              "ambiguous_months", "prior_leave", "unknown")
+_LIST_KEYS = (
+    "one",
+    "minus",
+    "not_age",
+    "age",
+    "birth",
+    "turns",
+    "in_time",
+    "before",
+    "after",
+    "month_before",
+    "ambiguous_months",
+    "prior_leave",
+    "unknown",
+)
 _MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
@@ -160,16 +173,19 @@ class Words:
         if token.is_digits:
             return float(token.text.replace(",", ".")), index + 1, ""
         for width in (3, 2, 1):
-            if index + width > len(toks) or any(t.text in ("-", "–") or t.is_digits for t in toks[index:index + width]):
+            if index + width > len(toks) or any(
+                t.text in ("-", "–") or t.is_digits for t in toks[index : index + width]
+            ):
                 continue
-            key = _key(t.text for t in toks[index:index + width])
+            key = _key(t.text for t in toks[index : index + width])
             for code, table in self.numbers.items():
                 if (language is None or code == language) and key in table:
                     return table[key], index + width, code
         return None
 
-    def first(self, name: str, toks: list[Token], index: int,
-              phrases: PhraseIndex | None = None) -> tuple[Phrase, int, float | None] | None:
+    def first(
+        self, name: str, toks: list[Token], index: int, phrases: PhraseIndex | None = None
+    ) -> tuple[Phrase, int, float | None] | None:
         """The longest phrase of list or map `name` (or of `phrases`) that starts at `index`: (phrase, end, number)."""
         best: tuple[Phrase, int, float | None] | None = None
         for candidate in (phrases or self.indexes[name]).candidates(toks[index]):
@@ -178,8 +194,9 @@ class Words:
                 best = (candidate, found[0], found[1])
         return best
 
-    def find(self, name: str, toks: list[Token],
-             phrases: PhraseIndex | None = None) -> Iterator[tuple[Phrase, int, int, float | None]]:
+    def find(
+        self, name: str, toks: list[Token], phrases: PhraseIndex | None = None
+    ) -> Iterator[tuple[Phrase, int, int, float | None]]:
         """Every place a phrase of `name` (or of `phrases`) stands, without overlaps: (phrase, start, end, number)."""
         index = 0
         while index < len(toks):
@@ -263,6 +280,11 @@ def load_words() -> Words:
     indexes = {name: PhraseIndex.of(phrases) for name, phrases in (*kept_lists.items(), *kept_maps.items())}
     indexes["units"] = PhraseIndex.of(kept_units)
     return Words(
-        numbers=numbers, units=kept_units, single=tuple(p for p in single if p.parts),
-        one=tuple(p for p in one if p.parts), lists=kept_lists, maps=kept_maps, indexes=indexes,
+        numbers=numbers,
+        units=kept_units,
+        single=tuple(p for p in single if p.parts),
+        one=tuple(p for p in one if p.parts),
+        lists=kept_lists,
+        maps=kept_maps,
+        indexes=indexes,
     )

@@ -108,8 +108,9 @@ def check_school(text: str) -> SchoolAnswer:
         return SchoolAnswer(school.label, school.id, True)
     if len(matches) > 1:
         labels = [match.school.label for match in matches]
-        raise FormProblem(SCHOOL_AMBIGUOUS, schools=", ".join(labels),
-                          example=f"{matches[0].school.name} in {matches[0].school.town}")
+        raise FormProblem(
+            SCHOOL_AMBIGUOUS, schools=", ".join(labels), example=f"{matches[0].school.name} in {matches[0].school.town}"
+        )
     return SchoolAnswer(value, None, False)
 
 
@@ -124,13 +125,17 @@ def check_municipality(text: str) -> str:
 def _date_problem(error: DateError, today: date, language: str) -> FormProblem:
     """The form's message for a date the parser refused, with examples in the user's language."""
     if error.code == "impossible_date":
-        return FormProblem(IMPOSSIBLE_DATE, text=error.detail,
-                           example=format_day_month(date(today.year, 2, 28), language))
+        return FormProblem(
+            IMPOSSIBLE_DATE, text=error.detail, example=format_day_month(date(today.year, 2, 28), language)
+        )
     if error.code == "weekday_mismatch" and error.date is not None:
-        return FormProblem(WEEKDAY_MISMATCH, date=format_date(error.date, language),
-                           weekday=format_weekday(error.date, language), example=example_date(today, language))
-    return FormProblem(NO_DATE, example=example_date(today, language),
-                       numeric=format_numeric_date(_example_day(today)))
+        return FormProblem(
+            WEEKDAY_MISMATCH,
+            date=format_date(error.date, language),
+            weekday=format_weekday(error.date, language),
+            example=example_date(today, language),
+        )
+    return FormProblem(NO_DATE, example=example_date(today, language), numeric=format_numeric_date(_example_day(today)))
 
 
 def check_date_answer(text: str, kind: str | None, today: date, language: str = "nl") -> ParsedDates:
@@ -144,8 +149,7 @@ def check_date_answer(text: str, kind: str | None, today: date, language: str = 
         if day is not None and not calendar.known_from <= day <= calendar.known_until:
             raise FormProblem(OUTSIDE_CALENDAR, until=format_date(calendar.known_until, language))
     if today > last_day_to_ask(kind or "", parsed.start, calendar):
-        raise FormProblem(DATE_IN_PAST, date=format_date(parsed.start, language),
-                          example=example_date(today, language))
+        raise FormProblem(DATE_IN_PAST, date=format_date(parsed.start, language), example=example_date(today, language))
     return parsed
 
 
@@ -153,8 +157,12 @@ def check_end(text: str, start: date | None, kind: str | None, today: date, lang
     parsed = check_date_answer(text, kind, today, language)
     end = parsed.end or parsed.start
     if start is not None and end < start:
-        raise FormProblem(END_BEFORE_START, end=format_date(end, language), start=format_date(start, language),
-                          example=example_date(today, language))
+        raise FormProblem(
+            END_BEFORE_START,
+            end=format_date(end, language),
+            start=format_date(start, language),
+            example=example_date(today, language),
+        )
     return end
 
 

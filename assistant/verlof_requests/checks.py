@@ -115,8 +115,9 @@ def check_fields(data: RequestData, today: date) -> tuple[RequestData, School | 
     try:
         home = get_regions().name_of(interpret.clean_text(data.home_municipality, 80))
     except UnknownMunicipality as error:
-        raise RequestRefused("home_municipality", "unknown_municipality", UNKNOWN_MUNICIPALITY,
-                             municipalities=list(error.known)) from None
+        raise RequestRefused(
+            "home_municipality", "unknown_municipality", UNKNOWN_MUNICIPALITY, municipalities=list(error.known)
+        ) from None
     for field_name in ("start_date", "end_date"):
         day = getattr(data, field_name)
         if not calendar.known_from <= day <= calendar.known_until:
@@ -138,9 +139,18 @@ def check_fields(data: RequestData, today: date) -> tuple[RequestData, School | 
     employer_statement = data.employer_statement if data.kind == "vakantie" else None
     if data.kind == "vakantie" and employer_statement is None:
         raise RequestRefused("employer_statement", "employer_statement_missing", EMPLOYER_STATEMENT_MISSING)
-    cleaned = replace(data, child_name=name, child_class=child_class, home_municipality=home, reason=reason,
-                      email=email, category=category, employer_statement=employer_statement,
-                      school=school_name, school_id=school.id if school else None)
+    cleaned = replace(
+        data,
+        child_name=name,
+        child_class=child_class,
+        home_municipality=home,
+        reason=reason,
+        email=email,
+        category=category,
+        employer_statement=employer_statement,
+        school=school_name,
+        school_id=school.id if school else None,
+    )
     return cleaned, school, school_name
 
 
@@ -156,19 +166,26 @@ class PriorUse:
     others: tuple[str, ...] = ()  # references of requests made under another e-mail address
 
 
-def prior_use(session: Session, key: str, school_year: SchoolYear, exclude_id: int | None = None,
-              email: str | None = None) -> PriorUse:
+def prior_use(
+    session: Session, key: str, school_year: SchoolYear, exclude_id: int | None = None, email: str | None = None
+) -> PriorUse:
     """The child's counting requests in the school year; `email` tells the parent's own from the others."""
-    query = select(VerlofRequest.reference, VerlofRequest.kind, VerlofRequest.school_days, VerlofRequest.email).where(
-        VerlofRequest.child_key == key, VerlofRequest.school_year == school_year.label,
-        VerlofRequest.status.in_(COUNTING_STATUSES)).order_by(VerlofRequest.id)
+    query = (
+        select(VerlofRequest.reference, VerlofRequest.kind, VerlofRequest.school_days, VerlofRequest.email)
+        .where(
+            VerlofRequest.child_key == key,
+            VerlofRequest.school_year == school_year.label,
+            VerlofRequest.status.in_(COUNTING_STATUSES),
+        )
+        .order_by(VerlofRequest.id)
+    )
     if exclude_id is not None:
         query = query.where(VerlofRequest.id != exclude_id)
     own, everyone = [0, False], [0, False]
     others: list[str] = []
     for reference, kind, school_days, address in session.execute(query):
         mine = email is None or hmac.compare_digest(address.encode(), email.encode())
-        for use in ((own, everyone) if mine else (everyone,)):
+        for use in (own, everyone) if mine else (everyone,):
             if kind == "gewichtige_omstandigheid":
                 use[0] += int(school_days)
             elif kind == "vakantie":

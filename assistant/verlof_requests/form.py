@@ -59,8 +59,13 @@ from assistant.verlof_requests.form_texts import (
 
 # Slot names (domain/verlof_form.yml).
 KIND, CATEGORY, CHILD_NAME, CHILD_CLASS = "verlof_kind", "verlof_category", "verlof_child_name", "verlof_child_class"
-SCHOOL, SCHOOL_ID, HOME, START, END = ("verlof_school", "verlof_school_id", "verlof_home_municipality",
-                                       "verlof_start_date", "verlof_end_date")
+SCHOOL, SCHOOL_ID, HOME, START, END = (
+    "verlof_school",
+    "verlof_school_id",
+    "verlof_home_municipality",
+    "verlof_start_date",
+    "verlof_end_date",
+)
 REASON, EMPLOYER, EMAIL, CONFIRMED = "verlof_reason", "verlof_employer_statement", "email", "verlof_confirmed"
 CORRECTING, FAILURES, REFERENCE = "verlof_correcting", "verlof_failures", "verlof_reference"
 SUMMARY = "verlof_summary"  # the fingerprint of the answers in the summary last shown (what a "yes" confirms)
@@ -68,9 +73,17 @@ ANSWER_SLOTS = (KIND, CATEGORY, CHILD_NAME, CHILD_CLASS, SCHOOL, SCHOOL_ID, HOME
 FORM_SLOTS = (*ANSWER_SLOTS, CONFIRMED, CORRECTING, FAILURES, SUMMARY)
 # Correction field (assistant.verlof_requests.interpret) -> the slots it clears or sets.
 FIELD_SLOTS = {
-    "kind": (KIND, CATEGORY, EMPLOYER), "child_name": (CHILD_NAME,), "child_class": (CHILD_CLASS,),
-    "school": (SCHOOL, SCHOOL_ID), "home_municipality": (HOME,), "start_date": (START, END), "end_date": (END,),
-    "reason": (REASON,), "employer_statement": (EMPLOYER,), "email": (EMAIL,), "date": (START, END),
+    "kind": (KIND, CATEGORY, EMPLOYER),
+    "child_name": (CHILD_NAME,),
+    "child_class": (CHILD_CLASS,),
+    "school": (SCHOOL, SCHOOL_ID),
+    "home_municipality": (HOME,),
+    "start_date": (START, END),
+    "end_date": (END,),
+    "reason": (REASON,),
+    "employer_statement": (EMPLOYER,),
+    "email": (EMAIL,),
+    "date": (START, END),
 }
 MAX_FAILURES = 3
 
@@ -101,15 +114,15 @@ def _iso(value: Any) -> date | None:
 
 
 def period_text(start: date, end: date | None, language: str = "nl") -> str:
-    """"vrijdag 13 maart 2026", or "maandag 9 maart 2026 tot en met vrijdag 13 maart 2026", in `language`."""
+    """ "vrijdag 13 maart 2026", or "maandag 9 maart 2026 tot en met vrijdag 13 maart 2026", in `language`."""
     if end is None or end == start:
         return format_date(start, language, "full")
-    return Localiser(language)(DATES_RANGE, start=format_date(start, language, "full"),
-                               end=format_date(end, language, "full"))
+    return Localiser(language)(
+        DATES_RANGE, start=format_date(start, language, "full"), end=format_date(end, language, "full")
+    )
 
 
-def dates_instead_of_answer(text: str, slots: dict[str, Any], today: date,
-                            language: str = "nl") -> DatesInstead | None:
+def dates_instead_of_answer(text: str, slots: dict[str, Any], today: date, language: str = "nl") -> DatesInstead | None:
     """None unless `text` is nothing but a date or a range. Then: while the dates are unknown, keep them (checked as
     the date questions check them) and ask the question again; when they are known, keep the known ones, say so,
     and offer to change them if the typed ones differ. Nothing given earlier is lost."""
@@ -122,8 +135,11 @@ def dates_instead_of_answer(text: str, slots: dict[str, Any], today: date,
             parsed: ParsedDates | None = parse_dates(text, today, language)
         except DateError:
             parsed = None
-        same = parsed is not None and parsed.start == known_start and (
-            (parsed.end or parsed.start) == (known_end or known_start))
+        same = (
+            parsed is not None
+            and parsed.start == known_start
+            and ((parsed.end or parsed.start) == (known_end or known_start))
+        )
         if same:
             return DatesInstead(DATES_KNOWN, {"period": period}, {})
         return DatesInstead(DATES_OTHER, {"period": period}, {}, offer_change=True)
@@ -150,13 +166,21 @@ def request_data(slots: dict[str, Any], language: str = "nl", sender_id: str | N
         return date.fromisoformat(str(value))
 
     return service.RequestData(
-        kind=str(slots.get(KIND) or ""), category=slots.get(CATEGORY) or None, start_date=as_date(slots.get(START)),
-        end_date=as_date(slots.get(END)), child_name=str(slots.get(CHILD_NAME) or ""),
-        child_class=str(slots.get(CHILD_CLASS) or ""), school_id=slots.get(SCHOOL_ID) or None,
+        kind=str(slots.get(KIND) or ""),
+        category=slots.get(CATEGORY) or None,
+        start_date=as_date(slots.get(START)),
+        end_date=as_date(slots.get(END)),
+        child_name=str(slots.get(CHILD_NAME) or ""),
+        child_class=str(slots.get(CHILD_CLASS) or ""),
+        school_id=slots.get(SCHOOL_ID) or None,
         school=None if slots.get(SCHOOL_ID) else str(slots.get(SCHOOL) or ""),
-        home_municipality=str(slots.get(HOME) or ""), reason=str(slots.get(REASON) or ""),
+        home_municipality=str(slots.get(HOME) or ""),
+        reason=str(slots.get(REASON) or ""),
         employer_statement=slots.get(EMPLOYER) if isinstance(slots.get(EMPLOYER), bool) else None,
-        email=str(slots.get(EMAIL) or ""), language=language, sender_id=sender_id)
+        email=str(slots.get(EMAIL) or ""),
+        language=language,
+        sender_id=sender_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -184,16 +208,26 @@ def summary(session: Session, slots: dict[str, Any], today: date, language: str 
     try:
         prepared = service.prepare(session, data, today)
     except service.RequestRefused as refused:
-        line(LABEL_PERIOD, f"{format_date(data.start_date, language, 'full')} – "
-                           f"{format_date(data.end_date, language, 'full')}")
+        line(
+            LABEL_PERIOD,
+            f"{format_date(data.start_date, language, 'full')} – {format_date(data.end_date, language, 'full')}",
+        )
         line(LABEL_REASON, data.reason)
         problem = refused.message(language)
         text = "\n".join([*lines, "", loc(CANNOT_SEND, problem=problem)])
-        return Summary(loc.finish(text), [c.model_dump() for c in resolve_citations(refused.citations)], False,
-                       refused.by_rule)
+        return Summary(
+            loc.finish(text), [c.model_dump() for c in resolve_citations(refused.citations)], False, refused.by_rule
+        )
     decision = prepared.decision
-    line(LABEL_PERIOD, loc(PERIOD, start=format_date(data.start_date, language, "full"),
-                           end=format_date(data.end_date, language, "full"), days=decision.school_days))
+    line(
+        LABEL_PERIOD,
+        loc(
+            PERIOD,
+            start=format_date(data.start_date, language, "full"),
+            end=format_date(data.end_date, language, "full"),
+            days=decision.school_days,
+        ),
+    )
     line(LABEL_REASON, prepared.data.reason)
     if data.kind == "vakantie":
         line(LABEL_EMPLOYER, loc(YES_TEXT) if data.employer_statement else loc(NO_TEXT))
@@ -223,11 +257,19 @@ def submitted_text(request: Any, language: str = "nl") -> str:
         return loc.finish(loc(SUBMITTED_NOTICE, reference=request.reference))
     if request.decided_by == "leerplichtambtenaar":
         law = params(request.start_date) if isinstance(request.start_date, date) else params(clock.today())
-        text = loc(SUBMITTED_OFFICER, reference=request.reference, officer=deciding_municipality(request),
-                   max=law.verlof.gewichtig_director_max_school_days.value)
+        text = loc(
+            SUBMITTED_OFFICER,
+            reference=request.reference,
+            officer=deciding_municipality(request),
+            max=law.verlof.gewichtig_director_max_school_days.value,
+        )
     elif not request.school_id:
-        text = loc(SUBMITTED_UNKNOWN_SCHOOL, reference=request.reference, school=request.school_name,
-                   officer=request.municipality)
+        text = loc(
+            SUBMITTED_UNKNOWN_SCHOOL,
+            reference=request.reference,
+            school=request.school_name,
+            officer=request.municipality,
+        )
     else:
         text = loc(SUBMITTED_DIRECTEUR, reference=request.reference, school=request.school_name)
     return loc.finish(f"{text} {loc(STATUS_LINK, url=status_page_url())}")
@@ -259,5 +301,6 @@ def check_school_days(start: date, end: date, home: str | None, language: str = 
     except Exception:
         region = "noord"
     if calendar.school_days_between(start, end, region) == 0:
-        raise FormProblem(NO_SCHOOL_DAYS, clear=(START, END), start=format_date(start, language),
-                          end=format_date(end, language))
+        raise FormProblem(
+            NO_SCHOOL_DAYS, clear=(START, END), start=format_date(start, language), end=format_date(end, language)
+        )

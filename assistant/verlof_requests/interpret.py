@@ -36,8 +36,11 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("verhuizing", r"verhuiz|verhuis"),
     ("gezinsuitbreiding", r"beval[lt]|geboorte|geboren|\bbaby"),
     ("wettelijke_verplichting", r"rechtszaak|rechtbank|ambassade|consulaat|paspoort|getuige|\bind\b"),
-    ("religieuze_verplichting", r"suikerfeest|offerfeest|bayram|\beid\b|divali|diwali|\bholi\b|pesach|jom kipoer|"
-                                r"religi|geloof|moskee|\bkerk|bedevaart|hadj"),
+    (
+        "religieuze_verplichting",
+        r"suikerfeest|offerfeest|bayram|\beid\b|divali|diwali|\bholi\b|pesach|jom kipoer|"
+        r"religi|geloof|moskee|\bkerk|bedevaart|hadj",
+    ),
 )
 NON_REASON_WORDS: tuple[tuple[str, str], ...] = (
     ("goedkopere_tickets", r"goedkop|tickets? (?:zijn|is) (?:dan )?duur|aanbieding|korting|prijs"),
@@ -48,8 +51,10 @@ NON_REASON_WORDS: tuple[tuple[str, str], ...] = (
 )
 YES = re.compile(r"^(?:ja|jazeker|jawel|yes|zeker|klopt|heb ik|die heb ik|ik heb (?:er )?een|dat klopt|oke?|ok[eé])\b")
 NO = re.compile(r"^(?:nee|neen|nope|no|niet|geen|die heb ik niet|heb ik niet|ik heb (?:er )?geen)\b")
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+EMAIL = re.compile(
+    r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
 _EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+")
 _PAYLOAD = re.compile(r"^/\w+(\{.*\})?$", re.DOTALL)
 _NOT_A_NAME = re.compile(r"^(?:ja|nee|ok|oke|stop|weet ik niet|geen idee|hallo|hoi)$")
@@ -76,10 +81,24 @@ def interpret_category(text: str) -> str | None:
     if values.get("gebeurtenis"):
         return values["gebeurtenis"]
     folded = fold_words(text)
-    if folded in ("huwelijk", "overlijden", "ernstige ziekte", "verhuizing", "jubileum", "gezinsuitbreiding",
-                  "overig", "iets anders", "anders", "andere reden"):
-        return {"ernstige ziekte": "ernstige_ziekte", "iets anders": "overig", "anders": "overig",
-                "andere reden": "overig"}.get(folded, folded)
+    if folded in (
+        "huwelijk",
+        "overlijden",
+        "ernstige ziekte",
+        "verhuizing",
+        "jubileum",
+        "gezinsuitbreiding",
+        "overig",
+        "iets anders",
+        "anders",
+        "andere reden",
+    ):
+        return {
+            "ernstige ziekte": "ernstige_ziekte",
+            "iets anders": "overig",
+            "anders": "overig",
+            "andere reden": "overig",
+        }.get(folded, folded)
     for category, pattern in EVENT_WORDS:
         if re.search(pattern, folded):
             return category
@@ -141,8 +160,14 @@ def valid_email(address: str) -> bool:
 def valid_child_name(name: str) -> bool:
     name = clean_text(name, 200)
     letters = sum(char.isalpha() for char in name)
-    return (2 <= len(name) <= 120 and letters >= 2 and not any(char.isdigit() for char in name)
-            and "@" not in name and not _NOT_A_NAME.match(fold_words(name)) and not name.startswith("/"))
+    return (
+        2 <= len(name) <= 120
+        and letters >= 2
+        and not any(char.isdigit() for char in name)
+        and "@" not in name
+        and not _NOT_A_NAME.match(fold_words(name))
+        and not name.startswith("/")
+    )
 
 
 def guess_non_reason(text: str) -> str | None:
@@ -158,8 +183,19 @@ def guess_non_reason(text: str) -> str | None:
 # conversation language and of Dutch count (as for dates). Nothing here lists a language.
 
 # The answers a correction can name, checked in this order ("einddatum" before "datum", "school" before "naam").
-FIELDS = ("email", "end_date", "start_date", "child_class", "school", "home_municipality", "child_name", "reason",
-          "kind", "employer_statement", "date")
+FIELDS = (
+    "email",
+    "end_date",
+    "start_date",
+    "child_class",
+    "school",
+    "home_municipality",
+    "child_name",
+    "reason",
+    "kind",
+    "employer_statement",
+    "date",
+)
 DATE_FIELDS = ("start_date", "end_date", "date")
 _SEPARATORS = ",;:.!?،؛"
 
@@ -178,23 +214,34 @@ class _CorrectionWords:
 @lru_cache
 def _correction_words(language: str) -> _CorrectionWords:
     config = load_languages()
-    entries = [(config.get(code).corrections if config.get(code) else {}) or {}
-               for code in dict.fromkeys((language, SOURCE_LANGUAGE))]
+    entries = [
+        (config.get(code).corrections if config.get(code) else {}) or {}
+        for code in dict.fromkeys((language, SOURCE_LANGUAGE))
+    ]
     for entry in entries:
         unknown = set(entry.get("fields") or {}) - set(FIELDS)
         if unknown:
-            raise ValueError(f"languages.yml: corrections.fields names unknown fields {sorted(unknown)}; "
-                             f"known: {', '.join(FIELDS)}")
+            raise ValueError(
+                f"languages.yml: corrections.fields names unknown fields {sorted(unknown)}; known: {', '.join(FIELDS)}"
+            )
 
     def words(key: str) -> list[str]:
         return [word for entry in entries for word in entry.get(key) or ()]
 
-    fields = tuple((name, _any(word for entry in entries for word in (entry.get("fields") or {}).get(name) or ()))
-                   for name in FIELDS)
+    fields = tuple(
+        (name, _any(word for entry in entries for word in (entry.get("fields") or {}).get(name) or ()))
+        for name in FIELDS
+    )
     every_field = [word for entry in entries for names in (entry.get("fields") or {}).values() for word in names]
-    return _CorrectionWords(fields=fields, any_field=_any(every_field), wrong=_any(words("wrong")),
-                            value_after=_any(words("value_after")), value_before=_any(words("value_before")),
-                            lead=_any(words("lead")), filler=_any(words("filler")))
+    return _CorrectionWords(
+        fields=fields,
+        any_field=_any(every_field),
+        wrong=_any(words("wrong")),
+        value_after=_any(words("value_after")),
+        value_before=_any(words("value_before")),
+        lead=_any(words("lead")),
+        filler=_any(words("filler")),
+    )
 
 
 @dataclass(frozen=True)
@@ -213,7 +260,7 @@ class _Text:
     def cut(self, start: int, end: int | None = None) -> str:
         """The typed text of the folded span, without surrounding spaces and punctuation."""
         end = len(self.folded) if end is None else end
-        return self.raw[self.positions[start]:self.positions[end]].strip(" \t\n" + _SEPARATORS + "\"'")
+        return self.raw[self.positions[start] : self.positions[end]].strip(" \t\n" + _SEPARATORS + "\"'")
 
 
 def _after_lead(text: _Text, words: _CorrectionWords) -> int:
@@ -240,7 +287,7 @@ def _says_wrong(folded: str, words: _CorrectionWords) -> bool:
     gespeld", "wrong, it is group 6", "een andere")."""
     rest = folded.strip()
     while (match := words.filler.match(rest)) is not None and match.end() > 0:
-        rest = rest[match.end():].strip()
+        rest = rest[match.end() :].strip()
     return bool(words.wrong.match(rest))
 
 
@@ -254,7 +301,7 @@ def _candidate(text: _Text, start: int, end: int | None, words: _CorrectionWords
 
 def _clause_start(text: _Text, before: int) -> int:
     """The folded index where the clause around `before` starts (after the last , ; : . ! ? in the typed text)."""
-    typed = text.raw[:text.positions[before]]
+    typed = text.raw[: text.positions[before]]
     cut = max(typed.rfind(separator) for separator in _SEPARATORS)
     if cut < 0:
         return 0
@@ -266,7 +313,7 @@ def _value(text: _Text, body: int, field: str, words: _CorrectionWords) -> str |
     olacak"); never a "wrong" word ("is fout") or only field and filler words ("in de naam")."""
     folded = text.folded
     for match in words.value_after.finditer(folded, body):
-        if words.value_after.match(folded[match.end():].lstrip()):
+        if words.value_after.match(folded[match.end() :].lstrip()):
             continue  # "is called Sara": the value follows the last marker
         value = _candidate(text, match.end(), None, words)
         if value:
@@ -280,7 +327,7 @@ def _value(text: _Text, body: int, field: str, words: _CorrectionWords) -> str |
             return value
     if field == "child_class" and re.search(r"\d", folded[body:]):
         # "ik bedoel groep 4", "sınıf yanlış, groep 6": the last clause with a number
-        clauses = [clause.strip() for clause in re.split(rf"[{_SEPARATORS}]", text.raw[text.positions[body]:])]
+        clauses = [clause.strip() for clause in re.split(rf"[{_SEPARATORS}]", text.raw[text.positions[body] :])]
         for clause in reversed(clauses):
             if re.search(r"\d", fold(clause)) and not _says_wrong(_folded(clause)[0], words):
                 return clause.strip(" .!")
@@ -312,13 +359,13 @@ def interpret_correction(text: str, field_hint: str | None = None, language: str
         return Correction("email", found.group(0) if found else None)
     body = _after_lead(typed, words)
     if field in DATE_FIELDS:
-        rest = raw[typed.positions[body]:]
+        rest = raw[typed.positions[body] :]
         spans = date_spans(rest, language)
         if not spans:
             return Correction(field, None)
         if sum(span.dates for span in spans) >= 2:
             field = "date"  # a whole range: both days
-        return Correction(field, rest[spans[0].start:spans[-1].end])
+        return Correction(field, rest[spans[0].start : spans[-1].end])
     if field not in dict(words.fields):
         return Correction(field, None)
     return Correction(field, _value(typed, body, field, words))

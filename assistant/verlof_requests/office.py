@@ -44,8 +44,9 @@ def _visible(query: Select, principal: Principal) -> Select:
     return query.where(VerlofRequest.id.is_(None))
 
 
-def list_for(session: Session, principal: Principal, *, status: str | None = None,
-             limit: int = 500) -> list[VerlofRequest]:
+def list_for(
+    session: Session, principal: Principal, *, status: str | None = None, limit: int = 500
+) -> list[VerlofRequest]:
     """The requests `principal` may see: a school its own school's; an officer the requests of the municipality
     that the officer decides (more than 10 days under art. 14) or that no school account can see (unknown school);
     an admin all. Undecided first, then by start date."""
@@ -67,15 +68,24 @@ def get_for(session: Session, principal: Principal, reference: str) -> VerlofReq
 
 def may_decide(principal: Principal, request: VerlofRequest) -> bool:
     if request.decided_by == "directeur":
-        return principal.role == ROLE_SCHOOL and principal.school_id is not None \
+        return (
+            principal.role == ROLE_SCHOOL
+            and principal.school_id is not None
             and principal.school_id == request.school_id
+        )
     if request.decided_by == "leerplichtambtenaar":
         return principal.role == ROLE_OFFICER and principal.municipality == request.municipality
     return False
 
 
-def decide(session: Session, principal: Principal, reference: str, outcome: str, reason: str | None,
-           now: datetime | None = None) -> VerlofRequest:
+def decide(
+    session: Session,
+    principal: Principal,
+    reference: str,
+    outcome: str,
+    reason: str | None,
+    now: datetime | None = None,
+) -> VerlofRequest:
     """Approve or refuse (`outcome` 'approve' / 'refuse'); a refusal needs a reason (the parent sees it)."""
     now = now or utcnow()
     request = get_for(session, principal, reference)
@@ -96,8 +106,14 @@ def decide(session: Session, principal: Principal, reference: str, outcome: str,
     request.decider_id = principal.id
     request.decider_name = principal.display_name or None
     request.updated_at = now
-    audit.record(session, principal.actor, "verlof_request_decided", "verlof_request", request.reference,
-                 {"outcome": request.status, "role": principal.role})
+    audit.record(
+        session,
+        principal.actor,
+        "verlof_request_decided",
+        "verlof_request",
+        request.reference,
+        {"outcome": request.status, "role": principal.role},
+    )
     insight.sync_verlof_decision(session, request)
     return request
 

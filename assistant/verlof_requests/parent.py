@@ -29,8 +29,9 @@ from assistant.verlof_requests.texts import BEZWAAR_CITATIONS, BEZWAAR_DIRECTEUR
 # -- the parent's view ----------------------------------------------------------------------------------------------
 
 
-def find_for_parent(session: Session, reference: str, email: str | None = None,
-                    token: str | None = None) -> VerlofRequest:
+def find_for_parent(
+    session: Session, reference: str, email: str | None = None, token: str | None = None
+) -> VerlofRequest:
     """The request when `email` is its parent's address or `token` its access token; RequestNotFound otherwise (also
     for a wrong address or token, and when neither is given)."""
     request = session.scalar(select(VerlofRequest).where(VerlofRequest.reference == (reference or "").strip().upper()))
@@ -53,12 +54,21 @@ def bezwaar(request: VerlofRequest, language: str = "nl") -> dict[str, Any] | No
     law = params(decided_on)
     weeks = law.bezwaar.objection_weeks.value
     if request.decided_by == "leerplichtambtenaar":
-        text = translate(BEZWAAR_OFFICER, language, municipality=request.home_municipality, date=decided_on,
-                         max=law.verlof.gewichtig_director_max_school_days.value, weeks=weeks)
+        text = translate(
+            BEZWAAR_OFFICER,
+            language,
+            municipality=request.home_municipality,
+            date=decided_on,
+            max=law.verlof.gewichtig_director_max_school_days.value,
+            weeks=weeks,
+        )
     else:
         text = translate(BEZWAAR_DIRECTEUR, language, school=request.school_name, date=decided_on, weeks=weeks)
-    return {"text": text, "deadline_weeks": weeks,
-            "citations": [c.model_dump() for c in resolve_citations(BEZWAAR_CITATIONS)]}
+    return {
+        "text": text,
+        "deadline_weeks": weeks,
+        "citations": [c.model_dump() for c in resolve_citations(BEZWAAR_CITATIONS)],
+    }
 
 
 class ConversationClosed(ValueError):
@@ -78,9 +88,19 @@ def parent_conversation(session: Session, request: VerlofRequest) -> dict[str, A
     if case is None:
         return None
     messages = session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id))
-    return {"case_reference": case.reference, "can_reply": case.status in OPEN_STATUSES,
-            "messages": [{"id": m.id, "author": m.author, "text": m.text,
-                          "created_at": case_service.sla.aware(m.created_at).isoformat()} for m in messages]}
+    return {
+        "case_reference": case.reference,
+        "can_reply": case.status in OPEN_STATUSES,
+        "messages": [
+            {
+                "id": m.id,
+                "author": m.author,
+                "text": m.text,
+                "created_at": case_service.sla.aware(m.created_at).isoformat(),
+            }
+            for m in messages
+        ],
+    }
 
 
 def add_parent_message(session: Session, request: VerlofRequest, text: str, now: datetime | None = None) -> None:
@@ -96,20 +116,32 @@ def parent_view(request: VerlofRequest, language: str | None = None) -> dict[str
     language = language or request.language
     decision = None
     if request.status in (STATUS_APPROVED, STATUS_REFUSED):
-        decision = {"outcome": "approved" if request.status == STATUS_APPROVED else "refused",
-                    "reason": request.decision_reason, "decided_by": request.decided_by,
-                    "decided_at": request.decided_at.isoformat() if request.decided_at else None}
+        decision = {
+            "outcome": "approved" if request.status == STATUS_APPROVED else "refused",
+            "reason": request.decision_reason,
+            "decided_by": request.decided_by,
+            "decided_at": request.decided_at.isoformat() if request.decided_at else None,
+        }
     return {
-        "reference": request.reference, "status": request.status,
+        "reference": request.reference,
+        "status": request.status,
         "status_text": translate(STATUS_TEXTS[request.status], language),
-        "kind": request.kind, "category": request.category, "child_name": request.child_name,
-        "school": request.school_name, "start_date": request.start_date.isoformat(),
-        "end_date": request.end_date.isoformat(), "school_days": request.school_days,
-        "school_year": request.school_year, "decided_by": request.decided_by,
-        "problems": [{key: value for key, value in problem.items() if key != "source"}
-                     | {"message": _problem_text(problem, language)}
-                     for problem in request.assessment.get("problems", [])],
-        "decision": decision, "bezwaar": bezwaar(request, language),
+        "kind": request.kind,
+        "category": request.category,
+        "child_name": request.child_name,
+        "school": request.school_name,
+        "start_date": request.start_date.isoformat(),
+        "end_date": request.end_date.isoformat(),
+        "school_days": request.school_days,
+        "school_year": request.school_year,
+        "decided_by": request.decided_by,
+        "problems": [
+            {key: value for key, value in problem.items() if key != "source"}
+            | {"message": _problem_text(problem, language)}
+            for problem in request.assessment.get("problems", [])
+        ],
+        "decision": decision,
+        "bezwaar": bezwaar(request, language),
         "created_at": request.created_at.isoformat(),
     }
 

@@ -102,23 +102,35 @@ def new_reference() -> str:
 
 
 def problems_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    return [{"code": problem.code, "severity": problem.severity,
-             "message": translate(problem.message, language),
-             "citations": [c.model_dump() for c in resolve_citations(problem.citations)]}
-            for problem in decision.problems]
+    return [
+        {
+            "code": problem.code,
+            "severity": problem.severity,
+            "message": translate(problem.message, language),
+            "citations": [c.model_dump() for c in resolve_citations(problem.citations)],
+        }
+        for problem in decision.problems
+    ]
 
 
 def stored_problems(decision: VerlofDecision) -> list[dict[str, Any]]:
     """The problems as stored with a request: the Dutch message, and its template with the values (`source`), so
     that the parent's status page can show it in any language later."""
-    return [{**problem, "source": message_to_json(source.message)}
-            for problem, source in zip(problems_json(decision), decision.problems, strict=True)]
+    return [
+        {**problem, "source": message_to_json(source.message)}
+        for problem, source in zip(problems_json(decision), decision.problems, strict=True)
+    ]
 
 
 def notes_json(decision: VerlofDecision, language: str = "nl") -> list[dict[str, Any]]:
-    return [{"code": note.code, "message": translate(note.message, language),
-             "citations": [c.model_dump() for c in resolve_citations(note.citations)]}
-            for note in decision.notes]
+    return [
+        {
+            "code": note.code,
+            "message": translate(note.message, language),
+            "citations": [c.model_dump() for c in resolve_citations(note.citations)],
+        }
+        for note in decision.notes
+    ]
 
 
 def prepare(session: Session, data: RequestData, today: date, exclude_id: int | None = None) -> Prepared:
@@ -127,29 +139,64 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
     key = child_key(cleaned.child_name, cleaned.school_id, school_name)
     calendar = get_calendar()
     region = school.vakantieregio if school and school.vakantieregio else None
-    first_days = list(calendar.school_days(cleaned.start_date, cleaned.end_date,
-                                           region or calendar.region_of(cleaned.home_municipality))
-                      ) if cleaned.end_date >= cleaned.start_date else []
+    first_days = (
+        list(
+            calendar.school_days(
+                cleaned.start_date, cleaned.end_date, region or calendar.region_of(cleaned.home_municipality)
+            )
+        )
+        if cleaned.end_date >= cleaned.start_date
+        else []
+    )
     school_year = SchoolYear.of(first_days[0] if first_days else cleaned.start_date)
     prior = prior_use(session, key, school_year, exclude_id, cleaned.email)
-    facts = VerlofFacts(kind=cleaned.kind, start_date=cleaned.start_date, end_date=cleaned.end_date,  # type: ignore[arg-type]
-                        municipality=cleaned.home_municipality, requested_on=today, category=cleaned.category,
-                        prior_days_this_school_year=prior.days, prior_vakantie_this_school_year=prior.vakantie,
-                        region=region, prior_school_year=school_year)
+    facts = VerlofFacts(
+        kind=cleaned.kind,
+        start_date=cleaned.start_date,
+        end_date=cleaned.end_date,  # type: ignore[arg-type]
+        municipality=cleaned.home_municipality,
+        requested_on=today,
+        category=cleaned.category,
+        prior_days_this_school_year=prior.days,
+        prior_vakantie_this_school_year=prior.vakantie,
+        region=region,
+        prior_school_year=school_year,
+    )
     decision = evaluate_verlof(facts, today)
     for problem in decision.problems:
         if problem.severity == "blocking" or problem.code == "no_school_days":
-            refused = RequestRefused(PROBLEM_FIELDS.get(problem.code, "start_date"), problem.code,
-                                     problem.message.template, problem.citations, **problem.message.values)
+            refused = RequestRefused(
+                PROBLEM_FIELDS.get(problem.code, "start_date"),
+                problem.code,
+                problem.message.template,
+                problem.citations,
+                **problem.message.values,
+            )
             refused.by_rule = True
             raise refused
-    with_others = evaluate_verlof(replace(facts, prior_days_this_school_year=prior.all_days,
-                                          prior_vakantie_this_school_year=prior.all_vakantie), today) \
-        if prior.others else None
-    return Prepared(data=cleaned, school=school, school_name=school_name,
-                    municipality=get_regions().responsible_municipality(cleaned.home_municipality), child_key=key,
-                    school_year=school_year, prior_days=prior.days, prior_vakantie=prior.vakantie, decision=decision,
-                    other_requests=prior.others, decision_with_others=with_others)
+    with_others = (
+        evaluate_verlof(
+            replace(
+                facts, prior_days_this_school_year=prior.all_days, prior_vakantie_this_school_year=prior.all_vakantie
+            ),
+            today,
+        )
+        if prior.others
+        else None
+    )
+    return Prepared(
+        data=cleaned,
+        school=school,
+        school_name=school_name,
+        municipality=get_regions().responsible_municipality(cleaned.home_municipality),
+        child_key=key,
+        school_year=school_year,
+        prior_days=prior.days,
+        prior_vakantie=prior.vakantie,
+        decision=decision,
+        other_requests=prior.others,
+        decision_with_others=with_others,
+    )
 
 
 # -- storing ------------------------------------------------------------------------------------------------------
@@ -158,19 +205,35 @@ def prepare(session: Session, data: RequestData, today: date, exclude_id: int | 
 def _open_officer_case(session: Session, request: VerlofRequest, prepared: Prepared, now: datetime) -> str:
     decision = prepared.decision
     facts = {
-        "topic": "verlof_gewichtige_omstandigheden", "verlof_reference": request.reference,
-        "child_name": request.child_name, "school": request.school_name, "school_id": request.school_id,
-        "town": request.home_municipality, "email": request.email,
+        "topic": "verlof_gewichtige_omstandigheden",
+        "verlof_reference": request.reference,
+        "child_name": request.child_name,
+        "school": request.school_name,
+        "school_id": request.school_id,
+        "town": request.home_municipality,
+        "email": request.email,
         "question": f"Verlof {nl_date(request.start_date)} t/m {nl_date(request.end_date)} "
-                    f"({request.school_days} schooldagen): {request.reason}",
+        f"({request.school_days} schooldagen): {request.reason}",
     }
     lines = [problem["message"] for problem in request.assessment.get("problems", [])]
     citations = [c for problem in request.assessment.get("problems", []) for c in problem["citations"]]
-    assessment = {"text": "\n".join(lines) or f"Beslist door: {decision.decided_by}", "citations": citations,
-                  "school_days": request.school_days, "prior_days": prepared.prior_days}
-    case = case_service.open_case(session, sender_id=verlof_sender_id(request.reference), trigger="rules_need_officer",
-                                  facts=facts, assessment=assessment, transcript=[], language=request.language,
-                                  consent=True, now=now)
+    assessment = {
+        "text": "\n".join(lines) or f"Beslist door: {decision.decided_by}",
+        "citations": citations,
+        "school_days": request.school_days,
+        "prior_days": prepared.prior_days,
+    }
+    case = case_service.open_case(
+        session,
+        sender_id=verlof_sender_id(request.reference),
+        trigger="rules_need_officer",
+        facts=facts,
+        assessment=assessment,
+        transcript=[],
+        language=request.language,
+        consent=True,
+        now=now,
+    )
     return case.reference
 
 
@@ -186,12 +249,22 @@ def _other_requests(prepared: Prepared) -> dict[str, Any] | None:
         return None
     own = {problem.code for problem in prepared.decision.problems}
     extra = [problem for problem in stored_problems(prepared.decision_with_others) if problem["code"] not in own]
-    return {"references": list(prepared.other_requests), "problems": extra,
-            "decided_by": prepared.decision_with_others.decided_by}
+    return {
+        "references": list(prepared.other_requests),
+        "problems": extra,
+        "decided_by": prepared.decision_with_others.decided_by,
+    }
 
 
-def submit(session: Session, data: RequestData, *, today: date, now: datetime | None = None,
-           actor: str = audit.ACTOR_CHAT, access_token: str | None = None) -> VerlofRequest:
+def submit(
+    session: Session,
+    data: RequestData,
+    *,
+    today: date,
+    now: datetime | None = None,
+    actor: str = audit.ACTOR_CHAT,
+    access_token: str | None = None,
+) -> VerlofRequest:
     """Check, evaluate and store one request (and open the officer's case when the officer decides).
 
     `access_token`: a token from `new_access_token` that the caller hands to the parent; its hash is stored. A request
@@ -202,34 +275,65 @@ def submit(session: Session, data: RequestData, *, today: date, now: datetime | 
         prepared = prepare(session, data, today)
     except RequestRefused as refused:
         if refused.by_rule:
-            insight.record_verlof_refusal(data.kind, data.home_municipality, "api" if actor == "api" else "chat",
-                                          at=now)
+            insight.record_verlof_refusal(
+                data.kind, data.home_municipality, "api" if actor == "api" else "chat", at=now
+            )
         raise
     cleaned, decision = prepared.data, prepared.decision
     request = VerlofRequest(
-        reference=new_reference(), status=STATUS_NOTIFIED if cleaned.kind == "religieus" else STATUS_SUBMITTED,
-        kind=cleaned.kind, category=cleaned.category, child_name=cleaned.child_name, child_key=prepared.child_key,
-        child_class=cleaned.child_class, school_id=cleaned.school_id, school_name=prepared.school_name,
-        school_town=prepared.school.town if prepared.school else None, home_municipality=cleaned.home_municipality,
-        municipality=prepared.municipality, start_date=cleaned.start_date, end_date=cleaned.end_date,
-        school_days=decision.school_days, school_year=prepared.school_year.label, decided_by=decision.decided_by,
-        allowed=decision.allowed, reason=cleaned.reason, employer_statement=cleaned.employer_statement,
-        email=cleaned.email, language=cleaned.language or "nl", sender_id=cleaned.sender_id,
-        assessment={"problems": stored_problems(decision), "notes": notes_json(decision),
-                    "prior_days": prepared.prior_days, "prior_vakantie": prepared.prior_vakantie,
-                    "evaluated_on": today.isoformat(),
-                    **({"other_requests": others} if (others := _other_requests(prepared)) else {})},
+        reference=new_reference(),
+        status=STATUS_NOTIFIED if cleaned.kind == "religieus" else STATUS_SUBMITTED,
+        kind=cleaned.kind,
+        category=cleaned.category,
+        child_name=cleaned.child_name,
+        child_key=prepared.child_key,
+        child_class=cleaned.child_class,
+        school_id=cleaned.school_id,
+        school_name=prepared.school_name,
+        school_town=prepared.school.town if prepared.school else None,
+        home_municipality=cleaned.home_municipality,
+        municipality=prepared.municipality,
+        start_date=cleaned.start_date,
+        end_date=cleaned.end_date,
+        school_days=decision.school_days,
+        school_year=prepared.school_year.label,
+        decided_by=decision.decided_by,
+        allowed=decision.allowed,
+        reason=cleaned.reason,
+        employer_statement=cleaned.employer_statement,
+        email=cleaned.email,
+        language=cleaned.language or "nl",
+        sender_id=cleaned.sender_id,
+        assessment={
+            "problems": stored_problems(decision),
+            "notes": notes_json(decision),
+            "prior_days": prepared.prior_days,
+            "prior_vakantie": prepared.prior_vakantie,
+            "evaluated_on": today.isoformat(),
+            **({"other_requests": others} if (others := _other_requests(prepared)) else {}),
+        },
         access_token_hash=token_hash(access_token) if access_token else None,
-        created_at=now, updated_at=now,
+        created_at=now,
+        updated_at=now,
     )
     session.add(request)
     session.flush()
     if decision.decided_by == "leerplichtambtenaar":
         request.case_reference = _open_officer_case(session, request, prepared, now)
-    audit.record(session, actor, "verlof_request_submitted", "verlof_request", request.reference, {
-        "kind": request.kind, "school_id": request.school_id, "municipality": request.municipality,
-        "school_days": request.school_days, "decided_by": request.decided_by, "case": request.case_reference,
-    })
+    audit.record(
+        session,
+        actor,
+        "verlof_request_submitted",
+        "verlof_request",
+        request.reference,
+        {
+            "kind": request.kind,
+            "school_id": request.school_id,
+            "municipality": request.municipality,
+            "school_days": request.school_days,
+            "decided_by": request.decided_by,
+            "case": request.case_reference,
+        },
+    )
     insight.record_verlof_request(session, request, "api" if actor == "api" else "chat")
     return request
-

@@ -34,19 +34,24 @@ STATUS_TEXTS = {
     STATUS_SUBMITTED: _("Uw aanvraag is ontvangen. Er is nog geen beslissing."),
     STATUS_APPROVED: DECIDED_APPROVED,
     STATUS_REFUSED: DECIDED_REFUSED,
-    STATUS_NOTIFIED: _("Uw melding is doorgegeven aan de school. Voor een religieuze verplichting hoeft u geen "
-                       "toestemming te krijgen."),
+    STATUS_NOTIFIED: _(
+        "Uw melding is doorgegeven aan de school. Voor een religieuze verplichting hoeft u geen toestemming te krijgen."
+    ),
 }
-BEZWAAR_DIRECTEUR = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
-                      "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} "
-                      "weken beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, "
-                      "de datum, over welke beslissing het gaat en waarom u het er niet mee eens bent.")
-BEZWAAR_OFFICER = _("Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
-                    "leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente {municipality}. Bij "
-                    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). De "
-                    "termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} weken beginnen op de "
-                    "dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de datum, over welke "
-                    "beslissing het gaat en waarom u het er niet mee eens bent.")
+BEZWAAR_DIRECTEUR = _(
+    "Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
+    "directeur van {school}. Dat staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} "
+    "weken beginnen op de dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, "
+    "de datum, over welke beslissing het gaat en waarom u het er niet mee eens bent."
+)
+BEZWAAR_OFFICER = _(
+    "Bent u het niet eens met deze beslissing? Dan kunt u binnen {weeks} weken bezwaar maken bij de "
+    "leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente {municipality}. Bij "
+    "verlof van meer dan {max} schooldagen beslist die zelf (Leerplichtwet artikel 14, derde lid). De "
+    "termijn staat in artikel 6:7 van de Algemene wet bestuursrecht. De {weeks} weken beginnen op de "
+    "dag nadat u de beslissing kreeg ({date}). Schrijf in uw bezwaar uw naam, de datum, over welke "
+    "beslissing het gaat en waarom u het er niet mee eens bent."
+)
 BEZWAAR_CITATIONS = ("awb:6:7", "awb:6:8", "lpw:14", "src:assen-wie-beslist")
 REFUSAL_NEEDS_REASON = "Geef een reden voor de weigering: de ouder ziet die reden."
 NOT_YOURS_TO_DECIDE = "Over deze aanvraag beslist {decider}, niet u."

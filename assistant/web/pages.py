@@ -77,8 +77,10 @@ CHAT_SCRIPT_TEXTS: dict[str, str] = {
     "near-limit": _("U heeft nog {left} tekens over."),
     "handoff": _("Uw vraag is doorgegeven aan een leerplichtambtenaar."),
     "handoff-title": _("Doorgegeven aan een leerplichtambtenaar"),
-    "come-back": _("U kunt deze pagina sluiten. Opent u hem later weer in deze browser, dan staat het gesprek er nog, "
-                   "met het antwoord. Op een ander apparaat komt u terug met deze link:"),
+    "come-back": _(
+        "U kunt deze pagina sluiten. Opent u hem later weer in deze browser, dan staat het gesprek er nog, "
+        "met het antwoord. Op een ander apparaat komt u terug met deze link:"
+    ),
     "come-back-link": _("Link naar dit gesprek"),
     "queue-position": _("U bent nummer {position} in de wachtrij."),
     "new-confirm": _("Wilt u een nieuw gesprek beginnen? Het huidige gesprek verdwijnt dan van dit scherm."),
@@ -171,13 +173,20 @@ def _page_context(request: Request, page_choice: PageLanguage, page: str) -> dic
         "chosen_language_name": LANGUAGE_NAMES[chosen],
         "chosen_direction": "rtl" if chosen in RTL_LANGUAGES else "ltr",
         "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
-        "languages": [(code, LANGUAGE_NAMES[code], "rtl" if code in RTL_LANGUAGES else "ltr")
-                      for code in SUPPORTED_LANGUAGES],
+        "languages": [
+            (code, LANGUAGE_NAMES[code], "rtl" if code in RTL_LANGUAGES else "ltr") for code in SUPPORTED_LANGUAGES
+        ],
     }
 
 
-def render_page(request: Request, template: str, page: str, extra: Callable[[str], dict[str, Any]],
-                page_choice: PageLanguage | None = None, status_code: int = 200) -> HTMLResponse:
+def render_page(
+    request: Request,
+    template: str,
+    page: str,
+    extra: Callable[[str], dict[str, Any]],
+    page_choice: PageLanguage | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     """A page of `template` in the page's language (or `page_choice`); `extra(language)` adds its own context."""
     choice = page_choice or page_language(request, setting(request, "default_language", None))
     context = _page_context(request, choice, page)
@@ -185,8 +194,15 @@ def render_page(request: Request, template: str, page: str, extra: Callable[[str
     html = _environment().get_template(template).render(context)
     response = HTMLResponse(html, status_code=status_code, headers=PAGE_HEADERS)
     if choice.remember:
-        response.set_cookie(LANGUAGE_COOKIE, choice.code, max_age=LANGUAGE_COOKIE_MAX_AGE, path="/",
-                            samesite="lax", httponly=True, secure=request.url.scheme == "https")
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            choice.code,
+            max_age=LANGUAGE_COOKIE_MAX_AGE,
+            path="/",
+            samesite="lax",
+            httponly=True,
+            secure=request.url.scheme == "https",
+        )
     return response
 
 

@@ -36,30 +36,42 @@ def run(tracker: Tracker) -> tuple[list[dict], list]:
 
 
 def test_agreeing_signals_give_the_answer_with_citations():
-    messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                       [("ask_kwalificatieplicht", 0.4), ("ask_leerplicht_leeftijd", 0.3)]))
+    messages, events = run(
+        tracker_for(
+            "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+            [("ask_kwalificatieplicht", 0.4), ("ask_leerplicht_leeftijd", 0.3)],
+        )
+    )
     assert SlotSet("topic", "kwalificatieplicht") in events
     refs = [citation["ref"] for citation in messages[0]["custom"]["citations"]]
     assert any(ref.startswith("Leerplichtwet 1969, artikel 4") for ref in refs)
 
 
 def test_disagreeing_signals_offer_buttons_and_a_person():
-    messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                       [("ask_bezwaar", 0.4)]))
+    messages, events = run(
+        tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?", [("ask_bezwaar", 0.4)])
+    )
     assert events == []
     payloads = [button["payload"] for button in messages[0]["buttons"]]
     assert "/request_human" in payloads and "/ask_kwalificatieplicht" in payloads
 
 
 def test_a_guess_weak_among_the_topics_does_not_count():
-    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                       [("ask_bezwaar", 0.4), ("ask_kwalificatieplicht", 0.05)]))
+    _messages, events = run(
+        tracker_for(
+            "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+            [("ask_bezwaar", 0.4), ("ask_kwalificatieplicht", 0.05)],
+        )
+    )
     assert events == []
 
 
 def test_a_negligible_guess_does_not_count():
-    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                       [("ask_kwalificatieplicht", 0.004)]))
+    _messages, events = run(
+        tracker_for(
+            "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?", [("ask_kwalificatieplicht", 0.004)]
+        )
+    )
     assert events == []
 
 
@@ -78,16 +90,23 @@ def tracker_with_top_intent(text: str, top: tuple[str, float], ranking: list[tup
 # confidence to a form answer (`inform`), outside any form; among the topics the classifier still put vakantieverlof
 # first, and the retrieval agrees, so the question is answered instead of getting a menu.
 FLAGSHIP = "Mag ik in oktober een week eerder op vakantie? Mijn man werkt in de horeca"
-FLAGSHIP_RANKING = [("ask_verlof_vakantie", 0.082), ("ask_problemen_op_school", 0.006), ("inform_contact", 0.004),
-                    ("ask_luxe_verzuim", 0.004)]
+FLAGSHIP_RANKING = [
+    ("ask_verlof_vakantie", 0.082),
+    ("ask_problemen_op_school", 0.006),
+    ("inform_contact", 0.004),
+    ("ask_luxe_verzuim", 0.004),
+]
 
 
-@pytest.mark.parametrize("text", [
-    FLAGSHIP,
-    "Mijn man werkt in de horeca. Mag ik in oktober een week eerder op vakantie?",
-    "Hallo, ik heb een vraag. Mijn zoon zit in groep 6 en mijn man werkt in de horeca. Mogen we in oktober een week "
-    "eerder weg?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        FLAGSHIP,
+        "Mijn man werkt in de horeca. Mag ik in oktober een week eerder op vakantie?",
+        "Hallo, ik heb een vraag. Mijn zoon zit in groep 6 en mijn man werkt in de horeca. "
+        "Mogen we in oktober een week eerder weg?",
+    ],
+)
 def test_a_question_with_a_context_sentence_is_answered_although_a_form_answer_took_most_confidence(text: str):
     messages, events = run(tracker_with_top_intent(text, ("inform", 0.883), FLAGSHIP_RANKING))
     assert SlotSet("topic", "verlof_vakantie") in events
@@ -97,27 +116,41 @@ def test_a_question_with_a_context_sentence_is_answered_although_a_form_answer_t
 
 
 def test_a_form_answer_outside_a_form_without_a_matching_topic_offers_a_person():
-    messages, events = run(tracker_with_top_intent("13 maart", ("inform", 0.97),
-                                                   [("ask_verlof_vakantie", 0.01), ("ask_ziekte", 0.005)]))
+    messages, events = run(
+        tracker_with_top_intent("13 maart", ("inform", 0.97), [("ask_verlof_vakantie", 0.01), ("ask_ziekte", 0.005)])
+    )
     assert events == []
     assert [button["payload"] for button in messages[0]["buttons"]] == ["/request_human"]
 
 
 def test_the_second_guess_counts_when_it_is_the_retrievals_best_topic():
-    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                        [("ask_bezwaar", 0.3), ("ask_kwalificatieplicht", 0.2)]))
+    _messages, events = run(
+        tracker_for(
+            "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+            [("ask_bezwaar", 0.3), ("ask_kwalificatieplicht", 0.2)],
+        )
+    )
     assert SlotSet("topic", "kwalificatieplicht") in events
 
 
 def test_a_third_guess_does_not_count():
-    _messages, events = run(tracker_for("Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                        [("ask_bezwaar", 0.3), ("ask_ziekte", 0.2), ("ask_kwalificatieplicht", 0.15)]))
+    _messages, events = run(
+        tracker_for(
+            "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+            [("ask_bezwaar", 0.3), ("ask_ziekte", 0.2), ("ask_kwalificatieplicht", 0.15)],
+        )
+    )
     assert events == []
 
 
 def test_agreement_in_another_language_answers_in_that_language():
-    messages, events = run(tracker_for("Моя донька захворіла на грип, як повідомити школу?",
-                                       [("ask_ziekte", 0.3), ("ask_vijfjarigen", 0.25)], language="uk"))
+    messages, events = run(
+        tracker_for(
+            "Моя донька захворіла на грип, як повідомити школу?",
+            [("ask_ziekte", 0.3), ("ask_vijfjarigen", 0.25)],
+            language="uk",
+        )
+    )
     assert SlotSet("topic", "ziekte") in events
     assert any("а" <= char <= "я" for char in messages[0]["text"])  # Ukrainian text, not Dutch
     assert any(c["ref"] == "Leerplichtwet 1969, artikel 11" for c in messages[0]["custom"]["citations"])
@@ -126,25 +159,42 @@ def test_agreement_in_another_language_answers_in_that_language():
 def test_without_retrieval_hits_the_classifiers_plausible_topics_are_offered():
     """Words the topic texts do not use ("voetballers") find no topic in the retrieval; the classifier's own guesses
     of some confidence are then offered, not the one-sentence 'cannot help'."""
-    messages, events = run(tracker_for("Hebben kinderen van voetballers ook leerplicht?",
-                                       [("ask_leerplicht_uitleg", 0.338), ("ask_vrijstelling_5a", 0.217),
-                                        ("out_of_scope", 0.124), ("ask_leerplicht_leeftijd", 0.109)]))
+    messages, events = run(
+        tracker_for(
+            "Hebben kinderen van voetballers ook leerplicht?",
+            [
+                ("ask_leerplicht_uitleg", 0.338),
+                ("ask_vrijstelling_5a", 0.217),
+                ("out_of_scope", 0.124),
+                ("ask_leerplicht_leeftijd", 0.109),
+            ],
+        )
+    )
     assert events == []
     payloads = [button["payload"] for button in messages[0]["buttons"]]
     assert payloads == ["/ask_leerplicht_uitleg", "/ask_vrijstelling_5a", "/request_human"]
 
 
 def test_without_retrieval_hits_weak_guesses_are_not_offered():
-    messages, _events = run(tracker_for("Hebben kinderen van voetballers ook leerplicht?",
-                                        [("ask_leerplicht_uitleg", 0.15), ("ask_vrijstelling_5a", 0.1)]))
+    messages, _events = run(
+        tracker_for(
+            "Hebben kinderen van voetballers ook leerplicht?",
+            [("ask_leerplicht_uitleg", 0.15), ("ask_vrijstelling_5a", 0.1)],
+        )
+    )
     assert [button["payload"] for button in messages[0]["buttons"]] == ["/request_human"]
 
 
 def test_a_decisive_retrieval_answers_without_the_classifier():
     """Most words of the question are one topic's own words (far above the threshold, well ahead of the next topic):
     the retrieval settles it although the classifier's unsure guesses point elsewhere."""
-    messages, events = run(tracker_for("Ми переїжджаємо до Німеччини, що робити зі школою?",
-                                       [("ask_vrijstelling_5a", 0.393), ("ask_vrijstelling_5", 0.219)], language="uk"))
+    messages, events = run(
+        tracker_for(
+            "Ми переїжджаємо до Німеччини, що робити зі школою?",
+            [("ask_vrijstelling_5a", 0.393), ("ask_vrijstelling_5", 0.219)],
+            language="uk",
+        )
+    )
     assert SlotSet("topic", "verhuizen_buitenland") in events
     assert any(c["ref"] == "Leerplichtwet 1969, artikel 10" for c in messages[0]["custom"]["citations"])
 

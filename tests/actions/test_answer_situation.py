@@ -31,18 +31,34 @@ def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, toda
     today_is(TODAY)
 
 
-def tracker(intent: str, text: str, *, language: str = "nl", previous: dict[str, Any] | None = None,
-            entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:
+def tracker(
+    intent: str,
+    text: str,
+    *,
+    language: str = "nl",
+    previous: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    **slots: Any,
+) -> Tracker:
     events: list[dict[str, Any]] = [{"event": "action", "name": "action_listen"}]
     if previous is not None:
         events = [{"event": "bot", "text": "…", "data": {"custom": {"situation": previous}}}, *events]
     events.append({"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}})
     return Tracker(
-        sender_id="situation-test", slots={"topic": None, "gebeurtenis": None, **slots},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
-                        "intent_ranking": [{"name": intent, "confidence": 0.9}], "entities": entities or [],
-                        "metadata": {"language": language}},
-        events=events, paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+        sender_id="situation-test",
+        slots={"topic": None, "gebeurtenis": None, **slots},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "intent_ranking": [{"name": intent, "confidence": 0.9}],
+            "entities": entities or [],
+            "metadata": {"language": language},
+        },
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
     )
 
 
@@ -60,11 +76,15 @@ def payload_facts(payload: str) -> tuple[str, dict[str, Any]]:
 
 
 def test_the_verdict_is_the_first_bubble_and_the_topic_text_the_details() -> None:
-    message, events = run(ActionAnswerTopic(), tracker(
-        "ask_verlof_vakantie", "Ik werk in de horeca, mogen we in oktober drie weken op vakantie?"))
+    message, events = run(
+        ActionAnswerTopic(),
+        tracker("ask_verlof_vakantie", "Ik werk in de horeca, mogen we in oktober drie weken op vakantie?"),
+    )
     text = message["text"]
-    assert text.startswith("Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen. Vakantieverlof kan voor ten "
-                           "hoogste 10 schooldagen per schooljaar")
+    assert text.startswith(
+        "Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen. Vakantieverlof kan voor ten "
+        "hoogste 10 schooldagen per schooljaar"
+    )
     assert text.endswith("Dit is de wet zoals die geldt op 6 december 2026.")
     assert len(text) <= 470
     custom = message["custom"]
@@ -73,9 +93,10 @@ def test_the_verdict_is_the_first_bubble_and_the_topic_text_the_details() -> Non
     refs = [citation["ref"] for citation in custom["citations"]]
     assert refs[:2] == ["Leerplichtwet 1969, artikel 13a", "Leerplichtwet 1969, artikel 11"]
     assert len(refs) > 3  # the API keeps every citation; the page shows three
-    assert custom["situation"] == {"topic": "verlof_vakantie",
-                                   "facts": {"weeks": 3.0, "month": 10, "reason": "werk",
-                                             "absence_kind": "luxe_vermoeden"}}
+    assert custom["situation"] == {
+        "topic": "verlof_vakantie",
+        "facts": {"weeks": 3.0, "month": 10, "reason": "werk", "absence_kind": "luxe_vermoeden"},
+    }
     school = next(button for button in message["buttons"] if button["title"] == "Ik vraag dit als school")
     intent, facts = payload_facts(school["payload"])
     assert intent == "ask_verlof_vakantie" and facts["role"] == "school" and facts["weeks"] == 3
@@ -83,8 +104,9 @@ def test_the_verdict_is_the_first_bubble_and_the_topic_text_the_details() -> Non
 
 
 def test_a_general_question_gets_the_short_answer_with_the_rest_as_details() -> None:
-    message, _events = run(ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Mag je buiten de schoolvakantie op "
-                                                                               "vakantie?"))
+    message, _events = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Mag je buiten de schoolvakantie op vakantie?")
+    )
     assert message["text"].startswith("Nee, in principe niet.")
     assert "Wat kunt u doen?" not in message["text"]
     assert message["custom"]["details"].startswith("Wat kunt u doen?")
@@ -92,14 +114,18 @@ def test_a_general_question_gets_the_short_answer_with_the_rest_as_details() -> 
 
 
 def test_a_missing_reason_is_asked_once_with_buttons_after_the_general_rule() -> None:
-    message, events = run(ActionAnswerTopic(), tracker("ask_verlof_gewichtige_omstandigheden",
-                                                       "Kunnen we twee dagen vrij krijgen?"))
+    message, events = run(
+        ActionAnswerTopic(), tracker("ask_verlof_gewichtige_omstandigheden", "Kunnen we twee dagen vrij krijgen?")
+    )
     text = message["text"]
     assert text.startswith("Bij een bijzondere gebeurtenis")  # the general rule is answered anyway
     assert text.endswith("Waarvoor vraagt u het verlof? Daar hangt het antwoord van af.")
     assert message["custom"]["citations"][0]["ref"] == "Leerplichtwet 1969, artikel 14"
-    assert message["custom"]["situation"] == {"topic": "verlof_gewichtige_omstandigheden", "facts": {"days": 2.0},
-                                              "asks": "reason"}
+    assert message["custom"]["situation"] == {
+        "topic": "verlof_gewichtige_omstandigheden",
+        "facts": {"days": 2.0},
+        "asks": "reason",
+    }
     titles = [button["title"] for button in message["buttons"]]
     assert titles[:2] == ["Een bruiloft", "Een overlijden of uitvaart"] and "Weet ik niet" in titles
     intent, facts = payload_facts(message["buttons"][0]["payload"])
@@ -110,15 +136,21 @@ def test_a_missing_reason_is_asked_once_with_buttons_after_the_general_rule() ->
 def test_a_clicked_answer_gives_the_verdict_and_no_second_question() -> None:
     payload = '/ask_verlof_gewichtige_omstandigheden{"situation":{"days":2.0,"reason":"huwelijk"}}'
     message, events = run(ActionAnswerTopic(), tracker("ask_verlof_gewichtige_omstandigheden", payload))
-    assert message["text"].startswith("Voor een huwelijk in de familie kan de directeur verlof geven (artikel 14 "
-                                      "Leerplichtwet).")
+    assert message["text"].startswith(
+        "Voor een huwelijk in de familie kan de directeur verlof geven (artikel 14 Leerplichtwet)."
+    )
     assert "asks" not in message["custom"]["situation"]
     assert events == [SlotSet("topic", "verlof_gewichtige_omstandigheden"), SlotSet("gebeurtenis", "huwelijk")]
 
 
-@pytest.mark.parametrize(("intent", "action"), [("inform", ActionRetrievalFallback()),
-                                                ("nlu_fallback", ActionRetrievalFallback()),
-                                                ("ask_verlof_gewichtige_omstandigheden", ActionAnswerTopic())])
+@pytest.mark.parametrize(
+    ("intent", "action"),
+    [
+        ("inform", ActionRetrievalFallback()),
+        ("nlu_fallback", ActionRetrievalFallback()),
+        ("ask_verlof_gewichtige_omstandigheden", ActionAnswerTopic()),
+    ],
+)
 def test_a_typed_answer_continues_the_question_wherever_the_classifier_puts_it(intent: str, action: Any) -> None:
     asked = {"topic": "verlof_gewichtige_omstandigheden", "facts": {"days": 2.0}, "asks": "reason"}
     message, _events = run(action, tracker(intent, "voor de begrafenis van opa", previous=asked))
@@ -136,10 +168,13 @@ def test_i_do_not_know_still_gets_the_general_rule() -> None:
 
 
 def test_an_impossible_fact_gets_a_correction_and_the_answer_keeps_the_rest() -> None:
-    first, _events = run(ActionAnswerTopic(), tracker("ask_leerplicht_leeftijd", "Mijn kind van 3 zit in groep 8, "
-                                                                                 "moet het naar school?"))
-    assert first["text"] == "Een leeftijd van 3 jaar past niet bij groep 8. Klopt de leeftijd, of de groep? De rest " \
-                            "van uw vraag heb ik onthouden."
+    first, _events = run(
+        ActionAnswerTopic(), tracker("ask_leerplicht_leeftijd", "Mijn kind van 3 zit in groep 8, moet het naar school?")
+    )
+    assert (
+        first["text"] == "Een leeftijd van 3 jaar past niet bij groep 8. Klopt de leeftijd, of de groep? De rest "
+        "van uw vraag heb ik onthouden."
+    )
     assert first["custom"]["citations"] == [] and "details" not in first["custom"]
     asked = first["custom"]["situation"]
     assert asked["asks"] == "correction" and asked["facts"]["role"] == "parent"
@@ -148,27 +183,34 @@ def test_an_impossible_fact_gets_a_correction_and_the_answer_keeps_the_rest() ->
 
 
 def test_a_birth_date_in_english_gets_english_dates() -> None:
-    message, _events = run(ActionAnswerTopic(), tracker("ask_leerplicht_leeftijd",
-                                                        "My daughter was born on 12 March 2021. When must she go to "
-                                                        "school?", language="en"))
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker(
+            "ask_leerplicht_leeftijd",
+            "My daughter was born on 12 March 2021. When must she go to school?",
+            language="en",
+        ),
+    )
     assert "April 1, 2026" in message["text"] and "July 31, 2037" in message["text"]
 
 
 def test_a_follow_up_in_the_same_topic_keeps_what_was_said() -> None:
     before = {"topic": "verlof_vakantie", "facts": {"weeks": 3.0, "month": 10, "reason": "werk"}}
-    message, _events = run(ActionAnswerTopic(), tracker("ask_followup", "en als het twee weken is?", previous=before,
-                                                        topic="verlof_vakantie"))
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker("ask_followup", "en als het twee weken is?", previous=before, topic="verlof_vakantie"),
+    )
     assert message["text"].startswith("Dat past binnen het maximum van 10 schooldagen.")
     assert message["custom"]["situation"]["facts"] == {"weeks": 2.0, "month": 10, "reason": "werk"}
 
 
 def test_another_topic_keeps_who_asks_but_not_the_other_facts() -> None:
     before = {"topic": "verlof_vakantie", "facts": {"role": "school", "weeks": 3.0}}
-    message, _events = run(ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", "en bij 16 uur verzuim?",
-                                                        previous=before))
+    message, _events = run(
+        ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", "en bij 16 uur verzuim?", previous=before)
+    )
     assert message["text"].startswith("U moet dit verzuim melden bij DUO.")  # the school's duty, not the parent's
-    assert message["custom"]["situation"]["facts"] == {"role": "school", "hours": 16.0,
-                                                       "absence_kind": "ongeoorloofd"}
+    assert message["custom"]["situation"]["facts"] == {"role": "school", "hours": 16.0, "absence_kind": "ongeoorloofd"}
 
 
 def test_a_message_in_another_language_mid_conversation_is_read_the_same() -> None:
@@ -179,9 +221,14 @@ def test_a_message_in_another_language_mid_conversation_is_read_the_same() -> No
 
 def test_a_new_question_about_another_topic_is_no_answer_to_the_question_asked() -> None:
     asked = {"topic": "leerplicht_leeftijd", "facts": {"role": "parent"}, "asks": "age"}
-    message, _events = run(ActionAnswerTopic(), tracker(
-        "ask_meldplicht_verzuim", "Mijn zoon van 7 heeft deze maand 20 uur gespijbeld, wordt hij dan gemeld bij DUO?",
-        previous=asked))
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker(
+            "ask_meldplicht_verzuim",
+            "Mijn zoon van 7 heeft deze maand 20 uur gespijbeld, wordt hij dan gemeld bij DUO?",
+            previous=asked,
+        ),
+    )
     assert message["custom"]["topic"] == "meldplicht_verzuim"
     assert message["text"].startswith("Ja. De school moet dit verzuim melden bij DUO")
     short, _events = run(ActionAnswerTopic(), tracker("ask_vijfjarigen", "hij is 4", previous=asked))
@@ -189,11 +236,16 @@ def test_a_new_question_about_another_topic_is_no_answer_to_the_question_asked()
 
 
 def test_an_unsure_classifier_is_answered_when_the_facts_fit_one_of_its_guesses() -> None:
-    state = tracker("nlu_fallback", "Yazın restoranda çalışıyorum. Çocuklarımı kasımda üç hafta okuldan alabilir "
-                                    "miyim?", language="tr")
-    state.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.45},
-                                              {"name": "ask_problemen_op_school", "confidence": 0.2},
-                                              {"name": "ask_verlof_vakantie", "confidence": 0.15}]
+    state = tracker(
+        "nlu_fallback",
+        "Yazın restoranda çalışıyorum. Çocuklarımı kasımda üç hafta okuldan alabilir miyim?",
+        language="tr",
+    )
+    state.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "ask_problemen_op_school", "confidence": 0.2},
+        {"name": "ask_verlof_vakantie", "confidence": 0.15},
+    ]
     message, _events = run(ActionRetrievalFallback(), state)
     assert message["custom"]["topic"] == "verlof_vakantie"
     assert "15" in message["text"] and "10" in message["text"] and "13a" in message["text"]
@@ -201,8 +253,10 @@ def test_an_unsure_classifier_is_answered_when_the_facts_fit_one_of_its_guesses(
 
 def test_an_unsure_classifier_without_fitting_facts_still_offers_topics() -> None:
     state = tracker("nlu_fallback", "Wat is de hoofdstad van Frankrijk?")
-    state.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.45},
-                                              {"name": "ask_verlof_vakantie", "confidence": 0.2}]
+    state.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "ask_verlof_vakantie", "confidence": 0.2},
+    ]
     message, _events = run(ActionRetrievalFallback(), state)
     assert "topic" not in message.get("custom", {}) or message["custom"] is None
 
@@ -210,8 +264,10 @@ def test_an_unsure_classifier_without_fitting_facts_still_offers_topics() -> Non
 def test_the_topic_text_states_the_law_of_the_day_the_verdict_applied() -> None:
     """Issue 14: the topic text behind "Meer uitleg" renders its legal numbers on the verdict's law date and ends
     with that date, the same day as the first bubble."""
-    message, _events = run(ActionAnswerTopic(), tracker(
-        "ask_verlof_vakantie", "Ik werk in de horeca, mogen we in oktober drie weken op vakantie?"))
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker("ask_verlof_vakantie", "Ik werk in de horeca, mogen we in oktober drie weken op vakantie?"),
+    )
     first_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["text"])
     details_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["custom"]["details"])
     assert first_law_line and details_law_line and details_law_line[-1] == first_law_line[-1]

@@ -32,14 +32,29 @@ from actions.handoff import (
 )
 
 
-def tracker(text: str = "", intent: str = "inform_contact", active: bool = False, events: list | None = None,
-            language: str = "nl", sender: str = "web-handoff", **slots: Any) -> Tracker:
+def tracker(
+    text: str = "",
+    intent: str = "inform_contact",
+    active: bool = False,
+    events: list | None = None,
+    language: str = "nl",
+    sender: str = "web-handoff",
+    **slots: Any,
+) -> Tracker:
     return Tracker(
-        sender_id=sender, slots=slots,
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
-                        "metadata": {"language": language}},
-        events=events or [], paused=False, followup_action=None,
-        active_loop={"name": "handoff_form"} if active else {}, latest_action_name="action_listen",
+        sender_id=sender,
+        slots=slots,
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "entities": [],
+            "metadata": {"language": language},
+        },
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "handoff_form"} if active else {},
+        latest_action_name="action_listen",
     )
 
 
@@ -52,13 +67,19 @@ def offer(t: Tracker) -> tuple[dict[str, Any], str]:
     return message, event["value"]
 
 
-@pytest.mark.parametrize(("t", "trigger", "lead"), [
-    (tracker("ik wil een mens", "request_human"), "user_request", OFFER_USER_REQUEST),
-    (tracker("mijn vader slaat mij", "safety_signal"), "safety_signal", OFFER_SAFETY),
-    (tracker("???", "nlu_fallback"), "repeated_misunderstanding", OFFER_MISUNDERSTOOD),
-    (tracker("/request_human", "request_human", handoff_reason="rules_need_officer"), "rules_need_officer",
-     OFFER_RULES),
-])
+@pytest.mark.parametrize(
+    ("t", "trigger", "lead"),
+    [
+        (tracker("ik wil een mens", "request_human"), "user_request", OFFER_USER_REQUEST),
+        (tracker("mijn vader slaat mij", "safety_signal"), "safety_signal", OFFER_SAFETY),
+        (tracker("???", "nlu_fallback"), "repeated_misunderstanding", OFFER_MISUNDERSTOOD),
+        (
+            tracker("/request_human", "request_human", handoff_reason="rules_need_officer"),
+            "rules_need_officer",
+            OFFER_RULES,
+        ),
+    ],
+)
 def test_the_offer_says_what_happens_and_asks_consent(t: Tracker, trigger: str, lead: str) -> None:
     message, found = offer(t)
     assert found == trigger and message["text"].startswith(lead)
@@ -66,8 +87,12 @@ def test_the_offer_says_what_happens_and_asks_consent(t: Tracker, trigger: str, 
 
 
 def test_a_handoff_topic_answered_just_before_is_a_rules_trigger() -> None:
-    events = [{"event": "user", "text": "zit thuis"}, {"event": "action", "name": "action_answer_topic"},
-              {"event": "action", "name": "action_listen"}, {"event": "user", "text": "/request_human"}]
+    events = [
+        {"event": "user", "text": "zit thuis"},
+        {"event": "action", "name": "action_answer_topic"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "/request_human"},
+    ]
     _message, trigger = offer(tracker("/request_human", "request_human", events=events, topic="thuiszitters"))
     assert trigger == "rules_need_officer"
 
@@ -94,29 +119,46 @@ def test_the_form_asks_name_contact_school_and_town_in_turn() -> None:
     assert message["text"] == ASK_NAME
     slots, [message] = validate(tracker("Mijn naam is Fatima Yilmaz", active=True, requested_slot="handoff_name"))
     assert slots == {"handoff_name": "Fatima Yilmaz", "requested_slot": "contact"} and message["text"] == ASK_CONTACT
-    slots, [message] = validate(tracker("06 12345678", active=True, requested_slot="contact",
-                                        handoff_name="Fatima"))
+    slots, [message] = validate(tracker("06 12345678", active=True, requested_slot="contact", handoff_name="Fatima"))
     assert slots == {"contact": "06 12345678", "requested_slot": "handoff_school"}
     assert message["text"] == ASK_SCHOOL
-    slots, [message] = validate(tracker("geen school", active=True, requested_slot="handoff_school",
-                                        handoff_name="Fatima", contact="06 12345678"))
+    slots, [message] = validate(
+        tracker(
+            "geen school", active=True, requested_slot="handoff_school", handoff_name="Fatima", contact="06 12345678"
+        )
+    )
     assert slots["handoff_school"] == "-" and message["text"] == ASK_TOWN
-    slots, messages = validate(tracker("ik woon in borne", active=True, requested_slot="handoff_town",
-                                       handoff_name="Fatima", contact="06 12345678", handoff_school="-"))
+    slots, messages = validate(
+        tracker(
+            "ik woon in borne",
+            active=True,
+            requested_slot="handoff_town",
+            handoff_name="Fatima",
+            contact="06 12345678",
+            handoff_school="-",
+        )
+    )
     assert slots == {"handoff_town": "Borne", "requested_slot": None} and messages == []
 
 
 def test_the_asked_question_is_the_requested_slot_also_with_the_forms_domain() -> None:
     """With the domain's required slots (which the SDK would leave to Rasa) the validator still names the slot it
     asks, and none once everything is answered."""
-    domain = {"forms": {"handoff_form": {"required_slots": ["handoff_name", "contact", "handoff_school",
-                                                            "handoff_town"]}}}
+    domain = {
+        "forms": {"handoff_form": {"required_slots": ["handoff_name", "contact", "handoff_school", "handoff_town"]}}
+    }
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ValidateHandoffForm().run(dispatcher, tracker("/affirm", "affirm"), domain))
     assert events[-1] == {"event": "slot", "timestamp": None, "name": "requested_slot", "value": "handoff_name"}
     assert [message["text"] for message in dispatcher.messages] == [ASK_NAME]
-    done = tracker("Borne", active=True, requested_slot="handoff_town", handoff_name="Fatima", contact="06 12345678",
-                   handoff_school="-")
+    done = tracker(
+        "Borne",
+        active=True,
+        requested_slot="handoff_town",
+        handoff_name="Fatima",
+        contact="06 12345678",
+        handoff_school="-",
+    )
     events = asyncio.run(ValidateHandoffForm().run(CollectingDispatcher(), done, domain))
     assert events[-1]["name"] == "requested_slot" and events[-1]["value"] is None
 
@@ -127,8 +169,9 @@ def test_the_town_from_a_melding_check_is_not_asked_again() -> None:
 
 
 def test_an_unusable_contact_is_asked_again() -> None:
-    slots, [message] = validate(tracker("dat zeg ik liever niet", active=True, requested_slot="contact",
-                                        handoff_name="Fatima"))
+    slots, [message] = validate(
+        tracker("dat zeg ik liever niet", active=True, requested_slot="contact", handoff_name="Fatima")
+    )
     assert slots == {"contact": None, "requested_slot": "contact"}
     assert message["text"] == f"{BAD_CONTACT}\n\n{ASK_CONTACT}"
 
@@ -137,17 +180,20 @@ def test_nee_during_the_form_leaves_it_to_the_stop_rule() -> None:
     assert validate(tracker("nee toch niet", "deny", active=True, requested_slot="handoff_name")) == ({}, [])
 
 
-@pytest.mark.parametrize(("slot", "text", "value"), [
-    ("contact", "mail me op ouder@example.nl graag", "ouder@example.nl"),
-    ("contact", "+31 6 12345678", "+31 6 12345678"),
-    ("handoff_school", "nvt", "-"),
-    ("handoff_school", "Het Bataafs Lyceum", "Het Bataafs Lyceum"),
-    ("handoff_town", "gemeente Enschede", "Enschede"),
-    ("handoff_town", "wij wonen in hof van twente", "Hof van Twente"),  # a Doorstroompunt area of the table
-    ("handoff_town", "ik woon in Borne, de school is in Hengelo", "Borne"),  # the town named first
-    ("handoff_town", "ik woon in Almelo", "Almelo"),  # outside the table: kept, an admin routes it
-    ("handoff_name", "12345", None),
-])
+@pytest.mark.parametrize(
+    ("slot", "text", "value"),
+    [
+        ("contact", "mail me op ouder@example.nl graag", "ouder@example.nl"),
+        ("contact", "+31 6 12345678", "+31 6 12345678"),
+        ("handoff_school", "nvt", "-"),
+        ("handoff_school", "Het Bataafs Lyceum", "Het Bataafs Lyceum"),
+        ("handoff_town", "gemeente Enschede", "Enschede"),
+        ("handoff_town", "wij wonen in hof van twente", "Hof van Twente"),  # a Doorstroompunt area of the table
+        ("handoff_town", "ik woon in Borne, de school is in Hengelo", "Borne"),  # the town named first
+        ("handoff_town", "ik woon in Almelo", "Almelo"),  # outside the table: kept, an admin routes it
+        ("handoff_name", "12345", None),
+    ],
+)
 def test_answers(slot: str, text: str, value: str | None) -> None:
     assert read_answer(slot, text)[0] == value
 
@@ -157,8 +203,15 @@ def test_creating_the_case_tells_reference_queue_and_expected_response(configure
     from assistant.db.session import session_scope
 
     dispatcher = CollectingDispatcher()
-    t = tracker("Borne", sender="web-case-1", handoff_trigger="safety_signal", handoff_name="Sem",
-                contact="sem@example.nl", handoff_school="-", handoff_town="Borne")
+    t = tracker(
+        "Borne",
+        sender="web-case-1",
+        handoff_trigger="safety_signal",
+        handoff_name="Sem",
+        contact="sem@example.nl",
+        handoff_school="-",
+        handoff_town="Borne",
+    )
     events = ActionCreateCase().run(dispatcher, t, {})
     [message] = dispatcher.messages
     with session_scope() as session:
@@ -178,10 +231,21 @@ def test_a_case_after_a_melding_check_carries_the_facts_and_the_outcome(configur
     from assistant.cases.models import Case
     from assistant.db.session import session_scope
 
-    t = tracker("Hengelo", sender="web-case-2", handoff_trigger="rules_need_officer", handoff_context="melding",
-                handoff_name="Marieke Bos", contact="m.bos@example.nl", handoff_school="ROC van Twente",
-                handoff_town="Hengelo", melding_school_type="mbo", melding_age=19, melding_startkwalificatie=False,
-                melding_kind="ongeoorloofd", melding_weeks=6)
+    t = tracker(
+        "Hengelo",
+        sender="web-case-2",
+        handoff_trigger="rules_need_officer",
+        handoff_context="melding",
+        handoff_name="Marieke Bos",
+        contact="m.bos@example.nl",
+        handoff_school="ROC van Twente",
+        handoff_town="Hengelo",
+        melding_school_type="mbo",
+        melding_age=19,
+        melding_startkwalificatie=False,
+        melding_kind="ongeoorloofd",
+        melding_weeks=6,
+    )
     ActionCreateCase().run(CollectingDispatcher(), t, {})
     with session_scope() as session:
         case = session.scalar(select(Case).where(Case.sender_id == "web-case-2"))
@@ -208,12 +272,24 @@ def test_the_case_leads_with_the_parents_question_and_a_legal_pre_assessment(con
     from assistant.cases.models import Case
     from assistant.db.session import session_scope
 
-    events = [user_event("Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?",
-                         "ask_problemen_op_school"),
-              user_event("/request_human", "request_human"), user_event("/affirm", "affirm"),
-              user_event("Fatima", "inform_contact"), user_event("fatima@example.nl", "inform_contact")]
-    t = tracker("Borne", sender="web-case-3", events=events, handoff_trigger="user_request", handoff_name="Fatima",
-                contact="fatima@example.nl", handoff_school="-", handoff_town="Borne", topic="problemen_op_school")
+    events = [
+        user_event("Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?", "ask_problemen_op_school"),
+        user_event("/request_human", "request_human"),
+        user_event("/affirm", "affirm"),
+        user_event("Fatima", "inform_contact"),
+        user_event("fatima@example.nl", "inform_contact"),
+    ]
+    t = tracker(
+        "Borne",
+        sender="web-case-3",
+        events=events,
+        handoff_trigger="user_request",
+        handoff_name="Fatima",
+        contact="fatima@example.nl",
+        handoff_school="-",
+        handoff_town="Borne",
+        topic="problemen_op_school",
+    )
     ActionCreateCase().run(CollectingDispatcher(), t, {})
     with session_scope() as session:
         case = session.scalar(select(Case).where(Case.sender_id == "web-case-3"))

@@ -25,15 +25,23 @@ from assistant.clock import today
 from assistant.i18n.formatting import format_date
 
 
-def tracker(text: str, intent: str = "inform_melding", active: bool = True, language: str = "nl",
-            **slots: Any) -> Tracker:
+def tracker(
+    text: str, intent: str = "inform_melding", active: bool = True, language: str = "nl", **slots: Any
+) -> Tracker:
     return Tracker(
         sender_id="school-1",
         slots=slots,
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
-                        "metadata": {"language": language}},
-        events=[], paused=False, followup_action=None,
-        active_loop={"name": "melding_form"} if active else {}, latest_action_name="action_listen",
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "entities": [],
+            "metadata": {"language": language},
+        },
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "melding_form"} if active else {},
+        latest_action_name="action_listen",
     )
 
 
@@ -44,17 +52,22 @@ def validate(t: Tracker) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def test_a_complete_first_message_needs_no_question() -> None:
-    slots, messages = validate(tracker(
-        "Wij zijn een middelbare school. Een leerling van 14 heeft de afgelopen 3 weken 18 lesuren gespijbeld.",
-        intent="check_melding", active=False))
+    slots, messages = validate(
+        tracker(
+            "Wij zijn een middelbare school. Een leerling van 14 heeft de afgelopen 3 weken 18 lesuren gespijbeld.",
+            intent="check_melding",
+            active=False,
+        )
+    )
     assert slots["melding_school_type"] == "vo" and slots["melding_age"] == 14 and slots["melding_hours"] == 18
     assert slots["melding_kind"] == "ongeoorloofd" and slots["melding_weeks"] == 0
     assert slots["requested_slot"] is None and messages == []
 
 
 def test_activation_clears_an_earlier_check_and_asks_the_first_missing_fact() -> None:
-    slots, [message] = validate(tracker("moet ik dit melden?", intent="check_melding", active=False,
-                                        melding_age=17, melding_kind="ziekte"))
+    slots, [message] = validate(
+        tracker("moet ik dit melden?", intent="check_melding", active=False, melding_age=17, melding_kind="ziekte")
+    )
     assert slots["melding_age"] is None and slots["melding_kind"] is None
     assert slots["requested_slot"] == "melding_school_type"
     assert message["text"] == f"{INTRO}\n\n{ASK_SCHOOL_TYPE}"
@@ -80,20 +93,25 @@ def test_an_unreadable_answer_is_asked_again() -> None:
 
 
 def test_an_impossible_number_is_asked_again() -> None:
-    slots, [message] = validate(tracker("250", requested_slot="melding_hours", melding_school_type="vo",
-                                        melding_age=14, melding_kind="ongeoorloofd"))
+    slots, [message] = validate(
+        tracker(
+            "250", requested_slot="melding_hours", melding_school_type="vo", melding_age=14, melding_kind="ongeoorloofd"
+        )
+    )
     assert slots["melding_hours"] is None and "kan niet kloppen" in message["text"]
 
 
 def test_a_request_for_a_person_leaves_the_form_to_the_rules() -> None:
-    slots, messages = validate(tracker("ik wil een medewerker", intent="request_human",
-                                       requested_slot="melding_age", melding_school_type="vo"))
+    slots, messages = validate(
+        tracker("ik wil een medewerker", intent="request_human", requested_slot="melding_age", melding_school_type="vo")
+    )
     assert slots == {} and messages == []
 
 
 def test_hours_are_asked_in_the_unit_of_the_school_type() -> None:
-    _slots, [message] = validate(tracker("ongeoorloofd", requested_slot="melding_kind", melding_school_type="po",
-                                         melding_age=9))
+    _slots, [message] = validate(
+        tracker("ongeoorloofd", requested_slot="melding_kind", melding_school_type="po", melding_age=9)
+    )
     assert "klokuren" in message["text"]
 
 
@@ -110,13 +128,15 @@ def run_outcome(**slots: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]
 
 
 def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> None:
-    messages, events = run_outcome(melding_school_type="vo", melding_age=14, melding_kind="ongeoorloofd",
-                                   melding_hours=18, melding_weeks=0)
+    messages, events = run_outcome(
+        melding_school_type="vo", melding_age=14, melding_kind="ongeoorloofd", melding_hours=18, melding_weeks=0
+    )
     outcome, checklist, offer = messages
     # A short first bubble: the outcome with the kind of melding (its first line, shown emphasised by the chat page),
     # the rule and the day whose law applied; the rest behind "Meer uitleg".
-    assert outcome["text"].split("\n")[0] == ("Uitkomst: u moet dit melden bij DUO. "
-                                               "Soort melding bij DUO: 16 uur in 4 weken")
+    assert outcome["text"].split("\n")[0] == (
+        "Uitkomst: u moet dit melden bij DUO. Soort melding bij DUO: 16 uur in 4 weken"
+    )
     assert outcome["custom"]["headline"] is True
     assert "De leerling heeft in vier aaneengesloten lesweken 18 lesuren ongeoorloofd gemist." in outcome["text"]
     assert outcome["text"].endswith("Dit is de wet zoals die geldt op " + format_date(today(), "nl") + ".")
@@ -129,20 +149,29 @@ def test_the_outcome_has_decision_sources_checklist_and_a_consult_offer() -> Non
     assert checklist["text"].startswith("Checklist om over te nemen:\n- Meld via")
     assert "Begindatum van het verzuim" in checklist["text"]
     assert [b["payload"] for b in offer["buttons"]] == ["/request_human", "/check_melding"]
-    assert {e["name"]: e["value"] for e in events} == {"handoff_reason": "user_request",
-                                                       "handoff_context": "melding"}
+    assert {e["name"]: e["value"] for e in events} == {"handoff_reason": "user_request", "handoff_context": "melding"}
 
 
 def test_an_outcome_built_on_assumptions_says_what_to_check() -> None:
-    messages, _events = run_outcome(melding_school_type="vo", melding_age=15, melding_kind="ongeoorloofd",
-                                   melding_hours="onbekend", melding_weeks="onbekend")
+    messages, _events = run_outcome(
+        melding_school_type="vo",
+        melding_age=15,
+        melding_kind="ongeoorloofd",
+        melding_hours="onbekend",
+        melding_weeks="onbekend",
+    )
     details = messages[0]["custom"]["details"]
     assert "Controleer dit nog:" in details and "Ik reken met 16 uur" in details
 
 
 def test_long_absence_advises_a_consult_and_marks_the_rules_trigger() -> None:
-    messages, events = run_outcome(melding_school_type="mbo", melding_age=19, melding_startkwalificatie=False,
-                                   melding_kind="ongeoorloofd", melding_weeks=6)
+    messages, events = run_outcome(
+        melding_school_type="mbo",
+        melding_age=19,
+        melding_startkwalificatie=False,
+        melding_kind="ongeoorloofd",
+        melding_weeks=6,
+    )
     assert messages[2]["text"] == CONSULT_OFFER_ADVISED
     assert {"event": "slot", "timestamp": None, "name": "handoff_reason", "value": "rules_need_officer"} in events
 
@@ -153,8 +182,7 @@ def test_not_needed_outcome() -> None:
 
 
 def test_case_facts_and_assessment_for_the_officer() -> None:
-    known = {"school_type": "vo", "age": 14, "kind": "ongeoorloofd", "hours": 18, "weeks": 0,
-             "municipality": "borne"}
+    known = {"school_type": "vo", "age": 14, "kind": "ongeoorloofd", "hours": 18, "weeks": 0, "municipality": "borne"}
     facts = case_facts(known)
     assert facts["melding_hours"] == 18 and facts["role"] == "school" and facts["town"] == "Borne"
     assessment = assessment_for(known)
@@ -166,40 +194,66 @@ def test_case_facts_and_assessment_for_the_officer() -> None:
 def activation_tracker(text: str, intent: str, language: str = "nl", **slots: Any) -> Tracker:
     """The tracker as Rasa 3.6 hands it to the validation at activation: the form is the active loop already and
     its activation event follows the user message."""
-    return Tracker(sender_id="school-1", slots={"requested_slot": None, **slots},
-                   latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                                   "metadata": {"language": language}},
-                   events=[{"event": "user", "text": "eerder"}, {"event": "active_loop", "name": "melding_form"},
-                           {"event": "active_loop", "name": None}, {"event": "user", "text": text},
-                           {"event": "active_loop", "name": "melding_form"}],
-                   paused=False, followup_action=None, active_loop={"name": "melding_form"},
-                   latest_action_name="action_listen")
+    return Tracker(
+        sender_id="school-1",
+        slots={"requested_slot": None, **slots},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": [],
+            "metadata": {"language": language},
+        },
+        events=[
+            {"event": "user", "text": "eerder"},
+            {"event": "active_loop", "name": "melding_form"},
+            {"event": "active_loop", "name": None},
+            {"event": "user", "text": text},
+            {"event": "active_loop", "name": "melding_form"},
+        ],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "melding_form"},
+        latest_action_name="action_listen",
+    )
 
 
 def test_a_second_check_in_the_same_conversation_starts_clean() -> None:
-    first = {"melding_school_type": "vo", "melding_age": 14, "melding_kind": "ongeoorloofd", "melding_hours": 18,
-             "melding_weeks": 0}
+    first = {
+        "melding_school_type": "vo",
+        "melding_age": 14,
+        "melding_kind": "ongeoorloofd",
+        "melding_hours": 18,
+        "melding_weeks": 0,
+    }
     for text, intent in (("/check_melding", "check_melding"), ("Nog een leerling controleren", "check_melding")):
         slots, [message] = validate(activation_tracker(text, intent, **first))
         assert all(slots[name] is None for name in first), slots
         assert slots["requested_slot"] == "melding_school_type"
         assert message["text"] == f"{INTRO}\n\n{ASK_SCHOOL_TYPE}"
-    slots, _messages = validate(activation_tracker("Een leerling van 9 op de basisschool heeft 20 uur gespijbeld",
-                                                  "check_melding", **first))
+    slots, _messages = validate(
+        activation_tracker("Een leerling van 9 op de basisschool heeft 20 uur gespijbeld", "check_melding", **first)
+    )
     assert (slots["melding_school_type"], slots["melding_age"], slots["melding_hours"]) == ("po", 9, 20)
 
 
 def test_facts_given_at_once_get_the_outcome_at_once() -> None:
-    slots, messages = validate(activation_tracker("Een leerling uit klas 2 heeft deze maand 17 lesuren gespijbeld. "
-                                                  "Moeten wij dat melden?", "check_melding"))
+    slots, messages = validate(
+        activation_tracker(
+            "Een leerling uit klas 2 heeft deze maand 17 lesuren gespijbeld. Moeten wij dat melden?", "check_melding"
+        )
+    )
     assert slots["melding_hours"] == 17 and slots["melding_school_type"] == "vo"
     assert slots["melding_age"] == "onbekend" and slots["requested_slot"] is None  # no question before the answer
     assert messages == []
 
 
 def test_a_question_in_english_is_read_too() -> None:
-    slots, _messages = validate(activation_tracker("Our pupil aged 14 missed 20 hours without a reason in the last "
-                                                   "four weeks. Do we have to report it?", "check_melding",
-                                                   language="en"))
+    slots, _messages = validate(
+        activation_tracker(
+            "Our pupil aged 14 missed 20 hours without a reason in the last four weeks. Do we have to report it?",
+            "check_melding",
+            language="en",
+        )
+    )
     assert slots["melding_age"] == 14 and slots["melding_hours"] == 20
     assert slots["requested_slot"] is None

@@ -26,38 +26,74 @@ TRANSLATED = tuple(code for code in SUPPORTED_LANGUAGES if code != SOURCE_LANGUA
 # One case per branch of the rules, as the form's slots (unknown answers included).
 CASES: dict[str, dict[str, Any]] = {
     "16 hours, late arrivals": {"school_type": "vo", "age": 14, "kind": "te_laat", "late_count": 9, "hours": 18},
-    "below the threshold, half hours": {"school_type": "po", "age": 8, "kind": "ongeoorloofd", "hours": 12.5,
-                                        "weeks": 0},
+    "below the threshold, half hours": {
+        "school_type": "po",
+        "age": 8,
+        "kind": "ongeoorloofd",
+        "hours": 12.5,
+        "weeks": 0,
+    },
     "late below the threshold": {"school_type": "vo", "age": 13, "kind": "te_laat", "late_count": 7, "hours": 3},
     "long-term relative": {"school_type": "vo", "age": 14, "kind": "ongeoorloofd", "hours": 40, "weeks": 6},
     "luxe verzuim": {"school_type": "vo", "age": 12, "kind": "luxe_vermoeden"},
     "sick, suspicion unknown": {"school_type": "po", "age": 9, "kind": "ziekte", "suspected": "onbekend"},
-    "suspended, no suspicion": {"school_type": "vo", "age": 16, "startkwalificatie": "onbekend",
-                                "kind": "schorsing", "suspected": False},
-    "sick in Hengelo": {"school_type": "po", "age": 9, "kind": "ziekte", "suspected": False,
-                        "municipality": "hengelo"},
+    "suspended, no suspicion": {
+        "school_type": "vo",
+        "age": 16,
+        "startkwalificatie": "onbekend",
+        "kind": "schorsing",
+        "suspected": False,
+    },
+    "sick in Hengelo": {"school_type": "po", "age": 9, "kind": "ziekte", "suspected": False, "municipality": "hengelo"},
     "granted leave": {"school_type": "po", "age": 8, "kind": "verlof"},
-    "18 plus, required": {"school_type": "mbo", "age": 19, "startkwalificatie": False, "kind": "ongeoorloofd",
-                          "weeks": 6},
-    "18 plus, not yet, vo": {"school_type": "vo", "age": 18, "startkwalificatie": False, "kind": "ongeoorloofd",
-                             "weeks": 2},
-    "18 plus, sick": {"school_type": "mbo", "age": 20, "startkwalificatie": False, "kind": "ziekte",
-                      "suspected": True},
+    "18 plus, required": {
+        "school_type": "mbo",
+        "age": 19,
+        "startkwalificatie": False,
+        "kind": "ongeoorloofd",
+        "weeks": 6,
+    },
+    "18 plus, not yet, vo": {
+        "school_type": "vo",
+        "age": 18,
+        "startkwalificatie": False,
+        "kind": "ongeoorloofd",
+        "weeks": 2,
+    },
+    "18 plus, sick": {"school_type": "mbo", "age": 20, "startkwalificatie": False, "kind": "ziekte", "suspected": True},
     "23 and older": {"school_type": "mbo", "age": 25},
     "startkwalificatie at 17": {"school_type": "mbo", "age": 17, "startkwalificatie": True},
     "not yet leerplichtig": {"school_type": "po", "age": 4},
-    "everything unknown": {"school_type": "onbekend", "age": "onbekend", "kind": "onbekend", "hours": "onbekend",
-                           "weeks": "onbekend"},
-    "outside Twente": {"school_type": "vo", "age": 14, "kind": "ongeoorloofd", "hours": 4, "weeks": 0,
-                       "municipality": "utrecht"},
+    "everything unknown": {
+        "school_type": "onbekend",
+        "age": "onbekend",
+        "kind": "onbekend",
+        "hours": "onbekend",
+        "weeks": "onbekend",
+    },
+    "outside Twente": {
+        "school_type": "vo",
+        "age": 14,
+        "kind": "ongeoorloofd",
+        "hours": 4,
+        "weeks": 0,
+        "municipality": "utrecht",
+    },
 }
 
 
 def _tracker(known: dict[str, Any], language: str) -> Tracker:
     slots = {f"melding_{name}": value for name, value in known.items()}
-    return Tracker("school-1", slots, {"text": "", "intent": {"name": "affirm"}, "entities": [],
-                                       "metadata": {"language": language}},
-                   [], False, None, {}, "action_listen")
+    return Tracker(
+        "school-1",
+        slots,
+        {"text": "", "intent": {"name": "affirm"}, "entities": [], "metadata": {"language": language}},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
 
 
 def _outcome(known: dict[str, Any], language: str) -> tuple[str, MeldingDecision]:
@@ -65,18 +101,35 @@ def _outcome(known: dict[str, Any], language: str) -> tuple[str, MeldingDecision
     tracker = _tracker(known, language)
     ActionMeldingOutcome().run(dispatcher, tracker, {})
     decision = evaluate_melding(build_facts(known_facts(tracker))[0], on=ON)
-    parts = [part for message in dispatcher.messages
-             for part in (message["text"], (message.get("custom") or {}).get("details", ""))]
+    parts = [
+        part
+        for message in dispatcher.messages
+        for part in (message["text"], (message.get("custom") or {}).get("details", ""))
+    ]
     return "\n\n".join(part for part in parts if part), decision
 
 
 def _messages(decision: MeldingDecision) -> list[Message]:
     """Every Message of a decision, the values that are Messages too."""
     texts = decision.texts
-    found: list[Message] = [*(finding.message for finding in decision.findings), *texts.checklist, *texts.fields,
-                            texts.count_unit]
-    found += [text for text in (texts.duo_category, texts.channel, texts.recipient, texts.deadline,
-                                texts.deadline_guidance, texts.fine_risk) if text is not None]
+    found: list[Message] = [
+        *(finding.message for finding in decision.findings),
+        *texts.checklist,
+        *texts.fields,
+        texts.count_unit,
+    ]
+    found += [
+        text
+        for text in (
+            texts.duo_category,
+            texts.channel,
+            texts.recipient,
+            texts.deadline,
+            texts.deadline_guidance,
+            texts.fine_risk,
+        )
+        if text is not None
+    ]
     for message in list(found):
         found += [value for value in message.values.values() if isinstance(value, Message)]
     return found
@@ -120,8 +173,10 @@ def test_placeholders_are_filled_after_translation(language: str) -> None:
     assert format_number(Decimal("12.5"), language) in rendered and "16" in rendered  # "12.5" in en and ar
     late, _decision = _outcome(CASES["16 hours, late arrivals"], language)
     assert {"18", "1000", "100000"} <= _numbers(late)
-    sick = evaluate_melding(MeldingFacts(school_type="po", age=9, absence_kind="ziekte", municipality="hengelo",
-                                         long_term_sickness=True), on=ON)
+    sick = evaluate_melding(
+        MeldingFacts(school_type="po", age=9, absence_kind="ziekte", municipality="hengelo", long_term_sickness=True),
+        on=ON,
+    )
     hengelo = " ".join(translate(sentence, language) for sentence in sick.messages(EXPLANATION))
     assert "Hengelo" in hengelo and "2024-2025" in hengelo and "{" not in hengelo
 
@@ -138,21 +193,41 @@ def test_every_text_of_every_decision_has_a_reviewed_translation(language: str) 
     """All branches of the rules, not only the cases above: no message may fall back to Dutch."""
     missing: set[str] = set()
     for school_type, age, sk, kind, hours, weeks, municipality, suspected, spreekuur in itertools.product(
-            ("po", "vo", "mbo"), (4, 10, 16, 17, 19, 30), (None, True, False),
-            ("ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermoeden"), (3, 16),
-            (0, 5), (None, "hengelo", "utrecht"), (False, True), (False, True)):
-        facts = MeldingFacts(school_type=school_type, age=age, has_startkwalificatie=sk, absence_kind=kind,
-                             unauthorized_hours_4_weeks=hours, consecutive_weeks_absent=weeks, late_count=2,
-                             municipality=municipality, suspected_unauthorised=suspected,
-                             preventive_spreekuur=spreekuur, long_term_sickness=True)
-        missing |= {message.template for message in _messages(evaluate_melding(facts, on=ON))
-                    if lookup(message.template, language) is None}
+        ("po", "vo", "mbo"),
+        (4, 10, 16, 17, 19, 30),
+        (None, True, False),
+        ("ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermoeden"),
+        (3, 16),
+        (0, 5),
+        (None, "hengelo", "utrecht"),
+        (False, True),
+        (False, True),
+    ):
+        facts = MeldingFacts(
+            school_type=school_type,
+            age=age,
+            has_startkwalificatie=sk,
+            absence_kind=kind,
+            unauthorized_hours_4_weeks=hours,
+            consecutive_weeks_absent=weeks,
+            late_count=2,
+            municipality=municipality,
+            suspected_unauthorised=suspected,
+            preventive_spreekuur=spreekuur,
+            long_term_sickness=True,
+        )
+        missing |= {
+            message.template
+            for message in _messages(evaluate_melding(facts, on=ON))
+            if lookup(message.template, language) is None
+        }
     assert not missing, sorted(missing)[:5]
 
 
 def test_the_api_keeps_answering_in_dutch() -> None:
-    decision = evaluate_melding(MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd",
-                                             unauthorized_hours_4_weeks=16), on=ON)
+    decision = evaluate_melding(
+        MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd", unauthorized_hours_4_weeks=16), on=ON
+    )
     body = decision.model_dump()
     assert "texts" not in body
     assert body["explanation"].startswith("U moet dit verzuim melden bij DUO.")

@@ -87,40 +87,117 @@ def test_a_yes_after_what_to_change_shows_the_summary_first(configured) -> None:
 
 # Each answer of the summary, changed by its button (or by typing when it has none) after "no", then confirmed.
 CORRECTIONS = [
-    ("child_name", [("/deny", None), ('/verlof_correction{"verlof_field": "child_name"}', None),
-                    ("Sara de Vries", "inform_contact")], "Sara de Vries", "child_name", "Sara de Vries"),
-    ("child_class", [("/deny", None), ("de klas is fout, het is groep 6", "verlof_correction")],
-     "Sara Jansen, groep 6", "child_class", "groep 6"),
-    ("school", [("/deny", None), ('/verlof_correction{"verlof_field": "school"}', None),
-                ("De Triangel in Enschede", "inform_contact")], "De Triangel (Enschede)", "school_name", "De Triangel"),
-    ("home_municipality", [("de gemeente klopt niet, we wonen in Borne", "verlof_correction")],
-     "Woongemeente: Borne", "home_municipality", "Borne"),
-    ("dates", [("/deny", None), ('/verlof_correction{"verlof_field": "date"}', None), ("16 t/m 18 maart", None)],
-     "maandag 16 maart 2026 tot en met woensdag 18 maart 2026", "end_date", date(2026, 3, 18)),
-    ("start_date", [("sorry, de eerste dag is 10 maart", "verlof_correction")],
-     "dinsdag 10 maart 2026 tot en met vrijdag 13 maart 2026", "start_date", date(2026, 3, 10)),
-    ("end_date", [("/deny", None), ("de laatste dag is 12 maart", "verlof_correction")],
-     "tot en met donderdag 12 maart 2026", "end_date", date(2026, 3, 12)),
-    ("dates typed at what to change", [("/deny", None), ("van 10 tot en met 12 maart", "inform")],
-     "dinsdag 10 maart 2026 tot en met donderdag 12 maart 2026", "end_date", date(2026, 3, 12)),
-    ("reason", [("/deny", None), ('/verlof_correction{"verlof_field": "reason"}', None),
-                ("Mijn man is seizoenswerker in de landbouw.", None)],
-     "Reden: Mijn man is seizoenswerker in de landbouw.", "reason", "Mijn man is seizoenswerker in de landbouw."),
-    ("employer_statement", [("de verklaring van de werkgever klopt niet", "verlof_correction"), ("/deny", None)],
-     "Verklaring van de werkgever: nee", "employer_statement", False),
-    ("email", [("/deny", None), ('/verlof_correction{"verlof_field": "email"}', None),
-               ("piet@voorbeeld.nl", "inform_contact")], "E-mailadres: piet@voorbeeld.nl", "email",
-     "piet@voorbeeld.nl"),
-    ("kind", [("het soort verlof klopt niet", "verlof_correction"),
-              ('/inform{"verlof_kind": "gewichtige_omstandigheid"}', None),
-              ('/inform{"gebeurtenis": "huwelijk"}', None)],
-     "verlof wegens gewichtige omstandigheden (artikel 14)", "kind", "gewichtige_omstandigheid"),
+    (
+        "child_name",
+        [
+            ("/deny", None),
+            ('/verlof_correction{"verlof_field": "child_name"}', None),
+            ("Sara de Vries", "inform_contact"),
+        ],
+        "Sara de Vries",
+        "child_name",
+        "Sara de Vries",
+    ),
+    (
+        "child_class",
+        [("/deny", None), ("de klas is fout, het is groep 6", "verlof_correction")],
+        "Sara Jansen, groep 6",
+        "child_class",
+        "groep 6",
+    ),
+    (
+        "school",
+        [
+            ("/deny", None),
+            ('/verlof_correction{"verlof_field": "school"}', None),
+            ("De Triangel in Enschede", "inform_contact"),
+        ],
+        "De Triangel (Enschede)",
+        "school_name",
+        "De Triangel",
+    ),
+    (
+        "home_municipality",
+        [("de gemeente klopt niet, we wonen in Borne", "verlof_correction")],
+        "Woongemeente: Borne",
+        "home_municipality",
+        "Borne",
+    ),
+    (
+        "dates",
+        [("/deny", None), ('/verlof_correction{"verlof_field": "date"}', None), ("16 t/m 18 maart", None)],
+        "maandag 16 maart 2026 tot en met woensdag 18 maart 2026",
+        "end_date",
+        date(2026, 3, 18),
+    ),
+    (
+        "start_date",
+        [("sorry, de eerste dag is 10 maart", "verlof_correction")],
+        "dinsdag 10 maart 2026 tot en met vrijdag 13 maart 2026",
+        "start_date",
+        date(2026, 3, 10),
+    ),
+    (
+        "end_date",
+        [("/deny", None), ("de laatste dag is 12 maart", "verlof_correction")],
+        "tot en met donderdag 12 maart 2026",
+        "end_date",
+        date(2026, 3, 12),
+    ),
+    (
+        "dates typed at what to change",
+        [("/deny", None), ("van 10 tot en met 12 maart", "inform")],
+        "dinsdag 10 maart 2026 tot en met donderdag 12 maart 2026",
+        "end_date",
+        date(2026, 3, 12),
+    ),
+    (
+        "reason",
+        [
+            ("/deny", None),
+            ('/verlof_correction{"verlof_field": "reason"}', None),
+            ("Mijn man is seizoenswerker in de landbouw.", None),
+        ],
+        "Reden: Mijn man is seizoenswerker in de landbouw.",
+        "reason",
+        "Mijn man is seizoenswerker in de landbouw.",
+    ),
+    (
+        "employer_statement",
+        [("de verklaring van de werkgever klopt niet", "verlof_correction"), ("/deny", None)],
+        "Verklaring van de werkgever: nee",
+        "employer_statement",
+        False,
+    ),
+    (
+        "email",
+        [
+            ("/deny", None),
+            ('/verlof_correction{"verlof_field": "email"}', None),
+            ("piet@voorbeeld.nl", "inform_contact"),
+        ],
+        "E-mailadres: piet@voorbeeld.nl",
+        "email",
+        "piet@voorbeeld.nl",
+    ),
+    (
+        "kind",
+        [
+            ("het soort verlof klopt niet", "verlof_correction"),
+            ('/inform{"verlof_kind": "gewichtige_omstandigheid"}', None),
+            ('/inform{"gebeurtenis": "huwelijk"}', None),
+        ],
+        "verlof wegens gewichtige omstandigheden (artikel 14)",
+        "kind",
+        "gewichtige_omstandigheid",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "steps", "shown", "column", "value"), CORRECTIONS, ids=[c[0] for c in CORRECTIONS])
 def test_every_answer_can_be_corrected_and_the_summary_shows_it_before_sending(
-        configured, name: str, steps: list[tuple[str, str | None]], shown: str, column: str, value: Any) -> None:
+    configured, name: str, steps: list[tuple[str, str | None]], shown: str, column: str, value: Any
+) -> None:
     loop = FormLoop()
     up_to_the_summary(loop)
     for text, intent in steps:
@@ -139,8 +216,13 @@ def test_a_reason_the_classifier_took_for_a_question_is_the_reason(configured) -
     loop.say("ik wil verlof aanvragen", "request_verlof")
     loop.say('/inform{"verlof_kind": "gewichtige_omstandigheid"}')
     loop.say('/inform{"gebeurtenis": "overig"}')
-    for text, intent in (("Sara Jansen", "inform_contact"), ("groep 5", None), ("De Borgh", "inform_contact"),
-                         ('/inform{"verlof_municipality": "Hengelo"}', None), ("van 9 tot en met 13 maart", None)):
+    for text, intent in (
+        ("Sara Jansen", "inform_contact"),
+        ("groep 5", None),
+        ("De Borgh", "inform_contact"),
+        ('/inform{"verlof_municipality": "Hengelo"}', None),
+        ("van 9 tot en met 13 maart", None),
+    ):
         loop.say(text, intent)
     assert loop.slots["requested_slot"] == "verlof_reason"
     reply = loop.say("mijn oma wordt 90 en viert dat in Turkije", "ask_verlof_gewichtige_omstandigheden")
@@ -161,17 +243,25 @@ def test_a_real_question_leaves_the_form_and_the_question_comes_back(configured)
     assert loop.slots["verlof_child_name"] == "Sara Jansen" and "groep of klas" in texts(reply)
 
 
-@pytest.mark.parametrize(("first", "entities", "kind", "category", "next_question"), [
-    ("ik wil verlof aanvragen voor de bruiloft van mijn broer", {"gebeurtenis": "huwelijk"},
-     "gewichtige_omstandigheid", "huwelijk", "voornaam en achternaam"),
-    ("ik wil vakantieverlof aanvragen", {}, "vakantie", None, "voornaam en achternaam"),
-    ("ik wil verlof aanvragen voor het Suikerfeest", {}, "religieus", None, "voornaam en achternaam"),
-    ("ik wil bijzonder verlof aanvragen", {}, "gewichtige_omstandigheid", None, "Om welke gebeurtenis gaat het?"),
-    ("ik wil verlof aanvragen voor mijn dochter", {}, None, None, "Om wat voor verlof gaat het?"),
-])
-def test_what_the_first_message_says_is_not_asked_again(configured, first: str, entities: dict[str, str],
-                                                        kind: str | None, category: str | None,
-                                                        next_question: str) -> None:
+@pytest.mark.parametrize(
+    ("first", "entities", "kind", "category", "next_question"),
+    [
+        (
+            "ik wil verlof aanvragen voor de bruiloft van mijn broer",
+            {"gebeurtenis": "huwelijk"},
+            "gewichtige_omstandigheid",
+            "huwelijk",
+            "voornaam en achternaam",
+        ),
+        ("ik wil vakantieverlof aanvragen", {}, "vakantie", None, "voornaam en achternaam"),
+        ("ik wil verlof aanvragen voor het Suikerfeest", {}, "religieus", None, "voornaam en achternaam"),
+        ("ik wil bijzonder verlof aanvragen", {}, "gewichtige_omstandigheid", None, "Om welke gebeurtenis gaat het?"),
+        ("ik wil verlof aanvragen voor mijn dochter", {}, None, None, "Om wat voor verlof gaat het?"),
+    ],
+)
+def test_what_the_first_message_says_is_not_asked_again(
+    configured, first: str, entities: dict[str, str], kind: str | None, category: str | None, next_question: str
+) -> None:
     loop = FormLoop()
     reply = loop.say(first, "request_verlof", **entities)
     assert (loop.slots["verlof_kind"], loop.slots["verlof_category"]) == (kind, category)

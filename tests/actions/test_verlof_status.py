@@ -11,8 +11,16 @@ from actions.verlof_status import ActionVerlofStatus
 
 
 def run(text: str, language: str = "nl") -> str:
-    tracker = Tracker("web-status", {}, {"text": text, "intent": {"name": "ask_verlof_status"}, "entities": [],
-                                         "metadata": {"language": language}}, [], False, None, {}, "action_listen")
+    tracker = Tracker(
+        "web-status",
+        {},
+        {"text": text, "intent": {"name": "ask_verlof_status"}, "entities": [], "metadata": {"language": language}},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
     dispatcher = CollectingDispatcher()
     assert ActionVerlofStatus().run(dispatcher, tracker, {}) == []
     [message] = dispatcher.messages

@@ -22,9 +22,10 @@ pytestmark = pytest.mark.browser
 axe_package = pytest.importorskip("axe_playwright_python", reason="axe-playwright-python (dev dependency) missing")
 AXE_SOURCE = (resources.files(axe_package) / "axe.min.js").read_text(encoding="utf-8")
 BLOCKING = ("serious", "critical")
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-                                                      "best-practice"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.fixture
@@ -44,9 +45,12 @@ def serious_violations(page: Page) -> list[str]:
     result = page.evaluate("options => window.axe.run(document, options)", AXE_OPTIONS)
     return [
         f"{violation['impact']} {violation['id']}: {violation['help']} -> "
-        + "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
-                    for node in violation["nodes"][:10])
-        for violation in result["violations"] if violation.get("impact") in BLOCKING
+        + "; ".join(
+            " ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
+            for node in violation["nodes"][:10]
+        )
+        for violation in result["violations"]
+        if violation.get("impact") in BLOCKING
     ]
 
 
@@ -56,11 +60,22 @@ def test_chat_page_in_dutch(axe_page: Page, fake_rasa, page_problems):
     assert serious_violations(axe_page) == []
 
     fake_rasa.reply = lambda body: {
-        "messages": [{"text": "U mag uw kind niet zomaar meenemen op vakantie buiten de schoolvakanties.",
-                      "buttons": [{"title": "Verlof aanvragen", "payload": "/ask_verlof_vakantie"}],
-                      "custom": {"citations": [{"ref": "Leerplichtwet 1969, artikel 13a",
-                                                "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"}]}}],
-        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.93}}
+        "messages": [
+            {
+                "text": "U mag uw kind niet zomaar meenemen op vakantie buiten de schoolvakanties.",
+                "buttons": [{"title": "Verlof aanvragen", "payload": "/ask_verlof_vakantie"}],
+                "custom": {
+                    "citations": [
+                        {
+                            "ref": "Leerplichtwet 1969, artikel 13a",
+                            "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a",
+                        }
+                    ]
+                },
+            }
+        ],
+        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.93},
+    }
     box = axe_page.locator("#message")
     box.fill("Mag ik op vakantie buiten de schoolvakantie?")
     box.press("Enter")

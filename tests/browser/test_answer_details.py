@@ -18,15 +18,18 @@ CITATIONS = [
     {"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None},
     {"ref": "Gemeente Assen – Vakantieverlof", "url": "https://www.assen.nl/vakantieverlof"},
 ]
-VERDICT = ("Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen. Vakantieverlof kan voor ten hoogste 10 "
-           "schooldagen per schooljaar (artikel 13a Leerplichtwet).")
+VERDICT = (
+    "Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen. Vakantieverlof kan voor ten hoogste 10 "
+    "schooldagen per schooljaar (artikel 13a Leerplichtwet)."
+)
 DETAILS = "Wat kunt u doen?\n• Vraag een kortere periode aan bij de directeur."
 
 
 def _answer(body):
-    return {"messages": [{"text": VERDICT, "buttons": [],
-                          "custom": {"citations": CITATIONS, "details": DETAILS}}],
-            "intent": {"name": "ask_verlof_vakantie", "confidence": 0.9}}
+    return {
+        "messages": [{"text": VERDICT, "buttons": [], "custom": {"citations": CITATIONS, "details": DETAILS}}],
+        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.9},
+    }
 
 
 def test_details_wait_behind_meer_uitleg_and_three_sources_show(page: Page, fake_rasa, page_problems):

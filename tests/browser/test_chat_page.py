@@ -33,7 +33,8 @@ def test_question_gets_answer_with_a_citation_link(page: Page, fake_rasa, page_p
     ask(page, "Mag ik op vakantie buiten de schoolvakantie?")
 
     expect(page.locator("#transcript .message--user").last).to_contain_text(
-        "Mag ik op vakantie buiten de schoolvakantie?")
+        "Mag ik op vakantie buiten de schoolvakantie?"
+    )
     answer = bot_messages(page).last
     expect(answer).to_contain_text("Antwoord op: Mag ik op vakantie buiten de schoolvakantie?")
     expect(answer.locator(".citations")).to_contain_text("Bronnen")
@@ -67,10 +68,18 @@ def test_shift_enter_makes_a_new_line_and_enter_sends(page: Page, fake_rasa):
 
 
 def test_button_sends_its_payload_and_shows_its_title(page: Page, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [
-        {"text": "Waar gaat uw vraag over?", "buttons": [
-            {"title": "Verlof", "payload": "/ask_verlof_vakantie"},
-            {"title": "Ziekte", "payload": "/ask_ziekte"}]}], "intent": None}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {
+                "text": "Waar gaat uw vraag over?",
+                "buttons": [
+                    {"title": "Verlof", "payload": "/ask_verlof_vakantie"},
+                    {"title": "Ziekte", "payload": "/ask_ziekte"},
+                ],
+            }
+        ],
+        "intent": None,
+    }
     page.goto("/")
     ask(page, "help")
     button = page.get_by_role("button", name="Verlof")
@@ -89,10 +98,20 @@ def test_example_question_is_sent_as_text(page: Page, fake_rasa):
 
 
 def test_markup_is_shown_as_text_and_never_runs(page: Page, fake_rasa, page_problems):
-    fake_rasa.reply = lambda body: {"messages": [{
-        "text": f"Antwoord op: {body['message']}\n<b>vet</b>",
-        "custom": {"citations": [{"ref": "<i>Bron</i>", "url": "javascript:window.__pwned=3"},
-                                 {"ref": "Zonder adres", "url": None}]}}], "intent": None}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {
+                "text": f"Antwoord op: {body['message']}\n<b>vet</b>",
+                "custom": {
+                    "citations": [
+                        {"ref": "<i>Bron</i>", "url": "javascript:window.__pwned=3"},
+                        {"ref": "Zonder adres", "url": None},
+                    ]
+                },
+            }
+        ],
+        "intent": None,
+    }
     page.goto("/")
     evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
     ask(page, evil)
@@ -111,10 +130,19 @@ def test_markup_is_shown_as_text_and_never_runs(page: Page, fake_rasa, page_prob
 
 
 def test_lists_and_line_breaks_in_answers(page: Page, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [{"text": (
-        "U kunt verlof vragen als:\n- het werk van een ouder dat nodig maakt;\n• er geen andere vakantie is.\n"
-        "Let op:\neerste regel\ntweede regel\n1. Vraag het aan\n2. Wacht op het besluit\n"
-        "Meer op https://www.rijksoverheid.nl/onderwerpen/leerplicht.")}], "intent": None}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {
+                "text": (
+                    "U kunt verlof vragen als:\n- het werk van een ouder dat nodig maakt;\n"
+                    "• er geen andere vakantie is.\n"
+                    "Let op:\neerste regel\ntweede regel\n1. Vraag het aan\n2. Wacht op het besluit\n"
+                    "Meer op https://www.rijksoverheid.nl/onderwerpen/leerplicht."
+                )
+            }
+        ],
+        "intent": None,
+    }
     page.goto("/")
     ask(page, "verlof")
     answer = bot_messages(page).last
@@ -187,9 +215,12 @@ def test_a_busy_server_is_waited_out_with_the_same_message_id(page: Page, fake_r
         bodies.append(json.loads(route.request.post_data))
         if len(bodies) <= 6:  # more than the page's tries for an unreachable server
             status = 409 if len(bodies) == 3 else 429
-            route.fulfill(status=status, content_type="application/json", headers={"Retry-After": "5"},
-                          body=json.dumps({"detail": "Het is op dit moment erg druk. Probeer het over 5 seconden "
-                                                     "opnieuw."}))
+            route.fulfill(
+                status=status,
+                content_type="application/json",
+                headers={"Retry-After": "5"},
+                body=json.dumps({"detail": "Het is op dit moment erg druk. Probeer het over 5 seconden opnieuw."}),
+            )
         else:
             route.continue_()
 
@@ -219,8 +250,10 @@ def test_each_message_has_its_own_id_and_a_retry_reuses_it(page: Page, fake_rasa
     fake_rasa.down = True
     page.goto("/")
     sent: list[dict] = []
-    page.on("request", lambda request: sent.append(json.loads(request.post_data))
-            if request.url.endswith("/api/chat") else None)
+    page.on(
+        "request",
+        lambda request: sent.append(json.loads(request.post_data)) if request.url.endswith("/api/chat") else None,
+    )
     ask(page, "Eerste vraag")
     expect(page.locator("#transcript .message--notice")).to_contain_text("bewaard")
     fake_rasa.down = False
@@ -239,9 +272,16 @@ def test_each_message_has_its_own_id_and_a_retry_reuses_it(page: Page, fake_rasa
 
 def test_refusal_shows_the_reason_and_keeps_the_text_in_the_input(page: Page, fake_rasa):
     page.goto("/")
-    page.route("**/api/chat", lambda route: route.fulfill(
-        status=422, content_type="application/json",
-        body=json.dumps({"detail": "Het veld 'message' is niet geldig: er staan tekens in die niet zijn toegestaan."})))
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=422,
+            content_type="application/json",
+            body=json.dumps(
+                {"detail": "Het veld 'message' is niet geldig: er staan tekens in die niet zijn toegestaan."}
+            ),
+        ),
+    )
     ask(page, "Een vraag met een vreemd teken")
     expect(page.locator("#transcript .message--notice")).to_contain_text("niet zijn toegestaan")
     expect(page.locator("#message")).to_have_value("Een vraag met een vreemd teken")
@@ -400,8 +440,13 @@ def test_privacy_page_shows_the_conversation_code(page: Page):
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_usable_on_a_phone(browser, live_server, fake_rasa, width):
-    context = browser.new_context(viewport={"width": width, "height": 640}, base_url=live_server,
-                                  is_mobile=True, has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": width, "height": 640},
+        base_url=live_server,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     try:
         page = context.new_page()
         page.goto("/")
@@ -418,28 +463,48 @@ def test_usable_on_a_phone(browser, live_server, fake_rasa, width):
 
 
 def _demo_reply(body):
-    return {"messages": [{"text": (
-        "Dat mag alleen als u door uw werk in geen enkele schoolvakantie twee weken samen op vakantie kunt. "
-        "Dit heet verlof buiten de schoolvakanties.\n"
-        "- U vraagt het verlof ten minste acht weken van tevoren aan bij de directeur van de school.\n"
-        "- Het gaat om maximaal tien schooldagen per schooljaar.\n"
-        "- Het verlof mag niet in de eerste twee lesweken van het schooljaar vallen."),
-        "buttons": [{"title": "Hoe vraag ik het aan?", "payload": "/ask_verlof_aanvragen"},
-                    {"title": "Welke papieren heb ik nodig?", "payload": "/ask_verlof_bewijs"}],
-        "custom": {"citations": [
-            {"ref": "Leerplichtwet 1969, artikel 13a", "url": CITATION_URL},
-            {"ref": "Instructie leerplicht Twente", "url": None}]}}],
-        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.97}}
+    return {
+        "messages": [
+            {
+                "text": (
+                    "Dat mag alleen als u door uw werk in geen enkele schoolvakantie twee weken samen op "
+                    "vakantie kunt. "
+                    "Dit heet verlof buiten de schoolvakanties.\n"
+                    "- U vraagt het verlof ten minste acht weken van tevoren aan bij de directeur van de school.\n"
+                    "- Het gaat om maximaal tien schooldagen per schooljaar.\n"
+                    "- Het verlof mag niet in de eerste twee lesweken van het schooljaar vallen."
+                ),
+                "buttons": [
+                    {"title": "Hoe vraag ik het aan?", "payload": "/ask_verlof_aanvragen"},
+                    {"title": "Welke papieren heb ik nodig?", "payload": "/ask_verlof_bewijs"},
+                ],
+                "custom": {
+                    "citations": [
+                        {"ref": "Leerplichtwet 1969, artikel 13a", "url": CITATION_URL},
+                        {"ref": "Instructie leerplicht Twente", "url": None},
+                    ]
+                },
+            }
+        ],
+        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.97},
+    }
 
 
 @pytest.mark.skipif(os.environ.get("SCREENSHOTS") != "1", reason="set SCREENSHOTS=1 to refresh docs/img")
 def test_screenshots(browser, live_server, fake_rasa):
     fake_rasa.reply = _demo_reply
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    for name, viewport, mobile in (("chat-page.png", {"width": 1280, "height": 900}, False),
-                                   ("chat-page-mobile.png", {"width": 390, "height": 844}, True)):
-        context = browser.new_context(viewport=viewport, base_url=live_server, is_mobile=mobile,
-                                      has_touch=mobile, device_scale_factor=2 if mobile else 1)
+    for name, viewport, mobile in (
+        ("chat-page.png", {"width": 1280, "height": 900}, False),
+        ("chat-page-mobile.png", {"width": 390, "height": 844}, True),
+    ):
+        context = browser.new_context(
+            viewport=viewport,
+            base_url=live_server,
+            is_mobile=mobile,
+            has_touch=mobile,
+            device_scale_factor=2 if mobile else 1,
+        )
         try:
             page = context.new_page()
             page.goto("/")

@@ -20,11 +20,23 @@ pytestmark = pytest.mark.browser
 
 
 def answered(body):
-    return {"messages": [{"text": f"Antwoord op: {body['message']}", "custom": {
-        "topic": "verlof_vakantie", "citations": [{"ref": "Leerplichtwet 1969, artikel 13a",
-                                                   "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01"}]}}],
-            "intent": {"name": "thank" if "bedankt" in body["message"] else "ask_verlof_vakantie",
-                       "confidence": 0.9}}
+    return {
+        "messages": [
+            {
+                "text": f"Antwoord op: {body['message']}",
+                "custom": {
+                    "topic": "verlof_vakantie",
+                    "citations": [
+                        {
+                            "ref": "Leerplichtwet 1969, artikel 13a",
+                            "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01",
+                        }
+                    ],
+                },
+            }
+        ],
+        "intent": {"name": "thank" if "bedankt" in body["message"] else "ask_verlof_vakantie", "confidence": 0.9},
+    }
 
 
 def test_thumbs_down_with_a_comment_by_keyboard_and_kept_after_a_reload(page: Page, fake_rasa, page_problems):
@@ -82,8 +94,11 @@ def test_satisfaction_after_thanks_and_the_transcript_download(page: Page, fake_
     assert page_problems.messages == []
 
 
-def test_no_serious_accessibility_problem_with_feedback_and_satisfaction(axe_page: Page, fake_rasa,  # noqa: F811
-                                                                          page_problems):
+def test_no_serious_accessibility_problem_with_feedback_and_satisfaction(
+    axe_page: Page,  # noqa: F811 - the fixture imported above
+    fake_rasa,
+    page_problems,
+):
     fake_rasa.reply = answered
     axe_page.goto("/")
     ask(axe_page, "bedankt")
@@ -93,16 +108,21 @@ def test_no_serious_accessibility_problem_with_feedback_and_satisfaction(axe_pag
     assert serious_violations(axe_page) == []
 
 
-def test_no_serious_accessibility_problem_on_the_officer_pages(axe_page: Page, configured,  # noqa: F811
-                                                                page_problems):
+def test_no_serious_accessibility_problem_on_the_officer_pages(
+    axe_page: Page,  # noqa: F811 - the fixture imported above
+    configured,
+    page_problems,
+):
     make_user("officer@hengelo.nl")
     axe_page.goto("/backoffice/login")
     axe_page.get_by_label("E-mailadres").fill("officer@hengelo.nl")
     axe_page.get_by_label("Wachtwoord").fill(PASSWORD)
     axe_page.get_by_role("button", name="Inloggen").click()
-    for path, heading in (("/backoffice/stats", "Cijfers van de Leerplicht-assistent"),
-                          ("/backoffice/jaarverslag", "Jaarverslag leerplicht"),
-                          ("/backoffice/review", "Vragen die de assistent niet kon beantwoorden")):
+    for path, heading in (
+        ("/backoffice/stats", "Cijfers van de Leerplicht-assistent"),
+        ("/backoffice/jaarverslag", "Jaarverslag leerplicht"),
+        ("/backoffice/review", "Vragen die de assistent niet kon beantwoorden"),
+    ):
         axe_page.goto(path)
         expect(axe_page.get_by_role("heading", level=1)).to_contain_text(heading)
         assert serious_violations(axe_page) == [], path

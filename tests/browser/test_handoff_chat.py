@@ -26,18 +26,18 @@ def officer_does(sender_id: str, action, *args) -> None:
         action(session, case, officer, *args)
 
 
-def test_officer_reply_appears_in_the_chat_and_polling_stops_after_hand_back(page: Page, fake_rasa,
-                                                                            page_problems):
+def test_officer_reply_appears_in_the_chat_and_polling_stops_after_hand_back(page: Page, fake_rasa, page_problems):
     make_user("jan@hengelo.nl", name="Jan Jansen")
     senders: list[str] = []
 
     def reply(body):
         senders.append(body["sender"])
-        info = chat_handoff.create_from_conversation(body["sender"], "user_request",
-                                                     {"name": "Fatima", "town": "Borne", "phone": "0612345678"},
-                                                     {"text": "-"})
-        return case_opened_reply(info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.",
-                                 {"name": "affirm", "confidence": 0.99})
+        info = chat_handoff.create_from_conversation(
+            body["sender"], "user_request", {"name": "Fatima", "town": "Borne", "phone": "0612345678"}, {"text": "-"}
+        )
+        return case_opened_reply(
+            info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.", {"name": "affirm", "confidence": 0.99}
+        )
 
     fake_rasa.reply = reply
     page.goto("/")

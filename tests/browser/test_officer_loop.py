@@ -13,17 +13,22 @@ from tests.conftest import case_opened_reply
 pytestmark = pytest.mark.browser
 
 
-def test_parent_asks_for_a_person_and_sees_the_officers_reply(page: Page, browser, live_server, fake_rasa,
-                                                               page_problems):
+def test_parent_asks_for_a_person_and_sees_the_officers_reply(
+    page: Page, browser, live_server, fake_rasa, page_problems
+):
     make_user("jan@hengelo.nl", name="Jan Jansen")
     cases: list[str] = []
 
     def rasa_opens_a_case(body):  # what action_create_case does after consent and the contact form
-        info = chat_handoff.create_from_conversation(body["sender"], "user_request",
-                                                     {"name": "Fatima", "town": "Hengelo"}, {"text": "-"})
+        info = chat_handoff.create_from_conversation(
+            body["sender"], "user_request", {"name": "Fatima", "town": "Hengelo"}, {"text": "-"}
+        )
         cases.append(info.case_id)
-        return case_opened_reply(info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.",
-                                 {"name": "request_human", "confidence": 0.98})
+        return case_opened_reply(
+            info,
+            f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.",
+            {"name": "request_human", "confidence": 0.98},
+        )
 
     fake_rasa.reply = rasa_opens_a_case
     page.goto("/")

@@ -51,8 +51,15 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def phone(browser: Browser, live_server: str, page_problems):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
-                                  locale="nl-NL", base_url=live_server, bypass_csp=True)
+    context = browser.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+        locale="nl-NL",
+        base_url=live_server,
+        bypass_csp=True,
+    )
     page = context.new_page()
     page.on("pageerror", page_problems.page_error)
     page.set_default_timeout(10_000)
@@ -62,8 +69,9 @@ def phone(browser: Browser, live_server: str, page_problems):
 
 @pytest.fixture
 def desktop(browser: Browser, live_server: str, page_problems):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", base_url=live_server,
-                                  bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nl-NL", base_url=live_server, bypass_csp=True
+    )
     page = context.new_page()
     page.on("pageerror", page_problems.page_error)
     page.set_default_timeout(10_000)
@@ -119,13 +127,16 @@ class VerlofRasa:
         self.loop.sender = body["sender"]
         intent, entities = VERLOF_NLU.get(text, (None, {}))
         messages = self.loop.say(text, intent, **entities)
-        return {"messages": [{"text": m["text"], "buttons": m["buttons"], "custom": m["custom"]} for m in messages],
-                "intent": {"name": intent or "inform", "confidence": 0.9},
-                "slots": {"requested_slot": self.loop.slots["requested_slot"]}}
+        return {
+            "messages": [{"text": m["text"], "buttons": m["buttons"], "custom": m["custom"]} for m in messages],
+            "intent": {"name": intent or "inform", "confidence": 0.9},
+            "slots": {"requested_slot": self.loop.slots["requested_slot"]},
+        }
 
 
 def test_a_parent_corrects_two_answers_on_a_phone_and_sends_what_the_summary_showed(
-        phone: Page, fake_rasa, today_is, page_problems) -> None:
+    phone: Page, fake_rasa, today_is, page_problems
+) -> None:
     today_is(TODAY)
     rasa = VerlofRasa()
     fake_rasa.reply = rasa.reply
@@ -135,10 +146,14 @@ def test_a_parent_corrects_two_answers_on_a_phone_and_sends_what_the_summary_sho
 
     type_message(page, "Ik wil verlof aanvragen voor de bruiloft van mijn broer")
     expect(bot(page).last).to_contain_text("voornaam en achternaam")  # the kind of leave is not asked again
-    for turn, (text, next_question) in enumerate((
+    for turn, (text, next_question) in enumerate(
+        (
             ("Sara Jansen", "In welke groep of klas"),
             ("groep 5", "Op welke school"),
-            ("De Borgh in Hengelo", "In welke gemeente woont uw kind?")), start=2):
+            ("De Borgh in Hengelo", "In welke gemeente woont uw kind?"),
+        ),
+        start=2,
+    ):
         type_message(page, text)
         answered(page, turn)
         expect(bot(page).last).to_contain_text(next_question)
@@ -185,7 +200,11 @@ def test_a_parent_corrects_two_answers_on_a_phone_and_sends_what_the_summary_sho
     with session_scope() as session:
         stored = session.scalars(select(VerlofRequest)).one()
         assert (stored.school_id, stored.start_date, stored.end_date, stored.school_days) == (
-            "enschede-de-triangel", date(2026, 3, 9), date(2026, 3, 12), 4)
+            "enschede-de-triangel",
+            date(2026, 3, 9),
+            date(2026, 3, 12),
+            4,
+        )
         assert stored.reason == "De bruiloft van mijn broer in Turkije"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page_problems.messages == []
@@ -193,25 +212,46 @@ def test_a_parent_corrects_two_answers_on_a_phone_and_sends_what_the_summary_sho
 
 # -- the status page ---------------------------------------------------------------------------------------------------
 
+
 def submitted_and_refused() -> str:
     with session_scope() as session:
-        request = verlof_service.submit(session, verlof_service.RequestData(
-            kind="vakantie", start_date=date(2026, 3, 9), end_date=date(2026, 3, 13), child_name="Sara Jansen",
-            child_class="groep 5", home_municipality="Hengelo", reason="Ik werk in de horeca.", email=EMAIL,
-            school_id="hengelo-de-borgh", employer_statement=True, language="nl"), today=TODAY)
+        request = verlof_service.submit(
+            session,
+            verlof_service.RequestData(
+                kind="vakantie",
+                start_date=date(2026, 3, 9),
+                end_date=date(2026, 3, 13),
+                child_name="Sara Jansen",
+                child_class="groep 5",
+                home_municipality="Hengelo",
+                reason="Ik werk in de horeca.",
+                email=EMAIL,
+                school_id="hengelo-de-borgh",
+                employer_statement=True,
+                language="nl",
+            ),
+            today=TODAY,
+        )
         reference = request.reference
-    school = make_user("directeur@deborgh.nl", role="school", municipality=None, school_id="hengelo-de-borgh",
-                       name="M. de Vries")
+    school = make_user(
+        "directeur@deborgh.nl", role="school", municipality=None, school_id="hengelo-de-borgh", name="M. de Vries"
+    )
     with session_scope() as session:
-        verlof_service.decide(session, Principal(school, "school", None, "hengelo-de-borgh", "M. de Vries"),
-                              reference, "refuse", "Er is geen werkgeversverklaring bijgevoegd.",
-                              now=datetime(2026, 1, 20, 10, tzinfo=timezone.utc))
+        verlof_service.decide(
+            session,
+            Principal(school, "school", None, "hengelo-de-borgh", "M. de Vries"),
+            reference,
+            "refuse",
+            "Er is geen werkgeversverklaring bijgevoegd.",
+            now=datetime(2026, 1, 20, 10, tzinfo=timezone.utc),
+        )
     return reference
 
 
 @pytest.mark.parametrize("language", ["nl", "ar"])
-def test_the_status_page_shows_the_decision_its_reason_and_how_to_object(phone: Page, language: str,
-                                                                         page_problems) -> None:
+def test_the_status_page_shows_the_decision_its_reason_and_how_to_object(
+    phone: Page, language: str, page_problems
+) -> None:
     reference = submitted_and_refused()
     page = phone
     page.goto(f"/verlof/status?lang={language}")
@@ -221,8 +261,9 @@ def test_the_status_page_shows_the_decision_its_reason_and_how_to_object(phone: 
     page.locator("#status-reference").fill(reference)
     page.locator("#status-email").fill("iemand@anders.nl")
     page.locator("form.status-form button[type=submit]").click()
-    expect(page.get_by_role("alert")).to_contain_text(translate(
-        "We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.", language))
+    expect(page.get_by_role("alert")).to_contain_text(
+        translate("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.", language)
+    )
     no_serious_violations(page)  # the error state
 
     page.locator("#status-email").fill(EMAIL)
@@ -239,6 +280,7 @@ def test_the_status_page_shows_the_decision_its_reason_and_how_to_object(phone: 
 
 # -- two school checks -------------------------------------------------------------------------------------------------
 
+
 class MeldingRasa:
     """melding_form with the real validation and outcome actions, activated as Rasa 3.6 activates a form."""
 
@@ -249,21 +291,38 @@ class MeldingRasa:
 
     def run(self, action: Any, message: dict[str, Any]) -> list[dict[str, Any]]:
         dispatcher = CollectingDispatcher()
-        tracker = Tracker("school", dict(self.slots), message, list(self.events), False, None,
-                          {"name": "melding_form"} if self.active else {}, "action_listen")
+        tracker = Tracker(
+            "school",
+            dict(self.slots),
+            message,
+            list(self.events),
+            False,
+            None,
+            {"name": "melding_form"} if self.active else {},
+            "action_listen",
+        )
         events = resolve(action.run(dispatcher, tracker, {}))
         for event in events:
             if event["event"] == "slot":
                 self.slots[event["name"]] = event["value"]
-        return [{"text": m.get("text"), "buttons": m.get("buttons") or [], "custom": m.get("custom") or {}}
-                for m in dispatcher.messages]
+        return [
+            {"text": m.get("text"), "buttons": m.get("buttons") or [], "custom": m.get("custom") or {}}
+            for m in dispatcher.messages
+        ]
 
     def reply(self, body: dict[str, Any]) -> dict[str, Any]:
         text = body["message"]
-        intent = "check_melding" if text in ("/check_melding", "Nog een leerling controleren") \
-            or text.startswith("Moet ik") else "inform_melding"
-        message = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": [],
-                   "metadata": {"language": body["metadata"]["language"]}}
+        intent = (
+            "check_melding"
+            if text in ("/check_melding", "Nog een leerling controleren") or text.startswith("Moet ik")
+            else "inform_melding"
+        )
+        message = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.95},
+            "entities": [],
+            "metadata": {"language": body["metadata"]["language"]},
+        }
         self.events.append({"event": "user", "text": text})
         if intent == "check_melding":
             self.active = True
@@ -280,11 +339,13 @@ def test_a_school_checks_two_pupils_in_one_conversation(desktop: Page, fake_rasa
     fake_rasa.reply = MeldingRasa().reply
     page = desktop
     page.goto("/")
-    type_message(page, "Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur "
-                       "gespijbeld.")
+    type_message(
+        page, "Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur gespijbeld."
+    )
     first = bot(page).nth(0)
     expect(first.locator(".bubble__headline strong")).to_have_text(
-        "Uitkomst: u moet dit melden bij DUO. Soort melding bij DUO: 16 uur in 4 weken")
+        "Uitkomst: u moet dit melden bij DUO. Soort melding bij DUO: 16 uur in 4 weken"
+    )
     no_serious_violations(page)
 
     bot(page).last.get_by_role("button", name="Nog een leerling controleren").click()
@@ -310,20 +371,30 @@ def test_a_school_checks_two_pupils_in_one_conversation(desktop: Page, fake_rasa
 
 # -- the language from the first message -------------------------------------------------------------------------------
 
+
 def arabic_aware_reply(body: dict[str, Any]) -> dict[str, Any]:
     """Rasa answers in the language the gateway chose (metadata), as the NLG endpoint renders responses."""
     rendered = render_response("utter_greet", {"latest_message": {"metadata": body["metadata"]}})
-    return {"messages": [{"text": rendered["text"], "buttons": rendered["buttons"]}],
-            "intent": {"name": "greet", "confidence": 0.9}}
+    return {
+        "messages": [{"text": rendered["text"], "buttons": rendered["buttons"]}],
+        "intent": {"name": "greet", "confidence": 0.9},
+    }
 
 
-def test_an_arabic_first_message_on_the_default_page_is_answered_in_arabic(desktop: Page, fake_rasa,
-                                                                           page_problems) -> None:
+def test_an_arabic_first_message_on_the_default_page_is_answered_in_arabic(
+    desktop: Page, fake_rasa, page_problems
+) -> None:
     fake_rasa.reply = arabic_aware_reply
     page = desktop
     sent: list[dict[str, Any]] = []
-    page.on("request", lambda request: sent.append(json.loads(request.post_data))
-            if request.url.endswith("/api/chat") and request.method == "POST" else None)
+    page.on(
+        "request",
+        lambda request: (
+            sent.append(json.loads(request.post_data))
+            if request.url.endswith("/api/chat") and request.method == "POST"
+            else None
+        ),
+    )
     page.goto("/")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     type_message(page, "مرحبا، هل يجب أن يذهب طفلي إلى المدرسة؟")
@@ -339,8 +410,9 @@ def test_an_arabic_first_message_on_the_default_page_is_answered_in_arabic(deskt
     assert page_problems.messages == []
 
 
-def test_an_arabic_browser_gets_the_arabic_page_and_answers(browser: Browser, live_server: str, fake_rasa,
-                                                            page_problems) -> None:
+def test_an_arabic_browser_gets_the_arabic_page_and_answers(
+    browser: Browser, live_server: str, fake_rasa, page_problems
+) -> None:
     fake_rasa.reply = arabic_aware_reply
     context = browser.new_context(locale="ar", base_url=live_server, bypass_csp=True)
     page = context.new_page()
@@ -360,15 +432,17 @@ def test_an_arabic_browser_gets_the_arabic_page_and_answers(browser: Browser, li
 
 # -- nothing lost by closing the tab; the handoff notice once; who wrote ----------------------------------------------
 
-def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(browser: Browser, live_server: str,
-                                                                                fake_rasa, page_problems) -> None:
+
+def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(
+    browser: Browser, live_server: str, fake_rasa, page_problems
+) -> None:
     make_user("jan@hengelo.nl", name="Jan Jansen")
 
     def reply(body):
         if body["message"] == "Borne":
-            info = chat_handoff.create_from_conversation(body["sender"], "user_request",
-                                                         {"name": "Fatima", "town": "Borne", "email": EMAIL},
-                                                         {"text": "-"})
+            info = chat_handoff.create_from_conversation(
+                body["sender"], "user_request", {"name": "Fatima", "town": "Borne", "email": EMAIL}, {"text": "-"}
+            )
             return case_opened_reply(info, f"Uw vraag is doorgegeven. Uw zaaknummer is {info.case_id}.")
         return {"messages": [{"text": f"Antwoord op: {body['message']}"}], "intent": None}
 
@@ -402,15 +476,17 @@ def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(
     officer_message = again.locator("#transcript .message--officer")
     expect(officer_message).to_have_count(1, timeout=15_000)
     expect(officer_message.locator(".message__author")).to_have_text(
-        "Jan Jansen, leerplichtambtenaar, gemeente Hengelo:")
+        "Jan Jansen, leerplichtambtenaar, gemeente Hengelo:"
+    )
     no_serious_violations(again)
     context.close()
 
     elsewhere = browser.new_context(locale="nl-NL", base_url=live_server, bypass_csp=True)  # another device
     other = elsewhere.new_page()
     other.goto(resume.replace(live_server, ""))
-    expect(other.locator("#transcript .message--officer")).to_contain_text("Goedemiddag, ik bel u morgen.",
-                                                                           timeout=15_000)
+    expect(other.locator("#transcript .message--officer")).to_contain_text(
+        "Goedemiddag, ik bel u morgen.", timeout=15_000
+    )
     assert "#gesprek" not in other.url  # the code does not stay in the address bar
     elsewhere.close()
     assert page_problems.messages == []
@@ -418,22 +494,34 @@ def test_closing_the_tab_loses_nothing_and_the_officer_reply_shows_who_wrote_it(
 
 # -- the officer's case page ------------------------------------------------------------------------------------------
 
+
 def test_the_case_page_is_built_for_the_officer(desktop: Page, page_problems) -> None:
     make_user("jan@hengelo.nl", name="Jan Jansen")
     from actions.handoff_case import topic_assessment
 
     with session_scope() as session:
         case = case_service.open_case(
-            session, sender_id="web-case-page", trigger="user_request",
-            facts={"name": "Fatima", "town": "Borne", "email": EMAIL, "topic": "problemen_op_school",
-                   "question": "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?"},
-            assessment=topic_assessment("problemen_op_school"), language="ar", consent=True,
+            session,
+            sender_id="web-case-page",
+            trigger="user_request",
+            facts={
+                "name": "Fatima",
+                "town": "Borne",
+                "email": EMAIL,
+                "topic": "problemen_op_school",
+                "question": "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?",
+            },
+            assessment=topic_assessment("problemen_op_school"),
+            language="ar",
+            consent=True,
             transcript=[
                 {"author": "user", "text": "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?"},
                 {"author": "bot", "text": "Praat eerst met de school."},
                 {"author": "user", "text": "/request_human"},
                 {"author": "bot", "text": "Wilt u dat ik uw vraag doorgeef?"},
-                {"author": "user", "text": "/affirm"}])
+                {"author": "user", "text": "/affirm"},
+            ],
+        )
         reference = case.reference
     page = desktop
     page.goto("/backoffice/login")
@@ -450,11 +538,18 @@ def test_the_case_page_is_built_for_the_officer(desktop: Page, page_problems) ->
     page.get_by_role("link", name=reference).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Zaak {reference}: Mijn kind heeft problemen op school")
     headings = page.get_by_role("heading", level=2).all_text_contents()
-    order = ["De vraag", "Wat de assistent verzamelde", "Juridische voorbeoordeling (door de assistent)",
-             "Gesprek met de assistent (tot de overdracht)", "Berichten met de gebruiker", "Acties"]
+    order = [
+        "De vraag",
+        "Wat de assistent verzamelde",
+        "Juridische voorbeoordeling (door de assistent)",
+        "Gesprek met de assistent (tot de overdracht)",
+        "Berichten met de gebruiker",
+        "Acties",
+    ]
     assert [heading for heading in headings if heading in order] == order
     expect(page.locator("#case-question")).to_have_text(
-        "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?")
+        "Mijn zoon wordt gepest en wil niet meer naar school, wat kan ik doen?"
+    )
     facts = page.locator("section[aria-labelledby=summary-title] .bo-facts")
     expect(facts).to_contain_text("Mijn kind heeft problemen op school")
     expect(facts).not_to_contain_text("problemen_op_school")

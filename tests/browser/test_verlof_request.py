@@ -38,8 +38,18 @@ def bot(page: Page):
 class FormPlayer:
     """Rasa's part: which question comes next, and the slots so far."""
 
-    ORDER = (form.KIND, form.CHILD_NAME, form.CHILD_CLASS, form.SCHOOL, form.HOME, form.START, form.REASON,
-             form.EMPLOYER, form.EMAIL, form.CONFIRMED)
+    ORDER = (
+        form.KIND,
+        form.CHILD_NAME,
+        form.CHILD_CLASS,
+        form.SCHOOL,
+        form.HOME,
+        form.START,
+        form.REASON,
+        form.EMPLOYER,
+        form.EMAIL,
+        form.CONFIRMED,
+    )
 
     def __init__(self) -> None:
         self.slots: dict[str, Any] = {}
@@ -52,14 +62,24 @@ class FormPlayer:
         return {"text": variation["text"], "buttons": variation.get("buttons", [])}
 
     def tracker(self, sender: str, text: str) -> Tracker:
-        return Tracker(sender, {**self.slots, "requested_slot": self.requested}, {"text": text, "intent": {},
-                       "entities": [], "metadata": {"language": "nl"}}, [], False, None, {}, "action_listen")
+        return Tracker(
+            sender,
+            {**self.slots, "requested_slot": self.requested},
+            {"text": text, "intent": {}, "entities": [], "metadata": {"language": "nl"}},
+            [],
+            False,
+            None,
+            {},
+            "action_listen",
+        )
 
     def run(self, action: Any, sender: str, text: str) -> list[dict[str, Any]]:
         dispatcher = CollectingDispatcher()
         action.run(dispatcher, self.tracker(sender, text), {})
-        return [{"text": m.get("text"), "buttons": m.get("buttons", []), "custom": m.get("custom") or {}}
-                for m in dispatcher.messages]
+        return [
+            {"text": m.get("text"), "buttons": m.get("buttons", []), "custom": m.get("custom") or {}}
+            for m in dispatcher.messages
+        ]
 
     def take(self, text: str) -> None:
         slot = self.requested
@@ -98,12 +118,16 @@ class FormPlayer:
             messages = self.run(ActionAskVerlofConfirmed(), sender, text)
         else:
             messages = [self.utter(f"utter_ask_{self.requested}")]
-        return {"messages": messages, "intent": {"name": "inform", "confidence": 0.9},
-                "slots": {"requested_slot": self.requested}}
+        return {
+            "messages": messages,
+            "intent": {"name": "inform", "confidence": 0.9},
+            "slots": {"requested_slot": self.requested},
+        }
 
 
-def test_a_parent_requests_vacation_leave_in_the_chat(page: Page, fake_rasa, live_server, today_is,
-                                                      page_problems) -> None:
+def test_a_parent_requests_vacation_leave_in_the_chat(
+    page: Page, fake_rasa, live_server, today_is, page_problems
+) -> None:
     today_is(TODAY)
     player = FormPlayer()
     fake_rasa.reply = player.reply
@@ -147,7 +171,13 @@ def test_a_parent_requests_vacation_leave_in_the_chat(page: Page, fake_rasa, liv
     assert status.status_code == 200, status.text
     stored = status.json()
     assert (stored["status"], stored["school"], stored["school_days"], stored["start_date"]) == (
-        "submitted", "De Borgh", 5, "2026-03-09")
-    assert httpx.get(f"{live_server}/api/verlof/requests/{reference}",
-                     params={"email": "iemand@anders.nl"}).status_code == 404
+        "submitted",
+        "De Borgh",
+        5,
+        "2026-03-09",
+    )
+    assert (
+        httpx.get(f"{live_server}/api/verlof/requests/{reference}", params={"email": "iemand@anders.nl"}).status_code
+        == 404
+    )
     assert page_problems.messages == []

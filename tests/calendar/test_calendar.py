@@ -29,12 +29,16 @@ KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 
 # -- school years ------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("day", "expected"), [
-    (date(2026, 7, 31), "2025-2026"),
-    (date(2026, 8, 1), "2026-2027"),
-    (date(2027, 1, 1), "2026-2027"),
-    (date(2024, 12, 31), "2024-2025"),   # pure arithmetic: works outside the known calendar too
-])
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 7, 31), "2025-2026"),
+        (date(2026, 8, 1), "2026-2027"),
+        (date(2027, 1, 1), "2026-2027"),
+        (date(2024, 12, 31), "2024-2025"),  # pure arithmetic: works outside the known calendar too
+    ],
+)
 def test_school_year_runs_from_1_august_to_31_july(day, expected):
     school_year = school_year_of(day)
     assert school_year.label == expected
@@ -103,7 +107,7 @@ def test_every_range_runs_saturday_to_sunday_and_has_sources_and_a_certainty():
                 assert period["start"].weekday() == 5 and period["end"].weekday() == 6, (holiday["id"], region)
                 assert period["certainty"] in {"ok", "corroborated", "uncertain"}
                 if year["school_year"] == "2027-2028":
-                    assert period["certainty"] == "ok"   # the official Rijksoverheid page was seen
+                    assert period["certainty"] == "ok"  # the official Rijksoverheid page was seen
 
 
 def test_herfst_and_voorjaar_are_advisory_and_zomer_is_compulsory():
@@ -114,29 +118,33 @@ def test_herfst_and_voorjaar_are_advisory_and_zomer_is_compulsory():
 
 
 def test_meivakantie_adviesweek_is_not_a_holiday():
-    assert is_school_day(date(2026, 4, 20), "noord")       # Monday of the adviesweek 18-26 April 2026
-    assert not is_school_day(date(2026, 4, 28), "noord")   # inside the meivakantie itself
+    assert is_school_day(date(2026, 4, 20), "noord")  # Monday of the adviesweek 18-26 April 2026
+    assert not is_school_day(date(2026, 4, 28), "noord")  # inside the meivakantie itself
 
 
 # -- school days ----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("day", "expected", "why"), [
-    (date(2026, 10, 5), True, "an ordinary Monday"),
-    (date(2026, 10, 3), False, "Saturday"),
-    (date(2026, 10, 4), False, "Sunday"),
-    (date(2026, 10, 12), False, "herfstvakantie noord"),
-    (date(2026, 10, 19), True, "the Monday after the herfstvakantie"),
-    (date(2026, 4, 6), False, "Tweede Paasdag: school-free by default"),
-    (date(2026, 5, 14), False, "Hemelvaartsdag: school-free by default"),
-    (date(2026, 5, 15), True, "the Friday after Hemelvaart is not a public holiday"),
-    (date(2026, 5, 25), False, "Tweede Pinksterdag"),
-    (date(2026, 4, 3), True, "Goede Vrijdag varies by school: counted as a school day"),
-    (date(2026, 5, 5), True, "Bevrijdingsdag 2026 (no lustrum): counted as a school day"),
-    (date(2027, 4, 27), False, "Koningsdag 2027 is a Tuesday"),
-    (date(2026, 2, 16), True, "carnaval is not free in regio noord"),
-    (date(2026, 8, 14), False, "zomervakantie 2026 noord"),
-    (date(2026, 8, 17), True, "first school day 2026-2027 noord"),
-])
+
+@pytest.mark.parametrize(
+    ("day", "expected", "why"),
+    [
+        (date(2026, 10, 5), True, "an ordinary Monday"),
+        (date(2026, 10, 3), False, "Saturday"),
+        (date(2026, 10, 4), False, "Sunday"),
+        (date(2026, 10, 12), False, "herfstvakantie noord"),
+        (date(2026, 10, 19), True, "the Monday after the herfstvakantie"),
+        (date(2026, 4, 6), False, "Tweede Paasdag: school-free by default"),
+        (date(2026, 5, 14), False, "Hemelvaartsdag: school-free by default"),
+        (date(2026, 5, 15), True, "the Friday after Hemelvaart is not a public holiday"),
+        (date(2026, 5, 25), False, "Tweede Pinksterdag"),
+        (date(2026, 4, 3), True, "Goede Vrijdag varies by school: counted as a school day"),
+        (date(2026, 5, 5), True, "Bevrijdingsdag 2026 (no lustrum): counted as a school day"),
+        (date(2027, 4, 27), False, "Koningsdag 2027 is a Tuesday"),
+        (date(2026, 2, 16), True, "carnaval is not free in regio noord"),
+        (date(2026, 8, 14), False, "zomervakantie 2026 noord"),
+        (date(2026, 8, 17), True, "first school day 2026-2027 noord"),
+    ],
+)
 def test_is_school_day_noord(day, expected, why):
     assert is_school_day(day, "noord") is expected, why
 
@@ -157,15 +165,23 @@ def test_carnaval_is_a_regional_custom_of_zuid_only():
     assert carnaval.id == "carnaval" and carnaval.not_a_public_holiday and not carnaval.school_free_by_default
 
 
-@pytest.mark.parametrize(("start", "end", "expected", "why"), [
-    (date(2026, 10, 5), date(2026, 10, 9), 5, "one ordinary week"),
-    (date(2026, 10, 5), date(2026, 10, 5), 1, "inclusive: one day"),
-    (date(2026, 10, 5), date(2026, 10, 23), 10, "a week before and after the herfstvakantie: only school days count"),
-    (date(2026, 10, 3), date(2026, 10, 4), 0, "weekend only"),
-    (date(2026, 10, 10), date(2026, 10, 18), 0, "holiday only"),
-    (date(2026, 3, 30), date(2026, 4, 10), 9, "Goede Vrijdag counts, Tweede Paasdag does not"),
-    (date(2026, 5, 11), date(2026, 5, 15), 4, "week of Hemelvaart"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "expected", "why"),
+    [
+        (date(2026, 10, 5), date(2026, 10, 9), 5, "one ordinary week"),
+        (date(2026, 10, 5), date(2026, 10, 5), 1, "inclusive: one day"),
+        (
+            date(2026, 10, 5),
+            date(2026, 10, 23),
+            10,
+            "a week before and after the herfstvakantie: only school days count",
+        ),
+        (date(2026, 10, 3), date(2026, 10, 4), 0, "weekend only"),
+        (date(2026, 10, 10), date(2026, 10, 18), 0, "holiday only"),
+        (date(2026, 3, 30), date(2026, 4, 10), 9, "Goede Vrijdag counts, Tweede Paasdag does not"),
+        (date(2026, 5, 11), date(2026, 5, 15), 4, "week of Hemelvaart"),
+    ],
+)
 def test_school_days_between(start, end, expected, why):
     assert school_days_between(start, end, "noord") == expected, why
 
@@ -177,36 +193,44 @@ def test_school_days_between_refuses_end_before_start():
 
 # -- first school day and lesweken ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("school_year", "region", "expected"), [
-    ("2025-2026", "noord", date(2025, 8, 25)),   # after zomer 2025 (12 jul - 24 aug 2025, added from two sources)
-    ("2026-2027", "noord", date(2026, 8, 17)),
-    ("2027-2028", "noord", date(2027, 8, 23)),
-    ("2026-2027", "midden", date(2026, 8, 31)),
-    ("2026-2027", "zuid", date(2026, 8, 24)),
-    ("2027-2028", "zuid", date(2027, 9, 6)),
-])
+
+@pytest.mark.parametrize(
+    ("school_year", "region", "expected"),
+    [
+        ("2025-2026", "noord", date(2025, 8, 25)),  # after zomer 2025 (12 jul - 24 aug 2025, added from two sources)
+        ("2026-2027", "noord", date(2026, 8, 17)),
+        ("2027-2028", "noord", date(2027, 8, 23)),
+        ("2026-2027", "midden", date(2026, 8, 31)),
+        ("2026-2027", "zuid", date(2026, 8, 24)),
+        ("2027-2028", "zuid", date(2027, 9, 6)),
+    ],
+)
 def test_first_school_day_is_the_day_after_the_zomervakantie(school_year, region, expected):
     assert first_school_day(school_year, region) == expected
     assert first_school_day(SchoolYear.parse(school_year), region) == expected
 
 
-@pytest.mark.parametrize(("day", "expected", "why"), [
-    (date(2026, 8, 17), 1, "first school day"),
-    (date(2026, 8, 22), 1, "Saturday of lesweek 1"),
-    (date(2026, 8, 28), 2, "last day of lesweek 2"),
-    (date(2026, 8, 31), 3, "first day of lesweek 3"),
-    (date(2026, 10, 9), 8, "the Friday before the herfstvakantie"),
-    (date(2026, 10, 12), None, "herfstvakantie: a holiday week does not count"),
-    (date(2026, 10, 19), 9, "the week after the herfstvakantie is lesweek 9, not 10"),
-    (date(2026, 8, 10), None, "still zomervakantie: before the first school day"),
-    (date(2025, 9, 5), 2, "2025-2026: last day of lesweek 2"),
-    (date(2025, 9, 8), 3, "2025-2026: first day of lesweek 3"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected", "why"),
+    [
+        (date(2026, 8, 17), 1, "first school day"),
+        (date(2026, 8, 22), 1, "Saturday of lesweek 1"),
+        (date(2026, 8, 28), 2, "last day of lesweek 2"),
+        (date(2026, 8, 31), 3, "first day of lesweek 3"),
+        (date(2026, 10, 9), 8, "the Friday before the herfstvakantie"),
+        (date(2026, 10, 12), None, "herfstvakantie: a holiday week does not count"),
+        (date(2026, 10, 19), 9, "the week after the herfstvakantie is lesweek 9, not 10"),
+        (date(2026, 8, 10), None, "still zomervakantie: before the first school day"),
+        (date(2025, 9, 5), 2, "2025-2026: last day of lesweek 2"),
+        (date(2025, 9, 8), 3, "2025-2026: first day of lesweek 3"),
+    ],
+)
 def test_lesweek_number(day, expected, why):
     assert lesweek_number(day, "noord") == expected, why
 
 
 # -- the known range: no guessing -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("day", [date(2025, 7, 31), date(2028, 8, 1), date(2030, 1, 7)])
 def test_dates_outside_the_known_calendar_raise(day):
@@ -238,8 +262,10 @@ def test_unknown_region_raises():
 
 # -- municipalities -------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("municipality", ["Hengelo", "Borne", "Enschede", "Losser", "Oldenzaal", "Dinkelland",
-                                          "borne", " ENSCHEDE "])
+
+@pytest.mark.parametrize(
+    "municipality", ["Hengelo", "Borne", "Enschede", "Losser", "Oldenzaal", "Dinkelland", "borne", " ENSCHEDE "]
+)
 def test_all_of_twente_is_regio_noord(municipality):
     assert region_of(municipality) == "noord"
 

@@ -15,26 +15,51 @@ PASSWORD = "een-lang-genoeg-wachtwoord"
 MONDAY_10 = datetime(2025, 11, 24, 9, 0, tzinfo=timezone.utc)
 
 
-def make_user(email: str, role: str = "officer", municipality: str | None = "Hengelo", school_id: str | None = None,
-              name: str | None = None, schools: tuple[tuple[str, str], ...] = ()) -> int:
+def make_user(
+    email: str,
+    role: str = "officer",
+    municipality: str | None = "Hengelo",
+    school_id: str | None = None,
+    name: str | None = None,
+    schools: tuple[tuple[str, str], ...] = (),
+) -> int:
     with session_scope() as session:
-        user = create_user(session, email=email, display_name=name or email.split("@")[0].title(), role=role,
-                           password=PASSWORD, municipality=municipality, school_id=school_id)
+        user = create_user(
+            session,
+            email=email,
+            display_name=name or email.split("@")[0].title(),
+            role=role,
+            password=PASSWORD,
+            municipality=municipality,
+            school_id=school_id,
+        )
         for school_id_, school_name in schools:
             session.add(OfficerSchool(officer_id=user.id, school_id=school_id_, school_name=school_name))
         return user.id
 
 
-def make_case(sender_id: str, town: str = "Borne", trigger: str = "user_request", now: datetime | None = None,
-              **facts: Any) -> str:
+def make_case(
+    sender_id: str, town: str = "Borne", trigger: str = "user_request", now: datetime | None = None, **facts: Any
+) -> str:
     with session_scope() as session:
         case = service.open_case(
-            session, sender_id=sender_id, trigger=trigger, facts={"town": town, "name": "Fatima", **facts},
-            assessment={"text": "Verlof buiten de schoolvakanties kan alleen bij gewichtige omstandigheden.",
-                        "citations": [{"ref": "Leerplichtwet 1969, artikel 13a",
-                                       "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"}]},
+            session,
+            sender_id=sender_id,
+            trigger=trigger,
+            facts={"town": town, "name": "Fatima", **facts},
+            assessment={
+                "text": "Verlof buiten de schoolvakanties kan alleen bij gewichtige omstandigheden.",
+                "citations": [
+                    {
+                        "ref": "Leerplichtwet 1969, artikel 13a",
+                        "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a",
+                    }
+                ],
+            },
             transcript=[{"author": "user", "text": "Ik wil een leerplichtambtenaar spreken"}],
-            consent=True, now=now)
+            consent=True,
+            now=now,
+        )
         return case.reference
 
 

@@ -71,8 +71,9 @@ def test_bot_is_silent_while_a_case_is_open_and_answers_again_after_hand_back(cl
 
 def test_a_case_opened_by_a_rasa_action_shows_up_in_the_same_answer(client, fake_rasa):
     def reply(body):
-        info = chat_handoff.create_from_conversation(body["sender"], "safety_signal", {"town": "Enschede"},
-                                                     {"text": "Signaal"})
+        info = chat_handoff.create_from_conversation(
+            body["sender"], "safety_signal", {"town": "Enschede"}, {"text": "Signaal"}
+        )
         return case_opened_reply(info, "Ik geef uw vraag door aan een leerplichtambtenaar.")
 
     fake_rasa.reply = reply

@@ -61,8 +61,9 @@ def inbox(monkeypatch: pytest.MonkeyPatch, configured):
 def reply_as_officer(client, sign_in, reference: str, text: str) -> None:
     sign_in("jan@hengelo.nl")
     token = form_token(client.get(f"/backoffice/cases/{reference}").text)
-    response = client.post(f"/backoffice/cases/{reference}/reply", data={"csrf_token": token, "text": text},
-                           follow_redirects=False)
+    response = client.post(
+        f"/backoffice/cases/{reference}/reply", data={"csrf_token": token, "text": text}, follow_redirects=False
+    )
     assert response.status_code == 303
 
 
@@ -93,14 +94,26 @@ def test_an_officers_reply_sends_a_notice_in_the_parents_language(client, sign_i
 def test_a_verlof_case_points_to_the_status_page(inbox):
     officer = make_user("piet@hengelo.nl")
     with session_scope() as session:
-        request = verlof_service.submit(session, verlof_service.RequestData(
-            kind="gewichtige_omstandigheid", category="huwelijk", start_date=date(2026, 3, 2),
-            end_date=date(2026, 3, 20), child_name="Sara Jansen", child_class="groep 5", home_municipality="Hengelo",
-            reason="De bruiloft van mijn zus in Turkije.", email="ouder@voorbeeld.nl", school_id="hengelo-de-borgh"),
-            today=date(2026, 1, 12))
+        request = verlof_service.submit(
+            session,
+            verlof_service.RequestData(
+                kind="gewichtige_omstandigheid",
+                category="huwelijk",
+                start_date=date(2026, 3, 2),
+                end_date=date(2026, 3, 20),
+                child_name="Sara Jansen",
+                child_class="groep 5",
+                home_municipality="Hengelo",
+                reason="De bruiloft van mijn zus in Turkije.",
+                email="ouder@voorbeeld.nl",
+                school_id="hengelo-de-borgh",
+            ),
+            today=date(2026, 1, 12),
+        )
         case = session.scalar(select(Case).where(Case.reference == request.case_reference))
-        case_service.reply(session, case, Principal(officer, "officer", "Hengelo"),
-                           "Graag een kopie van de uitnodiging.")
+        case_service.reply(
+            session, case, Principal(officer, "officer", "Hengelo"), "Graag een kopie van de uitnodiging."
+        )
         case_reference, verlof_reference = case.reference, request.reference
     notify_officer_reply(case_reference)
     [mail] = inbox.messages

@@ -30,8 +30,12 @@ def act(reference: str, action, *args):
 
 def audit_actions(reference: str) -> list[tuple[str, str]]:
     with session_scope() as session:
-        return [(e.actor, e.action) for e in session.scalars(
-            select(AuditEntry).where(AuditEntry.object_ref == reference).order_by(AuditEntry.id))]
+        return [
+            (e.actor, e.action)
+            for e in session.scalars(
+                select(AuditEntry).where(AuditEntry.object_ref == reference).order_by(AuditEntry.id)
+            )
+        ]
 
 
 def test_case_is_routed_to_the_municipality_and_the_schools_contact_officer(db):
@@ -75,8 +79,10 @@ def test_queue_position_by_priority_then_age_within_the_municipality(db):
     urgent = make_case("b", town="Borne", trigger="safety_signal", now=MONDAY_10 + timedelta(minutes=5))
     later_normal = make_case("c", town="Hengelo", now=MONDAY_10 + timedelta(minutes=6))
     with session_scope() as session:
-        positions = {ref: service.queue_position(session, session.scalar(select(Case).where(Case.reference == ref)))
-                     for ref in (normal, urgent, later_normal)}
+        positions = {
+            ref: service.queue_position(session, session.scalar(select(Case).where(Case.reference == ref)))
+            for ref in (normal, urgent, later_normal)
+        }
     assert positions == {urgent: 1, normal: 2, later_normal: 3}
 
     info = chat_handoff.open_case_for("b")
@@ -112,8 +118,15 @@ def test_transitions_messages_and_audit(db):
     act(reference, service.add_note, officer, "Nazorg: geen.")  # notes stay possible after closing
 
     assert [a for _, a in audit_actions(reference)] == [
-        "case_opened", "case_taken", "case_replied", "user_replied", "note_added", "case_handed_back",
-        "case_closed", "note_added"]
+        "case_opened",
+        "case_taken",
+        "case_replied",
+        "user_replied",
+        "note_added",
+        "case_handed_back",
+        "case_closed",
+        "note_added",
+    ]
     assert {actor for actor, _ in audit_actions(reference)} == {"chat", officer.actor}
 
     # Messages into the chat: the notice of taking up, the reply, the hand-back notice (no note!).
@@ -148,12 +161,16 @@ def test_closing_an_open_case_hands_it_back_with_a_notice(db):
 def test_create_from_conversation_reads_the_transcript_from_chat_messages(db):
     with session_scope() as session:
         user_turn = transcript.record_user_message(session, "web-9", "nl", "Mijn zoon gaat niet naar school")
-        transcript.record_bot_turn(session, "web-9", user_turn, ["Wilt u een leerplichtambtenaar spreken?"],
-                                   "ask_officer", 0.9, None, False)
+        transcript.record_bot_turn(
+            session, "web-9", user_turn, ["Wilt u een leerplichtambtenaar spreken?"], "ask_officer", 0.9, None, False
+        )
     info = chat_handoff.create_from_conversation(
-        "web-9", "absolute_verzuim", {"town": "Enschede", "child_age": 9, "school": None},
+        "web-9",
+        "absolute_verzuim",
+        {"town": "Enschede", "child_age": 9, "school": None},
         {"text": "Mogelijk absoluut verzuim.", "citations": [{"ref": "Leerplichtwet 1969, artikel 2"}]},
-        now=MONDAY_10)
+        now=MONDAY_10,
+    )
     assert info.case_id.startswith("LP-") and info.status == "queued" and info.queue_position == 1
     assert info.expected_response.startswith("Een leerplichtambtenaar reageert zo snel mogelijk")
     case = load_case(info.case_id)

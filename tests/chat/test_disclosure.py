@@ -18,8 +18,7 @@ IAMABOT = load_responses()["utter_iamabot"][0]["text"].strip()
 
 
 def post(client, message: str, sender: str, **extra):
-    return client.post("/api/chat", json={"sender_id": sender, "message": message, **extra.pop("body", {})},
-                       **extra)
+    return client.post("/api/chat", json={"sender_id": sender, "message": message, **extra.pop("body", {})}, **extra)
 
 
 def test_arabic_on_the_default_page_is_answered_in_arabic(client, fake_rasa):
@@ -52,20 +51,26 @@ def test_a_language_sent_with_the_message_wins(client, fake_rasa):
     assert body["language"] == "nl"
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("Ben ik nu met een robot aan het praten?", "nl"),
-    ("Praat ik met een mens of een computer?", "nl"),
-    ("Zit er een mens achter deze chat?", "nl"),
-    ("Am I talking to a robot right now?", "en"),
-    ("هل أتكلم الآن مع روبوت؟", "ar"),
-    ("Я зараз розмовляю з роботом?", "uk"),
-    ("Şu anda bir robotla mı konuşuyorum?", "tr"),
-    ("Czy teraz rozmawiam z robotem?", "pl"),
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ben ik nu met een robot aan het praten?", "nl"),
+        ("Praat ik met een mens of een computer?", "nl"),
+        ("Zit er een mens achter deze chat?", "nl"),
+        ("Am I talking to a robot right now?", "en"),
+        ("هل أتكلم الآن مع روبوت؟", "ar"),
+        ("Я зараз розмовляю з роботом?", "uk"),
+        ("Şu anda bir robotla mı konuşuyorum?", "tr"),
+        ("Czy teraz rozmawiam z robotem?", "pl"),
+    ],
+)
 def test_every_way_of_asking_gets_the_disclosure_and_the_offer_of_a_person(client, fake_rasa, text, language):
-    fake_rasa.reply = lambda body: {"messages": [{"text": "U wilt graag met een mens praten. Dat kan.",
-                                                  "buttons": [{"title": "Ja", "payload": "/affirm"}]}],
-                                    "intent": {"name": "request_human", "confidence": 0.74}}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {"text": "U wilt graag met een mens praten. Dat kan.", "buttons": [{"title": "Ja", "payload": "/affirm"}]}
+        ],
+        "intent": {"name": "request_human", "confidence": 0.74},
+    }
     body = post(client, text, f"web-bot-{language}", body={"language": language}).json()
     first, second = body["messages"]
     assert first["text"] == translate(IAMABOT, language)
@@ -74,10 +79,14 @@ def test_every_way_of_asking_gets_the_disclosure_and_the_offer_of_a_person(clien
 
 
 def test_no_second_disclosure_when_rasa_gave_it_or_nobody_asked(client, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [{"text": "Ik ben een automatische assistent, geen mens."}],
-                                    "intent": {"name": "bot_challenge", "confidence": 0.99}}
+    fake_rasa.reply = lambda body: {
+        "messages": [{"text": "Ik ben een automatische assistent, geen mens."}],
+        "intent": {"name": "bot_challenge", "confidence": 0.99},
+    }
     assert len(post(client, "Ben jij een robot?", "web-bot-2").json()["messages"]) == 1
-    fake_rasa.reply = lambda body: {"messages": [{"text": "Antwoord"}], "intent": {"name": "request_human",
-                                                                                   "confidence": 0.9}}
+    fake_rasa.reply = lambda body: {
+        "messages": [{"text": "Antwoord"}],
+        "intent": {"name": "request_human", "confidence": 0.9},
+    }
     assert len(post(client, "Kan ik met een mens praten?", "web-bot-3").json()["messages"]) == 1
     assert len(post(client, "Mag mijn kind op vakantie?", "web-bot-4").json()["messages"]) == 1

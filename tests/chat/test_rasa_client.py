@@ -15,8 +15,10 @@ def client_for(handler) -> RasaClient:
 
 
 def reply(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json={"messages": [{"text": request.url.host}], "intent": {"name": "greet"},
-                                     "slots": {"requested_slot": None}})
+    return httpx.Response(
+        200,
+        json={"messages": [{"text": request.url.host}], "intent": {"name": "greet"}, "slots": {"requested_slot": None}},
+    )
 
 
 async def test_a_conversation_always_goes_to_the_same_process():

@@ -21,9 +21,15 @@ def say(client, sender_id: str, message: str, client_message_id: str | None = No
 
 def turns(sender_id: str) -> list[tuple[str, str]]:
     with session_scope() as session:
-        return [(m.author, m.text) for m in session.scalars(
-            select(ChatMessage).join(Conversation).where(Conversation.sender_id == sender_id)
-            .order_by(ChatMessage.id))]
+        return [
+            (m.author, m.text)
+            for m in session.scalars(
+                select(ChatMessage)
+                .join(Conversation)
+                .where(Conversation.sender_id == sender_id)
+                .order_by(ChatMessage.id)
+            )
+        ]
 
 
 def test_a_repeated_id_returns_the_answer_already_given(client, fake_rasa):
@@ -32,8 +38,10 @@ def test_a_repeated_id_returns_the_answer_already_given(client, fake_rasa):
     assert first.status_code == again.status_code == 200
     assert again.json() == first.json()
     assert len(fake_rasa.received) == 1  # Rasa saw the message once
-    assert turns("retry-1") == [("user", "Mag mijn zoon een dag vrij?"),
-                                ("bot", "Antwoord op: Mag mijn zoon een dag vrij?")]
+    assert turns("retry-1") == [
+        ("user", "Mag mijn zoon een dag vrij?"),
+        ("bot", "Antwoord op: Mag mijn zoon een dag vrij?"),
+    ]
 
 
 def test_a_new_id_is_a_new_message_and_no_id_keeps_the_old_behaviour(client, fake_rasa):

@@ -34,7 +34,10 @@ def test_the_target_starts_every_service_unit():
     wanted = configparser.ConfigParser(strict=False, interpolation=None)
     wanted.read(SYSTEMD / "leerplicht.target")
     wants = set(wanted["Unit"]["Wants"].split())
-    services = {path.name for path in SYSTEMD.glob("leerplicht-*.service")
-                if "@" not in path.name and path.with_suffix(".timer").name not in {p.name for p in SYSTEMD.iterdir()}}
+    services = {
+        path.name
+        for path in SYSTEMD.glob("leerplicht-*.service")
+        if "@" not in path.name and path.with_suffix(".timer").name not in {p.name for p in SYSTEMD.iterdir()}
+    }
     assert services <= wants, services - wants
     assert any(name.startswith("leerplicht-rasa@") for name in wants)

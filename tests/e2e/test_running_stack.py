@@ -28,14 +28,21 @@ def stack():
         yield running
         pids = running.process_ids()
         stop(running.process)
-        survivors = [pid for pid in pids if Path(f"/proc/{pid}").exists()
-                     and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+        survivors = [
+            pid
+            for pid in pids
+            if Path(f"/proc/{pid}").exists()
+            and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        ]
         assert survivors == [], f"processes left after Ctrl-C: {survivors}"
 
 
 def chat(message: str, sender_id: str | None = None) -> dict:
-    response = httpx.post(f"{GATEWAY}/api/chat", timeout=30,
-                          json={"sender_id": sender_id or f"e2e-{uuid.uuid4().hex[:10]}", "message": message})
+    response = httpx.post(
+        f"{GATEWAY}/api/chat",
+        timeout=30,
+        json={"sender_id": sender_id or f"e2e-{uuid.uuid4().hex[:10]}", "message": message},
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -51,8 +58,13 @@ def text(body: dict) -> str:
 def test_health_reports_every_part(stack):
     response = httpx.get(f"{GATEWAY}/health", timeout=5)
     assert response.status_code == 200
-    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "database": "ok", "action_server": "ok",
-                                         "tracker_store": "ok"}
+    assert response.json()["checks"] == {
+        "gateway": "ok",
+        "rasa": "ok",
+        "database": "ok",
+        "action_server": "ok",
+        "tracker_store": "ok",
+    }
 
 
 def test_rerunning_make_needs_no_install_and_no_training(stack):
@@ -64,8 +76,10 @@ def test_rerunning_make_needs_no_install_and_no_training(stack):
 def test_holiday_question_is_answered_with_article_13a(stack):
     body = chat("Mogen wij een week voor de kerstvakantie al weg met de kinderen omdat het dan goedkoper is?")
     assert body["intent"]["name"] in {"ask_verlof_vakantie", "ask_luxe_verzuim"}
-    assert any(ref.startswith("Leerplichtwet 1969, artikel 13a") or ref.startswith("Leerplichtwet 1969, artikel 2")
-               for ref in refs(body)), refs(body)
+    assert any(
+        ref.startswith("Leerplichtwet 1969, artikel 13a") or ref.startswith("Leerplichtwet 1969, artikel 2")
+        for ref in refs(body)
+    ), refs(body)
     assert all(message["citations"] for message in body["messages"] if len(message["text"]) > 200)
 
 
@@ -104,8 +118,16 @@ def test_chat_page_in_a_browser_shows_answer_and_citation_link(stack, tmp_path):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         page = browser.new_page(locale="nl-NL")  # the first view follows the browser's language
         page.goto(GATEWAY + "/")
@@ -162,13 +184,20 @@ def test_choosing_an_event_by_button_asks_which_event_then_the_childs_name(stack
     """The path of the buttons, as a parent taps them (the stories do not compare slots; this checks them here)."""
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     first = chat("Ik wil verlof aanvragen", sender)
-    [event_button] = [button for message in first["messages"] for button in message["buttons"]
-                      if "gewichtige_omstandigheid" in button["payload"]]
+    [event_button] = [
+        button
+        for message in first["messages"]
+        for button in message["buttons"]
+        if "gewichtige_omstandigheid" in button["payload"]
+    ]
     second = chat(event_button["payload"], sender)
     asked = " ".join(message["text"] for message in second["messages"])
     assert "Om welke gebeurtenis gaat het?" in asked
-    assert any('"gebeurtenis": "huwelijk"' in button["payload"] for message in second["messages"]
-               for button in message["buttons"])
+    assert any(
+        '"gebeurtenis": "huwelijk"' in button["payload"]
+        for message in second["messages"]
+        for button in message["buttons"]
+    )
     third = chat('/inform{"gebeurtenis": "huwelijk"}', sender)
     assert "naam" in " ".join(message["text"] for message in third["messages"]).lower()
 
@@ -186,7 +215,8 @@ def test_the_action_server_is_reachable_only_on_loopback_and_only_with_the_token
 
 def test_a_school_walks_through_the_melding_check(stack):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
-    body = chat("Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur gespijbeld.",
-                sender)
+    body = chat(
+        "Moet ik dit melden? Een leerling van 14 op het vo heeft de afgelopen 3 weken 18 uur gespijbeld.", sender
+    )
     assert body["intent"]["name"] == "check_melding"
     assert body["messages"]

@@ -48,8 +48,10 @@ def app_on(monkeypatch, tmp_path, fake_rasa) -> Iterator:
     def make(url: str) -> TestClient:
         from assistant.app import create_app
 
-        client = TestClient(create_app(_settings(monkeypatch, url, tmp_path), rasa_transport=fake_rasa.transport),
-                            raise_server_exceptions=False)
+        client = TestClient(
+            create_app(_settings(monkeypatch, url, tmp_path), rasa_transport=fake_rasa.transport),
+            raise_server_exceptions=False,
+        )
         client.__enter__()
         clients.append(client)
         return client
@@ -63,9 +65,15 @@ def app_on(monkeypatch, tmp_path, fake_rasa) -> Iterator:
 
 def turns(sender_id: str) -> list[tuple[str, str, str | None]]:
     with session_scope() as session:
-        return [(m.author, m.text, m.intent) for m in session.scalars(
-            select(ChatMessage).join(Conversation).where(Conversation.sender_id == sender_id)
-            .order_by(ChatMessage.id))]
+        return [
+            (m.author, m.text, m.intent)
+            for m in session.scalars(
+                select(ChatMessage)
+                .join(Conversation)
+                .where(Conversation.sender_id == sender_id)
+                .order_by(ChatMessage.id)
+            )
+        ]
 
 
 def say(client: TestClient, sender_id: str, message: str):
@@ -91,9 +99,10 @@ def test_pool_recovers_after_the_server_drops_every_connection(postgres_url, app
 
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:  # what a server restart does to the app's connections (only ours)
-        terminated = connection.execute(text(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :name"),
-            {"name": application_name}).scalar()
+        terminated = connection.execute(
+            text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = :name"),
+            {"name": application_name},
+        ).scalar()
     admin.dispose()
     assert terminated >= 1
 
@@ -103,8 +112,9 @@ def test_pool_recovers_after_the_server_drops_every_connection(postgres_url, app
     assert [author for author, _text, _intent in turns("fault-pg")] == ["user", "bot", "user", "bot"]
 
 
-def test_failure_between_the_writes_of_a_turn_keeps_a_consistent_transcript(any_database_url, app_on,
-                                                                            monkeypatch, fake_rasa):
+def test_failure_between_the_writes_of_a_turn_keeps_a_consistent_transcript(
+    any_database_url, app_on, monkeypatch, fake_rasa
+):
     client = app_on(any_database_url)
     assert say(client, "fault-tx", "hallo").status_code == 200
     original = transcript.record_bot_turn
@@ -119,16 +129,17 @@ def test_failure_between_the_writes_of_a_turn_keeps_a_consistent_transcript(any_
     assert response.status_code == 500 and "detail" in response.json()
     # the user turn was committed before Rasa was asked; nothing of the failed bot turn is there
     assert turns("fault-tx") == [
-        ("user", "hallo", "ask_verlof_vakantie"), ("bot", "Antwoord op: hallo", None),
-        ("user", "mag mijn zoon een dag vrij?", None)]
+        ("user", "hallo", "ask_verlof_vakantie"),
+        ("bot", "Antwoord op: hallo", None),
+        ("user", "mag mijn zoon een dag vrij?", None),
+    ]
 
     monkeypatch.setattr(transcript, "record_bot_turn", original)
     assert say(client, "fault-tx", "en voor een bruiloft?").status_code == 200
     assert [author for author, _text, _intent in turns("fault-tx")] == ["user", "bot", "user", "user", "bot"]
 
 
-def test_failure_inside_the_user_write_stores_nothing_and_asks_no_one(any_database_url, app_on, monkeypatch,
-                                                                       fake_rasa):
+def test_failure_inside_the_user_write_stores_nothing_and_asks_no_one(any_database_url, app_on, monkeypatch, fake_rasa):
     client = app_on(any_database_url)
     original = transcript.record_user_message
 

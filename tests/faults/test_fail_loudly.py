@@ -45,17 +45,27 @@ FRIENDLY = {"nl": "Er is even een storing aan onze kant.", "en": "Something is b
 RASA_DOWN = "De assistent is even niet bereikbaar. Uw bericht is bewaard"
 
 
-def say(client, sender_id: str, message: str = "Mag mijn zoon een dag vrij?", client_message_id: str = "m-1",
-        **headers: str):
-    return client.post("/api/chat", headers=headers,
-                       json={"sender_id": sender_id, "message": message, "client_message_id": client_message_id})
+def say(
+    client, sender_id: str, message: str = "Mag mijn zoon een dag vrij?", client_message_id: str = "m-1", **headers: str
+):
+    return client.post(
+        "/api/chat",
+        headers=headers,
+        json={"sender_id": sender_id, "message": message, "client_message_id": client_message_id},
+    )
 
 
 def turns(sender_id: str) -> list[tuple[str, str]]:
     with session_scope() as session:
-        return [(m.author, m.text) for m in session.scalars(
-            select(ChatMessage).join(Conversation).where(Conversation.sender_id == sender_id)
-            .order_by(ChatMessage.id))]
+        return [
+            (m.author, m.text)
+            for m in session.scalars(
+                select(ChatMessage)
+                .join(Conversation)
+                .where(Conversation.sender_id == sender_id)
+                .order_by(ChatMessage.id)
+            )
+        ]
 
 
 def assert_503(response: httpx.Response, starts: str = FRIENDLY["nl"]) -> None:
@@ -103,8 +113,10 @@ def test_a_turn_rasa_refuses_is_a_503_and_the_retry_stores_it_once(app, client, 
     app.state.chat_service.answer_deadline_seconds = 0  # the page retries after Retry-After
     answered = say(client, f"fault-{reason}")
     assert answered.status_code == 200
-    assert turns(f"fault-{reason}") == [("user", "Mag mijn zoon een dag vrij?"),
-                                        ("bot", "Antwoord op: Mag mijn zoon een dag vrij?")]
+    assert turns(f"fault-{reason}") == [
+        ("user", "Mag mijn zoon een dag vrij?"),
+        ("bot", "Antwoord op: Mag mijn zoon een dag vrij?"),
+    ]
 
 
 def test_an_unwritable_tracker_store_fails_health(client, fake_rasa):
@@ -139,8 +151,10 @@ def test_a_read_only_database_is_a_503_and_asks_rasa_nothing(client, fake_rasa, 
 
     pragmas.set()  # writable again: the page's retry (same id) is stored once and answered
     assert say(client, "fault-ro").status_code == 200
-    assert turns("fault-ro") == [("user", "Mag mijn zoon een dag vrij?"),
-                                 ("bot", "Antwoord op: Mag mijn zoon een dag vrij?")]
+    assert turns("fault-ro") == [
+        ("user", "Mag mijn zoon een dag vrij?"),
+        ("bot", "Antwoord op: Mag mijn zoon een dag vrij?"),
+    ]
     assert client.get("/health").status_code == 200
 
 
@@ -159,8 +173,10 @@ def test_read_only_after_rasa_answered_keeps_the_user_turn(app, client, fake_ras
     fake_rasa.reply = answer
     app.state.chat_service.answer_deadline_seconds = 0
     assert say(client, "fault-ro-2").status_code == 200
-    assert turns("fault-ro-2") == [("user", "Mag mijn zoon een dag vrij?"),
-                                   ("bot", "Antwoord op: Mag mijn zoon een dag vrij?")]
+    assert turns("fault-ro-2") == [
+        ("user", "Mag mijn zoon een dag vrij?"),
+        ("bot", "Antwoord op: Mag mijn zoon een dag vrij?"),
+    ]
 
 
 def test_a_full_database_is_a_503(client, fake_rasa, pragmas):
@@ -261,8 +277,9 @@ def test_a_read_only_postgresql_is_a_503(read_only_postgres, fake_rasa):
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                             capture_output=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], capture_output=True, check=False
+    )
     if mounted.returncode != 0:
         pytest.skip("cannot mount a tmpfs here (needs root): " + mounted.stderr.decode(errors="replace")[:200])
     try:

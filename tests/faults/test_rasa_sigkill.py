@@ -37,8 +37,11 @@ def procfile() -> dict[str, list[str]]:
     for line in (ROOT / "Procfile").read_text().splitlines():
         if ":" in line and not line.startswith("#"):
             name, command = line.split(":", 1)
-            command = (command.replace("var/rasa/", "var/faults/rasa/").replace("--port 5005", f"--port {RASA_PORT}")
-                       .replace("models/leerplicht.tar.gz", str(MODEL)))
+            command = (
+                command.replace("var/rasa/", "var/faults/rasa/")
+                .replace("--port 5005", f"--port {RASA_PORT}")
+                .replace("models/leerplicht.tar.gz", str(MODEL))
+            )
             commands[name.strip()] = command.strip()
     return {name: ["bash", "-c", command] for name, command in commands.items()}
 
@@ -50,23 +53,33 @@ def environment() -> dict[str, str]:
     DATA.mkdir(parents=True, exist_ok=True)
     for leftover in DATA.glob("*.db*"):
         leftover.unlink()
-    env = {**os.environ, "APP_ENV": "test", "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_PORT": str(GATEWAY_PORT),
-           "ACTION_SERVER_PORT": str(ACTION_SERVER_PORT),
-           "DATABASE_URL": f"sqlite:///{DATA / 'assistant.db'}",
-           "TRACKER_STORE_URL": f"sqlite:///{DATA / 'tracker.db'}",
-           "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}", **NO_RATE_LIMITS, "LOG_LEVEL": "WARNING",
-           "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {
+        **os.environ,
+        "APP_ENV": "test",
+        "ASSISTANT_HOST": "127.0.0.1",
+        "ASSISTANT_PORT": str(GATEWAY_PORT),
+        "ACTION_SERVER_PORT": str(ACTION_SERVER_PORT),
+        "DATABASE_URL": f"sqlite:///{DATA / 'assistant.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{DATA / 'tracker.db'}",
+        "RASA_URLS": f"http://127.0.0.1:{RASA_PORT}",
+        **NO_RATE_LIMITS,
+        "LOG_LEVEL": "WARNING",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
     assistant = str(ROOT / ".venv" / "bin" / "assistant")
     subprocess.run([assistant, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([assistant, "rasa-config", "--out", str(DATA / "rasa")], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [assistant, "rasa-config", "--out", str(DATA / "rasa")], cwd=ROOT, env=env, check=True, capture_output=True
+    )
     return env
 
 
 def start(name: str, env: dict[str, str]) -> subprocess.Popen:
     log = open(DATA / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
-    return subprocess.Popen(procfile()[name], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    return subprocess.Popen(
+        procfile()[name], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def wait_healthy(limit: float = 240) -> None:
@@ -98,8 +111,9 @@ def chat(sender_id: str, message: str) -> httpx.Response:
 
 def slots_in_tracker(sender_id: str) -> dict[str, object]:
     with sqlite3.connect(DATA / "tracker.db") as connection:
-        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id",
-                                  (sender_id,)).fetchall()
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id", (sender_id,)
+        ).fetchall()
     return {event["name"]: event["value"] for event in (json.loads(row[0]) for row in rows)}
 
 
@@ -116,8 +130,11 @@ def test_conversation_survives_kill_9_of_rasa(processes, environment):
     assert slots.get("topic"), f"no topic slot set: {slots}"
 
     rasa = processes["rasa"]
-    [rasa_pid] = [pid for pid in RunningStack(rasa, 0).process_ids() if b"rasa" in Path(f"/proc/{pid}/cmdline")
-                  .read_bytes() and b"run" in Path(f"/proc/{pid}/cmdline").read_bytes()][-1:]
+    [rasa_pid] = [
+        pid
+        for pid in RunningStack(rasa, 0).process_ids()
+        if b"rasa" in Path(f"/proc/{pid}/cmdline").read_bytes() and b"run" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ][-1:]
     os.kill(rasa_pid, signal.SIGKILL)
     rasa.wait(timeout=10)
 
@@ -134,4 +151,3 @@ def test_conversation_survives_kill_9_of_rasa(processes, environment):
     assert follow_up.status_code == 200, follow_up.text
     assert "Leerplichtwet 1969, artikel 14" in refs(follow_up.json()), refs(follow_up.json())
     assert slots_in_tracker(sender)["topic"] == slots["topic"]
-

@@ -24,8 +24,11 @@ from assistant.settings import Settings
 
 DEADLINE_SECONDS = 2.0
 HANG_SECONDS = 6.0  # a hanging fake answers (too late) after this, so a test without a deadline still ends
-GREETING = {"nl": "De assistent is even niet bereikbaar", "en": "The assistant cannot be reached right now",
-            "ar": "لا يمكن الوصول إلى المساعد الآن"}
+GREETING = {
+    "nl": "De assistent is even niet bereikbaar",
+    "en": "The assistant cannot be reached right now",
+    "ar": "لا يمكن الوصول إلى المساعد الآن",
+}
 
 
 class RefusingTransport(httpx.AsyncBaseTransport):
@@ -58,8 +61,9 @@ def silent_port() -> Iterator[int]:
     sock.close()
 
 
-def client_for(settings: Settings, transport: httpx.AsyncBaseTransport | None = None,
-               rasa_url: str | None = None) -> TestClient:
+def client_for(
+    settings: Settings, transport: httpx.AsyncBaseTransport | None = None, rasa_url: str | None = None
+) -> TestClient:
     from assistant.app import create_app
 
     if rasa_url:
@@ -69,15 +73,21 @@ def client_for(settings: Settings, transport: httpx.AsyncBaseTransport | None = 
 
 def stored_user_turns(sender_id: str) -> list[str]:
     with session_scope() as session:
-        return list(session.scalars(select(ChatMessage.text).join(Conversation)
-                                    .where(Conversation.sender_id == sender_id, ChatMessage.author == "user")
-                                    .order_by(ChatMessage.id)))
+        return list(
+            session.scalars(
+                select(ChatMessage.text)
+                .join(Conversation)
+                .where(Conversation.sender_id == sender_id, ChatMessage.author == "user")
+                .order_by(ChatMessage.id)
+            )
+        )
 
 
 def ask(client: TestClient, sender_id: str, language: str = "nl") -> tuple[httpx.Response, float]:
     started = time.monotonic()
-    response = client.post("/api/chat", json={"sender_id": sender_id, "message": "Mag mijn zoon een dag vrij?",
-                                              "language": language})
+    response = client.post(
+        "/api/chat", json={"sender_id": sender_id, "message": "Mag mijn zoon een dag vrij?", "language": language}
+    )
     return response, time.monotonic() - started
 
 

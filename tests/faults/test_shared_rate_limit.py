@@ -69,8 +69,14 @@ def two_workers(tmp_path: Path) -> Iterator[str]:
     }
     assistant = [sys.executable, "-m", "assistant.cli"]
     subprocess.run([*assistant, "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True, timeout=120)
-    server = subprocess.Popen([*assistant, "serve", "--workers", "2"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        [*assistant, "serve", "--workers", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -36,8 +36,10 @@ def _config() -> SchemathesisConfig:
 def test_the_api_conforms_to_its_openapi_document(configured):
     app = create_app(without_rate_limits(configured), rasa_transport=FakeRasa().transport)
     schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=_config())
-    operations = {f"{operation.method.upper()} {operation.path}"
-                  for operation in (result.ok() for result in schema.get_all_operations())}
+    operations = {
+        f"{operation.method.upper()} {operation.path}"
+        for operation in (result.ok() for result in schema.get_all_operations())
+    }
 
     failures: dict[tuple[str, str], str] = {}
     errors: list[str] = []
@@ -50,8 +52,9 @@ def test_the_api_conforms_to_its_openapi_document(configured):
                 for check in checks:
                     if check.failure_info is not None:
                         failure = check.failure_info.failure
-                        failures.setdefault((str(failure.operation), check.name),
-                                            f"{failure}\n{check.failure_info.code_sample[:500]}")
+                        failures.setdefault(
+                            (str(failure.operation), check.name), f"{failure}\n{check.failure_info.code_sample[:500]}"
+                        )
         elif isinstance(event, events.NonFatalError):
             errors.append(f"{event.label}: {event.value}")
         elif isinstance(event, events.FatalError):
@@ -60,8 +63,7 @@ def test_the_api_conforms_to_its_openapi_document(configured):
             stateful_transitions = event.payload.transitions_selected
 
     assert not errors, errors
-    assert not failures, "\n\n".join(f"{operation} [{check}]\n{text}"
-                                     for (operation, check), text in failures.items())
+    assert not failures, "\n\n".join(f"{operation} [{check}]\n{text}" for (operation, check), text in failures.items())
     assert len(operations) >= 20 and "POST /api/chat" in operations
     assert operations <= set(tested), f"not tested: {sorted(operations - set(tested))}"
     assert stateful_transitions >= 3  # the OpenAPI links: chat -> officer messages, chat -> chat, request -> status

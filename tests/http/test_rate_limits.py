@@ -62,8 +62,11 @@ def test_the_defaults_fit_a_school_network(configured):
 def test_fifty_parents_behind_one_address_are_never_refused_and_a_flood_still_is(configured, fake_rasa, clock):
     # Every parent's messages are 15 s apart; the parents start 1.2 s after one another. One more conversation sends
     # a message every second.
-    schedule = [(parent * 1.2 + number * 60 / MESSAGES_PER_MINUTE, f"parent-{parent}")
-                for parent in range(PARENTS) for number in range(MESSAGES_PER_MINUTE * MINUTES)]
+    schedule = [
+        (parent * 1.2 + number * 60 / MESSAGES_PER_MINUTE, f"parent-{parent}")
+        for parent in range(PARENTS)
+        for number in range(MESSAGES_PER_MINUTE * MINUTES)
+    ]
     schedule += [(float(second), "flood") for second in range(60 * MINUTES)]
     start = clock.now
     statuses: dict[str, list[int]] = {}
@@ -86,8 +89,9 @@ def test_429_waits_politely_blames_no_one_and_stores_nothing(configured, fake_ra
         for _ in range(3):
             assert say(client, "busy-1").status_code == 200
         refused = say(client, "busy-1", "nog een vraag")
-        english = client.post("/api/chat", headers={"Accept-Language": "en"},
-                              json={"sender_id": "busy-1", "message": "one more"})
+        english = client.post(
+            "/api/chat", headers={"Accept-Language": "en"}, json={"sender_id": "busy-1", "message": "one more"}
+        )
     assert refused.status_code == 429 and english.status_code == 429
     assert 1 <= int(refused.headers["retry-after"]) <= 60
     detail = refused.json()["detail"]
@@ -96,8 +100,7 @@ def test_429_waits_politely_blames_no_one_and_stores_nothing(configured, fake_ra
     assert english.json()["detail"].startswith("It is very busy at the moment.")
     assert len(fake_rasa.received) == 3
     with session_scope() as session:
-        assert session.scalar(select(func.count()).select_from(ChatMessage).where(
-            ChatMessage.author == "user")) == 3
+        assert session.scalar(select(func.count()).select_from(ChatMessage).where(ChatMessage.author == "user")) == 3
 
 
 def test_the_conversation_may_go_on_once_its_minute_has_passed(configured, fake_rasa, clock):
@@ -143,11 +146,14 @@ def test_a_limit_that_is_not_limits_notation_stops_the_start(notation, monkeypat
         Settings()
 
 
-@pytest.mark.parametrize(("proxies", "expected"), [
-    ("", {"proxy_headers": False, "forwarded_allow_ips": None}),
-    ("10.0.0.5", {"proxy_headers": True, "forwarded_allow_ips": "10.0.0.5"}),
-    ("127.0.0.1,10.0.0.0/8", {"proxy_headers": True, "forwarded_allow_ips": "127.0.0.1,10.0.0.0/8"}),
-])
+@pytest.mark.parametrize(
+    ("proxies", "expected"),
+    [
+        ("", {"proxy_headers": False, "forwarded_allow_ips": None}),
+        ("10.0.0.5", {"proxy_headers": True, "forwarded_allow_ips": "10.0.0.5"}),
+        ("127.0.0.1,10.0.0.0/8", {"proxy_headers": True, "forwarded_allow_ips": "127.0.0.1,10.0.0.0/8"}),
+    ],
+)
 def test_x_forwarded_for_counts_only_from_the_configured_proxies(proxies, expected, configured, monkeypatch):
     """Without FORWARDED_ALLOW_IPS no one can choose the address the limits count by sending X-Forwarded-For."""
     seen = {}

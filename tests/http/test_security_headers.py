@@ -28,10 +28,13 @@ def test_error_responses_carry_the_headers_too(client):
 
 
 def test_api_answers_are_never_cached(client):
-    for response in (client.get("/api/backoffice/session"), client.get("/api/backoffice/verlof"),
-                     client.get("/api/verlof/requests/VL-ABCDEFGHJK?email=ouder@example.nl"),
-                     client.post("/api/chat", json={"sender_id": "cache-1", "message": "hoi"}),
-                     client.get("/api/chat/cache-1/messages")):
+    for response in (
+        client.get("/api/backoffice/session"),
+        client.get("/api/backoffice/verlof"),
+        client.get("/api/verlof/requests/VL-ABCDEFGHJK?email=ouder@example.nl"),
+        client.post("/api/chat", json={"sender_id": "cache-1", "message": "hoi"}),
+        client.get("/api/chat/cache-1/messages"),
+    ):
         assert response.headers["cache-control"] == "no-store", response.request.url
 
 
@@ -43,8 +46,14 @@ def test_pages_keep_their_own_caching(client):
 @pytest.fixture
 def production(configured, fake_rasa, monkeypatch):
     def app(**overrides):
-        settings = configured.model_copy(update={"app_env": "production", "secret_key": SecretStr("s" * 40),
-                                                 "gateway_token": SecretStr("g" * 40), **overrides})
+        settings = configured.model_copy(
+            update={
+                "app_env": "production",
+                "secret_key": SecretStr("s" * 40),
+                "gateway_token": SecretStr("g" * 40),
+                **overrides,
+            }
+        )
         return TestClient(create_app(settings, rasa_transport=fake_rasa.transport))
 
     return app

@@ -85,7 +85,8 @@ def test_numbers_articles_contacts_and_placeholders_are_kept(language: str) -> N
 def test_legal_terms_keep_the_dutch_word(language: str) -> None:
     problems = [
         f"{missing} in: {entry.id[:70]}"
-        for entry in entries(language) if entry.string
+        for entry in entries(language)
+        if entry.string
         for missing in missing_dutch_terms(entry.id, entry.string)
     ]
     assert not problems, f"{language}: {len(problems)} texts lose a Dutch term:\n" + "\n".join(problems[:10])
@@ -104,7 +105,8 @@ def test_the_existing_english_texts_are_kept() -> None:
 
 def test_number_extraction_ignores_thousands_separators() -> None:
     assert numbers("maximaal 1.000 euro, 100.000 per jaar, bel 14 074") == numbers(
-        "at most 1,000 euros, 100,000 a year, call 14 074")
+        "at most 1,000 euros, 100,000 a year, call 14 074"
+    )
     assert numbers("0800-2000 en artikel 6:7") == {"0800", "2000", "6", "7"}
 
 

@@ -18,21 +18,47 @@ from assistant.i18n.detect import (
 
 def test_the_requested_language_wins() -> None:
     assert choose_language("Mag mijn kind vrij voor een bruiloft?", "ar", "nl") == LanguageChoice(
-        "ar", switched=True, explicit=True)
+        "ar", switched=True, explicit=True
+    )
     assert choose_language("hello there my friend", "en-GB", "en") == LanguageChoice(
-        "en", switched=False, explicit=True)
+        "en", switched=False, explicit=True
+    )
 
 
 def test_a_requested_unsupported_language_keeps_the_conversation_language() -> None:
-    assert choose_language("bonjour", "fr", "tr") == LanguageChoice("tr", switched=False, unsupported="fr",
-                                                                   explicit=True)
+    assert choose_language("bonjour", "fr", "tr") == LanguageChoice(
+        "tr", switched=False, unsupported="fr", explicit=True
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["ok", "Ok!", "10", "13-3", "12-03-2025", "2025-03-12", "👍", "🙂🙂", "ja", "yes", "dank je", "thanks",
-     "Fatima Yilmaz", "Ahmed Al Hassan Mohammed", "Olena Kovalenko", "merhaba", "hello", "BSN 123", "", "   ",
-     "leerplicht", "vrijstelling 5a", "https://example.org/a/b", "iemand@example.org"],
+    [
+        "ok",
+        "Ok!",
+        "10",
+        "13-3",
+        "12-03-2025",
+        "2025-03-12",
+        "👍",
+        "🙂🙂",
+        "ja",
+        "yes",
+        "dank je",
+        "thanks",
+        "Fatima Yilmaz",
+        "Ahmed Al Hassan Mohammed",
+        "Olena Kovalenko",
+        "merhaba",
+        "hello",
+        "BSN 123",
+        "",
+        "   ",
+        "leerplicht",
+        "vrijstelling 5a",
+        "https://example.org/a/b",
+        "iemand@example.org",
+    ],
 )
 @pytest.mark.parametrize("current", ["nl", "en", "ar", "uk", "tr", "pl"])
 def test_short_or_ambiguous_messages_keep_the_conversation_language(text: str, current: str) -> None:
@@ -73,8 +99,13 @@ def test_explicit_switches_in_any_supported_language(text: str, language: str) -
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Deutsch bitte", "de"), ("in het Frans graag", "fr"), ("по-русски пожалуйста", "ru"),
-     ("Somali please", "so"), ("farsi please", "fa")],
+    [
+        ("Deutsch bitte", "de"),
+        ("in het Frans graag", "fr"),
+        ("по-русски пожалуйста", "ru"),
+        ("Somali please", "so"),
+        ("farsi please", "fa"),
+    ],
 )
 def test_explicit_requests_for_unsupported_languages(text: str, code: str) -> None:
     assert choose_language(text, None, "en") == LanguageChoice("en", switched=False, unsupported=code, explicit=True)
@@ -82,9 +113,14 @@ def test_explicit_requests_for_unsupported_languages(text: str, code: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["I don't speak Dutch", "Ik spreek geen Nederlands", "Mijn kind spreekt alleen Arabisch",
-     "Nederlandse les", "English and Dutch please",
-     "Mijn dochter zit op een Engelse school en wil naar een Nederlandse school, kan dat?"],
+    [
+        "I don't speak Dutch",
+        "Ik spreek geen Nederlands",
+        "Mijn kind spreekt alleen Arabisch",
+        "Nederlandse les",
+        "English and Dutch please",
+        "Mijn dochter zit op een Engelse school en wil naar een Nederlandse school, kan dat?",
+    ],
 )
 def test_mentioning_a_language_is_not_always_a_request(text: str) -> None:
     assert explicit_request(text) is None
@@ -128,10 +164,16 @@ def test_a_message_clearly_in_an_unsupported_language_is_flagged(text: str, code
     assert choose_language(text, None, "uk") == LanguageChoice("uk", switched=False, unsupported=code)
 
 
-@pytest.mark.parametrize(("text", "page"), [
-    ("Is dit een chatbot?", "nl"), ("Is dit een bot", "nl"), ("Mag ik verlof?", "nl"), ("Is this a chatbot?", "en"),
-    ("Czy to chatbot?", "pl"),
-])
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("Is dit een chatbot?", "nl"),
+        ("Is dit een bot", "nl"),
+        ("Mag ik verlof?", "nl"),
+        ("Is this a chatbot?", "en"),
+        ("Czy to chatbot?", "pl"),
+    ],
+)
 def test_a_short_first_message_keeps_the_page_language(text: str, page: str) -> None:
     """The detector is weak on a few words: "Is dit een chatbot?" scores 0.85 English. The page's language (the
     conversation's first language) is kept unless a short message is unmistakable."""

@@ -19,7 +19,8 @@ from tests.language_config import with_supported_language
 
 def test_a_new_language_is_one_line_of_configuration(tmp_path: Path) -> None:
     config = with_supported_language(
-        tmp_path, "{code: fa, name: فارسی, english: Persian, dir: rtl, lingua: PERSIAN, aliases: [farsi, فارسی]}")
+        tmp_path, "{code: fa, name: فارسی, english: Persian, dir: rtl, lingua: PERSIAN, aliases: [farsi, فارسی]}"
+    )
     assert config.codes == ("nl", "en", "ar", "uk", "tr", "pl", "fa")
     persian = config.get("fa")
     assert persian is not None and persian.supported and persian.dir == "rtl" and persian.name == "فارسی"
@@ -50,10 +51,13 @@ def test_the_extractor_finds_response_texts_and_button_titles_with_a_comment() -
 
 
 def test_the_extractor_finds_every_shown_topic_text_but_not_statements_or_keywords() -> None:
-    found = {message: comments for _l, message, comments in _extract(
-        ROOT / "knowledge" / "topics" / "verlof_gewichtige_omstandigheden.yml")}
+    found = {
+        message: comments
+        for _l, message, comments in _extract(ROOT / "knowledge" / "topics" / "verlof_gewichtige_omstandigheden.yml")
+    }
     assert found["Extra vrij bij een bijzondere gebeurtenis"] == [
-        "topic verlof_gewichtige_omstandigheden: title (also a button)"]
+        "topic verlof_gewichtige_omstandigheden: title (also a button)"
+    ]
     assert any(c == ["topic verlof_gewichtige_omstandigheden, event huwelijk: short"] for c in found.values())
     assert not any(message.startswith("De directeur kan verlof geven als uw kind") for message in found)
     assert "bruiloft" not in found
@@ -65,10 +69,21 @@ def test_the_extractor_ignores_other_yaml() -> None:
 
 def _tracker(intent: str, language: str | None, text: str = "") -> Tracker:
     metadata = {"language": language} if language else {}
-    return Tracker(sender_id="s", slots={"topic": None, "gebeurtenis": None},
-                   latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [],
-                                   "metadata": metadata},
-                   events=[], paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+    return Tracker(
+        sender_id="s",
+        slots={"topic": None, "gebeurtenis": None},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "entities": [],
+            "metadata": metadata,
+        },
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
 
 
 def test_the_answer_action_answers_in_the_conversation_language() -> None:
@@ -101,12 +116,14 @@ def test_the_extractor_finds_the_texts_of_the_rules_files_that_users_see() -> No
 
 
 def test_the_extractor_finds_the_holiday_names_of_the_calendar() -> None:
-    school = {message: comments for _l, message, comments in
-              _extract(ROOT / "knowledge" / "calendar" / "school-holidays.yml")}
+    school = {
+        message: comments for _l, message, comments in _extract(ROOT / "knowledge" / "calendar" / "school-holidays.yml")
+    }
     assert school["Kerstvakantie"] == ["calendar: school holiday kerstvakantie"]
     assert {"Zomervakantie", "Herfstvakantie", "Voorjaarsvakantie", "Meivakantie"} <= set(school)
     assert not any(message.startswith(("http", "Only the zomervakantie")) for message in school)  # no notes, sources
-    public = {message: comments for _l, message, comments in
-              _extract(ROOT / "knowledge" / "calendar" / "public-holidays.yml")}
+    public = {
+        message: comments for _l, message, comments in _extract(ROOT / "knowledge" / "calendar" / "public-holidays.yml")
+    }
     assert public["Koningsdag"] == ["calendar: public holiday koningsdag"]
     assert not any("rosters" in message or "Varies" in message for message in public)

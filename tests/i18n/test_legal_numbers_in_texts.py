@@ -54,15 +54,18 @@ def _literal_quantities(text: str) -> set:
 
 def test_no_code_text_writes_a_legal_number_literally() -> None:
     found = [
-        message.id for message in template()
-        if isinstance(message.id, str) and message.id
+        message.id
+        for message in template()
+        if isinstance(message.id, str)
+        and message.id
         and not any(comment.startswith("topic ") for comment in message.auto_comments)
         and _literal_quantities(message.id)
     ]
     allowed = (*NOT_LEGAL, *PENDING)
     unexpected = [text[:70] for text in found if not text.startswith(allowed)]
     assert unexpected == [], "write these numbers as a format field filled from params(on=...):\n" + "\n".join(
-        unexpected)
+        unexpected
+    )
     stale = [start for start in allowed if not any(text.startswith(start) for text in found)]
     assert stale == [], f"fixed or gone: remove from the lists here: {stale}"
 
@@ -71,5 +74,6 @@ def test_no_text_claims_a_twente_wide_overig_verzuim_agreement() -> None:
     """Issue 14, finding 7: asking schools to report overig verzuim is a Hengelo-Borne request (regions.yml
     agreement `overig-verzuim-melden`), not a Twente-wide rule."""
     claims = re.compile(r"in Twente (is )?(wel )?(afgesproken|vraagt)|leerplicht in Twente", re.IGNORECASE)
-    assert [message.id[:80] for message in template()
-            if isinstance(message.id, str) and claims.search(message.id)] == []
+    assert [
+        message.id[:80] for message in template() if isinstance(message.id, str) and claims.search(message.id)
+    ] == []

@@ -158,8 +158,11 @@ def test_a_message_is_translated_with_its_values() -> None:
     from assistant.i18n import Message
 
     unit = Message("lesuren")
-    message = Message("Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste {lesweken:words} "
-                      "lesweken? Vakantieweken tellen niet mee.", {"unit": unit, "lesweken": 4})
+    message = Message(
+        "Hoeveel {unit} heeft de leerling zonder geldige reden gemist in de laatste {lesweken:words} "
+        "lesweken? Vakantieweken tellen niet mee.",
+        {"unit": unit, "lesweken": 4},
+    )
     assert str(message).startswith("Hoeveel lesuren heeft")
     assert "in de laatste vier lesweken" in str(message)  # a whole number in words, in the language's own word
     assert translate(message, "en").startswith("How many lesson hours did")
@@ -170,8 +173,9 @@ def test_a_message_is_translated_with_its_values() -> None:
     assert str(Message("{day}", {"day": dt.date(2026, 3, 13)})) == "13 maart 2026"
     assert translate(Message("{n}", {"n": Decimal("12.5")}), "nl") == "12,5"
     assert translate(Message("{n}", {"n": Decimal("1000")}), "en") == "1,000"
-    assert translate(Message("{names}", {"names": ["Hengelo", "Borne", "Enschede"]}), "nl") == \
-        "Hengelo, Borne en Enschede"
+    assert (
+        translate(Message("{names}", {"names": ["Hengelo", "Borne", "Enschede"]}), "nl") == "Hengelo, Borne en Enschede"
+    )
     assert translate(Message("{names}", {"names": ["Hengelo", "Borne"]}), "tr") == "Hengelo ve Borne"
     assert f"{unit}" == "lesuren"  # formats as its Dutch text
 
@@ -193,14 +197,19 @@ def test_a_message_survives_json_with_its_values_written_per_language():
     from assistant.i18n import Message, message_from_json, message_to_json, translate
 
     nested = Message("vakantieregio {region}", {"region": "Noord"})
-    message = Message("Let op: de data van deze vrije dagen in deze periode staan nog niet vast: {names}.",
-                      {"names": [nested, "Meivakantie"]})
-    dated = Message("{day} {amount} {flag} {nothing}",
-                    {"day": date(2027, 3, 9), "amount": Decimal("12.5"), "flag": True, "nothing": None})
+    message = Message(
+        "Let op: de data van deze vrije dagen in deze periode staan nog niet vast: {names}.",
+        {"names": [nested, "Meivakantie"]},
+    )
+    dated = Message(
+        "{day} {amount} {flag} {nothing}",
+        {"day": date(2027, 3, 9), "amount": Decimal("12.5"), "flag": True, "nothing": None},
+    )
     for original in (message, dated):
         restored = message_from_json(json.loads(json.dumps(message_to_json(original))))
-        assert restored == Message(original.template, {k: (list(v) if isinstance(v, tuple) else v)
-                                                       for k, v in original.values.items()})
+        assert restored == Message(
+            original.template, {k: (list(v) if isinstance(v, tuple) else v) for k, v in original.values.items()}
+        )
         for language in ("nl", "en", "ar"):
             assert translate(restored, language) == translate(original, language)
     assert "9 maart 2027" in translate(message_from_json(message_to_json(dated)), "nl")
@@ -213,7 +222,11 @@ def test_stored_messages_refuse_what_they_cannot_hold():
 
     with pytest.raises(TypeError):
         message_to_json(Message("{x}", {"x": object()}))
-    for broken in ({}, {"template": 5}, {"template": "a", "values": {"x": {"kind": 1}}},
-                   {"template": "a", "values": {"x": {"date": "2027-02-30"}}}):
+    for broken in (
+        {},
+        {"template": 5},
+        {"template": "a", "values": {"x": {"kind": 1}}},
+        {"template": "a", "values": {"x": {"date": "2027-02-30"}}},
+    ):
         with pytest.raises(ValueError):
             message_from_json(broken)

@@ -20,8 +20,10 @@ def test_the_schema_matches_the_models_and_the_migration_reverses(any_database_u
     try:
         with engine.connect() as connection:
             assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
-            indexes = {index["name"]: tuple(index["column_names"])
-                       for index in inspect(connection).get_indexes("insight_turns")}
+            indexes = {
+                index["name"]: tuple(index["column_names"])
+                for index in inspect(connection).get_indexes("insight_turns")
+            }
             assert {name: indexes[name] for name in TURN_INDEXES} == TURN_INDEXES
         migrate.downgrade(any_database_url, "0003")
         with engine.connect() as connection:

@@ -20,8 +20,13 @@ from tests.verlof_requests.conftest import TODAY, body
 
 def data(**changes) -> verlof_service.RequestData:
     values = body(**changes)
-    return verlof_service.RequestData(**{**values, "start_date": date.fromisoformat(values["start_date"]),
-                                         "end_date": date.fromisoformat(values["end_date"])})
+    return verlof_service.RequestData(
+        **{
+            **values,
+            "start_date": date.fromisoformat(values["start_date"]),
+            "end_date": date.fromisoformat(values["end_date"]),
+        }
+    )
 
 
 def turns() -> list[InsightTurn]:
@@ -34,37 +39,55 @@ def turns() -> list[InsightTurn]:
 # --- classify_turn (pure) -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("intent", "messages", "slot", "expected"), [
-    ("ask_ziekte", [{"text": "a", "custom": {"topic": "ziekte", "citations": []}}], None, ("ziekte", "answered")),
-    ("nlu_fallback", [{"text": "a", "custom": {"topic": "bezwaar"}}], None, ("bezwaar", "answered")),
-    ("nlu_fallback", [{"text": "Sorry", "buttons": [{"title": "x", "payload": "/y"}],
-                       "custom": {"fallback": "suggestions"}}], None, (None, "menu")),
-    ("ask_followup", [{"text": "Sorry", "custom": {"fallback": "no_match"}}], None, (None, "fallback")),
-    ("greet", [{"text": "Sorry, ik begrijp het niet", "utter_action": "utter_default"}], None, (None, "fallback")),
-    ("nlu_fallback", [], None, (None, "fallback")),
-    ("out_of_scope", [{"text": "Daar kan ik niet mee helpen", "utter_action": "utter_out_of_scope"}], None,
-     (None, "out_of_scope")),
-    ("request_human", [{"text": "Ik geef het door", "custom": {"handoff": {"case_id": "LP-1"}}}], None,
-     ("medewerker", "handoff")),
-    ("inform", [{"text": "Wat is de naam van uw kind?"}], "verlof_child_name", (None, "form")),
-    ("request_verlof", [{"text": "Welk soort verlof?"}], "verlof_kind", ("verlof_aanvraag", "form")),
-    ("greet", [{"text": "Goedendag!", "utter_action": "utter_greet"}], None, (None, "other")),
-    (None, [], None, (None, "other")),
-])
+@pytest.mark.parametrize(
+    ("intent", "messages", "slot", "expected"),
+    [
+        ("ask_ziekte", [{"text": "a", "custom": {"topic": "ziekte", "citations": []}}], None, ("ziekte", "answered")),
+        ("nlu_fallback", [{"text": "a", "custom": {"topic": "bezwaar"}}], None, ("bezwaar", "answered")),
+        (
+            "nlu_fallback",
+            [{"text": "Sorry", "buttons": [{"title": "x", "payload": "/y"}], "custom": {"fallback": "suggestions"}}],
+            None,
+            (None, "menu"),
+        ),
+        ("ask_followup", [{"text": "Sorry", "custom": {"fallback": "no_match"}}], None, (None, "fallback")),
+        ("greet", [{"text": "Sorry, ik begrijp het niet", "utter_action": "utter_default"}], None, (None, "fallback")),
+        ("nlu_fallback", [], None, (None, "fallback")),
+        (
+            "out_of_scope",
+            [{"text": "Daar kan ik niet mee helpen", "utter_action": "utter_out_of_scope"}],
+            None,
+            (None, "out_of_scope"),
+        ),
+        (
+            "request_human",
+            [{"text": "Ik geef het door", "custom": {"handoff": {"case_id": "LP-1"}}}],
+            None,
+            ("medewerker", "handoff"),
+        ),
+        ("inform", [{"text": "Wat is de naam van uw kind?"}], "verlof_child_name", (None, "form")),
+        ("request_verlof", [{"text": "Welk soort verlof?"}], "verlof_kind", ("verlof_aanvraag", "form")),
+        ("greet", [{"text": "Goedendag!", "utter_action": "utter_greet"}], None, (None, "other")),
+        (None, [], None, (None, "other")),
+    ],
+)
 def test_classify_turn(intent, messages, slot, expected):
     facts = record.classify_turn(intent, messages, slot)
     assert (facts.topic, facts.outcome) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Wij wonen in Borne en mijn zoon zit op school", "Borne"),
-    ("gemeente HENGELO", "Hengelo"),
-    ("ik woon in Oldenzaal.", "Oldenzaal"),
-    ("school in Hengelo, wonen in Enschede", None),  # two: do not guess
-    ("Hengelose school", None),  # part of another word
-    ("Almelo", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wij wonen in Borne en mijn zoon zit op school", "Borne"),
+        ("gemeente HENGELO", "Hengelo"),
+        ("ik woon in Oldenzaal.", "Oldenzaal"),
+        ("school in Hengelo, wonen in Enschede", None),  # two: do not guess
+        ("Hengelose school", None),  # part of another word
+        ("Almelo", None),
+        ("", None),
+    ],
+)
 def test_municipality_named_in_a_message(text, expected):
     assert record.municipality_in_text(text) == expected
 
@@ -92,7 +115,8 @@ def test_each_turn_is_recorded_with_topic_outcome_language_and_first_turn(chat):
     assert [(t.topic, t.outcome, t.language, t.first_turn, t.intent) for t in rows] == [
         ("verlof_vakantie", "answered", "nl", True, "ask_verlof_vakantie"),
         (None, "menu", "nl", False, "nlu_fallback"),
-        (None, "fallback", "en", False, "nlu_fallback")]
+        (None, "fallback", "en", False, "nlu_fallback"),
+    ]
     assert all(t.conversation_id == rows[0].conversation_id and t.user_message_id for t in rows)
     assert rows[0].day == record.local_day(rows[0].at) and rows[0].week == record.week_start(rows[0].day)
 
@@ -116,7 +140,11 @@ def test_a_message_to_an_open_case_is_recorded_as_for_the_officer(chat, configur
     assert body["handoff"] is not None and all(isinstance(m["id"], int) for m in body["messages"])
     first, second = turns()
     assert (first.municipality, second.outcome, second.topic, second.municipality) == (
-        "Hengelo", "officer", None, "Hengelo")
+        "Hengelo",
+        "officer",
+        None,
+        "Hengelo",
+    )
 
 
 def test_a_language_switch_answered_by_the_gateway_is_recorded_as_other(chat, fake_rasa):
@@ -143,7 +171,12 @@ def test_case_is_mirrored_when_opened_answered_and_closed(configured):
     with session_scope() as session:
         row = session.scalar(select(InsightCase))
         assert (row.reference, row.municipality, row.trigger, row.priority, row.outcome) == (
-            reference, "Borne", "absolute_verzuim", "high", "investigation")
+            reference,
+            "Borne",
+            "absolute_verzuim",
+            "high",
+            "investigation",
+        )
         assert row.first_response_at.replace(tzinfo=timezone.utc) == MONDAY_10 + timedelta(hours=2)
         assert row.day == date(2025, 11, 24)
     assert load_case(reference).outcome == "investigation" and user_id("jan@hengelo.nl") == officer
@@ -165,7 +198,8 @@ def test_verlof_requests_and_rule_refusals_are_counted(configured):
         rows = session.scalars(select(InsightVerlof).order_by(InsightVerlof.id)).all()
         assert [(r.reference, r.kind, r.status, r.decided_by, r.municipality, r.source) for r in rows] == [
             (reference, "vakantie", "approved", "directeur", "Borne", "api"),
-            (None, "vakantie", "refused_by_rule", None, "Hengelo", "chat")]
+            (None, "vakantie", "refused_by_rule", None, "Hengelo", "chat"),
+        ]
 
 
 def test_a_wrong_field_is_not_a_rule_refusal(configured):
@@ -177,14 +211,26 @@ def test_a_wrong_field_is_not_a_rule_refusal(configured):
 
 
 def test_melding_check_api_records_category_and_obligation_only(client):
-    response = client.post("/api/melding/check", json={
-        "school_type": "vo", "age": 14, "absence_kind": "ongeoorloofd", "unauthorized_hours_4_weeks": 16,
-        "consecutive_weeks_absent": 1, "municipality": "Borne"})
+    response = client.post(
+        "/api/melding/check",
+        json={
+            "school_type": "vo",
+            "age": 14,
+            "absence_kind": "ongeoorloofd",
+            "unauthorized_hours_4_weeks": 16,
+            "consecutive_weeks_absent": 1,
+            "municipality": "Borne",
+        },
+    )
     assert response.status_code == 200
     with session_scope() as session:
         [row] = session.scalars(select(InsightMelding)).all()
         assert (row.category, row.obligation, row.municipality, row.source) == (
-            response.json()["category"], response.json()["obligation"], "Borne", "api")
+            response.json()["category"],
+            response.json()["obligation"],
+            "Borne",
+            "api",
+        )
 
 
 def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correcting(configured, today_is):
@@ -199,4 +245,5 @@ def test_a_chat_request_the_rules_refuse_is_counted_once_not_again_while_correct
     with session_scope() as session:
         rows = session.scalars(select(InsightVerlof)).all()
         assert [(r.kind, r.status, r.municipality, r.source) for r in rows] == [
-            ("vakantie", "refused_by_rule", "Borne", "chat")]
+            ("vakantie", "refused_by_rule", "Borne", "chat")
+        ]

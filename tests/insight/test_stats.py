@@ -37,26 +37,58 @@ def on_database(any_database_url, monkeypatch):
 def seed() -> None:
     moment = datetime.combine(DAY, time(10, 0), tzinfo=timezone.utc)
     evening = datetime.combine(DAY, time(20, 0), tzinfo=timezone.utc)
-    rows = [("Hengelo", "ziekte", "answered", True, moment), ("Hengelo", None, "fallback", False, evening),
-            ("Borne", "bezwaar", "answered", True, moment), ("Enschede", "ziekte", "answered", True, moment),
-            (None, None, "menu", True, moment)]
+    rows = [
+        ("Hengelo", "ziekte", "answered", True, moment),
+        ("Hengelo", None, "fallback", False, evening),
+        ("Borne", "bezwaar", "answered", True, moment),
+        ("Enschede", "ziekte", "answered", True, moment),
+        (None, None, "menu", True, moment),
+    ]
     with session_scope() as session:
         for municipality, topic, outcome, first, at in rows:
-            turn_id = record.record_turn(session, conversation_id=None, user_message_id=None, first_turn=first,
-                                         municipality=municipality, language="nl", intent=None,
-                                         facts=record.TurnFacts(topic, outcome), at=at)
+            turn_id = record.record_turn(
+                session,
+                conversation_id=None,
+                user_message_id=None,
+                first_turn=first,
+                municipality=municipality,
+                language="nl",
+                intent=None,
+                facts=record.TurnFacts(topic, outcome),
+                at=at,
+            )
             if topic == "ziekte" and municipality == "Hengelo":
                 session.get(InsightTurn, turn_id).feedback_down = 1
-        session.add_all([
-            InsightCase(reference="LP-1", opened_at=moment, day=DAY, municipality="Borne", trigger="user_request",
-                        priority="normal", language="nl", sla_due_at=moment + timedelta(hours=8),
-                        first_response_at=moment + timedelta(hours=1), outcome="answered",
-                        closed_at=moment + timedelta(days=1)),
-            InsightVerlof(reference="VL-1", at=moment, day=DAY, municipality="Hengelo", kind="vakantie",
-                          status="refused", decided_by="directeur", source="chat"),
-            InsightMelding(at=moment, day=DAY, municipality="Hengelo", category="luxe", obligation="verplicht",
-                           source="chat"),
-        ])
+        session.add_all(
+            [
+                InsightCase(
+                    reference="LP-1",
+                    opened_at=moment,
+                    day=DAY,
+                    municipality="Borne",
+                    trigger="user_request",
+                    priority="normal",
+                    language="nl",
+                    sla_due_at=moment + timedelta(hours=8),
+                    first_response_at=moment + timedelta(hours=1),
+                    outcome="answered",
+                    closed_at=moment + timedelta(days=1),
+                ),
+                InsightVerlof(
+                    reference="VL-1",
+                    at=moment,
+                    day=DAY,
+                    municipality="Hengelo",
+                    kind="vakantie",
+                    status="refused",
+                    decided_by="directeur",
+                    source="chat",
+                ),
+                InsightMelding(
+                    at=moment, day=DAY, municipality="Hengelo", category="luxe", obligation="verplicht", source="chat"
+                ),
+            ]
+        )
 
 
 def test_figures_and_jaarverslag_on_both_databases(on_database):
@@ -73,9 +105,16 @@ def test_figures_and_jaarverslag_on_both_databases(on_database):
     assert team.figures["handoffs_answered_in_time"] == 1 and team.figures["verlof_requests"] == 1
     assert team.tables["melding"].rows[2] == ["Luxe verzuim", 1, 0, 0, 1]
     assert team.tables["office_hours"].rows == [
-        ["Binnen kantoortijd", 2, "66,7 %"], ["Buiten kantoortijd", 1, "33,3 %"]]
-    values = {t.key: {label: [t.cell(y.label, m, row) for m in report.municipalities for y in report.years]
-                      for row, label in t.rows} for t in report.tables}
+        ["Binnen kantoortijd", 2, "66,7 %"],
+        ["Buiten kantoortijd", 1, "33,3 %"],
+    ]
+    values = {
+        t.key: {
+            label: [t.cell(y.label, m, row) for m in report.municipalities for y in report.years]
+            for row, label in t.rows
+        }
+        for t in report.tables
+    }
     assert values["vragen"]["Totaal aantal berichten"] == [0, "<5", 0, "<5"]
     assert values["verlof"]["Vakantieverlof (art. 13a): waarvan geweigerd"] == [0, 0, 0, "<5"]
     assert values["zaken_uitkomst"]["Vraag beantwoord"] == [0, "<5", 0, 0]

@@ -45,15 +45,19 @@ def test_the_changed_knowledge_is_valid(changed: KnowledgeBase) -> None:
     assert changed.problems == []
 
 
-@pytest.mark.parametrize(("topic", "before", "after"), [
-    ("verzuim_18plus", "jonger dan 27 jaar", "jonger dan 30 jaar"),
-    ("meldplicht_verzuim", "jonger dan 27 jaar", "jonger dan 30 jaar"),
-    ("voortijdig_schoolverlaten", "jonger dan 27 jaar", "jonger dan 30 jaar"),
-    ("verlof_vakantie", "maximaal 10 schooldagen", "maximaal 12 schooldagen"),
-    ("verhuizen_buitenland", "maximaal 10 schooldagen", "maximaal 12 schooldagen"),
-])
-def test_the_answer_text_changes_on_the_day_of_the_change_and_not_before(changed: KnowledgeBase, topic: str,
-                                                                          before: str, after: str) -> None:
+@pytest.mark.parametrize(
+    ("topic", "before", "after"),
+    [
+        ("verzuim_18plus", "jonger dan 27 jaar", "jonger dan 30 jaar"),
+        ("meldplicht_verzuim", "jonger dan 27 jaar", "jonger dan 30 jaar"),
+        ("voortijdig_schoolverlaten", "jonger dan 27 jaar", "jonger dan 30 jaar"),
+        ("verlof_vakantie", "maximaal 10 schooldagen", "maximaal 12 schooldagen"),
+        ("verhuizen_buitenland", "maximaal 10 schooldagen", "maximaal 12 schooldagen"),
+    ],
+)
+def test_the_answer_text_changes_on_the_day_of_the_change_and_not_before(
+    changed: KnowledgeBase, topic: str, before: str, after: str
+) -> None:
     on_the_day_before = _text(changed, topic, DAY_BEFORE)
     on_the_day = _text(changed, topic, CHANGE)
     assert before in on_the_day_before and after not in on_the_day_before
@@ -61,13 +65,16 @@ def test_the_answer_text_changes_on_the_day_of_the_change_and_not_before(changed
     assert "Dit is de wet zoals die geldt op 1 augustus 2027." in on_the_day
 
 
-@pytest.mark.parametrize(("language", "before", "after"), [
-    ("en", "10 school days", "12 school days"),
-    ("ar", "10 أيام", "12 أيام"),
-    ("uk", "10 навчальних днів", "12 навчальних днів"),
-    ("tr", "10 okul günü", "12 okul günü"),
-    ("pl", "10 dni szkolnych", "12 dni szkolnych"),
-])
+@pytest.mark.parametrize(
+    ("language", "before", "after"),
+    [
+        ("en", "10 school days", "12 school days"),
+        ("ar", "10 أيام", "12 أيام"),
+        ("uk", "10 навчальних днів", "12 навчальних днів"),
+        ("tr", "10 okul günü", "12 okul günü"),
+        ("pl", "10 dni szkolnych", "12 dni szkolnych"),
+    ],
+)
 def test_every_language_changes_with_the_law(changed: KnowledgeBase, language: str, before: str, after: str) -> None:
     on_the_day_before = _text(changed, "verlof_vakantie", DAY_BEFORE, language)
     on_the_day = _text(changed, "verlof_vakantie", CHANGE, language)

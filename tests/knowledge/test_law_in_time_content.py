@@ -101,8 +101,7 @@ def test_the_statutes_hold_the_definition(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("topic_id", ["kwalificatieplicht", "voortijdig_schoolverlaten", "leerplicht_leeftijd"])
 def test_startkwalificatie_statements_cite_lpw_1_and_web_7_2_2(kb: KnowledgeBase, topic_id: str) -> None:
-    defining = [s for s in kb.topic(topic_id).statements
-                if "startkwalificatie" in s.text and "7.2.2" in s.text]
+    defining = [s for s in kb.topic(topic_id).statements if "startkwalificatie" in s.text and "7.2.2" in s.text]
     assert defining, topic_id
     assert all(s.basis == "law" and {"lpw:1", "web:7.2.2"} <= set(s.citations) for s in defining)
 
@@ -187,8 +186,12 @@ def test_nieuwkomers_distinguishes_asylum_seekers(kb: KnowledgeBase) -> None:
 
 
 def test_every_regional_statement_names_where_it_applies(kb: KnowledgeBase) -> None:
-    unnamed = [(t.id, s.text[:60]) for t in kb.topics for s in t.statements
-               if s.basis == "regional" and not any(name in s.text for name in TWENTE_NAMES)]
+    unnamed = [
+        (t.id, s.text[:60])
+        for t in kb.topics
+        for s in t.statements
+        if s.basis == "regional" and not any(name in s.text for name in TWENTE_NAMES)
+    ]
     assert unnamed == []
 
 
@@ -211,8 +214,14 @@ def test_leave_above_10_days_for_losser_is_not_told_as_decided_by_enschede() -> 
     Enschede's officers decide for Losser is not in the sources (only that they 'handhaven' there)."""
     from assistant.rules.verlof import VerlofFacts, evaluate_verlof
 
-    facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
-                        end_date=date(2026, 11, 16), municipality="Losser", requested_on=date(2026, 6, 1))
+    facts = VerlofFacts(
+        kind="gewichtige_omstandigheid",
+        category="ernstige_ziekte",
+        start_date=date(2026, 11, 2),
+        end_date=date(2026, 11, 16),
+        municipality="Losser",
+        requested_on=date(2026, 6, 1),
+    )
     message = translate(evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message, "nl")
     assert "Losser" in message
     assert "is dat de leerplichtambtenaar van de gemeente Enschede" not in message
@@ -224,8 +233,14 @@ def test_leave_above_10_days_for_borne_names_hengelos_officer() -> None:
     """Borne's leerplicht is run by Hengelo without doubt in the sources: the rule says so plainly."""
     from assistant.rules.verlof import VerlofFacts, evaluate_verlof
 
-    facts = VerlofFacts(kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 11, 2),
-                        end_date=date(2026, 11, 16), municipality="Borne", requested_on=date(2026, 6, 1))
+    facts = VerlofFacts(
+        kind="gewichtige_omstandigheid",
+        category="ernstige_ziekte",
+        start_date=date(2026, 11, 2),
+        end_date=date(2026, 11, 16),
+        municipality="Borne",
+        requested_on=date(2026, 6, 1),
+    )
     message = translate(evaluate_verlof(facts, on=date(2026, 6, 1)).problem("needs_officer").message, "nl")
     assert "Voor Borne is dat de leerplichtambtenaar van de gemeente Hengelo" in message
 
@@ -235,9 +250,15 @@ def test_a_submitted_request_above_10_days_from_losser_names_the_home_municipali
 
     from assistant.verlof_requests.form import submitted_text
 
-    request = SimpleNamespace(decided_by="leerplichtambtenaar", reference="VL-TEST", municipality="Enschede",
-                              home_municipality="Losser", start_date=date(2026, 11, 2), school_id=None,
-                              school_name="De Esch")
+    request = SimpleNamespace(
+        decided_by="leerplichtambtenaar",
+        reference="VL-TEST",
+        municipality="Enschede",
+        home_municipality="Losser",
+        start_date=date(2026, 11, 2),
+        school_id=None,
+        school_name="De Esch",
+    )
     text = submitted_text(request)
     assert "beslist de leerplichtambtenaar van de gemeente Losser" in text
     assert "gemeente Enschede" not in text
@@ -268,8 +289,12 @@ def test_the_5b_yearly_investigation_is_enschedes_practice(kb: KnowledgeBase) ->
 
 def test_law_statements_are_not_practice(kb: KnowledgeBase) -> None:
     practice_words = re.compile(r"\bin de praktijk\b|\brichtlijn|\bvolgens\b|\bcarnaval\b", re.IGNORECASE)
-    practice = [(t.id, s.text[:60]) for t in kb.topics for s in t.statements
-                if s.basis == "law" and practice_words.search(s.text)]
+    practice = [
+        (t.id, s.text[:60])
+        for t in kb.topics
+        for s in t.statements
+        if s.basis == "law" and practice_words.search(s.text)
+    ]
     assert practice == []
 
 

@@ -24,15 +24,24 @@ MISCONCEPTIONS = {
         and re.search(r"\b(10|tien)\b", s)
         and not re.search(r"gewichtige|artikel 14", s, re.I)
     ),
-    "leerplicht lasts until 18": lambda s: not re.search(r"kwalificatieplicht", s, re.I) and re.search(
-        r"\bleerplicht\s+(duurt|geldt|loopt|blijft)\b[^.]{0,30}\b(tot|t/m)\b[^.]{0,15}\b18\b"
-        r"|\bleerplichtig\s+(tot|t/m)\b[^.]{0,15}\b18\b", s, re.I),
-    "schools report after 3 days": lambda s: re.search(r"meld", s, re.I) and re.search(
-        r"\b(na|binnen)\s+(3|drie)\s+(school)?dag", s, re.I),
+    "leerplicht lasts until 18": lambda s: (
+        not re.search(r"kwalificatieplicht", s, re.I)
+        and re.search(
+            r"\bleerplicht\s+(duurt|geldt|loopt|blijft)\b[^.]{0,30}\b(tot|t/m)\b[^.]{0,15}\b18\b"
+            r"|\bleerplichtig\s+(tot|t/m)\b[^.]{0,15}\b18\b",
+            s,
+            re.I,
+        )
+    ),
+    "schools report after 3 days": lambda s: (
+        re.search(r"meld", s, re.I) and re.search(r"\b(na|binnen)\s+(3|drie)\s+(school)?dag", s, re.I)
+    ),
     "leerplicht starts at 4": lambda s: re.search(
-        r"\bleerplicht(ig)?\b[^.]{0,30}\b(vanaf|met|bij)\s+(4|vier)\s+jaar", s, re.I),
-    "a vmbo diploma is a startkwalificatie": lambda s: re.search(r"vmbo", s, re.I) and re.search(
-        r"startkwalificatie", s, re.I),
+        r"\bleerplicht(ig)?\b[^.]{0,30}\b(vanaf|met|bij)\s+(4|vier)\s+jaar", s, re.I
+    ),
+    "a vmbo diploma is a startkwalificatie": lambda s: (
+        re.search(r"vmbo", s, re.I) and re.search(r"startkwalificatie", s, re.I)
+    ),
 }
 
 
@@ -61,15 +70,20 @@ def all_texts() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("misconception", sorted(MISCONCEPTIONS))
 def test_no_text_states_the_misconception(misconception):
     states = MISCONCEPTIONS[misconception]
-    offending = [(where, sentence) for where, text in all_texts() for sentence in sentences(text)
-                 if states(sentence) and not NEGATION.search(sentence)]
+    offending = [
+        (where, sentence)
+        for where, text in all_texts()
+        for sentence in sentences(text)
+        if states(sentence) and not NEGATION.search(sentence)
+    ]
     assert offending == []
 
 
 def test_the_checks_do_catch_the_misconceptions():
     wrong = {
-        "holiday leave above 10 days through the leerplichtambtenaar":
-            "Voor vakantieverlof van meer dan 10 dagen gaat u naar de leerplichtambtenaar.",
+        "holiday leave above 10 days through the leerplichtambtenaar": (
+            "Voor vakantieverlof van meer dan 10 dagen gaat u naar de leerplichtambtenaar."
+        ),
         "leerplicht lasts until 18": "De leerplicht duurt tot 18 jaar.",
         "schools report after 3 days": "De school meldt het verzuim na 3 dagen.",
         "leerplicht starts at 4": "Uw kind is leerplichtig vanaf 4 jaar.",

@@ -61,5 +61,6 @@ def test_a_day_before_the_known_law_is_refused() -> None:
 
 def test_a_translation_may_write_digits_or_words_for_the_same_parameter() -> None:
     assert placeholder_keys("{verlof.vakantie_times_per_school_year:words} keer") == placeholder_keys(
-        "{verlof.vakantie_times_per_school_year} time")
+        "{verlof.vakantie_times_per_school_year} time"
+    )
     assert placeholder_keys("{melding.age_limit_18plus@2025-12-31}") != placeholder_keys("{melding.age_limit_18plus}")

@@ -72,8 +72,9 @@ def test_retrieval_ignores_unrelated_questions(real_kb: KnowledgeBase, question:
         ("pl", "Czy mogę uczyć dzieci w domu zamiast posyłać je do szkoły?", "vrijstelling_5"),
     ],
 )  # fmt: skip
-def test_retrieval_finds_topics_in_other_languages(real_kb: KnowledgeBase, language: str, question: str,
-                                                   topic_id: str) -> None:
+def test_retrieval_finds_topics_in_other_languages(
+    real_kb: KnowledgeBase, language: str, question: str, topic_id: str
+) -> None:
     """Each language has its own index over the reviewed translations and the questions people ask."""
     hits = [topic.id for topic, _score in search(question, kb=real_kb, language=language)]
     assert topic_id in hits[:2], (question, hits)
@@ -85,6 +86,7 @@ def test_retrieval_finds_topics_in_other_languages(real_kb: KnowledgeBase, langu
      ("tr", "pizza sipariş etmek istiyorum"), ("pl", "chcę zamówić pizzę"), ("en", "thank you"),
      ("tr", "yarın hava nasıl")],
 )  # fmt: skip
-def test_retrieval_ignores_unrelated_questions_in_other_languages(real_kb: KnowledgeBase, language: str,
-                                                                  question: str) -> None:
+def test_retrieval_ignores_unrelated_questions_in_other_languages(
+    real_kb: KnowledgeBase, language: str, question: str
+) -> None:
     assert search(question, kb=real_kb, language=language) == []

@@ -21,11 +21,21 @@ KNOWLEDGE = ROOT / "knowledge"
 
 # -- the look-up --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("town", "municipality"), [
-    ("Borne", "Hengelo"), ("Hengelo", "Hengelo"), ("Losser", "Enschede"), ("Oldenzaal", "Enschede"),
-    ("Dinkelland", "Enschede"), ("Enschede", "Enschede"),
-    ("borne", "Hengelo"), (" LOSSER ", "Enschede"), ("gemeente  Borne", "Hengelo"),
-])
+
+@pytest.mark.parametrize(
+    ("town", "municipality"),
+    [
+        ("Borne", "Hengelo"),
+        ("Hengelo", "Hengelo"),
+        ("Losser", "Enschede"),
+        ("Oldenzaal", "Enschede"),
+        ("Dinkelland", "Enschede"),
+        ("Enschede", "Enschede"),
+        ("borne", "Hengelo"),
+        (" LOSSER ", "Enschede"),
+        ("gemeente  Borne", "Hengelo"),
+    ],
+)
 def test_responsible_municipality(town, municipality):
     assert get_regions().responsible_municipality(town) == municipality
 
@@ -57,10 +67,16 @@ def test_covered_towns_include_the_doorstroompunt_area():
     assert not regions.covers(None) and not regions.covers("")
 
 
-@pytest.mark.parametrize(("town", "doorstroompunt"), [
-    ("Hengelo", "Hengelo"), ("Borne", "Hengelo"), ("Hof van Twente", "Hengelo"), ("Enschede", "Enschede"),
-    ("Losser", None),  # the sources name no Doorstroompunt for Losser, Oldenzaal and Dinkelland
-])
+@pytest.mark.parametrize(
+    ("town", "doorstroompunt"),
+    [
+        ("Hengelo", "Hengelo"),
+        ("Borne", "Hengelo"),
+        ("Hof van Twente", "Hengelo"),
+        ("Enschede", "Enschede"),
+        ("Losser", None),  # the sources name no Doorstroompunt for Losser, Oldenzaal and Dinkelland
+    ],
+)
 def test_doorstroompunt_municipality(town, doorstroompunt):
     assert get_regions().doorstroompunt_municipality(town) == doorstroompunt
 
@@ -96,14 +112,21 @@ def test_the_knowledge_base_answers_from_the_same_table(fixture_kb):
 
 # -- the table checks itself ----------------------------------------------------------------------------------------
 
+
 def _municipality(name: str, by: str, doorstroompunt: str | None = None) -> Municipality:
-    return Municipality(name=name, leerplicht_by=by, doorstroompunt_by=doorstroompunt, vakantieregio="noord",
-                        citations=("src:x",))
+    return Municipality(
+        name=name, leerplicht_by=by, doorstroompunt_by=doorstroompunt, vakantieregio="noord", citations=("src:x",)
+    )
 
 
 def test_a_reference_to_an_unlisted_municipality_is_a_problem():
-    regions = Regions([_municipality("Borne", "Hengelo"), _municipality("Losser", "Losser", "Enschede"),
-                       _municipality("losser", "Losser")])
+    regions = Regions(
+        [
+            _municipality("Borne", "Hengelo"),
+            _municipality("Losser", "Losser", "Enschede"),
+            _municipality("losser", "Losser"),
+        ]
+    )
     assert regions.problems() == [
         "regions.yml: 'losser' is listed twice",
         "regions.yml: Borne: leerplicht_by 'Hengelo' is not a listed municipality",
@@ -132,8 +155,13 @@ def test_the_real_table_has_no_problems():
 # -- exactly one source ---------------------------------------------------------------------------------------------
 
 TOWNS = {name.casefold() for name in get_regions().covered}
-TABLE_KEYS = {"leerplicht_by", "leerplicht_municipality", "doorstroompunt_by", "municipalities",
-              "twente_municipalities"}
+TABLE_KEYS = {
+    "leerplicht_by",
+    "leerplicht_municipality",
+    "doorstroompunt_by",
+    "municipalities",
+    "twente_municipalities",
+}
 
 
 def _is_town(value: object) -> bool:
@@ -203,6 +231,8 @@ def test_the_grep_finds_a_town_table():
     assert _literal_town_tables(ast.parse('LEERPLICHT_BY = {"Borne": "Hengelo"}')) == [1]
     assert _literal_town_tables(ast.parse('TWENTE = ("Hengelo", "Borne", "Enschede", "Losser")')) == [1]
     assert _town_tables({"leerplicht_by": {"Borne": {"by": "Hengelo"}, "Losser": {"by": "Enschede"}}}) == [
-        ".leerplicht_by", ".leerplicht_by (keyed by towns)"]
+        ".leerplicht_by",
+        ".leerplicht_by (keyed by towns)",
+    ]
     assert _town_tables({"regional": {"x": ["hengelo", "borne"]}}) == [".regional.x (a list of towns)"]
     assert _town_tables({"v": {"applies_to": ["Hengelo", "Borne"]}}) == []

@@ -57,7 +57,6 @@ def test_results_are_sorted_and_limited(fixture_kb: KnowledgeBase) -> None:
     assert scores == sorted(scores, reverse=True)
 
 
-
 @pytest.mark.parametrize(
     ("question", "topic_id"),
     [
@@ -65,8 +64,9 @@ def test_results_are_sorted_and_limited(fixture_kb: KnowledgeBase) -> None:
         ("wij willen op wereldreiss met de kindren", "verhuizen_buitenland"),
     ],
 )  # fmt: skip
-def test_a_typo_does_not_push_a_question_out_of_its_topic(monkeypatch: pytest.MonkeyPatch, question: str,
-                                                           topic_id: str) -> None:
+def test_a_typo_does_not_push_a_question_out_of_its_topic(
+    monkeypatch: pytest.MonkeyPatch, question: str, topic_id: str
+) -> None:
     from assistant.knowledge import retrieval
 
     hits = search(question)

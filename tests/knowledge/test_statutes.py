@@ -100,18 +100,26 @@ def _unquoted(text: str) -> str:
 
 def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: KnowledgeBase) -> None:
     reference = _normalise(_unquoted(STATUTE_REFERENCE.read_text(encoding="utf-8")))
-    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES
-                and "/2026-08-01#" not in a.url]  # an article re-read in the version valid on 2026-12-06 differs
+    verbatim = [
+        a
+        for a in fixture_kb.articles
+        if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES and "/2026-08-01#" not in a.url
+    ]  # an article re-read in the version valid on 2026-12-06 differs
     assert len(verbatim) >= 34
     mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
     assert mismatches == []
 
 
-@pytest.mark.skipif(not SHARED_REFERENCE.is_dir(), reason="the shared reference (outside the repository) is not here; "
-                    "the statute passages it quotes are in tests/knowledge/fixtures/statute-reference.md")
+@pytest.mark.skipif(
+    not SHARED_REFERENCE.is_dir(),
+    reason="the shared reference (outside the repository) is not here; "
+    "the statute passages it quotes are in tests/knowledge/fixtures/statute-reference.md",
+)
 def test_the_reference_passages_are_copied_word_for_word_from_the_shared_reference() -> None:
-    shared = "\n".join((SHARED_REFERENCE / name).read_text(encoding="utf-8")
-                       for name in ("leerplicht-sources.md", "calendar-regional.md"))
+    shared = "\n".join(
+        (SHARED_REFERENCE / name).read_text(encoding="utf-8")
+        for name in ("leerplicht-sources.md", "calendar-regional.md")
+    )
     sections = re.split(r"(?m)^<!-- from [\w.-]+ -->\n", STATUTE_REFERENCE.read_text(encoding="utf-8"))[1:]
     assert len(sections) >= 30
     assert [section.split("\n", 1)[0] for section in sections if section.rstrip("\n") not in shared] == []
@@ -139,8 +147,10 @@ def test_the_besluit_register_onderwijsdeelnemers_is_the_version_valid_on_the_re
 
     kb = load_knowledge()
     article_14, article_21 = kb.article("brod:14"), kb.article("brod:21")
-    assert article_14.text.startswith("Het register onderwijsdeelnemers bevat van de onderwijsdeelnemer, bedoeld in "
-                                      "artikel 21a LPW, artikel 9.2.2 WEB, artikel 47b WEC of artikel 8.20 WVO 2020,")
+    assert article_14.text.startswith(
+        "Het register onderwijsdeelnemers bevat van de onderwijsdeelnemer, bedoeld in "
+        "artikel 21a LPW, artikel 9.2.2 WEB, artikel 47b WEC of artikel 8.20 WVO 2020,"
+    )
     assert "artikel 8.20 WVO 2020 of artikel 9.2.2 WEB van toepassing is, levert het bestuur" in article_21.text
     assert article_14.valid_from is not None and article_14.valid_from.isoformat() == "2026-01-01"
     for article in (article_14, article_21):

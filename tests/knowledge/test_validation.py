@@ -153,8 +153,7 @@ def _with_parameters(root: Path) -> Path:
 def _ziekte(root: Path, short: str, citations: list[str] | None = None) -> list[str]:
     citations = citations or ["lpw:12"]
     statements = [{"text": "Meld ziekte binnen twee dagen.", "basis": "law", "citations": ["lpw:12"]}]
-    _write_topic(_with_parameters(root), "ziekte", answer={"short": short}, statements=statements,
-                 citations=citations)
+    _write_topic(_with_parameters(root), "ziekte", answer={"short": short}, statements=statements, citations=citations)
     try:
         load_knowledge(root)
     except KnowledgeError as error:
@@ -189,8 +188,9 @@ def test_a_literal_number_a_parameter_states_must_be_its_placeholder(fixture_roo
 
 def test_a_literal_legal_number_no_parameter_states_is_refused(fixture_root: Path) -> None:
     """Awb 4:13 states eight weeks, and no parameter does: the number needs a parameter before a text may state it."""
-    (problem,) = _ziekte(fixture_root, "Meld uw kind ziek; de gemeente beslist binnen 8 weken.",
-                         citations=["lpw:12", "awb:4:13"])
+    (problem,) = _ziekte(
+        fixture_root, "Meld uw kind ziek; de gemeente beslist binnen 8 weken.", citations=["lpw:12", "awb:4:13"]
+    )
     assert "writes the legal number '8 week' literally and no parameter states it" in problem
 
 
@@ -216,17 +216,35 @@ def test_a_literal_guidance_number_is_refused_unless_listed_as_no_rule(fixture_r
     (a phone line open "24 uur per dag") is listed in the topic's literal_numbers, and the list may not go stale."""
     statements = [{"text": "Meld ziekte binnen twee dagen.", "basis": "law", "citations": ["lpw:12"]}]
     short = "Meld uw kind binnen {leerplicht.ziekte_report_days} dagen ziek. De lijn is 24 uur per dag open."
-    _write_topic(_with_parameters(fixture_root), "ziekte", answer={"short": short}, statements=statements,
-                 citations=["lpw:12", "src:fixture-verlofrichtlijn"])
+    _write_topic(
+        _with_parameters(fixture_root),
+        "ziekte",
+        answer={"short": short},
+        statements=statements,
+        citations=["lpw:12", "src:fixture-verlofrichtlijn"],
+    )
     problems = [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")]
     assert any("writes '24 hour' literally: a guidance or regional number is a parameter too" in p for p in problems)
-    _write_topic(fixture_root, "ziekte", answer={"short": short}, statements=statements,
-                 citations=["lpw:12", "src:fixture-verlofrichtlijn"], literal_numbers=["24 uur per dag"])
+    _write_topic(
+        fixture_root,
+        "ziekte",
+        answer={"short": short},
+        statements=statements,
+        citations=["lpw:12", "src:fixture-verlofrichtlijn"],
+        literal_numbers=["24 uur per dag"],
+    )
     assert not [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")]
-    _write_topic(fixture_root, "ziekte", answer={"short": "Meld uw kind ziek."}, statements=statements,
-                 citations=["lpw:12"], literal_numbers=["24 uur per dag"])
+    _write_topic(
+        fixture_root,
+        "ziekte",
+        answer={"short": "Meld uw kind ziek."},
+        statements=statements,
+        citations=["lpw:12"],
+        literal_numbers=["24 uur per dag"],
+    )
     assert [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")] == [
-        "topics/ziekte.yml: literal_numbers '24 uur per dag' is in no answer text"]
+        "topics/ziekte.yml: literal_numbers '24 uur per dag' is in no answer text"
+    ]
 
 
 def test_the_leave_rules_guidance_maxima_equal_the_guidance_parameters() -> None:

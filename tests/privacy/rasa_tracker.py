@@ -55,8 +55,14 @@ def write_turns(url: str, turns: list[dict], at: float = 1.7e9) -> str:
     turns = [{"at": at, **turn} for turn in turns]
     if RASA_PYTHON.exists():
         spec = {"store": _store_arguments(url), "turns": turns}
-        done = subprocess.run([str(RASA_PYTHON), "-c", _RASA_TURNS_WRITER], input=json.dumps(spec), text=True,
-                              capture_output=True, timeout=300, check=False)
+        done = subprocess.run(
+            [str(RASA_PYTHON), "-c", _RASA_TURNS_WRITER],
+            input=json.dumps(spec),
+            text=True,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-3000:]
         return "rasa"
     engine = create_engine(normalise_url(url))
@@ -64,13 +70,19 @@ def write_turns(url: str, turns: list[dict], at: float = 1.7e9) -> str:
     with engine.begin() as connection:
         for turn in turns:
             events = [("user", {"event": "user", "text": turn["text"], "parse_data": {"text": turn["text"]}})]
-            events += [("slot", {"event": "slot", "name": name, "value": value})
-                       for name, value in turn["slots"].items()]
+            events += [
+                ("slot", {"event": "slot", "name": name, "value": value}) for name, value in turn["slots"].items()
+            ]
             events.append(("bot", {"event": "bot", "text": turn["bot"]}))
             for kind, data in events:
-                connection.execute(tracker_events.insert().values(
-                    sender_id=turn["sender"], type_name=kind, timestamp=turn["at"],
-                    data=json.dumps({**data, "timestamp": turn["at"]})))
+                connection.execute(
+                    tracker_events.insert().values(
+                        sender_id=turn["sender"],
+                        type_name=kind,
+                        timestamp=turn["at"],
+                        data=json.dumps({**data, "timestamp": turn["at"]}),
+                    )
+                )
     engine.dispose()
     return "table"
 
@@ -80,22 +92,41 @@ def _store_arguments(url: str) -> dict:
     if parsed.get_backend_name() == "sqlite":
         return {"dialect": "sqlite", "db": parsed.database}
     query = {key: value for key, value in parsed.query.items()}
-    return {"dialect": "postgresql", "host": parsed.host or "127.0.0.1", "port": parsed.port or 5432,
-            "db": parsed.database, "username": parsed.username, "password": parsed.password, "query": query or None}
+    return {
+        "dialect": "postgresql",
+        "host": parsed.host or "127.0.0.1",
+        "port": parsed.port or 5432,
+        "db": parsed.database,
+        "username": parsed.username,
+        "password": parsed.password,
+        "query": query or None,
+    }
 
 
 def write_tracker(url: str, senders: dict[str, float]) -> str:
     """A user turn, a slot and a bot turn per sender at time `senders[sender]`; returns "rasa" or "table"."""
-    return write_turns(url, [{"sender": sender, "text": "hallo, mag mijn kind vrij?", "slots": {"topic": "verlof"},
-                              "bot": "Dat hangt ervan af.", "at": at} for sender, at in senders.items()])
+    return write_turns(
+        url,
+        [
+            {
+                "sender": sender,
+                "text": "hallo, mag mijn kind vrij?",
+                "slots": {"topic": "verlof"},
+                "bot": "Dat hangt ervan af.",
+                "at": at,
+            }
+            for sender, at in senders.items()
+        ],
+    )
 
 
 def events_per_sender(url: str) -> dict[str, int]:
     engine = create_engine(normalise_url(url))
     try:
         with engine.connect() as connection:
-            rows = connection.execute(select(tracker_events.c.sender_id, func.count())
-                                      .group_by(tracker_events.c.sender_id))
+            rows = connection.execute(
+                select(tracker_events.c.sender_id, func.count()).group_by(tracker_events.c.sender_id)
+            )
             return {sender: count for sender, count in rows}
     finally:
         engine.dispose()

@@ -73,8 +73,12 @@ def remaining(sender_id: str) -> dict[str, int]:
         case_ids = list(session.scalars(select(Case.id).where(Case.sender_id == sender_id)))
         return {
             "conversations": session.scalar(select(func.count()).where(Conversation.sender_id == sender_id)),
-            "chat_messages": session.scalar(select(func.count()).select_from(ChatMessage).join(Conversation)
-                                            .where(Conversation.sender_id == sender_id)),
+            "chat_messages": session.scalar(
+                select(func.count())
+                .select_from(ChatMessage)
+                .join(Conversation)
+                .where(Conversation.sender_id == sender_id)
+            ),
             "cases": len(case_ids),
             "case_messages": session.scalar(select(func.count()).where(CaseMessage.case_id.in_(case_ids))),
             "case_notes": session.scalar(select(func.count()).where(CaseNote.case_id.in_(case_ids))),
@@ -105,10 +109,20 @@ def test_erase_removes_the_conversation_everywhere_and_nothing_else(settings, tw
 
     assert remaining("web-erase-me") == NOTHING
     assert set(events_per_sender(settings.resolved_tracker_store_url)) == {"web-keep-me"}
-    assert remaining("web-keep-me") == {"conversations": 1, "chat_messages": 2, "cases": 1, "case_messages": 1,
-                                        "case_notes": 1}
+    assert remaining("web-keep-me") == {
+        "conversations": 1,
+        "chat_messages": 2,
+        "cases": 1,
+        "case_messages": 1,
+        "case_notes": 1,
+    }
     assert (result.conversations, result.chat_messages, result.cases, result.case_messages, result.case_notes) == (
-        1, 2, 2, 2, 2)
+        1,
+        2,
+        2,
+        2,
+        2,
+    )
     assert result.tracker_events >= 3
     assert sorted(result.case_references) == sorted([two_conversations["closed"], two_conversations["open"]])
 
@@ -121,8 +135,9 @@ def test_erasure_is_audited_without_personal_data(settings, two_conversations):
     assert entry.details["cases"] == 2 and entry.details["tracker_events"] == result.tracker_events
     assert result.fingerprint == erasure.fingerprint("web-erase-me", settings)  # verifiable by who knows the id
     with session_scope() as session:
-        log = json.dumps([[e.actor, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))],
-                         ensure_ascii=False)
+        log = json.dumps(
+            [[e.actor, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))], ensure_ascii=False
+        )
     assert "web-erase-me" not in log
     for text in TEXTS:
         assert text not in log
@@ -167,9 +182,11 @@ _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 def sign_in(client, email: str) -> str:
     client.cookies.clear()
     page = client.get("/backoffice/login")
-    response = client.post("/backoffice/login", data={"email": email, "password": PASSWORD, "next": "",
-                                                      "csrf_token": _TOKEN.search(page.text).group(1)},
-                           follow_redirects=False)
+    response = client.post(
+        "/backoffice/login",
+        data={"email": email, "password": PASSWORD, "next": "", "csrf_token": _TOKEN.search(page.text).group(1)},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
     return client.get("/api/backoffice/session").json()["csrf_token"]
 
@@ -187,8 +204,7 @@ def test_api_needs_a_session_and_the_csrf_token(client, accounts):
     assert client.delete("/api/backoffice/conversations/web-anon").status_code == 401
     sign_in(client, "admin@twente.nl")
     assert client.delete("/api/backoffice/conversations/web-anon").status_code == 403
-    assert client.delete("/api/backoffice/conversations/web-anon",
-                         headers={"X-CSRF-Token": "wrong"}).status_code == 403
+    assert client.delete("/api/backoffice/conversations/web-anon", headers={"X-CSRF-Token": "wrong"}).status_code == 403
     assert remaining("web-anon")["conversations"] == 1
 
 
@@ -227,16 +243,14 @@ def test_officer_erases_only_within_their_municipality(client, accounts):
     assert remaining("web-borne") == NOTHING
 
     token = sign_in(client, "els@enschede.nl")
-    assert client.delete("/api/backoffice/conversations/web-losser",
-                         headers={"X-CSRF-Token": token}).status_code == 200
+    assert client.delete("/api/backoffice/conversations/web-losser", headers={"X-CSRF-Token": token}).status_code == 200
     assert [e.details["requested_by"] for e in erase_audits()] == ["case_reference", "sender_id"]
 
 
 def test_school_accounts_cannot_erase(client, accounts):
     reference = case("web-borne", town="Borne")
     token = sign_in(client, "school@obs.nl")
-    assert client.post(f"/api/backoffice/cases/{reference}/erase",
-                       headers={"X-CSRF-Token": token}).status_code == 404
+    assert client.post(f"/api/backoffice/cases/{reference}/erase", headers={"X-CSRF-Token": token}).status_code == 404
     assert remaining("web-borne")["cases"] == 1
 
 
@@ -247,8 +261,10 @@ def test_api_refuses_malformed_ids(client, accounts):
 
 # --- every row tied to the conversation, verlof requests included (issue 17) ---------------------------------------
 
-def verlof(sender_id: str | None, *, child: str = "Sara Jansen", email: str = "ouder@voorbeeld.nl",
-           officer: bool = True) -> tuple[str, str | None]:
+
+def verlof(
+    sender_id: str | None, *, child: str = "Sara Jansen", email: str = "ouder@voorbeeld.nl", officer: bool = True
+) -> tuple[str, str | None]:
     """A verlof request made in the chat of `sender_id` (or through the API: None); with `officer` it is 12 school
     days under art. 14, so the leerplichtambtenaar decides and it has an officer case with a message and a note.
     Returns (reference, case reference)."""
@@ -260,10 +276,18 @@ def verlof(sender_id: str | None, *, child: str = "Sara Jansen", email: str = "o
     from assistant.verlof_requests import service
 
     data = service.RequestData(
-        kind="gewichtige_omstandigheid", category="ernstige_ziekte", start_date=date(2026, 3, 9),
-        end_date=date(2026, 3, 24) if officer else date(2026, 3, 10), child_name=child, child_class="groep 5",
-        school_id="hengelo-de-borgh", home_municipality="Borne", reason="Mijn moeder Fatima is ernstig ziek.",
-        email=email, sender_id=sender_id)
+        kind="gewichtige_omstandigheid",
+        category="ernstige_ziekte",
+        start_date=date(2026, 3, 9),
+        end_date=date(2026, 3, 24) if officer else date(2026, 3, 10),
+        child_name=child,
+        child_class="groep 5",
+        school_id="hengelo-de-borgh",
+        home_municipality="Borne",
+        reason="Mijn moeder Fatima is ernstig ziek.",
+        email=email,
+        sender_id=sender_id,
+    )
     with session_scope() as session:
         request = service.submit(session, data, today=date(2026, 1, 12))
         reference, case_reference = request.reference, request.case_reference
@@ -286,13 +310,20 @@ def tied_rows(sender_id: str, references: list[str]) -> dict[str, int]:
         case_ids = list(session.scalars(select(Case.id).where(Case.sender_id.in_(senders))))
         return {
             "conversations": session.scalar(select(func.count()).where(Conversation.sender_id.in_(senders))),
-            "chat_messages": session.scalar(select(func.count()).select_from(ChatMessage).join(Conversation)
-                                            .where(Conversation.sender_id.in_(senders))),
+            "chat_messages": session.scalar(
+                select(func.count())
+                .select_from(ChatMessage)
+                .join(Conversation)
+                .where(Conversation.sender_id.in_(senders))
+            ),
             "cases": len(case_ids),
             "case_messages": session.scalar(select(func.count()).where(CaseMessage.case_id.in_(case_ids))),
             "case_notes": session.scalar(select(func.count()).where(CaseNote.case_id.in_(case_ids))),
-            "verlof_requests": session.scalar(select(func.count()).select_from(VerlofRequest).where(
-                (VerlofRequest.sender_id == sender_id) | VerlofRequest.reference.in_(references))),
+            "verlof_requests": session.scalar(
+                select(func.count())
+                .select_from(VerlofRequest)
+                .where((VerlofRequest.sender_id == sender_id) | VerlofRequest.reference.in_(references))
+            ),
         }
 
 
@@ -310,8 +341,14 @@ def with_verlof(settings: Settings) -> dict[str, object]:
     api_made, api_case = verlof(None, child="Noor Bakker", email="noor@voorbeeld.nl")
     before = tied_rows("web-parent", [mine, small])
     assert all(before[table] for table in TABLES), before
-    return {"mine": [mine, small], "mine_case": mine_case, "theirs": theirs, "theirs_case": theirs_case,
-            "api": api_made, "api_case": api_case}
+    return {
+        "mine": [mine, small],
+        "mine_case": mine_case,
+        "theirs": theirs,
+        "theirs_case": theirs_case,
+        "api": api_made,
+        "api_case": api_case,
+    }
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -330,8 +367,11 @@ def test_erasing_a_conversation_empties_its_tracker(settings, with_verlof):
 
 @pytest.mark.parametrize("by", ["verlof_reference", "officer_case"])
 def test_a_verlof_reference_or_its_officer_case_erases_the_conversation_it_came_from(settings, with_verlof, by):
-    target = ({"verlof_reference": with_verlof["mine"][0].lower()} if by == "verlof_reference"
-              else {"case_reference": with_verlof["mine_case"]})
+    target = (
+        {"verlof_reference": with_verlof["mine"][0].lower()}
+        if by == "verlof_reference"
+        else {"case_reference": with_verlof["mine_case"]}
+    )
     erasure.erase(**target)
     assert tied_rows("web-parent", with_verlof["mine"]) == dict.fromkeys(TABLES, 0)
     assert all(tied_rows("web-other", [with_verlof["theirs"]])[t] for t in TABLES)
@@ -349,8 +389,9 @@ def test_the_audit_of_a_verlof_erasure_holds_no_personal_data(settings, with_ver
 
     erasure.erase(sender_id="web-parent")
     with session_scope() as session:
-        log = json.dumps([[e.actor, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))],
-                         ensure_ascii=False)
+        log = json.dumps(
+            [[e.actor, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))], ensure_ascii=False
+        )
     for personal in ("Sara", "Fatima", "ouder@voorbeeld.nl", "web-parent", "Kunt u een verklaring"):
         assert personal not in log
 
@@ -364,11 +405,9 @@ def test_cli_erases_a_verlof_request(settings, with_verlof, capsys):
 def test_officers_erase_verlof_requests_only_within_their_municipality(client, accounts):
     reference, _case = verlof(None)  # Borne: Hengelo's
     token = sign_in(client, "els@enschede.nl")
-    assert client.post(f"/api/backoffice/verlof/{reference}/erase",
-                       headers={"X-CSRF-Token": token}).status_code == 404
+    assert client.post(f"/api/backoffice/verlof/{reference}/erase", headers={"X-CSRF-Token": token}).status_code == 404
     token = sign_in(client, "school@obs.nl")
-    assert client.post(f"/api/backoffice/verlof/{reference}/erase",
-                       headers={"X-CSRF-Token": token}).status_code == 404
+    assert client.post(f"/api/backoffice/verlof/{reference}/erase", headers={"X-CSRF-Token": token}).status_code == 404
     token = sign_in(client, "jan@hengelo.nl")
     response = client.post(f"/api/backoffice/verlof/{reference}/erase", headers={"X-CSRF-Token": token})
     assert response.status_code == 200 and response.json()["erased"]["verlof_requests"] == 1

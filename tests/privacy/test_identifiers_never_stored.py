@@ -53,25 +53,67 @@ API_EXAMPLES = 100  # through the HTTP APIs
 # -- what people type ------------------------------------------------------------------------------------------------
 
 DIGIT_SCRIPTS = ("0123456789", "0123456789", "０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
-INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u061c", "\u202a",
-             "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+INVISIBLE = (
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+)
 SEPARATORS = ("", " ", "  ", ".", "-", "/", "_", ",", " - ", " / ", "\u00a0", "\u202f", "\u2009", "–")
 IBAN_SEPARATORS = ("", " ", "  ", "-", ".", " - ", "\u00a0")
-BEFORE = ("Mijn nummer is", "Hierbij:", "رقمي هو", "Мій номер", "Numaram", "Mój numer to", "bsn", "IBAN", "tel",
-          "nr.", "mail", "")
+BEFORE = (
+    "Mijn nummer is",
+    "Hierbij:",
+    "رقمي هو",
+    "Мій номер",
+    "Numaram",
+    "Mój numer to",
+    "bsn",
+    "IBAN",
+    "tel",
+    "nr.",
+    "mail",
+    "",
+)
 AFTER = ("graag", "dank u", "شكرا", "дякую", "teşekkürler", "dzięki", ".", "")
 CONSONANTS = "bcdfgjkqvwxz"  # no word, URL or stored text has six of these in a row
 
 # Country: the BBAN as (count, kind) parts (SWIFT IBAN registry: a letters, n digits, c letters or digits).
 IBAN_FORMATS = {
-    "NL": ((4, "a"), (10, "n")), "BE": ((12, "n"),), "DE": ((18, "n"),), "FR": ((10, "n"), (11, "c"), (2, "n")),
-    "GB": ((4, "a"), (14, "n")), "TR": ((5, "n"), (1, "n"), (16, "c")), "PL": ((24, "n"),),
-    "UA": ((6, "n"), (19, "c")), "ES": ((20, "n"),), "IT": ((1, "a"), (10, "n"), (12, "c")),
+    "NL": ((4, "a"), (10, "n")),
+    "BE": ((12, "n"),),
+    "DE": ((18, "n"),),
+    "FR": ((10, "n"), (11, "c"), (2, "n")),
+    "GB": ((4, "a"), (14, "n")),
+    "TR": ((5, "n"), (1, "n"), (16, "c")),
+    "PL": ((24, "n"),),
+    "UA": ((6, "n"), (19, "c")),
+    "ES": ((20, "n"),),
+    "IT": ((1, "a"), (10, "n"), (12, "c")),
 }
 KINDS = {"a": string.ascii_uppercase, "n": string.digits, "c": string.ascii_uppercase + string.digits}
 PHONE_REGIONS = ("NL", "NL", "NL", "BE", "DE", "GB", "TR", "PL", "UA", "MA", "FR", "SY", "ER", "US")
-NOT_PERSONAL = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
-                PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL}
+NOT_PERSONAL = {
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.PREMIUM_RATE,
+    PhoneNumberType.SHARED_COST,
+    PhoneNumberType.UAN,
+    PhoneNumberType.VOICEMAIL,
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +155,7 @@ def partition(draw: st.DrawFn, text: str, largest: int = 4, standard: tuple[tupl
             remaining -= sizes[-1]
     groups, position = [], 0
     for size in sizes:
-        groups.append(text[position:position + size])
+        groups.append(text[position : position + size])
         position += size
     return groups
 
@@ -146,15 +188,15 @@ def _iban(country: str, bban: str) -> str:
 @st.composite
 def ibans(draw: st.DrawFn) -> Spelling:
     country = draw(st.sampled_from(sorted(IBAN_FORMATS)))
-    bban = "".join(draw(st.text(KINDS[kind], min_size=count, max_size=count))
-                   for count, kind in IBAN_FORMATS[country])
+    bban = "".join(draw(st.text(KINDS[kind], min_size=count, max_size=count)) for count, kind in IBAN_FORMATS[country])
     iban = _iban(country, bban)
     groups = draw(partition(iban, 6, ((4,) * (len(iban) // 4) + ((len(iban) % 4,) if len(iban) % 4 else ()),)))
     written = draw(st.sampled_from(IBAN_SEPARATORS)).join(groups)
     written = draw(st.sampled_from((str.upper, str.lower, str.upper, lambda s: s[:2].lower() + s[2:])))(written)
     if draw(st.integers(0, 9)) == 0:  # typed on a full-width keyboard
         written = unicodedata.normalize("NFKC", written).translate(
-            {ord(c): ord(c) + 0xFEE0 for c in string.ascii_letters + string.digits})
+            {ord(c): ord(c) + 0xFEE0 for c in string.ascii_letters + string.digits}
+        )
     return Spelling("iban", draw(sprinkled(written)), compact(bban))
 
 
@@ -172,8 +214,15 @@ def phones(draw: st.DrawFn) -> Spelling:
     cc = str(example.country_code)
     body = separator.join(draw(partition(nsn, 4, ((1, 8), (2, 7), (3, 6), (1, 2, 2, 2, 2)))))
     if region == "NL":
-        forms = [f"0{body}", f"(0{nsn[0]}) {nsn[1:]}", f"+{cc} {body}", f"+{cc} (0){body}", f"00{cc} {body}",
-                 f"+{cc}{nsn}", f"0{nsn}"]
+        forms = [
+            f"0{body}",
+            f"(0{nsn[0]}) {nsn[1:]}",
+            f"+{cc} {body}",
+            f"+{cc} (0){body}",
+            f"00{cc} {body}",
+            f"+{cc}{nsn}",
+            f"0{nsn}",
+        ]
     else:
         forms = [f"+{cc} {body}", f"00{cc} {body}", f"(+{cc}) {body}", f"+{cc}{separator}{body}"]
     written = in_script(draw(st.sampled_from(forms)), draw(st.sampled_from(DIGIT_SCRIPTS)))
@@ -254,9 +303,13 @@ def check_new_rows(database: Database, spellings: list[tuple[Spelling, str]]) ->
 def form_slots(text: str) -> dict[str, Any]:
     """The slots the verlof and handoff forms would set from `text` (what Rasa received)."""
     slots: dict[str, Any] = {}
-    checks = {"verlof_reason": answers.check_reason, "verlof_child_name": answers.check_child_name,
-              "verlof_child_class": answers.check_class, "verlof_school": lambda t: answers.check_school(t).name,
-              "verlof_category": lambda t: answers.check_category(t)[1]}
+    checks = {
+        "verlof_reason": answers.check_reason,
+        "verlof_child_name": answers.check_child_name,
+        "verlof_child_class": answers.check_class,
+        "verlof_school": lambda t: answers.check_school(t).name,
+        "verlof_category": lambda t: answers.check_category(t)[1],
+    }
     for slot, check in checks.items():
         try:
             value = check(text)
@@ -275,12 +328,18 @@ def form_slots(text: str) -> dict[str, Any]:
 def running_gateway(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """The gateway with a fake Rasa on `database_url`, and the parts of it the tests read."""
     tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    for name, value in {"APP_ENV": "test", "DATABASE_URL": database_url, "GATEWAY_TOKEN": GATEWAY_TOKEN,
-                        "LOG_JSON": "false", "ACTION_SERVER_PORT": "8000",
-                        "CHAT_RATE_LIMIT_PER_CONVERSATION": "100000/minute", "CHAT_RATE_LIMIT_PER_IP": "100000/minute",
-                        "VERLOF_REQUEST_RATE_LIMIT": "100000/minute",
-                        "VERLOF_STATUS_RATE_LIMIT": "100000/minute",
-                        "TRACKER_STORE_URL": tracker_url}.items():
+    for name, value in {
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "GATEWAY_TOKEN": GATEWAY_TOKEN,
+        "LOG_JSON": "false",
+        "ACTION_SERVER_PORT": "8000",
+        "CHAT_RATE_LIMIT_PER_CONVERSATION": "100000/minute",
+        "CHAT_RATE_LIMIT_PER_IP": "100000/minute",
+        "VERLOF_REQUEST_RATE_LIMIT": "100000/minute",
+        "VERLOF_STATUS_RATE_LIMIT": "100000/minute",
+        "TRACKER_STORE_URL": tracker_url,
+    }.items():
         monkeypatch.setenv(name, value)
     _reset_caches()
     from assistant.app import create_app
@@ -290,8 +349,14 @@ def running_gateway(database_url: str, tmp_path: Path, monkeypatch: pytest.Monke
     app = create_app(get_settings(), rasa_transport=fake_rasa.transport)
     override_today(app, TODAY)
     with TestClient(app, raise_server_exceptions=False) as client:
-        yield {"client": client, "app": client.app, "rasa": fake_rasa, "url": database_url,
-               "tracker_url": tracker_url, "flavour": "sqlite" if database_url.startswith("sqlite") else "postgresql"}
+        yield {
+            "client": client,
+            "app": client.app,
+            "rasa": fake_rasa,
+            "url": database_url,
+            "tracker_url": tracker_url,
+            "flavour": "sqlite" if database_url.startswith("sqlite") else "postgresql",
+        }
     from assistant.db import session
 
     session.get_engine().dispose()
@@ -327,12 +392,22 @@ def request_data(number: int, **changes: Any) -> Any:
     from assistant.verlof_requests.service import RequestData
 
     data = {**body(child_name=child_name(number)), **changes}
-    return RequestData(**{**data, "start_date": date.fromisoformat(data["start_date"]),
-                          "end_date": date.fromisoformat(data["end_date"])})
+    return RequestData(
+        **{
+            **data,
+            "start_date": date.fromisoformat(data["start_date"]),
+            "end_date": date.fromisoformat(data["end_date"]),
+        }
+    )
 
 
-SETTINGS = {"deadline": None, "database": None, "derandomize": True, "phases": (Phase.generate,),
-            "suppress_health_check": list(HealthCheck)}
+SETTINGS = {
+    "deadline": None,
+    "database": None,
+    "derandomize": True,
+    "phases": (Phase.generate,),
+    "suppress_health_check": list(HealthCheck),
+}
 
 
 def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) -> None:
@@ -348,8 +423,12 @@ def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) ->
 
     chat = stack["app"].state.chat_service
     flavour = stack["flavour"]
-    assert stack["client"].post("/api/chat", json={"sender_id": "web-held", "message": "Ik wil een mens spreken"}
-                                ).status_code == 200
+    assert (
+        stack["client"]
+        .post("/api/chat", json={"sender_id": "web-held", "message": "Ik wil een mens spreken"})
+        .status_code
+        == 200
+    )
     chat_handoff.create_from_conversation("web-held", "user_request", {"town": "Borne"}, None)
     database = Database(stack["url"])
     turns: list[dict[str, Any]] = []
@@ -369,21 +448,34 @@ def test_no_identifier_is_stored_however_it_is_written(stack: dict[str, Any]) ->
         slots = form_slots(turn.text)
         assert not leaked(slots, spelling.needle), f"{text!r} in the slots {slots!r}"
         bot = f"Antwoord op: {turn.text}"  # the fake Rasa's answer repeats what it received
-        chat._store_bot_turn(sender, turn, ChatResponse(sender_id=sender, language=turn.language,
-                                                        messages=[BotMessage(text=bot)], intent=None), None,
-                             TurnFacts(None, OUTCOME_OTHER))
+        chat._store_bot_turn(
+            sender,
+            turn,
+            ChatResponse(sender_id=sender, language=turn.language, messages=[BotMessage(text=bot)], intent=None),
+            None,
+            TurnFacts(None, OUTCOME_OTHER),
+        )
         turns.append({"sender": sender, "text": turn.text, "slots": slots, "bot": bot, "needle": spelling.needle})
 
         with session_scope() as session:
-            stored = service.submit(session, request_data(number, reason=f"Wij gaan op familiebezoek. {text}"),
-                                    today=TODAY, actor="api", access_token=service.new_access_token())
+            stored = service.submit(
+                session,
+                request_data(number, reason=f"Wij gaan op familiebezoek. {text}"),
+                today=TODAY,
+                actor="api",
+                access_token=service.new_access_token(),
+            )
             assert not leaked(service.parent_view(stored), spelling.needle)
         if number % 3 == 0:  # in the child's name, class or school: refused (or the registry's school name kept)
             try:
                 value = f"{body().get(field) or 'De Borgh'} {text}"
                 with session_scope() as session:
-                    service.submit(session, request_data(number + 100_000, **{field: value, "school_id": None}),
-                                   today=TODAY, actor="api")
+                    service.submit(
+                        session,
+                        request_data(number + 100_000, **{field: value, "school_id": None}),
+                        today=TODAY,
+                        actor="api",
+                    )
             except service.RequestRefused as refused:
                 seen["refused"] += 1
                 assert refused.field == field
@@ -431,11 +523,15 @@ def test_the_apis_store_no_identifier(sqlite_stack: dict[str, Any]) -> None:
         assert chat.status_code == 200, chat.text
         assert not leaked(fake_rasa.received[-1]["message"], spelling.needle)
         assert not leaked(chat.json(), spelling.needle)
-        created = client.post("/api/verlof/requests", json=body(child_name=child_name(number),
-                                                                reason=f"Wij gaan op familiebezoek. {text}"))
+        created = client.post(
+            "/api/verlof/requests",
+            json=body(child_name=child_name(number), reason=f"Wij gaan op familiebezoek. {text}"),
+        )
         assert created.status_code == 201 and not leaked(created.json(), spelling.needle), created.text
-        status = client.get(f"/api/verlof/requests/{created.json()['reference']}",
-                            headers={"Authorization": f"Bearer {created.json()['access_token']}"})
+        status = client.get(
+            f"/api/verlof/requests/{created.json()['reference']}",
+            headers={"Authorization": f"Bearer {created.json()['access_token']}"},
+        )
         assert status.status_code == 200 and not leaked(status.json(), spelling.needle)
         check_new_rows(database, [(spelling, text)])
 

@@ -7,13 +7,32 @@ import pytest
 from assistant.privacy.normalize import has_invisible, normalize_text, skeleton, strip_invisible
 
 
-@pytest.mark.parametrize("invisible", [
-    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",  # zero-width, word joiner, BOM, soft hyphen
-    "\u200e", "\u200f", "\u061c",  # LRM, RLM, ALM
-    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",  # embeddings and overrides
-    "\u2066", "\u2067", "\u2068", "\u2069",  # isolates
-    "\ufe0f", "\u034f", "\U000e0041",  # a variation selector, the grapheme joiner, a tag character
-])
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u2060",
+        "\ufeff",
+        "\u00ad",  # zero-width, word joiner, BOM, soft hyphen
+        "\u200e",
+        "\u200f",
+        "\u061c",  # LRM, RLM, ALM
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",  # embeddings and overrides
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",  # isolates
+        "\ufe0f",
+        "\u034f",
+        "\U000e0041",  # a variation selector, the grapheme joiner, a tag character
+    ],
+)
 def test_invisible_characters_are_removed(invisible):
     text = f"ver{invisible}lof"
     assert has_invisible(text)
@@ -27,8 +46,15 @@ def test_nfkc_folds_full_width_and_compatibility_forms():
 
 
 def test_visible_text_of_every_supported_language_is_unchanged():
-    for text in ("Mag ik verlof?", "هل يمكنني الحصول على إجازة؟", "Чи можу я взяти відпустку?", "İzin alabilir miyim?",
-                 "Czy mogę dostać urlop?", "Ik ben blij 😀", "مَدْرَسَة"):
+    for text in (
+        "Mag ik verlof?",
+        "هل يمكنني الحصول على إجازة؟",
+        "Чи можу я взяти відпустку?",
+        "İzin alabilir miyim?",
+        "Czy mogę dostać urlop?",
+        "Ik ben blij 😀",
+        "مَدْرَسَة",
+    ):
         assert normalize_text(text) == text
 
 

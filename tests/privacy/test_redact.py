@@ -10,10 +10,18 @@ VALID_BSN = "111222333"  # passes the 11-proef
 VALID_BSN_2 = "123456782"
 
 
-@pytest.mark.parametrize("number, valid", [
-    (VALID_BSN, True), (VALID_BSN_2, True), ("123456789", False), ("000000000", False),
-    ("12345678", False), ("1234567", False), ("abcdefghi", False),
-])
+@pytest.mark.parametrize(
+    "number, valid",
+    [
+        (VALID_BSN, True),
+        (VALID_BSN_2, True),
+        ("123456789", False),
+        ("000000000", False),
+        ("12345678", False),
+        ("1234567", False),
+        ("abcdefghi", False),
+    ],
+)
 def test_eleven_check(number, valid):
     assert is_valid_bsn(number) is valid
 
@@ -39,8 +47,19 @@ def test_iban_is_redacted_only_when_the_check_digits_are_right():
     assert redact("NL12ABNA0417164300").text == "NL12ABNA0417164300"
 
 
-@pytest.mark.parametrize("phone", ["0612345678", "06-12345678", "06 1234 5678", "+31 6 12345678", "0031612345678",
-                                   "053-4812345", "074 2459876", "+31 (0)53 4812345"])
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "0612345678",
+        "06-12345678",
+        "06 1234 5678",
+        "+31 6 12345678",
+        "0031612345678",
+        "053-4812345",
+        "074 2459876",
+        "+31 (0)53 4812345",
+    ],
+)
 def test_phone_numbers_are_redacted(phone):
     result = redact(f"bel mij op {phone} aub")
     assert PHONE_MARK in result.text
@@ -83,16 +102,30 @@ def test_every_date_of_a_school_year_survives():
 VALID_IBAN = "NL91ABNA0417164300"
 
 
-@pytest.mark.parametrize("written", [
-    "bsn123456782", "BSN:123456782", "123  456  782", "123/456/782", "123_456_782", "123 - 456 - 782",
-    "1234.56.782", "1 2 3 4 5 6 7 8 2", "123,456,782",
-    "رقم123456782شكرا",  # glued to Arabic letters
-    "номер123456782",  # glued to Cyrillic letters
-    "١٢٣٤٥٦٧٨٢",  # Arabic-Indic digits
-    "１２３４５６７８２",  # full-width digits
-    "123\u200b456\u200b782", "123\u200d456\u200d782", "\u2066123456782\u2069", "\u202e287654321",  # invisible
-    "1\u00ad23456782", "123\ufeff456782",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "bsn123456782",
+        "BSN:123456782",
+        "123  456  782",
+        "123/456/782",
+        "123_456_782",
+        "123 - 456 - 782",
+        "1234.56.782",
+        "1 2 3 4 5 6 7 8 2",
+        "123,456,782",
+        "رقم123456782شكرا",  # glued to Arabic letters
+        "номер123456782",  # glued to Cyrillic letters
+        "١٢٣٤٥٦٧٨٢",  # Arabic-Indic digits
+        "１２３４５６７８２",  # full-width digits
+        "123\u200b456\u200b782",
+        "123\u200d456\u200d782",
+        "\u2066123456782\u2069",
+        "\u202e287654321",  # invisible
+        "1\u00ad23456782",
+        "123\ufeff456782",
+    ],
+)
 def test_a_bsn_is_found_however_it_is_written(written):
     result = redact(f"Mijn zoon heeft {written} als nummer")
     assert result.found == {"bsn"}, result.text
@@ -100,53 +133,115 @@ def test_a_bsn_is_found_however_it_is_written(written):
     assert not any(char.isdigit() for char in result.text)
 
 
-@pytest.mark.parametrize("written", [
-    "NL91 ABNA 0417 1643 00", "NL91ABNA0417164300", "nl91abna0417164300", "NL 91 ABNA 041 716 4300",
-    "NL91-ABNA-0417-1643-00", "NL91  ABNA  0417  1643  00", "rekeningNL91ABNA0417164300graag",
-    "NL91 ABNA 0417 1643 00.", "ＮＬ９１ＡＢＮＡ０４１７１６４３００", "NL91\u200bABNA\u200b0417164300",
-    "DE89 3704 0044 0532 0130 00", "BE68 5390 0754 7034", "GB29 NWBK 6016 1331 9268 19",
-    "TR33 0006 1005 1978 6457 8413 26", "PL61 1090 1014 0000 0712 1981 2874",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "NL91 ABNA 0417 1643 00",
+        "NL91ABNA0417164300",
+        "nl91abna0417164300",
+        "NL 91 ABNA 041 716 4300",
+        "NL91-ABNA-0417-1643-00",
+        "NL91  ABNA  0417  1643  00",
+        "rekeningNL91ABNA0417164300graag",
+        "NL91 ABNA 0417 1643 00.",
+        "ＮＬ９１ＡＢＮＡ０４１７１６４３００",
+        "NL91\u200bABNA\u200b0417164300",
+        "DE89 3704 0044 0532 0130 00",
+        "BE68 5390 0754 7034",
+        "GB29 NWBK 6016 1331 9268 19",
+        "TR33 0006 1005 1978 6457 8413 26",
+        "PL61 1090 1014 0000 0712 1981 2874",
+    ],
+)
 def test_an_iban_is_found_however_it_is_spaced(written):
     result = redact(f"Mijn rekening: {written} dank u")
     assert result.found == {"iban"}, result.text
     assert not any(char.isdigit() for char in result.text)
 
 
-@pytest.mark.parametrize("written", [
-    "+32 470 12 34 56", "(06) 12345678", "06-12345678", "06 12 34 56 78", "06/12345678", "06.12.34.56.78",
-    "+31 (0)6 12 34 56 78", "+31(0)612345678", "0031 6 1234 5678", "+316 1234 5678", "tel:0612345678",
-    "bel0612345678", "053 - 481 23 45", "(053) 4812345", "+49 30 123456789", "+44 20 7946 0958",
-    "+90 532 123 45 67", "+48 512 345 678", "+380 50 123 4567", "0 6 1 2 3 4 5 6 7 8",
-    "٠٦١٢٣٤٥٦٧٨", "０６－１２３４５６７８", "06\u200b12345678",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "+32 470 12 34 56",
+        "(06) 12345678",
+        "06-12345678",
+        "06 12 34 56 78",
+        "06/12345678",
+        "06.12.34.56.78",
+        "+31 (0)6 12 34 56 78",
+        "+31(0)612345678",
+        "0031 6 1234 5678",
+        "+316 1234 5678",
+        "tel:0612345678",
+        "bel0612345678",
+        "053 - 481 23 45",
+        "(053) 4812345",
+        "+49 30 123456789",
+        "+44 20 7946 0958",
+        "+90 532 123 45 67",
+        "+48 512 345 678",
+        "+380 50 123 4567",
+        "0 6 1 2 3 4 5 6 7 8",
+        "٠٦١٢٣٤٥٦٧٨",
+        "０６－１２３４５６７８",
+        "06\u200b12345678",
+    ],
+)
 def test_a_phone_number_is_found_in_national_and_international_notation(written):
     result = redact(f"Bel mij op {written} alstublieft")
     assert result.found == {"phone"}, result.text
     assert not any(char.isdigit() for char in result.text)
 
 
-@pytest.mark.parametrize("written", [
-    "jan.jansen@example.nl", "jan.jansen[at]example[dot]nl", "jan.jansen (at) example (dot) nl",
-    "jan.jansen at example dot nl", "jan.jansen @ example.nl", "jan.jansen[at]example.nl",
-    "jan.jansen{at}example{punt}nl", "jan.jansen (apenstaartje) example (punt) nl", "JAN.JANSEN@EXAMPLE.NL",
-    "jan.jansen apenstaartje example.nl",
-    "jan.jansen＠example．nl", "jan.jansen\u200b@example.nl", "mailjan.jansen@example.nl",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "jan.jansen@example.nl",
+        "jan.jansen[at]example[dot]nl",
+        "jan.jansen (at) example (dot) nl",
+        "jan.jansen at example dot nl",
+        "jan.jansen @ example.nl",
+        "jan.jansen[at]example.nl",
+        "jan.jansen{at}example{punt}nl",
+        "jan.jansen (apenstaartje) example (punt) nl",
+        "JAN.JANSEN@EXAMPLE.NL",
+        "jan.jansen apenstaartje example.nl",
+        "jan.jansen＠example．nl",
+        "jan.jansen\u200b@example.nl",
+        "mailjan.jansen@example.nl",
+    ],
+)
 def test_an_email_address_is_found_also_when_it_is_obfuscated(written):
     result = redact(f"Mijn adres: {written} graag")
     assert result.found == {"email"}, result.text
     assert "jansen" not in result.text.lower()
 
 
-@pytest.mark.parametrize("text", [
-    "van 9 t/m 13 maart", "9, 10, 11, 12 en 13 maart", "9, 10, 11, 12, 13 maart 2026", "12-01-2026 tot 16-01-2026",
-    "2026/01/12", "16 uur in 4 weken", "groep 5 en 6, 10 schooldagen", "Bel Veilig Thuis: 0800-2000",
-    "Bel 14 074 en vraag naar leerplicht", "bij direct gevaar 112", "kenmerk VL-23456789AB en LP-ABCDEFGHJK",
-    "see the info at leerplicht.nl", "I am at home now", "schooljaar 2025-2026", "Nummer 123456789, 16 uur",
-    "Een bedrag van € 1.250,00", "postcode 7511 AB, huisnummer 12", "/inform{\"verlof_field\": \"date\"}",
-    "de school belt om 10:30", "klas 2b, lokaal 101",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "van 9 t/m 13 maart",
+        "9, 10, 11, 12 en 13 maart",
+        "9, 10, 11, 12, 13 maart 2026",
+        "12-01-2026 tot 16-01-2026",
+        "2026/01/12",
+        "16 uur in 4 weken",
+        "groep 5 en 6, 10 schooldagen",
+        "Bel Veilig Thuis: 0800-2000",
+        "Bel 14 074 en vraag naar leerplicht",
+        "bij direct gevaar 112",
+        "kenmerk VL-23456789AB en LP-ABCDEFGHJK",
+        "see the info at leerplicht.nl",
+        "I am at home now",
+        "schooljaar 2025-2026",
+        "Nummer 123456789, 16 uur",
+        "Een bedrag van € 1.250,00",
+        "postcode 7511 AB, huisnummer 12",
+        '/inform{"verlof_field": "date"}',
+        "de school belt om 10:30",
+        "klas 2b, lokaal 101",
+    ],
+)
 def test_ordinary_text_and_numbers_stay(text):
     result = redact(text)
     assert result.text == text and not result.found
@@ -172,5 +267,7 @@ def test_contact_details_reads_what_a_contact_question_needs():
     from assistant.privacy.redact import contact_details
 
     assert [f.value for f in contact_details("Mijn nummer is (06) 12345678, mail kan ook: a.b[at]c[dot]nl")] == [
-        "(06) 12345678", "a.b[at]c[dot]nl"]
+        "(06) 12345678",
+        "a.b[at]c[dot]nl",
+    ]
     assert contact_details("geen idee") == []

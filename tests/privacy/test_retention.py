@@ -61,8 +61,14 @@ def conversation(sender_id: str, last_activity: datetime, turns: int = 2) -> Non
         session.add(row)
         session.flush()
         for i in range(turns):
-            session.add(ChatMessage(conversation_id=row.id, author="user" if i % 2 == 0 else "bot",
-                                    text="Mijn zoon Ahmed is ziek", created_at=last_activity))
+            session.add(
+                ChatMessage(
+                    conversation_id=row.id,
+                    author="user" if i % 2 == 0 else "bot",
+                    text="Mijn zoon Ahmed is ziek",
+                    created_at=last_activity,
+                )
+            )
 
 
 def case(sender_id: str, *, closed_at: datetime | None = None, status: str | None = None) -> str:
@@ -111,10 +117,13 @@ def populated(settings: Settings) -> dict[str, str]:
         row = session.scalar(select(Case).where(Case.reference == refs["old_but_open"]))
         row.created_at = CASE_CUTOFF - timedelta(days=400)
     tracker = {
-        "chat-expired": CHAT_CUTOFF - MINUTE, "chat-kept": CHAT_CUTOFF + MINUTE,
-        "chat-open-case": CHAT_CUTOFF - timedelta(days=10), "chat-handed-back": CHAT_CUTOFF - timedelta(days=10),
+        "chat-expired": CHAT_CUTOFF - MINUTE,
+        "chat-kept": CHAT_CUTOFF + MINUTE,
+        "chat-open-case": CHAT_CUTOFF - timedelta(days=10),
+        "chat-handed-back": CHAT_CUTOFF - timedelta(days=10),
         "chat-closed-case": CHAT_CUTOFF - MINUTE,
-        "rest-only-old": CHAT_CUTOFF - timedelta(days=1), "rest-only-new": CHAT_CUTOFF + timedelta(seconds=5),
+        "rest-only-old": CHAT_CUTOFF - timedelta(days=1),
+        "rest-only-new": CHAT_CUTOFF + timedelta(seconds=5),
     }
     write_tracker(settings.resolved_tracker_store_url, {s: at.timestamp() for s, at in tracker.items()})
     return refs
@@ -124,16 +133,25 @@ def test_purge_deletes_exactly_what_is_past_the_boundary(settings: Settings, pop
     result = retention.purge(settings, now=NOW)
 
     assert senders() == {"chat-kept", "chat-open-case", "chat-handed-back"}
-    assert references() == {populated["open"], populated["handed_back"], populated["closed_recent"],
-                            populated["old_but_open"]}
+    assert references() == {
+        populated["open"],
+        populated["handed_back"],
+        populated["closed_recent"],
+        populated["old_but_open"],
+    }
     assert set(events_per_sender(settings.resolved_tracker_store_url)) == {
-        "chat-kept", "chat-open-case", "chat-handed-back", "rest-only-new"}
+        "chat-kept",
+        "chat-open-case",
+        "chat-handed-back",
+        "rest-only-new",
+    }
     assert (result.conversations, result.chat_messages) == (2, 4)
     assert (result.cases, result.case_messages, result.case_notes) == (1, 1, 1)
     assert result.tracker_conversations == 3 and result.tracker_events >= 9  # 3 senders x (user, slot, bot, ...)
     assert result.case_references == [populated["closed_expired"]]
-    assert result.tracker_store == ("separate database" if settings.database_url.startswith("sqlite")
-                                    else "same database")
+    assert result.tracker_store == (
+        "separate database" if settings.database_url.startswith("sqlite") else "same database"
+    )
     # messages and notes of deleted cases are gone; the kept cases keep theirs
     assert count(CaseMessage) == 4 and count(CaseNote) == 4
 
@@ -148,8 +166,10 @@ def test_purge_is_audited_and_audit_records_keep_no_personal_text(settings: Sett
         # the purged case's own audit trail stays, without any of its texts
         trail = session.scalars(select(AuditEntry).where(AuditEntry.object_ref == populated["closed_expired"])).all()
         assert [e.action for e in trail] == ["case_opened"]
-        everything = json.dumps([[e.actor, e.action, e.object_ref, e.details]
-                                 for e in session.scalars(select(AuditEntry))], ensure_ascii=False)
+        everything = json.dumps(
+            [[e.actor, e.action, e.object_ref, e.details] for e in session.scalars(select(AuditEntry))],
+            ensure_ascii=False,
+        )
     for text in PERSONAL:
         assert text not in everything
 
@@ -164,8 +184,9 @@ def test_purge_is_idempotent(settings: Settings, populated: dict[str, str]):
         assert session.scalar(select(func.count()).where(AuditEntry.action == "purge")) == 2
 
 
-def test_a_failing_purge_changes_nothing_in_the_app_tables(settings: Settings, populated: dict[str, str],
-                                                           monkeypatch: pytest.MonkeyPatch):
+def test_a_failing_purge_changes_nothing_in_the_app_tables(
+    settings: Settings, populated: dict[str, str], monkeypatch: pytest.MonkeyPatch
+):
     tracker_before = events_per_sender(settings.resolved_tracker_store_url)
 
     def broken(*_args, **_kwargs):
@@ -219,8 +240,13 @@ def test_scheduler_runs_job_until_stopped():
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_scheduled_purge_process_stops_cleanly_on_signals(database_url: str, tmp_path: Path, signum: int):
     """`assistant purge --every 3600` (the Procfile's scheduler) purges at once, then sleeps until a signal."""
-    environment = {**os.environ, "APP_ENV": "test", "DATABASE_URL": database_url,
-                   "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}", "LOG_JSON": "false"}
+    environment = {
+        **os.environ,
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "LOG_JSON": "false",
+    }
     command = [str(Path(sys.executable).parent / "assistant"), "purge", "--every", "3600"]
     process = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -247,13 +273,30 @@ def verlof_request(reference: str, status: str, decided_at: datetime | None, cre
     from assistant.verlof_requests.models import VerlofRequest
 
     with session_scope() as session:
-        session.add(VerlofRequest(
-            reference=reference, status=status, kind="gewichtige_omstandigheid", category="huwelijk",
-            child_name="Ahmed", child_key="ahmed|school", child_class="5b", school_name="De Borgh",
-            home_municipality="Hengelo", municipality="Hengelo", start_date=date(2025, 3, 3),
-            end_date=date(2025, 3, 3), school_days=1, school_year="2024-2025", decided_by="directeur",
-            reason="bruiloft", email="ouder@example.nl", assessment={}, decided_at=decided_at,
-            created_at=created_at))
+        session.add(
+            VerlofRequest(
+                reference=reference,
+                status=status,
+                kind="gewichtige_omstandigheid",
+                category="huwelijk",
+                child_name="Ahmed",
+                child_key="ahmed|school",
+                child_class="5b",
+                school_name="De Borgh",
+                home_municipality="Hengelo",
+                municipality="Hengelo",
+                start_date=date(2025, 3, 3),
+                end_date=date(2025, 3, 3),
+                school_days=1,
+                school_year="2024-2025",
+                decided_by="directeur",
+                reason="bruiloft",
+                email="ouder@example.nl",
+                assessment={},
+                decided_at=decided_at,
+                created_at=created_at,
+            )
+        )
 
 
 def test_finished_verlof_requests_go_after_the_case_period_open_ones_stay(settings: Settings):

@@ -18,16 +18,27 @@ pytestmark = pytest.mark.skipif(not RASA_PYTHON.exists(), reason="Rasa's environ
 
 def run_in_rasa_env(script: str, tmp_path: Path) -> dict:
     completed = subprocess.run(
-        [str(RASA_PYTHON), "-c", textwrap.dedent(script)], cwd=ROOT, capture_output=True, text=True, timeout=240,
-        env={"PYTHONPATH": str(ROOT), "TMP_DIR": str(tmp_path), "RASA_TELEMETRY_ENABLED": "false",
-             "TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        [str(RASA_PYTHON), "-c", textwrap.dedent(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={
+            "PYTHONPATH": str(ROOT),
+            "TMP_DIR": str(tmp_path),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+        },
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def test_tracker_store_on_sqlite_uses_write_ahead_log_without_fsync_per_commit(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import json, os
         from rasa_plugins import sqlite_tuning
         sqlite_tuning.install()
@@ -45,12 +56,15 @@ def test_tracker_store_on_sqlite_uses_write_ahead_log_without_fsync_per_commit(t
         asyncio.run(store.save(tracker))
         events = len(asyncio.run(store.retrieve("s1")).events)
         print(json.dumps({"mode": mode, "synchronous": synchronous, "events": events}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result == {"mode": "wal", "synchronous": 1, "events": 1}  # 1 = NORMAL
 
 
 def test_endpoint_calls_reuse_one_connection(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import asyncio, json
         from aiohttp import web
         from rasa_plugins import endpoint_sessions
@@ -82,7 +96,9 @@ def test_endpoint_calls_reuse_one_connection(tmp_path):
             return {"answers": answers, "connections": len(set(peers)), "tokens": tokens, "failed": failed}
 
         print(json.dumps(asyncio.run(main())))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result["answers"] == [{"ok": True, "got": {"n": n}} for n in range(3)]
     assert result["tokens"] == ["secret"] * 3
     assert result["connections"] == 1  # keep-alive: Rasa's own code opened one connection per call
@@ -90,7 +106,8 @@ def test_endpoint_calls_reuse_one_connection(tmp_path):
 
 
 def test_action_responses_are_checked_against_rasas_schema(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import json
         from rasa_plugins import action_validation
         action_validation.install()
@@ -103,12 +120,15 @@ def test_action_responses_are_checked_against_rasas_schema(tmp_path):
         except action_validation.ValidationError as error:
             refused = "Failed to validate Action server response" in error.message
         print(json.dumps({"ok": ok, "refused": refused}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result == {"ok": True, "refused": True}
 
 
 def test_gateway_channel_keeps_each_message_whole_with_the_response_it_came_from(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import asyncio, json
         from rasa_plugins.gateway_channel import GatewayOutputChannel
 
@@ -121,7 +141,9 @@ def test_gateway_channel_keeps_each_message_whole_with_the_response_it_came_from
             return channel.messages
 
         print(json.dumps(asyncio.run(main())))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result == [
         {"recipient_id": "s1", "text": "Sorry, ik begrijp het niet", "utter_action": "utter_default"},
         {"recipient_id": "s1", "text": "Antwoord", "custom": {"topic": "ziekte"}},
@@ -129,7 +151,8 @@ def test_gateway_channel_keeps_each_message_whole_with_the_response_it_came_from
 
 
 def test_a_verlof_reference_makes_any_message_a_status_question(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import json
         from rasa.shared.nlu.training_data.message import Message
         from rasa_plugins.reference_intent import VerlofReferenceIntent
@@ -140,13 +163,16 @@ def test_a_verlof_reference_makes_any_message_a_status_question(tmp_path):
                                   "intent_ranking": [{"name": "out_of_scope", "confidence": 0.9}]}) for text in texts]
         component.process(messages)
         print(json.dumps([[m.get("intent")["name"], m.get("intent_ranking")[0]["name"]] for m in messages]))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result == [["ask_verlof_status"] * 2] * 3 + [["out_of_scope"] * 2] * 3
 
 
 def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
     """A message without one known word gets `nlu_fallback` and no topic guesses for the fallback action to offer."""
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import json
         from unittest.mock import MagicMock
         from rasa.shared.nlu.training_data.message import Message
@@ -159,13 +185,16 @@ def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
         component.process([unknown, known])
         print(json.dumps({"unknown": [unknown.get("intent"), unknown.get("intent_ranking")],
                           "known": known.get("intent")["name"]}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     fallback = {"name": "nlu_fallback", "confidence": 0.7}
     assert result == {"unknown": [fallback, [fallback]], "known": "ask_verlof_vakantie"}
 
 
 def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_version(tmp_path):
-    result = run_in_rasa_env("""
+    result = run_in_rasa_env(
+        """
         import json
         import rasa
         from rasa_plugins import action_validation, endpoint_sessions, turn_faults
@@ -186,7 +215,9 @@ def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_versio
                 refused[name] = str(error)
         after = (RemoteAction._validate_action_result, EndpointConfig.session, EndpointConfig.request)
         print(json.dumps({"refused": refused, "untouched": before == after}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result["untouched"]
     for name, message in result["refused"].items():
         assert "Rasa 3.6.22 is installed" in message and "3.6.21" in message, name

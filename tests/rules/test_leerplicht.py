@@ -17,12 +17,16 @@ def status(birth: date, on: date, **values):
 
 # --- the start: the first school day of the month after the 5th birthday ------------------------------------------
 
-@pytest.mark.parametrize(("birth", "start"), [
-    (date(2021, 9, 30), date(2026, 10, 1)),   # 5 on 30 Sep 2026 -> first school day of October (a Thursday)
-    (date(2021, 10, 1), date(2026, 11, 2)),   # 5 on 1 Oct -> November: 1 Nov 2026 is a Sunday
-    (date(2021, 10, 31), date(2026, 11, 2)),  # a month-end birthday: the same month as the 1st
-    (date(2021, 11, 30), date(2026, 12, 1)),  # 5 on 30 Nov -> 1 December 2026, a Tuesday and a school day
-])
+
+@pytest.mark.parametrize(
+    ("birth", "start"),
+    [
+        (date(2021, 9, 30), date(2026, 10, 1)),  # 5 on 30 Sep 2026 -> first school day of October (a Thursday)
+        (date(2021, 10, 1), date(2026, 11, 2)),  # 5 on 1 Oct -> November: 1 Nov 2026 is a Sunday
+        (date(2021, 10, 31), date(2026, 11, 2)),  # a month-end birthday: the same month as the 1st
+        (date(2021, 11, 30), date(2026, 12, 1)),  # 5 on 30 Nov -> 1 December 2026, a Tuesday and a school day
+    ],
+)
 def test_start_is_the_first_school_day_of_the_next_month(birth, start):
     result = status(birth, on=date(2026, 12, 6))
     assert result.leerplicht_start == start
@@ -51,11 +55,15 @@ def test_a_start_beyond_the_known_school_calendar_says_to_check_the_school_calen
 
 # --- the end: 31 July of the school year in which the child turns 16, or after twelve school years ----------------
 
-@pytest.mark.parametrize(("birth", "end"), [
-    (date(2010, 7, 31), date(2026, 7, 31)),   # 16 on 31 July 2026: the last day of school year 2025-2026
-    (date(2010, 8, 1), date(2027, 7, 31)),    # 16 on 1 August 2026: school year 2026-2027
-    (date(2010, 12, 31), date(2027, 7, 31)),
-])
+
+@pytest.mark.parametrize(
+    ("birth", "end"),
+    [
+        (date(2010, 7, 31), date(2026, 7, 31)),  # 16 on 31 July 2026: the last day of school year 2025-2026
+        (date(2010, 8, 1), date(2027, 7, 31)),  # 16 on 1 August 2026: school year 2026-2027
+        (date(2010, 12, 31), date(2027, 7, 31)),
+    ],
+)
 def test_end_of_the_school_year_in_which_the_child_turns_16(birth, end):
     assert status(birth, on=date(2026, 1, 1)).leerplicht_end == end
 
@@ -74,11 +82,14 @@ def test_the_day_before_and_the_day_after_31_july():
     assert after.leerplichtig is False and after.kwalificatieplichtig is True
 
 
-@pytest.mark.parametrize(("completed", "end", "reason"), [
-    (11, date(2026, 7, 31), "school_years"),  # now in the 12th year: ends this school year, a year before 16's rule
-    (12, date(2025, 7, 31), "school_years"),  # twelve already done: leerplicht ended last school year
-    (10, date(2027, 7, 31), "age"),           # twelve years end in the same year as the age rule: the age rule
-])
+@pytest.mark.parametrize(
+    ("completed", "end", "reason"),
+    [
+        (11, date(2026, 7, 31), "school_years"),  # now in the 12th year: ends this school year, a year before 16's rule
+        (12, date(2025, 7, 31), "school_years"),  # twelve already done: leerplicht ended last school year
+        (10, date(2027, 7, 31), "age"),  # twelve years end in the same year as the age rule: the age rule
+    ],
+)
 def test_twelve_full_school_years_before_16(completed, end, reason):
     result = status(date(2010, 10, 10), on=date(2025, 12, 6), school_years_completed=completed)  # 16 in Oct 2026
     assert (result.leerplicht_end, result.leerplicht_end_reason) == (end, reason)
@@ -91,6 +102,7 @@ def test_twelve_years_done_means_kwalificatieplichtig_now():
 
 
 # --- kwalificatieplicht: until the 18th birthday or a startkwalificatie ---------------------------------------------
+
 
 def test_the_18th_birthday_ends_kwalificatieplicht():
     birth = date(2008, 12, 6)
@@ -131,6 +143,7 @@ def test_on_date_before_birth_is_impossible():
 
 # --- the API --------------------------------------------------------------------------------------------------------
 
+
 def test_api_answers_every_field_with_citations(client):
     response = client.post("/api/leerplicht/status", json={"birth_date": "2021-06-01", "on_date": "2026-12-06"})
     assert response.status_code == 200
@@ -143,18 +156,22 @@ def test_api_answers_every_field_with_citations(client):
 
 
 def test_api_explains_in_the_language_asked(client):
-    body = client.post("/api/leerplicht/status",
-                       json={"birth_date": "2021-06-01", "on_date": "2026-12-06", "language": "en"}).json()
+    body = client.post(
+        "/api/leerplicht/status", json={"birth_date": "2021-06-01", "on_date": "2026-12-06", "language": "en"}
+    ).json()
     assert "December 6, 2026" in body["explanation"]
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"birth_date": "2999-01-01"}, "birth_date"),
-    ({"birth_date": "2020-05-01", "on_date": "2020-04-01"}, "on_date"),
-    ({"birth_date": "2020-02-30"}, "birth_date"),
-    ({"birth_date": "2012-01-01", "school_years_completed": -1}, "school_years_completed"),
-    ({"birth_date": "2018-01-01", "on_date": "2026-12-06", "school_years_completed": 12}, "school_years_completed"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"birth_date": "2999-01-01"}, "birth_date"),
+        ({"birth_date": "2020-05-01", "on_date": "2020-04-01"}, "on_date"),
+        ({"birth_date": "2020-02-30"}, "birth_date"),
+        ({"birth_date": "2012-01-01", "school_years_completed": -1}, "school_years_completed"),
+        ({"birth_date": "2018-01-01", "on_date": "2026-12-06", "school_years_completed": 12}, "school_years_completed"),
+    ],
+)
 def test_api_refuses_impossible_facts_with_a_reason(client, payload, field):
     response = client.post("/api/leerplicht/status", json=payload)
     assert response.status_code == 422

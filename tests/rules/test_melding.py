@@ -24,6 +24,7 @@ def decide(**values):
 
 # --- the numbers come from the dated parameters, with citations -------------------------------------------------
 
+
 def test_parameters_hold_the_numbers_with_citations():
     law = params(ON)
     assert law.melding.unauthorised_hours.value == 16 and "lpw:21a" in law.melding.unauthorised_hours.citations
@@ -37,8 +38,10 @@ def test_parameters_hold_the_numbers_with_citations():
     assert law.melding.fine_per_violation_eur.citations == ("lpw:27",)
     rules = load_melding_rules()
     assert rules["plausibility"]["max_hours_in_period"] == (
-        rules["plausibility"]["weeks_in_period"] * rules["plausibility"]["school_days_per_week"]
-        * rules["plausibility"]["max_hours_per_day"])
+        rules["plausibility"]["weeks_in_period"]
+        * rules["plausibility"]["school_days_per_week"]
+        * rules["plausibility"]["max_hours_per_day"]
+    )
     assert rules["regional"]["late_arrival_threshold"] is None  # never invented
 
 
@@ -50,14 +53,18 @@ def test_every_citation_id_in_a_decision_resolves_in_the_knowledge_base():
 
 # --- 16 hours in four lesweken (Lpw art. 21a) -------------------------------------------------------------
 
-@pytest.mark.parametrize(("hours", "obligation", "category"), [
-    (0, "regionaal_afgesproken", "overig"),
-    (15.5, "regionaal_afgesproken", "overig"),
-    (15.99, "regionaal_afgesproken", "overig"),
-    (16, "verplicht", "16_uur"),
-    (16.5, "verplicht", "16_uur"),
-    (40, "verplicht", "16_uur"),
-])
+
+@pytest.mark.parametrize(
+    ("hours", "obligation", "category"),
+    [
+        (0, "regionaal_afgesproken", "overig"),
+        (15.5, "regionaal_afgesproken", "overig"),
+        (15.99, "regionaal_afgesproken", "overig"),
+        (16, "verplicht", "16_uur"),
+        (16.5, "verplicht", "16_uur"),
+        (40, "verplicht", "16_uur"),
+    ],
+)
 @pytest.mark.parametrize("school_type", ["po", "vo", "mbo"])
 def test_sixteen_hour_boundary(school_type, hours, obligation, category):
     age = 9 if school_type == "po" else 15
@@ -105,13 +112,17 @@ def test_late_arrivals_count_towards_sixteen_hours():
 
 # --- long-term relative absence (more than four weeks) ----------------------------------------------------
 
-@pytest.mark.parametrize(("weeks", "hours", "category"), [
-    (4, 10, "overig"),
-    (4, 20, "16_uur"),
-    (4.2, 10, "langdurig_relatief"),
-    (5, 10, "langdurig_relatief"),
-    (5, 100, "langdurig_relatief"),
-])
+
+@pytest.mark.parametrize(
+    ("weeks", "hours", "category"),
+    [
+        (4, 10, "overig"),
+        (4, 20, "16_uur"),
+        (4.2, 10, "langdurig_relatief"),
+        (5, 10, "langdurig_relatief"),
+        (5, 100, "langdurig_relatief"),
+    ],
+)
 def test_long_term_relative_boundary(weeks, hours, category):
     decision = decide(consecutive_weeks_absent=weeks, unauthorized_hours_4_weeks=hours)
     assert decision.category == category
@@ -129,6 +140,7 @@ def test_long_term_relative_content():
 
 # --- luxe verzuim, also when suspected -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("hours", [0, 6, 16])
 def test_luxe_suspicion_is_always_reported(hours):
     decision = decide(absence_kind="luxe_vermoeden", unauthorized_hours_4_weeks=hours, school_type="po", age=7)
@@ -140,10 +152,12 @@ def test_luxe_suspicion_is_always_reported(hours):
 
 # --- sickness, suspension, leave --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kind", ["ziekte", "schorsing"])
 def test_sickness_and_suspension_are_not_reported(kind):
-    decision = decide(absence_kind=kind, unauthorized_hours_4_weeks=0, consecutive_weeks_absent=2,
-                      municipality="Enschede")
+    decision = decide(
+        absence_kind=kind, unauthorized_hours_4_weeks=0, consecutive_weeks_absent=2, municipality="Enschede"
+    )
     assert (decision.obligation, decision.category) == ("niet_nodig", "geen")
     assert decision.channel is None and decision.deadline is None and decision.fields == []
     assert "lpw:11" in decision.citations
@@ -161,8 +175,7 @@ def test_sickness_or_suspension_with_suspected_unauthorised_absence(kind):
 
 def test_long_term_sickness_hengelo_and_borne_only():
     for place in ("Hengelo", "borne"):
-        decision = decide(absence_kind="ziekte", long_term_sickness=True, municipality=place, school_type="po",
-                          age=10)
+        decision = decide(absence_kind="ziekte", long_term_sickness=True, municipality=place, school_type="po", age=10)
         assert (decision.obligation, decision.category) == ("regionaal_afgesproken", "overig")
         assert "2024-2025" in decision.explanation and "regionale afspraak" in decision.explanation
         assert "src:hengelo-jaarverslag-leerplicht-2024-2025" in decision.citations
@@ -173,21 +186,35 @@ def test_long_term_sickness_hengelo_and_borne_only():
 
 def test_where_long_term_sickness_is_reported_comes_from_the_regional_agreement(monkeypatch):
     real = get_regions()
-    agreements = [a.model_copy(update={"applies_to": ("Enschede",)}) if a.id == "langdurig-ziekteverzuim-gemeld"
-                  else a for a in real.agreements]
-    moved = Regions([real.municipality(name) for name in real.municipalities],
-                    doorstroompunt_areas=real.doorstroompunt_areas, vakantieregio=real.vakantieregio,
-                    agreements=agreements)
+    agreements = [
+        a.model_copy(update={"applies_to": ("Enschede",)}) if a.id == "langdurig-ziekteverzuim-gemeld" else a
+        for a in real.agreements
+    ]
+    moved = Regions(
+        [real.municipality(name) for name in real.municipalities],
+        doorstroompunt_areas=real.doorstroompunt_areas,
+        vakantieregio=real.vakantieregio,
+        agreements=agreements,
+    )
     monkeypatch.setattr("assistant.rules.melding.decide.get_regions", lambda: moved)
-    assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Enschede").obligation \
+    assert (
+        decide(absence_kind="ziekte", long_term_sickness=True, municipality="Enschede").obligation
         == "regionaal_afgesproken"
+    )
     assert decide(absence_kind="ziekte", long_term_sickness=True, municipality="Hengelo").obligation == "niet_nodig"
 
 
-@pytest.mark.parametrize(("place", "obligation"), [
-    ("Hengelo", "regionaal_afgesproken"), ("gemeente Borne", "regionaal_afgesproken"),
-    ("Enschede", "niet_nodig"), ("Losser", "niet_nodig"), ("Hof van Twente", "niet_nodig"), (None, "niet_nodig"),
-])
+@pytest.mark.parametrize(
+    ("place", "obligation"),
+    [
+        ("Hengelo", "regionaal_afgesproken"),
+        ("gemeente Borne", "regionaal_afgesproken"),
+        ("Enschede", "niet_nodig"),
+        ("Losser", "niet_nodig"),
+        ("Hof van Twente", "niet_nodig"),
+        (None, "niet_nodig"),
+    ],
+)
 def test_the_overig_verzuim_request_holds_only_where_regions_yml_says(place, obligation):
     decision = decide(unauthorized_hours_4_weeks=8, municipality=place)
     assert decision.obligation == obligation
@@ -205,6 +232,7 @@ def test_granted_leave_is_not_reported():
 
 
 # --- Twente agreements: overig verzuim and the preventive spreekuur ---------------------------------------
+
 
 def test_overig_verzuim_is_a_regional_agreement_not_law():
     decision = decide(unauthorized_hours_4_weeks=8, municipality="Borne")
@@ -237,56 +265,75 @@ def test_spreekuur_does_not_soften_a_statutory_duty():
 
 # --- ages: leerplicht, kwalificatieplicht, 18+ (under 23 until 2025, under 27 since 2026) ------------------
 
-@pytest.mark.parametrize(("age", "sk", "status"), [
-    (4, False, "nog_niet_leerplichtig"),
-    (5, False, "leerplichtig"),
-    (15, False, "leerplichtig"),
-    (16, False, "leerplichtig_of_kwalificatieplichtig"),
-    (16, True, "leerplichtig_of_kwalificatieplichtig"),
-    (17, False, "kwalificatieplichtig"),
-    (17, True, "buiten_meldplicht"),
-    (18, False, "achttien_plus_zonder_startkwalificatie"),
-    (18, True, "buiten_meldplicht"),
-    (22, False, "achttien_plus_zonder_startkwalificatie"),
-    (23, False, "achttien_plus_zonder_startkwalificatie"),
-    (26, False, "achttien_plus_zonder_startkwalificatie"),
-    (26, True, "buiten_meldplicht"),
-    (27, False, "buiten_meldplicht"),
-])
+
+@pytest.mark.parametrize(
+    ("age", "sk", "status"),
+    [
+        (4, False, "nog_niet_leerplichtig"),
+        (5, False, "leerplichtig"),
+        (15, False, "leerplichtig"),
+        (16, False, "leerplichtig_of_kwalificatieplichtig"),
+        (16, True, "leerplichtig_of_kwalificatieplichtig"),
+        (17, False, "kwalificatieplichtig"),
+        (17, True, "buiten_meldplicht"),
+        (18, False, "achttien_plus_zonder_startkwalificatie"),
+        (18, True, "buiten_meldplicht"),
+        (22, False, "achttien_plus_zonder_startkwalificatie"),
+        (23, False, "achttien_plus_zonder_startkwalificatie"),
+        (26, False, "achttien_plus_zonder_startkwalificatie"),
+        (26, True, "buiten_meldplicht"),
+        (27, False, "buiten_meldplicht"),
+    ],
+)
 def test_age_status_table(age, sk, status):
     assert age_status(age, sk, params(ON)) == status
 
 
-@pytest.mark.parametrize(("age", "status"), [
-    (22, "achttien_plus_zonder_startkwalificatie"),
-    (23, "buiten_meldplicht"),
-    (26, "buiten_meldplicht"),
-])
+@pytest.mark.parametrize(
+    ("age", "status"),
+    [
+        (22, "achttien_plus_zonder_startkwalificatie"),
+        (23, "buiten_meldplicht"),
+        (26, "buiten_meldplicht"),
+    ],
+)
 def test_age_status_under_the_2025_law(age, status):
     assert age_status(age, False, params(date(2025, 10, 1))) == status
 
 
-@pytest.mark.parametrize(("age", "sk", "obligation", "category"), [
-    (17, False, "verplicht", "16_uur"),  # kwalificatieplichtig: art. 21a applies
-    (17, True, "niet_nodig", "geen"),
-    (18, False, "niet_nodig", "geen"),  # 18+: 16 hours alone is not the trigger, four weeks are
-    (18, True, "niet_nodig", "geen"),
-])
+@pytest.mark.parametrize(
+    ("age", "sk", "obligation", "category"),
+    [
+        (17, False, "verplicht", "16_uur"),  # kwalificatieplichtig: art. 21a applies
+        (17, True, "niet_nodig", "geen"),
+        (18, False, "niet_nodig", "geen"),  # 18+: 16 hours alone is not the trigger, four weeks are
+        (18, True, "niet_nodig", "geen"),
+    ],
+)
 def test_age_17_vs_18_with_sixteen_hours_in_two_weeks(age, sk, obligation, category):
-    decision = decide(school_type="mbo", age=age, has_startkwalificatie=sk, unauthorized_hours_4_weeks=20,
-                      consecutive_weeks_absent=2)
+    decision = decide(
+        school_type="mbo", age=age, has_startkwalificatie=sk, unauthorized_hours_4_weeks=20, consecutive_weeks_absent=2
+    )
     assert (decision.obligation, decision.category) == (obligation, category)
 
 
-@pytest.mark.parametrize(("weeks", "obligation", "category"), [
-    (3, "niet_nodig", "geen"),
-    (3.9, "niet_nodig", "geen"),
-    (4, "verplicht", "18_plus"),
-    (5, "verplicht", "18_plus"),
-])
+@pytest.mark.parametrize(
+    ("weeks", "obligation", "category"),
+    [
+        (3, "niet_nodig", "geen"),
+        (3.9, "niet_nodig", "geen"),
+        (4, "verplicht", "18_plus"),
+        (5, "verplicht", "18_plus"),
+    ],
+)
 def test_eighteen_plus_four_consecutive_weeks(weeks, obligation, category):
-    decision = decide(school_type="mbo", age=19, has_startkwalificatie=False, consecutive_weeks_absent=weeks,
-                      unauthorized_hours_4_weeks=80)
+    decision = decide(
+        school_type="mbo",
+        age=19,
+        has_startkwalificatie=False,
+        consecutive_weeks_absent=weeks,
+        unauthorized_hours_4_weeks=80,
+    )
     assert (decision.obligation, decision.category) == (obligation, category)
     assert {"web:9.2.1", "web:9.2.2"} <= set(decision.citations) and "web:8.1.8a" not in decision.citations
     assert decision.offer_consult is True
@@ -301,17 +348,21 @@ def test_eighteen_plus_report_goes_to_the_doorstroompunt():
     assert any("WVO 2020 artikel 8.20" in note for note in decision.notes) and "wvo:8.20" in decision.citations
 
 
-@pytest.mark.parametrize(("age", "sk", "category"), [
-    (22, False, "18_plus"),
-    (23, False, "18_plus"),
-    (26, False, "18_plus"),
-    (27, False, "geen"),
-    (22, True, "geen"),
-    (30, False, "geen"),
-])
+@pytest.mark.parametrize(
+    ("age", "sk", "category"),
+    [
+        (22, False, "18_plus"),
+        (23, False, "18_plus"),
+        (26, False, "18_plus"),
+        (27, False, "geen"),
+        (22, True, "geen"),
+        (30, False, "geen"),
+    ],
+)
 def test_age_26_vs_27_and_startkwalificatie(age, sk, category):
-    decision = decide(school_type="mbo", age=age, has_startkwalificatie=sk, consecutive_weeks_absent=6,
-                      unauthorized_hours_4_weeks=100)
+    decision = decide(
+        school_type="mbo", age=age, has_startkwalificatie=sk, consecutive_weeks_absent=6, unauthorized_hours_4_weeks=100
+    )
     assert decision.category == category
 
 
@@ -353,15 +404,19 @@ def test_five_year_old_note_on_start_of_leerplicht():
 
 # --- impossible input -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("field", "value", "text"), [
-    ("age", 3, "minstens 4 jaar"),
-    ("age", 101, "niet mogelijk"),
-    ("unauthorized_hours_4_weeks", -1, "negatief"),
-    ("unauthorized_hours_4_weeks", 200.5, "200 uur"),
-    ("consecutive_weeks_absent", -0.5, "negatief"),
-    ("late_count", -1, "negatief"),
-    ("late_count", 201, "200 keer"),
-])
+
+@pytest.mark.parametrize(
+    ("field", "value", "text"),
+    [
+        ("age", 3, "minstens 4 jaar"),
+        ("age", 101, "niet mogelijk"),
+        ("unauthorized_hours_4_weeks", -1, "negatief"),
+        ("unauthorized_hours_4_weeks", 200.5, "200 uur"),
+        ("consecutive_weeks_absent", -0.5, "negatief"),
+        ("late_count", -1, "negatief"),
+        ("late_count", 201, "200 keer"),
+    ],
+)
 def test_impossible_input_is_rejected_with_a_dutch_reason(field, value, text):
     values = {"school_type": "vo", "age": 14, "absence_kind": "ongeoorloofd", field: value}
     with pytest.raises(ValidationError) as caught:
@@ -382,9 +437,18 @@ def test_evaluation_is_pure_and_deterministic():
 
 
 ALL_CASES = [
-    {"school_type": st, "age": age, "has_startkwalificatie": sk, "absence_kind": kind,
-     "unauthorized_hours_4_weeks": hours, "consecutive_weeks_absent": weeks, "municipality": place,
-     "suspected_unauthorised": suspected, "preventive_spreekuur": spreekuur, "long_term_sickness": long_term}
+    {
+        "school_type": st,
+        "age": age,
+        "has_startkwalificatie": sk,
+        "absence_kind": kind,
+        "unauthorized_hours_4_weeks": hours,
+        "consecutive_weeks_absent": weeks,
+        "municipality": place,
+        "suspected_unauthorised": suspected,
+        "preventive_spreekuur": spreekuur,
+        "long_term_sickness": long_term,
+    }
     for st in ("po", "vo", "mbo")
     for age, sk in ((4, False), (10, False), (16, True), (17, False), (19, False), (19, True), (23, False))
     for kind in ("ongeoorloofd", "ziekte", "schorsing", "verlof", "te_laat", "luxe_vermoeden")

@@ -30,8 +30,10 @@ OLD_FORMAT = (
     "12XY;1;Basisschool Het Wiekske dependance;BORNE;BORNE;Rooms-Katholiek\r\n"
     "13ZZ;0;Openbare Basisschool De Höve;HENGELO;HENGELO;Openbaar\r\n"
 )
-COMMA_UTF8 = ("\ufeffINSTELLINGSCODE,VESTIGINGSCODE,VESTIGINGSNAAM,PLAATSNAAM,GEMEENTENAAM,VAKANTIEREGIO\n"
-              "44QQ,44QQ02,\"Kindcentrum Één, locatie Oost\",Enschede,Enschede,noord\n")
+COMMA_UTF8 = (
+    "\ufeffINSTELLINGSCODE,VESTIGINGSCODE,VESTIGINGSNAAM,PLAATSNAAM,GEMEENTENAAM,VAKANTIEREGIO\n"
+    '44QQ,44QQ02,"Kindcentrum Één, locatie Oost",Enschede,Enschede,noord\n'
+)
 
 
 def test_the_seed_has_only_the_named_schools_of_the_region() -> None:
@@ -50,7 +52,12 @@ def test_new_format_cp1252_semicolon() -> None:
     assert set(by_id) == {"21AB00", "21AB01", "30CD00"}
     lyceum = by_id["21AB00"]
     assert (lyceum.name, lyceum.town, lyceum.municipality, lyceum.level, lyceum.vakantieregio) == (
-        "Stedelijk Lyceum Kottenpark", "Enschede", "Enschede", "vo", "noord")
+        "Stedelijk Lyceum Kottenpark",
+        "Enschede",
+        "Enschede",
+        "vo",
+        "noord",
+    )
     assert by_id["30CD00"].leerplicht_municipality == "Hengelo"
     assert result.skipped_elsewhere == 1 and result.skipped_incomplete == 1  # Almelo; a row without a code
 
@@ -105,25 +112,30 @@ def test_cli_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def _registry() -> SchoolRegistry:
-    return SchoolRegistry.from_entries([
-        *load_file(SEED_FILE, "seed"),
-        School("21AB00", "Stedelijk Lyceum Kottenpark", "Enschede", "Enschede"),
-        School("30CD00", "Twickel College", "Hengelo", "Hengelo"),
-        School("40XX00", "De Borgh", "Borne", "Borne"),  # a namesake in another town
-    ])
+    return SchoolRegistry.from_entries(
+        [
+            *load_file(SEED_FILE, "seed"),
+            School("21AB00", "Stedelijk Lyceum Kottenpark", "Enschede", "Enschede"),
+            School("30CD00", "Twickel College", "Hengelo", "Hengelo"),
+            School("40XX00", "De Borgh", "Borne", "Borne"),  # a namesake in another town
+        ]
+    )
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("De Triangel", "enschede-de-triangel"),
-    ("basisschool de triangel", "enschede-de-triangel"),
-    ("triangl", "enschede-de-triangel"),
-    ("GBS de Fontein", "enschede-gbs-de-fontein"),
-    ("fontein", "enschede-gbs-de-fontein"),
-    ("Kottenpark", "21AB00"),
-    ("het twickel college in hengelo", "30CD00"),
-    ("De Borgh in Hengelo", "hengelo-de-borgh"),
-    ("De Borgh Borne", "40XX00"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("De Triangel", "enschede-de-triangel"),
+        ("basisschool de triangel", "enschede-de-triangel"),
+        ("triangl", "enschede-de-triangel"),
+        ("GBS de Fontein", "enschede-gbs-de-fontein"),
+        ("fontein", "enschede-gbs-de-fontein"),
+        ("Kottenpark", "21AB00"),
+        ("het twickel college in hengelo", "30CD00"),
+        ("De Borgh in Hengelo", "hengelo-de-borgh"),
+        ("De Borgh Borne", "40XX00"),
+    ],
+)
 def test_fuzzy_lookup(query: str, expected: str) -> None:
     assert _registry().find(query)[0].school.id == expected
 

@@ -16,59 +16,68 @@ def facts(text: str, language: str = "nl", **kwargs) -> Facts:
     return read_facts(text, language, today=TODAY, **kwargs)
 
 
-@pytest.mark.parametrize(("language", "text", "weeks"), [
-    ("nl", "Mogen we drie weken op vakantie?", 3),
-    ("nl", "we willen 3 weken weg", 3),
-    ("nl", "twee weken eerder weg", 2),
-    ("nl", "anderhalve week", 1.5),
-    ("nl", "een week eerder", 1),
-    ("en", "may we take three weeks off?", 3),
-    ("en", "two weeks in May", 2),
-    ("en", "a week before Christmas", 1),
-    ("ar", "هل يمكننا أخذ إجازة لمدة ثلاثة أسابيع؟", 3),
-    ("ar", "نريد إجازة أسبوعين", 2),
-    ("uk", "Чи можна взяти відпустку на три тижні?", 3),
-    ("uk", "відпустка на трьох тижнів", 3),
-    ("uk", "на тиждень раніше", 1),
-    ("tr", "üç hafta izin alabilir miyiz?", 3),
-    ("tr", "2 hafta tatil", 2),
-    ("pl", "Czy możemy wziąć trzy tygodnie wolnego?", 3),
-    ("pl", "dwa tygodnie urlopu", 2),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "weeks"),
+    [
+        ("nl", "Mogen we drie weken op vakantie?", 3),
+        ("nl", "we willen 3 weken weg", 3),
+        ("nl", "twee weken eerder weg", 2),
+        ("nl", "anderhalve week", 1.5),
+        ("nl", "een week eerder", 1),
+        ("en", "may we take three weeks off?", 3),
+        ("en", "two weeks in May", 2),
+        ("en", "a week before Christmas", 1),
+        ("ar", "هل يمكننا أخذ إجازة لمدة ثلاثة أسابيع؟", 3),
+        ("ar", "نريد إجازة أسبوعين", 2),
+        ("uk", "Чи можна взяти відпустку на три тижні?", 3),
+        ("uk", "відпустка на трьох тижнів", 3),
+        ("uk", "на тиждень раніше", 1),
+        ("tr", "üç hafta izin alabilir miyiz?", 3),
+        ("tr", "2 hafta tatil", 2),
+        ("pl", "Czy możemy wziąć trzy tygodnie wolnego?", 3),
+        ("pl", "dwa tygodnie urlopu", 2),
+    ],
+)
 def test_weeks_in_words_or_digits_in_every_language(language: str, text: str, weeks: float) -> None:
     assert facts(text, language).weeks == weeks
 
 
-@pytest.mark.parametrize(("language", "text", "days"), [
-    ("nl", "Kunnen we twee dagen vrij krijgen?", 2),
-    ("nl", "10 dagen verlof", 10),
-    ("nl", "4-5 dagen vrij voor een begrafenis", 5),  # a range of days is no date (4 May)
-    ("en", "can we have two days off?", 2),
-    ("ar", "هل يمكن أن نأخذ يومين؟", 2),
-    ("uk", "п'ять днів", 5),
-    ("tr", "üç gün izin", 3),
-    ("pl", "pięć dni wolnego", 5),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "days"),
+    [
+        ("nl", "Kunnen we twee dagen vrij krijgen?", 2),
+        ("nl", "10 dagen verlof", 10),
+        ("nl", "4-5 dagen vrij voor een begrafenis", 5),  # a range of days is no date (4 May)
+        ("en", "can we have two days off?", 2),
+        ("ar", "هل يمكن أن نأخذ يومين؟", 2),
+        ("uk", "п'ять днів", 5),
+        ("tr", "üç gün izin", 3),
+        ("pl", "pięć dni wolnego", 5),
+    ],
+)
 def test_days_in_every_language(language: str, text: str, days: float) -> None:
     assert facts(text, language).days == days
 
 
-@pytest.mark.parametrize(("language", "text", "age"), [
-    ("nl", "Mijn zoon is 7 jaar", 7),
-    ("nl", "mijn dochter van zeven", 7),
-    ("nl", "een 14-jarige leerling", 14),
-    ("nl", "ik ben 17, mag ik stoppen?", 17),
-    ("en", "my son is 7 years old", 7),
-    ("en", "I'm 17, can I quit school?", 17),
-    ("ar", "ابني عمره 7 سنوات", 7),
-    ("ar", "عمري 17 هل يمكنني ترك المدرسة", 17),
-    ("uk", "моєму сину 7 років", 7),
-    ("uk", "мені 17, чи можу я кинути школу?", 17),
-    ("tr", "oğlum 16 yaşında", 16),
-    ("tr", "17 yaşındayım", 17),
-    ("pl", "mój syn ma 7 lat", 7),
-    ("pl", "mam 17 lat", 17),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "age"),
+    [
+        ("nl", "Mijn zoon is 7 jaar", 7),
+        ("nl", "mijn dochter van zeven", 7),
+        ("nl", "een 14-jarige leerling", 14),
+        ("nl", "ik ben 17, mag ik stoppen?", 17),
+        ("en", "my son is 7 years old", 7),
+        ("en", "I'm 17, can I quit school?", 17),
+        ("ar", "ابني عمره 7 سنوات", 7),
+        ("ar", "عمري 17 هل يمكنني ترك المدرسة", 17),
+        ("uk", "моєму сину 7 років", 7),
+        ("uk", "мені 17, чи можу я кинути школу?", 17),
+        ("tr", "oğlum 16 yaşında", 16),
+        ("tr", "17 yaşındayım", 17),
+        ("pl", "mój syn ma 7 lat", 7),
+        ("pl", "mam 17 lat", 17),
+    ],
+)
 def test_ages_in_every_language(language: str, text: str, age: int) -> None:
     assert facts(text, language).age == age
 
@@ -111,15 +120,18 @@ def test_leave_dates_and_ranges() -> None:
     assert facts("from March 9 to 13", "en").end == date(2027, 3, 13)
 
 
-@pytest.mark.parametrize(("language", "text", "month"), [
-    ("nl", "in oktober drie weken", 10),
-    ("en", "three weeks in October", 10),
-    ("uk", "три тижні в жовтні", 10),
-    ("pl", "dwa tygodnie w październiku", 10),
-    ("tr", "Ekim'de üç hafta", 10),
-    ("ar", "ثلاثة أسابيع في أكتوبر", 10),
-    ("en", "early May", 5),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "month"),
+    [
+        ("nl", "in oktober drie weken", 10),
+        ("en", "three weeks in October", 10),
+        ("uk", "три тижні в жовтні", 10),
+        ("pl", "dwa tygodnie w październiku", 10),
+        ("tr", "Ekim'de üç hafta", 10),
+        ("ar", "ثلاثة أسابيع في أكتوبر", 10),
+        ("en", "early May", 5),
+    ],
+)
 def test_a_month_alone(language: str, text: str, month: int) -> None:
     assert facts(text, language).month == month
 
@@ -129,32 +141,38 @@ def test_may_as_a_verb_is_no_month() -> None:
     assert facts("we could go in May", "en").month == 5
 
 
-@pytest.mark.parametrize(("language", "text", "holiday", "relation"), [
-    ("nl", "de week voor de kerstvakantie", "kerstvakantie", "before"),
-    ("nl", "twee dagen na de herfstvakantie", "herfstvakantie", "after"),
-    ("nl", "de eerste week na de zomervakantie", "zomervakantie", "after"),
-    ("en", "the week before the Christmas holidays", "kerstvakantie", "before"),
-    ("tr", "Noel tatilinden önce bir hafta", "kerstvakantie", "before"),
-    ("pl", "tydzień przed feriami zimowymi", "kerstvakantie", "before"),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "holiday", "relation"),
+    [
+        ("nl", "de week voor de kerstvakantie", "kerstvakantie", "before"),
+        ("nl", "twee dagen na de herfstvakantie", "herfstvakantie", "after"),
+        ("nl", "de eerste week na de zomervakantie", "zomervakantie", "after"),
+        ("en", "the week before the Christmas holidays", "kerstvakantie", "before"),
+        ("tr", "Noel tatilinden önce bir hafta", "kerstvakantie", "before"),
+        ("pl", "tydzień przed feriami zimowymi", "kerstvakantie", "before"),
+    ],
+)
 def test_a_period_around_a_school_holiday(language: str, text: str, holiday: str, relation: str) -> None:
     found = facts(text, language)
     assert (found.holiday, found.relation) == (holiday, relation)
 
 
-@pytest.mark.parametrize(("language", "text", "reason"), [
-    ("nl", "Ik werk in de horeca", "werk"),
-    ("en", "I work in hospitality", "werk"),
-    ("tr", "restoranda çalışıyorum", "werk"),
-    ("uk", "я працюю в ресторані", "werk"),
-    ("nl", "de tickets zijn goedkoper", "goedkopere_tickets"),
-    ("en", "flights are much cheaper then", "goedkopere_tickets"),
-    ("nl", "we hebben al geboekt", "al_geboekt"),
-    ("nl", "voor de begrafenis van opa", "overlijden"),
-    ("en", "for my sister's wedding", "huwelijk"),  # the NLU synonyms of every language
-    ("pl", "na ślub siostry", "huwelijk"),
-    ("ar", "من أجل جنازة جدي", "overlijden"),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "reason"),
+    [
+        ("nl", "Ik werk in de horeca", "werk"),
+        ("en", "I work in hospitality", "werk"),
+        ("tr", "restoranda çalışıyorum", "werk"),
+        ("uk", "я працюю в ресторані", "werk"),
+        ("nl", "de tickets zijn goedkoper", "goedkopere_tickets"),
+        ("en", "flights are much cheaper then", "goedkopere_tickets"),
+        ("nl", "we hebben al geboekt", "al_geboekt"),
+        ("nl", "voor de begrafenis van opa", "overlijden"),
+        ("en", "for my sister's wedding", "huwelijk"),  # the NLU synonyms of every language
+        ("pl", "na ślub siostry", "huwelijk"),
+        ("ar", "من أجل جنازة جدي", "overlijden"),
+    ],
+)
 def test_the_reason(language: str, text: str, reason: str) -> None:
     assert facts(text, language).reason == reason
 
@@ -167,25 +185,28 @@ def test_a_turkish_is_is_not_dutch_is() -> None:
     assert facts("Onze leerling is 3 dagen geschorst").reason is None
 
 
-@pytest.mark.parametrize(("language", "text", "role"), [
-    ("nl", "Onze leerling is 3 dagen geschorst, moeten wij dat melden?", "school"),
-    ("nl", "16 uur verzuim, moeten wij melden?", "school"),
-    ("nl", "Als school willen we weten of we verlof mogen geven", "school"),
-    ("nl", "ik ben 17, mag ik stoppen met school?", "young"),
-    ("nl", "Mijn zoon wil stoppen met school", "parent"),
-    ("nl", "Ik ben moeder van een zoon van 7", "parent"),
-    ("en", "Our pupil missed 20 hours, must we report it?", "school"),
-    ("en", "My daughter is 4", "parent"),
-    ("en", "I'm 17 and I want to quit school", "young"),
-    ("uk", "мені 16, чи можу я кинути школу?", "young"),
-    ("uk", "Мій син хворий", "parent"),
-    ("tr", "Öğrencimiz 3 gün gelmedi", "school"),
-    ("tr", "Oğlum 15 yaşında", "parent"),
-    ("pl", "mam 17 lat, czy mogę rzucić szkołę?", "young"),
-    ("pl", "Nasz uczeń nie przychodzi do szkoły", "school"),
-    ("ar", "ابني عمره 5 سنوات", "parent"),
-    ("ar", "طالبنا غائب منذ أسبوعين", "school"),
-])
+@pytest.mark.parametrize(
+    ("language", "text", "role"),
+    [
+        ("nl", "Onze leerling is 3 dagen geschorst, moeten wij dat melden?", "school"),
+        ("nl", "16 uur verzuim, moeten wij melden?", "school"),
+        ("nl", "Als school willen we weten of we verlof mogen geven", "school"),
+        ("nl", "ik ben 17, mag ik stoppen met school?", "young"),
+        ("nl", "Mijn zoon wil stoppen met school", "parent"),
+        ("nl", "Ik ben moeder van een zoon van 7", "parent"),
+        ("en", "Our pupil missed 20 hours, must we report it?", "school"),
+        ("en", "My daughter is 4", "parent"),
+        ("en", "I'm 17 and I want to quit school", "young"),
+        ("uk", "мені 16, чи можу я кинути школу?", "young"),
+        ("uk", "Мій син хворий", "parent"),
+        ("tr", "Öğrencimiz 3 gün gelmedi", "school"),
+        ("tr", "Oğlum 15 yaşında", "parent"),
+        ("pl", "mam 17 lat, czy mogę rzucić szkołę?", "young"),
+        ("pl", "Nasz uczeń nie przychodzi do szkoły", "school"),
+        ("ar", "ابني عمره 5 سنوات", "parent"),
+        ("ar", "طالبنا غائب منذ أسبوعين", "school"),
+    ],
+)
 def test_who_is_asking(language: str, text: str, role: str) -> None:
     assert facts(text, language).role == role
 
@@ -196,17 +217,20 @@ def test_no_role_without_role_words() -> None:
     assert (role, age) == ("parent", None)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("Kunnen we op 30 februari vrij krijgen?", "impossible_date"),
-    ("we willen min 2 weken weg", "negative"),
-    ("minus 2 weeks off", "negative"),
-    ("Mijn kind van 3 zit in groep 8", "age_groep"),
-    ("een leerling van 25 in klas 1", "age_klas"),
-    ("geboren op 1 januari 2030", "future_birth"),
-    ("van 13 maart tot 9 maart 2027", "end_before_start"),
-    ("Mijn zoon is 10 en is geboren op 1 januari 2023", "age_birth"),
-    ("vrijdag 13 maart 2027", "weekday_mismatch"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kunnen we op 30 februari vrij krijgen?", "impossible_date"),
+        ("we willen min 2 weken weg", "negative"),
+        ("minus 2 weeks off", "negative"),
+        ("Mijn kind van 3 zit in groep 8", "age_groep"),
+        ("een leerling van 25 in klas 1", "age_klas"),
+        ("geboren op 1 januari 2030", "future_birth"),
+        ("van 13 maart tot 9 maart 2027", "end_before_start"),
+        ("Mijn zoon is 10 en is geboren op 1 januari 2023", "age_birth"),
+        ("vrijdag 13 maart 2027", "weekday_mismatch"),
+    ],
+)
 def test_facts_that_cannot_be_right_become_a_problem_and_are_left_out(text: str, code: str) -> None:
     found = facts(text, "en" if text.startswith("minus") else "nl")
     assert [problem.code for problem in found.problems] == [code]
@@ -224,8 +248,14 @@ def test_a_problem_keeps_the_other_facts() -> None:
 
 
 def test_i_do_not_know_in_every_language() -> None:
-    for language, text in (("nl", "weet ik niet"), ("en", "I don't know"), ("ar", "لا أعرف"), ("uk", "не знаю"),
-                           ("tr", "bilmiyorum"), ("pl", "nie wiem")):
+    for language, text in (
+        ("nl", "weet ik niet"),
+        ("en", "I don't know"),
+        ("ar", "لا أعرف"),
+        ("uk", "не знаю"),
+        ("tr", "bilmiyorum"),
+        ("pl", "nie wiem"),
+    ):
         assert says_unknown(text), language
         assert facts(text, language).unknown == ("*",)
 
@@ -233,8 +263,17 @@ def test_i_do_not_know_in_every_language() -> None:
 def test_facts_survive_json_and_refuse_what_does_not_fit() -> None:
     found = facts("Mijn dochter is geboren op 12 maart 2021, mogen we 3 weken in oktober weg?")
     assert Facts.from_json(found.to_json()) == found
-    hostile = {"age": "7; drop table", "weeks": 1e9, "role": "admin", "birth_date": "not a date", "unknown": "x",
-               "reason": "x" * 500, "days": 2, "start": "2027-03-09", "prior_leave": "yes"}
+    hostile = {
+        "age": "7; drop table",
+        "weeks": 1e9,
+        "role": "admin",
+        "birth_date": "not a date",
+        "unknown": "x",
+        "reason": "x" * 500,
+        "days": 2,
+        "start": "2027-03-09",
+        "prior_leave": "yes",
+    }
     assert Facts.from_json(hostile) == Facts(days=2, start=date(2027, 3, 9))
     assert Facts.from_json(["not", "a", "mapping"]) == Facts()
 
@@ -263,8 +302,9 @@ def test_the_age_reached_on_a_date_gives_the_birth_date() -> None:
 
 
 def test_an_age_reached_in_a_few_months_is_one_less_now_and_no_duration() -> None:
-    found = facts("Ik word over 4 maanden 18 jaar en vind mijn opleiding niet leuk, mag ik gaan werken zonder "
-                  "startkwalificatie?")
+    found = facts(
+        "Ik word over 4 maanden 18 jaar en vind mijn opleiding niet leuk, mag ik gaan werken zonder startkwalificatie?"
+    )
     assert (found.age, found.months, found.role, found.startkwalificatie) == (17, None, "young", False)
     assert facts("4 ay sonra 18 yaşına gireceğim", "tr").age == 17
 
@@ -300,7 +340,13 @@ def test_calling_in_sick_for_cheaper_tickets_is_no_illness_in_the_family() -> No
     assert facts("Mijn moeder ligt in het ziekenhuis, mogen we twee dagen vrij?").reason == "ernstige_ziekte"
 
 
-@pytest.mark.parametrize("text", ["Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
-                                  "ik ben een moeder van drie", "my son is a pupil"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?",
+        "ik ben een moeder van drie",
+        "my son is a pupil",
+    ],
+)
 def test_an_article_is_no_age(text: str) -> None:
     assert facts(text, "en" if text.startswith("my") else "nl").age is None

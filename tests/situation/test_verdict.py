@@ -48,8 +48,9 @@ def test_three_weeks_in_october_for_a_restaurant_is_about_15_school_days_more_th
 
 
 def test_the_same_question_in_english_gets_the_same_numbers() -> None:
-    text = first_bubble(reply("verlof_vakantie", "I work in hospitality, may we take three weeks in October?", "en"),
-                        "en")
+    text = first_bubble(
+        reply("verlof_vakantie", "I work in hospitality, may we take three weeks in October?", "en"), "en"
+    )
     assert "15" in text and "10" in text and "13a" in text
 
 
@@ -84,23 +85,26 @@ def test_a_period_without_school_days_needs_no_leave() -> None:
 
 
 def test_leave_already_given_this_school_year() -> None:
-    text = first_bubble(reply("verlof_vakantie", "We hebben dit schooljaar al verlof gehad, mag het in mei nog een "
-                                                  "week?"))
+    text = first_bubble(
+        reply("verlof_vakantie", "We hebben dit schooljaar al verlof gehad, mag het in mei nog een week?")
+    )
     assert text.startswith("Nee. Vakantieverlof kan ten hoogste 1 keer per schooljaar")
 
 
 def test_cheaper_tickets_are_no_reason() -> None:
     found = reply("verlof_vakantie", "De tickets zijn veel goedkoper in juni, mag mijn kind mee?")
-    assert first_bubble(found).startswith("Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen "
-                                          "reden voor verlof.")
+    assert first_bubble(found).startswith(
+        "Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen reden voor verlof."
+    )
     assert found.citations[0] == "lpw:13a" and "src:pijnacker-nootdorp-geen-verlof" in found.citations
 
 
 def test_a_wedding_in_a_vacation_question_is_article_14() -> None:
     found = reply("verlof_vakantie", "Mogen we 3 dagen op vakantie voor de bruiloft van mijn zus?")
     assert found.topic == "verlof_gewichtige_omstandigheden"
-    assert first_bubble(found).startswith("Voor een huwelijk in de familie vraagt u geen vakantieverlof, maar verlof "
-                                          "wegens gewichtige omstandigheden")
+    assert first_bubble(found).startswith(
+        "Voor een huwelijk in de familie vraagt u geen vakantieverlof, maar verlof wegens gewichtige omstandigheden"
+    )
 
 
 def test_a_school_hears_its_own_duty() -> None:
@@ -132,8 +136,11 @@ def test_two_days_off_without_a_reason_asks_the_reason_once() -> None:
     titles = [str(choice.title) for choice in found.choices]
     assert titles[0] == "Een bruiloft" and titles[-1] == "Weet ik niet" and "Op vakantie" in titles
     wedding = found.choices[0]
-    assert (wedding.topic, wedding.facts.reason, wedding.facts.days) == ("verlof_gewichtige_omstandigheden",
-                                                                          "huwelijk", 2)
+    assert (wedding.topic, wedding.facts.reason, wedding.facts.days) == (
+        "verlof_gewichtige_omstandigheden",
+        "huwelijk",
+        2,
+    )
     holiday = next(choice for choice in found.choices if str(choice.title) == "Op vakantie")
     assert holiday.topic == "verlof_vakantie" and holiday.facts.days == 2
     # answered (or "weet ik niet"): a verdict, never a second question
@@ -151,10 +158,12 @@ def test_a_wedding_of_two_days_is_up_to_the_director_within_the_guidance() -> No
 
 
 def test_more_than_ten_days_is_for_the_leerplichtambtenaar() -> None:
-    text = first_bubble(reply("verlof_gewichtige_omstandigheden", "Mijn zus trouwt in Turkije, kunnen we 12 dagen "
-                                                                  "vrij krijgen?"))
-    assert text.startswith("Voor meer dan 10 schooldagen per schooljaar beslist niet de directeur, maar de "
-                           "leerplichtambtenaar")
+    text = first_bubble(
+        reply("verlof_gewichtige_omstandigheden", "Mijn zus trouwt in Turkije, kunnen we 12 dagen vrij krijgen?")
+    )
+    assert text.startswith(
+        "Voor meer dan 10 schooldagen per schooljaar beslist niet de directeur, maar de leerplichtambtenaar"
+    )
 
 
 def test_a_religious_day_needs_notice_two_days_before() -> None:
@@ -171,8 +180,10 @@ def test_a_religious_day_needs_notice_two_days_before() -> None:
 def test_a_birth_date_gives_the_dates() -> None:
     found = reply("leerplicht_leeftijd", "Mijn dochter is geboren op 12 maart 2021. Vanaf wanneer is ze leerplichtig?")
     text = first_bubble(found)
-    assert text.startswith("Uw kind is leerplichtig van 1 april 2026 tot en met 31 juli 2037 (artikel 3 "
-                           "Leerplichtwet). Daarna is uw kind kwalificatieplichtig tot 12 maart 2039")
+    assert text.startswith(
+        "Uw kind is leerplichtig van 1 april 2026 tot en met 31 juli 2037 (artikel 3 "
+        "Leerplichtwet). Daarna is uw kind kwalificatieplichtig tot 12 maart 2039"
+    )
     assert "Op 6 december 2026 is uw kind leerplichtig." in text
     assert found.citations[0] == "lpw:3"
     assert any("eerste schooldag van de maand" in str(line) for line in found.details)
@@ -194,13 +205,16 @@ def test_a_young_person_hears_about_their_own_obligation() -> None:
     assert "uw kind" not in text
 
 
-@pytest.mark.parametrize(("text", "start"), [
-    ("Mijn zoon is 4, moet hij al naar school?", "Nee, uw kind is nog niet leerplichtig."),
-    ("Mijn dochter van 9 moet die naar school?", "Ja, uw kind is leerplichtig"),
-    ("Mijn zoon van 17 heeft een havo-diploma, moet hij nog naar school?", "Met een startkwalificatie is uw kind"),
-    ("Mijn zoon van 17 heeft een vmbo-diploma, moet hij nog naar school?", "De leerplicht loopt tot het einde"),
-    ("Mijn dochter is 19, moet zij nog naar school?", "Vanaf 18 jaar is uw kind niet meer leerplichtig"),
-])
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Mijn zoon is 4, moet hij al naar school?", "Nee, uw kind is nog niet leerplichtig."),
+        ("Mijn dochter van 9 moet die naar school?", "Ja, uw kind is leerplichtig"),
+        ("Mijn zoon van 17 heeft een havo-diploma, moet hij nog naar school?", "Met een startkwalificatie is uw kind"),
+        ("Mijn zoon van 17 heeft een vmbo-diploma, moet hij nog naar school?", "De leerplicht loopt tot het einde"),
+        ("Mijn dochter is 19, moet zij nog naar school?", "Vanaf 18 jaar is uw kind niet meer leerplichtig"),
+    ],
+)
 def test_an_age_says_which_obligation_applies(text: str, start: str) -> None:
     assert first_bubble(reply("leerplicht_leeftijd", text)).startswith(start)
 
@@ -214,7 +228,12 @@ def test_must_my_child_go_to_school_asks_the_age() -> None:
     found = reply("leerplicht_leeftijd", "Moet mijn kind naar school?")
     assert found.asks == "age"
     assert [str(choice.title) for choice in found.choices] == [
-        "Jonger dan 5 jaar", "5 tot 16 jaar", "16 of 17 jaar", "18 jaar of ouder", "Weet ik niet"]
+        "Jonger dan 5 jaar",
+        "5 tot 16 jaar",
+        "16 of 17 jaar",
+        "18 jaar of ouder",
+        "Weet ik niet",
+    ]
     under_five = situational_reply("leerplicht_leeftijd", found.choices[0].facts, TODAY, may_ask=False)
     assert under_five is not None and first_bubble(under_five).startswith("Nee, uw kind is nog niet leerplichtig.")
     unknown = situational_reply("leerplicht_leeftijd", found.choices[-1].facts, TODAY, may_ask=True)
@@ -245,10 +264,13 @@ def test_a_parent_hears_what_the_school_must_do() -> None:
 
 
 def test_eighteen_plus_four_weeks_is_reported() -> None:
-    text = first_bubble(reply("verzuim_18plus", "Een student van 19 zonder diploma is al 5 weken weg, moeten we "
-                                                "melden?"))
-    assert text.startswith("De leerling is 5 weken aaneengesloten zonder geldige reden afwezig. Bij 4 weken of meer "
-                           "moet u dit melden bij DUO.")
+    text = first_bubble(
+        reply("verzuim_18plus", "Een student van 19 zonder diploma is al 5 weken weg, moeten we melden?")
+    )
+    assert text.startswith(
+        "De leerling is 5 weken aaneengesloten zonder geldige reden afwezig. Bij 4 weken of meer "
+        "moet u dit melden bij DUO."
+    )
 
 
 def test_a_schorsing_of_three_days_goes_to_the_inspectie() -> None:
@@ -261,11 +283,14 @@ def test_a_schorsing_of_three_days_goes_to_the_inspectie() -> None:
 # -- bad input (issue 15: "Bad input") ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("topic", "text", "question"), [
-    ("leerplicht_leeftijd", "Mijn kind van 3 zit in groep 8", "Een leeftijd van 3 jaar past niet bij groep 8."),
-    ("verlof_vakantie", "Kunnen we op 30 februari vrij krijgen?", "De datum '30 februari' bestaat niet."),
-    ("verlof_vakantie", "we willen min 2 weken weg", "'min 2 weken' kan niet: een periode is nooit negatief."),
-])
+@pytest.mark.parametrize(
+    ("topic", "text", "question"),
+    [
+        ("leerplicht_leeftijd", "Mijn kind van 3 zit in groep 8", "Een leeftijd van 3 jaar past niet bij groep 8."),
+        ("verlof_vakantie", "Kunnen we op 30 februari vrij krijgen?", "De datum '30 februari' bestaat niet."),
+        ("verlof_vakantie", "we willen min 2 weken weg", "'min 2 weken' kan niet: een periode is nooit negatief."),
+    ],
+)
 def test_impossible_facts_get_a_polite_correction_question_and_keep_the_rest(topic, text, question) -> None:
     found = reply(topic, text)
     assert found.asks == "correction"
@@ -275,8 +300,9 @@ def test_impossible_facts_get_a_polite_correction_question_and_keep_the_rest(top
 
 
 def test_the_correction_says_the_rest_was_kept() -> None:
-    found = reply("verlof_gewichtige_omstandigheden", "Mijn kind van 3 zit in groep 8, mogen we 2 dagen vrij voor "
-                                                      "een bruiloft?")
+    found = reply(
+        "verlof_gewichtige_omstandigheden", "Mijn kind van 3 zit in groep 8, mogen we 2 dagen vrij voor een bruiloft?"
+    )
     assert str(found.lines[-1]) == "De rest van uw vraag heb ik onthouden."
     assert (found.facts.days, found.facts.reason) == (2, "huwelijk")
 
@@ -318,12 +344,15 @@ def test_no_legal_number_is_written_in_the_texts() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
                 text = node.args[0].value if isinstance(node.args[0], ast.Constant) else ""
-                rest = re.sub(r"(artikel|Wet voortgezet onderwijs)\s+\d+[a-z]?(\.\d+)?|artikel \d+ en \d+[a-z]?|"
-                              r"\(artikel \d+[a-z]?\)|onderwijs 2020|niveau 2|\d+a\)", "", str(text))
+                rest = re.sub(
+                    r"(artikel|Wet voortgezet onderwijs)\s+\d+[a-z]?(\.\d+)?|artikel \d+ en \d+[a-z]?|"
+                    r"\(artikel \d+[a-z]?\)|onderwijs 2020|niveau 2|\d+a\)",
+                    "",
+                    str(text),
+                )
                 if re.search(r"\d", rest):
                     problems.append(f"{path.name}: {text[:70]}")
     assert problems == []
-
 
 
 def test_a_school_asking_without_a_case_gets_its_own_duty() -> None:
@@ -331,8 +360,9 @@ def test_a_school_asking_without_a_case_gets_its_own_duty() -> None:
     assert vakantie.startswith("Als directeur mag u vakantieverlof alleen geven")
     assert "ten hoogste 10 schooldagen, 1 keer per schooljaar en niet in de eerste 2 lesweken" in vakantie
     assert "luxe verzuim: dat meldt u bij DUO" in vakantie
-    gewichtig = first_bubble(reply("verlof_gewichtige_omstandigheden", "Hoeveel dagen extra verlof mogen wij als "
-                                                                       "school geven?"))
+    gewichtig = first_bubble(
+        reply("verlof_gewichtige_omstandigheden", "Hoeveel dagen extra verlof mogen wij als school geven?")
+    )
     assert gewichtig.startswith("Als directeur beslist u tot en met 10 schooldagen per schooljaar.")
     assert "binnen 2 dagen" in gewichtig
 

@@ -25,9 +25,15 @@ def fixed_today(request: pytest.FixtureRequest, today_is: Callable[[date], date]
 def body(**changes: Any) -> dict[str, Any]:
     """A valid vacation leave request: 9-13 March 2026 (5 school days) at De Borgh, Hengelo."""
     data: dict[str, Any] = {
-        "kind": "vakantie", "start_date": "2026-03-09", "end_date": "2026-03-13", "child_name": "Sara Jansen",
-        "child_class": "groep 5", "school_id": "hengelo-de-borgh", "home_municipality": "Hengelo",
-        "reason": "Ik werk in de horeca en kan in de zomer geen vrij krijgen.", "employer_statement": True,
+        "kind": "vakantie",
+        "start_date": "2026-03-09",
+        "end_date": "2026-03-13",
+        "child_name": "Sara Jansen",
+        "child_class": "groep 5",
+        "school_id": "hengelo-de-borgh",
+        "home_municipality": "Hengelo",
+        "reason": "Ik werk in de horeca en kan in de zomer geen vrij krijgen.",
+        "employer_statement": True,
         "email": "ouder@voorbeeld.nl",
     }
     data.update(changes)

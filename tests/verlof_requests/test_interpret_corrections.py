@@ -99,9 +99,11 @@ def test_a_text_that_names_no_answer_is_no_correction() -> None:
 def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Somali moved to `supported` with its correction words: corrections in Somali work without code."""
     config = with_supported_language(
-        tmp_path, "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
+        tmp_path,
+        "{code: so, name: Soomaali, english: Somali, dir: ltr, lingua: SOMALI, aliases: [soomaali],"
         " corrections: {fields: {school: [dugsi*], end_date: [maalinta ugu dambeysa]}, wrong: [khalad],"
-        " value_after: [waa]}}")
+        " value_after: [waa]}}",
+    )
     monkeypatch.setattr(interpret, "load_languages", lambda: config)
     monkeypatch.setattr(interpret, "normalise_language", lambda code: code if code in config.codes else "nl")
     interpret._correction_words.cache_clear()
@@ -114,12 +116,14 @@ def test_a_new_language_needs_no_code_change(tmp_path: Path, monkeypatch: pytest
 
 def test_the_correction_words_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "languages.yml"
-    path.write_text("source: nl\nsupported:\n  - {code: nl, english: Dutch, corrections: {lead: [nee, no]}}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "source: nl\nsupported:\n  - {code: nl, english: Dutch, corrections: {lead: [nee, no]}}\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="quote words"):  # YAML reads an unquoted no as false
         load_languages(path)
-    path.write_text("source: nl\nsupported:\n  - {code: nl, english: Dutch, corrections: {words: [nee]}}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "source: nl\nsupported:\n  - {code: nl, english: Dutch, corrections: {words: [nee]}}\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="corrections may only have"):
         load_languages(path)
 

@@ -17,10 +17,18 @@ from tests.verlof_requests.conftest import TODAY
 
 
 def data(**changes) -> service.RequestData:
-    values = dict(kind="vakantie", start_date=date(2026, 3, 9), end_date=date(2026, 3, 13), child_name="Sara Jansen",
-                  child_class="groep 5", school_id="hengelo-de-borgh", home_municipality="Hengelo",
-                  reason="Ik werk in de horeca en kan in de zomer geen vrij krijgen.", employer_statement=True,
-                  email="Ouder@Voorbeeld.nl")
+    values = dict(
+        kind="vakantie",
+        start_date=date(2026, 3, 9),
+        end_date=date(2026, 3, 13),
+        child_name="Sara Jansen",
+        child_class="groep 5",
+        school_id="hengelo-de-borgh",
+        home_municipality="Hengelo",
+        reason="Ik werk in de horeca en kan in de zomer geen vrij krijgen.",
+        employer_statement=True,
+        email="Ouder@Voorbeeld.nl",
+    )
     values.update(changes)
     return service.RequestData(**values)
 
@@ -45,7 +53,11 @@ def test_a_valid_request_is_stored_with_the_rule_outcome(configured) -> None:
     stored = submit()
     assert stored.reference.startswith("VL-") and len(stored.reference) == 13
     assert (stored.status, stored.decided_by, stored.school_days, stored.school_year) == (
-        "submitted", "directeur", 5, "2025-2026")
+        "submitted",
+        "directeur",
+        5,
+        "2025-2026",
+    )
     assert stored.email == "ouder@voorbeeld.nl" and stored.school_name == "De Borgh"
     assert stored.municipality == "Hengelo" and stored.case_reference is None
     assert stored.assessment["problems"] == []
@@ -59,22 +71,25 @@ def test_references_are_not_guessable() -> None:
     assert all(set(ref[3:]) <= set(service.REFERENCE_ALPHABET) for ref in references)
 
 
-@pytest.mark.parametrize(("changes", "field", "code"), [
-    ({"email": "geen-adres"}, "email", "invalid_email"),
-    ({"email": "a@b"}, "email", "invalid_email"),
-    ({"child_name": "12345"}, "child_name", "invalid_child_name"),
-    ({"school_id": "onbekend-00"}, "school_id", "unknown_school"),
-    ({"school_id": None, "school": ""}, "school", "no_school"),
-    ({"home_municipality": "Almelo"}, "home_municipality", "unknown_municipality"),
-    ({"start_date": date(2026, 1, 5)}, "start_date", "date_in_past"),
-    ({"start_date": date(2030, 1, 7), "end_date": date(2030, 1, 8)}, "start_date", "outside_calendar"),
-    ({"end_date": date(2026, 3, 6)}, "end_date", "end_before_start"),
-    ({"end_date": date(2026, 3, 27)}, "end_date", "too_many_days"),
-    ({"start_date": date(2026, 3, 15), "end_date": date(2026, 3, 15)}, "start_date", "no_school_days"),
-    ({"employer_statement": None}, "employer_statement", "employer_statement_missing"),
-    ({"reason": " "}, "reason", "invalid_reason"),
-    ({"category": "onzin"}, "category", "unknown_category"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "code"),
+    [
+        ({"email": "geen-adres"}, "email", "invalid_email"),
+        ({"email": "a@b"}, "email", "invalid_email"),
+        ({"child_name": "12345"}, "child_name", "invalid_child_name"),
+        ({"school_id": "onbekend-00"}, "school_id", "unknown_school"),
+        ({"school_id": None, "school": ""}, "school", "no_school"),
+        ({"home_municipality": "Almelo"}, "home_municipality", "unknown_municipality"),
+        ({"start_date": date(2026, 1, 5)}, "start_date", "date_in_past"),
+        ({"start_date": date(2030, 1, 7), "end_date": date(2030, 1, 8)}, "start_date", "outside_calendar"),
+        ({"end_date": date(2026, 3, 6)}, "end_date", "end_before_start"),
+        ({"end_date": date(2026, 3, 27)}, "end_date", "too_many_days"),
+        ({"start_date": date(2026, 3, 15), "end_date": date(2026, 3, 15)}, "start_date", "no_school_days"),
+        ({"employer_statement": None}, "employer_statement", "employer_statement_missing"),
+        ({"reason": " "}, "reason", "invalid_reason"),
+        ({"category": "onzin"}, "category", "unknown_category"),
+    ],
+)
 def test_bad_input_is_refused_on_its_field_and_nothing_is_stored(configured, changes, field, code) -> None:
     error = refused(**changes)
     assert (error.field, error.code) == (field, code)
@@ -103,8 +118,13 @@ def test_a_refused_request_no_longer_counts(configured) -> None:
 
 
 def test_art_14_above_ten_days_in_total_goes_to_the_officer_of_the_home_municipality(configured) -> None:
-    common = dict(kind="gewichtige_omstandigheid", category="ernstige_ziekte", employer_statement=None,
-                  home_municipality="Borne", reason="Mijn moeder is ernstig ziek in Marokko.")
+    common = dict(
+        kind="gewichtige_omstandigheid",
+        category="ernstige_ziekte",
+        employer_statement=None,
+        home_municipality="Borne",
+        reason="Mijn moeder is ernstig ziek in Marokko.",
+    )
     first = submit(start_date=date(2026, 3, 9), end_date=date(2026, 3, 18), **common)  # 8 school days
     assert (first.decided_by, first.case_reference) == ("directeur", None)
     second = submit(start_date=date(2026, 4, 13), end_date=date(2026, 4, 15), **common)  # 3 more: 11 in total
@@ -127,8 +147,13 @@ def test_leave_in_the_next_school_year_counts_that_years_earlier_requests(config
 
 
 def test_religious_duty_is_a_notice(configured) -> None:
-    stored = submit(kind="religieus", employer_statement=None, reason="Het Suikerfeest",
-                    start_date=date(2026, 3, 20), end_date=date(2026, 3, 20))
+    stored = submit(
+        kind="religieus",
+        employer_statement=None,
+        reason="Het Suikerfeest",
+        start_date=date(2026, 3, 20),
+        end_date=date(2026, 3, 20),
+    )
     assert (stored.status, stored.decided_by) == ("notified", "none")
 
 
@@ -155,10 +180,17 @@ def test_parent_lookup_needs_the_right_email(configured) -> None:
 
 def test_decide_rules(configured) -> None:
     stored = submit()
-    school = Principal(make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh"), "school",
-                       school_id="hengelo-de-borgh", display_name="Directie De Borgh")
-    other_school = Principal(make_user("triangel@school.nl", "school", None, "enschede-de-triangel"), "school",
-                             school_id="enschede-de-triangel")
+    school = Principal(
+        make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh"),
+        "school",
+        school_id="hengelo-de-borgh",
+        display_name="Directie De Borgh",
+    )
+    other_school = Principal(
+        make_user("triangel@school.nl", "school", None, "enschede-de-triangel"),
+        "school",
+        school_id="enschede-de-triangel",
+    )
     officer = Principal(make_user("lpa@hengelo.nl"), "officer", municipality="Hengelo")
     with session_scope() as session:
         with pytest.raises(service.RequestNotFound):
@@ -189,8 +221,11 @@ def test_lists_per_role(configured) -> None:
         officer = Principal(3, "officer", municipality="Hengelo")
         assert [r.reference for r in service.list_for(session, officer)] == [free_text.reference]
         admin = Principal(4, "admin")
-        assert {r.reference for r in service.list_for(session, admin)} == {mine.reference, other.reference,
-                                                                            free_text.reference}
+        assert {r.reference for r in service.list_for(session, admin)} == {
+            mine.reference,
+            other.reference,
+            free_text.reference,
+        }
         assert service.count_open(session, school) == 1
 
 

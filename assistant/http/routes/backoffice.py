@@ -70,11 +70,20 @@ def _home(signed: SignedIn) -> str:
 # --- login and logout ----------------------------------------------------------------------------------------
 
 
-def _login_page(request: Request, next_url: str, error: str | None = None, email: str = "",
-                status_code: int = 200) -> HTMLResponse:
+def _login_page(
+    request: Request, next_url: str, error: str | None = None, email: str = "", status_code: int = 200
+) -> HTMLResponse:
     token = security.new_login_form_token()
-    response = render(request, "login.html", None, status_code=status_code, error=error, email=email,
-                      next_url=next_url, form_token=token)
+    response = render(
+        request,
+        "login.html",
+        None,
+        status_code=status_code,
+        error=error,
+        email=email,
+        next_url=next_url,
+        form_token=token,
+    )
     security.set_login_form_cookie(request, response, token)
     return response
 
@@ -88,10 +97,13 @@ def login_form(request: Request, next: str | None = None) -> Response:
 
 
 @pages.post("/login", response_class=HTMLResponse)
-def login(request: Request, email: Annotated[str, Form(max_length=254)] = "",
-          password: Annotated[str, Form(max_length=1024)] = "",
-          csrf_token: Annotated[str, Form(max_length=128)] = "",
-          next: Annotated[str, Form(max_length=500)] = "") -> Response:
+def login(
+    request: Request,
+    email: Annotated[str, Form(max_length=254)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    next: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
     next_url = _safe_next(next)
     if not security.login_form_token_ok(request, csrf_token):
         return _login_page(request, next_url, FORM_EXPIRED, email, status_code=403)
@@ -134,9 +146,13 @@ def home(request: Request) -> Response:
 
 
 @pages.get("/cases", response_class=HTMLResponse)
-def queue(request: Request, status: Annotated[str, Query(max_length=32)] = "open",
-          priority: Annotated[str, Query(max_length=16)] = "", school: Annotated[str, Query(max_length=200)] = "",
-          municipality: Annotated[str, Query(max_length=64)] = "") -> Response:
+def queue(
+    request: Request,
+    status: Annotated[str, Query(max_length=32)] = "open",
+    priority: Annotated[str, Query(max_length=16)] = "",
+    school: Annotated[str, Query(max_length=200)] = "",
+    municipality: Annotated[str, Query(max_length=64)] = "",
+) -> Response:
     signed = security.signed_in(request)
     if signed is None:
         return _to_login(request)
@@ -147,19 +163,38 @@ def queue(request: Request, status: Annotated[str, Query(max_length=32)] = "open
     priority = priority if priority in PRIORITIES else ""
     now = utcnow()
     with session_scope() as session:
-        cases = service.list_cases(session, principal, status=None if status == "all" else status,
-                                   priority=priority or None, school=school or None,
-                                   municipality=(municipality or None) if principal.is_admin else None, now=now)
+        cases = service.list_cases(
+            session,
+            principal,
+            status=None if status == "all" else status,
+            priority=priority or None,
+            school=school or None,
+            municipality=(municipality or None) if principal.is_admin else None,
+            now=now,
+        )
         rows = case_rows(session, cases, now)
         schools = service.schools_in_queue(session, principal)
-    return render(request, "queue.html", signed, cases=rows, schools=schools,
-                  municipalities=routing.leerplicht_municipalities(),
-                  filters={"status": status, "priority": priority, "school": school, "municipality": municipality},
-                  trigger_labels=TRIGGER_LABELS)
+    return render(
+        request,
+        "queue.html",
+        signed,
+        cases=rows,
+        schools=schools,
+        municipalities=routing.leerplicht_municipalities(),
+        filters={"status": status, "priority": priority, "school": school, "municipality": municipality},
+        trigger_labels=TRIGGER_LABELS,
+    )
 
 
-def _case_page(request: Request, signed: SignedIn, reference: str, *, done: str | None = None,
-               error: str | None = None, status_code: int = 200) -> HTMLResponse:
+def _case_page(
+    request: Request,
+    signed: SignedIn,
+    reference: str,
+    *,
+    done: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     now = utcnow()
     with session_scope() as session:
         try:
@@ -167,9 +202,20 @@ def _case_page(request: Request, signed: SignedIn, reference: str, *, done: str 
         except service.CaseNotFound:
             return _not_found(request, signed)
         detail = case_detail(session, case, now)
-    return render(request, "case.html", signed, status_code=status_code, case=detail, fact_labels=FACT_LABELS,
-                  trigger_labels=TRIGGER_LABELS, author_labels=AUTHOR_LABELS, outcomes=outcome_labels(),
-                  done=DONE_MESSAGES.get(done or ""), error=error, open_statuses=OPEN_STATUSES)
+    return render(
+        request,
+        "case.html",
+        signed,
+        status_code=status_code,
+        case=detail,
+        fact_labels=FACT_LABELS,
+        trigger_labels=TRIGGER_LABELS,
+        author_labels=AUTHOR_LABELS,
+        outcomes=outcome_labels(),
+        done=DONE_MESSAGES.get(done or ""),
+        error=error,
+        open_statuses=OPEN_STATUSES,
+    )
 
 
 @pages.get("/cases/{reference}", response_class=HTMLResponse)
@@ -180,8 +226,9 @@ def case_page(request: Request, reference: str, done: str | None = None) -> Resp
     return _case_page(request, signed, reference, done=done)
 
 
-def _act(request: Request, reference: str, csrf_token: str, done: str,
-         action: Callable[[Session, Case, Principal], object]) -> Response:
+def _act(
+    request: Request, reference: str, csrf_token: str, done: str, action: Callable[[Session, Case, Principal], object]
+) -> Response:
     """Run `action(session, case, principal)` on a case the user may see, then redirect back to the case."""
     signed = security.signed_in(request)
     if signed is None:
@@ -227,8 +274,9 @@ def hand_back(request: Request, reference: str, csrf_token: CsrfField = "") -> R
 
 
 @pages.post("/cases/{reference}/close")
-def close(request: Request, reference: str, csrf_token: CsrfField = "",
-          outcome: Annotated[str, Form(max_length=32)] = "") -> Response:
+def close(
+    request: Request, reference: str, csrf_token: CsrfField = "", outcome: Annotated[str, Form(max_length=32)] = ""
+) -> Response:
     return _act(request, reference, csrf_token, "closed", lambda s, c, p: service.close(s, c, p, outcome))
 
 

@@ -38,35 +38,59 @@ class CloseBody(BaseModel):
     outcome: Literal["answered", "referred", "investigation", "no_action", "no_contact", "duplicate"]
 
 
-@router.get("/session", response_model=SessionInfo, responses=READ_ERRORS,
-            summary="The signed-in user and the CSRF token for unsafe requests")
+@router.get(
+    "/session",
+    response_model=SessionInfo,
+    responses=READ_ERRORS,
+    summary="The signed-in user and the CSRF token for unsafe requests",
+)
 def whoami(signed: CurrentUser) -> dict[str, Any]:
     p = signed.principal
-    return {"user": {"id": p.id, "email": p.email, "display_name": p.display_name, "role": p.role,
-                     "municipality": p.municipality, "school_id": p.school_id},
-            "csrf_token": signed.csrf_token}
+    return {
+        "user": {
+            "id": p.id,
+            "email": p.email,
+            "display_name": p.display_name,
+            "role": p.role,
+            "municipality": p.municipality,
+            "school_id": p.school_id,
+        },
+        "csrf_token": signed.csrf_token,
+    }
 
 
-@router.get("/cases", response_model=CaseList, responses=READ_ERRORS,
-            summary="The queue: overdue first, then priority, then age")
-def list_cases(signed: CurrentUser,
-               status: Annotated[str, Query(pattern=r"^(open|all|new|assigned|waiting_for_user|handed_back|closed)$")]
-               = "open",
-               priority: Annotated[str | None, Query(pattern=r"^(urgent|high|normal)$")] = None,
-               school: Annotated[str | None, Query(max_length=200)] = None,
-               municipality: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
+@router.get(
+    "/cases",
+    response_model=CaseList,
+    responses=READ_ERRORS,
+    summary="The queue: overdue first, then priority, then age",
+)
+def list_cases(
+    signed: CurrentUser,
+    status: Annotated[str, Query(pattern=r"^(open|all|new|assigned|waiting_for_user|handed_back|closed)$")] = "open",
+    priority: Annotated[str | None, Query(pattern=r"^(urgent|high|normal)$")] = None,
+    school: Annotated[str | None, Query(max_length=200)] = None,
+    municipality: Annotated[str | None, Query(max_length=64)] = None,
+) -> dict[str, Any]:
     if not signed.principal.works_cases:
         return {"cases": []}
     now = utcnow()
     with session_scope() as session:
-        cases = service.list_cases(session, signed.principal, status=None if status == "all" else status,
-                                   priority=priority, school=school,
-                                   municipality=municipality if signed.principal.is_admin else None, now=now)
+        cases = service.list_cases(
+            session,
+            signed.principal,
+            status=None if status == "all" else status,
+            priority=priority,
+            school=school,
+            municipality=municipality if signed.principal.is_admin else None,
+            now=now,
+        )
         return {"cases": case_rows(session, cases, now)}
 
 
-def _with_case(signed: SignedIn, reference: str,
-               action: Callable[[Session, Case, Principal], Any] | None = None) -> dict[str, Any]:
+def _with_case(
+    signed: SignedIn, reference: str, action: Callable[[Session, Case, Principal], Any] | None = None
+) -> dict[str, Any]:
     now = utcnow()
     try:
         with session_scope() as session:
@@ -80,40 +104,57 @@ def _with_case(signed: SignedIn, reference: str,
         raise HTTPException(error.status_code, error.message) from error
 
 
-@router.get("/cases/{reference}", response_model=CaseDetail, responses=READ_ERRORS,
-            summary="A case with transcript, messages, notes and audit")
+@router.get(
+    "/cases/{reference}",
+    response_model=CaseDetail,
+    responses=READ_ERRORS,
+    summary="A case with transcript, messages, notes and audit",
+)
 def get_case(reference: str, signed: CurrentUser) -> dict[str, Any]:
     return _with_case(signed, reference)
 
 
-@router.post("/cases/{reference}/take", response_model=CaseDetail, responses=UNSAFE_ERRORS,
-             summary="Take the case up (or over)")
+@router.post(
+    "/cases/{reference}/take", response_model=CaseDetail, responses=UNSAFE_ERRORS, summary="Take the case up (or over)"
+)
 def take(reference: str, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.take(s, c, p))
 
 
-@router.post("/cases/{reference}/reply", response_model=CaseDetail, responses=UNSAFE_ERRORS,
-             summary="Send a message into the user's chat")
-def reply(reference: str, body: TextBody, background: BackgroundTasks,
-          signed: CsrfCheckedUser) -> dict[str, Any]:
+@router.post(
+    "/cases/{reference}/reply",
+    response_model=CaseDetail,
+    responses=UNSAFE_ERRORS,
+    summary="Send a message into the user's chat",
+)
+def reply(reference: str, body: TextBody, background: BackgroundTasks, signed: CsrfCheckedUser) -> dict[str, Any]:
     detail = _with_case(signed, reference, lambda s, c, p: service.reply(s, c, p, body.text))
     background.add_task(notify_officer_reply, reference)  # the e-mail notice, after the response
     return detail
 
 
-@router.post("/cases/{reference}/note", response_model=CaseDetail, responses=UNSAFE_ERRORS,
-             summary="Add an internal note")
+@router.post(
+    "/cases/{reference}/note", response_model=CaseDetail, responses=UNSAFE_ERRORS, summary="Add an internal note"
+)
 def note(reference: str, body: TextBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.add_note(s, c, p, body.text))
 
 
-@router.post("/cases/{reference}/hand-back", response_model=CaseDetail, responses=UNSAFE_ERRORS,
-             summary="Hand the conversation back to the bot")
+@router.post(
+    "/cases/{reference}/hand-back",
+    response_model=CaseDetail,
+    responses=UNSAFE_ERRORS,
+    summary="Hand the conversation back to the bot",
+)
 def hand_back(reference: str, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.hand_back(s, c, p))
 
 
-@router.post("/cases/{reference}/close", response_model=CaseDetail, responses=UNSAFE_ERRORS,
-             summary="Close the case with an outcome")
+@router.post(
+    "/cases/{reference}/close",
+    response_model=CaseDetail,
+    responses=UNSAFE_ERRORS,
+    summary="Close the case with an outcome",
+)
 def close(reference: str, body: CloseBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     return _with_case(signed, reference, lambda s, c, p: service.close(s, c, p, body.outcome))

@@ -34,33 +34,57 @@ SENDER_ID = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")
 REFERENCE = Path(min_length=3, max_length=16, pattern=r"^[A-Za-z0-9\-]+$")
 
 
-async def _erase(signed: SignedIn, *, sender_id: str | None = None, case_reference: str | None = None,
-                 verlof_reference: str | None = None) -> dict[str, Any]:
+async def _erase(
+    signed: SignedIn,
+    *,
+    sender_id: str | None = None,
+    case_reference: str | None = None,
+    verlof_reference: str | None = None,
+) -> dict[str, Any]:
     principal = signed.principal
     if not principal.works_cases:
         raise HTTPException(404, NOTHING_TO_ERASE)
     try:
-        result = await run_in_threadpool(lambda: erasure.erase(
-            sender_id=sender_id, case_reference=case_reference, verlof_reference=verlof_reference,
-            actor=principal.actor, principal=principal, via="api"))
+        result = await run_in_threadpool(
+            lambda: erasure.erase(
+                sender_id=sender_id,
+                case_reference=case_reference,
+                verlof_reference=verlof_reference,
+                actor=principal.actor,
+                principal=principal,
+                via="api",
+            )
+        )
     except erasure.NothingToErase as error:
         raise HTTPException(404, NOTHING_TO_ERASE) from error
     return {"erased": result.as_dict()}
 
 
-@router.delete("/conversations/{sender_id}", response_model=ErasureOut, responses=_ERRORS,
-               summary="Erase a conversation everywhere (chat, cases, Rasa tracker)")
+@router.delete(
+    "/conversations/{sender_id}",
+    response_model=ErasureOut,
+    responses=_ERRORS,
+    summary="Erase a conversation everywhere (chat, cases, Rasa tracker)",
+)
 async def erase_conversation(signed: CsrfCheckedUser, sender_id: str = SENDER_ID) -> dict[str, Any]:
     return await _erase(signed, sender_id=sender_id)
 
 
-@router.post("/cases/{reference}/erase", response_model=ErasureOut, responses=_ERRORS,
-             summary="Erase the conversation behind a case everywhere (all cases of its sender)")
+@router.post(
+    "/cases/{reference}/erase",
+    response_model=ErasureOut,
+    responses=_ERRORS,
+    summary="Erase the conversation behind a case everywhere (all cases of its sender)",
+)
 async def erase_case(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, case_reference=reference)
 
 
-@router.post("/verlof/{reference}/erase", response_model=ErasureOut, responses=_ERRORS,
-             summary="Erase a verlof request with the conversation it was made in")
+@router.post(
+    "/verlof/{reference}/erase",
+    response_model=ErasureOut,
+    responses=_ERRORS,
+    summary="Erase a verlof request with the conversation it was made in",
+)
 async def erase_verlof_request(signed: CsrfCheckedUser, reference: str = REFERENCE) -> dict[str, Any]:
     return await _erase(signed, verlof_reference=reference)

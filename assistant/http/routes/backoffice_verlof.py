@@ -32,35 +32,57 @@ from assistant.verlof_requests.models import VerlofRequest
 pages = APIRouter(prefix="/backoffice", include_in_schema=False)
 router = APIRouter(prefix="/api/backoffice/verlof", tags=["back office"])
 
-KIND_LABELS = {"vakantie": "Vakantieverlof (art. 13a)", "gewichtige_omstandigheid":
-               "Gewichtige omstandigheden (art. 14)", "religieus": "Religieuze verplichting (art. 13, melding)"}
-STATUS_LABELS = {"submitted": "Wacht op beslissing", "approved": "Toegestaan", "refused": "Geweigerd",
-                 "notified": "Melding (geen beslissing nodig)"}
+KIND_LABELS = {
+    "vakantie": "Vakantieverlof (art. 13a)",
+    "gewichtige_omstandigheid": "Gewichtige omstandigheden (art. 14)",
+    "religieus": "Religieuze verplichting (art. 13, melding)",
+}
+STATUS_LABELS = {
+    "submitted": "Wacht op beslissing",
+    "approved": "Toegestaan",
+    "refused": "Geweigerd",
+    "notified": "Melding (geen beslissing nodig)",
+}
 DECIDER_LABELS = {"directeur": "Directeur", "leerplichtambtenaar": "Leerplichtambtenaar", "none": "Niemand (melding)"}
-DONE = {"approved": "U heeft het verlof toegestaan. De ouder ziet de beslissing.",
-        "refused": "U heeft het verlof geweigerd. De ouder ziet de beslissing en de reden."}
+DONE = {
+    "approved": "U heeft het verlof toegestaan. De ouder ziet de beslissing.",
+    "refused": "U heeft het verlof geweigerd. De ouder ziet de beslissing en de reden.",
+}
 
 
 def row(request: VerlofRequest, principal: Principal, may_decide: bool = False) -> dict[str, Any]:
     return {
-        "reference": request.reference, "status": request.status, "kind": request.kind, "category": request.category,
-        "child_name": request.child_name, "child_class": request.child_class, "school_id": request.school_id,
-        "school": request.school_name, "home_municipality": request.home_municipality,
-        "municipality": request.municipality, "start_date": request.start_date.isoformat(),
-        "end_date": request.end_date.isoformat(), "school_days": request.school_days,
-        "school_year": request.school_year, "decided_by": request.decided_by,
+        "reference": request.reference,
+        "status": request.status,
+        "kind": request.kind,
+        "category": request.category,
+        "child_name": request.child_name,
+        "child_class": request.child_class,
+        "school_id": request.school_id,
+        "school": request.school_name,
+        "home_municipality": request.home_municipality,
+        "municipality": request.municipality,
+        "start_date": request.start_date.isoformat(),
+        "end_date": request.end_date.isoformat(),
+        "school_days": request.school_days,
+        "school_year": request.school_year,
+        "decided_by": request.decided_by,
         "case_reference": request.case_reference if principal.works_cases else None,
-        "created_at": iso(request.created_at), "may_decide": may_decide,
+        "created_at": iso(request.created_at),
+        "may_decide": may_decide,
     }
 
 
 def detail(request: VerlofRequest, principal: Principal, may_decide: bool) -> dict[str, Any]:
     return {
-        **row(request, principal, may_decide), "reason": request.reason,
+        **row(request, principal, may_decide),
+        "reason": request.reason,
         "employer_statement": request.employer_statement,
-        "email": request.email if principal.works_cases else None, "allowed": request.allowed,
+        "email": request.email if principal.works_cases else None,
+        "allowed": request.allowed,
         "assessment": request.assessment,
-        "decision_reason": request.decision_reason, "decided_at": iso(request.decided_at),
+        "decision_reason": request.decision_reason,
+        "decided_at": iso(request.decided_at),
         "decider_name": request.decider_name,
     }
 
@@ -83,21 +105,38 @@ def list_page(request: Request) -> Response:
     if signed is None:
         return _to_login(request)
     with session_scope() as session:
-        rows = [row(item, signed.principal, service.may_decide(signed.principal, item))
-                for item in service.list_for(session, signed.principal)]
+        rows = [
+            row(item, signed.principal, service.may_decide(signed.principal, item))
+            for item in service.list_for(session, signed.principal)
+        ]
     return render(request, "verlof.html", signed, requests=rows, **_labels())
 
 
-def _detail_page(request: Request, signed: SignedIn, reference: str, *, done: str | None = None,
-                 error: str | None = None, status_code: int = 200) -> HTMLResponse:
+def _detail_page(
+    request: Request,
+    signed: SignedIn,
+    reference: str,
+    *,
+    done: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     with session_scope() as session:
         try:
             item = service.get_for(session, signed.principal, reference)
         except service.RequestNotFound:
             return render(request, "not_found.html", signed, status_code=404)
         data = detail(item, signed.principal, service.may_decide(signed.principal, item))
-    return render(request, "verlof_request.html", signed, status_code=status_code, item=data,
-                  done=DONE.get(done or ""), error=error, **_labels())
+    return render(
+        request,
+        "verlof_request.html",
+        signed,
+        status_code=status_code,
+        item=data,
+        done=DONE.get(done or ""),
+        error=error,
+        **_labels(),
+    )
 
 
 @pages.get("/verlof/{reference}", response_class=HTMLResponse)
@@ -109,15 +148,25 @@ def detail_page(request: Request, reference: str, done: str | None = None) -> Re
 
 
 @pages.post("/verlof/{reference}/decide")
-def decide_page(request: Request, reference: str, csrf_token: Annotated[str, Form(max_length=128)] = "",
-                outcome: Annotated[str, Form(max_length=16)] = "",
-                reason: Annotated[str, Form(max_length=4000)] = "") -> Response:
+def decide_page(
+    request: Request,
+    reference: str,
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    outcome: Annotated[str, Form(max_length=16)] = "",
+    reason: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
     signed = security.signed_in(request)
     if signed is None:
         return _to_login(request)
     if not security.csrf_ok(signed, csrf_token):
-        return render(request, "error.html", signed, status_code=403, title="Niet verstuurd",
-                      message="Dit formulier is verlopen of niet door u verstuurd. Laad de pagina opnieuw.")
+        return render(
+            request,
+            "error.html",
+            signed,
+            status_code=403,
+            title="Niet verstuurd",
+            message="Dit formulier is verlopen of niet door u verstuurd. Laad de pagina opnieuw.",
+        )
     try:
         with session_scope() as session:
             item = service.decide(session, signed.principal, reference, outcome, reason)
@@ -138,16 +187,28 @@ class DecisionBody(BaseModel):
     reason: str | None = Field(default=None, max_length=4000)
 
 
-@router.get("", response_model=VerlofRequestList, responses=READ_ERRORS,
-            summary="Verlof requests the signed-in user may see (undecided first)")
+@router.get(
+    "",
+    response_model=VerlofRequestList,
+    responses=READ_ERRORS,
+    summary="Verlof requests the signed-in user may see (undecided first)",
+)
 def list_requests(signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
-        return {"requests": [row(item, signed.principal, service.may_decide(signed.principal, item))
-                             for item in service.list_for(session, signed.principal)]}
+        return {
+            "requests": [
+                row(item, signed.principal, service.may_decide(signed.principal, item))
+                for item in service.list_for(session, signed.principal)
+            ]
+        }
 
 
-@router.get("/{reference}", response_model=VerlofRequestDetail, responses=READ_ERRORS,
-            summary="One verlof request with the pre-assessment")
+@router.get(
+    "/{reference}",
+    response_model=VerlofRequestDetail,
+    responses=READ_ERRORS,
+    summary="One verlof request with the pre-assessment",
+)
 def get_request(reference: str, signed: CurrentUser) -> dict[str, Any]:
     with session_scope() as session:
         try:
@@ -157,8 +218,12 @@ def get_request(reference: str, signed: CurrentUser) -> dict[str, Any]:
         return detail(item, signed.principal, service.may_decide(signed.principal, item))
 
 
-@router.post("/{reference}/decide", response_model=VerlofRequestDetail, responses=UNSAFE_ERRORS,
-             summary="Approve or refuse (a refusal needs a reason)")
+@router.post(
+    "/{reference}/decide",
+    response_model=VerlofRequestDetail,
+    responses=UNSAFE_ERRORS,
+    summary="Approve or refuse (a refusal needs a reason)",
+)
 def decide(reference: str, body: DecisionBody, signed: CsrfCheckedUser) -> dict[str, Any]:
     try:
         with session_scope() as session:

@@ -22,24 +22,45 @@ router = APIRouter(prefix="/api", tags=["chat"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
-    409: {"model": ErrorResponse, "description": "A message with this `client_message_id` is still being answered; "
-          "retry after `Retry-After` seconds.", "headers": RETRY_AFTER},
+    409: {
+        "model": ErrorResponse,
+        "description": "A message with this `client_message_id` is still being answered; "
+        "retry after `Retry-After` seconds.",
+        "headers": RETRY_AFTER,
+    },
     413: {"model": ErrorResponse, "description": "The body is larger than MAX_BODY_BYTES."},
     415: {"model": ErrorResponse, "description": "The body is not sent as application/json."},
-    422: {"model": ErrorResponse, "description": "A field is missing or not valid, or the message is empty or too "
-          "long once invisible characters are removed, or the language is not supported. Nothing is stored."},
-    429: {"model": ErrorResponse, "description": "Too many messages in this conversation, or from this address; "
-          "retry after `Retry-After` seconds (the message was not stored).", "headers": RETRY_AFTER},
-    503: {"model": ErrorResponse, "description": "Rasa, the action server, the tracker store or the database cannot "
-          "answer now; the message is kept when it could be stored. Retry after `Retry-After` seconds, with the same "
-          "`client_message_id`.", "headers": RETRY_AFTER},
+    422: {
+        "model": ErrorResponse,
+        "description": "A field is missing or not valid, or the message is empty or too "
+        "long once invisible characters are removed, or the language is not supported. Nothing is stored.",
+    },
+    429: {
+        "model": ErrorResponse,
+        "description": "Too many messages in this conversation, or from this address; "
+        "retry after `Retry-After` seconds (the message was not stored).",
+        "headers": RETRY_AFTER,
+    },
+    503: {
+        "model": ErrorResponse,
+        "description": "Rasa, the action server, the tracker store or the database cannot "
+        "answer now; the message is kept when it could be stored. Retry after `Retry-After` seconds, with the same "
+        "`client_message_id`.",
+        "headers": RETRY_AFTER,
+    },
 }
 
 
-@router.post("/chat", response_model=ChatResponse, responses=_ERRORS, dependencies=[JSON_BODY],
-             summary="Send one user message and receive the assistant's answer")
-async def chat(body: ChatRequest, request: Request, service: ChatServiceDep, settings: AppSettings,
-               limiter: RateLimiterDep) -> ChatResponse:
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    responses=_ERRORS,
+    dependencies=[JSON_BODY],
+    summary="Send one user message and receive the assistant's answer",
+)
+async def chat(
+    body: ChatRequest, request: Request, service: ChatServiceDep, settings: AppSettings, limiter: RateLimiterDep
+) -> ChatResponse:
     """Without `language`, the language of each message is detected; a new conversation starts in the language of
     the page it comes from (the `lang` cookie of the picker, else the browser's Accept-Language), so a short first
     message ("Is dit een chatbot?") is answered in the page's language."""
@@ -53,8 +74,10 @@ class OfficerMessage(BaseModel):
     text: str
     created_at: datetime
     officer_name: str | None = Field(default=None, description="Who wrote it (an officer's message)")
-    officer_role: str | None = Field(default=None, description="Their role, in the conversation's language, e.g. "
-                                     "\"leerplichtambtenaar, gemeente Hengelo\"")
+    officer_role: str | None = Field(
+        default=None,
+        description='Their role, in the conversation\'s language, e.g. "leerplichtambtenaar, gemeente Hengelo"',
+    )
 
 
 class OfficerMessages(BaseModel):
@@ -62,9 +85,12 @@ class OfficerMessages(BaseModel):
     handoff: Handoff | None = None
 
 
-@router.get("/chat/{sender_id}/messages", response_model=OfficerMessages,
-            responses={422: {"model": ErrorResponse}},
-            summary="Officer and system messages after a message id (poll while a handoff is open)")
+@router.get(
+    "/chat/{sender_id}/messages",
+    response_model=OfficerMessages,
+    responses={422: {"model": ErrorResponse}},
+    summary="Officer and system messages after a message id (poll while a handoff is open)",
+)
 async def officer_messages(
     request: Request,
     sender_id: str = Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$"),
@@ -75,8 +101,10 @@ async def officer_messages(
     threads of verlof requests) are refused: their parent reads them through `/api/verlof/requests/…`."""
     if is_reserved(sender_id):
         language = best_match(request.headers.get("accept-language"))
-        raise HTTPException(422, translate(INVALID_FIELD, language, field="sender_id",
-                                           reason=translate(RESERVED, language)))
+        raise HTTPException(
+            422, translate(INVALID_FIELD, language, field="sender_id", reason=translate(RESERVED, language))
+        )
     messages, handoff = await run_in_threadpool(chat_handoff.officer_messages_after, sender_id, after)
-    return OfficerMessages(messages=[OfficerMessage(**m) for m in messages],
-                           handoff=Handoff(**handoff.as_dict()) if handoff else None)
+    return OfficerMessages(
+        messages=[OfficerMessage(**m) for m in messages], handoff=Handoff(**handoff.as_dict()) if handoff else None
+    )

@@ -61,18 +61,28 @@ class HealthReport(BaseModel):
     checks: HealthChecks
 
 
-@router.get("/health", summary="Readiness of the gateway, Rasa, its tracker store, the database and the action server",
-            response_model=HealthReport,
-            responses={503: {"model": HealthReport, "description": "Something a chat answer needs is unavailable."}})
+@router.get(
+    "/health",
+    summary="Readiness of the gateway, Rasa, its tracker store, the database and the action server",
+    response_model=HealthReport,
+    responses={503: {"model": HealthReport, "description": "Something a chat answer needs is unavailable."}},
+)
 async def health(request: Request, database_check: DatabaseCheck) -> JSONResponse:
     readiness = await request.app.state.chat_service.rasa.readiness()
     database_ok = await run_in_threadpool(database_check)
     actions_ok = await request.app.state.action_server.ready()
-    checks = {"gateway": True, "rasa": readiness.model_loaded, "tracker_store": readiness.tracker_store_writable,
-              "database": database_ok, "action_server": actions_ok}
+    checks = {
+        "gateway": True,
+        "rasa": readiness.model_loaded,
+        "tracker_store": readiness.tracker_store_writable,
+        "database": database_ok,
+        "action_server": actions_ok,
+    }
     healthy = all(checks.values())
-    return JSONResponse({"status": _status(healthy), "checks": {name: _status(ok) for name, ok in checks.items()}},
-                        status_code=200 if healthy else 503)
+    return JSONResponse(
+        {"status": _status(healthy), "checks": {name: _status(ok) for name, ok in checks.items()}},
+        status_code=200 if healthy else 503,
+    )
 
 
 def _status(ok: bool) -> str:

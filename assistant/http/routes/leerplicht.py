@@ -27,9 +27,12 @@ class LeerplichtStatusRequest(BaseModel):
     birth_date: date = Field(description="The child's date of birth.", examples=["2020-03-31"])
     on_date: date | None = Field(default=None, description="The day asked about; default today.")
     school_years_completed: int | None = Field(
-        default=None, ge=0, le=30,
+        default=None,
+        ge=0,
+        le=30,
         description="Full school years attended BEFORE the school year of `on_date` (a primary school finished in "
-                    "fewer than 8 years counts as 8, Leerplichtwet art. 3 lid 2). Leerplicht ends early after 12.")
+        "fewer than 8 years counts as 8, Leerplichtwet art. 3 lid 2). Leerplicht ends early after 12.",
+    )
     has_startkwalificatie: bool = Field(default=False, description="A havo, vwo or mbo-2+ diploma.")
     language: str | None = Field(default=None, description="Language of `explanation` (nl, en, ar, uk, tr, pl).")
 
@@ -54,16 +57,24 @@ class LeerplichtStatusResponse(BaseModel):
     explanation: str
 
 
-@router.post("/status", response_model=LeerplichtStatusResponse, responses=_ERRORS,
-             dependencies=[JSON_BODY], summary="Leerplicht and kwalificatieplicht of a child on a day")
+@router.post(
+    "/status",
+    response_model=LeerplichtStatusResponse,
+    responses=_ERRORS,
+    dependencies=[JSON_BODY],
+    summary="Leerplicht and kwalificatieplicht of a child on a day",
+)
 def status(body: LeerplichtStatusRequest, request: Request, today: Today) -> LeerplichtStatusResponse | JSONResponse:
     language = body.language or request_language(request)
     on = body.on_date or today
     if body.birth_date > today:
         detail = translate(INVALID_FIELD, language, field="birth_date", reason=translate(FUTURE_BIRTH, language))
         return JSONResponse({"detail": detail}, status_code=422)
-    facts = LeerplichtFacts(birth_date=body.birth_date, school_years_completed=body.school_years_completed,
-                            has_startkwalificatie=body.has_startkwalificatie)
+    facts = LeerplichtFacts(
+        birth_date=body.birth_date,
+        school_years_completed=body.school_years_completed,
+        has_startkwalificatie=body.has_startkwalificatie,
+    )
     try:
         result = leerplicht_status(facts, on=on)
     except ImpossibleFacts as error:
@@ -71,10 +82,16 @@ def status(body: LeerplichtStatusRequest, request: Request, today: Today) -> Lee
         return JSONResponse({"detail": detail}, status_code=422)
     loc = Localiser(language)
     return LeerplichtStatusResponse(
-        on_date=on, age=result.age, leerplichtig=result.leerplichtig, leerplicht_start=result.leerplicht_start,
-        leerplicht_end=result.leerplicht_end, kwalificatieplichtig=result.kwalificatieplichtig,
-        kwalificatieplicht_end=result.kwalificatieplicht_end, own_obligation=result.own_obligation,
+        on_date=on,
+        age=result.age,
+        leerplichtig=result.leerplichtig,
+        leerplicht_start=result.leerplicht_start,
+        leerplicht_end=result.leerplicht_end,
+        kwalificatieplichtig=result.kwalificatieplichtig,
+        kwalificatieplicht_end=result.kwalificatieplicht_end,
+        own_obligation=result.own_obligation,
         age_5_hours_per_week=AgeFiveHours(**result.age_5_hours_per_week) if result.age_5_hours_per_week else None,
-        citations=resolve_citations(result.citations), citation_ids=list(result.citations),
+        citations=resolve_citations(result.citations),
+        citation_ids=list(result.citations),
         explanation=" ".join(loc(message) for message in result.explanation),
     )

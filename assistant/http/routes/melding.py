@@ -47,11 +47,17 @@ class MeldingCheckResponse(BaseModel):
     notes: list[str]
 
 
-@router.post("/check", response_model=MeldingCheckResponse, responses=_ERRORS, dependencies=[JSON_BODY],
-             summary="Must this absence be reported to DUO, and how?")
+@router.post(
+    "/check",
+    response_model=MeldingCheckResponse,
+    responses=_ERRORS,
+    dependencies=[JSON_BODY],
+    summary="Must this absence be reported to DUO, and how?",
+)
 def check(facts: MeldingFacts, today: Today) -> MeldingCheckResponse:
     decision = evaluate_melding(facts, on=facts.on_date or today)
     record_melding_check(decision.category, decision.obligation, facts.municipality, "api")
     body = decision.model_dump(exclude={"citations"})
-    return MeldingCheckResponse(**body, citations=resolve_citations(decision.citations),
-                                citation_ids=decision.citations)
+    return MeldingCheckResponse(
+        **body, citations=resolve_citations(decision.citations), citation_ids=decision.citations
+    )

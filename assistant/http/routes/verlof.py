@@ -48,20 +48,29 @@ class VerlofCheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=document_known_values)
 
     kind: Literal["vakantie", "gewichtige_omstandigheid", "religieus"] = Field(
-        description="vakantie (Lpw art. 13a), gewichtige_omstandigheid (art. 14) or religieus (art. 13).")
+        description="vakantie (Lpw art. 13a), gewichtige_omstandigheid (art. 14) or religieus (art. 13)."
+    )
     start_date: date = Field(description="First day of the absence (ISO date).", examples=["2026-10-05"])
     end_date: date = Field(description="Last day of the absence, inclusive (ISO date).", examples=["2026-10-09"])
     requested_on: date | None = Field(default=None, description="When the request is made; default: today.")
-    municipality: str = Field(min_length=1, max_length=80, description="Home municipality of the pupil.",
-                              examples=["Borne"])
-    school_id: str | None = Field(default=None, max_length=32, pattern=r"^[A-Za-z0-9_.:\-]+$",
-                                  description="Optional school id (e.g. BRIN + vestiging); not used yet.")
-    category: str | None = Field(default=None, max_length=40, description="The event or reason, e.g. huwelijk, "
-                                 "overlijden, goedkopere_tickets.")
-    prior_days_this_school_year: int = Field(default=0, ge=0, le=366, strict=True,
-                                             description="School days of art. 14 leave already granted this year.")
-    prior_vakantie_this_school_year: bool = Field(default=False, strict=True,
-                                                  description="Vacation leave (art. 13a) already granted this year.")
+    municipality: str = Field(
+        min_length=1, max_length=80, description="Home municipality of the pupil.", examples=["Borne"]
+    )
+    school_id: str | None = Field(
+        default=None,
+        max_length=32,
+        pattern=r"^[A-Za-z0-9_.:\-]+$",
+        description="Optional school id (e.g. BRIN + vestiging); not used yet.",
+    )
+    category: str | None = Field(
+        default=None, max_length=40, description="The event or reason, e.g. huwelijk, overlijden, goedkopere_tickets."
+    )
+    prior_days_this_school_year: int = Field(
+        default=0, ge=0, le=366, strict=True, description="School days of art. 14 leave already granted this year."
+    )
+    prior_vakantie_this_school_year: bool = Field(
+        default=False, strict=True, description="Vacation leave (art. 13a) already granted this year."
+    )
     language: str | None = Field(default=None, description="Language of the messages (nl, en, ...).")
 
     _iso_dates = field_validator("start_date", "end_date", "requested_on", mode="before")(iso_date_text)
@@ -71,8 +80,9 @@ class VerlofCheckRequest(BaseModel):
     def _inside_calendar(cls, value: date) -> date:
         calendar = get_calendar()
         if not calendar.known_from <= value <= calendar.known_until:
-            reason = OUTSIDE_CALENDAR.format(known_from=nl_date(calendar.known_from),
-                                             known_until=nl_date(calendar.known_until))
+            reason = OUTSIDE_CALENDAR.format(
+                known_from=nl_date(calendar.known_from), known_until=nl_date(calendar.known_until)
+            )
             raise PydanticCustomError("outside_calendar", reason, {"reason": reason})
         return value
 
@@ -98,8 +108,12 @@ class VerlofCheckRequest(BaseModel):
 
     def to_facts(self) -> VerlofFacts:
         return VerlofFacts(
-            kind=self.kind, start_date=self.start_date, end_date=self.end_date, municipality=self.municipality,
-            requested_on=self.requested_on, category=self.category,
+            kind=self.kind,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            municipality=self.municipality,
+            requested_on=self.requested_on,
+            category=self.category,
             prior_days_this_school_year=self.prior_days_this_school_year,
             prior_vakantie_this_school_year=self.prior_vakantie_this_school_year,
         )
@@ -123,36 +137,53 @@ class VerlofCheckResponse(BaseModel):
     decided_by: Literal["directeur", "leerplichtambtenaar", "none"]
     problems: list[VerlofProblem]
     citations: list[Citation]
-    allowed: bool | None = Field(description="False: the law does not allow it as asked. True: it fits the legal "
-                                 "rules (the school or officer still decides). None: it depends on an assessment.")
+    allowed: bool | None = Field(
+        description="False: the law does not allow it as asked. True: it fits the legal "
+        "rules (the school or officer still decides). None: it depends on an assessment."
+    )
     notes: list[VerlofNote] = Field(default_factory=list, description="Guidance and what to check; not problems.")
     school_year: str | None = Field(default=None, examples=["2026-2027"])
     vakantieregio: str = Field(examples=["noord"])
-    leerplicht_gemeente: str = Field(description="Whose leerplichtambtenaar serves the municipality.",
-                                     examples=["Hengelo"])
+    leerplicht_gemeente: str = Field(
+        description="Whose leerplichtambtenaar serves the municipality.", examples=["Hengelo"]
+    )
     law_date: date | None = Field(default=None, description="The day whose law was applied (the first day of leave).")
 
 
-@router.post("/check", response_model=VerlofCheckResponse, responses=_ERRORS, dependencies=[JSON_BODY],
-             summary="Check a leave request (verlof) against Leerplichtwet 1969 art. 13, 13a and 14",
-             description=__doc__)
+@router.post(
+    "/check",
+    response_model=VerlofCheckResponse,
+    responses=_ERRORS,
+    dependencies=[JSON_BODY],
+    summary="Check a leave request (verlof) against Leerplichtwet 1969 art. 13, 13a and 14",
+    description=__doc__,
+)
 def check_verlof(body: VerlofCheckRequest, request: Request, today: Today) -> VerlofCheckResponse:
-    language = normalise_language(body.language) if body.language else best_match(
-        request.headers.get("accept-language"))
+    language = (
+        normalise_language(body.language) if body.language else best_match(request.headers.get("accept-language"))
+    )
     decision = evaluate_verlof(body.to_facts(), on=today)
     return VerlofCheckResponse(
         school_days=decision.school_days,
         decided_by=decision.decided_by,
-        problems=[VerlofProblem(code=problem.code, severity=problem.severity,
-                                message=translate(problem.message, language),
-                                citations=resolve_citations(problem.citations))
-                  for problem in decision.problems],
+        problems=[
+            VerlofProblem(
+                code=problem.code,
+                severity=problem.severity,
+                message=translate(problem.message, language),
+                citations=resolve_citations(problem.citations),
+            )
+            for problem in decision.problems
+        ],
         citations=resolve_citations(decision.citations),
         allowed=decision.allowed,
         law_date=decision.law_date,
-        notes=[VerlofNote(code=note.code, message=translate(note.message, language),
-                          citations=resolve_citations(note.citations))
-               for note in decision.notes],
+        notes=[
+            VerlofNote(
+                code=note.code, message=translate(note.message, language), citations=resolve_citations(note.citations)
+            )
+            for note in decision.notes
+        ],
         school_year=decision.school_year.label if decision.school_year else None,
         vakantieregio=decision.region or "",
         leerplicht_gemeente=decision.leerplicht_gemeente or "",

@@ -39,15 +39,20 @@ from assistant.verlof_requests import service
 
 router = APIRouter(prefix="/api/verlof", tags=["verlof"])
 NOT_FOUND = _("We kunnen deze aanvraag niet vinden. Controleer het kenmerk en het e-mailadres.")
-NO_SECOND_FACTOR = _("Geef het e-mailadres mee waarmee u de aanvraag deed, of de toegangscode die u bij het versturen "
-                     "kreeg.")
-CONVERSATION_CLOSED = _("Over deze aanvraag is nu geen gesprek met de leerplichtambtenaar. U kunt hier dus geen "
-                        "bericht sturen.")
+NO_SECOND_FACTOR = _(
+    "Geef het e-mailadres mee waarmee u de aanvraag deed, of de toegangscode die u bij het versturen kreeg."
+)
+CONVERSATION_CLOSED = _(
+    "Over deze aanvraag is nu geen gesprek met de leerplichtambtenaar. U kunt hier dus geen bericht sturen."
+)
 MAX_MESSAGE_CHARS = 4000
 _ERRORS: dict[int | str, dict[str, Any]] = {
     **{code: {"model": ErrorResponse} for code in (400, 404, 413, 415, 422)},
-    429: {"model": ErrorResponse, "headers": RETRY_AFTER,
-          "description": "Too many requests from this address; retry after `Retry-After` seconds."},
+    429: {
+        "model": ErrorResponse,
+        "headers": RETRY_AFTER,
+        "description": "Too many requests from this address; retry after `Retry-After` seconds.",
+    },
 }
 _bearer = HTTPBearer(auto_error=False, description="The access token from the answer to POST /api/verlof/requests.")
 
@@ -62,12 +67,18 @@ class VerlofRequestBody(BaseModel):
     child_name: str = Field(min_length=1, max_length=200)
     child_class: str = Field(min_length=1, max_length=100, examples=["groep 5"])
     school: str | None = Field(default=None, max_length=200, description="School name as the parent writes it.")
-    school_id: str | None = Field(default=None, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$",
-                                  description="A school id from the registry (DUO vestigingscode or seed id).")
+    school_id: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_.:\-]+$",
+        description="A school id from the registry (DUO vestigingscode or seed id).",
+    )
     home_municipality: str = Field(min_length=1, max_length=80, examples=["Borne"])
     reason: str = Field(min_length=1, max_length=4000)
-    employer_statement: bool | None = Field(default=None, description="Vacation leave: a statement of the "
-                                            "employer (or an own statement for the self-employed) is there.")
+    employer_statement: bool | None = Field(
+        default=None,
+        description="Vacation leave: a statement of the employer (or an own statement for the self-employed) is there.",
+    )
     email: str = Field(min_length=3, max_length=254)
     language: str | None = Field(default=None, max_length=8)
 
@@ -83,22 +94,40 @@ def refused_response(error: service.RequestRefused, language: str) -> JSONRespon
     return JSONResponse({"detail": detail, "field": error.field, "code": error.code}, status_code=422)
 
 
-@router.post("/requests", status_code=201, response_model=VerlofRequestCreated, responses=_ERRORS,
-             dependencies=[JSON_BODY, Depends(per_client_address("verlof-request", "verlof_request_rate_limit"))],
-             summary="Submit a leave request (verlof) for a pupil")
+@router.post(
+    "/requests",
+    status_code=201,
+    response_model=VerlofRequestCreated,
+    responses=_ERRORS,
+    dependencies=[JSON_BODY, Depends(per_client_address("verlof-request", "verlof_request_rate_limit"))],
+    summary="Submit a leave request (verlof) for a pupil",
+)
 def create_request(body: VerlofRequestBody, request: Request, today: Today) -> Any:
     language = _language(request, body.language)
     data = service.RequestData(
-        kind=body.kind, category=body.category, start_date=body.start_date, end_date=body.end_date,
-        child_name=body.child_name, child_class=body.child_class, school=body.school, school_id=body.school_id,
-        home_municipality=body.home_municipality, reason=body.reason, employer_statement=body.employer_statement,
-        email=body.email, language=language)
+        kind=body.kind,
+        category=body.category,
+        start_date=body.start_date,
+        end_date=body.end_date,
+        child_name=body.child_name,
+        child_class=body.child_class,
+        school=body.school,
+        school_id=body.school_id,
+        home_municipality=body.home_municipality,
+        reason=body.reason,
+        employer_statement=body.employer_statement,
+        email=body.email,
+        language=language,
+    )
     token = service.new_access_token()
     try:
         with session_scope() as session:
             stored = service.submit(session, data, today=today, actor="api", access_token=token)
-            view = {**service.parent_view(stored, language), "access_token": token,
-                    "conversation": service.parent_conversation(session, stored)}
+            view = {
+                **service.parent_view(stored, language),
+                "access_token": token,
+                "conversation": service.parent_conversation(session, stored),
+            }
     except service.RequestRefused as error:
         return refused_response(error, language)
     return view
@@ -117,13 +146,21 @@ def _find(session: Any, reference: str, email: str | None, token: str | None, la
         raise HTTPException(404, translate(NOT_FOUND, language)) from None
 
 
-@router.get("/requests/{reference}", response_model=VerlofRequestStatus, responses=_ERRORS,
-            dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
-            summary="The status of a leave request and the officer's messages (needs the e-mail or the token)")
-def get_request(reference: str, request: Request, session: SessionDep,
-                email: str | None = Query(default=None, min_length=3, max_length=254),
-                language: str | None = Query(default=None, max_length=8),
-                credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
+@router.get(
+    "/requests/{reference}",
+    response_model=VerlofRequestStatus,
+    responses=_ERRORS,
+    dependencies=[Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+    summary="The status of a leave request and the officer's messages (needs the e-mail or the token)",
+)
+def get_request(
+    reference: str,
+    request: Request,
+    session: SessionDep,
+    email: str | None = Query(default=None, min_length=3, max_length=254),
+    language: str | None = Query(default=None, max_length=8),
+    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+) -> dict[str, Any]:
     language = _language(request, language)
     found = _find(session, reference, email, _token(credentials), language)
     return {**service.parent_view(found, language), "conversation": service.parent_conversation(session, found)}
@@ -133,17 +170,30 @@ class ParentMessageBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
-    email: str | None = Field(default=None, min_length=3, max_length=254,
-                              description="The parent's e-mail address (or send the access token as a bearer token).")
+    email: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=254,
+        description="The parent's e-mail address (or send the access token as a bearer token).",
+    )
     language: str | None = Field(default=None, max_length=8)
 
 
-@router.post("/requests/{reference}/messages", status_code=201, response_model=ParentMessages,
-             responses={**_ERRORS, 409: {"model": ErrorResponse}},
-             dependencies=[JSON_BODY, Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
-             summary="The parent writes to the leerplichtambtenaar")
-def post_message(reference: str, body: ParentMessageBody, request: Request, session: SessionDep,
-                 credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> dict[str, Any]:
+@router.post(
+    "/requests/{reference}/messages",
+    status_code=201,
+    response_model=ParentMessages,
+    responses={**_ERRORS, 409: {"model": ErrorResponse}},
+    dependencies=[JSON_BODY, Depends(per_client_address("verlof-status", "verlof_status_rate_limit"))],
+    summary="The parent writes to the leerplichtambtenaar",
+)
+def post_message(
+    reference: str,
+    body: ParentMessageBody,
+    request: Request,
+    session: SessionDep,
+    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+) -> dict[str, Any]:
     language = _language(request, body.language)
     problem = problem_with_message(normalise_message(body.text), MAX_MESSAGE_CHARS)
     if problem:

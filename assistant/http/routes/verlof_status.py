@@ -56,10 +56,16 @@ def _officer_messages(session: Any, found: VerlofRequest, language: str) -> list
     case = session.scalar(select(Case).where(Case.reference == found.case_reference))
     if case is None:
         return []
-    return [{"name": message.officer.display_name if message.officer else None,
-             "role": officer_role(case, language), "text": message.text,
-             "date": format_date(message.created_at.date(), language)}
-            for message in case.messages if message.author == AUTHOR_OFFICER]
+    return [
+        {
+            "name": message.officer.display_name if message.officer else None,
+            "role": officer_role(case, language),
+            "text": message.text,
+            "date": format_date(message.created_at.date(), language),
+        }
+        for message in case.messages
+        if message.author == AUTHOR_OFFICER
+    ]
 
 
 def _view(session: Any, found: VerlofRequest, language: str) -> dict[str, Any]:
@@ -68,13 +74,22 @@ def _view(session: Any, found: VerlofRequest, language: str) -> dict[str, Any]:
     return {
         **shown,
         "kind_text": translate(KIND_TEXTS.get(found.kind, found.kind), language),
-        "period": translate(PERIOD, language, start=format_date(found.start_date, language, "full"),
-                            end=format_date(found.end_date, language, "full"), days=found.school_days),
+        "period": translate(
+            PERIOD,
+            language,
+            start=format_date(found.start_date, language, "full"),
+            end=format_date(found.end_date, language, "full"),
+            days=found.school_days,
+        ),
         "outcome": "approved" if found.status == STATUS_APPROVED else "refused" if decided else None,
-        "decided_line": translate(DECIDED_ON, language,
-                                  who=translate(DECIDED_BY.get(found.decided_by, DECIDED_BY["directeur"]), language),
-                                  date=format_date(found.decided_at.date(), language))
-        if decided and found.decided_at else None,
+        "decided_line": translate(
+            DECIDED_ON,
+            language,
+            who=translate(DECIDED_BY.get(found.decided_by, DECIDED_BY["directeur"]), language),
+            date=format_date(found.decided_at.date(), language),
+        )
+        if decided and found.decided_at
+        else None,
         "unknown_school": found.decided_by == "directeur" and not found.school_id,
         "officer_messages": _officer_messages(session, found, language),
     }
@@ -82,29 +97,48 @@ def _view(session: Any, found: VerlofRequest, language: str) -> dict[str, Any]:
 
 @pages.get("/verlof/status", response_class=HTMLResponse, name="verlof_status_form")
 def status_form(request: Request) -> HTMLResponse:
-    return render_page(request, "verlof_status.html", "status",
-                       lambda language: {"found": None, "error": None, "reference": ""})
+    return render_page(
+        request, "verlof_status.html", "status", lambda language: {"found": None, "error": None, "reference": ""}
+    )
 
 
 @pages.post("/verlof/status", response_class=HTMLResponse, name="verlof_status")
-def status(request: Request, reference: Annotated[str, Form(max_length=64)] = "",
-           email: Annotated[str, Form(max_length=254)] = "") -> HTMLResponse:
+def status(
+    request: Request,
+    reference: Annotated[str, Form(max_length=64)] = "",
+    email: Annotated[str, Form(max_length=254)] = "",
+) -> HTMLResponse:
     reference = reference.strip().upper()
     if not reference or not email.strip():
-        response = render_page(request, "verlof_status.html", "status", lambda language: {
-            "found": None, "error": translate(FILL_IN_BOTH, language), "reference": reference}, status_code=422)
+        response = render_page(
+            request,
+            "verlof_status.html",
+            "status",
+            lambda language: {"found": None, "error": translate(FILL_IN_BOTH, language), "reference": reference},
+            status_code=422,
+        )
         response.headers.update(NO_STORE)
         return response
     with session_scope() as session:
         try:
             found = service.find_for_parent(session, reference[:32], email)
         except service.RequestNotFound:
-            response = render_page(request, "verlof_status.html", "status", lambda language: {
-                "found": None, "error": translate(NOT_FOUND, language), "reference": reference}, status_code=404)
+            response = render_page(
+                request,
+                "verlof_status.html",
+                "status",
+                lambda language: {"found": None, "error": translate(NOT_FOUND, language), "reference": reference},
+                status_code=404,
+            )
             response.headers.update(NO_STORE)
             return response
         choice = _choice(request, found.language)
-        response = render_page(request, "verlof_status.html", "status", lambda language: {
-            "found": _view(session, found, language), "error": None, "reference": reference}, page_choice=choice)
+        response = render_page(
+            request,
+            "verlof_status.html",
+            "status",
+            lambda language: {"found": _view(session, found, language), "error": None, "reference": reference},
+            page_choice=choice,
+        )
     response.headers.update(NO_STORE)
     return response

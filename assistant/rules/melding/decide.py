@@ -22,8 +22,9 @@ def _in_twente(municipality: str | None) -> bool:
     return municipality is None or get_regions().covers(municipality)
 
 
-def evaluate_melding(facts: MeldingFacts, on: dt.date, *, law: LegalParameters | None = None,
-                     rules: dict[str, Any] | None = None) -> MeldingDecision:
+def evaluate_melding(
+    facts: MeldingFacts, on: dt.date, *, law: LegalParameters | None = None, rules: dict[str, Any] | None = None
+) -> MeldingDecision:
     """Decide whether and how a school reports this absence to DUO, under the law as it holds on `on` (the day the
     absence is judged). Pure: no I/O besides the cached knowledge files. `law` replaces the repository's parameters
     (a test of a change of law); `LawNotKnown` when `on` lies before the law the knowledge covers."""
@@ -32,8 +33,10 @@ def evaluate_melding(facts: MeldingFacts, on: dt.date, *, law: LegalParameters |
     status = age_status(facts.age, facts.has_startkwalificatie, law)
     builder = DecisionBuilder(facts, rules, law, status)
 
-    if (facts.has_startkwalificatie is None
-            and law.leerplicht.end_age.value <= facts.age < law.melding.age_limit_18plus.value):
+    if (
+        facts.has_startkwalificatie is None
+        and law.leerplicht.end_age.value <= facts.age < law.melding.age_limit_18plus.value
+    ):
         builder.note(t.NOTE_SK_UNKNOWN)
     if status == "nog_niet_leerplichtig":
         return _not_yet_leerplichtig(builder)
@@ -77,46 +80,62 @@ def _sixteen_hours(b: DecisionBuilder) -> MeldingDecision:
     facts, law = b.facts, b.law
     threshold = law.melding.unauthorised_hours
     b.cite(*threshold.citations, "src:duo-verzuim", "lpw:27")
-    explanation = [Message(t.SIXTEEN_HOURS, {"hours": number(facts.unauthorized_hours_4_weeks), "unit": b.unit(),
-                                           "limit": threshold.value})]
+    explanation = [
+        Message(
+            t.SIXTEEN_HOURS,
+            {"hours": number(facts.unauthorized_hours_4_weeks), "unit": b.unit(), "limit": threshold.value},
+        )
+    ]
     if facts.absence_kind == "te_laat":
         explanation.append(Message(t.LATE_ALSO_COUNTS))
     explanation.append(Message(t.DUO_SENDS_TO_OFFICER))
     b.note(t.NOTE_SIXTEEN_WORDING, limit=threshold.value)
     days = law.melding.inspectorate_school_days.value
-    return b.decide("16_uur", explanation, [
-        b.report_via(),
-        Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["16_uur"])}),
-        Message(t.COUNT_HOURS_IN, {"unit": Message(t.UNIT_TEXT[facts.school_type])}),
-        Message(t.REPORT_NOW_GUIDANCE, {"days": days, "limit": threshold.value}),
-        Message(t.END_DATE_SIXTEEN, {"limit": threshold.value}),
-        Message(t.REPORT_AGAIN, {"limit": threshold.value}),
-        t.FILL_IN_ALL,
-    ])
+    return b.decide(
+        "16_uur",
+        explanation,
+        [
+            b.report_via(),
+            Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["16_uur"])}),
+            Message(t.COUNT_HOURS_IN, {"unit": Message(t.UNIT_TEXT[facts.school_type])}),
+            Message(t.REPORT_NOW_GUIDANCE, {"days": days, "limit": threshold.value}),
+            Message(t.END_DATE_SIXTEEN, {"limit": threshold.value}),
+            Message(t.REPORT_AGAIN, {"limit": threshold.value}),
+            t.FILL_IN_ALL,
+        ],
+    )
 
 
 def _long_term_relative(b: DecisionBuilder) -> MeldingDecision:
     facts = b.facts
     b.cite(*b.law.melding.long_term_relative_weeks.citations, "lpw:21a", "wrod:12", "lpw:27", "lpw:10")
     explanation = [Message(t.LONG_TERM_RELATIVE, {"weeks": number(facts.consecutive_weeks_absent)})]
-    return b.decide("langdurig_relatief", explanation, [
-        b.report_via(),
-        Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["langdurig_relatief"])}),
-        t.GIVE_END_DATE,
-        t.DO_NOT_DEREGISTER,
-        t.FILL_IN_ALL,
-    ])
+    return b.decide(
+        "langdurig_relatief",
+        explanation,
+        [
+            b.report_via(),
+            Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["langdurig_relatief"])}),
+            t.GIVE_END_DATE,
+            t.DO_NOT_DEREGISTER,
+            t.FILL_IN_ALL,
+        ],
+    )
 
 
 def _luxe(b: DecisionBuilder) -> MeldingDecision:
     b.cite("src:duo-verzuim", "lpw:13a", "lpw:14", "brod:14")
-    return b.decide("luxe", [Message(t.LUXE)], [
-        b.report_via(),
-        Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["luxe"])}),
-        t.LUXE_REASON,
-        t.REPORT_SUSPICION,
-        t.FILL_IN_ALL,
-    ])
+    return b.decide(
+        "luxe",
+        [Message(t.LUXE)],
+        [
+            b.report_via(),
+            Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["luxe"])}),
+            t.LUXE_REASON,
+            t.REPORT_SUSPICION,
+            t.FILL_IN_ALL,
+        ],
+    )
 
 
 def _overig(b: DecisionBuilder, reason: list[Message] | None = None) -> MeldingDecision:
@@ -131,8 +150,12 @@ def _overig(b: DecisionBuilder, reason: list[Message] | None = None) -> MeldingD
                 reason = [Message(t.LATE_BELOW_THRESHOLD, {"limit": limit})]
             b.note(t.NOTE_LATE_THRESHOLD)
         else:
-            reason = [Message(t.BELOW_THRESHOLD, {"hours": number(facts.unauthorized_hours_4_weeks),
-                                                "unit": b.unit(), "limit": limit})]
+            reason = [
+                Message(
+                    t.BELOW_THRESHOLD,
+                    {"hours": number(facts.unauthorized_hours_4_weeks), "unit": b.unit(), "limit": limit},
+                )
+            ]
         b.cite("lpw:21a", "src:duo-verzuim")
     return _regional_or_none(b, reason, category="overig")
 
@@ -161,13 +184,18 @@ def _regional_or_none(b: DecisionBuilder, reason: list[Message], category: Categ
         return _nothing(b, reason, consult=True)
 
     parts = list(reason)
-    checklist: list[Message | str] = [b.report_via(),
-                                      Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["overig"])})]
+    checklist: list[Message | str] = [
+        b.report_via(),
+        Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["overig"])}),
+    ]
     if overig_here:
         b.cite(*overig.citations)
         parts.append(Message(t.TWENTE_OVERIG, {"municipalities": list(overig.applies_to)}))
-        b.note(t.NOTE_FOURTEEN_HOURS, regional=b.law.melding.overig_wording_hours.value,
-               limit=b.law.melding.unauthorised_hours.value)
+        b.note(
+            t.NOTE_FOURTEEN_HOURS,
+            regional=b.law.melding.overig_wording_hours.value,
+            limit=b.law.melding.unauthorised_hours.value,
+        )
     if spreekuur_here:
         b.cite(*spreekuur_agreement.citations)
         parts.append(Message(t.SPREEKUUR, {"municipalities": list(spreekuur_agreement.applies_to)}))
@@ -181,8 +209,12 @@ def _sick_or_suspended(b: DecisionBuilder) -> MeldingDecision:
     b.cite("lpw:11", "src:duo-verzuim")
     sick = facts.absence_kind == "ziekte"
     if facts.suspected_unauthorised:
-        b.note(t.NOTE_SUSPECTED_SIXTEEN, limit=b.law.melding.unauthorised_hours.value,
-               weeks=b.law.melding.period_lesweken.value, category=Message(t.DUO_CATEGORY["16_uur"]))
+        b.note(
+            t.NOTE_SUSPECTED_SIXTEEN,
+            limit=b.law.melding.unauthorised_hours.value,
+            weeks=b.law.melding.period_lesweken.value,
+            category=Message(t.DUO_CATEGORY["16_uur"]),
+        )
         return _overig(b, [Message(t.SICK_SUSPECTED if sick else t.SUSPENDED_SUSPECTED)])
     reason = [Message(t.SICK_ALLOWED if sick else t.SUSPENDED_ALLOWED)]
     if not sick:
@@ -194,8 +226,12 @@ def _sick_or_suspended(b: DecisionBuilder) -> MeldingDecision:
         place = facts.municipality
         if facts.long_term_sickness and place is not None and regions.agreement_applies(agreement.id, place):
             b.cite(*agreement.citations)
-            reason.append(Message(t.LONG_TERM_SICKNESS_HERE, {"municipality": regions.name_of(place),
-                                                            "school_year": sickness["since_school_year"]}))
+            reason.append(
+                Message(
+                    t.LONG_TERM_SICKNESS_HERE,
+                    {"municipality": regions.name_of(place), "school_year": sickness["since_school_year"]},
+                )
+            )
             b.note(t.NOTE_LONG_TERM_NO_WEEKS)
             return _regional_sickness(b, reason)
         if facts.long_term_sickness or facts.municipality is None:
@@ -233,8 +269,10 @@ def _eighteen_plus(b: DecisionBuilder) -> MeldingDecision:
     b.cite(*threshold.citations, *law.melding.age_limit_18plus.citations, "src:duo-verzuim", "lpw:4b")
     weeks_needed = threshold.value
     unauthorised = facts.absence_kind in ("ongeoorloofd", "te_laat", "luxe_vermoeden")
-    basis = Message(t.EIGHTEEN_PLUS_BASIS, {"adult": law.leerplicht.kwalificatieplicht_end_age.value,
-                                          "upper": law.melding.age_limit_18plus.value})
+    basis = Message(
+        t.EIGHTEEN_PLUS_BASIS,
+        {"adult": law.leerplicht.kwalificatieplicht_end_age.value, "upper": law.melding.age_limit_18plus.value},
+    )
     if facts.school_type != "mbo":
         b.note(t.NOTE_EIGHTEEN_PLUS_VO)
         b.cite("wvo:8.20")
@@ -253,8 +291,9 @@ def _eighteen_plus(b: DecisionBuilder) -> MeldingDecision:
         text = [basis, Message(t.EIGHTEEN_PLUS_NOT_YET, {"weeks_needed": weeks_needed, "weeks": weeks})]
         return _nothing(b, text, consult=True)
     explanation = [basis, Message(t.EIGHTEEN_PLUS_REQUIRED, {"weeks": weeks, "weeks_needed": weeks_needed})]
-    return b.decide("18_plus", explanation, [b.report_via(), t.CHOOSE_EIGHTEEN_PLUS, t.REPORT_NOW, t.GIVE_END_DATE,
-                                             t.FILL_IN_ALL])
+    return b.decide(
+        "18_plus", explanation, [b.report_via(), t.CHOOSE_EIGHTEEN_PLUS, t.REPORT_NOW, t.GIVE_END_DATE, t.FILL_IN_ALL]
+    )
 
 
 def _outside(b: DecisionBuilder) -> MeldingDecision:

@@ -76,25 +76,33 @@ class MeldingFacts(BaseModel):
     age: int = Field(description="Age of the pupil in whole years.", examples=[14])
     has_startkwalificatie: StrictBool | None = Field(
         default=None,
-        description="Havo, vwo or mbo-2+ diploma. Unknown (null) is treated as 'no' and said in the notes.")
+        description="Havo, vwo or mbo-2+ diploma. Unknown (null) is treated as 'no' and said in the notes.",
+    )
     absence_kind: AbsenceKind = Field(description="Kind of absence as the school sees it.")
     unauthorized_hours_4_weeks: float = Field(
         default=0,
         description="Unauthorised hours within the last four consecutive lesweken: klokuren (po), "
-                    "lesuren (vo) or uren lestijd (mbo).")
+        "lesuren (vo) or uren lestijd (mbo).",
+    )
     consecutive_weeks_absent: float = Field(default=0, description="Consecutive weeks of absence so far.")
     late_count: int | None = Field(default=None, description="Late arrivals within the same four lesweken.")
-    municipality: str | None = Field(default=None, max_length=64,
-                                     description="Woongemeente of the pupil; null means Twente is assumed.")
+    municipality: str | None = Field(
+        default=None, max_length=64, description="Woongemeente of the pupil; null means Twente is assumed."
+    )
     suspected_unauthorised: StrictBool = Field(
-        default=False, description="For ziekte or schorsing: the school suspects unauthorised absence.")
+        default=False, description="For ziekte or schorsing: the school suspects unauthorised absence."
+    )
     preventive_spreekuur: StrictBool = Field(
-        default=False, description="The pupil takes part in the leerplicht officer's preventive spreekuur.")
+        default=False, description="The pupil takes part in the leerplicht officer's preventive spreekuur."
+    )
     long_term_sickness: StrictBool = Field(
-        default=False, description="For ziekte: the school considers the sickness absence long-term.")
+        default=False, description="For ziekte: the school considers the sickness absence long-term."
+    )
     on_date: dt.date | None = Field(
-        default=None, description="The day the absence is judged (e.g. its last day): the law of that day applies. "
-                                  "Default: today. A day before the law the assistant knows answers 422.")
+        default=None,
+        description="The day the absence is judged (e.g. its last day): the law of that day applies. "
+        "Default: today. A day before the law the assistant knows answers 422.",
+    )
 
     @field_validator("age", "late_count", "unauthorized_hours_4_weeks", "consecutive_weeks_absent", mode="before")
     @classmethod
@@ -133,7 +141,8 @@ class MeldingFacts(BaseModel):
             raise _invalid(
                 f"in vier schoolweken passen niet meer dan {bounds['max_hours_in_period']} uur "
                 f"({bounds['weeks_in_period']} weken × {bounds['school_days_per_week']} dagen × "
-                f"{bounds['max_hours_per_day']} uur). Dit is een controle op de invoer, geen wettelijke grens.")
+                f"{bounds['max_hours_per_day']} uur). Dit is een controle op de invoer, geen wettelijke grens."
+            )
         return value
 
     @field_validator("consecutive_weeks_absent", mode="after")
@@ -154,8 +163,10 @@ class MeldingFacts(BaseModel):
         if value < 0:
             raise _invalid("het aantal keren te laat kan niet negatief zijn.")
         if value > bounds["max_late_count_in_period"]:
-            raise _invalid(f"in vier schoolweken kan een leerling niet vaker dan "
-                           f"{bounds['max_late_count_in_period']} keer te laat komen.")
+            raise _invalid(
+                f"in vier schoolweken kan een leerling niet vaker dan "
+                f"{bounds['max_late_count_in_period']} keer te laat komen."
+            )
         return value
 
     @field_validator("municipality", mode="after")

@@ -77,10 +77,14 @@ class MeldingDecision(BaseModel):
     offer_consult: bool
     notes: list[str] = Field(default_factory=list)
     findings: tuple[InstanceOf[Finding], ...] = Field(
-        exclude=True, repr=False, description="What the rules found: the explanation's sentences (code "
-        "'explanation', severity by obligation), then the notes (code 'note', severity info).")
-    texts: InstanceOf[MeldingTexts] = Field(exclude=True, repr=False,
-                                            description="The other texts above as translatable messages.")
+        exclude=True,
+        repr=False,
+        description="What the rules found: the explanation's sentences (code "
+        "'explanation', severity by obligation), then the notes (code 'note', severity info).",
+    )
+    texts: InstanceOf[MeldingTexts] = Field(
+        exclude=True, repr=False, description="The other texts above as translatable messages."
+    )
 
     def messages(self, code: str) -> list[Message]:
         """The messages of the findings with `code` (`EXPLANATION` or `NOTE`), in order."""
@@ -157,8 +161,13 @@ class DecisionBuilder:
     def fine_risk(self) -> Message:
         melding = self.law.melding
         self.cite(*melding.fine_per_violation_eur.citations, *melding.fine_per_school_year_eur.citations)
-        return Message(FINE_RISK, {"per_violation": Decimal(melding.fine_per_violation_eur.value),
-                                   "per_year": Decimal(melding.fine_per_school_year_eur.value)})
+        return Message(
+            FINE_RISK,
+            {
+                "per_violation": Decimal(melding.fine_per_violation_eur.value),
+                "per_year": Decimal(melding.fine_per_school_year_eur.value),
+            },
+        )
 
     def _statutory_deadline(self, category: Category) -> tuple[Message, Message | None, str | None]:
         """(text, guidance, guidance citation) of the deadline of a required melding."""
@@ -166,16 +175,25 @@ class DecisionBuilder:
             guidance = self.law.melding.inspectorate_school_days
             limit = self.law.melding.unauthorised_hours.value
             self.cite(*guidance.citations)
-            return (Message(DEADLINE_SIXTEEN_HOURS, {"limit": limit}),
-                    Message(GUIDANCE_SIXTEEN_HOURS, {"days": guidance.value, "limit": limit}), guidance.citations[0])
+            return (
+                Message(DEADLINE_SIXTEEN_HOURS, {"limit": limit}),
+                Message(GUIDANCE_SIXTEEN_HOURS, {"days": guidance.value, "limit": limit}),
+                guidance.citations[0],
+            )
         return Message(DEADLINE_NO_DAYS), None, None
 
     def _fields(self, eighteen_plus: bool) -> list[Message]:
         self.cite("brod:14", "brod:21", "wrod:10")
         return _messages(*([FIELD_SK] if eighteen_plus else []), *FIELDS)
 
-    def decide(self, category: Category, explanation: list[Message], checklist: list[Message | str], *,
-               offer_consult: bool | None = None) -> MeldingDecision:
+    def decide(
+        self,
+        category: Category,
+        explanation: list[Message],
+        checklist: list[Message | str],
+        *,
+        offer_consult: bool | None = None,
+    ) -> MeldingDecision:
         """The decision for `category` (its meaning in `OUTCOMES`), with these sentences and checklist."""
         outcome = OUTCOMES[category]
         deadline = self._statutory_deadline(category) if outcome.deadline == "statutory" else None
@@ -196,15 +214,20 @@ class DecisionBuilder:
         if deadline:
             # Lpw 21a and WEB 9.2.2 create a leveringsverplichting without a term: no "onverwijld" is claimed.
             deadline_model: Deadline | None = Deadline(
-                term=None, text=str(deadline[0]), guidance=str(deadline[1]) if deadline[1] else None,
-                guidance_citation=deadline[2])
+                term=None,
+                text=str(deadline[0]),
+                guidance=str(deadline[1]) if deadline[1] else None,
+                guidance_citation=deadline[2],
+            )
         elif texts.deadline:
             deadline_model = Deadline(term=None, text=str(texts.deadline))
         else:
             deadline_model = None
         severity = _SEVERITY[outcome.obligation]
-        findings = (*(Finding(EXPLANATION, severity, sentence) for sentence in explanation),
-                    *(Finding(NOTE, "info", note) for note in self.notes))
+        findings = (
+            *(Finding(EXPLANATION, severity, sentence) for sentence in explanation),
+            *(Finding(NOTE, "info", note) for note in self.notes),
+        )
         return MeldingDecision(
             law_date=self.law.on,
             obligation=outcome.obligation,

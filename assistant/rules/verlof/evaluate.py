@@ -40,8 +40,14 @@ def _unique(ids: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None = None,
-                    calendar: SchoolCalendar | None = None, law: LegalParameters | None = None) -> VerlofDecision:
+def evaluate_verlof(
+    request: VerlofFacts,
+    on: date,
+    *,
+    rules: VerlofRules | None = None,
+    calendar: SchoolCalendar | None = None,
+    law: LegalParameters | None = None,
+) -> VerlofDecision:
     """Evaluate one leave request as of `on` (the evaluation date; the default for `requested_on`), under the law as
     it holds on the first day of the leave (`law` replaces it in a test of a change of law).
 
@@ -59,10 +65,12 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
     out = Outcome()
 
     if request.end_date < request.start_date:
-        out.problem("end_before_start", "blocking", END_BEFORE_START, base,
-                    start=request.start_date, end=request.end_date)
-        return _decision(out, school_days=0, decided_by=default_decider, school_year=None,
-                         region=region, officer=officer, base=base)
+        out.problem(
+            "end_before_start", "blocking", END_BEFORE_START, base, start=request.start_date, end=request.end_date
+        )
+        return _decision(
+            out, school_days=0, decided_by=default_decider, school_year=None, region=region, officer=officer, base=base
+        )
 
     days = list(calendar.school_days(request.start_date, request.end_date, region))
     school_days = len(days)
@@ -70,11 +78,13 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
     prior_applies = (request.prior_school_year or SchoolYear.of(requested_on)) == school_year
 
     if school_days == 0:
-        out.problem("no_school_days", "info", NO_SCHOOL_DAYS, ("lpw:11",),
-                    start=request.start_date, end=request.end_date)
+        out.problem(
+            "no_school_days", "info", NO_SCHOOL_DAYS, ("lpw:11",), start=request.start_date, end=request.end_date
+        )
         out.assessment_needed = True
-        return _decision(out, school_days=0, decided_by="none", school_year=school_year,
-                         region=region, officer=officer, base=base)
+        return _decision(
+            out, school_days=0, decided_by="none", school_year=school_year, region=region, officer=officer, base=base
+        )
 
     _category_checks(request, rules, law, out, school_days)
     _calendar_notes(calendar, request, region, school_days, out)
@@ -82,15 +92,24 @@ def evaluate_verlof(request: VerlofFacts, on: date, *, rules: VerlofRules | None
     if request.kind == "vakantie":
         decided_by = vakantie(request, law, calendar, out, days, school_year, region, requested_on, prior_applies)
     elif request.kind == "gewichtige_omstandigheid":
-        decided_by = gewichtig(request, rules, law, calendar, out, school_days, requested_on, prior_applies,
-                                municipality, officer)
+        decided_by = gewichtig(
+            request, rules, law, calendar, out, school_days, requested_on, prior_applies, municipality, officer
+        )
     else:
         decided_by = religieus(request, law, out, requested_on)
 
     if decided_by != "none":
         out.note("bezwaar", NOTE_BEZWAAR, ("awb:6:7", "src:assen-wie-beslist"))
-    return _decision(out, school_days=school_days, decided_by=decided_by, school_year=school_year,
-                     region=region, officer=officer, base=base, law_date=law.on)
+    return _decision(
+        out,
+        school_days=school_days,
+        decided_by=decided_by,
+        school_year=school_year,
+        region=region,
+        officer=officer,
+        base=base,
+        law_date=law.on,
+    )
 
 
 def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = None) -> date:
@@ -102,9 +121,17 @@ def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = No
     return (calendar or get_calendar()).term_end(start, days)
 
 
-def _decision(out: Outcome, *, school_days: int, decided_by: DecidedBy,
-              school_year: SchoolYear | None, region: str, officer: str, base: tuple[str, ...],
-              law_date: date | None = None) -> VerlofDecision:
+def _decision(
+    out: Outcome,
+    *,
+    school_days: int,
+    decided_by: DecidedBy,
+    school_year: SchoolYear | None,
+    region: str,
+    officer: str,
+    base: tuple[str, ...],
+    law_date: date | None = None,
+) -> VerlofDecision:
     problems = by_severity(out.problems)
     if any(problem.severity == "blocking" for problem in problems):
         allowed: bool | None = False
@@ -113,13 +140,23 @@ def _decision(out: Outcome, *, school_days: int, decided_by: DecidedBy,
     else:
         allowed = True
     citations = _unique([*base, *cited(problems), *cited(out.notes)])
-    return VerlofDecision(school_days=school_days, decided_by=decided_by, problems=problems,
-                          citations=citations, allowed=allowed, notes=tuple(out.notes), school_year=school_year,
-                          region=region, leerplicht_gemeente=officer, law_date=law_date)
+    return VerlofDecision(
+        school_days=school_days,
+        decided_by=decided_by,
+        problems=problems,
+        citations=citations,
+        allowed=allowed,
+        notes=tuple(out.notes),
+        school_year=school_year,
+        region=region,
+        leerplicht_gemeente=officer,
+        law_date=law_date,
+    )
 
 
-def _category_checks(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, out: Outcome,
-                     school_days: int) -> None:
+def _category_checks(
+    request: VerlofFacts, rules: VerlofRules, law: LegalParameters, out: Outcome, school_days: int
+) -> None:
     category = request.category
     if category is None:
         if request.kind == "gewichtige_omstandigheid":
@@ -130,22 +167,28 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, law: LegalParamet
         entry = rules.non_reasons[category]
         template = NOT_A_VALID_REASON_VAKANTIE if request.kind == "vakantie" else NOT_A_VALID_REASON
         article = {"vakantie": "lpw:13a", "gewichtige_omstandigheid": "lpw:14", "religieus": "lpw:13"}[request.kind]
-        out.problem("not_a_valid_reason", "warning", template, (article, *entry["citations"]),
-                    reason=Message(entry["text"]))
+        out.problem(
+            "not_a_valid_reason", "warning", template, (article, *entry["citations"]), reason=Message(entry["text"])
+        )
         out.assessment_needed = True
         return
     if category not in rules.events:
         raise ValueError(f"unknown category {category!r}")
     event = rules.events[category]
     if request.kind == "vakantie":
-        out.note("gebeurtenis_valt_onder_artikel_14", NOTE_EVENT_IS_ARTICLE_14, ("lpw:14",),
-                 label=Message(event["label"]))
+        out.note(
+            "gebeurtenis_valt_onder_artikel_14", NOTE_EVENT_IS_ARTICLE_14, ("lpw:14",), label=Message(event["label"])
+        )
         return
     if request.kind == "religieus":
         return
     if event.get("article_13"):
-        out.note("religieus_valt_onder_artikel_13", NOTE_RELIGIOUS_IS_ARTICLE_13, ("lpw:13",),
-                 days=law.verlof.religieus_notice_days.value)
+        out.note(
+            "religieus_valt_onder_artikel_13",
+            NOTE_RELIGIOUS_IS_ARTICLE_13,
+            ("lpw:13",),
+            days=law.verlof.religieus_notice_days.value,
+        )
         return
     if event.get("assessed_by_school"):
         out.assessment_needed = True
@@ -153,12 +196,18 @@ def _category_checks(request: VerlofFacts, rules: VerlofRules, law: LegalParamet
         out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=Message(event["guidance"]))
     maximum = event.get("guidance_max_days")
     if maximum is not None and school_days > int(maximum):
-        out.note("meer_dan_richtlijn", NOTE_MORE_THAN_GUIDANCE, event["citations"], days=school_days,
-                 label=Message(event["label"]))
+        out.note(
+            "meer_dan_richtlijn",
+            NOTE_MORE_THAN_GUIDANCE,
+            event["citations"],
+            days=school_days,
+            label=Message(event["label"]),
+        )
 
 
-def _calendar_notes(calendar: SchoolCalendar, request: VerlofFacts, region: str, school_days: int,
-                    out: Outcome) -> None:
+def _calendar_notes(
+    calendar: SchoolCalendar, request: VerlofFacts, region: str, school_days: int, out: Outcome
+) -> None:
     region_sources = calendar.municipality_citations
     out.note("schoolgids", NOTE_SCHOOLGIDS, region_sources, days=school_days, region=region_name(region))
     holidays = calendar.holidays_between(request.start_date, request.end_date, region)
@@ -175,5 +224,3 @@ def _names(holidays: list[Holiday]) -> list[Message]:
     that each language joins its own way ("Kerstvakantie en Nieuwjaarsdag", "Christmas holiday (kerstvakantie)
     and New Year's Day (Nieuwjaarsdag)")."""
     return [Message(name) for name in dict.fromkeys(holiday.name for holiday in holidays)]
-
-

@@ -31,31 +31,58 @@ from assistant.rules.verlof.texts import (
 )
 
 
-def vakantie(request: VerlofFacts, law: LegalParameters, calendar: SchoolCalendar, out: Outcome, days: list[date],
-              school_year: SchoolYear, region: str, requested_on: date, prior_applies: bool) -> DecidedBy:
+def vakantie(
+    request: VerlofFacts,
+    law: LegalParameters,
+    calendar: SchoolCalendar,
+    out: Outcome,
+    days: list[date],
+    school_year: SchoolYear,
+    region: str,
+    requested_on: date,
+    prior_applies: bool,
+) -> DecidedBy:
     maximum = law.verlof.vakantie_max_school_days
     if len(days) > maximum.value:
         out.problem("too_many_days", "blocking", TOO_MANY_DAYS, maximum.citations, days=len(days), max=maximum.value)
     if request.prior_vakantie_this_school_year and prior_applies:
-        out.problem("already_used_this_school_year", "blocking", ALREADY_USED,
-                    law.verlof.vakantie_times_per_school_year.citations, school_year=school_year.label)
+        out.problem(
+            "already_used_this_school_year",
+            "blocking",
+            ALREADY_USED,
+            law.verlof.vakantie_times_per_school_year.citations,
+            school_year=school_year.label,
+        )
     excluded = law.verlof.vakantie_excluded_first_lesweken
     in_first_weeks = [day for day in days if (calendar.lesweek_number(day, region) or 0) <= excluded.value]
     if in_first_weeks:
         first = calendar.first_school_day(school_year, region)
         last = _last_school_day_of_lesweek(calendar, first, excluded.value, region)
-        out.problem("first_two_weeks", "blocking", FIRST_TWO_WEEKS, excluded.citations, weeks=excluded.value,
-                    school_year=school_year.label, first=first, last=last, region=region_name(region))
+        out.problem(
+            "first_two_weeks",
+            "blocking",
+            FIRST_TWO_WEEKS,
+            excluded.citations,
+            weeks=excluded.value,
+            school_year=school_year.label,
+            first=first,
+            last=last,
+            region=region_name(region),
+        )
     if requested_on > request.start_date:
         out.problem("short_notice", "blocking", VAKANTIE_AFTERWARDS, ("lpw:13a",))
     else:
         notice = law.verlof.vakantie_notice_weeks
         days_ahead = (request.start_date - requested_on).days
         if days_ahead < notice.value * 7:
-            out.problem("short_notice", "warning", VAKANTIE_NOTICE, notice.citations, weeks=notice.value,
-                        days=days_ahead)
-    out.note("beroep_ouder", NOTE_BEROEP, ("lpw:11", "lpw:13a", "src:das-vakantieverlof", "src:inspectie-vakantie",
-                                           "src:onderwijs-informatie-vakantie"))
+            out.problem(
+                "short_notice", "warning", VAKANTIE_NOTICE, notice.citations, weeks=notice.value, days=days_ahead
+            )
+    out.note(
+        "beroep_ouder",
+        NOTE_BEROEP,
+        ("lpw:11", "lpw:13a", "src:das-vakantieverlof", "src:inspectie-vakantie", "src:onderwijs-informatie-vakantie"),
+    )
     return "directeur"
 
 
@@ -68,9 +95,18 @@ def _last_school_day_of_lesweek(calendar: SchoolCalendar, first: date, lesweek: 
     return last
 
 
-def gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, calendar: SchoolCalendar,
-               out: Outcome, school_days: int, requested_on: date, prior_applies: bool, municipality: str,
-               officer: str) -> DecidedBy:
+def gewichtig(
+    request: VerlofFacts,
+    rules: VerlofRules,
+    law: LegalParameters,
+    calendar: SchoolCalendar,
+    out: Outcome,
+    school_days: int,
+    requested_on: date,
+    prior_applies: bool,
+    municipality: str,
+    officer: str,
+) -> DecidedBy:
     maximum = law.verlof.gewichtig_director_max_school_days
     prior = request.prior_days_this_school_year if prior_applies else 0
     total = prior + school_days
@@ -83,12 +119,19 @@ def gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, ca
             template = NEEDS_OFFICER_UNCERTAIN_ROUTING
         else:
             template = NEEDS_OFFICER_OTHER_MUNICIPALITY
-        out.problem("needs_officer", "info", template,
-                    (*maximum.citations, *get_regions().municipality(municipality).citations),
-                    total=total, prior=prior, days=school_days, max=maximum.value, officer=officer,
-                    municipality=municipality)
-        out.note("aanvraag_via_school", NOTE_OFFICER_VIA_SCHOOL,
-                 ("src:eindhoven-gewichtige-omstandigheden",))
+        out.problem(
+            "needs_officer",
+            "info",
+            template,
+            (*maximum.citations, *get_regions().municipality(municipality).citations),
+            total=total,
+            prior=prior,
+            days=school_days,
+            max=maximum.value,
+            officer=officer,
+            municipality=municipality,
+        )
+        out.note("aanvraag_via_school", NOTE_OFFICER_VIA_SCHOOL, ("src:eindhoven-gewichtige-omstandigheden",))
     afterwards = law.verlof.gewichtig_afterwards_days
     if requested_on > request.start_date:
         # Art. 14 lid 2 is a forward term: the Algemene termijnenwet extends it past a weekend or feestdag.
@@ -96,16 +139,25 @@ def gewichtig(request: VerlofFacts, rules: VerlofRules, law: LegalParameters, ca
         if requested_on <= deadline:
             out.problem("short_notice", "info", GEWICHTIG_AFTERWARDS_OK, afterwards.citations, days=afterwards.value)
         else:
-            out.problem("short_notice", "blocking", GEWICHTIG_AFTERWARDS_LATE, afterwards.citations,
-                        days=afterwards.value, start=request.start_date, deadline=deadline)
+            out.problem(
+                "short_notice",
+                "blocking",
+                GEWICHTIG_AFTERWARDS_LATE,
+                afterwards.citations,
+                days=afterwards.value,
+                start=request.start_date,
+                deadline=deadline,
+            )
         if deadline != request.start_date + timedelta(days=afterwards.value):
-            out.note("termijn_verlengd", NOTE_TERM_EXTENDED, ("atw:1", "atw:3"), days=afterwards.value,
-                     deadline=deadline)
+            out.note(
+                "termijn_verlengd", NOTE_TERM_EXTENDED, ("atw:1", "atw:3"), days=afterwards.value, deadline=deadline
+            )
     elif decided_by == "leerplichtambtenaar":
         notice = law.verlof.gewichtig_officer_notice_weeks
         if (request.start_date - requested_on).days < notice.value * 7:
-            out.problem("short_notice", "warning", OFFICER_NOTICE, notice.citations, weeks=notice.value,
-                        max=maximum.value)
+            out.problem(
+                "short_notice", "warning", OFFICER_NOTICE, notice.citations, weeks=notice.value, max=maximum.value
+            )
     return decided_by
 
 
@@ -113,7 +165,8 @@ def religieus(request: VerlofFacts, law: LegalParameters, out: Outcome, requeste
     # Art. 13's "two days before" is a backward term: the Algemene termijnenwet does not apply (Atw art. 1 lid 2).
     notice = law.verlof.religieus_notice_days
     if (request.start_date - requested_on).days < notice.value:
-        out.problem("short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value,
-                    start=request.start_date)
+        out.problem(
+            "short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value, start=request.start_date
+        )
     out.note("religieuze_feestdag_dagen", NOTE_RELIGIOUS_DAYS, ("src:kbs-lunetten-verlof",))
     return "none"

@@ -20,8 +20,14 @@ RULES_FILE = RULES_DIR / "verlof.yml"
 Kind = Literal["vakantie", "gewichtige_omstandigheid", "religieus"]
 DecidedBy = Literal["directeur", "leerplichtambtenaar", "none"]
 ProblemCode = Literal[
-    "end_before_start", "too_many_days", "first_two_weeks", "already_used_this_school_year", "short_notice",
-    "not_a_valid_reason", "no_school_days", "needs_officer",
+    "end_before_start",
+    "too_many_days",
+    "first_two_weeks",
+    "already_used_this_school_year",
+    "short_notice",
+    "not_a_valid_reason",
+    "no_school_days",
+    "needs_officer",
 ]
 KINDS: tuple[str, ...] = ("vakantie", "gewichtige_omstandigheid", "religieus")
 

@@ -17,8 +17,14 @@ class Outcome:
     notes: list[Finding] = field(default_factory=list)
     assessment_needed: bool = False
 
-    def problem(self, code: ProblemCode, severity: Severity, template: str, citations: tuple[str, ...] | list[str],
-                **values: Any) -> None:
+    def problem(
+        self,
+        code: ProblemCode,
+        severity: Severity,
+        template: str,
+        citations: tuple[str, ...] | list[str],
+        **values: Any,
+    ) -> None:
         self.problems.append(Finding(code, severity, Message(template, values), tuple(citations)))
 
     def note(self, code: str, template: str, citations: tuple[str, ...] | list[str] = (), **values: Any) -> None:

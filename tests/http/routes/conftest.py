@@ -21,8 +21,11 @@ def form_token(html: str) -> str:
 
 def login(client, email: str, password: str = PASSWORD, next_url: str = ""):
     page = client.get("/backoffice/login")
-    return client.post("/backoffice/login", data={"email": email, "password": password, "next": next_url,
-                                                   "csrf_token": form_token(page.text)}, follow_redirects=False)
+    return client.post(
+        "/backoffice/login",
+        data={"email": email, "password": password, "next": next_url, "csrf_token": form_token(page.text)},
+        follow_redirects=False,
+    )
 
 
 @pytest.fixture

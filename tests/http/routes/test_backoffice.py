@@ -110,8 +110,9 @@ def throttled_app(configured, fake_rasa):
     """The app with small login limits (the defaults, 5/10/20, only make the tests slower: each attempt hashes)."""
     from assistant.app import create_app
 
-    settings = configured.model_copy(update={"login_max_failures": 2, "login_max_failures_per_account": 4,
-                                             "login_max_failures_per_ip": 6})
+    settings = configured.model_copy(
+        update={"login_max_failures": 2, "login_max_failures_per_account": 4, "login_max_failures_per_ip": 6}
+    )
     return create_app(settings, rasa_transport=fake_rasa.transport)
 
 
@@ -125,10 +126,13 @@ def test_one_address_spraying_many_accounts_is_blocked(throttled_app):
     """One password tried on many accounts from one address (password spraying): the address's failures block it,
     for every account, while the accounts stay open from elsewhere."""
     make_user("jan@hengelo.nl")
-    with TestClient(throttled_app, client=("203.0.113.5", 1)) as attacker, \
-            TestClient(throttled_app, client=("192.0.2.44", 1)) as office:
-        statuses = [login(attacker, f"medewerker{number}@hengelo.nl", password="Zomer2026!").status_code
-                    for number in range(8)]
+    with (
+        TestClient(throttled_app, client=("203.0.113.5", 1)) as attacker,
+        TestClient(throttled_app, client=("192.0.2.44", 1)) as office,
+    ):
+        statuses = [
+            login(attacker, f"medewerker{number}@hengelo.nl", password="Zomer2026!").status_code for number in range(8)
+        ]
         assert statuses == [401] * 6 + [429] * 2
         assert login(attacker, "jan@hengelo.nl").status_code == 429  # even the right password, from there
         assert login(office, "jan@hengelo.nl").status_code == 303
@@ -203,7 +207,8 @@ def test_queue_order_filters_and_municipality(client, sign_in):
     assert cases[0]["overdue"] is True and cases[2]["assigned_officer"] == "Jan"
     assert [c["reference"] for c in client.get("/api/backoffice/cases?priority=urgent").json()["cases"]] == [urgent]
     assert [c["reference"] for c in client.get("/api/backoffice/cases?school=obs de esch").json()["cases"]] == [
-        fresh_normal]
+        fresh_normal
+    ]
     assert client.get("/api/backoffice/cases?status=bogus").status_code == 422
 
     api_post(client, f"/cases/{urgent}/close", csrf, {"outcome": "referred"})
@@ -222,10 +227,18 @@ def test_case_page_shows_everything_and_the_actions_work(client, sign_in):
     page = client.get(f"/backoffice/cases/{reference}")
     assert page.status_code == 200
     html = page.text
-    for expected in ("Zaak " + reference, "Fatima", "Borne", "Gewichtige omstandigheden".lower()[:5],
-                     'href="https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"',
-                     "Leerplichtwet 1969, artikel 13a", "Ik wil een leerplichtambtenaar spreken",
-                     '<label for="reply-text">', '<label for="note-text">', '<label for="close-outcome">'):
+    for expected in (
+        "Zaak " + reference,
+        "Fatima",
+        "Borne",
+        "Gewichtige omstandigheden".lower()[:5],
+        'href="https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"',
+        "Leerplichtwet 1969, artikel 13a",
+        "Ik wil een leerplichtambtenaar spreken",
+        '<label for="reply-text">',
+        '<label for="note-text">',
+        '<label for="close-outcome">',
+    ):
         assert expected in html, expected
     token = form_token(html)
 
@@ -247,8 +260,14 @@ def test_case_page_shows_everything_and_the_actions_work(client, sign_in):
     assert detail["status"] == "closed" and detail["outcome"] == "answered"
     assert [m["author"] for m in detail["messages"]] == ["system", "officer", "system"]
     assert [n["text"] for n in detail["notes"]] == ["Intern: broertje ook?"]
-    assert [e["action"] for e in detail["audit"]] == ["case_opened", "case_taken", "case_replied", "note_added",
-                                                     "case_handed_back", "case_closed"]
+    assert [e["action"] for e in detail["audit"]] == [
+        "case_opened",
+        "case_taken",
+        "case_replied",
+        "note_added",
+        "case_handed_back",
+        "case_closed",
+    ]
     messages = client.get("/api/chat/s1/messages").json()["messages"]
     assert "Intern" not in str(messages) and messages[1]["text"] == "Ik bel u."
 
@@ -258,7 +277,8 @@ def test_api_actions_and_errors(client, sign_in):
     reference = make_case("s1", town="Hengelo")
     csrf = sign_in("jan@hengelo.nl")
     assert api_post(client, f"/cases/{reference}/reply", csrf, {"text": "Hallo"}).json()["status"] == (
-        "waiting_for_user")
+        "waiting_for_user"
+    )
     assert api_post(client, f"/cases/{reference}/note", csrf, {"text": "n"}).json()["notes"][0]["text"] == "n"
     assert api_post(client, f"/cases/{reference}/close", csrf, {"outcome": "nope"}).status_code == 422
     assert api_post(client, f"/cases/{reference}/reply", csrf, {"text": ""}).status_code == 422
@@ -281,8 +301,13 @@ def test_another_municipalitys_case_is_not_found(client, sign_in):
     hidden = client.get(f"/api/backoffice/cases/{borne}")
     assert hidden.status_code == missing.status_code == 404
     assert hidden.json() == missing.json()
-    for action, body in (("take", None), ("reply", {"text": "x"}), ("note", {"text": "x"}), ("hand-back", None),
-                         ("close", {"outcome": "answered"})):
+    for action, body in (
+        ("take", None),
+        ("reply", {"text": "x"}),
+        ("note", {"text": "x"}),
+        ("hand-back", None),
+        ("close", {"outcome": "answered"}),
+    ):
         assert api_post(client, f"/cases/{borne}/{action}", csrf, body).status_code == 404, action
     page = client.get(f"/backoffice/cases/{borne}")
     assert page.status_code == 404 and borne not in page.text and "Fatima" not in page.text
@@ -300,7 +325,8 @@ def test_admin_sees_all_municipalities_and_unrouted_cases(client, sign_in):
     assert {c["reference"] for c in client.get("/api/backoffice/cases").json()["cases"]} == {borne, losser, unknown}
     assert [c["reference"] for c in client.get("/api/backoffice/cases?municipality=-").json()["cases"]] == [unknown]
     assert [c["reference"] for c in client.get("/api/backoffice/cases?municipality=Enschede").json()["cases"]] == [
-        losser]
+        losser
+    ]
     page = client.get("/backoffice/cases")
     assert "alle gemeenten" in page.text and '<label for="filter-municipality">' in page.text
     assert client.get(f"/backoffice/cases/{losser}").status_code == 200

@@ -34,13 +34,30 @@ def weekday_before(day: date, days: int) -> date:
     return moment
 
 
-def seed_turn(day: date, *, municipality: str | None = "Hengelo", language: str = "nl", topic: str | None = None,
-              outcome: str = "answered", first: bool = False, up: int = 0, down: int = 0,
-              clock: time = NOON) -> int:
+def seed_turn(
+    day: date,
+    *,
+    municipality: str | None = "Hengelo",
+    language: str = "nl",
+    topic: str | None = None,
+    outcome: str = "answered",
+    first: bool = False,
+    up: int = 0,
+    down: int = 0,
+    clock: time = NOON,
+) -> int:
     with session_scope() as session:
-        turn_id = record.record_turn(session, conversation_id=None, user_message_id=None, first_turn=first,
-                                     municipality=municipality, language=language, intent=None,
-                                     facts=record.TurnFacts(topic, outcome), at=at(day, clock))
+        turn_id = record.record_turn(
+            session,
+            conversation_id=None,
+            user_message_id=None,
+            first_turn=first,
+            municipality=municipality,
+            language=language,
+            intent=None,
+            facts=record.TurnFacts(topic, outcome),
+            at=at(day, clock),
+        )
         turn = session.get(InsightTurn, turn_id)
         turn.feedback_up, turn.feedback_down = up, down
         return turn_id
@@ -61,28 +78,82 @@ def seeded(configured, accounts):
     seed_turn(day - timedelta(days=400), topic="ziekte", first=True)
     opened = at(day, time(8, 0))
     with session_scope() as session:
-        session.add_all([
-            InsightCase(reference="LP-A", opened_at=opened, day=day, municipality="Hengelo", trigger="user_request",
-                        priority="normal", language="nl", sla_due_at=opened + timedelta(hours=8),
-                        first_response_at=opened + timedelta(hours=2), closed_at=None, outcome=None),
-            InsightCase(reference="LP-B", opened_at=opened, day=day, municipality="Borne", trigger="safety_signal",
-                        priority="urgent", language="nl", sla_due_at=opened + timedelta(hours=1),
-                        first_response_at=opened + timedelta(hours=3), closed_at=opened + timedelta(days=1),
-                        outcome="referred"),
-            InsightCase(reference="LP-C", opened_at=opened, day=day, municipality="Hengelo", trigger="user_request",
-                        priority="normal", language="nl", sla_due_at=opened + timedelta(hours=8)),
-            InsightVerlof(reference="VL-1", at=opened, day=day, municipality="Hengelo", kind="vakantie",
-                          status="approved", decided_by="directeur", source="chat"),
-            InsightVerlof(reference=None, at=opened, day=day, municipality="Hengelo", kind="vakantie",
-                          status="refused_by_rule", decided_by=None, source="chat"),
-            InsightVerlof(reference="VL-2", at=opened, day=day, municipality="Enschede",
-                          kind="gewichtige_omstandigheid", status="submitted", decided_by="leerplichtambtenaar",
-                          source="api"),
-            InsightMelding(at=opened, day=day, municipality="Borne", category="16_uur", obligation="verplicht",
-                           source="api"),
-            InsightMelding(at=opened, day=day, municipality="Hengelo", category="geen", obligation="niet_nodig",
-                           source="chat"),
-        ])
+        session.add_all(
+            [
+                InsightCase(
+                    reference="LP-A",
+                    opened_at=opened,
+                    day=day,
+                    municipality="Hengelo",
+                    trigger="user_request",
+                    priority="normal",
+                    language="nl",
+                    sla_due_at=opened + timedelta(hours=8),
+                    first_response_at=opened + timedelta(hours=2),
+                    closed_at=None,
+                    outcome=None,
+                ),
+                InsightCase(
+                    reference="LP-B",
+                    opened_at=opened,
+                    day=day,
+                    municipality="Borne",
+                    trigger="safety_signal",
+                    priority="urgent",
+                    language="nl",
+                    sla_due_at=opened + timedelta(hours=1),
+                    first_response_at=opened + timedelta(hours=3),
+                    closed_at=opened + timedelta(days=1),
+                    outcome="referred",
+                ),
+                InsightCase(
+                    reference="LP-C",
+                    opened_at=opened,
+                    day=day,
+                    municipality="Hengelo",
+                    trigger="user_request",
+                    priority="normal",
+                    language="nl",
+                    sla_due_at=opened + timedelta(hours=8),
+                ),
+                InsightVerlof(
+                    reference="VL-1",
+                    at=opened,
+                    day=day,
+                    municipality="Hengelo",
+                    kind="vakantie",
+                    status="approved",
+                    decided_by="directeur",
+                    source="chat",
+                ),
+                InsightVerlof(
+                    reference=None,
+                    at=opened,
+                    day=day,
+                    municipality="Hengelo",
+                    kind="vakantie",
+                    status="refused_by_rule",
+                    decided_by=None,
+                    source="chat",
+                ),
+                InsightVerlof(
+                    reference="VL-2",
+                    at=opened,
+                    day=day,
+                    municipality="Enschede",
+                    kind="gewichtige_omstandigheid",
+                    status="submitted",
+                    decided_by="leerplichtambtenaar",
+                    source="api",
+                ),
+                InsightMelding(
+                    at=opened, day=day, municipality="Borne", category="16_uur", obligation="verplicht", source="api"
+                ),
+                InsightMelding(
+                    at=opened, day=day, municipality="Hengelo", category="geen", obligation="niet_nodig", source="chat"
+                ),
+            ]
+        )
     return day
 
 
@@ -97,8 +168,13 @@ def test_without_a_session_pages_go_to_the_login_and_the_api_answers_401(client,
     for path in ("/backoffice/stats", "/backoffice/jaarverslag", "/backoffice/review"):
         response = client.get(path, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/backoffice/login?next=")
-    for path in ("/api/backoffice/stats", "/api/backoffice/stats/weeks.csv", "/api/backoffice/jaarverslag",
-                 "/api/backoffice/jaarverslag.csv", "/api/backoffice/review"):
+    for path in (
+        "/api/backoffice/stats",
+        "/api/backoffice/stats/weeks.csv",
+        "/api/backoffice/jaarverslag",
+        "/api/backoffice/jaarverslag.csv",
+        "/api/backoffice/review",
+    ):
         assert client.get(path).status_code == 401, path
 
 
@@ -106,8 +182,13 @@ def test_a_school_account_sees_none_of_it(client, accounts, sign_in):
     sign_in("school@school.nl")
     for path in ("/backoffice/stats", "/backoffice/jaarverslag", "/backoffice/review"):
         assert client.get(path).status_code == 404, path
-    for path in ("/api/backoffice/stats", "/api/backoffice/stats/weeks.csv", "/api/backoffice/jaarverslag",
-                 "/api/backoffice/jaarverslag.csv", "/api/backoffice/review"):
+    for path in (
+        "/api/backoffice/stats",
+        "/api/backoffice/stats/weeks.csv",
+        "/api/backoffice/jaarverslag",
+        "/api/backoffice/jaarverslag.csv",
+        "/api/backoffice/review",
+    ):
         assert client.get(path).status_code == 404, path
     assert "Cijfers" not in client.get("/backoffice/verlof").text
 
@@ -117,8 +198,10 @@ def test_an_officer_sees_the_municipalities_of_the_team_only(client, seeded, sig
     stats = client.get("/api/backoffice/stats").json()
     assert stats["scope"] == "Borne en Hengelo"
     assert stats["figures"]["conversations"] == 4 and stats["figures"]["messages"] == 5
-    assert rows_of(stats["tables"]["topics"]) == {"Op vakantie buiten de schoolvakanties": [2, "66,7 %"],
-                                                  "Mijn kind is ziek": [1, "33,3 %"]}
+    assert rows_of(stats["tables"]["topics"]) == {
+        "Op vakantie buiten de schoolvakanties": [2, "66,7 %"],
+        "Mijn kind is ziek": [1, "33,3 %"],
+    }
     borne = client.get("/api/backoffice/stats?municipality=borne").json()
     assert (borne["scope"], borne["figures"]["messages"]) == ("Borne", 1)
     assert client.get("/api/backoffice/stats?municipality=Enschede").status_code == 404
@@ -130,8 +213,7 @@ def test_an_officer_sees_the_municipalities_of_the_team_only(client, seeded, sig
 def test_an_admin_sees_the_region_including_the_unknown_part(client, seeded, sign_in):
     sign_in("admin@leerplicht.nl")
     region = client.get("/api/backoffice/stats").json()
-    assert (region["scope"], region["figures"]["messages"], region["figures"]["conversations"]) == (
-        "Hele regio", 7, 6)
+    assert (region["scope"], region["figures"]["messages"], region["figures"]["conversations"]) == ("Hele regio", 7, 6)
     unknown = client.get("/api/backoffice/stats?municipality=onbekend").json()
     assert unknown["figures"]["messages"] == 1
     assert client.get("/api/backoffice/stats?municipality=Enschede").json()["figures"]["messages"] == 1
@@ -140,11 +222,14 @@ def test_an_admin_sees_the_region_including_the_unknown_part(client, seeded, sig
 # --- periods ------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("query", "reason"), [
-    ("from=2026-03-01&to=2026-02-01", "De begindatum (01-03-2026) ligt na de einddatum (01-02-2026)."),
-    ("from=2023-01-01&to=2025-01-02", "De periode is langer dan 2 jaar."),
-    ("from=31-01-2026", "'31-01-2026' is geen datum"),
-])
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("from=2026-03-01&to=2026-02-01", "De begindatum (01-03-2026) ligt na de einddatum (01-02-2026)."),
+        ("from=2023-01-01&to=2025-01-02", "De periode is langer dan 2 jaar."),
+        ("from=31-01-2026", "'31-01-2026' is geen datum"),
+    ],
+)
 def test_reversed_too_long_or_unreadable_periods_are_422_with_the_reason(client, accounts, sign_in, query, reason):
     sign_in("hengelo@leerplicht.nl")
     response = client.get(f"/api/backoffice/stats?{query}")
@@ -175,14 +260,18 @@ def test_the_figures_for_the_team(client, seeded, sign_in):
     assert rows_of(tables["languages"]) == {"Nederlands": [3, 4, "80,0 %"], "Arabisch": [1, 1, "20,0 %"]}
     assert rows_of(tables["outcomes"])["Niet begrepen"] == [1, "20,0 %"]
     assert rows_of(tables["outcomes"])["Niet zeker: onderwerpen voorgesteld"] == [1, "20,0 %"]
-    assert rows_of(tables["feedback"]) == {"Op vakantie buiten de schoolvakanties": [2, 0, "100,0 %"],
-                                           "Mijn kind is ziek": [0, 1, "0,0 %"]}
+    assert rows_of(tables["feedback"]) == {
+        "Op vakantie buiten de schoolvakanties": [2, 0, "100,0 %"],
+        "Mijn kind is ziek": [0, 1, "0,0 %"],
+    }
     handoffs = rows_of(tables["handoffs"])
     # in time, late, waiting within the term, waiting overdue, median, 90 %
     assert handoffs["Totaal"] == [3, 1, 1, 0, 1, "2,5 uur", "3,0 uur"]
     assert handoffs["Spoed (veiligheid)"] == [1, 0, 1, 0, 0, "3,0 uur", "3,0 uur"]
-    assert rows_of(tables["handoff_reasons"]) == {"Gebruiker vroeg om een medewerker": [2],
-                                                  "Signaal over veiligheid": [1]}
+    assert rows_of(tables["handoff_reasons"]) == {
+        "Gebruiker vroeg om een medewerker": [2],
+        "Signaal over veiligheid": [1],
+    }
     assert rows_of(tables["verlof"])["Vakantieverlof (art. 13a)"] == [0, 1, 0, 0, 1, 2]
     assert rows_of(tables["verlof"])["Gewichtige omstandigheden (art. 14)"] == [0, 0, 0, 0, 0, 0]  # Enschede's
     assert rows_of(tables["verlof_deciders"]) == {"Directeur": [1]}
@@ -192,12 +281,15 @@ def test_the_figures_for_the_team(client, seeded, sign_in):
 
 def test_feedback_comments_are_listed_redacted_with_their_topic(client, chat, accounts, sign_in):
     message_id = chat("web-c", "Wij wonen in Hengelo. Vakantie?", answer("verlof_vakantie"))["messages"][0]["id"]
-    client.post("/api/chat/feedback", json={"sender_id": "web-c", "message_id": message_id, "rating": "down",
-                                            "comment": "Bel mij: 06 12345678"})
+    client.post(
+        "/api/chat/feedback",
+        json={"sender_id": "web-c", "message_id": message_id, "rating": "down", "comment": "Bel mij: 06 12345678"},
+    )
     sign_in("hengelo@leerplicht.nl")
     comments = client.get("/api/backoffice/stats").json()["tables"]["comments"]["rows"]
-    assert comments == [["Op vakantie buiten de schoolvakanties", f"{TODAY:%d-%m-%Y}",
-                         "Bel mij: [telefoonnummer verwijderd]"]]
+    assert comments == [
+        ["Op vakantie buiten de schoolvakanties", f"{TODAY:%d-%m-%Y}", "Bel mij: [telefoonnummer verwijderd]"]
+    ]
 
 
 # --- CSV and charts -------------------------------------------------------------------------------------------
@@ -218,18 +310,29 @@ def test_every_table_exports_as_csv(client, seeded, sign_in):
     assert client.get("/api/backoffice/stats/unknown.csv").status_code == 404
 
 
-@pytest.mark.parametrize(("value", "cell"), [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+31 6", "'+31 6"), ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("gewoon", "gewoon"), (5, 5), (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+31 6", "'+31 6"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("gewoon", "gewoon"),
+        (5, 5),
+        (None, ""),
+    ],
+)
 def test_csv_cells_starting_with_a_formula_character_are_escaped(value, cell):
     assert safe_cell(value) == cell
 
 
 def test_a_comment_that_looks_like_a_formula_cannot_run_in_a_spreadsheet(client, chat, accounts, sign_in):
     message_id = chat("web-x", "Wij wonen in Borne", answer("ziekte"))["messages"][0]["id"]
-    client.post("/api/chat/feedback", json={"sender_id": "web-x", "message_id": message_id, "rating": "down",
-                                            "comment": "=cmd|' /C calc'!A0"})
+    client.post(
+        "/api/chat/feedback",
+        json={"sender_id": "web-x", "message_id": message_id, "rating": "down", "comment": "=cmd|' /C calc'!A0"},
+    )
     with session_scope() as session:
         assert session.scalar(select(MessageFeedback.comment)) == "=cmd|' /C calc'!A0"
     sign_in("hengelo@leerplicht.nl")
@@ -258,20 +361,27 @@ def test_views_and_exports_are_audited(client, seeded, sign_in, accounts):
     client.get("/api/backoffice/jaarverslag.csv")
     client.get("/backoffice/review")
     with session_scope() as session:
-        entries = session.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.details)
-                                  .where(AuditEntry.object_type == "insight").order_by(AuditEntry.id)).all()
+        entries = session.execute(
+            select(AuditEntry.actor, AuditEntry.action, AuditEntry.details)
+            .where(AuditEntry.object_type == "insight")
+            .order_by(AuditEntry.id)
+        ).all()
     actor = f"user:{accounts['hengelo']}"
     assert [(a, action) for a, action, _d in entries] == [
-        (actor, "stats_viewed"), (actor, "stats_exported"), (actor, "jaarverslag_exported"),
-        (actor, "review_viewed")]
+        (actor, "stats_viewed"),
+        (actor, "stats_exported"),
+        (actor, "jaarverslag_exported"),
+        (actor, "review_viewed"),
+    ]
     assert entries[0][2]["municipality"] == "Borne" and entries[1][2]["table"] == "topics"
 
 
 # --- the jaarverslag ----------------------------------------------------------------------------------------------
 
 
-def test_jaarverslag_shows_small_counts_as_less_than_five_per_municipality_and_year(client, configured, accounts,
-                                                                                    sign_in):
+def test_jaarverslag_shows_small_counts_as_less_than_five_per_municipality_and_year(
+    client, configured, accounts, sign_in
+):
     from assistant.calendar.model import SchoolYear
 
     year = SchoolYear(2024)
@@ -283,16 +393,42 @@ def test_jaarverslag_shows_small_counts_as_less_than_five_per_municipality_and_y
     seed_turn(date(2024, 3, 4), topic="verlof_vakantie", first=True)  # 2023-2024
     seed_turn(date(2025, 8, 1), topic="verlof_vakantie", first=True)  # 2025-2026: not in the table
     with session_scope() as session:
-        session.add_all([InsightVerlof(reference=f"VL-{n}", at=at(day), day=day, municipality="Hengelo",
-                                       kind="vakantie", status="approved", decided_by="directeur", source="chat")
-                         for n in range(5)])
-        session.add(InsightCase(reference="LP-1", opened_at=at(day), day=day, municipality="Borne",
-                                trigger="absolute_verzuim", priority="high", language="nl",
-                                sla_due_at=at(day), outcome="investigation"))
+        session.add_all(
+            [
+                InsightVerlof(
+                    reference=f"VL-{n}",
+                    at=at(day),
+                    day=day,
+                    municipality="Hengelo",
+                    kind="vakantie",
+                    status="approved",
+                    decided_by="directeur",
+                    source="chat",
+                )
+                for n in range(5)
+            ]
+        )
+        session.add(
+            InsightCase(
+                reference="LP-1",
+                opened_at=at(day),
+                day=day,
+                municipality="Borne",
+                trigger="absolute_verzuim",
+                priority="high",
+                language="nl",
+                sla_due_at=at(day),
+                outcome="investigation",
+            )
+        )
     sign_in("hengelo@leerplicht.nl")
     report = client.get(f"/api/backoffice/jaarverslag?school_year={year.label}").json()
     assert [(c["municipality"], c["school_year"]) for c in report["columns"]] == [
-        ("Borne", "2023-2024"), ("Borne", "2024-2025"), ("Hengelo", "2023-2024"), ("Hengelo", "2024-2025")]
+        ("Borne", "2023-2024"),
+        ("Borne", "2024-2025"),
+        ("Hengelo", "2023-2024"),
+        ("Hengelo", "2024-2025"),
+    ]
     tables = {table["key"]: {row["label"]: row["values"] for row in table["rows"]} for table in report["tables"]}
     assert tables["vragen"]["Op vakantie buiten de schoolvakanties"] == [0, "<5", "<5", 6]
     assert tables["vragen"]["Totaal aantal gesprekken"] == [0, "<5", "<5", 6]
@@ -305,8 +441,13 @@ def test_jaarverslag_shows_small_counts_as_less_than_five_per_municipality_and_y
     exported = client.get(f"/api/backoffice/jaarverslag.csv?school_year={year.label}")
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8")[1:]), delimiter=";"))
     assert rows[0] == ["Tabel", "Rij", "Gemeente", "Schooljaar", "Aantal"]
-    assert ["Vragen aan de Leerplicht-assistent naar onderwerp", "Op vakantie buiten de schoolvakanties", "Borne",
-            "2024-2025", "<5"] in rows
+    assert [
+        "Vragen aan de Leerplicht-assistent naar onderwerp",
+        "Op vakantie buiten de schoolvakanties",
+        "Borne",
+        "2024-2025",
+        "<5",
+    ] in rows
     assert not any(row[4] in ("1", "2", "3", "4") for row in rows[1:])
 
     page = client.get(f"/backoffice/jaarverslag?school_year={year.label}")
@@ -321,6 +462,7 @@ def test_jaarverslag_for_an_admin_has_the_unknown_column_and_refuses_a_bad_schoo
     assert report["columns"][-1]["municipality"] == "Onbekend"
     assert len(report["columns"]) == 2 * 7
     bad = client.get("/api/backoffice/jaarverslag?school_year=2024-2026")
-    assert bad.status_code == 422 and bad.json()["detail"] == "'2024-2026' is geen schooljaar. Schrijf het als " \
-                                                              "2024-2025."
+    assert (
+        bad.status_code == 422 and bad.json()["detail"] == "'2024-2026' is geen schooljaar. Schrijf het als 2024-2025."
+    )
     assert client.get("/backoffice/jaarverslag?school_year=vorig jaar").status_code == 422

@@ -22,10 +22,17 @@ def test_answer_has_messages_citations_intent_and_language(client, fake_rasa):
     assert body["intent"] == {"name": "ask_verlof_vakantie", "confidence": 0.93}
     [message] = body["messages"]
     assert message["text"].startswith("Antwoord op: Mag ik op vakantie")
-    assert message["citations"] == [{"ref": "Leerplichtwet 1969, artikel 13a",
-                                     "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a"}]
-    assert fake_rasa.received[0] == {"sender": "web-1", "message": "Mag ik op vakantie buiten de schoolvakantie?",
-                                     "metadata": {"language": "nl"}}
+    assert message["citations"] == [
+        {
+            "ref": "Leerplichtwet 1969, artikel 13a",
+            "url": "https://wetten.overheid.nl/BWBR0002628/2024-01-01#Artikel13a",
+        }
+    ]
+    assert fake_rasa.received[0] == {
+        "sender": "web-1",
+        "message": "Mag ik op vakantie buiten de schoolvakantie?",
+        "metadata": {"language": "nl"},
+    }
 
 
 def test_both_turns_are_stored_with_intent(client):
@@ -45,25 +52,38 @@ def test_language_given_wins_and_is_remembered(client, fake_rasa):
 
 
 def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [
-        {"text": "Kies een onderwerp", "buttons": [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]},
-        {"custom": {"text": "Extra", "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7"}]}},
-    ], "intent": None}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {"text": "Kies een onderwerp", "buttons": [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]},
+            {"custom": {"text": "Extra", "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7"}]}},
+        ],
+        "intent": None,
+    }
     body = post(client, {"sender_id": "web-4", "message": "help"}).json()
     assert body["intent"] is None
     assert body["messages"][0]["buttons"] == [{"title": "Verlof", "payload": "/ask_verlof_vakantie"}]
     assert body["messages"][0]["id"] + 1 == body["messages"][1]["id"]  # stored in order, each with its id
-    assert body["messages"][1] == {"id": body["messages"][1]["id"], "text": "Extra", "buttons": [], "headline": False,
-                                   "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}],
-                                   "details": None}
+    assert body["messages"][1] == {
+        "id": body["messages"][1]["id"],
+        "text": "Extra",
+        "buttons": [],
+        "headline": False,
+        "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}],
+        "details": None,
+    }
 
 
 def test_the_details_of_an_answer_pass_through_and_are_null_when_empty(client, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [
-        {"text": "Nee, dat kan niet.", "custom": {"details": "Wat kunt u doen?\n• Vraag het aan.",
-                                                  "situation": {"topic": "verlof_vakantie"}}},
-        {"text": "Nog iets?", "custom": {"details": "  "}},
-    ], "intent": None}
+    fake_rasa.reply = lambda body: {
+        "messages": [
+            {
+                "text": "Nee, dat kan niet.",
+                "custom": {"details": "Wat kunt u doen?\n• Vraag het aan.", "situation": {"topic": "verlof_vakantie"}},
+            },
+            {"text": "Nog iets?", "custom": {"details": "  "}},
+        ],
+        "intent": None,
+    }
     body = post(client, {"sender_id": "web-4d", "message": "drie weken vrij?"}).json()
     assert body["messages"][0]["details"] == "Wat kunt u doen?\n• Vraag het aan."
     assert "situation" not in body["messages"][0]  # the facts stay between Rasa and the actions
@@ -106,7 +126,8 @@ def test_invisible_characters_are_removed_before_anything_else(client, fake_rasa
     assert fake_rasa.received[0]["message"] == "hallo ik wil verlof"
     with session_scope() as session:
         assert session.scalars(select(ChatMessage.text).where(ChatMessage.author == "user")).all() == [
-            "hallo ik wil verlof"]
+            "hallo ik wil verlof"
+        ]
 
 
 def test_a_message_of_only_invisible_characters_is_empty(client, fake_rasa):
@@ -130,15 +151,17 @@ def test_the_length_limit_counts_the_normalised_text(client, fake_rasa):
 
 
 def test_malformed_json_is_a_400_with_a_reason(client):
-    response = client.post("/api/chat", content=b'{"sender_id": "x", "message": ',
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/chat", content=b'{"sender_id": "x", "message": ', headers={"content-type": "application/json"}
+    )
     assert response.status_code == 400
     assert "JSON" in response.json()["detail"]
 
 
 def test_wrong_content_type_is_415(client):
-    response = client.post("/api/chat", content=b"sender_id=x&message=hoi",
-                           headers={"content-type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        "/api/chat", content=b"sender_id=x&message=hoi", headers={"content-type": "application/x-www-form-urlencoded"}
+    )
     assert response.status_code == 415
     assert "application/json" in response.json()["detail"]
 
@@ -175,8 +198,11 @@ def test_unsupported_language_code_is_refused(client):
 
 
 def test_oversized_body_is_413(client):
-    response = client.post("/api/chat", content=b'{"sender_id":"a","message":"' + b"a" * 70_000 + b'"}',
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/chat",
+        content=b'{"sender_id":"a","message":"' + b"a" * 70_000 + b'"}',
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 413
     assert "te groot" in response.json()["detail"]
 
@@ -216,8 +242,11 @@ def test_bsn_is_redacted_before_storage_and_rasa_and_the_user_is_told_once(clien
 
 
 def test_email_is_kept_only_when_the_form_asks_for_it(client, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [{"text": "Wat is uw e-mailadres?"}], "intent": None,
-                                    "slots": {"requested_slot": "email"}}
+    fake_rasa.reply = lambda body: {
+        "messages": [{"text": "Wat is uw e-mailadres?"}],
+        "intent": None,
+        "slots": {"requested_slot": "email"},
+    }
     post(client, {"sender_id": "web-16", "message": "ik wil verlof aanvragen, mail: ouder@example.nl"})
     post(client, {"sender_id": "web-16", "message": "ouder@example.nl"})
     assert fake_rasa.received[0]["message"].endswith("[e-mailadres verwijderd]")

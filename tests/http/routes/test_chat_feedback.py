@@ -21,35 +21,49 @@ def rate(client, **body):
 
 
 def test_every_bot_message_has_the_id_it_is_stored_under(chat):
-    reply = {"messages": [{"text": "Eerste deel."}, {"text": "Tweede deel.", "custom": {"topic": "ziekte"}}],
-             "intent": {"name": "ask_ziekte", "confidence": 0.9}}
+    reply = {
+        "messages": [{"text": "Eerste deel."}, {"text": "Tweede deel.", "custom": {"topic": "ziekte"}}],
+        "intent": {"name": "ask_ziekte", "confidence": 0.9},
+    }
     body = chat("web-ids", "Mijn kind is ziek", reply)
     ids = [message["id"] for message in body["messages"]]
     with session_scope() as session:
-        stored = session.execute(select(ChatMessage.id, ChatMessage.text).where(ChatMessage.author == "bot")
-                                 .order_by(ChatMessage.id)).all()
+        stored = session.execute(
+            select(ChatMessage.id, ChatMessage.text).where(ChatMessage.author == "bot").order_by(ChatMessage.id)
+        ).all()
     assert [(i, t) for i, t in stored] == list(zip(ids, ["Eerste deel.", "Tweede deel."], strict=True))
 
 
 def test_thumbs_down_with_a_comment_is_stored_redacted_and_counted_for_the_topic(client, chat):
     message_id = chat("web-fb", "Mag ik op vakantie?", answer("verlof_vakantie"))["messages"][0]["id"]
-    response = rate(client, sender_id="web-fb", message_id=message_id, rating="down",
-                    comment="Klopt niet voor mij, mail me op ouder@example.nl of bel 0612345678")
+    response = rate(
+        client,
+        sender_id="web-fb",
+        message_id=message_id,
+        rating="down",
+        comment="Klopt niet voor mij, mail me op ouder@example.nl of bel 0612345678",
+    )
     assert response.status_code == 200
     assert response.json() == {"message_id": message_id, "rating": "down", "comment_saved": True}
     with session_scope() as session:
         feedback = session.scalar(select(MessageFeedback))
         turn = session.get(InsightTurn, feedback.turn_id)
         assert feedback.rating == "down"
-        assert feedback.comment == "Klopt niet voor mij, mail me op [e-mailadres verwijderd] of bel " \
-                                   "[telefoonnummer verwijderd]"
+        assert (
+            feedback.comment == "Klopt niet voor mij, mail me op [e-mailadres verwijderd] of bel "
+            "[telefoonnummer verwijderd]"
+        )
         assert (turn.topic, turn.feedback_up, turn.feedback_down) == ("verlof_vakantie", 0, 1)
 
 
 def test_a_rating_can_be_changed_and_a_thumbs_up_keeps_no_comment(client, chat):
     message_id = chat("web-change", "Vraag", answer("ziekte"))["messages"][0]["id"]
-    assert rate(client, sender_id="web-change", message_id=message_id, rating="down", comment="mist iets").json()[
-        "comment_saved"] is True
+    assert (
+        rate(client, sender_id="web-change", message_id=message_id, rating="down", comment="mist iets").json()[
+            "comment_saved"
+        ]
+        is True
+    )
     changed = rate(client, sender_id="web-change", message_id=message_id, rating="up", comment="toch goed")
     assert changed.json() == {"message_id": message_id, "rating": "up", "comment_saved": False}
     with session_scope() as session:
@@ -71,10 +85,18 @@ def test_someone_elses_message_an_unknown_id_or_a_user_message_is_404(client, ch
         assert session.scalars(select(MessageFeedback)).all() == []
 
 
-@pytest.mark.parametrize("body", [
-    {"rating": "meh"}, {"rating": 1}, {"rating": None}, {"message_id": 0}, {"message_id": "abc"},
-    {"comment": "x" * 501, "rating": "down"}, {"extra": "field"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"rating": "meh"},
+        {"rating": 1},
+        {"rating": None},
+        {"message_id": 0},
+        {"message_id": "abc"},
+        {"comment": "x" * 501, "rating": "down"},
+        {"extra": "field"},
+    ],
+)
 def test_anything_but_up_or_down_is_refused_with_a_reason(client, chat, body):
     message_id = chat("web-bad", "Vraag", answer("ziekte"))["messages"][0]["id"]
     response = rate(client, **{"sender_id": "web-bad", "message_id": message_id, "rating": "up", **body})
@@ -89,8 +111,11 @@ def test_control_characters_in_a_comment_are_removed_as_in_every_chat_message(cl
 
 
 def test_satisfaction_score_is_stored_once_per_conversation_and_can_change(client, chat):
-    chat("web-score", "Dank je wel", {"messages": [{"text": "Graag gedaan!"}],
-                                       "intent": {"name": "thank", "confidence": 0.99}})
+    chat(
+        "web-score",
+        "Dank je wel",
+        {"messages": [{"text": "Graag gedaan!"}], "intent": {"name": "thank", "confidence": 0.99}},
+    )
     assert client.post("/api/chat/satisfaction", json={"sender_id": "web-score", "score": 2}).json() == {"score": 2}
     assert client.post("/api/chat/satisfaction", json={"sender_id": "web-score", "score": 5}).status_code == 200
     with session_scope() as session:
@@ -108,10 +133,10 @@ def test_feedback_floods_are_rate_limited_like_chat(monkeypatch, configured, fak
 
     monkeypatch.setattr(configured, "chat_rate_limit_per_conversation", "3/minute")
     with TestClient(create_app(configured, rasa_transport=fake_rasa.transport)) as client:
-        message_id = client.post("/api/chat", json={"sender_id": "web-flood", "message": "hoi"}).json()[
-            "messages"][0]["id"]
-        codes = [rate(client, sender_id="web-flood", message_id=message_id, rating="up").status_code
-                 for _ in range(4)]
+        message_id = client.post("/api/chat", json={"sender_id": "web-flood", "message": "hoi"}).json()["messages"][0][
+            "id"
+        ]
+        codes = [rate(client, sender_id="web-flood", message_id=message_id, rating="up").status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
         limited = rate(client, sender_id="web-flood", message_id=message_id, rating="up")
         assert int(limited.headers["Retry-After"]) >= 1
@@ -128,8 +153,10 @@ def test_transcript_download_in_the_users_language_with_the_sources(client, chat
     text = response.text
     assert text.startswith("Uw gesprek met de Leerplicht-assistent\n")
     assert "[BSN verwijderd]. Mag mijn zoon een week eerder op vakantie?" in text and "111222333" not in text
-    assert "Bronnen:\n- Leerplichtwet 1969, artikel 13a (https://wetten.overheid.nl/BWBR0002628/2024-01-01" \
-           "#Artikel13a)" in text
+    assert (
+        "Bronnen:\n- Leerplichtwet 1969, artikel 13a (https://wetten.overheid.nl/BWBR0002628/2024-01-01"
+        "#Artikel13a)" in text
+    )
     assert "We bewaren het gesprek 28 dagen na uw laatste bericht." in text
     english = client.get("/api/chat/web-dl/transcript?language=en").text
     assert english.startswith("Your conversation with the Leerplicht-assistent\n")
@@ -150,7 +177,9 @@ def test_purge_and_erasure_remove_comments_and_links_but_keep_the_counts(client,
         assert session.scalars(select(MessageFeedback)).all() == []
         turns = session.scalars(select(InsightTurn).order_by(InsightTurn.id)).all()
         assert [(t.topic, t.feedback_down, t.conversation_id, t.user_message_id) for t in turns] == [
-            ("ziekte", 1, None, None), ("bezwaar", 1, None, None)]
+            ("ziekte", 1, None, None),
+            ("bezwaar", 1, None, None),
+        ]
         [score] = session.scalars(select(SatisfactionScore)).all()
         assert (score.score, score.conversation_id) == (1, None)
     assert client.get("/api/chat/web-old/transcript").status_code == 404

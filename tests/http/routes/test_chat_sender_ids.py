@@ -49,14 +49,18 @@ def test_a_removed_phone_number_is_explained_with_the_way_to_a_person(client, fa
     assert body["messages"][0]["text"].startswith("Voor uw privacy hebben we het telefoonnummer of e-mailadres")
     assert "'medewerker'" in body["messages"][0]["text"]
     assert body["messages"][1]["text"].startswith("Antwoord op:")
-    english = client.post("/api/chat", json={"sender_id": "web-c2", "message": "Call me on +31 6 12345678",
-                                             "language": "en"}).json()
+    english = client.post(
+        "/api/chat", json={"sender_id": "web-c2", "message": "Call me on +31 6 12345678", "language": "en"}
+    ).json()
     assert english["messages"][0]["text"].startswith("To protect your privacy, we have removed the phone number")
 
 
 def test_no_notice_when_the_form_asks_for_the_contact(client, fake_rasa):
-    fake_rasa.reply = lambda body: {"messages": [{"text": "Hoe kan de leerplichtambtenaar u bereiken?"}],
-                                    "intent": None, "slots": {"requested_slot": "contact"}}
+    fake_rasa.reply = lambda body: {
+        "messages": [{"text": "Hoe kan de leerplichtambtenaar u bereiken?"}],
+        "intent": None,
+        "slots": {"requested_slot": "contact"},
+    }
     client.post("/api/chat", json={"sender_id": "web-c3", "message": "ik wil een medewerker"})
     body = client.post("/api/chat", json={"sender_id": "web-c3", "message": "0612345678"}).json()
     assert fake_rasa.received[-1]["message"] == "0612345678"
@@ -67,10 +71,12 @@ def test_a_contact_typed_to_the_officer_goes_to_the_case_not_the_transcript(clie
     make_user("jan@hengelo.nl")
     client.post("/api/chat", json={"sender_id": "web-c4", "message": "Ik wil een mens spreken"})
     fake_rasa.received.clear()
-    info = chat_handoff.create_from_conversation("web-c4", "user_request", {"town": "Borne",
-                                                                             "email": "ouder@example.nl"}, None)
-    body = client.post("/api/chat", json={"sender_id": "web-c4",
-                                          "message": "U kunt mij bellen op 06-12345678 of +32 470 12 34 56"}).json()
+    info = chat_handoff.create_from_conversation(
+        "web-c4", "user_request", {"town": "Borne", "email": "ouder@example.nl"}, None
+    )
+    body = client.post(
+        "/api/chat", json={"sender_id": "web-c4", "message": "U kunt mij bellen op 06-12345678 of +32 470 12 34 56"}
+    ).json()
     assert fake_rasa.received == []
     assert body["messages"][0]["text"].startswith("Voor uw privacy staan telefoonnummers en e-mailadressen niet")
     assert body["messages"][-1]["text"].startswith("Uw bericht is doorgestuurd")

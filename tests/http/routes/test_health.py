@@ -12,16 +12,19 @@ from tests.conftest import GATEWAY_TOKEN
 def test_health_is_200_when_rasa_has_a_model_and_the_stores_take_a_write(client):
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"gateway": "ok", "rasa": "ok", "tracker_store": "ok",
-                                                          "database": "ok", "action_server": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"gateway": "ok", "rasa": "ok", "tracker_store": "ok", "database": "ok", "action_server": "ok"},
+    }
 
 
 def _with_action_server(configured, fake_rasa, handler) -> TestClient:
     from assistant.app import create_app
 
     settings = configured.model_copy(update={"action_server_port": 8001})
-    return TestClient(create_app(settings, rasa_transport=fake_rasa.transport,
-                                 action_server_transport=httpx.MockTransport(handler)))
+    return TestClient(
+        create_app(settings, rasa_transport=fake_rasa.transport, action_server_transport=httpx.MockTransport(handler))
+    )
 
 
 def test_health_asks_the_action_server_of_its_own(configured, fake_rasa):
@@ -43,8 +46,13 @@ def test_health_is_503_when_the_action_server_is_down(configured, fake_rasa):
     with _with_action_server(configured, fake_rasa, down) as client:
         response = client.get("/health")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "tracker_store": "ok", "database": "ok",
-                                         "action_server": "unavailable"}
+    assert response.json()["checks"] == {
+        "gateway": "ok",
+        "rasa": "ok",
+        "tracker_store": "ok",
+        "database": "ok",
+        "action_server": "unavailable",
+    }
 
 
 def test_health_is_503_without_a_loaded_model(client, fake_rasa):
@@ -70,8 +78,13 @@ def test_health_is_503_when_rasas_tracker_store_does_not_take_a_write(client, fa
     fake_rasa.tracker_store_writable = False
     response = client.get("/health")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"gateway": "ok", "rasa": "ok", "tracker_store": "unavailable",
-                                         "database": "ok", "action_server": "ok"}
+    assert response.json()["checks"] == {
+        "gateway": "ok",
+        "rasa": "ok",
+        "tracker_store": "unavailable",
+        "database": "ok",
+        "action_server": "ok",
+    }
 
 
 def _action_call(name: str) -> dict:
@@ -79,9 +92,16 @@ def _action_call(name: str) -> dict:
         "next_action": name,
         "sender_id": "s1",
         "version": "3.6.21",
-        "tracker": {"sender_id": "s1", "slots": {}, "latest_message": {"text": "hoi", "intent": {"name": "greet"},
-                    "entities": []}, "events": [], "paused": False, "followup_action": None,
-                    "active_loop": {}, "latest_action_name": "action_listen"},
+        "tracker": {
+            "sender_id": "s1",
+            "slots": {},
+            "latest_message": {"text": "hoi", "intent": {"name": "greet"}, "entities": []},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
         "domain": {"intents": [], "entities": [], "slots": {}, "responses": {}, "actions": [], "forms": {}},
     }
 

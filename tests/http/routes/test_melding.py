@@ -74,13 +74,16 @@ def test_luxe_suspicion(client):
     assert (body["obligation"], body["category"]) == ("verplicht", "luxe")
 
 
-@pytest.mark.parametrize(("field", "value", "reason"), [
-    ("age", 3, "een leerling is minstens 4 jaar oud."),
-    ("age", 150, "een leeftijd boven 100 jaar is niet mogelijk."),
-    ("unauthorized_hours_4_weeks", -2, "het aantal uren kan niet negatief zijn."),
-    ("consecutive_weeks_absent", -1, "het aantal weken kan niet negatief zijn."),
-    ("late_count", -3, "het aantal keren te laat kan niet negatief zijn."),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("age", 3, "een leerling is minstens 4 jaar oud."),
+        ("age", 150, "een leeftijd boven 100 jaar is niet mogelijk."),
+        ("unauthorized_hours_4_weeks", -2, "het aantal uren kan niet negatief zijn."),
+        ("consecutive_weeks_absent", -1, "het aantal weken kan niet negatief zijn."),
+        ("late_count", -3, "het aantal keren te laat kan niet negatief zijn."),
+    ],
+)
 def test_impossible_input_is_a_422_with_field_and_reason(client, field, value, reason):
     response = check(client, **{field: value})
     assert response.status_code == 422
@@ -95,17 +98,28 @@ def test_more_hours_than_four_school_weeks_hold(client):
     assert "geen wettelijke grens" in detail
 
 
-@pytest.mark.parametrize(("body", "detail"), [
-    ({"age": 14, "absence_kind": "ongeoorloofd"}, "Het veld 'school_type' ontbreekt."),
-    ({"school_type": "hbo", "age": 14, "absence_kind": "ongeoorloofd"},
-     "Het veld 'school_type' is niet geldig: deze waarde kennen we niet."),
-    ({"school_type": "vo", "age": 14, "absence_kind": "spijbelen"},
-     "Het veld 'absence_kind' is niet geldig: deze waarde kennen we niet."),
-    ({"school_type": "vo", "age": 14.5, "absence_kind": "ongeoorloofd"},
-     "Het veld 'age' is niet geldig: dit moet een heel getal zijn."),
-    ({"school_type": "vo", "age": 14, "absence_kind": "ongeoorloofd", "bsn": "123"},
-     "Het veld 'bsn' kennen we niet."),
-])
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({"age": 14, "absence_kind": "ongeoorloofd"}, "Het veld 'school_type' ontbreekt."),
+        (
+            {"school_type": "hbo", "age": 14, "absence_kind": "ongeoorloofd"},
+            "Het veld 'school_type' is niet geldig: deze waarde kennen we niet.",
+        ),
+        (
+            {"school_type": "vo", "age": 14, "absence_kind": "spijbelen"},
+            "Het veld 'absence_kind' is niet geldig: deze waarde kennen we niet.",
+        ),
+        (
+            {"school_type": "vo", "age": 14.5, "absence_kind": "ongeoorloofd"},
+            "Het veld 'age' is niet geldig: dit moet een heel getal zijn.",
+        ),
+        (
+            {"school_type": "vo", "age": 14, "absence_kind": "ongeoorloofd", "bsn": "123"},
+            "Het veld 'bsn' kennen we niet.",
+        ),
+    ],
+)
 def test_malformed_requests(client, body, detail):
     response = client.post(URL, json=body)
     assert response.status_code == 422
@@ -115,5 +129,3 @@ def test_malformed_requests(client, body, detail):
 def test_json_content_type_is_required(client):
     response = client.post(URL, content="school_type=vo", headers={"Content-Type": "text/plain"})
     assert response.status_code == 415
-
-

@@ -73,9 +73,16 @@ def test_eleven_school_days_are_too_many(client):
 
 
 def test_borne_above_ten_days_goes_to_the_leerplichtambtenaar_of_hengelo(client):
-    body = check(client, kind="gewichtige_omstandigheid", category="ernstige_ziekte", municipality="borne",
-                 start_date="2026-11-02", end_date="2026-11-04", prior_days_this_school_year=8,
-                 requested_on="2026-09-01").json()
+    body = check(
+        client,
+        kind="gewichtige_omstandigheid",
+        category="ernstige_ziekte",
+        municipality="borne",
+        start_date="2026-11-02",
+        end_date="2026-11-04",
+        prior_days_this_school_year=8,
+        requested_on="2026-09-01",
+    ).json()
     assert body["decided_by"] == "leerplichtambtenaar"
     assert body["leerplicht_gemeente"] == "Hengelo"
     assert body["allowed"] is True
@@ -86,8 +93,9 @@ def test_borne_above_ten_days_goes_to_the_leerplichtambtenaar_of_hengelo(client)
 
 
 def test_religious_day_with_one_day_notice_is_too_late(client):
-    body = check(client, kind="religieus", start_date="2026-11-04", end_date="2026-11-04",
-                 requested_on="2026-11-03").json()
+    body = check(
+        client, kind="religieus", start_date="2026-11-04", end_date="2026-11-04", requested_on="2026-11-03"
+    ).json()
     assert body["decided_by"] == "none"
     assert body["allowed"] is False
     assert [problem["code"] for problem in body["problems"]] == ["short_notice"]
@@ -123,22 +131,29 @@ def test_a_non_reason_is_a_warning(client):
     assert body["allowed"] is None
 
 
-@pytest.mark.parametrize(("body", "field", "reason"), [
-    ({"start_date": "2030-10-07", "end_date": "2030-10-08"}, "start_date", "buiten de schoolkalender"),
-    ({"end_date": "2028-08-31"}, "end_date", "31 juli 2028"),
-    ({"start_date": "2026-13-01"}, "start_date", "datum"),
-    ({"municipality": "Almelo"}, "municipality", "deze gemeente kennen we niet. De assistent werkt voor Hengelo, "
-                                                 "Borne, Enschede, Losser, Oldenzaal en Dinkelland."),
-    ({"municipality": "Hof van Twente"}, "municipality", "deze gemeente kennen we niet"),  # only its Doorstroompunt
-    ({"municipality": ""}, "municipality", "te kort"),
-    ({"category": "wintersport"}, "category", "deze reden kennen we niet"),
-    ({"kind": "snipperdag"}, "kind", "deze waarde kennen we niet"),
-    ({"prior_days_this_school_year": -1}, "prior_days_this_school_year", "te laag"),
-    ({"prior_days_this_school_year": "3"}, "prior_days_this_school_year", "heel getal"),
-    ({"prior_vakantie_this_school_year": "ja"}, "prior_vakantie_this_school_year", ""),
-    ({"requested_on": "gisteren"}, "requested_on", "datum"),
-    ({"school_id": "21AB 00"}, "school_id", "tekens"),
-])
+@pytest.mark.parametrize(
+    ("body", "field", "reason"),
+    [
+        ({"start_date": "2030-10-07", "end_date": "2030-10-08"}, "start_date", "buiten de schoolkalender"),
+        ({"end_date": "2028-08-31"}, "end_date", "31 juli 2028"),
+        ({"start_date": "2026-13-01"}, "start_date", "datum"),
+        (
+            {"municipality": "Almelo"},
+            "municipality",
+            "deze gemeente kennen we niet. De assistent werkt voor Hengelo, "
+            "Borne, Enschede, Losser, Oldenzaal en Dinkelland.",
+        ),
+        ({"municipality": "Hof van Twente"}, "municipality", "deze gemeente kennen we niet"),  # only its Doorstroompunt
+        ({"municipality": ""}, "municipality", "te kort"),
+        ({"category": "wintersport"}, "category", "deze reden kennen we niet"),
+        ({"kind": "snipperdag"}, "kind", "deze waarde kennen we niet"),
+        ({"prior_days_this_school_year": -1}, "prior_days_this_school_year", "te laag"),
+        ({"prior_days_this_school_year": "3"}, "prior_days_this_school_year", "heel getal"),
+        ({"prior_vakantie_this_school_year": "ja"}, "prior_vakantie_this_school_year", ""),
+        ({"requested_on": "gisteren"}, "requested_on", "datum"),
+        ({"school_id": "21AB 00"}, "school_id", "tekens"),
+    ],
+)
 def test_bad_input_is_a_422_naming_the_field(client, body, field, reason):
     response = check(client, **body)
     assert response.status_code == 422
@@ -175,22 +190,30 @@ def test_dates_and_rule_texts_in_a_problem_are_in_the_requested_language(client)
     dutch = check(client, start_date="2026-11-13", end_date="2026-11-02").json()
     assert "13 november 2026" in dutch["problems"][0]["message"]
     english = check(client, start_date="2026-11-13", end_date="2026-11-02", language="en").json()
-    assert "November 13, 2026" in english["problems"][0]["message"] and "november" not in english["problems"][0][
-        "message"]
-    reason = check(client, kind="gewichtige_omstandigheid", category="al_geboekt", requested_on="2026-06-01",
-                   language="pl").json()["problems"][0]["message"]
+    assert (
+        "November 13, 2026" in english["problems"][0]["message"] and "november" not in english["problems"][0]["message"]
+    )
+    reason = check(
+        client, kind="gewichtige_omstandigheid", category="al_geboekt", requested_on="2026-06-01", language="pl"
+    ).json()["problems"][0]["message"]
     assert "Wakacje, które są już zarezerwowane lub opłacone" in reason and "geboekt" not in reason
 
 
 def test_holiday_names_in_the_notes_are_in_the_requested_language(client):
     """The check's notes name holidays in the reader's language, with the Dutch name of the schoolgids beside it."""
-    body = dict(kind="gewichtige_omstandigheid", category="verhuizing", start_date="2027-05-03",
-                end_date="2027-05-14", requested_on="2026-06-01")
+    body = dict(
+        kind="gewichtige_omstandigheid",
+        category="verhuizing",
+        start_date="2027-05-03",
+        end_date="2027-05-14",
+        requested_on="2026-06-01",
+    )
     notes = {note["code"]: note["message"] for note in check(client, language="uk", **body).json()["notes"]}
     assert "Травневі канікули (Meivakantie)" in notes["kalender_onzeker"]
     assert "регіону канікул Північ" in notes["schoolgids"]
     dutch = {note["code"]: note["message"] for note in check(client, **body).json()["notes"]}
     assert "staan nog niet vast: Meivakantie." in dutch["kalender_onzeker"]
-    advisory = check(client, language="ar", start_date="2026-10-05", end_date="2026-10-23",
-                     requested_on="2026-06-01").json()["notes"]
+    advisory = check(
+        client, language="ar", start_date="2026-10-05", end_date="2026-10-23", requested_on="2026-06-01"
+    ).json()["notes"]
     assert "عطلة الخريف (Herfstvakantie)" in next(n["message"] for n in advisory if n["code"] == "kalender_advies")

@@ -76,8 +76,13 @@ def test_earlier_requests_of_the_child_count(client) -> None:
 
 
 def _officer_request(client) -> dict:
-    common = {"kind": "gewichtige_omstandigheid", "category": "ernstige_ziekte", "employer_statement": None,
-              "home_municipality": "Borne", "reason": "Mijn moeder is ernstig ziek in Marokko."}
+    common = {
+        "kind": "gewichtige_omstandigheid",
+        "category": "ernstige_ziekte",
+        "employer_statement": None,
+        "home_municipality": "Borne",
+        "reason": "Mijn moeder is ernstig ziek in Marokko.",
+    }
     response = post(client, start_date="2026-03-09", end_date="2026-03-24", **common)  # 12 school days
     assert response.status_code == 201, response.text
     return response.json()
@@ -85,8 +90,9 @@ def _officer_request(client) -> dict:
 
 def test_school_accounts_see_only_their_school(client, sign_in) -> None:
     mine = post(client).json()["reference"]
-    theirs = post(client, school_id="enschede-de-triangel", home_municipality="Enschede",
-                  child_name="Tom de Wit").json()["reference"]
+    theirs = post(
+        client, school_id="enschede-de-triangel", home_municipality="Enschede", child_name="Tom de Wit"
+    ).json()["reference"]
     make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh")
     sign_in("directie@deborgh.nl")
     listed = client.get("/api/backoffice/verlof").json()["requests"]
@@ -102,16 +108,20 @@ def test_school_approves_and_the_parent_sees_it_with_bezwaar(client, sign_in) ->
     make_user("directie@deborgh.nl", "school", None, "hengelo-de-borgh", name="Directie De Borgh")
     csrf = sign_in("directie@deborgh.nl")
     assert client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"}).status_code == 403
-    decided = client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"},
-                          headers={"X-CSRF-Token": csrf})
+    decided = client.post(
+        f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"}, headers={"X-CSRF-Token": csrf}
+    )
     assert decided.status_code == 200 and decided.json()["status"] == "approved"
     view = client.get(f"/api/verlof/requests/{reference}", params={"email": "ouder@voorbeeld.nl"}).json()
     assert view["status"] == "approved" and view["decision"]["outcome"] == "approved"
     assert "binnen 6 weken bezwaar maken bij de directeur van De Borgh" in view["bezwaar"]["text"]
     assert "artikel 6:7 van de Algemene wet bestuursrecht" in view["bezwaar"]["text"]
     assert view["bezwaar"]["deadline_weeks"] == 6
-    again = client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "refuse", "reason": "x"},
-                        headers={"X-CSRF-Token": csrf})
+    again = client.post(
+        f"/api/backoffice/verlof/{reference}/decide",
+        json={"outcome": "refuse", "reason": "x"},
+        headers={"X-CSRF-Token": csrf},
+    )
     assert again.status_code == 409
 
 
@@ -129,8 +139,12 @@ def test_officer_refuses_an_art_14_request_with_a_reason(client, sign_in) -> Non
     assert [row["case_reference"] for row in client.get("/api/backoffice/verlof").json()["requests"]] == [None]
     page = client.get(f"/backoffice/verlof/{reference}").text
     assert "LP-" not in page and "ouder@voorbeeld.nl" not in page
-    assert client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"},
-                       headers={"X-CSRF-Token": csrf}).status_code == 403
+    assert (
+        client.post(
+            f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "approve"}, headers={"X-CSRF-Token": csrf}
+        ).status_code
+        == 403
+    )
 
     csrf = sign_in("lpa@enschede.nl")  # another municipality: not found
     assert client.get(f"/api/backoffice/verlof/{reference}").status_code == 404
@@ -144,18 +158,27 @@ def test_officer_refuses_an_art_14_request_with_a_reason(client, sign_in) -> Non
         assert case.municipality == "Hengelo" and case.assessment["citations"]
     cases = client.get("/api/backoffice/cases").json()["cases"]
     assert listed[0]["case_reference"] in [c["reference"] for c in cases]
-    no_reason = client.post(f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "refuse"},
-                            headers={"X-CSRF-Token": csrf})
+    no_reason = client.post(
+        f"/api/backoffice/verlof/{reference}/decide", json={"outcome": "refuse"}, headers={"X-CSRF-Token": csrf}
+    )
     assert no_reason.status_code == 422 and "reden" in no_reason.json()["detail"]
-    refused = client.post(f"/api/backoffice/verlof/{reference}/decide",
-                          json={"outcome": "refuse", "reason": "Het bezoek kan ook in de meivakantie."},
-                          headers={"X-CSRF-Token": csrf})
+    refused = client.post(
+        f"/api/backoffice/verlof/{reference}/decide",
+        json={"outcome": "refuse", "reason": "Het bezoek kan ook in de meivakantie."},
+        headers={"X-CSRF-Token": csrf},
+    )
     assert refused.status_code == 200 and refused.json()["status"] == "refused"
     view = client.get(f"/api/verlof/requests/{reference}", params={"email": "ouder@voorbeeld.nl"}).json()
-    assert view["decision"] == {"outcome": "refused", "reason": "Het bezoek kan ook in de meivakantie.",
-                                "decided_by": "leerplichtambtenaar", "decided_at": view["decision"]["decided_at"]}
-    assert "bij de leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente Borne" in view["bezwaar"][
-        "text"]
+    assert view["decision"] == {
+        "outcome": "refused",
+        "reason": "Het bezoek kan ook in de meivakantie.",
+        "decided_by": "leerplichtambtenaar",
+        "decided_at": view["decision"]["decided_at"],
+    }
+    assert (
+        "bij de leerplichtambtenaar die besliste: de leerplichtambtenaar voor de gemeente Borne"
+        in view["bezwaar"]["text"]
+    )
     assert "college" not in view["bezwaar"]["text"]  # art. 14 lid 3: the officer decides himself
 
 
@@ -168,17 +191,24 @@ def test_back_office_pages_decide_with_the_form(client, sign_in) -> None:
     page = client.get(f"/backoffice/verlof/{reference}")
     assert page.status_code == 200 and "Voorbeoordeling" in page.text and "Toestaan" in page.text
     token = form_token(page.text)
-    refused = client.post(f"/backoffice/verlof/{reference}/decide",
-                          data={"csrf_token": token, "outcome": "refuse", "reason": ""})
+    refused = client.post(
+        f"/backoffice/verlof/{reference}/decide", data={"csrf_token": token, "outcome": "refuse", "reason": ""}
+    )
     assert refused.status_code == 422 and "Geef een reden" in refused.text
-    done = client.post(f"/backoffice/verlof/{reference}/decide",
-                       data={"csrf_token": token, "outcome": "refuse", "reason": "Geen verklaring van de werkgever."},
-                       follow_redirects=False)
+    done = client.post(
+        f"/backoffice/verlof/{reference}/decide",
+        data={"csrf_token": token, "outcome": "refuse", "reason": "Geen verklaring van de werkgever."},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     page = client.get(done.headers["location"])
     assert "Geweigerd" in page.text and "Geen verklaring van de werkgever." in page.text
-    assert client.post(f"/backoffice/verlof/{reference}/decide",
-                       data={"csrf_token": "fout", "outcome": "approve"}).status_code == 403
+    assert (
+        client.post(
+            f"/backoffice/verlof/{reference}/decide", data={"csrf_token": "fout", "outcome": "approve"}
+        ).status_code
+        == 403
+    )
 
 
 def test_the_verlof_api_needs_a_session(client) -> None:

@@ -29,9 +29,16 @@ OFFICER_REPLY = "Goedemorgen, kunt u een verklaring van de arts sturen?"
 
 
 def officer_request(client, **changes) -> dict:
-    data = {"kind": "gewichtige_omstandigheid", "category": "ernstige_ziekte", "employer_statement": None,
-            "home_municipality": "Borne", "reason": "Mijn moeder is ernstig ziek in Marokko.",
-            "start_date": "2026-03-09", "end_date": "2026-03-24", **changes}  # 12 school days: the officer decides
+    data = {
+        "kind": "gewichtige_omstandigheid",
+        "category": "ernstige_ziekte",
+        "employer_statement": None,
+        "home_municipality": "Borne",
+        "reason": "Mijn moeder is ernstig ziek in Marokko.",
+        "start_date": "2026-03-09",
+        "end_date": "2026-03-24",
+        **changes,
+    }  # 12 school days: the officer decides
     response = client.post("/api/verlof/requests", json=body(**data))
     assert response.status_code == 201, response.text
     return response.json()
@@ -47,8 +54,10 @@ def officer_replies(case_reference: str, text: str = OFFICER_REPLY) -> None:
 def case_messages(case_reference: str) -> list[tuple[str, str]]:
     with session_scope() as session:
         case = session.scalar(select(Case).where(Case.reference == case_reference))
-        return [(m.author, m.text) for m in session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id)
-                                                            .order_by(CaseMessage.id))]
+        return [
+            (m.author, m.text)
+            for m in session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id))
+        ]
 
 
 def test_the_side_door_is_closed(client, fake_rasa) -> None:
@@ -81,18 +90,23 @@ def test_the_parent_reads_and_answers_with_the_email(client) -> None:
     view = client.get(f"/api/verlof/requests/{created['reference']}", params={"email": "ouder@voorbeeld.nl"}).json()
     assert [(m["author"], m["text"]) for m in view["conversation"]["messages"]] == [("officer", OFFICER_REPLY)]
 
-    answer = client.post(f"/api/verlof/requests/{created['reference']}/messages",
-                         json={"email": "ouder@voorbeeld.nl", "text": "Ja, mijn BSN is 123 456 782, bel 0612345678"})
+    answer = client.post(
+        f"/api/verlof/requests/{created['reference']}/messages",
+        json={"email": "ouder@voorbeeld.nl", "text": "Ja, mijn BSN is 123 456 782, bel 0612345678"},
+    )
     assert answer.status_code == 201, answer.text
     assert answer.json()["conversation"]["messages"][-1] == {
-        **answer.json()["conversation"]["messages"][-1], "author": "user",
-        "text": "Ja, mijn BSN is [BSN verwijderd], bel [telefoonnummer verwijderd]"}
+        **answer.json()["conversation"]["messages"][-1],
+        "author": "user",
+        "text": "Ja, mijn BSN is [BSN verwijderd], bel [telefoonnummer verwijderd]",
+    }
     with session_scope() as session:
         case = session.scalar(select(Case).where(Case.reference == case_reference))
         assert case.status == "assigned"  # waiting for the officer again
 
-    wrong = client.post(f"/api/verlof/requests/{created['reference']}/messages",
-                        json={"email": "iemand@anders.nl", "text": "Hallo"})
+    wrong = client.post(
+        f"/api/verlof/requests/{created['reference']}/messages", json={"email": "iemand@anders.nl", "text": "Hallo"}
+    )
     assert wrong.status_code == 404 and len(case_messages(case_reference)) == 2
 
 
@@ -115,18 +129,23 @@ def test_the_access_token_opens_the_request_and_is_stored_hashed(client) -> None
     for headers in ({"Authorization": f"Bearer {other['access_token']}"}, {"Authorization": "Bearer fout"}):
         assert client.get(url, headers=headers).status_code == 404
     unknown = client.get("/api/verlof/requests/VL-ABCDEFGHJK", headers={"Authorization": f"Bearer {token}"})
-    assert unknown.status_code == 404 and unknown.json() == client.get(url, headers={
-        "Authorization": "Bearer fout"}).json()
+    assert (
+        unknown.status_code == 404
+        and unknown.json() == client.get(url, headers={"Authorization": "Bearer fout"}).json()
+    )
 
 
 def test_no_conversation_no_message(client) -> None:
     created = client.post("/api/verlof/requests", json=body()).json()  # the directeur decides: no officer thread
     assert created["conversation"] is None
-    response = client.post(f"/api/verlof/requests/{created['reference']}/messages",
-                           json={"email": "ouder@voorbeeld.nl", "text": "Hallo", "language": "en"})
+    response = client.post(
+        f"/api/verlof/requests/{created['reference']}/messages",
+        json={"email": "ouder@voorbeeld.nl", "text": "Hallo", "language": "en"},
+    )
     assert response.status_code == 409 and "conversation" in response.json()["detail"].lower()
-    empty = client.post(f"/api/verlof/requests/{created['reference']}/messages",
-                        json={"email": "ouder@voorbeeld.nl", "text": "   "})
+    empty = client.post(
+        f"/api/verlof/requests/{created['reference']}/messages", json={"email": "ouder@voorbeeld.nl", "text": "   "}
+    )
     assert empty.status_code == 422 and "leeg" in empty.json()["detail"]
 
 
@@ -139,8 +158,10 @@ def test_a_closed_officer_conversation_takes_no_messages(client) -> None:
     view = client.get(f"/api/verlof/requests/{created['reference']}", params={"email": "ouder@voorbeeld.nl"}).json()
     assert view["conversation"]["can_reply"] is False
     assert view["conversation"]["messages"][-1]["author"] == "system"
-    response = client.post(f"/api/verlof/requests/{created['reference']}/messages",
-                           json={"email": "ouder@voorbeeld.nl", "text": "Nog een vraag"})
+    response = client.post(
+        f"/api/verlof/requests/{created['reference']}/messages",
+        json={"email": "ouder@voorbeeld.nl", "text": "Nog een vraag"},
+    )
     assert response.status_code == 409
 
 
@@ -150,8 +171,9 @@ def test_another_parents_request_is_not_revealed_to_the_caller(client, sign_in) 
     again = client.post("/api/verlof/requests", json=body(start_date="2026-05-18", end_date="2026-05-19"))
     assert again.status_code == 422 and again.json()["code"] == "already_used_this_school_year"  # the same parent
 
-    stranger = client.post("/api/verlof/requests", json=body(start_date="2026-05-18", end_date="2026-05-19",
-                                                              email="iemand@anders.nl"))
+    stranger = client.post(
+        "/api/verlof/requests", json=body(start_date="2026-05-18", end_date="2026-05-19", email="iemand@anders.nl")
+    )
     assert stranger.status_code == 201, stranger.text
     shown = stranger.json()
     assert "already_used_this_school_year" not in [p["code"] for p in shown["problems"]]
@@ -169,17 +191,26 @@ def test_another_parents_request_is_not_revealed_to_the_caller(client, sign_in) 
 
 
 def test_identifiers_in_free_text_fields_are_redacted_or_refused(client) -> None:
-    created = client.post("/api/verlof/requests", json=body(
-        reason="Werk in de horeca. Bel 06-12345678, IBAN NL91 ABNA 0417 1643 00, bsn123456782"))
+    created = client.post(
+        "/api/verlof/requests",
+        json=body(reason="Werk in de horeca. Bel 06-12345678, IBAN NL91 ABNA 0417 1643 00, bsn123456782"),
+    )
     assert created.status_code == 201, created.text
     with session_scope() as session:
         stored = session.scalar(select(VerlofRequest))
-    assert stored.reason == ("Werk in de horeca. Bel [telefoonnummer verwijderd], IBAN [IBAN verwijderd], "
-                             "bsn[BSN verwijderd]")
-    for field, value in (("child_name", "Sara jan[at]example[dot]nl"), ("child_class", "groep 5 123 456 782"),
-                         ("child_name", "Sara Jansen ٠٦١٢٣٤٥٦٧٨"), ("school", "Basisschool Zonnestraal 0612345678")):
-        refused = client.post("/api/verlof/requests", json=body(**{field: value}, school_id=None if field == "school"
-                                                                 else "hengelo-de-borgh"))
+    assert stored.reason == (
+        "Werk in de horeca. Bel [telefoonnummer verwijderd], IBAN [IBAN verwijderd], bsn[BSN verwijderd]"
+    )
+    for field, value in (
+        ("child_name", "Sara jan[at]example[dot]nl"),
+        ("child_class", "groep 5 123 456 782"),
+        ("child_name", "Sara Jansen ٠٦١٢٣٤٥٦٧٨"),
+        ("school", "Basisschool Zonnestraal 0612345678"),
+    ):
+        refused = client.post(
+            "/api/verlof/requests",
+            json=body(**{field: value}, school_id=None if field == "school" else "hengelo-de-borgh"),
+        )
         assert refused.status_code == 422 and refused.json()["field"] == field, (field, refused.text)
     with session_scope() as session:
         assert session.scalar(select(func.count()).select_from(VerlofRequest)) == 1

@@ -22,8 +22,13 @@ def test_a_burst_of_submissions_is_stopped_after_the_limit(configured, fake_rasa
     configured.verlof_request_rate_limit = "3/minute;10/hour"
     app = create_app(configured, rasa_transport=fake_rasa.transport)
     # 15 school days under art. 14: every stored request opens an officer case
-    request = body(kind="gewichtige_omstandigheid", category="huwelijk", start_date="2026-03-09",
-                   end_date="2026-03-27", employer_statement=None)
+    request = body(
+        kind="gewichtige_omstandigheid",
+        category="huwelijk",
+        start_date="2026-03-09",
+        end_date="2026-03-27",
+        employer_statement=None,
+    )
     with TestClient(app, client=("192.0.2.20", 1)) as client, TestClient(app, client=("198.51.100.9", 1)) as other:
         statuses = [client.post("/api/verlof/requests", json=request).status_code for _ in range(25)]
         elsewhere = other.post("/api/verlof/requests", json=request)
@@ -49,8 +54,10 @@ def test_status_look_ups_are_throttled_per_address(configured, fake_rasa):
     configured.verlof_status_rate_limit = "5/minute"
     with TestClient(create_app(configured, rasa_transport=fake_rasa.transport)) as client:
         reference = client.post("/api/verlof/requests", json=body()).json()["reference"]
-        guesses = [client.get(f"/api/verlof/requests/VL-GUESS{number:04d}", params={"email": "a@b.nl"}).status_code
-                   for number in range(5)]
+        guesses = [
+            client.get(f"/api/verlof/requests/VL-GUESS{number:04d}", params={"email": "a@b.nl"}).status_code
+            for number in range(5)
+        ]
         refused = client.get(f"/api/verlof/requests/{reference}", params={"email": "ouder@voorbeeld.nl"})
     assert guesses == [404] * 5
     assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1

@@ -21,10 +21,19 @@ EMAIL = "ouder@voorbeeld.nl"
 
 
 def submit(**changes) -> str:
-    data = service.RequestData(kind="vakantie", start_date=date(2026, 3, 9), end_date=date(2026, 3, 13),
-                               child_name="Sara Jansen", child_class="groep 5", home_municipality="Hengelo",
-                               reason="Ik werk in de horeca.", email=EMAIL, school_id="hengelo-de-borgh",
-                               employer_statement=True, language="en")
+    data = service.RequestData(
+        kind="vakantie",
+        start_date=date(2026, 3, 9),
+        end_date=date(2026, 3, 13),
+        child_name="Sara Jansen",
+        child_class="groep 5",
+        home_municipality="Hengelo",
+        reason="Ik werk in de horeca.",
+        email=EMAIL,
+        school_id="hengelo-de-borgh",
+        employer_statement=True,
+        language="en",
+    )
     data = replace(data, **changes)
     with session_scope() as session:
         return service.submit(session, data, today=TODAY).reference
@@ -32,11 +41,21 @@ def submit(**changes) -> str:
 
 def decide(reference: str, outcome: str, reason: str | None = None) -> None:
     with session_scope() as session:
-        principal = Principal(id=make_user("directeur@deborgh.nl", role="school", municipality=None,
-                                           school_id="hengelo-de-borgh", name="Directeur De Borgh"),
-                              role="school", school_id="hengelo-de-borgh", display_name="Directeur De Borgh")
-        service.decide(session, principal, reference, outcome, reason,
-                       now=datetime(2026, 1, 20, 10, tzinfo=timezone.utc))
+        principal = Principal(
+            id=make_user(
+                "directeur@deborgh.nl",
+                role="school",
+                municipality=None,
+                school_id="hengelo-de-borgh",
+                name="Directeur De Borgh",
+            ),
+            role="school",
+            school_id="hengelo-de-borgh",
+            display_name="Directeur De Borgh",
+        )
+        service.decide(
+            session, principal, reference, outcome, reason, now=datetime(2026, 1, 20, 10, tzinfo=timezone.utc)
+        )
 
 
 def test_the_form_asks_for_reference_and_email_and_never_puts_them_in_a_url(client):
@@ -81,13 +100,20 @@ def test_a_wrong_address_or_a_missing_field_gets_a_clear_message_never_the_reque
 
 def test_an_officers_messages_on_the_request_are_shown_with_name_and_role(client):
     officer = make_user("jan@hengelo.nl", name="Jan Jansen")
-    reference = submit(kind="gewichtige_omstandigheid", category="huwelijk", start_date=date(2026, 3, 2),
-                       end_date=date(2026, 3, 20), employer_statement=None, language="nl")
+    reference = submit(
+        kind="gewichtige_omstandigheid",
+        category="huwelijk",
+        start_date=date(2026, 3, 2),
+        end_date=date(2026, 3, 20),
+        employer_statement=None,
+        language="nl",
+    )
     with session_scope() as session:
         request = service.find_for_parent(session, reference, EMAIL)
         case = session.query(Case).filter_by(reference=request.case_reference).one()
-        principal = Principal(id=officer, role="officer", school_id=None, municipality="Hengelo",
-                              display_name="Jan Jansen")
+        principal = Principal(
+            id=officer, role="officer", school_id=None, municipality="Hengelo", display_name="Jan Jansen"
+        )
         case_service.reply(session, case, principal, "Kunt u een kopie van de uitnodiging sturen?")
     page = client.post("/verlof/status", data={"reference": reference, "email": EMAIL})
     assert "Berichten van de leerplichtambtenaar" in page.text

@@ -42,8 +42,11 @@ class PageParser(HTMLParser):
     def find(self, tag, **wanted):
         """Tags named `tag` whose attributes have the wanted values (`class_` for class, None: present)."""
         wanted = {key.rstrip("_").replace("_", "-"): value for key, value in wanted.items()}
-        return [attrs for name, attrs in self.tags if name == tag
-                and all(key in attrs and attrs[key] == value for key, value in wanted.items())]
+        return [
+            attrs
+            for name, attrs in self.tags
+            if name == tag and all(key in attrs and attrs[key] == value for key, value in wanted.items())
+        ]
 
     @property
     def visible_text(self) -> str:
@@ -171,9 +174,15 @@ def test_privacy_page_says_what_is_stored_and_the_rights(client):
 
 
 def test_privacy_page_uses_configured_retention_and_organisation(client, app):
-    app.state.settings = app.state.settings.model_copy(update={
-        "chat_retention_days": 14, "case_retention_days": 730, "verlof_undecided_retention_days": 90,
-        "organisation_name": "Gemeente Hengelo", "privacy_contact_url": "javascript:alert(1)"})
+    app.state.settings = app.state.settings.model_copy(
+        update={
+            "chat_retention_days": 14,
+            "case_retention_days": 730,
+            "verlof_undecided_retention_days": 90,
+            "organisation_name": "Gemeente Hengelo",
+            "privacy_contact_url": "javascript:alert(1)",
+        }
+    )
     html = client.get("/privacy").text
     text = parse(html).visible_text
     assert "Gesprekken: 14 dagen" in text
@@ -184,8 +193,7 @@ def test_privacy_page_uses_configured_retention_and_organisation(client, app):
 
 
 def test_privacy_contact_link_when_configured(client, app):
-    app.state.settings = app.state.settings.model_copy(
-        update={"privacy_contact_url": "https://www.hengelo.nl/privacy"})
+    app.state.settings = app.state.settings.model_copy(update={"privacy_contact_url": "https://www.hengelo.nl/privacy"})
     page = parse(client.get("/privacy").text)
     assert page.find("a", href="https://www.hengelo.nl/privacy")
 
@@ -224,7 +232,7 @@ def test_translated_language_sets_lang_dir_and_texts(client, monkeypatch):
     assert not page.find("p", id="untranslated")
 
 
-@pytest.mark.parametrize("value", ["xx", "<script>", "nl\"><script>alert(1)</script>", "EN-gb", ""])
+@pytest.mark.parametrize("value", ["xx", "<script>", 'nl"><script>alert(1)</script>', "EN-gb", ""])
 def test_unknown_or_hostile_language_falls_back_to_dutch_without_cookie(client, value):
     response = client.get("/", params={"lang": value})
     assert response.status_code == 200
