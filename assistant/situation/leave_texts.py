@@ -21,7 +21,7 @@ VAKANTIE_JOB_ONLY = _("Dat kan alleen als de aard van het werk van een ouder een
                       "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
                       "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet).")
 VAKANTIE_ONCE = _("Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
-                  "het dit schooljaar al gegeven, dan kan de directeur het niet nog een keer geven.")
+                  "het dit schooljaar al gegeven, dan kan de directeur het niet opnieuw geven.")
 VAKANTIE_FIRST_WEEKS = _("Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
                          "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
                          "en met {last}.")

@@ -162,7 +162,7 @@ def test_schorsing_mentions_the_inspectie_and_the_one_week_maximum(age):
     decision = melding(school_type="vo", age=age, absence_kind="schorsing")
     assert decision.obligation == "niet_nodig"
     assert "Inspectie van het Onderwijs" in decision.explanation
-    assert "ten hoogste een week" in decision.explanation
+    assert "Een schorsing duurt ten hoogste 7 dagen." in decision.explanation
     assert {"wvo:8.14", "wvo:8.15"} <= set(decision.citations)
 
 
@@ -194,6 +194,28 @@ def test_a_future_change_of_law_switches_the_rule_and_the_text_on_its_date_and_n
     after = evaluate_verlof(request_2027, on=date(2026, 11, 1), law=parameters.on(request_2027.start_date))
     assert after.codes[0] == "too_many_days" and "ten hoogste 5" in after.problems[0].text
     assert parameters.change_days() == [date(2026, 1, 1), date(2027, 1, 1)]  # the 18+ change and this one
+
+
+def test_the_numbers_in_the_rule_texts_follow_the_parameters_of_the_day(tmp_path):
+    """Issue 14: the melding and verlof texts write no legal number; a changed parameter changes the text."""
+    target = tmp_path / "parameters"
+    shutil.copytree(PARAMETERS_DIR, target)
+    for name, key, value in (("melding.yml", "period_lesweken", 3), ("bezwaar.yml", "objection_weeks", 8),
+                             ("richtlijn.yml", "verlof_huwelijk_days", 2)):
+        path = target / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data[key]["versions"][-1]["value"] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    law = load_parameter_set(target).on(TODAY)
+
+    decision = evaluate_melding(MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd",
+                                             unauthorized_hours_4_weeks=18), on=TODAY, law=law)
+    assert "De leerling heeft in drie aaneengesloten lesweken 18 lesuren" in decision.explanation
+    wedding = VerlofFacts(kind="gewichtige_omstandigheid", category="huwelijk", start_date=date(2027, 3, 1),
+                          end_date=date(2027, 3, 1), municipality="Hengelo", requested_on=TODAY)
+    texts = [note.text for note in evaluate_verlof(wedding, on=TODAY, law=law).notes]
+    assert any("binnen acht weken bezwaar maken" in text for text in texts)
+    assert any(text.startswith("Als richtlijn geven veel gemeenten 2 schooldag voor een huwelijk") for text in texts)
 
 
 @pytest.mark.parametrize(("edit", "message"), [

@@ -53,23 +53,24 @@ NOTE_SIXTEEN_WITH_SK = _("De leerling is {age} en heeft een startkwalificatie. D
                          "meldplicht uit de Leerplichtwet niet meer.")
 NOTE_LEERPLICHT_START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
 
-SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in vier aaneengesloten lesweken {hours} "
-                  "{unit} ongeoorloofd gemist. Bij {limit} uur of meer is melden verplicht (Leerplichtwet artikel "
-                  "21a).")
+SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in {lesweken:words} aaneengesloten lesweken "
+                  "{hours} {unit} ongeoorloofd gemist. Bij {limit} uur of meer is melden verplicht (Leerplichtwet "
+                  "artikel 21a).")
 LATE_ALSO_COUNTS = _("Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden.")
 DUO_SENDS_TO_OFFICER = _("DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont.")
-NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal zestien uren'; DUO schrijft 'meer dan {limit} uur'. Wij houden "
+NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal {limit:words} uren'; DUO schrijft 'meer dan {limit} uur'. Wij houden "
                          "{limit} uur aan als grens: dan is melden verplicht.")
 LONG_TERM_RELATIVE = _("U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} "
-                       "weken ongeoorloofd afwezig. Bij meer dan 4 weken noemt DUO dit langdurig relatief verzuim; die "
-                       "melding is verplicht. Heeft u nog geen melding '16 uur in 4 weken' gedaan? Doe die dan ook. "
-                       "Neem ook contact op met de leerplichtambtenaar, zodat u samen kunt zoeken naar een oplossing.")
+                       "weken ongeoorloofd afwezig. Bij meer dan {long_term} weken noemt DUO dit langdurig relatief "
+                       "verzuim; die melding is verplicht. Heeft u nog geen melding '{category}' gedaan? Doe die dan "
+                       "ook. Neem ook contact op met de leerplichtambtenaar, zodat u samen kunt zoeken naar een "
+                       "oplossing.")
 LUXE = _("U moet dit melden bij DUO als luxe verzuim, ook als het om een vermoeden gaat. Luxe verzuim is: de leerling "
          "is buiten de schoolvakanties op vakantie gegaan zonder verlof. Bijvoorbeeld een ziekmelding vlak voor een "
          "vakantie. U meldt de vermoedelijke soort en reden van het verzuim; de leerplichtambtenaar zoekt het verder "
          "uit.")
-BELOW_THRESHOLD = _("De leerling heeft in vier lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder dan {limit} "
-                    "uur, dus een melding is wettelijk niet verplicht.")
+BELOW_THRESHOLD = _("De leerling heeft in {lesweken:words} lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder "
+                    "dan {limit} uur, dus een melding is wettelijk niet verplicht.")
 LATE_BELOW_THRESHOLD = _("De leerling komt te laat. Voor te laat komen staat geen grens in de wet. De gemiste lestijd "
                          "telt wel mee voor de grens van {limit} uur; die is nog niet bereikt.")
 LATE_COUNT_BELOW_THRESHOLD = _("De leerling komt te laat ({count} keer). Voor te laat komen staat geen grens in de "
@@ -87,7 +88,7 @@ OVERIG_ELSEWHERE = _("Alleen in {municipalities} vraagt leerplicht scholen om di
                      "verzuim'. Dat is een verzoek van die gemeenten, geen wettelijke plicht. Vraag in een andere "
                      "gemeente de leerplichtambtenaar of u het ook moet melden.")
 NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan {regional} "
-                        "uur in vier weken'; DUO en de wet leggen de grens bij {limit} uur.")
+                        "uur in {weeks:words} weken'; DUO en de wet leggen de grens bij {limit} uur.")
 SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In {municipalities} is "
               "afgesproken dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele "
               "basis voor het gesprek. Dit is een regionale afspraak.")
@@ -130,10 +131,10 @@ EIGHTEEN_PLUS_REQUIRED = _("De leerling is {weeks} weken aaneengesloten zonder g
                            "gemeente waar de leerling woont. In Twente pakt het Doorstroompunt (voorheen RMC) de "
                            "melding op.")
 OUTSIDE_AGE = _("De leerling is {age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer.")
-SCHORSING_INSPECTIE = _("Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste een week. Duurt de "
-                        "schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met redenen "
-                        "aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). Voor "
-                        "verwijdering gelden eigen regels (artikel 8.15).")
+SCHORSING_INSPECTIE = _("Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste {max_days} dagen. Duurt "
+                        "de schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met "
+                        "redenen aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). "
+                        "Voor verwijdering gelden eigen regels (artikel 8.15).")
 OUTSIDE_SK = _("De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de meldplichten "
                "uit de Leerplichtwet en de meldplicht voor 18-plussers niet.")
 NOT_NEEDED_OWN_POLICY = _("Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school.")

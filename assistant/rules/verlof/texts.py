@@ -12,8 +12,8 @@ NO_SCHOOL_DAYS = _("Van {start} tot en met {end} zijn er geen schooldagen: het i
 TOO_MANY_DAYS = _("U vraagt {days} schooldagen vakantieverlof. De wet staat ten hoogste {max} schooldagen per "
                   "schooljaar toe. Langer is niet mogelijk, ook niet met toestemming van de leerplichtambtenaar. U "
                   "kunt wel verlof vragen voor een kortere periode.")
-ALREADY_USED = _("Vakantieverlof kan maar één keer per schooljaar. U heeft in schooljaar {school_year} al "
-                 "vakantieverlof gehad. Daarom kan de directeur het dit schooljaar niet nog een keer geven.")
+ALREADY_USED = _("Vakantieverlof kan ten hoogste {times} keer per schooljaar. U heeft in schooljaar {school_year} al "
+                 "vakantieverlof gehad. Daarom kan de directeur het dit schooljaar niet opnieuw geven.")
 FIRST_TWO_WEEKS = _("Vakantieverlof mag niet in de eerste {weeks} lesweken van het schooljaar vallen. In schooljaar "
                     "{school_year} zijn dat de lesweken van {first} tot en met {last} (vakantieregio {region}). Uw "
                     "aanvraag valt (voor een deel) in die weken.")
@@ -80,12 +80,12 @@ NOTE_NO_REASON = _("Vertel in uw aanvraag om welke gebeurtenis het gaat. De dire
                    "gewichtige omstandigheid is.")
 NOTE_RELIGIOUS_IS_ARTICLE_13 = _("Voor een religieuze verplichting hoeft u geen verlof te vragen. Het is genoeg om "
                                  "het uiterlijk {days} dagen van tevoren aan de directeur te melden.")
-NOTE_RELIGIOUS_DAYS = _("Veel scholen geven in principe 1 dag per religieuze feestdag. Dat is schoolbeleid, geen "
+NOTE_RELIGIOUS_DAYS = _("Veel scholen geven in principe {days} dag per religieuze feestdag. Dat is schoolbeleid, geen "
                         "wet.")
 NOTE_OFFICER_VIA_SCHOOL = _("Meestal levert u de aanvraag in bij de school; die stuurt hem door naar de "
                             "leerplichtambtenaar (richtlijn).")
-NOTE_BEZWAAR = _("Bent u het niet eens met de beslissing? Dan kunt u binnen zes weken bezwaar maken bij wie de "
-                 "beslissing nam.")
+NOTE_BEZWAAR = _("Bent u het niet eens met de beslissing? Dan kunt u binnen {weeks:words} weken bezwaar maken bij wie "
+                 "de beslissing nam.")
 
 
 def region_name(region: str) -> Message | str:
