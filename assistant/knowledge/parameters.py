@@ -128,6 +128,7 @@ class MeldingParams(_Frozen):
     age_limit_18plus: Param[int]
     weeks_18plus: Param[int]
     overig_wording_hours: Param[int]
+    overig_wording_weeks: Param[int]
     inspectorate_school_days: Param[int]
     in_uitschrijving_days: Param[int]
     fine_per_violation_eur: Param[int]

@@ -13,6 +13,7 @@
   parameter; a guidance or regional number is a parameter too. Numbers that are not legal numbers (article numbers,
   phone numbers, the year of a date) are no quantities and stay literal; a quantity that is no rule ("24 uur per dag"
   bereikbaar, "een dag eerder") is listed in the topic's `literal_numbers`;
+- a topic title (a button, a list entry, a search field) is shown without a law date, so it states no quantity;
 - the regional layer refers only to known municipalities and sources;
 - every legal parameter (`knowledge/parameters/`) cites known ids; a `law` value cites a statute article; a
   `quote` stands verbatim in the article it cites; a regional value names known municipalities.
@@ -240,6 +241,8 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
         if not any(phrase in text for text in shown_texts)
     )
     problems += _check_numbers(kb, f"{where}: answer", answer_texts, answer_cids, topic.literal_numbers)
+    problems.extend(f"{where}: the title writes {describe(quantity)!r}: a title takes no placeholder, so it states "
+                    f"no quantity (say it in the answer)" for quantity in sorted(quantities(topic.title)))
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"
         if event not in GEBEURTENISSEN:

@@ -21,6 +21,8 @@ from assistant.rules.verlof import (
     NO_SCHOOL_DAYS,
     VAKANTIE_AFTERWARDS,
     VerlofDecision,
+    event_guidance,
+    event_guidance_max_days,
     get_rules,
 )
 from assistant.situation.facts import EVENT_CATEGORIES, Facts
@@ -274,11 +276,11 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     if event is not None and event.get("guidance"):
         if not from_vakantie:
             lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
-        lines.append(Message(event["guidance"]))
+        lines.append(event_guidance(event, law))
         citations += event["citations"]
-        maximum_guidance = event.get("guidance_max_days")
+        maximum_guidance = event_guidance_max_days(event, law)
         if days is not None and maximum_guidance is not None:
-            lines.append(Message(MORE_THAN_GUIDANCE if round(days) > int(maximum_guidance) else WITHIN_GUIDANCE))
+            lines.append(Message(MORE_THAN_GUIDANCE if round(days) > maximum_guidance else WITHIN_GUIDANCE))
         details.insert(0, todo)
     else:
         if event is not None and not from_vakantie:

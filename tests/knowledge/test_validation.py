@@ -211,6 +211,15 @@ def test_every_placeholder_of_the_real_topics_renders(fixture_root: Path) -> Non
     assert not [text for text in with_numbers if "{" in render(text, date(2026, 12, 6))]
 
 
+def test_a_title_states_no_quantity(fixture_root: Path) -> None:
+    """Titles are shown as buttons and list entries without a law date, so they take no placeholder: a legal
+    number ("18 jaar") belongs in the answer (issue 14)."""
+    _write_topic(fixture_root, "ziekte", title="Ziek melden binnen twee dagen")
+    assert [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")] == [
+        "topics/ziekte.yml: the title writes '2 day': a title takes no placeholder, so it states no quantity (say it "
+        "in the answer)"]
+
+
 def test_a_literal_guidance_number_is_refused_unless_listed_as_no_rule(fixture_root: Path) -> None:
     """A guidance number is a parameter too (knowledge/parameters/richtlijn.yml); a quantity that is no rule at all
     (a phone line open "24 uur per dag") is listed in the topic's literal_numbers, and the list may not go stale."""
@@ -247,24 +256,26 @@ def test_a_literal_guidance_number_is_refused_unless_listed_as_no_rule(fixture_r
     ]
 
 
-def test_the_leave_rules_guidance_maxima_equal_the_guidance_parameters() -> None:
-    """knowledge/rules/verlof.yml keeps `guidance_max_days` for the leave check; the answers take the same numbers
-    from the parameters. One change of guidance must change both."""
+def test_the_leave_rules_guidance_takes_every_count_from_the_parameters() -> None:
+    """knowledge/rules/verlof.yml writes no count: each event's guidance fills its format fields from the parameters
+    it names (`numbers`), and `guidance_max_days` names the parameter of the highest count (issue 14)."""
+    import string
     from datetime import date
 
-    from assistant.knowledge.loader import DEFAULT_ROOT
     from assistant.knowledge.parameters import params
+    from assistant.rules.verlof import event_guidance, event_guidance_max_days, get_rules
 
     law = params(on=date(2026, 12, 6))
-    expected = {
-        "huwelijk": law.richtlijn.verlof_abroad_max_days.value,
-        "overlijden": law.richtlijn.verlof_overlijden_first_degree_max_days.value,
-        "ernstige_ziekte": law.verlof.gewichtig_director_max_school_days.value,
-        "verhuizing": law.richtlijn.verlof_verhuizing_days.value,
-        "jubileum": law.richtlijn.verlof_jubileum_days.value,
-        "gezinsuitbreiding": law.richtlijn.verlof_gezinsuitbreiding_days.value,
-        "wettelijke_verplichting": law.verlof.gewichtig_director_max_school_days.value,
-        "overig": law.verlof.gewichtig_director_max_school_days.value,
-    }
-    events = yaml.safe_load((DEFAULT_ROOT / "rules" / "verlof.yml").read_text(encoding="utf-8"))["events"]
-    assert {name: events[name]["guidance_max_days"] for name in expected} == expected
+    for name, event in get_rules().events.items():
+        text = event.get("guidance")
+        if not text:
+            assert "numbers" not in event and "guidance_max_days" not in event, name
+            continue
+        fields = {field for _, field, _, _ in string.Formatter().parse(text) if field}
+        assert fields == set(event.get("numbers") or {}), name
+        guidance = event_guidance(event, law)
+        assert guidance is not None and "{" not in str(guidance), name
+        assert event_guidance_max_days(event, law) in guidance.values.values(), name
+    huwelijk = get_rules().events["huwelijk"]
+    assert event_guidance_max_days(huwelijk, law) == law.richtlijn.verlof_abroad_max_days.value
+    assert "tot 5 schooldagen als het huwelijk in het buitenland is" in str(event_guidance(huwelijk, law))

@@ -30,6 +30,8 @@ from assistant.rules.verlof.model import (
     VerlofDecision,
     VerlofFacts,
     VerlofRules,
+    event_guidance,
+    event_guidance_max_days,
     get_rules,
 )
 from assistant.rules.verlof.texts import NO_SCHOOL_DAYS, VAKANTIE_AFTERWARDS, region_name
@@ -44,6 +46,8 @@ __all__ = [
     "VerlofFacts",
     "VerlofRules",
     "evaluate_verlof",
+    "event_guidance",
+    "event_guidance_max_days",
     "get_rules",
     "last_day_to_ask",
     "region_name",

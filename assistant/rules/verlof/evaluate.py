@@ -10,7 +10,15 @@ from assistant.knowledge.parameters import LegalParameters, params
 from assistant.knowledge.regions import get_regions
 from assistant.rules.finding import by_severity, cited
 from assistant.rules.verlof.kinds import gewichtig, religieus, vakantie
-from assistant.rules.verlof.model import DecidedBy, VerlofDecision, VerlofFacts, VerlofRules, get_rules
+from assistant.rules.verlof.model import (
+    DecidedBy,
+    VerlofDecision,
+    VerlofFacts,
+    VerlofRules,
+    event_guidance,
+    event_guidance_max_days,
+    get_rules,
+)
 from assistant.rules.verlof.outcome import Outcome
 from assistant.rules.verlof.texts import (
     END_BEFORE_START,
@@ -99,17 +107,10 @@ def evaluate_verlof(
         decided_by = religieus(request, law, out, requested_on)
 
     if decided_by != "none":
-        out.note("bezwaar", NOTE_BEZWAAR, ("awb:6:7", "src:assen-wie-beslist"))
-    return _decision(
-        out,
-        school_days=school_days,
-        decided_by=decided_by,
-        school_year=school_year,
-        region=region,
-        officer=officer,
-        base=base,
-        law_date=law.on,
-    )
+        objection = law.bezwaar.objection_weeks
+        out.note("bezwaar", NOTE_BEZWAAR, (*objection.citations, "src:assen-wie-beslist"), weeks=objection.value)
+    return _decision(out, school_days=school_days, decided_by=decided_by, school_year=school_year,
+                     region=region, officer=officer, base=base, law_date=law.on)
 
 
 def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = None) -> date:
@@ -192,17 +193,13 @@ def _category_checks(
         return
     if event.get("assessed_by_school"):
         out.assessment_needed = True
-    if event.get("guidance"):
-        out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=Message(event["guidance"]))
-    maximum = event.get("guidance_max_days")
-    if maximum is not None and school_days > int(maximum):
-        out.note(
-            "meer_dan_richtlijn",
-            NOTE_MORE_THAN_GUIDANCE,
-            event["citations"],
-            days=school_days,
-            label=Message(event["label"]),
-        )
+    guidance = event_guidance(event, law)
+    if guidance is not None:
+        out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=guidance)
+    maximum = event_guidance_max_days(event, law)
+    if maximum is not None and school_days > maximum:
+        out.note("meer_dan_richtlijn", NOTE_MORE_THAN_GUIDANCE, event["citations"], days=school_days,
+                 label=Message(event["label"]))
 
 
 def _calendar_notes(

@@ -12,6 +12,8 @@ from typing import Any, Literal
 import yaml
 
 from assistant.calendar import SchoolYear
+from assistant.i18n import Message
+from assistant.knowledge.parameters import LegalParameters, Param
 from assistant.knowledge.paths import RULES_DIR
 from assistant.rules.finding import Finding
 
@@ -104,3 +106,27 @@ class VerlofRules:
 def get_rules(path: Path | None = None) -> VerlofRules:
     with (path or RULES_FILE).open(encoding="utf-8") as handle:
         return VerlofRules.from_mapping(yaml.safe_load(handle))
+
+
+def event_parameter(law: LegalParameters, name: str) -> Param[Any]:
+    """The parameter an event names as `group.name` (`richtlijn.verlof_huwelijk_days`); KeyError when unknown."""
+    group, _, member = name.partition(".")
+    param = getattr(getattr(law, group, None), member, None)
+    if not isinstance(param, Param):
+        raise KeyError(f"unknown parameter {name!r} in knowledge/rules/verlof.yml")
+    return param
+
+
+def event_guidance(event: Mapping[str, Any], law: LegalParameters) -> Message | None:
+    """An event's guidance text with its counts (`numbers`) filled from the parameters `law` holds; None without."""
+    text = event.get("guidance")
+    if not text:
+        return None
+    numbers = event.get("numbers") or {}
+    return Message(text, {field: event_parameter(law, name).value for field, name in numbers.items()})
+
+
+def event_guidance_max_days(event: Mapping[str, Any], law: LegalParameters) -> int | None:
+    """The highest count of an event's guidance, from the parameter it names (`guidance_max_days`); None without."""
+    name = event.get("guidance_max_days")
+    return None if name is None else int(event_parameter(law, name).value)
