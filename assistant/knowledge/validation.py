@@ -241,8 +241,11 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
         if not any(phrase in text for text in shown_texts)
     )
     problems += _check_numbers(kb, f"{where}: answer", answer_texts, answer_cids, topic.literal_numbers)
-    problems.extend(f"{where}: the title writes {describe(quantity)!r}: a title takes no placeholder, so it states "
-                    f"no quantity (say it in the answer)" for quantity in sorted(quantities(topic.title)))
+    problems.extend(
+        f"{where}: the title writes {describe(quantity)!r}: a title takes no placeholder, so it states "
+        f"no quantity (say it in the answer)"
+        for quantity in sorted(quantities(topic.title))
+    )
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"
         if event not in GEBEURTENISSEN:

@@ -9,28 +9,43 @@ WEEKS_ABOUT = _("{weeks} weken zijn ongeveer {days} schooldagen.")
 ONE_MONTH_ABOUT = _("Een maand is ongeveer {days} schooldagen.")
 MONTHS_ABOUT = _("{months} maanden zijn ongeveer {days} schooldagen.")
 PERIOD_DAYS = _("Van {start} tot en met {end} zijn er {days} schooldagen.")
-VAKANTIE_MAX = _("Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
-                 "leerplichtambtenaar (artikel 13a Leerplichtwet).")
-VAKANTIE_FITS = _("Dat past binnen het maximum van {max} schooldagen. Maar vakantieverlof kan alleen als het beroep "
-                  "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
-                  "per schooljaar (artikel 13a Leerplichtwet).")
-VAKANTIE_JOB = _("Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
-                 "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg.")
-VAKANTIE_JOB_ONLY = _("Dat kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle "
-                      "schoolvakanties van het schooljaar onmogelijk maakt, zoals seizoenswerk; drukte of een eigen "
-                      "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
-                      "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet).")
-VAKANTIE_ONCE = _("Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
-                  "het dit schooljaar al gegeven, dan kan de directeur het niet opnieuw geven.")
-VAKANTIE_FIRST_WEEKS = _("Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
-                         "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
-                         "en met {last}.")
-VAKANTIE_FIRST_WEEKS_NOTE = _("Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
-                              "{school_year} zijn dat de weken van {first} tot en met {last}.")
-VAKANTIE_ONLY_JOB_REASON = _("Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
-                             "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet).")
-TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de "
-                  "werkgever.")
+VAKANTIE_MAX = _(
+    "Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
+    "leerplichtambtenaar (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_FITS = _(
+    "Dat past binnen het maximum van {max} schooldagen. Maar vakantieverlof kan alleen als het beroep "
+    "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
+    "per schooljaar (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_JOB = _(
+    "Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
+    "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg."
+)
+VAKANTIE_JOB_ONLY = _(
+    "Dat kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle "
+    "schoolvakanties van het schooljaar onmogelijk maakt, zoals seizoenswerk; drukte of een eigen "
+    "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
+    "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet)."
+)
+VAKANTIE_ONCE = _(
+    "Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
+    "het dit schooljaar al gegeven, dan kan de directeur het niet opnieuw geven."
+)
+VAKANTIE_FIRST_WEEKS = _(
+    "Nee, dat kan niet. Vakantieverlof kan nooit in de eerste {weeks} lesweken van het schooljaar "
+    "(artikel 13a Leerplichtwet). In schooljaar {school_year} zijn dat de weken van {first} tot "
+    "en met {last}."
+)
+VAKANTIE_FIRST_WEEKS_NOTE = _(
+    "Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
+    "{school_year} zijn dat de weken van {first} tot en met {last}."
+)
+VAKANTIE_ONLY_JOB_REASON = _(
+    "Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
+    "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."
+)
+TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever.")
 TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
 TODO_VAKANTIE_SCHOOL = _(
     "Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "

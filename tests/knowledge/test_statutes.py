@@ -100,8 +100,14 @@ def _unquoted(text: str) -> str:
 
 def test_verbatim_articles_match_the_reference_word_for_word(fixture_kb: KnowledgeBase) -> None:
     reference = _normalise(_unquoted(STATUTE_REFERENCE.read_text(encoding="utf-8")))
-    verbatim = [a for a in fixture_kb.articles if a.fidelity == "verbatim" and a.id.split(":")[0] in REFERENCE_PREFIXES
-                and "/2026-08-01#" not in a.url and "/2026-07-01#" not in a.url]  # re-read in a newer version
+    verbatim = [
+        a
+        for a in fixture_kb.articles
+        if a.fidelity == "verbatim"
+        and a.id.split(":")[0] in REFERENCE_PREFIXES
+        and "/2026-08-01#" not in a.url
+        and "/2026-07-01#" not in a.url
+    ]  # re-read in a newer version
     assert len(verbatim) >= 33
     mismatches = [a.id for a in verbatim if _normalise(a.text) not in reference]
     assert mismatches == []

@@ -217,7 +217,8 @@ def test_a_title_states_no_quantity(fixture_root: Path) -> None:
     _write_topic(fixture_root, "ziekte", title="Ziek melden binnen twee dagen")
     assert [p for p in load_knowledge(fixture_root, strict=False).problems if p.startswith("topics/ziekte")] == [
         "topics/ziekte.yml: the title writes '2 day': a title takes no placeholder, so it states no quantity (say it "
-        "in the answer)"]
+        "in the answer)"
+    ]
 
 
 def test_a_literal_guidance_number_is_refused_unless_listed_as_no_rule(fixture_root: Path) -> None:

@@ -241,35 +241,70 @@ def test_the_numbers_in_the_rule_texts_follow_the_parameters_of_the_day(tmp_path
     """Issue 14: the melding and verlof texts write no legal number; a changed parameter changes the text."""
     target = tmp_path / "parameters"
     shutil.copytree(PARAMETERS_DIR, target)
-    for name, key, value in (("melding.yml", "period_lesweken", 3), ("bezwaar.yml", "objection_weeks", 8),
-                             ("richtlijn.yml", "verlof_huwelijk_days", 2)):
+    for name, key, value in (
+        ("melding.yml", "period_lesweken", 3),
+        ("bezwaar.yml", "objection_weeks", 8),
+        ("richtlijn.yml", "verlof_huwelijk_days", 2),
+    ):
         path = target / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data[key]["versions"][-1]["value"] = value
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     law = load_parameter_set(target).on(TODAY)
 
-    decision = evaluate_melding(MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd",
-                                             unauthorized_hours_4_weeks=18), on=TODAY, law=law)
+    decision = evaluate_melding(
+        MeldingFacts(school_type="vo", age=14, absence_kind="ongeoorloofd", unauthorized_hours_4_weeks=18),
+        on=TODAY,
+        law=law,
+    )
     assert "De leerling heeft in drie aaneengesloten lesweken 18 lesuren" in decision.explanation
-    wedding = VerlofFacts(kind="gewichtige_omstandigheid", category="huwelijk", start_date=date(2027, 3, 1),
-                          end_date=date(2027, 3, 1), municipality="Hengelo", requested_on=TODAY)
+    wedding = VerlofFacts(
+        kind="gewichtige_omstandigheid",
+        category="huwelijk",
+        start_date=date(2027, 3, 1),
+        end_date=date(2027, 3, 1),
+        municipality="Hengelo",
+        requested_on=TODAY,
+    )
     texts = [note.text for note in evaluate_verlof(wedding, on=TODAY, law=law).notes]
     assert any("binnen acht weken bezwaar maken" in text for text in texts)
     assert any(text.startswith("Als richtlijn geven veel gemeenten 2 schooldag voor een huwelijk") for text in texts)
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda data: data["vakantie_max_school_days"]["versions"][0].update(citations=[]), "at least 1 item"),
-    (lambda data: data["vakantie_max_school_days"]["versions"].append(
-        {"value": 5, "valid_from": date(2026, 1, 1), "basis": "law", "citations": ["lpw:13a"]}), "overlap"),
-    (lambda data: data["vakantie_max_school_days"]["versions"][0].update(valid_until=date(2025, 12, 31)) or
-     data["vakantie_max_school_days"]["versions"].append(
-         {"value": 5, "valid_from": date(2026, 3, 1), "basis": "law", "citations": ["lpw:13a"]}), "gap"),
-    (lambda data: data["vakantie_notice_weeks"]["versions"][0].update(basis="regional"), "applies_to"),
-    (lambda data: data.update(unknown_number={"description": "x", "unit": "days", "versions": [
-        {"value": 1, "valid_from": date(2024, 1, 1), "basis": "law", "citations": ["lpw:13a"]}]}), "not a known"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda data: data["vakantie_max_school_days"]["versions"][0].update(citations=[]), "at least 1 item"),
+        (
+            lambda data: data["vakantie_max_school_days"]["versions"].append(
+                {"value": 5, "valid_from": date(2026, 1, 1), "basis": "law", "citations": ["lpw:13a"]}
+            ),
+            "overlap",
+        ),
+        (
+            lambda data: (
+                data["vakantie_max_school_days"]["versions"][0].update(valid_until=date(2025, 12, 31))
+                or data["vakantie_max_school_days"]["versions"].append(
+                    {"value": 5, "valid_from": date(2026, 3, 1), "basis": "law", "citations": ["lpw:13a"]}
+                )
+            ),
+            "gap",
+        ),
+        (lambda data: data["vakantie_notice_weeks"]["versions"][0].update(basis="regional"), "applies_to"),
+        (
+            lambda data: data.update(
+                unknown_number={
+                    "description": "x",
+                    "unit": "days",
+                    "versions": [
+                        {"value": 1, "valid_from": date(2024, 1, 1), "basis": "law", "citations": ["lpw:13a"]}
+                    ],
+                }
+            ),
+            "not a known",
+        ),
+    ],
+)
 def test_the_parameter_files_refuse_bad_entries(tmp_path, edit, message):
     with pytest.raises(ParameterError, match=message):
         load_parameter_set(_fixture_parameters(tmp_path, edit))

@@ -80,9 +80,17 @@ def _sixteen_hours(b: DecisionBuilder) -> MeldingDecision:
     facts, law = b.facts, b.law
     threshold = law.melding.unauthorised_hours
     b.cite(*threshold.citations, "src:duo-verzuim", "lpw:27")
-    explanation = [Message(t.SIXTEEN_HOURS, {"hours": number(facts.unauthorized_hours_4_weeks), "unit": b.unit(),
-                                           "limit": threshold.value,
-                                           "lesweken": law.melding.period_lesweken.value})]
+    explanation = [
+        Message(
+            t.SIXTEEN_HOURS,
+            {
+                "hours": number(facts.unauthorized_hours_4_weeks),
+                "unit": b.unit(),
+                "limit": threshold.value,
+                "lesweken": law.melding.period_lesweken.value,
+            },
+        )
+    ]
     if facts.absence_kind == "te_laat":
         explanation.append(Message(t.LATE_ALSO_COUNTS))
     explanation.append(Message(t.DUO_SENDS_TO_OFFICER))
@@ -107,16 +115,27 @@ def _long_term_relative(b: DecisionBuilder) -> MeldingDecision:
     facts = b.facts
     long_term = b.law.melding.long_term_relative_weeks
     b.cite(*long_term.citations, "lpw:21a", "wrod:12", "lpw:27", "lpw:10")
-    explanation = [Message(t.LONG_TERM_RELATIVE, {"weeks": number(facts.consecutive_weeks_absent),
-                                                  "long_term": long_term.value,
-                                                  "category": Message(t.DUO_CATEGORY["16_uur"])})]
-    return b.decide("langdurig_relatief", explanation, [
-        b.report_via(),
-        Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["langdurig_relatief"])}),
-        t.GIVE_END_DATE,
-        t.DO_NOT_DEREGISTER,
-        t.FILL_IN_ALL,
-    ])
+    explanation = [
+        Message(
+            t.LONG_TERM_RELATIVE,
+            {
+                "weeks": number(facts.consecutive_weeks_absent),
+                "long_term": long_term.value,
+                "category": Message(t.DUO_CATEGORY["16_uur"]),
+            },
+        )
+    ]
+    return b.decide(
+        "langdurig_relatief",
+        explanation,
+        [
+            b.report_via(),
+            Message(t.CHOOSE_CATEGORY, {"category": Message(t.DUO_CATEGORY["langdurig_relatief"])}),
+            t.GIVE_END_DATE,
+            t.DO_NOT_DEREGISTER,
+            t.FILL_IN_ALL,
+        ],
+    )
 
 
 def _luxe(b: DecisionBuilder) -> MeldingDecision:
@@ -146,9 +165,17 @@ def _overig(b: DecisionBuilder, reason: list[Message] | None = None) -> MeldingD
                 reason = [Message(t.LATE_BELOW_THRESHOLD, {"limit": limit})]
             b.note(t.NOTE_LATE_THRESHOLD)
         else:
-            reason = [Message(t.BELOW_THRESHOLD, {"hours": number(facts.unauthorized_hours_4_weeks),
-                                                "unit": b.unit(), "limit": limit,
-                                                "lesweken": b.law.melding.period_lesweken.value})]
+            reason = [
+                Message(
+                    t.BELOW_THRESHOLD,
+                    {
+                        "hours": number(facts.unauthorized_hours_4_weeks),
+                        "unit": b.unit(),
+                        "limit": limit,
+                        "lesweken": b.law.melding.period_lesweken.value,
+                    },
+                )
+            ]
         b.cite("lpw:21a", "src:duo-verzuim")
     return _regional_or_none(b, reason, category="overig")
 
@@ -184,8 +211,12 @@ def _regional_or_none(b: DecisionBuilder, reason: list[Message], category: Categ
     if overig_here:
         b.cite(*overig.citations)
         parts.append(Message(t.TWENTE_OVERIG, {"municipalities": list(overig.applies_to)}))
-        b.note(t.NOTE_FOURTEEN_HOURS, regional=b.law.melding.overig_wording_hours.value,
-               weeks=b.law.melding.overig_wording_weeks.value, limit=b.law.melding.unauthorised_hours.value)
+        b.note(
+            t.NOTE_FOURTEEN_HOURS,
+            regional=b.law.melding.overig_wording_hours.value,
+            weeks=b.law.melding.overig_wording_weeks.value,
+            limit=b.law.melding.unauthorised_hours.value,
+        )
     if spreekuur_here:
         b.cite(*spreekuur_agreement.citations)
         parts.append(Message(t.SPREEKUUR, {"municipalities": list(spreekuur_agreement.applies_to)}))

@@ -61,72 +61,121 @@ NOTE_SIXTEEN_WITH_SK = _(
 )
 NOTE_LEERPLICHT_START = _("De leerplicht begint op de eerste schooldag van de maand na de vijfde verjaardag.")
 
-SIXTEEN_HOURS = _("U moet dit verzuim melden bij DUO. De leerling heeft in {lesweken:words} aaneengesloten lesweken "
-                  "{hours} {unit} ongeoorloofd gemist. Bij {limit} uur of meer is melden verplicht (Leerplichtwet "
-                  "artikel 21a).")
+SIXTEEN_HOURS = _(
+    "U moet dit verzuim melden bij DUO. De leerling heeft in {lesweken:words} aaneengesloten lesweken "
+    "{hours} {unit} ongeoorloofd gemist. Bij {limit} uur of meer is melden verplicht (Leerplichtwet "
+    "artikel 21a)."
+)
 LATE_ALSO_COUNTS = _("Ook te laat komen telt mee: het is gemiste lestijd zonder geldige reden.")
 DUO_SENDS_TO_OFFICER = _("DUO stuurt de melding naar de leerplichtambtenaar van de gemeente waar de leerling woont.")
-NOTE_SIXTEEN_WORDING = _("De wet zegt 'in totaal {limit:words} uren'; DUO schrijft 'meer dan {limit} uur'. Wij houden "
-                         "{limit} uur aan als grens: dan is melden verplicht.")
-LONG_TERM_RELATIVE = _("U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} "
-                       "weken ongeoorloofd afwezig. Bij meer dan {long_term} weken noemt DUO dit langdurig relatief "
-                       "verzuim; die melding is verplicht. Heeft u nog geen melding '{category}' gedaan? Doe die dan "
-                       "ook. Neem ook contact op met de leerplichtambtenaar, zodat u samen kunt zoeken naar een "
-                       "oplossing.")
-LUXE = _("U moet dit melden bij DUO als luxe verzuim, ook als het om een vermoeden gaat. Luxe verzuim is: de leerling "
-         "is buiten de schoolvakanties op vakantie gegaan zonder verlof. Bijvoorbeeld een ziekmelding vlak voor een "
-         "vakantie. U meldt de vermoedelijke soort en reden van het verzuim; de leerplichtambtenaar zoekt het verder "
-         "uit.")
-BELOW_THRESHOLD = _("De leerling heeft in {lesweken:words} lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder "
-                    "dan {limit} uur, dus een melding is wettelijk niet verplicht.")
-LATE_BELOW_THRESHOLD = _("De leerling komt te laat. Voor te laat komen staat geen grens in de wet. De gemiste lestijd "
-                         "telt wel mee voor de grens van {limit} uur; die is nog niet bereikt.")
-LATE_COUNT_BELOW_THRESHOLD = _("De leerling komt te laat ({count} keer). Voor te laat komen staat geen grens in de "
-                               "wet. De gemiste lestijd telt wel mee voor de grens van {limit} uur; die is nog niet "
-                               "bereikt.")
-NOTE_LATE_THRESHOLD = _("De grens voor te laat komen in de Twentse schoolaanwezigheidskaart hebben wij niet. Kijk in "
-                        "de kaart of vraag het de leerplichtambtenaar.")
-NO_TWENTE = _("Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en de gemeenten waarvoor zij leerplicht "
-              "of het Doorstroompunt uitvoeren. Vraag de leerplichtafdeling van de gemeente of daar een afspraak "
-              "bestaat over het melden van dit verzuim.")
+NOTE_SIXTEEN_WORDING = _(
+    "De wet zegt 'in totaal {limit:words} uren'; DUO schrijft 'meer dan {limit} uur'. Wij houden "
+    "{limit} uur aan als grens: dan is melden verplicht."
+)
+LONG_TERM_RELATIVE = _(
+    "U moet dit verzuim melden bij DUO als langdurig relatief verzuim. De leerling is al {weeks} "
+    "weken ongeoorloofd afwezig. Bij meer dan {long_term} weken noemt DUO dit langdurig relatief "
+    "verzuim; die melding is verplicht. Heeft u nog geen melding '{category}' gedaan? Doe die dan "
+    "ook. Neem ook contact op met de leerplichtambtenaar, zodat u samen kunt zoeken naar een "
+    "oplossing."
+)
+LUXE = _(
+    "U moet dit melden bij DUO als luxe verzuim, ook als het om een vermoeden gaat. Luxe verzuim is: de leerling "
+    "is buiten de schoolvakanties op vakantie gegaan zonder verlof. Bijvoorbeeld een ziekmelding vlak voor een "
+    "vakantie. U meldt de vermoedelijke soort en reden van het verzuim; de leerplichtambtenaar zoekt het verder "
+    "uit."
+)
+BELOW_THRESHOLD = _(
+    "De leerling heeft in {lesweken:words} lesweken {hours} {unit} ongeoorloofd gemist. Dat is minder "
+    "dan {limit} uur, dus een melding is wettelijk niet verplicht."
+)
+LATE_BELOW_THRESHOLD = _(
+    "De leerling komt te laat. Voor te laat komen staat geen grens in de wet. De gemiste lestijd "
+    "telt wel mee voor de grens van {limit} uur; die is nog niet bereikt."
+)
+LATE_COUNT_BELOW_THRESHOLD = _(
+    "De leerling komt te laat ({count} keer). Voor te laat komen staat geen grens in de "
+    "wet. De gemiste lestijd telt wel mee voor de grens van {limit} uur; die is nog niet "
+    "bereikt."
+)
+NOTE_LATE_THRESHOLD = _(
+    "De grens voor te laat komen in de Twentse schoolaanwezigheidskaart hebben wij niet. Kijk in "
+    "de kaart of vraag het de leerplichtambtenaar."
+)
+NO_TWENTE = _(
+    "Wij kennen alleen de afspraken van Hengelo, Borne en Enschede en de gemeenten waarvoor zij leerplicht "
+    "of het Doorstroompunt uitvoeren. Vraag de leerplichtafdeling van de gemeente of daar een afspraak "
+    "bestaat over het melden van dit verzuim."
+)
 CAN_REPORT_OVERIG = _("U kunt dit wel melden als 'overig verzuim'.")
-TWENTE_OVERIG = _("In {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. "
-                  "Dat is een verzoek van die gemeenten, geen wettelijke plicht. Zo kan leerplicht vroeg helpen.")
-OVERIG_ELSEWHERE = _("Alleen in {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig "
-                     "verzuim'. Dat is een verzoek van die gemeenten, geen wettelijke plicht. Vraag in een andere "
-                     "gemeente de leerplichtambtenaar of u het ook moet melden.")
-NOTE_FOURTEEN_HOURS = _("Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan {regional} "
-                        "uur in {weeks:words} weken'; DUO en de wet leggen de grens bij {limit} uur.")
-SPREEKUUR = _("De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In {municipalities} is "
-              "afgesproken dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele "
-              "basis voor het gesprek. Dit is een regionale afspraak.")
-SICK_SUSPECTED = _("Ziekte is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake is van "
-                   "ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
-SUSPENDED_SUSPECTED = _("Schorsing is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake "
-                        "is van ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'.")
-NOTE_SUSPECTED_SIXTEEN = _("Blijkt het verzuim ongeoorloofd en is het {limit} uur of meer in {weeks} lesweken? Dan is "
-                           "een melding '{category}' verplicht.")
-SICK_ALLOWED = _("Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
-                 "vermoedt dat er sprake is van ongeoorloofd verzuim.")
-SUSPENDED_ALLOWED = _("Schorsing is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
-                      "vermoedt dat er sprake is van ongeoorloofd verzuim.")
-LONG_TERM_SICKNESS_HERE = _("In {municipality} wordt langdurig ziekteverzuim sinds schooljaar {school_year} wel "
-                            "gemeld, als 'overig verzuim'. Dat is een regionale afspraak van Hengelo en Borne, geen "
-                            "wettelijke plicht. Zo komt leerplicht eerder in beeld en kan die samen met school en "
-                            "jeugdarts meedenken.")
-NOTE_LONG_TERM_NO_WEEKS = _("De bron noemt geen aantal weken voor 'langdurig'. Volg de Twentse "
-                            "schoolaanwezigheidskaart of vraag het de leerplichtambtenaar.")
-NOTE_LONG_TERM_SICKNESS = _("In Hengelo en Borne wordt langdurig ziekteverzuim sinds schooljaar {school_year} gemeld "
-                            "(regionale afspraak).")
-GRANTED_LEAVE = _("Verlof dat de directeur of de leerplichtambtenaar heeft gegeven, is geen verzuim. Voor het verlof "
-                  "zelf hoeft u niets te melden. Blijft de leerling langer weg dan het verlof? Dan is dat ongeoorloofd "
-                  "verzuim.")
-EIGHTEEN_PLUS_BASIS = _("De leerling is {adult} jaar of ouder, jonger dan {upper} jaar en heeft geen "
-                        "startkwalificatie. De Leerplichtwet geldt niet meer, maar er is een aparte meldplicht.")
-NOTE_EIGHTEEN_PLUS_VO = _("Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC artikel "
-                          "47b). DUO gebruikt dezelfde soort melding.")
-NOTE_LAW_CHANGED = _("Deze meldplicht staat sinds {date} in de Wet educatie en beroepsonderwijs (artikel 9.2.1 en "
-                     "9.2.2) en geldt sindsdien tot {upper} jaar; daarvoor was dat tot {old_upper} jaar.")
+TWENTE_OVERIG = _(
+    "In {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig verzuim'. "
+    "Dat is een verzoek van die gemeenten, geen wettelijke plicht. Zo kan leerplicht vroeg helpen."
+)
+OVERIG_ELSEWHERE = _(
+    "Alleen in {municipalities} vraagt leerplicht scholen om dit verzuim toch te melden als 'overig "
+    "verzuim'. Dat is een verzoek van die gemeenten, geen wettelijke plicht. Vraag in een andere "
+    "gemeente de leerplichtambtenaar of u het ook moet melden."
+)
+NOTE_FOURTEEN_HOURS = _(
+    "Het jaarverslag van Hengelo en Borne omschrijft overig verzuim als 'minder dan {regional} "
+    "uur in {weeks:words} weken'; DUO en de wet leggen de grens bij {limit} uur."
+)
+SPREEKUUR = _(
+    "De leerling doet mee aan het preventieve spreekuur van de leerplichtambtenaar. In {municipalities} is "
+    "afgesproken dat de school daarvoor een DUO-melding doet (overig verzuim). Die melding is de formele "
+    "basis voor het gesprek. Dit is een regionale afspraak."
+)
+SICK_SUSPECTED = _(
+    "Ziekte is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake is van "
+    "ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'."
+)
+SUSPENDED_SUSPECTED = _(
+    "Schorsing is geoorloofd verzuim en meldt u normaal niet. Vermoedt u dat er eigenlijk sprake "
+    "is van ongeoorloofd verzuim? Dan kunt u dit melden als 'overig verzuim'."
+)
+NOTE_SUSPECTED_SIXTEEN = _(
+    "Blijkt het verzuim ongeoorloofd en is het {limit} uur of meer in {weeks} lesweken? Dan is "
+    "een melding '{category}' verplicht."
+)
+SICK_ALLOWED = _(
+    "Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
+    "vermoedt dat er sprake is van ongeoorloofd verzuim."
+)
+SUSPENDED_ALLOWED = _(
+    "Schorsing is geoorloofd verzuim (Leerplichtwet artikel 11). Dit meldt u niet bij DUO, tenzij u "
+    "vermoedt dat er sprake is van ongeoorloofd verzuim."
+)
+LONG_TERM_SICKNESS_HERE = _(
+    "In {municipality} wordt langdurig ziekteverzuim sinds schooljaar {school_year} wel "
+    "gemeld, als 'overig verzuim'. Dat is een regionale afspraak van Hengelo en Borne, geen "
+    "wettelijke plicht. Zo komt leerplicht eerder in beeld en kan die samen met school en "
+    "jeugdarts meedenken."
+)
+NOTE_LONG_TERM_NO_WEEKS = _(
+    "De bron noemt geen aantal weken voor 'langdurig'. Volg de Twentse "
+    "schoolaanwezigheidskaart of vraag het de leerplichtambtenaar."
+)
+NOTE_LONG_TERM_SICKNESS = _(
+    "In Hengelo en Borne wordt langdurig ziekteverzuim sinds schooljaar {school_year} gemeld (regionale afspraak)."
+)
+GRANTED_LEAVE = _(
+    "Verlof dat de directeur of de leerplichtambtenaar heeft gegeven, is geen verzuim. Voor het verlof "
+    "zelf hoeft u niets te melden. Blijft de leerling langer weg dan het verlof? Dan is dat ongeoorloofd "
+    "verzuim."
+)
+EIGHTEEN_PLUS_BASIS = _(
+    "De leerling is {adult} jaar of ouder, jonger dan {upper} jaar en heeft geen "
+    "startkwalificatie. De Leerplichtwet geldt niet meer, maar er is een aparte meldplicht."
+)
+NOTE_EIGHTEEN_PLUS_VO = _(
+    "Voor vo en (v)so staat deze meldplicht in andere wetten (WVO 2020 artikel 8.20, WEC artikel "
+    "47b). DUO gebruikt dezelfde soort melding."
+)
+NOTE_LAW_CHANGED = _(
+    "Deze meldplicht staat sinds {date} in de Wet educatie en beroepsonderwijs (artikel 9.2.1 en "
+    "9.2.2) en geldt sindsdien tot {upper} jaar; daarvoor was dat tot {old_upper} jaar."
+)
 SICK_NOT_REPORTED = _("Ziekte is geoorloofd verzuim; dat meldt u niet.")
 SUSPENDED_NOT_REPORTED = _("Schorsing is geoorloofd verzuim; dat meldt u niet.")
 EIGHTEEN_PLUS_SUSPECTED = _(
@@ -144,12 +193,16 @@ EIGHTEEN_PLUS_REQUIRED = _(
     "melding op."
 )
 OUTSIDE_AGE = _("De leerling is {age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer.")
-SCHORSING_INSPECTIE = _("Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste {max_days} dagen. Duurt "
-                        "de schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met "
-                        "redenen aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). "
-                        "Voor verwijdering gelden eigen regels (artikel 8.15).")
-OUTSIDE_SK = _("De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de meldplichten "
-               "uit de Leerplichtwet en de meldplicht voor 18-plussers niet.")
+SCHORSING_INSPECTIE = _(
+    "Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste {max_days} dagen. Duurt "
+    "de schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met "
+    "redenen aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). "
+    "Voor verwijdering gelden eigen regels (artikel 8.15)."
+)
+OUTSIDE_SK = _(
+    "De leerling heeft een startkwalificatie en is niet meer leerplichtig. Daarom gelden de meldplichten "
+    "uit de Leerplichtwet en de meldplicht voor 18-plussers niet."
+)
 NOT_NEEDED_OWN_POLICY = _("Een melding bij DUO is niet nodig. Wel geldt het verzuimbeleid van uw eigen school.")
 MBO_STUDY_FINANCE = _(
     "Heeft de student studiefinanciering? Dan kan de WEB een aparte regel hebben voor lange "

@@ -109,8 +109,16 @@ def evaluate_verlof(
     if decided_by != "none":
         objection = law.bezwaar.objection_weeks
         out.note("bezwaar", NOTE_BEZWAAR, (*objection.citations, "src:assen-wie-beslist"), weeks=objection.value)
-    return _decision(out, school_days=school_days, decided_by=decided_by, school_year=school_year,
-                     region=region, officer=officer, base=base, law_date=law.on)
+    return _decision(
+        out,
+        school_days=school_days,
+        decided_by=decided_by,
+        school_year=school_year,
+        region=region,
+        officer=officer,
+        base=base,
+        law_date=law.on,
+    )
 
 
 def last_day_to_ask(kind: str, start: date, calendar: SchoolCalendar | None = None) -> date:
@@ -198,8 +206,13 @@ def _category_checks(
         out.note("richtlijn_dagen", NOTE_GUIDANCE_DAYS, event["citations"], guidance=guidance)
     maximum = event_guidance_max_days(event, law)
     if maximum is not None and school_days > maximum:
-        out.note("meer_dan_richtlijn", NOTE_MORE_THAN_GUIDANCE, event["citations"], days=school_days,
-                 label=Message(event["label"]))
+        out.note(
+            "meer_dan_richtlijn",
+            NOTE_MORE_THAN_GUIDANCE,
+            event["citations"],
+            days=school_days,
+            label=Message(event["label"]),
+        )
 
 
 def _calendar_notes(

@@ -47,8 +47,14 @@ def vakantie(
         out.problem("too_many_days", "blocking", TOO_MANY_DAYS, maximum.citations, days=len(days), max=maximum.value)
     if request.prior_vakantie_this_school_year and prior_applies:
         times = law.verlof.vakantie_times_per_school_year
-        out.problem("already_used_this_school_year", "blocking", ALREADY_USED, times.citations, times=times.value,
-                    school_year=school_year.label)
+        out.problem(
+            "already_used_this_school_year",
+            "blocking",
+            ALREADY_USED,
+            times.citations,
+            times=times.value,
+            school_year=school_year.label,
+        )
     excluded = law.verlof.vakantie_excluded_first_lesweken
     in_first_weeks = [day for day in days if (calendar.lesweek_number(day, region) or 0) <= excluded.value]
     if in_first_weeks:
@@ -161,8 +167,9 @@ def religieus(request: VerlofFacts, law: LegalParameters, out: Outcome, requeste
     # Art. 13's "two days before" is a backward term: the Algemene termijnenwet does not apply (Atw art. 1 lid 2).
     notice = law.verlof.religieus_notice_days
     if (request.start_date - requested_on).days < notice.value:
-        out.problem("short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value,
-                    start=request.start_date)
+        out.problem(
+            "short_notice", "blocking", RELIGIEUS_LATE, notice.citations, days=notice.value, start=request.start_date
+        )
     feast_days = law.richtlijn.religieuze_feestdag_days
     out.note("religieuze_feestdag_dagen", NOTE_RELIGIOUS_DAYS, feast_days.citations, days=feast_days.value)
     return "none"

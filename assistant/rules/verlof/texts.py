@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from assistant.i18n import Message, _
 
-END_BEFORE_START = _("De einddatum ({end}) ligt vóór de begindatum ({start}). Controleer de data en probeer het "
-                     "opnieuw.")
-NO_SCHOOL_DAYS = _("Van {start} tot en met {end} zijn er geen schooldagen: het is weekend, vakantie of een vrije "
-                   "feestdag. Daarvoor hoeft u geen verlof te vragen. Kijk wel in de schoolgids, want uw school kan "
-                   "andere vrije dagen hebben.")
-TOO_MANY_DAYS = _("U vraagt {days} schooldagen vakantieverlof. De wet staat ten hoogste {max} schooldagen per "
-                  "schooljaar toe. Langer is niet mogelijk, ook niet met toestemming van de leerplichtambtenaar. U "
-                  "kunt wel verlof vragen voor een kortere periode.")
-ALREADY_USED = _("Vakantieverlof kan ten hoogste {times} keer per schooljaar. U heeft in schooljaar {school_year} al "
-                 "vakantieverlof gehad. Daarom kan de directeur het dit schooljaar niet opnieuw geven.")
-FIRST_TWO_WEEKS = _("Vakantieverlof mag niet in de eerste {weeks} lesweken van het schooljaar vallen. In schooljaar "
-                    "{school_year} zijn dat de lesweken van {first} tot en met {last} (vakantieregio {region}). Uw "
-                    "aanvraag valt (voor een deel) in die weken.")
+END_BEFORE_START = _(
+    "De einddatum ({end}) ligt vóór de begindatum ({start}). Controleer de data en probeer het opnieuw."
+)
+NO_SCHOOL_DAYS = _(
+    "Van {start} tot en met {end} zijn er geen schooldagen: het is weekend, vakantie of een vrije "
+    "feestdag. Daarvoor hoeft u geen verlof te vragen. Kijk wel in de schoolgids, want uw school kan "
+    "andere vrije dagen hebben."
+)
+TOO_MANY_DAYS = _(
+    "U vraagt {days} schooldagen vakantieverlof. De wet staat ten hoogste {max} schooldagen per "
+    "schooljaar toe. Langer is niet mogelijk, ook niet met toestemming van de leerplichtambtenaar. U "
+    "kunt wel verlof vragen voor een kortere periode."
+)
+ALREADY_USED = _(
+    "Vakantieverlof kan ten hoogste {times} keer per schooljaar. U heeft in schooljaar {school_year} al "
+    "vakantieverlof gehad. Daarom kan de directeur het dit schooljaar niet opnieuw geven."
+)
+FIRST_TWO_WEEKS = _(
+    "Vakantieverlof mag niet in de eerste {weeks} lesweken van het schooljaar vallen. In schooljaar "
+    "{school_year} zijn dat de lesweken van {first} tot en met {last} (vakantieregio {region}). Uw "
+    "aanvraag valt (voor een deel) in die weken."
+)
 VAKANTIE_AFTERWARDS = _("Vakantieverlof moet u vooraf aanvragen. De directeur kan het niet achteraf geven.")
 VAKANTIE_NOTICE = _(
     "Vraag vakantieverlof als het kan minstens {weeks} weken van tevoren aan. U vraagt het {days} "
@@ -103,18 +112,28 @@ NOTE_EVENT_IS_ARTICLE_14 = _(
     "vakantieverlof, maar verlof wegens gewichtige omstandigheden."
 )
 NOTE_GUIDANCE_DAYS = _("{guidance} Dit is een richtlijn; het aantal dagen verschilt per gemeente en school.")
-NOTE_MORE_THAN_GUIDANCE = _("U vraagt {days} schooldagen voor {label}. Dat is meer dan de richtlijn die veel "
-                            "gemeenten gebruiken. Leg in uw aanvraag uit waarom u meer dagen nodig heeft.")
-NOTE_NO_REASON = _("Vertel in uw aanvraag om welke gebeurtenis het gaat. De directeur beoordeelt of het een "
-                   "gewichtige omstandigheid is.")
-NOTE_RELIGIOUS_IS_ARTICLE_13 = _("Voor een religieuze verplichting hoeft u geen verlof te vragen. Het is genoeg om "
-                                 "het uiterlijk {days} dagen van tevoren aan de directeur te melden.")
-NOTE_RELIGIOUS_DAYS = _("Veel scholen geven in principe {days} dag per religieuze feestdag. Dat is schoolbeleid, geen "
-                        "wet.")
-NOTE_OFFICER_VIA_SCHOOL = _("Meestal levert u de aanvraag in bij de school; die stuurt hem door naar de "
-                            "leerplichtambtenaar (richtlijn).")
-NOTE_BEZWAAR = _("Bent u het niet eens met de beslissing? Dan kunt u binnen {weeks:words} weken bezwaar maken bij wie "
-                 "de beslissing nam.")
+NOTE_MORE_THAN_GUIDANCE = _(
+    "U vraagt {days} schooldagen voor {label}. Dat is meer dan de richtlijn die veel "
+    "gemeenten gebruiken. Leg in uw aanvraag uit waarom u meer dagen nodig heeft."
+)
+NOTE_NO_REASON = _(
+    "Vertel in uw aanvraag om welke gebeurtenis het gaat. De directeur beoordeelt of het een "
+    "gewichtige omstandigheid is."
+)
+NOTE_RELIGIOUS_IS_ARTICLE_13 = _(
+    "Voor een religieuze verplichting hoeft u geen verlof te vragen. Het is genoeg om "
+    "het uiterlijk {days} dagen van tevoren aan de directeur te melden."
+)
+NOTE_RELIGIOUS_DAYS = _(
+    "Veel scholen geven in principe {days} dag per religieuze feestdag. Dat is schoolbeleid, geen wet."
+)
+NOTE_OFFICER_VIA_SCHOOL = _(
+    "Meestal levert u de aanvraag in bij de school; die stuurt hem door naar de leerplichtambtenaar (richtlijn)."
+)
+NOTE_BEZWAAR = _(
+    "Bent u het niet eens met de beslissing? Dan kunt u binnen {weeks:words} weken bezwaar maken bij wie "
+    "de beslissing nam."
+)
 
 
 def region_name(region: str) -> Message | str:
