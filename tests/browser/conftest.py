@@ -9,8 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path("/usr/bin/chromium")
+# `make test` runs this suite beside the model's training on 2 cores: a page's round trip may take seconds there.
+# Assertions wait as long as actions do (below) instead of Playwright's 5 s, so a slow machine is not a failure.
+expect.set_options(timeout=15_000)
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
