@@ -19,6 +19,7 @@ from assistant.knowledge import decisive_topic, get_knowledge_base, render_answe
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.law_date import law_on
 from assistant.knowledge.models import Citation, Topic
+from assistant.knowledge.passages import point_asked
 from assistant.knowledge.render import BULLET
 from assistant.situation import Facts, read_facts, says_unknown
 from assistant.situation.verdict import Choice, situational_reply
@@ -42,6 +43,9 @@ _PAYLOAD = re.compile(r"^/\w+(\{.*\})\s*$", re.DOTALL)
 # it ("hij is 4" may look like a question about five-year-olds); a longer one about another topic is a new question.
 SHORT_ANSWER_WORDS = 6
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
+# After an answer about leave the parent can file the request here (the form checks it against the law and routes it).
+REQUEST_BUTTON = {"title": _("Verlof aanvragen"), "payload": "/request_verlof"}
+REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden")
 # When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
 # (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
 PLAUSIBLE_GUESS_CONFIDENCE = 0.2
@@ -127,7 +131,8 @@ class ActionAnswerTopic(Action):
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
-        return answer_topic(dispatcher, topic, event, language, turn, brief=in_form)
+        question = tracker.latest_message.get("text") or ""
+        return answer_topic(dispatcher, topic, event, language, turn, brief=in_form, question=question)
 
 
 @dataclass(frozen=True)
@@ -218,10 +223,12 @@ def answer_topic(
     language: str,
     turn: SituationTurn | None = None,
     brief: bool = False,
+    question: str = "",
 ) -> list[EventType]:
     """Send the answer of `topic` for the situation of `turn`: the verdict (or the one question) first, the topic's
     text (in the variant for `event`, if it has one) behind "Meer uitleg", every citation (those of the first
-    bubble first, statute first). `brief` (inside a form): only the short answer."""
+    bubble first, statute first). Without a verdict, the short answer is followed by the step or detail that answers
+    the point `question` asks, when one does. `brief` (inside a form): only the short answer."""
     kb = get_knowledge_base()
     loc = Localiser(language)
     reply = situational_reply(topic.id, turn.facts, today(), may_ask=turn.may_ask) if turn is not None else None
@@ -239,11 +246,16 @@ def answer_topic(
         *(_button(choice, loc) for choice in (reply.choices if reply else ())),
         *({"title": title, "payload": payload} for title, payload in answer.buttons),
     ]
+    if topic.id in REQUEST_TOPICS and not brief and not (reply and reply.is_question):
+        buttons.append({**REQUEST_BUTTON, "title": loc(REQUEST_BUTTON["title"])})
     if topic.handoff and not (reply and reply.is_question):
         buttons.append(_human_button(loc))
     citation_ids: list[str] = []
     if reply is None:
         first, more = answer.short, answer.more
+        passage = None if brief or variant else point_asked(question, topic.id, language, kb=kb)
+        if passage:
+            first = f"{first}\n\n{passage}"
     elif reply.asks == "correction":
         first, more = " ".join(loc(line) for line in reply.lines), ""
     elif reply.is_question:
@@ -371,9 +383,10 @@ class ActionRetrievalFallback(Action):
         topic = decisive or agreed_topic(tracker, language)
         if topic is not None:
             turn = situation_turn(tracker, topic.id, language)
-            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn)
+            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn, question=text)
         fitting = topic_the_facts_fit(tracker, language)
         if fitting is not None:
-            return answer_topic(dispatcher, fitting[0], _latest_entity(tracker, EVENT_SLOT), language, fitting[1])
+            event = _latest_entity(tracker, EVENT_SLOT)
+            return answer_topic(dispatcher, fitting[0], event, language, fitting[1], question=text)
         suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
         return []

@@ -122,6 +122,7 @@ class Outcome:
     status: int = 0
     first: str = ""  # the first bubble
     details: bool = False  # it has more behind "Meer uitleg"
+    answered: str | None = None  # the topic the answer was given in (the API's `topic`), when one was
     # What the first bubble must state: one of these alternatives (each a list of parts that must all be in it);
     # None: the question carries no computable fact.
     expected_verdict: list[list[str]] | None = None
@@ -138,6 +139,10 @@ class Outcome:
 
     @property
     def topic(self) -> str | None:
+        """The topic answered (the API names it; the verdict may be given in another topic than the intent's),
+        else the intent's."""
+        if self.answered:
+            return self.answered
         return self.intent[4:] if self.intent and self.intent.startswith("ask_") else None
 
     @property
@@ -192,6 +197,7 @@ def ask(client: httpx.Client, question: dict) -> Outcome:
     outcome.intent = (body.get("intent") or {}).get("name")
     outcome.confidence = (body.get("intent") or {}).get("confidence") or 0.0
     for message in body["messages"]:
+        outcome.answered = outcome.answered or message.get("topic")
         outcome.texts.append(message["text"])
         outcome.citations.extend(citation["ref"] for citation in message["citations"])
     if body["messages"]:
@@ -295,15 +301,16 @@ def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
         )
     lines += [
         "",
-        "| id | lang | expected | intent (confidence) | right | first bubble | verdict first | cited |",
-        "|---|---|---|---|---|---:|---|---|",
+        "| id | lang | expected | intent (confidence) | answered | right | first bubble | verdict first | cited |",
+        "|---|---|---|---|---|---|---:|---|---|",
     ]
     for outcome in everything:
         question = outcome.question
         verdict = ("yes" if outcome.verdict_first else "no") if outcome.computable else "–"
         lines.append(
             f"| {question['id']} | {question['lang']} | {question['expected_topic']} | "
-            f"{outcome.intent} ({outcome.confidence:.2f}) | {'yes' if outcome.right else 'no'} | "
+            f"{outcome.intent} ({outcome.confidence:.2f}) | {outcome.answered or '–'} | "
+            f"{'yes' if outcome.right else 'no'} | "
             f"{len(outcome.first)} | {verdict} | {'; '.join(dict.fromkeys(outcome.citations)) or '–'} |"
         )
     return "\n".join(lines) + "\n"
@@ -318,7 +325,8 @@ def answers(outcomes: list[Outcome]) -> str:
             "",
             f"> {question['question']}",
             "",
-            f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), status {outcome.status}",
+            f"intent: `{outcome.intent}` ({outcome.confidence:.2f}), answered in topic `{outcome.answered or '–'}`, "
+            f"status {outcome.status}",
             "",
         ]
         parts += [text.strip() + "\n" for text in outcome.texts]

@@ -96,6 +96,13 @@ class BotMessage(BaseModel):
         description="More explanation behind the answer (the steps, the exceptions, how it was computed), for a "
         "'Meer uitleg' control; null when there is none (new: older clients ignore it).",
     )
+    topic: str | None = Field(
+        default=None,
+        description="The answer topic this message answers (a topic id such as `verlof_vakantie`: the topic the "
+        "verdict was given in, which may differ from the intent); null for any other message (new: older clients "
+        "ignore it).",
+        examples=["verlof_vakantie"],
+    )
 
 
 class Intent(BaseModel):

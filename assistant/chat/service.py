@@ -354,7 +354,7 @@ def opened_case(reply: RasaReply) -> bool:
 
 
 def to_bot_message(raw: dict[str, Any]) -> BotMessage:
-    """One message as Rasa's gateway channel returns it -> the API shape (text, buttons, citations, details)."""
+    """One message as Rasa's gateway channel returns it -> the API shape (text, buttons, citations, details, topic)."""
     custom = raw.get("custom") if isinstance(raw.get("custom"), dict) else {}
     text = raw.get("text") or custom.get("text") or ""
     buttons = [
@@ -368,10 +368,12 @@ def to_bot_message(raw: dict[str, Any]) -> BotMessage:
         if isinstance(citation, dict) and citation.get("ref")
     ]
     details = custom.get("details")
+    topic = custom.get("topic")
     return BotMessage(
         text=str(text),
         buttons=buttons,
         citations=citations,
         headline=custom.get("headline") is True,
         details=details if isinstance(details, str) and details.strip() else None,
+        topic=topic if isinstance(topic, str) and topic else None,
     )

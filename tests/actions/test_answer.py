@@ -59,7 +59,8 @@ def test_answers_the_topic_of_the_intent_with_citations_and_buttons() -> None:
     assert "Wat kunt u doen?" not in message["text"]
     assert message["custom"]["details"].startswith("Wat kunt u doen?")
     assert message["buttons"] == [
-        {"title": "Vrij voor een bijzondere gebeurtenis", "payload": "/ask_verlof_gewichtige_omstandigheden"}
+        {"title": "Vrij voor een bijzondere gebeurtenis", "payload": "/ask_verlof_gewichtige_omstandigheden"},
+        {"title": "Verlof aanvragen", "payload": "/request_verlof"},  # the form, after the rule
     ]
     assert message["custom"]["topic"] == "verlof_vakantie"
     assert message["custom"]["citations"][0] == {

@@ -192,6 +192,40 @@ def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
     assert result == {"unknown": [fallback, [fallback]], "known": "ask_verlof_vakantie"}
 
 
+def test_a_when_or_where_question_about_leave_gets_the_topic_not_the_request_form(tmp_path):
+    """ "Wanneer kunt u verlof aanvragen?" asks the rule: the best topic question of the ranking replaces the
+    form-starting intent; a request ("ik wil …") and a yes/no question stay requests; without a topic question in the
+    ranking the retrieval decides (`nlu_fallback`)."""
+    result = run_in_rasa_env(
+        """
+        import json
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.question_intent import QuestionIsNoRequest
+        component = QuestionIsNoRequest(QuestionIsNoRequest.get_default_config())
+        ranking = [{"name": "request_verlof", "confidence": 0.74}, {"name": "greet", "confidence": 0.05},
+                   {"name": "ask_verlof_gewichtige_omstandigheden", "confidence": 0.2}]
+        texts = ["Wanneer kunt u verlof aanvragen?", "Hallo, waar kan ik verlof aanvragen", "How do I ask for leave?",
+                 "متى يمكنني طلب إجازة؟", "Kiedy mogę złożyć wniosek o urlop?", "ik wil verlof aanvragen",
+                 "Kan ik hier verlof aanvragen?", "/request_verlof"]
+        messages = [Message(data={"text": text, "intent": dict(ranking[0]), "intent_ranking": [dict(r) for r in ranking]})
+                    for text in texts]
+        bare = Message(data={"text": "Waar vraag ik verlof aan?", "intent": dict(ranking[0]),
+                             "intent_ranking": [dict(ranking[0]), dict(ranking[1])]})
+        component.process([*messages, bare])
+        print(json.dumps({"intents": [m.get("intent")["name"] for m in messages],
+                          "first_ranked": messages[0].get("intent_ranking")[0]["name"],
+                          "ranked": [r["name"] for r in messages[0].get("intent_ranking")],
+                          "bare": bare.get("intent")["name"]}))
+    """,
+        tmp_path,
+    )
+    topic = "ask_verlof_gewichtige_omstandigheden"
+    assert result["intents"] == [topic] * 5 + ["request_verlof"] * 3
+    assert result["first_ranked"] == topic
+    assert "request_verlof" not in result["ranked"]  # the form is no guess for the fallback to offer
+    assert result["bare"] == "nlu_fallback"
+
+
 def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_version(tmp_path):
     result = run_in_rasa_env(
         """

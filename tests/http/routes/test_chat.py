@@ -70,6 +70,7 @@ def test_buttons_and_separate_custom_payload_are_mapped(client, fake_rasa):
         "headline": False,
         "citations": [{"ref": "Algemene wet bestuursrecht, artikel 6:7", "url": None}],
         "details": None,
+        "topic": None,
     }
 
 
@@ -78,7 +79,11 @@ def test_the_details_of_an_answer_pass_through_and_are_null_when_empty(client, f
         "messages": [
             {
                 "text": "Nee, dat kan niet.",
-                "custom": {"details": "Wat kunt u doen?\n• Vraag het aan.", "situation": {"topic": "verlof_vakantie"}},
+                "custom": {
+                    "details": "Wat kunt u doen?\n• Vraag het aan.",
+                    "topic": "luxe_verzuim",
+                    "situation": {"topic": "luxe_verzuim"},
+                },
             },
             {"text": "Nog iets?", "custom": {"details": "  "}},
         ],
@@ -88,6 +93,8 @@ def test_the_details_of_an_answer_pass_through_and_are_null_when_empty(client, f
     assert body["messages"][0]["details"] == "Wat kunt u doen?\n• Vraag het aan."
     assert "situation" not in body["messages"][0]  # the facts stay between Rasa and the actions
     assert body["messages"][1]["details"] is None
+    assert body["messages"][0]["topic"] == "luxe_verzuim"  # the topic answered, whatever the intent was
+    assert body["messages"][1]["topic"] is None
     schema = client.get("/openapi.json").json()["components"]["schemas"]["BotMessage"]["properties"]
     assert "Meer uitleg" in schema["details"]["description"]
 

@@ -1,0 +1,110 @@
+"""An NLU component (runs inside Rasa, environment B): a "when / where / how / which" question is a question about the
+rules, never a request to start a form.
+
+"Wanneer kunt u verlof aanvragen?", "Waar kan ik verlof aanvragen?", "Hoe vraag ik verlof aan?": the words "verlof
+aanvragen" pull the classifier towards `request_verlof`, which starts the request form, while the asker wants to know
+the rule (when leave is possible, where to ask, how). A question that opens with an interrogative word asks for
+information; "ik wil verlof aanvragen" and the yes/no question "kan ik hier verlof aanvragen?" stay requests. For such a
+question this component replaces a form-starting intent by the classifier's best topic question (`ask_<topic>`) in its
+ranking, so the topic is answered (and the answer offers the form); when the ranking holds no topic question the
+message becomes `nlu_fallback` and the retrieval decides. Button payloads ("/intent") are left alone.
+
+The interrogative words of every supported language are listed once here (an interrogative of one language is no
+everyday word of another, so one set serves all).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+FALLBACK_INTENT = "nlu_fallback"
+TOPIC_PREFIX = "ask_"
+# The first word (or two) of an information question, folded (lower case, no accents).
+INTERROGATIVES = frozenset(
+    {
+        # nl
+        "wanneer", "waar", "waarom", "hoe", "hoelang", "hoeveel", "welke", "welk", "wat", "wie", "waarvoor",
+        "waarmee", "vanaf", "tot",
+        # en
+        "when", "where", "why", "how", "which", "what", "who",
+        # ar
+        "متى", "اين", "أين", "لماذا", "كيف", "ماذا", "كم",
+        # uk
+        "коли", "де", "куди", "чому", "як", "який", "яка", "які", "що", "хто", "скільки",
+        # tr (the question word often opens the sentence: "ne zaman", "nereye", "nasıl")
+        "ne", "nerede", "nereye", "neden", "nasil", "hangi", "kim", "kac",
+        # pl
+        "kiedy", "gdzie", "dlaczego", "jak", "ktory", "ktora", "ktore", "co", "kto", "ile",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CLAUSE = re.compile(r"[.,;:!?؟\n]+")
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def is_information_question(text: str) -> bool:
+    """True when a clause of `text` opens with an interrogative word ("Wanneer …", "Hallo, hoe …", "متى …")."""
+    for clause in _CLAUSE.split(text):
+        words = _WORD.findall(clause)
+        if words and _fold(words[0]) in INTERROGATIVES:
+            return True
+    return False
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class QuestionIsNoRequest(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"form_intents": ["request_verlof"]}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.form_intents = frozenset(config.get("form_intents") or ())
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "QuestionIsNoRequest":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = message.get(INTENT) or {}
+            if (
+                text.startswith("/")
+                or intent.get(INTENT_NAME_KEY) not in self.form_intents
+                or not is_information_question(text)
+            ):
+                continue
+            ranking = [
+                item
+                for item in message.get(INTENT_RANKING_KEY) or []
+                if item.get(INTENT_NAME_KEY) not in self.form_intents
+            ]
+            topic = next((item for item in ranking if str(item.get(INTENT_NAME_KEY)).startswith(TOPIC_PREFIX)), None)
+            chosen = topic or {
+                INTENT_NAME_KEY: FALLBACK_INTENT,
+                PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY),
+            }
+            message.set(INTENT, dict(chosen), add_to_output=True)
+            message.set(
+                INTENT_RANKING_KEY, [dict(chosen), *[item for item in ranking if item is not topic]], add_to_output=True
+            )
+        return messages
