@@ -207,8 +207,8 @@ def test_a_when_or_where_question_about_leave_gets_the_topic_not_the_request_for
         texts = ["Wanneer kunt u verlof aanvragen?", "Hallo, waar kan ik verlof aanvragen", "How do I ask for leave?",
                  "متى يمكنني طلب إجازة؟", "Kiedy mogę złożyć wniosek o urlop?", "ik wil verlof aanvragen",
                  "Kan ik hier verlof aanvragen?", "/request_verlof"]
-        messages = [Message(data={"text": text, "intent": dict(ranking[0]), "intent_ranking": [dict(r) for r in ranking]})
-                    for text in texts]
+        messages = [Message(data={"text": text, "intent": dict(ranking[0]),
+                                  "intent_ranking": [dict(r) for r in ranking]}) for text in texts]
         bare = Message(data={"text": "Waar vraag ik verlof aan?", "intent": dict(ranking[0]),
                              "intent_ranking": [dict(ranking[0]), dict(ranking[1])]})
         component.process([*messages, bare])
