@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant.calendar import get_calendar
 from assistant.i18n import Message, _
 from assistant.knowledge.law_date import LAW_ON
 from assistant.knowledge.parameters import LawNotKnown, params
@@ -22,6 +23,7 @@ from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts
+from assistant.situation.leave_period import law_day, leave_period, municipality_of
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
 
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
@@ -222,8 +224,10 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     entry = get_rules().non_reasons.get(facts.reason or "") if facts.reason in NON_REASONS else None
     if entry is None:
         return None
+    calendar = get_calendar()
+    period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
     try:
-        law = params(on)
+        law = params(law_day(facts, period, on))  # the law of the days the child would be away
     except LawNotKnown:
         return None
     lines = (Message(entry["text"]), Message(LUXE_PARENT))

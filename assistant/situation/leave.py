@@ -30,6 +30,7 @@ from assistant.situation.leave_period import (
     duration_sentence,
     evaluate_leave,
     first_lesweken,
+    law_day,
     leave_period,
     municipality_of,
 )
@@ -81,7 +82,7 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     municipality = municipality_of(facts)
     region = calendar.region_of(municipality)
     period = leave_period(facts, on, region, calendar)
-    law = params(period[0] if period else on)
+    law = params(law_day(facts, period, on))
     rule = law.verlof
     maximum = rule.vakantie_max_school_days.value
     values = {
@@ -242,7 +243,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     calendar = get_calendar()
     municipality = municipality_of(facts)
     period = leave_period(facts, on, calendar.region_of(municipality), calendar)
-    law = params(period[0] if period else on)
+    law = params(law_day(facts, period, on))
     maximum = law.verlof.gewichtig_director_max_school_days.value
     school = facts.role == "school"
     citations = ["lpw:14", "lpw:11"]
@@ -293,7 +294,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
 
 def _school_gewichtig(topic: str, facts: Facts, on: date) -> Reply:
     """What a school asks without a case: who decides up to which number of days, and the term for afterwards."""
-    law = params(on)
+    law = params(law_day(facts, None, on))
     lines = [
         Message(TODO_GEWICHTIG_SCHOOL, {"max": law.verlof.gewichtig_director_max_school_days.value}),
         Message(GEWICHTIG_SCHOOL_ASSESS, {"days": law.verlof.gewichtig_afterwards_days.value}),
@@ -305,7 +306,7 @@ def _school_gewichtig(topic: str, facts: Facts, on: date) -> Reply:
 def religieus(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     if facts.start is None and facts.role != "school":
         return None
-    law = params(facts.start or on)
+    law = params(law_day(facts, None, on))
     days = law.verlof.religieus_notice_days.value
     lines = [Message(RELIGIEUS_SCHOOL if facts.role == "school" else RELIGIEUS, {"days": days})]
     if facts.start is not None:

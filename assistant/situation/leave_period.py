@@ -73,6 +73,19 @@ def leave_period(facts: Facts, on: date, region: str, calendar: SchoolCalendar) 
     return days[0], days[-1]
 
 
+def law_day(facts: Facts, period: tuple[date, date] | None, on: date) -> date:
+    """The day whose law answers a leave question: the leave's first day when it is known (`period`, or a date said),
+    else the first day of the next month asked ("drie weken in oktober", asked in December: 1 October next year;
+    the month we are in: today, the part of it still to come), else `on`."""
+    if period is not None:
+        return period[0]
+    if facts.start is not None:
+        return facts.start
+    if facts.month is not None:
+        return max(next_occurrence(facts.month, on), on)
+    return on
+
+
 def first_lesweken(
     month: int, on: date, region: str, calendar: SchoolCalendar, law: LegalParameters
 ) -> tuple[SchoolYear, date, date] | None:

@@ -192,7 +192,7 @@ def test_schorsing_mentions_the_inspectie_and_the_one_week_maximum(age):
     decision = melding(school_type="vo", age=age, absence_kind="schorsing")
     assert decision.obligation == "niet_nodig"
     assert "Inspectie van het Onderwijs" in decision.explanation
-    assert "Een schorsing duurt ten hoogste 7 dagen." in decision.explanation
+    assert "Een schorsing duurt ten hoogste één week." in decision.explanation  # as WVO 2020 art. 8.14 says it
     assert {"wvo:8.14", "wvo:8.15"} <= set(decision.citations)
 
 

@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from assistant.i18n import translate
 from assistant.knowledge import Regions, get_regions, resolve_citations
-from assistant.knowledge.parameters import params
-from assistant.rules.melding import MeldingFacts, age_status, evaluate_melding, load_melding_rules
+from assistant.knowledge.parameters import parameter_set, params
+from assistant.knowledge.placeholders import DAYS_PER_WEEK
+from assistant.rules.melding import EXPLANATION, MeldingFacts, age_status, evaluate_melding, load_melding_rules
 
 ON = date(2026, 12, 6)  # the day the law is applied in these tests
 
@@ -171,6 +173,23 @@ def test_sickness_or_suspension_with_suspected_unauthorised_absence(kind):
     assert any("16 uur in 4 weken" in note for note in decision.notes)
     in_enschede = decide(absence_kind=kind, suspected_unauthorised=True, municipality="Enschede")
     assert in_enschede.obligation == "niet_nodig" and "Alleen in Hengelo en Borne" in in_enschede.explanation
+
+
+def test_the_schorsing_maximum_is_said_in_weeks_as_the_statute_says_it():
+    """WVO 2020 art. 8.14: "voor ten hoogste een week schorsen" (the parameter is in days)."""
+    decision = decide(absence_kind="schorsing")
+    assert "Een schorsing duurt ten hoogste één week." in decision.explanation
+    assert "7 dagen" not in decision.explanation
+    [sentence] = [m for m in decision.messages(EXPLANATION) if "schorsing duurt" in m.template]
+    assert sentence.values["max_weeks"] == 1
+    english = translate(sentence, "en")
+    assert "A suspension (schorsing) lasts at most one week." in english and "7 days" not in english
+
+
+def test_the_schorsing_maximum_is_a_whole_number_of_weeks_in_every_version():
+    """The melding says the maximum in whole weeks (`max_days // 7`): a version of another length needs a new text."""
+    versions = parameter_set().definitions["schorsing"]["max_days"].versions
+    assert versions and all(version.value % DAYS_PER_WEEK == 0 for version in versions)
 
 
 def test_long_term_sickness_hengelo_and_borne_only():

@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.i18n import Message
 from assistant.knowledge.parameters import LegalParameters, params
+from assistant.knowledge.placeholders import DAYS_PER_WEEK
 from assistant.knowledge.regions import get_regions
 from assistant.rules.melding import texts as t
 from assistant.rules.melding.facts import Category, MeldingFacts, age_status, load_melding_rules
@@ -262,10 +263,13 @@ def _sick_or_suspended(b: DecisionBuilder) -> MeldingDecision:
 
 
 def _schorsing_inspectie(b: DecisionBuilder, reason: list[Message]) -> None:
-    """A schorsing is not reported to DUO, but one of more than a day goes to the Inspectie (WVO 2020 art. 8.14)."""
+    """A schorsing is not reported to DUO, but one of more than a day goes to the Inspectie (WVO 2020 art. 8.14).
+    Its maximum is said in weeks, as the statute says it ("ten hoogste een week"); the parameter is in days."""
     above = b.law.schorsing.report_inspectie_above_days
-    b.cite(*above.citations, *b.law.schorsing.max_days.citations, "wvo:8.15")
-    reason.append(Message(t.SCHORSING_INSPECTIE, {"days": above.value, "max_days": b.law.schorsing.max_days.value}))
+    maximum = b.law.schorsing.max_days
+    b.cite(*above.citations, *maximum.citations, "wvo:8.15")
+    weeks = int(maximum.value) // DAYS_PER_WEEK
+    reason.append(Message(t.SCHORSING_INSPECTIE, {"days": above.value, "max_weeks": weeks}))
 
 
 def _regional_sickness(b: DecisionBuilder, reason: list[Message]) -> MeldingDecision:

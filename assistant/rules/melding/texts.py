@@ -194,7 +194,7 @@ EIGHTEEN_PLUS_REQUIRED = _(
 )
 OUTSIDE_AGE = _("De leerling is {age} jaar. Vanaf {upper} jaar gelden de meldplichten voor verzuim niet meer.")
 SCHORSING_INSPECTIE = _(
-    "Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste {max_days} dagen. Duurt "
+    "Let op: dat geldt alleen voor DUO. Een schorsing duurt ten hoogste {max_weeks:words} week. Duurt "
     "de schorsing langer dan {days} dag? Dan meldt het schoolbestuur haar schriftelijk en met "
     "redenen aan de Inspectie van het Onderwijs (Wet voortgezet onderwijs 2020, artikel 8.14). "
     "Voor verwijdering gelden eigen regels (artikel 8.15)."
