@@ -11,6 +11,11 @@ states the verdict computed for the question's facts (issue 15):
   expected topics: a question "carries a computable fact" when that gives a verdict (or the one question to ask),
   and the first bubble must contain its first sentence in the question's language.
 
+It also sends the questions of scripts/eval_heldout.jsonl: 180 questions in six languages written for this check by
+someone who saw neither the training data nor the dev set, each labelled with the one topic that answers it (or
+`request_verlof` for a wish to file a request here). It measures how well the understanding carries over to phrasings
+nobody trained on: the topic answered (the API's `topic`; the request form counts as `request_verlof`).
+
 Results go to docs/eval/.
 """
 
@@ -33,6 +38,8 @@ from assistant.devtools.stack import GATEWAY, ROOT, running_stack
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 SITUATION_SET = ROOT / "scripts" / "eval_situation.jsonl"
+HELDOUT_SET = ROOT / "scripts" / "eval_heldout.jsonl"
+REQUEST_FORM = "request_verlof"
 OUT = ROOT / "docs" / "eval"
 FIRST_BUBBLE_TARGET = 450  # characters (issue 15: the first bubble answers the question asked, short)
 
@@ -347,6 +354,51 @@ def answers(outcomes: list[Outcome]) -> str:
     return "\n".join(parts)
 
 
+def heldout_topic(outcome: Outcome) -> str | None:
+    """The topic a held-out question got: the one answered, or the request form when that started."""
+    if outcome.answered:
+        return outcome.answered
+    return REQUEST_FORM if outcome.intent == REQUEST_FORM else None
+
+
+def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
+    per_language: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        per_language[outcome.question["lang"]].append(outcome)
+
+    def right(outcome: Outcome) -> bool:
+        return heldout_topic(outcome) in {outcome.question["topic"], *outcome.question.get("alt", [])}
+
+    lines = [
+        "# Held-out questions: the topic answered",
+        "",
+        f"{len(outcomes)} questions of `scripts/eval_heldout.jsonl` (written by someone who saw neither the training "
+        "data nor the dev set), each sent as a new conversation. *Right* = the answer is given in the labelled topic "
+        "(or an accepted alternative).",
+        "",
+        "| language | questions | right topic |",
+        "|---|---:|---:|",
+    ]
+    for language in sorted(per_language, key=lambda code: (code != "nl", code)):
+        group = per_language[language]
+        lines.append(f"| {language} | {len(group)} | {_share(sum(map(right, group)), len(group))} |")
+    lines += [
+        "",
+        "Missed:",
+        "",
+        "| id | lang | labelled | answered | intent (confidence) | question |",
+        "|---|---|---|---|---|---|",
+    ]
+    for outcome in outcomes:
+        if not right(outcome):
+            question = outcome.question
+            lines.append(
+                f"| {question['id']} | {question['lang']} | {question['topic']} | {heldout_topic(outcome) or 'menu'} | "
+                f"{outcome.intent} ({outcome.confidence:.2f}) | {question['question']} |"
+            )
+    return "\n".join(lines) + "\n", sum(map(right, outcomes))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--running", action="store_true", help="use a stack that is already running on port 8000")
@@ -354,27 +406,33 @@ def main() -> int:
     questions = _read(DEV_SET)
     situational_questions = _read(SITUATION_SET)
 
-    def run_all() -> tuple[list[Outcome], list[Outcome]]:
+    heldout_questions = _read(HELDOUT_SET)
+
+    def run_all() -> tuple[list[Outcome], list[Outcome], list[Outcome]]:
         with httpx.Client(timeout=30) as client:
             return (
                 [ask(client, question) for question in questions],
                 [ask(client, question) for question in situational_questions],
+                [ask(client, {**question, "expected_topic": "other"}) for question in heldout_questions],
             )
 
     if args.running:
-        outcomes, situational = run_all()
+        outcomes, situational, heldout = run_all()
     else:
         with running_stack("eval"):
-            outcomes, situational = run_all()
+            outcomes, situational, heldout = run_all()
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "summary.md").write_text(report(outcomes, situational), encoding="utf-8")
     (OUT / "answers.md").write_text(answers([*outcomes, *situational]), encoding="utf-8")
+    heldout_text, heldout_right = heldout_report(heldout)
+    (OUT / "heldout.md").write_text(heldout_text, encoding="utf-8")
     dutch = [o for o in outcomes if o.question["lang"] == "nl"]
     computable = [o for o in [*outcomes, *situational] if o.computable]
     print(
         f"Dutch: {sum(o.right for o in dutch)}/{len(dutch)} right topic + article; all: "
         f"{sum(o.right for o in outcomes)}/{len(outcomes)}; verdict first: "
-        f"{sum(o.verdict_first for o in computable)}/{len(computable)}; wrote docs/eval/"
+        f"{sum(o.verdict_first for o in computable)}/{len(computable)}; held-out right topic: "
+        f"{heldout_right}/{len(heldout)}; wrote docs/eval/"
     )
     return 0
 
