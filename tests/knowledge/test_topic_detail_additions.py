@@ -133,3 +133,18 @@ def test_the_awb_excerpts_say_what_the_answers_rely_on(fixture_kb: KnowledgeBase
     voorziening = fixture_kb.article("awb:8:81")
     assert "voorafgaand aan een mogelijk beroep bij de bestuursrechter, bezwaar is gemaakt" in voorziening.text
     assert "indien onverwijlde spoed, gelet op de betrokken belangen, dat vereist" in voorziening.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic_id"),
+    [
+        ("Wat gebeurt er na mijn bezwaar? Komt er een hoorzitting?", "bezwaar"),
+        ("We vertrekken volgende week en het bezwaar loopt nog, kan ik naar de rechter?", "bezwaar"),
+        ("Wie beslist over een vrijstelling voor thuisonderwijs?", "vrijstelling_5"),
+        ("Is ongeoorloofd verzuim strafbaar voor ouders?", "luxe_verzuim"),
+    ],
+)  # fmt: skip
+def test_questions_about_the_new_points_find_their_topic(real_kb: KnowledgeBase, question: str, topic_id: str) -> None:
+    from assistant.knowledge import search
+
+    assert [topic.id for topic, _score in search(question, kb=real_kb)][:1] == [topic_id]
