@@ -21,18 +21,18 @@ from assistant.knowledge.law_date import law_on
 from assistant.knowledge.models import Citation, Topic
 from assistant.knowledge.passages import point_asked
 from assistant.knowledge.render import BULLET
+from assistant.knowledge.topic_choice import (
+    AGREEMENT_DEPTH,
+    agreed_topic,
+    classifier_guesses,
+    plausible_guesses,
+    surer_topic,
+)
 from assistant.situation import Facts, read_facts, says_unknown
 from assistant.situation.verdict import Choice, situational_reply
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"
-# A classifier guess counts as one of the two agreeing signals when it holds at least MIN_GUESS_SHARE of the confidence
-# the classifier gave to topics (and at least MIN_GUESS_CONFIDENCE in all): a question with a context sentence ("Mijn
-# man werkt in de horeca") can send most of the confidence to a form answer (`inform`), while the topics keep their
-# order among themselves. Agreement is looked for among the first AGREEMENT_DEPTH topics of each signal.
-MIN_GUESS_SHARE = 0.25
-MIN_GUESS_CONFIDENCE = 0.005
-AGREEMENT_DEPTH = 2
 TOPIC_SLOT = "topic"
 EVENT_SLOT = "gebeurtenis"
 SITUATION_KEY = "situation"  # the facts in a message's custom payload and in a situation button's payload
@@ -46,9 +46,6 @@ HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_hu
 # After an answer about leave the parent can file the request here (the form checks it against the law and routes it).
 REQUEST_BUTTON = {"title": _("Verlof aanvragen"), "payload": "/request_verlof"}
 REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden")
-# When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
-# (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
-PLAUSIBLE_GUESS_CONFIDENCE = 0.2
 # A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
 # answer with a faint guess of leave, is no question about leave).
 FACTS_FIT_GUESS_CONFIDENCE = 0.1
@@ -121,17 +118,20 @@ class ActionAnswerTopic(Action):
         language = _language(tracker)
         # In the middle of a form the short answer is enough: the form's question follows and must stay in view.
         in_form = bool((tracker.active_loop or {}).get("name"))
+        question = tracker.latest_message.get("text") or ""
+        if topic_id and intent != FOLLOWUP_INTENT and not in_form:
+            confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+            topic_id = surer_topic(question, topic_id, confidence, language, kb=kb)
         turn = None if in_form else situation_turn(tracker, topic_id, language)
         if turn is not None:
             topic_id = turn.topic
         if not topic_id or not kb.has_topic(topic_id):
-            suggest_topics(dispatcher, tracker.latest_message.get("text") or "", language)
+            suggest_topics(dispatcher, question, language)
             return []
         topic = kb.topic(topic_id)
         event = _latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
-        question = tracker.latest_message.get("text") or ""
         return answer_topic(dispatcher, topic, event, language, turn, brief=in_form, question=question)
 
 
@@ -287,53 +287,6 @@ def answer_topic(
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
 
-def classifier_guesses(ranking: list[dict[str, Any]]) -> list[str]:
-    """The topics of the classifier's best guesses, best first: the topic intents of its ranking (other intents such as
-    `nlu_fallback` or a form answer left out) that hold at least MIN_GUESS_SHARE of the confidence given to topics."""
-    topics: dict[str, float] = {}
-    for item in ranking:
-        topic_id = topic_id_for_intent(item.get("name") or "")
-        if topic_id and topic_id not in topics:
-            topics[topic_id] = float(item.get("confidence") or 0.0)
-    total = sum(topics.values())
-    ordered = sorted(topics.items(), key=lambda pair: pair[1], reverse=True)
-    return [
-        topic_id
-        for topic_id, confidence in ordered
-        if confidence >= MIN_GUESS_CONFIDENCE and confidence >= MIN_GUESS_SHARE * total
-    ]
-
-
-def plausible_guesses(ranking: list[dict[str, Any]], limit: int = 3) -> list[str]:
-    """The classifier's topic guesses that are worth offering on their own: at least PLAUSIBLE_GUESS_CONFIDENCE."""
-    confidence = {str(item.get("name")): float(item.get("confidence") or 0.0) for item in ranking}
-    return [
-        topic_id
-        for topic_id in classifier_guesses(ranking)
-        if confidence[intent_for_topic(topic_id)] >= PLAUSIBLE_GUESS_CONFIDENCE
-    ][:limit]
-
-
-def agreed_topic(tracker: Tracker, language: str = "nl") -> Topic | None:
-    """The topic the intent classifier and the text retrieval agree on, if they do.
-
-    The classifier alone was not confident enough for `nlu_fallback`; two independent signals pointing at the same
-    topic are, so the user gets the answer instead of a list of buttons. They agree when the classifier's best guess
-    is among the retrieval's two best topics, or the retrieval's best topic among the classifier's two best guesses.
-    """
-    text = tracker.latest_message.get("text") or ""
-    if not text or text.startswith("/"):
-        return None
-    guesses = classifier_guesses(tracker.latest_message.get("intent_ranking") or [])
-    kb = get_knowledge_base()
-    hits = [topic for topic, _score in search(text, k=AGREEMENT_DEPTH, kb=kb, language=language)]
-    if not guesses or not hits:
-        return None
-    if guesses[0] in [topic.id for topic in hits]:
-        return kb.topic(guesses[0])
-    return hits[0] if hits[0].id in guesses[:AGREEMENT_DEPTH] else None
-
-
 def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, SituationTurn] | None:
     """A topic among the classifier's best guesses for which the facts of the message give a verdict ("drie weken in
     oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and facts that only a verdict of
@@ -380,7 +333,8 @@ class ActionRetrievalFallback(Action):
             )
         text = tracker.latest_message.get("text") or ""
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
-        topic = decisive or agreed_topic(tracker, language)
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topic = decisive or agreed_topic(text, ranking, language, kb=kb)
         if topic is not None:
             turn = situation_turn(tracker, topic.id, language)
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn, question=text)

@@ -5,9 +5,9 @@ bezwaar?", "Hoe vraag ik een vrijstelling aan?", "Krijg ik bij één dag al een 
 its steps or details, which sit behind "Meer uitleg". This module finds that passage, so the first reply can lead with
 it: every step and detail of every topic is a document of a BM25 index per language (Dutch: lemmas and compound parts;
 other languages: character n-grams of the reviewed translation, `ngram_text`), so a word is worth more the fewer
-passages use it. A passage is chosen only when it matches the question clearly (at least PASSAGE_MIN_MATCH words that
-occur in one passage only) and clearly better than the topic's short answer does (PASSAGE_MARGIN): otherwise the short
-answer is the answer to the question.
+passages use it. Only the question's words that the short answer does not use count (what the short answer says, it
+has answered), and a passage is chosen only when it matches those clearly (about PASSAGE_MIN_MATCH words that occur in
+one passage only): otherwise the short answer is the answer to the question.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from assistant.knowledge.retrieval import LuceneBM25
 
 PASSAGE_MIN_MATCH = 1.2  # Dutch: worth a little more than one word that occurs in one passage only
 PASSAGE_MIN_GRAM_MATCH = 11.0  # other languages: one matching word yields several matching grams
-PASSAGE_MARGIN = 1.5  # the passage must match at least this many times better than the short answer
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,7 @@ def _shown(text: str, language: str) -> str:
 @dataclass(frozen=True)
 class PassageIndex:
     passages: tuple[Passage, ...]
+    documents: tuple[tuple[str, ...], ...]  # the index terms of each passage
     language: str
     bm25: LuceneBM25
 
@@ -62,8 +62,13 @@ class PassageIndex:
             for index, text in enumerate([topic.answer.short, *topic.answer.steps, *topic.answer.details])
             if text
         ]
-        documents = [_tokens(_shown(passage.text, language), language) or ["<empty>"] for passage in passages]
-        return cls(passages=tuple(passages), language=language, bm25=LuceneBM25(documents))
+        documents = [tuple(_tokens(_shown(passage.text, language), language)) or ("<empty>",) for passage in passages]
+        return cls(
+            passages=tuple(passages),
+            documents=tuple(documents),
+            language=language,
+            bm25=LuceneBM25([list(document) for document in documents]),
+        )
 
     @property
     def threshold(self) -> float:
@@ -73,20 +78,24 @@ class PassageIndex:
     def best(self, question: str, topic_id: str) -> str | None:
         """The Dutch text of the step or detail of `topic_id` that answers `question`, or None when the short answer
         does (or nothing matches clearly)."""
-        query = _tokens(question, self.language)
+        short = next((index for index, passage in enumerate(self.passages) if passage.topic_id == topic_id), None)
+        if short is None:
+            return None
+        # Only what the short answer does not already say: the question's terms that are not the short answer's.
+        said = set(self.documents[short])
+        query = [token for token in _tokens(question, self.language) if token not in said]
         if not query:
             return None
         scores = self.bm25.get_scores(query)
-        own = [(passage, float(score)) for passage, score in zip(self.passages, scores, strict=True)]
-        own = [(passage, score) for passage, score in own if passage.topic_id == topic_id]
-        short = max((score for passage, score in own if passage.short), default=0.0)
-        candidates = [(passage, score) for passage, score in own if not passage.short]
+        candidates = [
+            (passage, float(score))
+            for passage, score in zip(self.passages, scores, strict=True)
+            if passage.topic_id == topic_id and not passage.short
+        ]
         if not candidates:
             return None
         passage, score = max(candidates, key=lambda pair: pair[1])
-        if score < self.threshold or score < PASSAGE_MARGIN * short:
-            return None
-        return passage.text
+        return passage.text if score >= self.threshold else None
 
 
 @lru_cache(maxsize=16)

@@ -272,3 +272,42 @@ def test_the_topic_text_states_the_law_of_the_day_the_verdict_applied() -> None:
     details_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["custom"]["details"])
     assert first_law_line and details_law_line and details_law_line[-1] == first_law_line[-1]
     assert "{" not in message["custom"]["details"] and "maximaal 10 schooldagen" in message["custom"]["details"]
+
+
+def test_a_decisive_retrieval_answers_when_the_classifier_was_unsure_of_another_topic():
+    """Every content word is the religious days' own; the classifier's 0.62 for holiday leave gives way."""
+    state = tracker(
+        "ask_verlof_vakantie", "Mijn dochter blijft thuis met Jom Kipoer, moet ik dat aan de school laten weten?"
+    )
+    state.latest_message["intent"]["confidence"] = 0.62
+    message, events = run(ActionAnswerTopic(), state)
+    assert message["custom"]["topic"] == "religieuze_feestdag"
+    assert SlotSet("topic", "religieuze_feestdag") in events
+    sure = tracker(
+        "ask_verlof_vakantie", "Mijn dochter blijft thuis met Jom Kipoer, moet ik dat aan de school laten weten?"
+    )
+    assert run(ActionAnswerTopic(), sure)[0]["custom"]["topic"] == "verlof_vakantie"  # 0.9: the classifier stays
+
+
+def test_a_question_about_one_point_gets_the_short_answer_then_that_point():
+    message, _ = run(
+        ActionAnswerTopic(), tracker("ask_bezwaar", "Kunnen we bij een spoedeisende zaak naar de voorzieningenrechter?")
+    )
+    short, point = message["text"].split("\n\n")[:2]
+    assert short.startswith("Bent u het niet eens met een besluit")
+    assert "voorlopige voorziening" in point
+    general, _ = run(ActionAnswerTopic(), tracker("ask_bezwaar", "bezwaar maken"))
+    assert "voorlopige voorziening" not in general["text"]
+
+
+def test_leave_answers_offer_the_request_form_and_other_topics_do_not():
+    message, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_gewichtige_omstandigheden", "Wanneer kunt u verlof aanvragen?")
+    )
+    assert {"title": "Verlof aanvragen", "payload": "/request_verlof"} in message["buttons"]
+    english, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "holiday outside school holidays?", language="en")
+    )
+    assert {"title": "Apply for leave", "payload": "/request_verlof"} in english["buttons"]
+    other, _ = run(ActionAnswerTopic(), tracker("ask_bezwaar", "bezwaar maken"))
+    assert all(button["payload"] != "/request_verlof" for button in other["buttons"])
