@@ -354,11 +354,27 @@ def answers(outcomes: list[Outcome]) -> str:
     return "\n".join(parts)
 
 
+# Intents with a flow of their own, and the labels that flow answers: the request form; the safety response (112,
+# Veilig Thuis, a person) is the answer to a safety worry; the melding walk-through answers a school's reporting
+# question with the outcome for its pupil.
+FLOWS: dict[str, set[str]] = {
+    REQUEST_FORM: {REQUEST_FORM},
+    "safety_signal": {"veiligheid"},
+    "check_melding": {"meldplicht_verzuim", "verzuim_18plus"},
+}
+
+
 def heldout_topic(outcome: Outcome) -> str | None:
-    """The topic a held-out question got: the one answered, or the request form when that started."""
+    """The topic a held-out question got: the one answered, or the flow that started (its intent)."""
     if outcome.answered:
         return outcome.answered
-    return REQUEST_FORM if outcome.intent == REQUEST_FORM else None
+    return outcome.intent if outcome.intent in FLOWS else None
+
+
+def heldout_right(outcome: Outcome) -> bool:
+    labels = {outcome.question["topic"], *outcome.question.get("alt", [])}
+    got = heldout_topic(outcome)
+    return got in labels or bool(got in FLOWS and FLOWS[got] & labels)
 
 
 def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
@@ -366,22 +382,20 @@ def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
     for outcome in outcomes:
         per_language[outcome.question["lang"]].append(outcome)
 
-    def right(outcome: Outcome) -> bool:
-        return heldout_topic(outcome) in {outcome.question["topic"], *outcome.question.get("alt", [])}
-
     lines = [
         "# Held-out questions: the topic answered",
         "",
         f"{len(outcomes)} questions of `scripts/eval_heldout.jsonl` (written by someone who saw neither the training "
         "data nor the dev set), each sent as a new conversation. *Right* = the answer is given in the labelled topic "
-        "(or an accepted alternative).",
+        "(or an accepted alternative); a flow counts for the labels it answers (the request form, the safety response "
+        "for a safety worry, the melding walk-through for a school's reporting question).",
         "",
         "| language | questions | right topic |",
         "|---|---:|---:|",
     ]
     for language in sorted(per_language, key=lambda code: (code != "nl", code)):
         group = per_language[language]
-        lines.append(f"| {language} | {len(group)} | {_share(sum(map(right, group)), len(group))} |")
+        lines.append(f"| {language} | {len(group)} | {_share(sum(map(heldout_right, group)), len(group))} |")
     lines += [
         "",
         "Missed:",
@@ -390,13 +404,13 @@ def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
         "|---|---|---|---|---|---|",
     ]
     for outcome in outcomes:
-        if not right(outcome):
+        if not heldout_right(outcome):
             question = outcome.question
             lines.append(
                 f"| {question['id']} | {question['lang']} | {question['topic']} | {heldout_topic(outcome) or 'menu'} | "
                 f"{outcome.intent} ({outcome.confidence:.2f}) | {question['question']} |"
             )
-    return "\n".join(lines) + "\n", sum(map(right, outcomes))
+    return "\n".join(lines) + "\n", sum(map(heldout_right, outcomes))
 
 
 def main() -> int:
