@@ -249,10 +249,15 @@ def _share(hits: int, total: int) -> str:
     return f"{hits}/{total} ({hits / total:.0%})" if total else "–"
 
 
-def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
-    per_language: dict[str, list[Outcome]] = defaultdict(list)
+def by_language(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    grouped: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
-        per_language[outcome.question["lang"]].append(outcome)
+        grouped[outcome.question["lang"]].append(outcome)
+    return grouped
+
+
+def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
+    per_language = by_language(outcomes)
     lines = [
         "# Evaluation on the development set",
         "",
@@ -296,11 +301,9 @@ def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
         "| language | computable | verdict first | first bubble median |",
         "|---|---:|---:|---:|",
     ]
-    by_language: dict[str, list[Outcome]] = defaultdict(list)
-    for outcome in everything:
-        by_language[outcome.question["lang"]].append(outcome)
-    for language in sorted(by_language, key=lambda code: (code != "nl", code)):
-        group = by_language[language]
+    everything_by_language = by_language(everything)
+    for language in sorted(everything_by_language, key=lambda code: (code != "nl", code)):
+        group = everything_by_language[language]
         facts = [outcome for outcome in group if outcome.computable]
         lines.append(
             f"| {language} | {len(facts)} | {_share(sum(o.verdict_first for o in facts), len(facts))} | "
@@ -378,9 +381,7 @@ def heldout_right(outcome: Outcome) -> bool:
 
 
 def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
-    per_language: dict[str, list[Outcome]] = defaultdict(list)
-    for outcome in outcomes:
-        per_language[outcome.question["lang"]].append(outcome)
+    per_language = by_language(outcomes)
 
     lines = [
         "# Held-out questions: the topic answered",
