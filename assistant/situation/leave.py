@@ -123,7 +123,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     if facts.reason in EVENT_CATEGORIES:
         if facts.reason == "religieuze_verplichting":
             return religieus("religieuze_feestdag", facts, on, may_ask)
-        return gewichtig("verlof_gewichtige_omstandigheden", facts, on, may_ask, from_vakantie=True)
+        # an unknown event ("overig") is not said to be a gewichtige omstandigheid: it gets the rule
+        return gewichtig("verlof_gewichtige_omstandigheden", facts, on, may_ask, from_vakantie=facts.reason != "overig")
     calendar = get_calendar()
     municipality = municipality_of(facts)
     region = calendar.region_of(municipality)
