@@ -282,3 +282,18 @@ def test_no_abroad_number_is_made_up_where_the_guidance_has_none() -> None:
 def test_a_wedding_in_the_netherlands_is_not_abroad() -> None:
     facts = read_facts("De bruiloft van mijn broer is in Enschede, hoeveel dagen vrij?", "nl", today=TODAY)
     assert facts.abroad is None
+
+
+@pytest.mark.parametrize("language", sorted(NO))
+def test_every_non_reason_and_the_new_facts_have_words_in_every_language(language: str) -> None:
+    import yaml
+
+    from assistant.rules.verlof import get_rules
+    from assistant.situation.leave_texts import NON_REASONS
+    from assistant.situation.words import WORDS_FILE
+
+    entry = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))[language]
+    assert set(NON_REASONS) <= set(entry["reasons"])
+    assert set(NON_REASONS) <= set(get_rules().non_reasons)
+    for key in ("sick_report", "sick", "say", "really_ill", "trip", "abroad"):
+        assert entry.get(key), key
