@@ -108,12 +108,15 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
         return None
     law = params(on)
     topic = entry.get("topic", "verlof_vakantie")
+    lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
+    details: list[Message] = []
     if topic == "verlof_vakantie":
-        rule, statute = Message(VAKANTIE_ONLY_JOB_REASON), ["lpw:13a", "lpw:11"]
-    else:
-        rule, statute = Message(LEAVE_GROUNDS), ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])}), rule]
-    return _reply(topic, facts, lines, list(statute_first([*entry["citations"], *statute])), law)
+        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
+        statute = ["lpw:13a", "lpw:11"]
+    else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
+        details.append(Message(LEAVE_GROUNDS))
+        statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
+    return _reply(topic, facts, lines, list(statute_first([*entry["citations"], *statute])), law, details)
 
 
 @verdict_for("verlof_vakantie")

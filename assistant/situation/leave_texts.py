@@ -149,14 +149,12 @@ MORE_THAN_ABROAD_GUIDANCE = _(
 WITHIN_ABROAD_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn voor het buitenland.")
 
 FALSE_SICK = _(
-    "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim: luxe verzuim. U moet zorgen dat uw "
-    "kind naar school gaat; alleen echte ziekte is een geldige reden om thuis te blijven (artikel 2 en artikel 11 "
-    "Leerplichtwet)."
+    "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim (luxe verzuim). Alleen echte ziekte "
+    "is een geldige reden om thuis te blijven (artikel 2 en artikel 11 Leerplichtwet)."
 )
 FALSE_SICK_ENFORCEMENT = _(
     "Vermoedt de school luxe verzuim, dan meldt zij dat. De leerplichtambtenaar onderzoekt het en kan proces-verbaal "
-    "opmaken (artikel 22 Leerplichtwet). De officier van justitie beslist dan over de straf, meestal een geldboete "
-    "(artikel 26 Leerplichtwet)."
+    "opmaken (artikel 22 Leerplichtwet); de officier van justitie beslist over de straf (artikel 26 Leerplichtwet)."
 )
 FALSE_SICK_FINE = _(
     "Er is geen vast boetebedrag in de wet. In het nieuws wordt als vuistregel ongeveer {fine} euro per dag per kind "
