@@ -272,3 +272,30 @@ def test_the_topic_text_states_the_law_of_the_day_the_verdict_applied() -> None:
     details_law_line = re.findall(r"Dit is de wet zoals die geldt op [^.]+\.", message["custom"]["details"])
     assert first_law_line and details_law_line and details_law_line[-1] == first_law_line[-1]
     assert "{" not in message["custom"]["details"] and "maximaal 10 schooldagen" in message["custom"]["details"]
+
+
+def test_carnaval_tagged_as_another_event_is_no_and_gets_no_event_text() -> None:
+    """The classifier tags "carnaval" as the open event "overig"; the answer is "Nee" with article 13, and the text
+    about other events is not put beside it."""
+    message, events = run(
+        ActionAnswerTopic(),
+        tracker(
+            "ask_verlof_gewichtige_omstandigheden",
+            "Mag mijn kind vrij voor carnaval?",
+            entities=[{"entity": "gebeurtenis", "value": "overig"}],
+        ),
+    )
+    assert message["text"].startswith("Nee. Carnaval of een ander feest is geen plicht uit geloof")
+    assert "Een andere gebeurtenis telt alleen" not in message["custom"].get("details", "")
+    refs = [citation["ref"] for citation in message["custom"]["citations"]]
+    assert refs[0] == "Leerplichtwet 1969, artikel 13"
+    assert events == [SlotSet("topic", "verlof_gewichtige_omstandigheden"), SlotSet("gebeurtenis", None)]
+
+
+def test_a_false_sick_report_is_answered_in_luxe_verzuim() -> None:
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker("ask_ziekte", "can I just call in sick and leave a day early?", language="en"),
+    )
+    assert message["text"].startswith("No. Reporting your child sick when it is not sick is unauthorised absence")
+    assert message["custom"]["topic"] == "luxe_verzuim"
