@@ -6,7 +6,11 @@ a religious obligation (art. 13), from the facts of the question and `evaluate_v
 - A length without dates ("drie weken") is read as school days (a school week has five; "ongeveer", because a
   holiday may fall in it) and held against the maximum.
 - A reason decides which article applies: an event is art. 14 (a religious one art. 13), a parent's job is the only
-  ground of art. 13a, and cheaper tickets and the like are no reason at all (guidance).
+  ground of art. 13a, and cheaper tickets, wintersport, carnaval and the like are no reason at all (guidance; the
+  non-reasons of knowledge/rules/verlof.yml): "Nee" first, whichever leave topic was asked.
+- An event not known to count ("overig") gets the rule without a number of days; an event abroad gets the guidance's
+  number for abroad where it has one (a wedding, a death), and no made-up number where it has none.
+- Reporting a child sick to leave for a trip is luxe verzuim (art. 2, 11, 22, 26): that verdict wins over any reason.
 """
 
 from __future__ import annotations
