@@ -29,6 +29,7 @@ from assistant.knowledge.topic_choice import (
     surer_topic,
 )
 from assistant.situation import Facts, read_facts, says_unknown
+from assistant.situation.leave_texts import NON_REASONS
 from assistant.situation.verdict import Choice, situational_reply
 
 FOLLOWUP_INTENT = "ask_followup"
@@ -234,6 +235,8 @@ def answer_topic(
     reply = situational_reply(topic.id, turn.facts, today(), may_ask=turn.may_ask) if turn is not None else None
     if reply is not None and reply.topic != topic.id and kb.has_topic(reply.topic):
         topic = kb.topic(reply.topic)
+    if reply is not None and reply.facts.reason in NON_REASONS:
+        event = None  # no event's text beside a reason that does not count ("carnaval" is an "overig" synonym)
     if event not in topic.variants and reply is not None and reply.variant in topic.variants:
         event = reply.variant
     if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:

@@ -88,7 +88,7 @@ def rules_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             if key not in _NOT_TEXT and isinstance(value, str):
                 yield value, f"melding rules: {section} {key}"
     for name, event in (data.get("events") or {}).items():  # verlof.yml
-        for field in ("label", "guidance"):
+        for field in ("label", "guidance", "abroad_guidance"):
             if isinstance((event or {}).get(field), str):
                 yield event[field], f"verlof rules: event {name} {field}"
     for name, entry in (data.get("non_reasons") or {}).items():

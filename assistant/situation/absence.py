@@ -106,6 +106,10 @@ def melding_facts_of(facts: Facts) -> dict[str, Any]:
 @verdict_for("meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim")
 def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
+    if facts.false_sick_report and role != "school" and topic in ("luxe_verzuim", "ziekte"):
+        from assistant.situation.leave import false_sick_report
+
+        return false_sick_report(facts, on)
     if topic == "schorsing" and role != "school":
         return _schorsing(topic, facts, on)
     if topic == "luxe_verzuim" and role != "school":
@@ -215,7 +219,8 @@ def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Messag
 def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     """A parent asking about leaving without leave: a job and a length make it a question about vakantieverlof
     (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
-    from assistant.situation.leave import NON_REASONS, vakantie
+    from assistant.situation.leave import vakantie
+    from assistant.situation.leave_texts import NON_REASON_NO, NON_REASONS
 
     if facts.reason == "werk" and (
         facts.duration_days is not None or facts.start is not None or facts.holiday is not None
@@ -230,7 +235,7 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
         law = params(law_day(facts, period, on))  # the law of the days the child would be away
     except LawNotKnown:
         return None
-    lines = (Message(entry["text"]), Message(LUXE_PARENT))
+    lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), Message(LUXE_PARENT))
     citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
     return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on)
 

@@ -5,8 +5,9 @@
 type and groep or klas, durations ("drie weken", "10 dagen", "three weeks", "трьох тижнів"), dates and ranges
 (`assistant.dates`), a month ("in oktober", "w październiku"), a period around a school holiday ("de week voor de
 kerstvakantie"), the reason of a leave request (an event from the NLU synonyms, a parent's job, or a reason that does
-not count), hours and weeks of absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the
-municipality, and who is asking (`assistant.situation.role`).
+not count), whether the event is abroad, a plan to report the child sick to leave for a trip, hours and weeks of
+absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the municipality, and who is asking
+(`assistant.situation.role`).
 
 Facts that cannot be right (30 February, "min 2 weken", a birth date in the future, a 3-year-old in groep 8) are not
 used: they become a `FactProblem` with a polite Dutch question (`_()`), and every other fact is kept.
@@ -97,6 +98,8 @@ class Facts:
     relation: str | None = None  # before | after (the holiday)
     reason: str | None = None  # an event category, "werk", a non-reason id, or "vakantie"
     prior_leave: bool | None = None  # vakantieverlof already given this school year
+    false_sick_report: bool | None = None  # reporting the child sick (when it is not) to leave for a trip
+    abroad: bool | None = None  # the event or trip is abroad ("in Turkije", "abroad")
     absence_kind: str | None = None  # assistant.melding_facts KINDS
     weeks_absent: float | None = None
     late_count: int | None = None
@@ -169,6 +172,8 @@ class Facts:
             "weeks_absent": float,
             "month": int,
             "prior_leave": bool,
+            "false_sick_report": bool,
+            "abroad": bool,
             "suspected": bool,
             "startkwalificatie": bool,
         }

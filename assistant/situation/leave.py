@@ -6,7 +6,11 @@ a religious obligation (art. 13), from the facts of the question and `evaluate_v
 - A length without dates ("drie weken") is read as school days (a school week has five; "ongeveer", because a
   holiday may fall in it) and held against the maximum.
 - A reason decides which article applies: an event is art. 14 (a religious one art. 13), a parent's job is the only
-  ground of art. 13a, and cheaper tickets and the like are no reason at all (guidance).
+  ground of art. 13a, and cheaper tickets, wintersport, carnaval and the like are no reason at all (guidance; the
+  non-reasons of knowledge/rules/verlof.yml): "Nee" first, whichever leave topic was asked.
+- An event not known to count ("overig") gets the rule without a number of days; an event abroad gets the guidance's
+  number for abroad where it has one (a wedding, a death), and no made-up number where it has none.
+- Reporting a child sick to leave for a trip is luxe verzuim (art. 2, 11, 22, 26): that verdict wins over any reason.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from assistant.rules.verlof import (
     NO_SCHOOL_DAYS,
     VAKANTIE_AFTERWARDS,
     VerlofDecision,
+    event_abroad_guidance,
+    event_abroad_max_days,
     event_guidance,
     event_guidance_max_days,
     get_rules,
@@ -37,12 +43,20 @@ from assistant.situation.leave_period import (
 from assistant.situation.leave_texts import (
     ASK_REASON,
     EVENT_IS_ARTICLE_14,
+    FALSE_SICK,
+    FALSE_SICK_ENFORCEMENT,
+    FALSE_SICK_FINE,
+    FALSE_SICK_TODO,
     GEWICHTIG_DIRECTOR,
     GEWICHTIG_NO_REASON,
     GEWICHTIG_OFFICER,
+    GEWICHTIG_OTHER,
     GEWICHTIG_SCHOOL_ASSESS,
+    LEAVE_GROUNDS,
+    MORE_THAN_ABROAD_GUIDANCE,
     MORE_THAN_GUIDANCE,
     NO,
+    NON_REASON_NO,
     NON_REASONS,
     PERIOD_DAYS,
     REASON_BUTTONS,
@@ -67,17 +81,65 @@ from assistant.situation.leave_texts import (
     VAKANTIE_ONCE,
     VAKANTIE_ONLY_JOB_REASON,
     VAKANTIE_SCHOOL_RULE,
+    WITHIN_ABROAD_GUIDANCE,
     WITHIN_GUIDANCE,
 )
-from assistant.situation.verdict import Choice, Reply, role_choice, verdict_for
+from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
+
+FALSE_SICK_TOPIC = "luxe_verzuim"
+
+
+def _law_of_leave(facts: Facts, on: date) -> LegalParameters:
+    """The law of the days the child would be away (`law_day`), when the verdict needs no period of its own."""
+    calendar = get_calendar()
+    period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
+    return params(law_day(facts, period, on))
+
+
+def false_sick_report(facts: Facts, on: date) -> Reply:
+    """Reporting a child sick to leave for a trip ("ziek melden omdat de tickets goedkoper zijn"): no, that is
+    ongeoorloofd (luxe) verzuim (art. 2, 11), what the school and the leerplichtambtenaar do (art. 22) and who decides
+    the penalty (art. 26); the news's rule-of-thumb amount only as guidance, behind "Meer uitleg". It wins over any
+    reason the message gives, in every leave topic. The law is that of the days the child would be away."""
+    law = _law_of_leave(facts, on)
+    lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
+    details = [
+        Message(FALSE_SICK_FINE, {"fine": law.richtlijn.fine_rule_of_thumb_eur.value}),
+        Message(FALSE_SICK_TODO),
+    ]
+    citations = ["lpw:2", "lpw:11", "lpw:22", "lpw:26", "src:duo-verzuim", "src:nieuws-boete-luxe-verzuim"]
+    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details)
+
+
+def non_reason(facts: Facts, on: date) -> Reply | None:
+    """A reason that does not count (knowledge/rules/verlof.yml non_reasons): "Nee" and why first, whichever leave
+    topic was asked; then the ground the reason would need (art. 13a for a holiday; art. 13, 13a and 14 for a feast or
+    an event), in the topic the entry names."""
+    entry = get_rules().non_reasons.get(facts.reason or "")
+    if entry is None:
+        return None
+    law = _law_of_leave(facts, on)
+    topic = entry.get("topic", "verlof_vakantie")
+    lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
+    details: list[Message] = []
+    if topic == "verlof_vakantie":
+        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
+        statute = ["lpw:13a", "lpw:11"]
+    else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
+        details.append(Message(LEAVE_GROUNDS))
+        statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
+    return _reply(topic, facts, lines, list(statute_first([*entry["citations"], *statute])), law, details)
 
 
 @verdict_for("verlof_vakantie")
 def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    if facts.false_sick_report and facts.role != "school":
+        return false_sick_report(facts, on)
     if facts.reason in EVENT_CATEGORIES:
         if facts.reason == "religieuze_verplichting":
             return religieus("religieuze_feestdag", facts, on, may_ask)
-        return gewichtig("verlof_gewichtige_omstandigheden", facts, on, may_ask, from_vakantie=True)
+        # an unknown event ("overig") is not said to be a gewichtige omstandigheid: it gets the rule
+        return gewichtig("verlof_gewichtige_omstandigheden", facts, on, may_ask, from_vakantie=facts.reason != "overig")
     calendar = get_calendar()
     municipality = municipality_of(facts)
     region = calendar.region_of(municipality)
@@ -98,10 +160,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     if facts.prior_leave:
         lines = [Message(VAKANTIE_ONCE, values)]
         return _reply(topic, facts, lines, citations, law)
-    if facts.reason in NON_REASONS and facts.reason in get_rules().non_reasons:
-        entry = get_rules().non_reasons[facts.reason]
-        lines = [Message(entry["text"]), Message(VAKANTIE_ONLY_JOB_REASON)]
-        return _reply(topic, facts, lines, [*citations, *entry["citations"]], law)
+    if facts.reason in NON_REASONS:
+        return non_reason(facts, on)
 
     decision = evaluate_leave("vakantie", facts, period, on, calendar, municipality) if period else None
     if decision is not None:
@@ -228,17 +288,25 @@ def _reason_question(topic: str, facts: Facts) -> Reply:
 
 @verdict_for("verlof_gewichtige_omstandigheden")
 def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: bool = False) -> Reply | None:
+    if facts.false_sick_report and facts.role != "school":
+        return false_sick_report(facts, on)
     reason = facts.reason
-    if reason in (*NON_REASONS, "werk", "vakantie"):
+    if reason in NON_REASONS:
+        return non_reason(facts, on)
+    if reason in ("werk", "vakantie"):
         return vakantie("verlof_vakantie", facts, on, may_ask)
     if reason == "religieuze_verplichting":
         return religieus("religieuze_feestdag", facts, on, may_ask)
     concrete = facts.duration_days is not None or facts.start is not None
     if reason is None and concrete and may_ask and "reason" not in facts.unknown and "*" not in facts.unknown:
         return _reason_question(topic, facts)
-    if not concrete and not from_vakantie:
+    event = get_rules().events.get(reason) if reason else None
+    abroad = bool(facts.abroad and event is not None and event_abroad_guidance(event, params(on)) is not None)
+    if not concrete and not from_vakantie and not abroad:
         if facts.role == "school" and reason is None:
             return _school_gewichtig(topic, facts, on)
+        if reason == "overig":  # an event that is not known to count: the rule, without a number for it
+            return _reply(topic, facts, [Message(GEWICHTIG_OTHER)], ["lpw:14", "lpw:11"], params(on))
         return None  # the event's variant of the topic text answers it
     calendar = get_calendar()
     municipality = municipality_of(facts)
@@ -265,7 +333,6 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             lines.append(Message(PERIOD_DAYS, {"start": period[0], "end": period[1], "days": days}))
             citations += [*get_calendar().municipality_citations, *decision.citations]
             details += _notes(decision)
-    event = get_rules().events.get(reason) if reason else None
     if from_vakantie and event is not None:
         lines.insert(0, Message(EVENT_IS_ARTICLE_14, {"label": Message(event["label"])}))
     if days is not None and round(days) > maximum:
@@ -274,7 +341,20 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         return _reply(topic, facts, lines, citations, law, details, variant=reason)
     afterwards = law.verlof.gewichtig_afterwards_days.value
     todo = Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})
-    if event is not None and event.get("guidance"):
+    if reason == "overig":  # not known to count: the rule, without the guidance's number of days
+        lines += [Message(GEWICHTIG_OTHER), todo]
+    elif event is not None and abroad:
+        if not from_vakantie:
+            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
+        guidance = event_abroad_guidance(event, law)
+        if guidance is not None:
+            lines.append(guidance)
+        citations += event["abroad_citations"]
+        maximum_abroad = event_abroad_max_days(event, law)
+        if days is not None and maximum_abroad is not None:
+            lines.append(Message(MORE_THAN_ABROAD_GUIDANCE if round(days) > maximum_abroad else WITHIN_ABROAD_GUIDANCE))
+        details.insert(0, todo)
+    elif event is not None and event.get("guidance"):
         if not from_vakantie:
             lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
         lines.append(event_guidance(event, law))
@@ -304,6 +384,10 @@ def _school_gewichtig(topic: str, facts: Facts, on: date) -> Reply:
 
 @verdict_for("religieuze_feestdag")
 def religieus(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    if facts.false_sick_report and facts.role != "school":
+        return false_sick_report(facts, on)
+    if facts.reason in NON_REASONS and get_rules().non_reasons.get(facts.reason, {}).get("topic"):
+        return non_reason(facts, on)  # "vrij voor carnaval" is no religious duty
     if facts.start is None and facts.role != "school":
         return None
     law = params(law_day(facts, None, on))

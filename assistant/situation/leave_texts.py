@@ -117,4 +117,50 @@ REASON_BUTTONS = (
     ("vakantie", _("Op vakantie")),
     ("overig", _("Iets anders")),
 )
-NON_REASONS = ("goedkopere_tickets", "familiebezoek", "drukte", "al_geboekt", "broers_zussen_vrij")
+# The reasons that do not count (knowledge/rules/verlof.yml non_reasons), in the order a message's words are read:
+# the first one said is the reason.
+NON_REASONS = (
+    "goedkopere_tickets",
+    "al_geboekt",
+    "geen_boeking",
+    "familiebezoek",
+    "drukte",
+    "broers_zussen_vrij",
+    "wintersport",
+    "feest",
+    "evenement",
+)
+
+NON_REASON_NO = _("Nee. {reason}")
+LEAVE_GROUNDS = _(
+    "Vrij van school kan alleen voor een plicht uit geloof of levensovertuiging (artikel 13), als het beroep van "
+    "een ouder een vakantie in alle schoolvakanties onmogelijk maakt (artikel 13a), of bij een gewichtige "
+    "omstandigheid die buiten uw wil ligt, zoals een huwelijk of een overlijden in de familie (artikel 14 "
+    "Leerplichtwet)."
+)
+GEWICHTIG_OTHER = _(
+    "Verlof wegens gewichtige omstandigheden kan alleen bij iets bijzonders dat buiten uw wil ligt, zoals een "
+    "huwelijk, ernstige ziekte of een overlijden in de familie. Een feest, een uitje of een vakantie hoort daar niet "
+    "bij. Of uw reden telt, beoordeelt de directeur (artikel 14 Leerplichtwet)."
+)
+MORE_THAN_ABROAD_GUIDANCE = _(
+    "U vraagt meer dagen dan die richtlijn voor het buitenland. Leg in de aanvraag uit waarom."
+)
+WITHIN_ABROAD_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn voor het buitenland.")
+
+FALSE_SICK = _(
+    "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim (luxe verzuim). Alleen echte ziekte "
+    "is een geldige reden om thuis te blijven (artikel 2 en artikel 11 Leerplichtwet)."
+)
+FALSE_SICK_ENFORCEMENT = _(
+    "Vermoedt de school luxe verzuim, dan meldt zij dat. De leerplichtambtenaar onderzoekt het en kan proces-verbaal "
+    "opmaken (artikel 22 Leerplichtwet); de officier van justitie beslist over de straf (artikel 26 Leerplichtwet)."
+)
+FALSE_SICK_FINE = _(
+    "Er is geen vast boetebedrag in de wet. In het nieuws wordt als vuistregel ongeveer {fine} euro per dag per kind "
+    "genoemd; dat is een indicatie."
+)
+FALSE_SICK_TODO = _(
+    "Heeft u een reden die wel telt, zoals het beroep van een ouder of een gewichtige omstandigheid? Vraag dan vooraf "
+    "verlof aan bij de directeur."
+)

@@ -43,6 +43,12 @@ _LIST_KEYS = (
     "ambiguous_months",
     "prior_leave",
     "unknown",
+    "sick_report",
+    "sick",
+    "say",
+    "really_ill",
+    "trip",
+    "abroad",
 )
 _MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}

@@ -311,3 +311,30 @@ def test_leave_answers_offer_the_request_form_and_other_topics_do_not():
     assert {"title": "Apply for leave", "payload": "/request_verlof"} in english["buttons"]
     other, _ = run(ActionAnswerTopic(), tracker("ask_bezwaar", "bezwaar maken"))
     assert all(button["payload"] != "/request_verlof" for button in other["buttons"])
+
+
+def test_carnaval_tagged_as_another_event_is_no_and_gets_no_event_text() -> None:
+    """The classifier tags "carnaval" as the open event "overig"; the answer is "Nee" with article 13, and the text
+    about other events is not put beside it."""
+    message, events = run(
+        ActionAnswerTopic(),
+        tracker(
+            "ask_verlof_gewichtige_omstandigheden",
+            "Mag mijn kind vrij voor carnaval?",
+            entities=[{"entity": "gebeurtenis", "value": "overig"}],
+        ),
+    )
+    assert message["text"].startswith("Nee. Carnaval of een ander feest is geen plicht uit geloof")
+    assert "Een andere gebeurtenis telt alleen" not in message["custom"].get("details", "")
+    refs = [citation["ref"] for citation in message["custom"]["citations"]]
+    assert refs[0] == "Leerplichtwet 1969, artikel 13"
+    assert events == [SlotSet("topic", "verlof_gewichtige_omstandigheden"), SlotSet("gebeurtenis", None)]
+
+
+def test_a_false_sick_report_is_answered_in_luxe_verzuim() -> None:
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker("ask_ziekte", "can I just call in sick and leave a day early?", language="en"),
+    )
+    assert message["text"].startswith("No. Reporting your child sick when it is not sick is unauthorised absence")
+    assert message["custom"]["topic"] == "luxe_verzuim"

@@ -318,7 +318,19 @@ def test_14_short_requests_have_no_notice_rule():
 
 
 @pytest.mark.parametrize(
-    "category", ["goedkopere_tickets", "familiebezoek", "drukte", "broers_zussen_vrij", "al_geboekt", "vakantie"]
+    "category",
+    [
+        "goedkopere_tickets",
+        "familiebezoek",
+        "drukte",
+        "broers_zussen_vrij",
+        "al_geboekt",
+        "vakantie",
+        "geen_boeking",
+        "wintersport",
+        "feest",
+        "evenement",
+    ],
 )
 def test_non_reasons_are_explained_as_luxe_verzuim_but_not_refused(category):
     decision = decide(

@@ -94,7 +94,7 @@ def test_leave_already_given_this_school_year() -> None:
 def test_cheaper_tickets_are_no_reason() -> None:
     found = reply("verlof_vakantie", "De tickets zijn veel goedkoper in juni, mag mijn kind mee?")
     assert first_bubble(found).startswith(
-        "Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen reden voor verlof."
+        "Nee. Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen reden voor verlof."
     )
     assert found.citations[0] == "lpw:13a" and "src:pijnacker-nootdorp-geen-verlof" in found.citations
 
@@ -368,10 +368,14 @@ def test_a_school_asking_without_a_case_gets_its_own_duty() -> None:
 
 
 def test_a_parent_asking_about_leaving_without_leave() -> None:
-    tickets = reply("luxe_verzuim", "Zal ik mijn kind ziek melden omdat de tickets goedkoper zijn na de vakantie?")
+    tickets = reply("luxe_verzuim", "Mogen we eerder weg omdat de tickets na de vakantie goedkoper zijn?")
     text = first_bubble(tickets)
-    assert text.startswith("Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen reden voor verlof.")
+    assert text.startswith(
+        "Nee. Goedkopere tickets of een aanbieding buiten de schoolvakantie zijn geen reden voor verlof."
+    )
     assert "luxe verzuim" in text and "proces-verbaal" in text and tickets.citations[0] == "lpw:22"
+    sick = reply("luxe_verzuim", "Zal ik mijn kind ziek melden omdat de tickets goedkoper zijn na de vakantie?")
+    assert first_bubble(sick).startswith("Nee. Uw kind ziek melden terwijl het niet ziek is")
     job = reply("luxe_verzuim", "Ik werk seizoenswerk op een boerderij, mogen de kinderen drie weken in februari weg?")
     assert job.topic == "verlof_vakantie" and "15" in first_bubble(job)
     facts = read_facts("Wat gebeurt er als we een dag eerder op vakantie gaan?", "nl", today=TODAY)

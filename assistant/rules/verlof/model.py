@@ -130,3 +130,19 @@ def event_guidance_max_days(event: Mapping[str, Any], law: LegalParameters) -> i
     """The highest count of an event's guidance, from the parameter it names (`guidance_max_days`); None without."""
     name = event.get("guidance_max_days")
     return None if name is None else int(event_parameter(law, name).value)
+
+
+def event_abroad_guidance(event: Mapping[str, Any], law: LegalParameters) -> Message | None:
+    """An event's guidance for when it is abroad (`abroad_guidance`, its counts `abroad_numbers` filled from the
+    parameters `law` holds); None when the guidance has no number for abroad."""
+    text = event.get("abroad_guidance")
+    if not text:
+        return None
+    numbers = event.get("abroad_numbers") or {}
+    return Message(text, {field: event_parameter(law, name).value for field, name in numbers.items()})
+
+
+def event_abroad_max_days(event: Mapping[str, Any], law: LegalParameters) -> int | None:
+    """The highest count of an event's guidance for abroad (`abroad_max_days`); None without."""
+    name = event.get("abroad_max_days")
+    return None if name is None else int(event_parameter(law, name).value)
