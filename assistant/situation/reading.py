@@ -17,7 +17,6 @@ from assistant.i18n import Message, normalise_language
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.situation.facts import (
     END_BEFORE_START,
-    EVENT_CATEGORIES,
     FUTURE_BIRTH,
     IMPOSSIBLE_DATE,
     NEGATIVE,
@@ -26,16 +25,15 @@ from assistant.situation.facts import (
     Facts,
     check,
 )
-from assistant.situation.leave_texts import NON_REASONS
-from assistant.situation.vocabulary import event_index, month_of
+from assistant.situation.reasons import is_false_sick_report, read_reason
+from assistant.situation.vocabulary import month_of
 from assistant.situation.words import Token, Words, load_words, tokens
-from assistant.verlof_requests.interpret import interpret_category
 
 # -- reading --------------------------------------------------------------------------------------------------------
 
 
 @dataclass
-class _Reading:
+class Reading:
     text: str
     language: str
     today: date
@@ -59,7 +57,7 @@ def _unit_follows(text: str, end: int, words: Words) -> bool:
     return bool(toks) and words.unit_at(toks, 0) is not None
 
 
-def _dates(reading: _Reading) -> str:
+def _dates(reading: Reading) -> str:
     """Read the dates (birth date or the leave's first and last day) and return the text with them blanked out.
 
     A date is a birth date when the message says so ("geboren", "born") and the date has a year, or when it lies
@@ -157,7 +155,7 @@ def _is_minus(toks: list[Token], index: int, words: Words) -> bool:
     return any(phrase.parts == (before.text,) for phrase in words.lists["minus"])
 
 
-def _numbers(reading: _Reading, toks: list[Token]) -> None:
+def _numbers(reading: Reading, toks: list[Token]) -> None:
     """Numbers with a unit ("drie weken", "16 uur", "7 jaar", "يومين"), and minus signs before them."""
     words = reading.words
     index = 0
@@ -210,7 +208,7 @@ def _numbers(reading: _Reading, toks: list[Token]) -> None:
         index = max(after, index + 1)
 
 
-def _phrase_numbers(reading: _Reading, toks: list[Token], name: str) -> int | None:
+def _phrase_numbers(reading: Reading, toks: list[Token], name: str) -> int | None:
     """The number of the first phrase of `name` with {n} whose number is not followed by another unit ("ik ben
     17" is an age; "is 16 uur" is not)."""
     words = reading.words
@@ -223,7 +221,7 @@ def _phrase_numbers(reading: _Reading, toks: list[Token], name: str) -> int | No
     return None
 
 
-def _grade(reading: _Reading, toks: list[Token]) -> None:
+def _grade(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
     for phrase, start, end, _number in words.find("grade", toks):
         number = words.number_at(toks, end) if end < len(toks) else None
@@ -234,7 +232,7 @@ def _grade(reading: _Reading, toks: list[Token]) -> None:
             return
 
 
-def _holiday(reading: _Reading, toks: list[Token]) -> None:
+def _holiday(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
     for phrase, start, end, _number in words.find("holidays", toks):
         reading.set("holiday", phrase.value)
@@ -249,7 +247,7 @@ def _holiday(reading: _Reading, toks: list[Token]) -> None:
         return
 
 
-def _month(reading: _Reading, toks: list[Token]) -> None:
+def _month(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
     ambiguous = {phrase.parts[0] for phrase in words.lists["ambiguous_months"]}
     for index, token in enumerate(toks):
@@ -268,86 +266,10 @@ def _month(reading: _Reading, toks: list[Token]) -> None:
         return
 
 
-def _reason(reading: _Reading, toks: list[Token], events: Iterable[str]) -> None:
-    """The reason of a leave request: an event (the classifier's or from the NLU synonyms), else a reason that does
-    not count, else the open event "overig" ("carnaval" is a synonym of "overig", but no ground for leave), else a
-    parent's job. Words inside a holiday's name ("carnavalsvakantie", "carnival holidays") are no reason."""
-    if "birth_date" in reading.values:
-        events = [event for event in events if event != "gezinsuitbreiding"]  # "geboren op" is the child's birth
-    events = list(events)
-    for event in events:
-        if event in EVENT_CATEGORIES and event != "overig":
-            reading.set("reason", event)
-            return
-    holidays = [(start, end) for _phrase, start, end, _number in reading.words.find("holidays", toks)]
-
-    def in_holiday(start: int) -> bool:
-        return any(first <= start < last for first, last in holidays)
-
-    best: tuple[int, str] | None = None
-    for item, start, end, _number in reading.words.find("events", toks, event_index()):
-        if in_holiday(start):
-            continue
-        if best is None or end - start > best[0]:
-            best = (end - start, item.value)
-    if best is not None and best[1] == "gezinsuitbreiding" and "birth_date" in reading.values:
-        best = None
-    if best is not None and best[1] != "overig":
-        reading.set("reason", best[1])
-        return
-    found = {item.value for item, start, _end, _number in reading.words.find("reasons", toks) if not in_holiday(start)}
-    for reason in NON_REASONS:
-        if reason in found:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
-            reading.set("reason", reason)
-            return
-    if best is not None or "overig" in events:
-        reading.set("reason", "overig")
-        return
-    category = interpret_category(reading.text) if not _CALLING_IN_SICK.search(reading.text) else None
-    if category == "gezinsuitbreiding" and "birth_date" in reading.values:
-        category = None
-    if category in EVENT_CATEGORIES and category != "overig":
-        reading.set("reason", category)
-        return
-    if "werk" in found:
-        reading.set("reason", "werk")
-
-
-def _near(words: Words, toks: list[Token], first: str, second: str, distance: int) -> bool:
-    """Whether a phrase of `first` and one of `second` stand within `distance` words of each other."""
-    ones = [(start, end) for _phrase, start, end, _number in words.find(first, toks)]
-    if not ones:
-        return False
-    others = [(start, end) for _phrase, start, end, _number in words.find(second, toks)]
-    return any(
-        abs(start - other) <= distance or abs(end - other_end) <= distance
-        for start, end in ones
-        for other, other_end in others
-    )
-
-
-def _false_sick_report(reading: _Reading, toks: list[Token]) -> bool:
-    """Whether the message speaks of reporting the child sick (or saying it is) together with a trip, a holiday,
-    tickets or leaving early: a false sick report. Not when the child really fell ill ("werd ziek op vakantie")."""
-    words = reading.words
-    if any(True for _ in words.find("really_ill", toks)):
-        return False
-    reported = any(True for _ in words.find("sick_report", toks)) or _near(words, toks, "sick", "say", 4)
-    if not reported:
-        return False
-    return (
-        any(True for _ in words.find("trip", toks))
-        or "holiday" in reading.values
-        or "start" in reading.values
-        or reading.values.get("reason") in NON_REASONS
-    )
-
-
-_CALLING_IN_SICK = re.compile(r"\bziek\s*(te\s+)?meld|\bziekgemeld|\bziek\s+gemeld", re.IGNORECASE)
 _VMBO_DIPLOMA = re.compile(r"\b(vmbo|mavo)[\s-]*(diploma|gehaald)", re.IGNORECASE)
 
 
-def _dutch_facts(reading: _Reading, without: tuple[str, ...] = ()) -> None:
+def _dutch_facts(reading: Reading, without: tuple[str, ...] = ()) -> None:
     """What `assistant.melding_facts` reads from Dutch text: school type, age, hours, weeks absent, kind of absence,
     lateness, suspicion, startkwalificatie, municipality (its patterns are Dutch; numbers in words too)."""
     melding = parse_melding_text(reading.text)
@@ -380,7 +302,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     if not text or text.startswith("/"):
         return Facts()
     words = load_words()
-    reading = _Reading(text, normalise_language(language), today, words)
+    reading = Reading(text, normalise_language(language), today, words)
     rest = _dates(reading)
     reading.folded = fold(rest)
     toks = tokens(reading.folded)
@@ -394,10 +316,10 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         reading.set("school_type", found_types.pop())
     _holiday(reading, toks)
     _month(reading, toks)
-    _reason(reading, toks, events)
+    read_reason(reading, toks, events)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)
-    if _false_sick_report(reading, toks):
+    if is_false_sick_report(reading, toks):
         reading.set("false_sick_report", True)
     if any(True for _ in words.find("abroad", toks)):
         reading.set("abroad", True)

@@ -1,0 +1,95 @@
+"""Reading the reason of a leave question from a message (`read_reason`) and whether it speaks of a false sick report
+(`is_false_sick_report`): the part of `assistant.situation.reading` about why the child would be away."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from assistant.situation.facts import EVENT_CATEGORIES
+from assistant.situation.leave_texts import NON_REASONS
+from assistant.situation.vocabulary import event_index
+from assistant.situation.words import Token, Words
+from assistant.verlof_requests.interpret import interpret_category
+
+if TYPE_CHECKING:
+    from assistant.situation.reading import Reading
+
+
+def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> None:
+    """The reason of a leave request: an event (the classifier's or from the NLU synonyms), else a reason that does
+    not count, else the open event "overig" ("carnaval" is a synonym of "overig", but no ground for leave), else a
+    parent's job. Words inside a holiday's name ("carnavalsvakantie", "carnival holidays") are no reason."""
+    if "birth_date" in reading.values:
+        events = [event for event in events if event != "gezinsuitbreiding"]  # "geboren op" is the child's birth
+    events = list(events)
+    for event in events:
+        if event in EVENT_CATEGORIES and event != "overig":
+            reading.set("reason", event)
+            return
+    holidays = [(start, end) for _phrase, start, end, _number in reading.words.find("holidays", toks)]
+
+    def in_holiday(start: int) -> bool:
+        return any(first <= start < last for first, last in holidays)
+
+    best: tuple[int, str] | None = None
+    for item, start, end, _number in reading.words.find("events", toks, event_index()):
+        if in_holiday(start):
+            continue
+        if best is None or end - start > best[0]:
+            best = (end - start, item.value)
+    if best is not None and best[1] == "gezinsuitbreiding" and "birth_date" in reading.values:
+        best = None
+    if best is not None and best[1] != "overig":
+        reading.set("reason", best[1])
+        return
+    found = {item.value for item, start, _end, _number in reading.words.find("reasons", toks) if not in_holiday(start)}
+    for reason in NON_REASONS:
+        if reason in found:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
+            reading.set("reason", reason)
+            return
+    if best is not None or "overig" in events:
+        reading.set("reason", "overig")
+        return
+    category = interpret_category(reading.text) if not _CALLING_IN_SICK.search(reading.text) else None
+    if category == "gezinsuitbreiding" and "birth_date" in reading.values:
+        category = None
+    if category in EVENT_CATEGORIES and category != "overig":
+        reading.set("reason", category)
+        return
+    if "werk" in found:
+        reading.set("reason", "werk")
+
+
+def _near(words: Words, toks: list[Token], first: str, second: str, distance: int) -> bool:
+    """Whether a phrase of `first` and one of `second` stand within `distance` words of each other."""
+    ones = [(start, end) for _phrase, start, end, _number in words.find(first, toks)]
+    if not ones:
+        return False
+    others = [(start, end) for _phrase, start, end, _number in words.find(second, toks)]
+    return any(
+        abs(start - other) <= distance or abs(end - other_end) <= distance
+        for start, end in ones
+        for other, other_end in others
+    )
+
+
+def is_false_sick_report(reading: Reading, toks: list[Token]) -> bool:
+    """Whether the message speaks of reporting the child sick (or saying it is) together with a trip, a holiday,
+    tickets or leaving early: a false sick report. Not when the child really fell ill ("werd ziek op vakantie")."""
+    words = reading.words
+    if any(True for _ in words.find("really_ill", toks)):
+        return False
+    reported = any(True for _ in words.find("sick_report", toks)) or _near(words, toks, "sick", "say", 4)
+    if not reported:
+        return False
+    return (
+        any(True for _ in words.find("trip", toks))
+        or "holiday" in reading.values
+        or "start" in reading.values
+        or reading.values.get("reason") in NON_REASONS
+    )
+
+
+_CALLING_IN_SICK = re.compile(r"\bziek\s*(te\s+)?meld|\bziekgemeld|\bziek\s+gemeld", re.IGNORECASE)
