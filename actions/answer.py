@@ -45,7 +45,7 @@ SHORT_ANSWER_WORDS = 6
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
 # After an answer about leave the parent can file the request here (the form checks it against the law and routes it).
 REQUEST_BUTTON = {"title": _("Verlof aanvragen"), "payload": "/request_verlof"}
-REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden")
+REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden", "geoorloofd_verzuim")
 # When the retrieval finds no topic, the classifier's own topic guesses of at least this confidence are offered instead
 # (a question in words the topic texts do not use, "Hebben kinderen van voetballers ook leerplicht?").
 PLAUSIBLE_GUESS_CONFIDENCE = 0.2
