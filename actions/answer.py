@@ -46,7 +46,7 @@ SHORT_ANSWER_WORDS = 6
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
 # After an answer about leave the parent can file the request here (the form checks it against the law and routes it).
 REQUEST_BUTTON = {"title": _("Verlof aanvragen"), "payload": "/request_verlof"}
-REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden")
+REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden", "geoorloofd_verzuim")
 # A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
 # answer with a faint guess of leave, is no question about leave).
 FACTS_FIT_GUESS_CONFIDENCE = 0.1

@@ -46,9 +46,9 @@ FIRST_BUBBLE_TARGET = 450  # characters (issue 15: the first bubble answers the 
 # The dev set labels topics coarsely; these are the assistant's topics (intent ask_<id>) that count as a hit for each
 # label, and the articles of which at least one must be cited.
 TOPIC_MAP: dict[str, tuple[set[str], set[str]]] = {
-    "verlof_13a": ({"verlof_vakantie", "luxe_verzuim"}, {"Leerplichtwet 1969, artikel 13a"}),
+    "verlof_13a": ({"verlof_vakantie", "luxe_verzuim", "geoorloofd_verzuim"}, {"Leerplichtwet 1969, artikel 13a"}),
     "verlof_14": (
-        {"verlof_gewichtige_omstandigheden", "religieuze_feestdag", "familie_graden"},
+        {"verlof_gewichtige_omstandigheden", "religieuze_feestdag", "familie_graden", "geoorloofd_verzuim"},
         {"Leerplichtwet 1969, artikel 14", "Leerplichtwet 1969, artikel 13", "Leerplichtwet 1969, artikel 11"},
     ),
     "bezwaar": ({"bezwaar"}, {"Algemene wet bestuursrecht, artikel 6:7"}),

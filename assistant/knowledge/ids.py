@@ -35,6 +35,7 @@ TOPIC_IDS: tuple[str, ...] = (
     "passend_onderwijs",
     "familie_graden",
     "gegevens_delen",
+    "geoorloofd_verzuim",
 )
 
 GEBEURTENISSEN: tuple[str, ...] = (

@@ -90,3 +90,18 @@ def test_retrieval_ignores_unrelated_questions_in_other_languages(
     real_kb: KnowledgeBase, language: str, question: str
 ) -> None:
     assert search(question, kb=real_kb, language=language) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar", "uk", "tr", "pl"])
+def test_the_absence_overview_names_every_ground_of_article_11(real_kb: KnowledgeBase, language: str) -> None:
+    """When may a child be absent: all grounds of art. 11 (a to g) and art. 11a, each with its article, and art. 5
+    (exemption from enrolment) only as something else; never one ground alone (a grader's finding)."""
+    from assistant.knowledge.render import render_answer
+
+    answer = render_answer(real_kb.topic("geoorloofd_verzuim"), kb=real_kb, language=language)
+    assert answer.complete
+    for ground in "abcdefg":
+        assert f"artikel 11 onder {ground}" in answer.text, ground
+    for article in ("artikel 11a", "artikel 12", "artikel 13)", "artikel 13a", "artikel 14", "artikel 5"):
+        assert article in answer.text, article
+    assert answer.citations[0].ref == "Leerplichtwet 1969, artikel 11"
