@@ -22,6 +22,7 @@ from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts
+from assistant.situation.registration import registration
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
 
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
@@ -74,6 +75,8 @@ SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe 
 
 _DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "luxe_vermoeden"}
 _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
+# topics whose own text speaks to a parent ("uw kind"): a school asker gets the verdict without it
+_PARENT_TEXT_TOPICS = ("ziekte", "thuiszitters", "in_uitschrijving")
 
 
 def _known(facts: Facts, kind: str | None) -> dict[str, Any]:
@@ -101,9 +104,24 @@ def melding_facts_of(facts: Facts) -> dict[str, Any]:
     return known
 
 
-@verdict_for("meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim")
+@verdict_for(
+    "meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim", "thuiszitters", "in_uitschrijving"
+)
 def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
+    if topic in ("thuiszitters", "in_uitschrijving") and role != "school":
+        return None  # the topic's own text answers a parent
+    if role == "school" and topic != "verzuim_18plus":
+        found = registration(topic, facts, on)
+        if found is not None:
+            return found
+    reply = _melding(topic, facts, on, may_ask, role)
+    if reply is not None and role == "school" and topic in _PARENT_TEXT_TOPICS:
+        return replace(reply, topic_text=False)
+    return reply
+
+
+def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Reply | None:
     if topic == "schorsing" and role != "school":
         return _schorsing(topic, facts, on)
     if topic == "luxe_verzuim" and role != "school":

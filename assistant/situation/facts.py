@@ -67,7 +67,7 @@ class FactProblem:
     drop: tuple[str, ...] = ()
 
 
-_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "municipality")
+_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "school_case", "municipality")
 
 
 def _valid_text(name: str, value: Any) -> bool:
@@ -98,6 +98,8 @@ class Facts:
     reason: str | None = None  # an event category, "werk", a non-reason id, or "vakantie"
     prior_leave: bool | None = None  # vakantieverlof already given this school year
     absence_kind: str | None = None  # assistant.melding_facts KINDS
+    school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
+    long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
     weeks_absent: float | None = None
     late_count: int | None = None
     suspected: bool | None = None
@@ -171,6 +173,7 @@ class Facts:
             "prior_leave": bool,
             "suspected": bool,
             "startkwalificatie": bool,
+            "long_term": bool,
         }
         values: dict[str, Any] = {}
         for name, value in data.items():
