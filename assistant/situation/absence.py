@@ -22,7 +22,7 @@ from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts
-from assistant.situation.registration import registration
+from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
 
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
@@ -75,8 +75,6 @@ SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe 
 
 _DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "luxe_vermoeden"}
 _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
-# topics whose own text speaks to a parent ("uw kind"): a school asker gets the verdict without it
-_PARENT_TEXT_TOPICS = ("ziekte", "thuiszitters", "in_uitschrijving")
 
 
 def _known(facts: Facts, kind: str | None) -> dict[str, Any]:
@@ -116,7 +114,7 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         if found is not None:
             return found
     reply = _melding(topic, facts, on, may_ask, role)
-    if reply is not None and role == "school" and topic in _PARENT_TEXT_TOPICS:
+    if reply is not None and role == "school" and topic in PARENT_TEXT_TOPICS:
         return replace(reply, topic_text=False)
     return reply
 

@@ -6,7 +6,7 @@ Whether the absence is geoorloofd, whether and as which DUO category it is repor
 (`assistant.rules.melding.evaluate_melding`, through `assistant.melding_facts.build_facts`); the regional
 agreements and the municipalities they apply to from `knowledge/regions.yml`. What is added here is only the
 sentence that leads (the reason's own rule, with its article) and when the leerplichtambtenaar is involved. The
-texts address the school ("u", "de leerling"), never a parent; the topic's own text (written for parents) is left
+texts address the school ("u", "de leerling"), never a parent; the own text of a topic written for parents is left
 out (`Reply.topic_text`). Called from `assistant.situation.absence`.
 """
 
@@ -87,6 +87,8 @@ WHEN_OVERIG = _(
 )
 
 CASES = ("psychisch", "thuiszitter", "vertrokken", "wanneer")
+# topics whose own text speaks to a parent ("uw kind", "als ouder"): a school asker gets the verdict without it
+PARENT_TEXT_TOPICS = ("ziekte", "thuiszitters", "in_uitschrijving")
 
 
 def _decide(facts: Facts, on: date, **known: Any) -> MeldingDecision | None:
@@ -133,7 +135,7 @@ def _reply(topic: str, facts: Facts, on: date, lines: list[Message], citations: 
         citations=statute_first(citations),
         facts=facts,
         law_date=params(on).on,
-        topic_text=False,
+        topic_text=topic not in PARENT_TEXT_TOPICS,
         **more,
     )
 
