@@ -188,3 +188,17 @@ def test_a_school_naming_truancy_on_a_parent_topic_gets_the_melding_without_the_
     found = reply("thuiszitters", "Onze leerling spijbelt al 6 weken, moeten we dat melden?")
     assert first_bubble(found).startswith("U moet dit verzuim melden bij DUO als langdurig relatief verzuim.")
     assert_school_answer(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Onze leerling zit thuis met griep, hoe registreren we dat?", "nl"),
+        ("Our pupil stays at home sick, how do we register that?", "en"),
+    ],
+)
+def test_a_pupil_at_home_with_an_illness_is_no_thuiszitter(text: str, language: str) -> None:
+    found = reply("ziekte", text, language)
+    assert str(found.lines[0]).startswith("Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11).")
+    assert found.facts.school_case is None
+    assert_school_answer(found, language)
