@@ -66,6 +66,10 @@ LEFT_LEAD = _(
     "Nee. U mag een leerplichtige leerling alleen uitschrijven als hij op een andere school staat ingeschreven of "
     "een vrijstelling heeft (artikel 10 Leerplichtwet)."
 )
+DEREGISTER_ONLY = _(
+    "U mag een leerplichtige leerling alleen uitschrijven als hij op een andere school staat ingeschreven of een "
+    "vrijstelling heeft (artikel 10 Leerplichtwet)."
+)
 LEFT_REPORT = _(
     "Zolang de leerling bij u staat ingeschreven, meldt u het verzuim bij DUO: als '{sixteen}' en, na meer dan "
     "{weeks} weken, als '{lrv}'."
@@ -206,6 +210,17 @@ def _left(topic: str, facts: Facts, on: date) -> Reply | None:
     return _reply(topic, facts, on, lines, citations, details=details, handoff=True)
 
 
+def _enrolment(topic: str, facts: Facts, on: date) -> Reply:
+    """A school's general question on in- and uitschrijving: when it may deregister, and the register's term."""
+    days = params(on).melding.in_uitschrijving_days
+    lines = [
+        Message(DEREGISTER_ONLY),
+        Message(melding_texts.DO_NOT_DEREGISTER),
+        Message(LEFT_DUO, {"days": days.value}),
+    ]
+    return _reply(topic, facts, on, lines, ["lpw:10", "lpw:21a", *days.citations, "lpw:2", "lpw:18"])
+
+
 def _when(topic: str, facts: Facts, on: date) -> Reply | None:
     law = params(on).melding
     sixteen = _decide(facts, on, kind="ongeoorloofd", hours=law.unauthorised_hours.value, weeks=0)
@@ -255,4 +270,6 @@ def registration(topic: str, facts: Facts, on: date) -> Reply | None:
     counted = facts.hours is not None or facts.weeks_absent is not None or facts.late_count is not None
     if case == "wanneer" and plain and not counted and topic == "meldplicht_verzuim":
         return _when(topic, facts, on)
+    if topic == "in_uitschrijving" and facts.role == "school" and case is None and facts.absence_kind is None:
+        return _enrolment(topic, facts, on)  # the topic's text speaks to parents
     return None

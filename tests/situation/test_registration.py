@@ -202,3 +202,20 @@ def test_a_pupil_at_home_with_an_illness_is_no_thuiszitter(text: str, language: 
     assert str(found.lines[0]).startswith("Ziekte is geoorloofd verzuim (Leerplichtwet artikel 11).")
     assert found.facts.school_case is None
     assert_school_answer(found, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wanneer mogen wij als school een leerling uitschrijven?", "nl"),
+        ("When may we as a school deregister a pupil?", "en"),
+    ],
+)
+def test_a_school_asking_about_deregistering_gets_the_schools_rule_not_the_parents_text(
+    text: str, language: str
+) -> None:
+    found = reply("in_uitschrijving", text, language)
+    assert str(found.lines[0]).startswith("U mag een leerplichtige leerling alleen uitschrijven")
+    assert found.citations[0] == "lpw:10" and "src:duo-uitschrijven" in found.citations
+    assert "binnen 7 dagen" in " ".join(str(line) for line in found.lines)
+    assert_school_answer(found, language)
