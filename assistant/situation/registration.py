@@ -132,11 +132,16 @@ def _scenarios(facts: Facts, on: date) -> tuple[dict[str, Any], list[str]] | Non
     return values, [*sixteen.citations, *lrv.citations]
 
 
+# the age articles every melding decision cites; the answer's own articles come first without them
+_AGE_ARTICLES = ("lpw:2", "lpw:3", "lpw:4a", "lpw:4b")
+
+
 def _reply(topic: str, facts: Facts, on: date, lines: list[Message], citations: list[str], **more: Any) -> Reply:
+    cited = statute_first(citations)
     return Reply(
         topic=topic,
         lines=tuple(lines),
-        citations=statute_first(citations),
+        citations=tuple(c for c in cited if c not in _AGE_ARTICLES) + tuple(c for c in cited if c in _AGE_ARTICLES),
         facts=facts,
         law_date=params(on).on,
         topic_text=topic not in PARENT_TEXT_TOPICS,
