@@ -251,7 +251,7 @@ def answer_topic(
     ]
     if topic.id in REQUEST_TOPICS and not brief and not (reply and reply.is_question):
         buttons.append({**REQUEST_BUTTON, "title": loc(REQUEST_BUTTON["title"])})
-    if topic.handoff and not (reply and reply.is_question):
+    if (topic.handoff or (reply is not None and reply.handoff)) and not (reply and reply.is_question):
         buttons.append(_human_button(loc))
     citation_ids: list[str] = []
     if reply is None:
@@ -269,7 +269,9 @@ def answer_topic(
         if reply.law_date is not None:
             first += "\n\n" + loc(law_on(reply.law_date))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)
-        more = "\n\n".join(part for part in (computed, answer.short, answer.more) if part)
+        # a topic text written for someone else (a parent) stays out of a school's answer
+        own = (answer.short, answer.more) if reply.topic_text else ()
+        more = "\n\n".join(part for part in (computed, *own) if part)
         citation_ids = list(reply.citations)
     citations = kb.resolve(citation_ids) if citation_ids else []
     if not (reply and reply.asks == "correction"):

@@ -24,6 +24,7 @@ from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate
 from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts
 from assistant.situation.leave_period import law_day, leave_period, municipality_of
+from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
 
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
@@ -103,13 +104,28 @@ def melding_facts_of(facts: Facts) -> dict[str, Any]:
     return known
 
 
-@verdict_for("meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim")
+@verdict_for(
+    "meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim", "thuiszitters", "in_uitschrijving"
+)
 def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
     if facts.false_sick_report and role != "school" and topic in ("luxe_verzuim", "ziekte"):
         from assistant.situation.leave import false_sick_report
 
         return false_sick_report(facts, on)
+    if topic in ("thuiszitters", "in_uitschrijving") and role != "school":
+        return None  # the topic's own text answers a parent
+    if role == "school" and topic != "verzuim_18plus":
+        found = registration(topic, facts, on)
+        if found is not None:
+            return found
+    reply = _melding(topic, facts, on, may_ask, role)
+    if reply is not None and role == "school" and topic in PARENT_TEXT_TOPICS:
+        return replace(reply, topic_text=False)
+    return reply
+
+
+def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Reply | None:
     if topic == "schorsing" and role != "school":
         return _schorsing(topic, facts, on)
     if topic == "luxe_verzuim" and role != "school":

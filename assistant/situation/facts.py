@@ -68,7 +68,7 @@ class FactProblem:
     drop: tuple[str, ...] = ()
 
 
-_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "municipality")
+_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "school_case", "municipality")
 
 
 def _valid_text(name: str, value: Any) -> bool:
@@ -101,6 +101,8 @@ class Facts:
     false_sick_report: bool | None = None  # reporting the child sick (when it is not) to leave for a trip
     abroad: bool | None = None  # the event or trip is abroad ("in Turkije", "abroad")
     absence_kind: str | None = None  # assistant.melding_facts KINDS
+    school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
+    long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
     weeks_absent: float | None = None
     late_count: int | None = None
     suspected: bool | None = None
@@ -176,6 +178,7 @@ class Facts:
             "abroad": bool,
             "suspected": bool,
             "startkwalificatie": bool,
+            "long_term": bool,
         }
         values: dict[str, Any] = {}
         for name, value in data.items():

@@ -293,6 +293,41 @@ def _dutch_facts(reading: Reading, without: tuple[str, ...] = ()) -> None:
         reading.set("startkwalificatie", False)
 
 
+# what each case word of `absence_cases` says: (the case a school asks about, the melding kind of absence)
+_ABSENCE_CASES: dict[str, tuple[str | None, str]] = {
+    "psychisch": ("psychisch", "ziekte"),
+    "ziekte": (None, "ziekte"),
+    "thuiszitter": ("thuiszitter", "ongeoorloofd"),
+    "vertrokken": ("vertrokken", "ongeoorloofd"),
+    "schorsing": (None, "schorsing"),
+    "luxe_vermoeden": (None, "luxe_vermoeden"),
+    "ongeoorloofd": (None, "ongeoorloofd"),
+    "te_laat": (None, "te_laat"),
+}
+_CASE_ORDER = ("vertrokken", "thuiszitter", "psychisch")  # the most specific case wins
+
+
+def _absence_case(reading: Reading, toks: list[Token]) -> None:
+    """The kind of absence a school asks about, in any language ("psychische klachten", "left without
+    deregistering", "чекає на місце"), whether it is long-term, and whether the question is when to report."""
+    words = reading.words
+    found = [phrase.value for phrase, *_rest in words.find("absence_cases", toks)]
+    cases = {_ABSENCE_CASES[value][0] for value in found} - {None}
+    for case in _CASE_ORDER:
+        if case in cases:
+            reading.set("school_case", case)
+            break
+    kinds = [_ABSENCE_CASES[value][1] for value in found]
+    if "school_case" in reading.values:
+        kinds.insert(0, _ABSENCE_CASES[reading.values["school_case"]][1])
+    if kinds:
+        reading.set("absence_kind", kinds[0])
+    if any(True for _ in words.find("long_term", toks)):
+        reading.set("long_term", True)
+    if "school_case" not in reading.values and any(True for _ in words.find("timing", toks)):
+        reading.set("school_case", "wanneer")
+
+
 def read_facts(text: str | None, language: str | None = None, *, today: date, events: Iterable[str] = ()) -> Facts:
     """Every fact `text` states (see the module docstring). `events` are the `gebeurtenis` entity values the
     classifier found; `today` places dates without a year."""
@@ -327,6 +362,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         _dutch_facts(reading)
     else:
         _dutch_facts(reading, without=("age",))
+    _absence_case(reading, toks)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)

@@ -53,6 +53,8 @@ class Reply:
     asks: str | None = None  # a question: the fact it asks for ("reason", "age", "correction")
     law_date: date | None = None  # a rule-based verdict: the day whose law it applied
     variant: str | None = None  # the event whose variant of the topic's text belongs with it
+    topic_text: bool = True  # False: the topic's own text is addressed to someone else (a parent); leave it out
+    handoff: bool = False  # offer a person, also when the topic itself does not
 
     @property
     def is_question(self) -> bool:

@@ -49,8 +49,10 @@ _LIST_KEYS = (
     "really_ill",
     "trip",
     "abroad",
+    "long_term",
+    "timing",
 )
-_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles")
+_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
 

@@ -338,3 +338,30 @@ def test_a_false_sick_report_is_answered_in_luxe_verzuim() -> None:
     )
     assert message["text"].startswith("No. Reporting your child sick when it is not sick is unauthorised absence")
     assert message["custom"]["topic"] == "luxe_verzuim"
+
+
+def test_a_school_asking_about_a_pupil_who_left_gets_no_parent_text_and_is_offered_a_person() -> None:
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker(
+            "ask_in_uitschrijving", "Een leerling is vertrokken zonder zich af te melden, mogen we hem uitschrijven?"
+        ),
+    )
+    assert message["text"].startswith("Nee. U mag een leerplichtige leerling alleen uitschrijven")
+    everything = message["text"] + " " + message["custom"].get("details", "")
+    assert "Als ouder" not in everything and "uw kind" not in everything.lower()
+    assert "binnen 7 dagen" in message["custom"]["details"]
+    assert {"title": "Met een medewerker praten", "payload": "/request_human"} in message["buttons"]
+    refs = [citation["ref"] for citation in message["custom"]["citations"]]
+    assert refs[0] == "Leerplichtwet 1969, artikel 10"
+
+
+def test_a_school_asking_about_psychological_complaints_in_english_gets_the_school_answer() -> None:
+    message, _events = run(
+        ActionAnswerTopic(),
+        tracker("ask_ziekte", "How do we register pupils with long-term mental health problems?", language="en"),
+    )
+    assert message["text"].startswith("Psychological complaints are illness, and so authorised absence (artikel 11")
+    everything = message["text"] + " " + message["custom"].get("details", "")
+    assert "your child" not in everything.lower() and "as a parent" not in everything.lower()
+    assert "Other absence (overig verzuim)" in message["text"]
