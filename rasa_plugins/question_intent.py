@@ -68,10 +68,12 @@ def is_information_question(text: str) -> bool:
 class QuestionIsNoRequest(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"form_intents": ["request_verlof"]}
+        # `not_topics`: intents named ask_… that ask no topic question (a follow-up, a request's status)
+        return {"form_intents": ["request_verlof"], "not_topics": ["ask_followup", "ask_verlof_status"]}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.form_intents = frozenset(config.get("form_intents") or ())
+        self.not_topics = frozenset(config.get("not_topics") or ())
 
     @classmethod
     def create(
@@ -98,7 +100,15 @@ class QuestionIsNoRequest(GraphComponent):
                 for item in message.get(INTENT_RANKING_KEY) or []
                 if item.get(INTENT_NAME_KEY) not in self.form_intents
             ]
-            topic = next((item for item in ranking if str(item.get(INTENT_NAME_KEY)).startswith(TOPIC_PREFIX)), None)
+            topic = next(
+                (
+                    item
+                    for item in ranking
+                    if str(item.get(INTENT_NAME_KEY)).startswith(TOPIC_PREFIX)
+                    and item.get(INTENT_NAME_KEY) not in self.not_topics
+                ),
+                None,
+            )
             chosen = topic or {
                 INTENT_NAME_KEY: FALLBACK_INTENT,
                 PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY),

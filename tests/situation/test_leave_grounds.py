@@ -300,3 +300,16 @@ def test_every_non_reason_and_the_new_facts_have_words_in_every_language(languag
     assert set(NON_REASONS) <= set(get_rules().non_reasons)
     for key in ("sick_report", "sick", "say", "really_ill", "trip", "abroad"):
         assert entry.get(key), key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik wil daarom graag in oktober drie weken op vakantie met mijn gezin. Kan dat?",  # tr "gezi" (a trip)
+        "Mijn zoon gaat naar particulier onderwijs, mag hij een week eerder op vakantie?",  # tr "parti" (a party)
+        "Ik zie aan zijn gezicht dat hij moe is, mag hij een dag vrij?",
+    ],
+)
+def test_a_word_of_another_language_does_not_match_inside_a_dutch_word(text: str) -> None:
+    """Every language's words count in every conversation, so none may be the start of an everyday Dutch word."""
+    assert read_facts(text, "nl", today=TODAY).reason not in ("feest", "evenement")
