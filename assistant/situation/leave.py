@@ -25,10 +25,10 @@ from assistant.rules.verlof import (
     NO_SCHOOL_DAYS,
     VAKANTIE_AFTERWARDS,
     VerlofDecision,
+    days_against_guidance,
     event_abroad_guidance,
     event_abroad_max_days,
     event_guidance,
-    event_guidance_max_days,
     get_rules,
 )
 from assistant.situation.facts import EVENT_CATEGORIES, Facts
@@ -37,11 +37,13 @@ from assistant.situation.leave_period import (
     evaluate_leave,
     first_lesweken,
     law_day,
+    law_of_leave,
     leave_period,
     municipality_of,
 )
 from assistant.situation.leave_texts import (
     ASK_REASON,
+    DEPENDS_ON_GUIDANCE,
     EVENT_IS_ARTICLE_14,
     FALSE_SICK,
     FALSE_SICK_ENFORCEMENT,
@@ -89,19 +91,12 @@ from assistant.situation.verdict import Choice, Reply, role_choice, statute_firs
 FALSE_SICK_TOPIC = "luxe_verzuim"
 
 
-def _law_of_leave(facts: Facts, on: date) -> LegalParameters:
-    """The law of the days the child would be away (`law_day`), when the verdict needs no period of its own."""
-    calendar = get_calendar()
-    period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
-    return params(law_day(facts, period, on))
-
-
 def false_sick_report(facts: Facts, on: date) -> Reply:
     """Reporting a child sick to leave for a trip ("ziek melden omdat de tickets goedkoper zijn"): no, that is
     ongeoorloofd (luxe) verzuim (art. 2, 11), what the school and the leerplichtambtenaar do (art. 22) and who decides
     the penalty (art. 26); the news's rule-of-thumb amount only as guidance, behind "Meer uitleg". It wins over any
     reason the message gives, in every leave topic. The law is that of the days the child would be away."""
-    law = _law_of_leave(facts, on)
+    law = law_of_leave(facts, on)
     lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
     details = [
         Message(FALSE_SICK_FINE, {"fine": law.richtlijn.fine_rule_of_thumb_eur.value}),
@@ -118,7 +113,7 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     entry = get_rules().non_reasons.get(facts.reason or "")
     if entry is None:
         return None
-    law = _law_of_leave(facts, on)
+    law = law_of_leave(facts, on)
     topic = entry.get("topic", "verlof_vakantie")
     lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
     details: list[Message] = []
@@ -359,9 +354,11 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
         lines.append(event_guidance(event, law))
         citations += event["citations"]
-        maximum_guidance = event_guidance_max_days(event, law)
-        if days is not None and maximum_guidance is not None:
-            lines.append(Message(MORE_THAN_GUIDANCE if round(days) > maximum_guidance else WITHIN_GUIDANCE))
+        found = days_against_guidance(round(days), event, law) if days is not None else None
+        if found is not None:
+            lines.append(
+                Message({"more": MORE_THAN_GUIDANCE, "within": WITHIN_GUIDANCE}.get(found, DEPENDS_ON_GUIDANCE))
+            )
         details.insert(0, todo)
     else:
         if event is not None and not from_vakantie:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from assistant.calendar import CalendarError, Holiday, SchoolCalendar, SchoolYear
+from assistant.calendar import CalendarError, Holiday, SchoolCalendar, SchoolYear, get_calendar
 from assistant.i18n import Message
 from assistant.knowledge import UnknownMunicipality, get_regions
-from assistant.knowledge.parameters import LawNotKnown, LegalParameters
+from assistant.knowledge.parameters import LawNotKnown, LegalParameters, params
 from assistant.rules.verlof import (
     VerlofDecision,
     VerlofFacts,
@@ -146,3 +146,10 @@ def evaluate_leave(
         )
     except (CalendarError, LawNotKnown, ValueError):
         return None
+
+
+def law_of_leave(facts: Facts, on: date) -> LegalParameters:
+    """The law of the days the child would be away (`law_day`), for a verdict that needs no period of its own."""
+    calendar = get_calendar()
+    period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
+    return params(law_day(facts, period, on))

@@ -80,6 +80,7 @@ GEWICHTIG_NO_REASON = _(
 )
 MORE_THAN_GUIDANCE = _("U vraagt meer dagen dan die richtlijn. Leg in de aanvraag uit waarom.")
 WITHIN_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn.")
+DEPENDS_ON_GUIDANCE = _("Of uw dagen daarin passen, hangt af van de graad van familie of de reisafstand.")
 TODO_GEWICHTIG = _(
     "Vraag het vooraf schriftelijk aan bij de directeur. Kon dat niet, meld de reden dan binnen {days} dagen."
 )

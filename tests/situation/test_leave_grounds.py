@@ -313,3 +313,23 @@ def test_every_non_reason_and_the_new_facts_have_words_in_every_language(languag
 def test_a_word_of_another_language_does_not_match_inside_a_dutch_word(text: str) -> None:
     """Every language's words count in every conversation, so none may be the start of an everyday Dutch word."""
     assert read_facts(text, "nl", today=TODAY).reason not in ("feest", "evenement")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?", "nl", "hangt af van de graad van familie"),
+        ("My father died. Can my son have three days off for the funeral?", "en", "depends on the degree of family"),
+        ("Mijn vader is overleden. Mag mijn zoon één dag vrij voor de uitvaart?", "nl", "passen binnen die richtlijn"),
+        ("Mijn vader is overleden. Mag mijn zoon acht dagen vrij?", "nl", "meer dagen dan die richtlijn"),
+        ("Mijn zus trouwt in Zwolle. Mogen de kinderen drie dagen vrij?", "nl", "hangt af van de graad van familie"),
+    ],
+)
+def test_days_between_the_lowest_and_highest_count_of_a_guidance_are_not_said_to_fit(
+    text: str, language: str, expected: str
+) -> None:
+    """The funeral guidance runs from 1 day (third degree) to 5 (first degree): 3 days for a grandfather is no fit."""
+    found = reply("verlof_gewichtige_omstandigheden", text, language)
+    shown = first_bubble(found, language)
+    assert expected in shown
+    assert ("passen binnen" in shown) == (expected == "passen binnen die richtlijn")

@@ -132,6 +132,22 @@ def event_guidance_max_days(event: Mapping[str, Any], law: LegalParameters) -> i
     return None if name is None else int(event_parameter(law, name).value)
 
 
+def event_guidance_min_days(event: Mapping[str, Any], law: LegalParameters) -> int | None:
+    """The lowest count of an event's guidance (`guidance_min_days`, where the count depends on the case), else its
+    highest; None without guidance."""
+    name = event.get("guidance_min_days")
+    return event_guidance_max_days(event, law) if name is None else int(event_parameter(law, name).value)
+
+
+def days_against_guidance(days: int, event: Mapping[str, Any], law: LegalParameters) -> str | None:
+    """The days asked against an event's guidance: "more" than its highest count, "within" its lowest, or "depends"
+    in between (on the degree of family or the distance); None without guidance."""
+    highest, lowest = event_guidance_max_days(event, law), event_guidance_min_days(event, law)
+    if highest is None or lowest is None:
+        return None
+    return "more" if days > highest else "within" if days <= lowest else "depends"
+
+
 def event_abroad_guidance(event: Mapping[str, Any], law: LegalParameters) -> Message | None:
     """An event's guidance for when it is abroad (`abroad_guidance`, its counts `abroad_numbers` filled from the
     parameters `law` holds); None when the guidance has no number for abroad."""
