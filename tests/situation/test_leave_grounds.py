@@ -318,7 +318,11 @@ def test_a_word_of_another_language_does_not_match_inside_a_dutch_word(text: str
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
-        ("Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?", "nl", "hangt af van de graad van familie"),
+        (
+            "Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?",
+            "nl",
+            "hangt af van de graad van familie",
+        ),
         ("My father died. Can my son have three days off for the funeral?", "en", "depends on the degree of family"),
         ("Mijn vader is overleden. Mag mijn zoon één dag vrij voor de uitvaart?", "nl", "passen binnen die richtlijn"),
         ("Mijn vader is overleden. Mag mijn zoon acht dagen vrij?", "nl", "meer dagen dan die richtlijn"),
