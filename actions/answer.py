@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from assistant.clock import today
 from assistant.i18n import UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
+from assistant.i18n.phrases import is_open_question, without_yes_or_no
 from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.law_date import law_on
@@ -273,6 +274,8 @@ def answer_topic(
         own = (answer.short, answer.more) if reply.topic_text else ()
         more = "\n\n".join(part for part in (computed, *own) if part)
         citation_ids = list(reply.citations)
+    if is_open_question(question, language):  # "Voor wie geldt …?" is answered with what holds, not "Ja."
+        first = without_yes_or_no(first, language)
     citations = kb.resolve(citation_ids) if citation_ids else []
     if not (reply and reply.asks == "correction"):
         citations = list(dict.fromkeys([*citations, *answer.citations]))

@@ -9,16 +9,19 @@ question this component replaces a form-starting intent by the classifier's best
 ranking, so the topic is answered (and the answer offers the form); when the ranking holds no topic question the
 message becomes `nlu_fallback` and the retrieval decides. Button payloads ("/intent") are left alone.
 
-The interrogative words of every supported language are listed once here (an interrogative of one language is no
-everyday word of another, so one set serves all).
+The question words of every supported language count (an interrogative of one language is no everyday word of
+another, so one set serves all); they are read from assistant/locale/languages.yml, where the assistant reads them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, List, Text
 
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -28,24 +31,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 FALLBACK_INTENT = "nlu_fallback"
 TOPIC_PREFIX = "ask_"
-# The first word (or two) of an information question, folded (lower case, no accents).
-INTERROGATIVES = frozenset(
-    {
-        # nl
-        "wanneer", "waar", "waarom", "hoe", "hoelang", "hoeveel", "welke", "welk", "wat", "wie", "waarvoor",
-        "waarmee", "vanaf", "tot",
-        # en
-        "when", "where", "why", "how", "which", "what", "who",
-        # ar
-        "متى", "اين", "أين", "لماذا", "كيف", "ماذا", "كم",
-        # uk
-        "коли", "де", "куди", "чому", "як", "який", "яка", "які", "що", "хто", "скільки",
-        # tr (the question word often opens the sentence: "ne zaman", "nereye", "nasıl")
-        "ne", "nerede", "nereye", "neden", "nasil", "hangi", "kim", "kac",
-        # pl
-        "kiedy", "gdzie", "dlaczego", "jak", "ktory", "ktora", "ktore", "co", "kto", "ile",
-    }
-)  # fmt: skip
+# The question words that ask for information, per language: `questions.open` in assistant/locale/languages.yml (the
+# list the assistant reads too, `assistant.i18n.phrases.is_open_question`).
+LANGUAGES_FILE = Path(__file__).resolve().parent.parent / "assistant" / "locale" / "languages.yml"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[.,;:!?؟\n]+")
 
@@ -55,11 +43,35 @@ def _fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=1)
+def _open_words() -> tuple[tuple[str, ...], ...]:
+    """Every language's open question words and phrases, folded, each as its words ("voor wie" -> ("voor", "wie"));
+    a trailing * lets the last word go on ("welk*": "welke")."""
+    data = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
+    entries = data.get("supported", [])
+    words = {
+        tuple(_fold(part) for part in phrase.split())
+        for entry in entries
+        for phrase in ((entry.get("questions") or {}).get("open") or [])
+    }
+    return tuple(sorted(words))
+
+
+def _opens(words: list[str], phrase: tuple[str, ...]) -> bool:
+    if len(words) < len(phrase):
+        return False
+    head, last = phrase[:-1], phrase[-1]
+    if tuple(words[: len(head)]) != head:
+        return False
+    word = words[len(head)]
+    return word.startswith(last[:-1]) if last.endswith("*") else word == last
+
+
 def is_information_question(text: str) -> bool:
-    """True when a clause of `text` opens with an interrogative word ("Wanneer …", "Hallo, hoe …", "متى …")."""
+    """True when a clause of `text` opens with an open question word ("Wanneer …", "Hallo, hoe …", "متى …")."""
     for clause in _CLAUSE.split(text):
-        words = _WORD.findall(clause)
-        if words and _fold(words[0]) in INTERROGATIVES:
+        words = [_fold(word) for word in _WORD.findall(clause)]
+        if words and any(_opens(words, phrase) for phrase in _open_words()):
             return True
     return False
 

@@ -123,7 +123,7 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
     return value
 
 
-_QUESTION_KEYS = {"start", "particles"}
+_QUESTION_KEYS = {"start", "particles", "open", "answers"}
 _DISCLOSURE_KEYS = {"asks", "beings", "alone"}
 
 

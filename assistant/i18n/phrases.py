@@ -6,6 +6,9 @@
 - `is_question(text, language)`: the message asks something ("wat is luxe verzuim?", "hoeveel dagen mag ik weg",
   "czy to możliwe"), from the `questions` words in `assistant/locale/languages.yml`. Inside a form, a question
   leaves the form; any other text answers the form's question.
+- `is_open_question(text, language)`: a clause of the message opens with a question word that asks for information
+  ("Wanneer …", "Hallo, hoe …", "متى …"), not yes or no: such a question is never a request to start a form, and its
+  answer does not open with "Ja." or "Nee." (`without_yes_or_no`), from the `open` and `answers` words.
 - `asks_about_the_assistant(text, language)`: the message asks whether it is talking to a person or a computer
   ("Ben ik nu met een robot aan het praten?", "is this a bot", "هل أنت إنسان؟"), from the `disclosure` words. The
   answer must say that the assistant is a computer (AI Act art. 50), however the classifier read the message.
@@ -60,6 +63,8 @@ def _languages(language: str | None) -> tuple[str, ...]:
 class _Words:
     question_start: re.Pattern[str]
     question_particle: re.Pattern[str]
+    open_start: re.Pattern[str]
+    answer_start: re.Pattern[str]
     asks: re.Pattern[str]
     beings: re.Pattern[str]
     alone: re.Pattern[str]
@@ -76,6 +81,8 @@ def _words(language: str) -> _Words:
     return _Words(
         question_start=word_pattern(words("questions", "start")),
         question_particle=word_pattern(words("questions", "particles")),
+        open_start=word_pattern(words("questions", "open")),
+        answer_start=word_pattern(words("questions", "answers")),
         asks=word_pattern(words("disclosure", "asks")),
         beings=word_pattern(words("disclosure", "beings")),
         alone=word_pattern(words("disclosure", "alone")),
@@ -92,6 +99,29 @@ def is_question(text: str, language: str | None = None) -> bool:
     words = _words(normalise_language(language))
     text_folded = folded(stripped)[0].strip()
     return bool(words.question_start.match(text_folded) or words.question_particle.search(text_folded))
+
+
+_CLAUSE = re.compile(r"[.,;:!?؟？\n]+")
+_YES_OR_NO = re.compile(r"^\s*(\w+)\s*([.,!]\s*)", re.UNICODE)
+
+
+def is_open_question(text: str, language: str | None = None) -> bool:
+    """Whether a clause of `text` opens with a question word that asks for information, not yes or no."""
+    stripped = (text or "").strip()
+    if not stripped or stripped.startswith("/"):
+        return False
+    pattern = _words(normalise_language(language)).open_start
+    return any(pattern.match(folded(clause)[0].strip()) for clause in _CLAUSE.split(stripped) if clause.strip())
+
+
+def without_yes_or_no(answer: str, language: str | None = None) -> str:
+    """`answer` without an opening "Ja." / "Nee, …" / "Yes." (the `answers` words): the answer to an open question
+    says what holds, not yes or no. Whatever follows keeps its words; its first letter becomes a capital."""
+    match = _YES_OR_NO.match(answer)
+    if match is None or not _words(normalise_language(language)).answer_start.fullmatch(folded(match[1])[0].strip()):
+        return answer
+    rest = answer[match.end() :]
+    return rest[:1].upper() + rest[1:] if rest else answer
 
 
 def asks_about_the_assistant(text: str, language: str | None = None) -> bool:

@@ -365,3 +365,14 @@ def test_a_school_asking_about_psychological_complaints_in_english_gets_the_scho
     everything = message["text"] + " " + message["custom"].get("details", "")
     assert "your child" not in everything.lower() and "as a parent" not in everything.lower()
     assert "Other absence (overig verzuim)" in message["text"]
+
+
+def test_an_open_question_is_not_answered_with_yes_and_a_yes_or_no_question_is() -> None:
+    open_question, _ = run(
+        ActionAnswerTopic(),
+        tracker("ask_religieuze_feestdag", "Voor wie geldt de uitzondering voor religieuze feestdagen?"),
+    )
+    assert not open_question["text"].startswith("Ja")
+    assert open_question["text"].startswith("Moet uw kind een plicht vervullen")
+    closed, _ = run(ActionAnswerTopic(), tracker("ask_religieuze_feestdag", "Mag mijn kind vrij voor het Suikerfeest?"))
+    assert closed["text"].startswith("Ja")
