@@ -223,6 +223,7 @@ def expected_verdict(question: dict) -> list[list[str]] | None:
     from assistant.clock import today
     from assistant.i18n import Localiser
     from assistant.i18n.formatting import format_date
+    from assistant.i18n.phrases import is_open_question, without_yes_or_no
     from assistant.situation import read_facts
     from assistant.situation.verdict import situational_reply
 
@@ -238,6 +239,8 @@ def expected_verdict(question: dict) -> list[list[str]] | None:
     facts = read_facts(question["question"], language, today=today())
     replies = [situational_reply(topic, facts, today()) for topic in sorted(topics)]
     found = [[Localiser(language)(reply.lines[0])] for reply in replies if reply is not None]
+    if is_open_question(question["question"], language):  # answered with what holds, without "Ja." / "Nee."
+        found = [[without_yes_or_no(part, language) for part in parts] for parts in found]
     return found or None
 
 

@@ -4,7 +4,8 @@ pass the ranking and the text.
 
 - **Agreement** (the classifier was unsure, `nlu_fallback`): the classifier's best topic guess is among the
   retrieval's AGREEMENT_DEPTH best topics, or the retrieval's best topic among the classifier's AGREEMENT_DEPTH best
-  guesses.
+  guesses, or (looser) among the first LOOSE_DEPTH topics of its ranking with at least LOOSE_MIN_CONFIDENCE: a
+  question in words of its own still gets the topic both signals point at, instead of a menu.
 - **A decisive retrieval beats an unsure classifier**: when the classifier picked a topic with less than
   UNSURE_CONFIDENCE and the retrieval alone settles another topic (`TopicIndex.decisive`: many words of the question are
   that topic's own words), the retrieval's topic is answered ("Een Joodse familie meldt dat hun dochter met Jom
@@ -29,6 +30,8 @@ from assistant.knowledge.retrieval import decisive_topic, search
 MIN_GUESS_SHARE = 0.25
 MIN_GUESS_CONFIDENCE = 0.005
 AGREEMENT_DEPTH = 2
+LOOSE_DEPTH = 3
+LOOSE_MIN_CONFIDENCE = 0.05
 # Guesses worth offering on their own when the retrieval finds nothing.
 PLAUSIBLE_GUESS_CONFIDENCE = 0.2
 # Below this confidence the classifier's topic gives way to a decisive retrieval. Measured on the held-out questions
@@ -82,7 +85,19 @@ def agreed_topic(
         return None
     if guesses[0] in [topic.id for topic in hits]:
         return kb.topic(guesses[0])
-    return hits[0] if hits[0].id in guesses[:AGREEMENT_DEPTH] else None
+    if hits[0].id in guesses[:AGREEMENT_DEPTH]:
+        return hits[0]
+    return hits[0] if hits[0].id in ranked_topics(ranking, LOOSE_MIN_CONFIDENCE)[:LOOSE_DEPTH] else None
+
+
+def ranked_topics(ranking: Ranking, min_confidence: float) -> list[str]:
+    """The topics of the ranking's topic intents with at least `min_confidence`, in the classifier's order."""
+    topics: list[str] = []
+    for item in ranking:
+        topic_id = topic_id_for_intent(item.get("name") or "")
+        if topic_id and topic_id not in topics and float(item.get("confidence") or 0.0) >= min_confidence:
+            topics.append(topic_id)
+    return topics
 
 
 def surer_topic(

@@ -44,3 +44,17 @@ def test_a_decisive_retrieval_beats_an_unsure_classifier_but_not_a_sure_one():
     # no decisive retrieval: the classifier's pick stays
     assert surer_topic("mag ik eerder op vakantie", "verlof_vakantie", 0.5) == "verlof_vakantie"
     assert surer_topic("/ask_verlof_vakantie", "verlof_vakantie", 0.1) == "verlof_vakantie"
+
+
+def test_the_retrieval_s_topic_among_the_classifier_s_first_three_is_agreement_too():
+    """A question in words of its own: the classifier spreads its confidence, the retrieval finds one topic."""
+    ranking = _ranking(
+        ("nlu_fallback", 0.45),
+        ("ask_verlof_vakantie", 0.30),
+        ("ask_bezwaar", 0.20),
+        ("ask_religieuze_feestdag", 0.06),  # third, under a quarter of the topics' confidence
+    )
+    agreed = agreed_topic(JOM_KIPOER, ranking)
+    assert agreed is not None and agreed.id == "religieuze_feestdag"
+    faint = _ranking(("nlu_fallback", 0.45), ("ask_verlof_vakantie", 0.5), ("ask_religieuze_feestdag", 0.04))
+    assert agreed_topic(JOM_KIPOER, faint) is None  # too faint a guess
