@@ -4,17 +4,15 @@ of a pupil's absence get how to register and report it first, in every language,
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
 from assistant.i18n import Localiser
 from assistant.knowledge import load_knowledge
-from assistant.knowledge.law_date import law_on
 from assistant.situation import read_facts
 from assistant.situation.verdict import Reply, situational_reply
+from tests.situation.helpers import TODAY, first_bubble, reply
 
-TODAY = date(2026, 12, 6)
 TOPICS = ("meldplicht_verzuim", "thuiszitters", "ziekte", "in_uitschrijving")
 FIRST_BUBBLE_MAX = 520  # the rule, the DUO category, the regional agreement and the officer, with the law's day
 PARENT_WORDS = re.compile(r"\buw kind|\bals ouder|\bmijn kind", re.IGNORECASE)
@@ -38,18 +36,6 @@ WHEN = {
     "nl": "Wanneer moeten we verzuim melden?",
     "en": "When must we report absence to DUO?",
 }
-
-
-def reply(topic: str, text: str, language: str = "nl") -> Reply:
-    found = situational_reply(topic, read_facts(text, language, today=TODAY), TODAY)
-    assert found is not None, text
-    return found
-
-
-def first_bubble(found: Reply, language: str = "nl") -> str:
-    loc = Localiser(language)
-    text = " ".join(loc(line) for line in found.lines)
-    return text + ("\n\n" + loc(law_on(found.law_date)) if found.law_date else "")
 
 
 def everything(found: Reply, language: str = "nl") -> str:

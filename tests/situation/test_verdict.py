@@ -9,27 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.i18n import SUPPORTED_LANGUAGES, Localiser
+from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.formatting import format_date
 from assistant.knowledge import load_knowledge
-from assistant.knowledge.law_date import law_on
 from assistant.situation import read_facts
-from assistant.situation.verdict import Reply, situational_reply
+from assistant.situation.verdict import situational_reply
+from tests.situation.helpers import TODAY, first_bubble, reply
 
-TODAY = date(2026, 12, 6)
 SITUATION_DIR = Path(__file__).resolve().parents[2] / "assistant" / "situation"
-
-
-def reply(topic: str, text: str, language: str = "nl", *, may_ask: bool = True, today: date = TODAY) -> Reply:
-    found = situational_reply(topic, read_facts(text, language, today=today), today, may_ask=may_ask)
-    assert found is not None, text
-    return found
-
-
-def first_bubble(found: Reply, language: str = "nl") -> str:
-    loc = Localiser(language)
-    text = " ".join(loc(line) for line in found.lines)
-    return text + ("\n\n" + loc(law_on(found.law_date)) if found.law_date else "")
 
 
 # -- vakantieverlof (art. 13a) ----------------------------------------------------------------------------------------
