@@ -131,6 +131,15 @@ def _value(value: Any, language: str, message: Any) -> Any:
     return value
 
 
+def _fill(text: str, values: Mapping[str, Any]) -> str:
+    """`text` with its values, without a doubled full stop where a value ends with one ("6 грудня 2026 р." before
+    the sentence's own "."). The values are already written for the reader (`_value`)."""
+    for key, value in values.items():
+        if isinstance(value, str) and value.endswith("."):
+            text = text.replace("{" + key + "}.", "{" + key + "}")
+    return text.format(**values)
+
+
 def message_to_json(message: Message) -> dict[str, Any]:
     """A Message as JSON (for a database column), so that it can be shown later in any language with its values
     still written the way that language writes them. Values: dates, Decimals, Messages, lists, or JSON scalars."""
@@ -234,8 +243,9 @@ def translate(message: str | Message, language: str | None, **values: object) ->
     text = message if language == SOURCE_LANGUAGE else _catalog(language).get(message, message)
     if not values:
         return text
-    return text.format(
-        **{key: _value(value, language, lambda nested: translate(nested, language)) for key, value in values.items()}
+    return _fill(
+        text,
+        {key: _value(value, language, lambda nested: translate(nested, language)) for key, value in values.items()},
     )
 
 
@@ -262,7 +272,7 @@ class Localiser:
                 self.untranslated.append(found)
         if not values:
             return found
-        return found.format(**{key: _value(value, self.language, self) for key, value in values.items()})
+        return _fill(found, {key: _value(value, self.language, self) for key, value in values.items()})
 
     @property
     def complete(self) -> bool:

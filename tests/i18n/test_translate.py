@@ -230,3 +230,16 @@ def test_stored_messages_refuse_what_they_cannot_hold():
     ):
         with pytest.raises(ValueError):
             message_from_json(broken)
+
+
+def test_a_value_ending_in_a_full_stop_gets_no_second_one():
+    """Ukrainian long dates end in "р." (рік): the law line must not end in "р.."."""
+    from datetime import date
+
+    from assistant.i18n import Localiser, translate
+    from assistant.knowledge.law_date import law_on
+
+    line = law_on(date(2026, 12, 6))
+    assert translate(line, "uk").endswith("р.") and not translate(line, "uk").endswith("..")
+    assert Localiser("uk")(line).endswith("р.") and not Localiser("uk")(line).endswith("..")
+    assert translate(line, "nl") == "Dit is de wet zoals die geldt op 6 december 2026."
