@@ -29,6 +29,9 @@ class Language:
     # words that make a message a question, and that ask whether the assistant is a person (assistant.i18n.phrases)
     questions: dict[str, list[str]] = field(default_factory=dict, hash=False)
     disclosure: dict[str, list[str]] = field(default_factory=dict, hash=False)
+    # words that ask for one point of a topic: a deadline, a consequence, what comes next, how to apply, who decides
+    # (assistant.i18n.phrases.asked_points)
+    points: dict[str, list[str]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ def _language(entry: dict, *, supported: bool) -> Language:
         corrections=_correction_words(code, entry.get("corrections")),
         questions=_word_lists(code, "questions", entry.get("questions"), _QUESTION_KEYS),
         disclosure=_word_lists(code, "disclosure", entry.get("disclosure"), _DISCLOSURE_KEYS),
+        points=_word_lists(code, "points", entry.get("points"), set(POINT_KINDS)),
     )
 
 
@@ -125,10 +129,12 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
 
 _QUESTION_KEYS = {"start", "particles", "open", "answers"}
 _DISCLOSURE_KEYS = {"asks", "beings", "alone"}
+# The points of a topic a question can ask for (the `points` entry; assistant.knowledge.passages answers them).
+POINT_KINDS = ("deadline", "consequence", "next", "procedure", "decider")
 
 
 def _word_lists(code: str, name: str, value: Any, keys: set[str]) -> dict[str, list[str]]:
-    """An optional entry of named word lists (`questions`, `disclosure`; see `assistant.i18n.phrases`)."""
+    """An optional entry of named word lists (`questions`, `disclosure`, `points`; see `assistant.i18n.phrases`)."""
     if value is None:
         return {}
     if not isinstance(value, dict) or not set(value) <= keys:

@@ -9,6 +9,9 @@
 - `is_open_question(text, language)`: a clause of the message opens with a question word that asks for information
   ("Wanneer …", "Hallo, hoe …", "متى …"), not yes or no: such a question is never a request to start a form, and its
   answer does not open with "Ja." or "Nee." (`without_yes_or_no`), from the `open` and `answers` words.
+- `asked_points(text, language)`: the points of a topic the message asks for ("hoe lang van tevoren" a deadline,
+  "krijg ik een boete" a consequence, "wat gebeurt er nadat" what comes next, "hoe vraag ik dat aan" the procedure,
+  "wie beslist" who decides), from the `points` words; `assistant.knowledge.passages` answers them.
 - `asks_about_the_assistant(text, language)`: the message asks whether it is talking to a person or a computer
   ("Ben ik nu met een robot aan het praten?", "is this a bot", "هل أنت إنسان؟"), from the `disclosure` words. The
   answer must say that the assistant is a computer (AI Act art. 50), however the classifier read the message.
@@ -25,7 +28,7 @@ from functools import lru_cache
 
 from assistant.folding import fold_with_positions, word_char
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
-from assistant.i18n.languages import load_languages
+from assistant.i18n.languages import POINT_KINDS, load_languages
 
 QUESTION_MARKS = ("?", "؟", "？")
 
@@ -68,6 +71,7 @@ class _Words:
     asks: re.Pattern[str]
     beings: re.Pattern[str]
     alone: re.Pattern[str]
+    points: dict[str, re.Pattern[str]]
 
 
 @lru_cache
@@ -86,6 +90,7 @@ def _words(language: str) -> _Words:
         asks=word_pattern(words("disclosure", "asks")),
         beings=word_pattern(words("disclosure", "beings")),
         alone=word_pattern(words("disclosure", "alone")),
+        points={kind: word_pattern(words("points", kind)) for kind in POINT_KINDS},
     )
 
 
@@ -134,3 +139,13 @@ def asks_about_the_assistant(text: str, language: str | None = None) -> bool:
     if words.alone.search(text_folded):
         return True
     return bool(words.asks.search(text_folded) and words.beings.search(text_folded))
+
+
+def asked_points(text: str, language: str | None = None) -> frozenset[str]:
+    """The kinds of point (`POINT_KINDS`) that `text` asks for; none for a button payload."""
+    stripped = (text or "").strip()
+    if not stripped or stripped.startswith("/"):
+        return frozenset()
+    text_folded = folded(stripped)[0]
+    patterns = _words(normalise_language(language)).points
+    return frozenset(kind for kind, pattern in patterns.items() if pattern.search(text_folded))

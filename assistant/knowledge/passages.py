@@ -8,15 +8,25 @@ other languages: character n-grams of the reviewed translation, `ngram_text`), s
 passages use it. Only the question's words that the short answer does not use count (what the short answer says, it
 has answered), and a passage is chosen only when it matches those clearly (about PASSAGE_MIN_MATCH words that occur in
 one passage only): otherwise the short answer is the answer to the question.
+
+A question often asks for one kind of point ("Hoe lang van tevoren …?" a deadline, "Krijg ik een boete?" a
+consequence, "Wat gebeurt er nadat …?" what comes next, "Hoe vraag ik dat aan?" the procedure, "Wie beslist?"),
+in words that the passage giving it does not use. The kinds asked are read from the question in its own language
+(`asked_points`, the `points` words of languages.yml); the kinds a passage gives are read from its Dutch text (the
+message id, the same in every language): `PASSAGE_MARKERS`, and every step is a procedure. A passage of a kind asked
+counts KIND_WEIGHT of the threshold as matched, unless the short answer already gives that kind of point; a question
+about the procedure is answered by the first step when no step matches its words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.clock import today
 from assistant.i18n import SOURCE_LANGUAGE, lookup, normalise_language
+from assistant.i18n.phrases import asked_points
 from assistant.knowledge.dutch_text import terms
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
@@ -26,6 +36,25 @@ from assistant.knowledge.retrieval import LuceneBM25
 
 PASSAGE_MIN_MATCH = 1.2  # Dutch: worth a little more than one word that occurs in one passage only
 PASSAGE_MIN_GRAM_MATCH = 11.0  # other languages: one matching word yields several matching grams
+KIND_WEIGHT = 1.0  # a passage of the kind of point asked counts as this share of the threshold matched
+
+# The kinds of point a passage gives, read from its Dutch text (whole words, a word may go on: "straf" in "strafbaar").
+PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
+    "deadline": ("binnen", "uiterlijk", "vóór", "van tevoren", "vooraf", "termijn", "zo snel mogelijk", "op tijd"),
+    "consequence": ("proces-verbaal", "boete", "geldboete", "straf", "officier van justitie", "waarschuwing", "halt"),
+    "next": ("daarna", "na uw", "nadat", "vervolgens", "hoorzitting", "nieuw besluit", "opnieuw naar"),
+    "decider": ("beslist", "besluit", "bepaalt", "toestemming"),
+}
+_MARKERS = {
+    kind: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in markers) + r")", re.IGNORECASE)
+    for kind, markers in PASSAGE_MARKERS.items()
+}
+
+
+def passage_kinds(text: str, *, step: bool = False) -> frozenset[str]:
+    """The kinds of point the Dutch passage `text` gives (`PASSAGE_MARKERS`; a step is also a procedure)."""
+    kinds = {kind for kind, marker in _MARKERS.items() if marker.search(text)}
+    return frozenset(kinds | {"procedure"} if step else kinds)
 
 
 @dataclass(frozen=True)
@@ -33,6 +62,7 @@ class Passage:
     topic_id: str
     text: str  # the Dutch text (the message id of its translations), legal numbers as placeholders
     short: bool  # the topic's short answer (a yardstick, never chosen)
+    kinds: frozenset[str] = frozenset()  # the kinds of point it gives (`passage_kinds`)
 
 
 def _tokens(text: str, language: str) -> list[str]:
@@ -57,7 +87,12 @@ class PassageIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> PassageIndex:
         passages = [
-            Passage(topic.id, text, short=index == 0)
+            Passage(
+                topic.id,
+                text,
+                short=index == 0,
+                kinds=passage_kinds(text, step=0 < index <= len(topic.answer.steps)),
+            )
             for topic in kb.topics
             for index, text in enumerate([topic.answer.short, *topic.answer.steps, *topic.answer.details])
             if text
@@ -84,18 +119,26 @@ class PassageIndex:
         # Only what the short answer does not already say: the question's terms that are not the short answer's.
         said = set(self.documents[short])
         query = [token for token in _tokens(question, self.language) if token not in said]
-        if not query:
+        asked = asked_points(question, self.language) - self.passages[short].kinds
+        if not query and not asked:
             return None
-        scores = self.bm25.get_scores(query)
+        scores = self.bm25.get_scores(query) if query else [0.0] * len(self.passages)
         candidates = [
-            (passage, float(score))
-            for passage, score in zip(self.passages, scores, strict=True)
+            (index, float(score), bool(asked & passage.kinds))
+            for index, (passage, score) in enumerate(zip(self.passages, scores, strict=True))
             if passage.topic_id == topic_id and not passage.short
         ]
         if not candidates:
             return None
-        passage, score = max(candidates, key=lambda pair: pair[1])
-        return passage.text if score >= self.threshold else None
+        # the first passage of the kind asked wins a tie (the first step of a procedure)
+        index, score, of_kind = max(
+            candidates, key=lambda item: (item[1] + KIND_WEIGHT * self.threshold * item[2], item[2])
+        )
+        if score + KIND_WEIGHT * self.threshold * of_kind >= self.threshold:
+            return self.passages[index].text
+        if of_kind and "procedure" in asked and "procedure" in self.passages[index].kinds:
+            return self.passages[index].text  # "Hoe vraag ik het aan?": the steps say how, whatever words it uses
+        return None
 
 
 @lru_cache(maxsize=16)

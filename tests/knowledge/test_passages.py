@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.knowledge import get_knowledge_base
-from assistant.knowledge.passages import answering_passage, point_asked
+from assistant.knowledge.passages import answering_passage, passage_kinds, point_asked
 
 URGENT = "Kunnen we bij een spoedeisende zaak naar de voorzieningenrechter?"
 
@@ -25,3 +25,37 @@ def test_what_the_short_answer_says_needs_no_detail():
     assert answering_passage("Wat is luxe verzuim?", "luxe_verzuim") is None
     assert answering_passage("bezwaar", "bezwaar") is None
     assert answering_passage(URGENT, "no_such_topic") is None
+
+
+def test_what_comes_next_is_answered_by_the_passage_that_says_it():
+    passage = answering_passage("Wat gebeurt er nadat ik bezwaar heb gemaakt tegen de beslissing?", "bezwaar")
+    assert passage is not None and "beslissing op bezwaar" in passage and "voorlopige voorziening" not in passage
+
+
+def test_a_question_how_to_apply_gets_the_first_step_when_no_step_matches_its_words():
+    kb = get_knowledge_base()
+    question = "Mijn kind heeft psychische klachten. Kan ik vrijstelling van inschrijving aanvragen?"
+    assert answering_passage(question, "vrijstelling_5") == kb.topic("vrijstelling_5").answer.steps[0]
+    english = answering_passage("How do I apply for an exemption for my son?", "vrijstelling_5", language="en")
+    assert english == kb.topic("vrijstelling_5").answer.steps[0]
+
+
+def test_a_deadline_question_gets_the_passage_with_the_term():
+    question = "Binnen hoeveel dagen moeten wij een uitschrijving doorgeven aan DUO?"
+    passage = answering_passage(question, "in_uitschrijving")
+    assert passage is not None and "{melding.in_uitschrijving_days} dagen" in passage
+
+
+def test_a_kind_the_short_answer_gives_needs_no_detail():
+    # the short answer of bezwaar states the term of 6 weeks: a question about the term is answered by it
+    assert answering_passage("Hoeveel tijd heb ik om bezwaar te maken?", "bezwaar") is None
+    # the short answer of the fines for schools says a school can be fined
+    assert answering_passage("Kan een school een boete krijgen als zij verzuim niet meldt?", "boete_school") is None
+
+
+def test_the_kinds_of_point_a_passage_gives_are_read_from_its_dutch_text():
+    assert passage_kinds("Meld het binnen {melding.in_uitschrijving_days} dagen.") == {"deadline"}
+    assert passage_kinds("De leerplichtambtenaar kan proces-verbaal opmaken.") == {"consequence"}
+    assert passage_kinds("Daarna neemt de directeur een nieuw besluit.") == {"next", "decider"}
+    assert passage_kinds("Schrijf een brief.", step=True) == {"procedure"}
+    assert passage_kinds("Uw kind is leerplichtig.") == frozenset()

@@ -1,0 +1,50 @@
+"""The kinds of point a question asks for (`assistant.i18n.phrases.asked_points`), in every supported language."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.i18n.languages import POINT_KINDS, load_languages
+from assistant.i18n.phrases import asked_points
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Hoe lang van tevoren moet ik verlof aanvragen?", "nl", "deadline"),
+        ("Binnen welke termijn moeten wij melden?", "nl", "deadline"),
+        ("Krijg ik een boete als we een dag eerder gaan?", "nl", "consequence"),
+        ("Wat gebeurt er nadat ik bezwaar heb gemaakt?", "nl", "next"),
+        ("Hoe vraag ik een vrijstelling aan?", "nl", "procedure"),
+        ("Wie beslist over verlof van meer dan tien dagen?", "nl", "decider"),
+        ("How far in advance do I have to ask?", "en", "deadline"),
+        ("Will we get a fine?", "en", "consequence"),
+        ("Who decides about the leave?", "en", "decider"),
+        ("هل هناك غرامة إذا سافرنا قبل العطلة؟", "ar", "consequence"),
+        ("Як подати заяву на звільнення від навчання?", "uk", "procedure"),
+        ("Ne kadar önceden izin istemem gerekiyor?", "tr", "deadline"),
+        ("Kto decyduje o urlopie?", "pl", "decider"),
+    ],
+)
+def test_a_question_asks_for_a_kind_of_point(text: str, language: str, kind: str) -> None:
+    assert kind in asked_points(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wat is luxe verzuim?", "nl"),
+        ("Mag mijn kind vrij voor het Suikerfeest?", "nl"),
+        ("/ask_bezwaar", "nl"),
+        ("", "nl"),
+        ("Is my child of 4 already leerplichtig?", "en"),
+    ],
+)
+def test_a_question_without_such_words_asks_for_no_point(text: str, language: str) -> None:
+    assert asked_points(text, language) == frozenset()
+
+
+def test_every_supported_language_has_words_for_every_kind() -> None:
+    for language in load_languages().supported:
+        assert set(language.points) == set(POINT_KINDS), language.code
+        assert all(language.points[kind] for kind in POINT_KINDS), language.code
