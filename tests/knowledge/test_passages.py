@@ -59,3 +59,9 @@ def test_the_kinds_of_point_a_passage_gives_are_read_from_its_dutch_text():
     assert passage_kinds("Daarna neemt de directeur een nieuw besluit.") == {"next", "decider"}
     assert passage_kinds("Schrijf een brief.", step=True) == {"procedure"}
     assert passage_kinds("Uw kind is leerplichtig.") == frozenset()
+
+
+def test_the_short_answer_on_leaving_without_leave_says_when_a_warning_and_when_a_report_follows():
+    short = get_knowledge_base().topic("luxe_verzuim").answer.short
+    assert "{richtlijn.om_warning_max_school_days} schooldag" in short and "waarschuwing" in short
+    assert "Volgens de richtlijn van het Openbaar Ministerie" in short  # guidance, said as guidance

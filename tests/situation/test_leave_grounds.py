@@ -99,6 +99,12 @@ def test_the_carnaval_answer_in_dutch() -> None:
             "src:assen-gewichtige-omstandigheden",
         ),
         (
+            "nl",
+            "Anders boeken lukt echt niet, mogen we dan in oktober een week weg?",
+            "geen_boeking",
+            "src:assen-gewichtige-omstandigheden",
+        ),
+        (
             "en",
             "Flights in the summer holidays are sold out, can we go a week earlier?",
             "geen_boeking",
