@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from assistant.clock import today
-from assistant.i18n import UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
+from assistant.i18n import SOURCE_LANGUAGE, UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
 from assistant.i18n.phrases import is_open_question, without_yes_or_no
 from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
@@ -267,6 +267,10 @@ def answer_topic(
         more = answer.more
     else:
         first = " ".join(loc(line) for line in reply.lines)
+        verdict = " ".join(Localiser(SOURCE_LANGUAGE)(line) for line in reply.lines)
+        point = None if brief else point_asked(question, topic.id, language, kb=kb, answered=verdict)
+        if point and reply.topic_text:
+            first += "\n\n" + point  # the point asked that the verdict does not give ("óp de dag?": the term)
         if reply.law_date is not None:
             first += "\n\n" + loc(law_on(reply.law_date))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)

@@ -15,7 +15,9 @@ in words that the passage giving it does not use. The kinds asked are read from 
 (`asked_points`, the `points` words of languages.yml); the kinds a passage gives are read from its Dutch text (the
 message id, the same in every language): `PASSAGE_MARKERS`, and every step is a procedure. A passage of a kind asked
 counts KIND_WEIGHT of the threshold as matched, unless the short answer already gives that kind of point; a question
-about the procedure is answered by the first step when no step matches its words.
+about the procedure is answered by the first step when no step matches its words. After a verdict (`answered`), only
+a passage of a kind asked that the verdict does not give is added ("Moet ik óp de dag melden?" after "U moet dit
+melden": the term).
 """
 
 from __future__ import annotations
@@ -110,23 +112,25 @@ class PassageIndex:
         rare = LuceneBM25.idf_of(len(self.passages), 1)
         return (PASSAGE_MIN_MATCH if self.language == SOURCE_LANGUAGE else PASSAGE_MIN_GRAM_MATCH) * rare
 
-    def best(self, question: str, topic_id: str) -> str | None:
+    def best(self, question: str, topic_id: str, *, answered: str | None = None) -> str | None:
         """The Dutch text of the step or detail of `topic_id` that answers `question`, or None when the short answer
-        does (or nothing matches clearly)."""
+        does (or nothing matches clearly). `answered`: the Dutch text of a verdict that answers the question already;
+        then only a passage of a kind of point asked that the verdict does not give is chosen."""
         short = next((index for index, passage in enumerate(self.passages) if passage.topic_id == topic_id), None)
         if short is None:
             return None
         # Only what the short answer does not already say: the question's terms that are not the short answer's.
         said = set(self.documents[short])
         query = [token for token in _tokens(question, self.language) if token not in said]
-        asked = asked_points(question, self.language) - self.passages[short].kinds
-        if not query and not asked:
+        given = passage_kinds(answered) if answered is not None else self.passages[short].kinds
+        asked = asked_points(question, self.language) - given
+        if (not query or answered is not None) and not asked:
             return None
         scores = self.bm25.get_scores(query) if query else [0.0] * len(self.passages)
         candidates = [
             (index, float(score), bool(asked & passage.kinds))
             for index, (passage, score) in enumerate(zip(self.passages, scores, strict=True))
-            if passage.topic_id == topic_id and not passage.short
+            if passage.topic_id == topic_id and not passage.short and (answered is None or asked & passage.kinds)
         ]
         if not candidates:
             return None
@@ -147,19 +151,30 @@ def passage_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> Passage
 
 
 def answering_passage(
-    question: str, topic_id: str, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE
+    question: str,
+    topic_id: str,
+    *,
+    kb: KnowledgeBase | None = None,
+    language: str = SOURCE_LANGUAGE,
+    answered: str | None = None,
 ) -> str | None:
     """The Dutch text of the step or detail of `topic_id` that answers the point `question` asks (see the module
-    docstring); None when the topic's short answer is the answer."""
-    return passage_index(kb or get_knowledge_base(), normalise_language(language)).best(question, topic_id)
+    docstring); None when the topic's short answer (or the verdict `answered`, in Dutch) is the answer."""
+    index = passage_index(kb or get_knowledge_base(), normalise_language(language))
+    return index.best(question, topic_id, answered=answered)
 
 
 def point_asked(
-    question: str, topic_id: str, language: str = SOURCE_LANGUAGE, *, kb: KnowledgeBase | None = None
+    question: str,
+    topic_id: str,
+    language: str = SOURCE_LANGUAGE,
+    *,
+    kb: KnowledgeBase | None = None,
+    answered: str | None = None,
 ) -> str | None:
     """`answering_passage` as the user reads it: translated, legal numbers as they hold today. None for a button
-    payload ("/ask_…") or when the short answer is the answer."""
+    payload ("/ask_…") or when the short answer (the verdict `answered`) is the answer."""
     if not question or question.startswith("/"):
         return None
-    passage = answering_passage(question, topic_id, kb=kb, language=language)
+    passage = answering_passage(question, topic_id, kb=kb, language=language, answered=answered)
     return _shown(passage, normalise_language(language)) if passage else None

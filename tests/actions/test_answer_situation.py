@@ -376,3 +376,12 @@ def test_an_open_question_is_not_answered_with_yes_and_a_yes_or_no_question_is()
     assert open_question["text"].startswith("Moet uw kind een plicht vervullen")
     closed, _ = run(ActionAnswerTopic(), tracker("ask_religieuze_feestdag", "Mag mijn kind vrij voor het Suikerfeest?"))
     assert closed["text"].startswith("Ja")
+
+
+def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> None:
+    text = "Wij zijn een school. Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
+    message, _events = run(ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", text))
+    first, _law = message["text"].split("\n\nDit is de wet")
+    assert first.startswith("U moet dit verzuim melden bij DUO.")
+    assert "Meld zo snel mogelijk. De wet noemt geen termijn in dagen." in first  # the term, before the law's day
+    assert "binnen 5 schooldagen" in first

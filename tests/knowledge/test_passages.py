@@ -65,3 +65,16 @@ def test_the_short_answer_on_leaving_without_leave_says_when_a_warning_and_when_
     short = get_knowledge_base().topic("luxe_verzuim").answer.short
     assert "{richtlijn.om_warning_max_school_days} schooldag" in short and "waarschuwing" in short
     assert "Volgens de richtlijn van het Openbaar Ministerie" in short  # guidance, said as guidance
+
+
+def test_after_a_verdict_only_a_kind_of_point_it_does_not_give_is_added():
+    verdict = "U moet dit verzuim melden bij DUO. Bij 16 uur of meer is melden verplicht (Leerplichtwet artikel 21a)."
+    question = "Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
+    passage = answering_passage(question, "meldplicht_verzuim", answered=verdict)
+    assert passage is not None and "{melding.inspectorate_school_days} schooldagen" in passage
+    # a verdict that gives the term already, or a question that asks no kind of point: nothing is added
+    assert answering_passage(question, "meldplicht_verzuim", answered=verdict + " Meld binnen 5 dagen.") is None
+    assert (
+        answering_passage("Een leerling mist 16 uur. Moeten wij melden?", "meldplicht_verzuim", answered=verdict)
+        is None
+    )
