@@ -51,15 +51,15 @@ def part_tracker(tracker: Tracker, part: QuestionPart, before: dict[str, Any] | 
     return found
 
 
-def _topic_of(tracker: Tracker, language: str, keep: str | None = None) -> str | None:
+def _topic_of(tracker: Tracker, language: str, keep: str | None, by_facts: bool) -> str | None:
     """The topic of the one question `tracker` holds (`part_tracker`): `keep` or the retrieval confirmed by the
-    classifier (`part_topic`), or a topic whose verdict the question's facts fit (among the classifier's guesses and
-    the retrieval's first)."""
+    classifier (`part_topic`), or (`by_facts`) a topic whose verdict the question's facts fit, among the classifier's
+    guesses and the retrieval's first topics for the question."""
     kb = answer.get_knowledge_base()
     text = tracker.latest_message.get("text") or ""
     found = part_topic(text, tracker.latest_message.get("intent_ranking") or [], language, kb=kb, keep=keep)
-    if found is not None:
-        return found.id
+    if found is not None or not by_facts:
+        return found.id if found is not None else None
     fitting = answer.topic_the_facts_fit(tracker, language, also=part_candidates(text, language, kb=kb))
     return fitting[0].id if fitting is not None else None
 
@@ -78,8 +78,10 @@ def answer_two_questions(
     if pending is not None and pending.topic != whole:
         return None  # the message answers the question the assistant asked
     first_tracker = part_tracker(tracker, parts[0])
-    second = _topic_of(part_tracker(tracker, parts[1]), language)
-    plan = topics_per_part(whole, sure, _topic_of(first_tracker, language, keep=whole), second)
+    # facts alone ("8 weken") choose a question's topic only when the whole message's topic was unsure
+    first = _topic_of(first_tracker, language, keep=whole, by_facts=not sure)
+    second = _topic_of(part_tracker(tracker, parts[1]), language, keep=whole if sure else None, by_facts=not sure)
+    plan = topics_per_part(whole, sure, first, second)
     kb = answer.get_knowledge_base()
     if plan.first is None or not kb.has_topic(plan.first) or (plan.first == whole and not plan.split):
         return None

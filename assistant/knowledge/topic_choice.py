@@ -12,8 +12,9 @@ pass the ranking and the text.
   Kipoer niet komt" read as holiday leave at 0.6, while every content word is the religious days' own).
 - **Two questions in one message** (`assistant.i18n.phrases.question_parts`): the classifier read the whole message,
   so for each question its ranking only confirms what the retrieval for that question finds (`part_topic`; the
-  whole message's topic stays with the first question when the retrieval finds it there too; the actions add the
-  topic whose verdict the facts of the question fit, among `part_candidates`). `topics_per_part`
+  whole message's topic stays with the first question when the retrieval finds it there too, and a sure one with the
+  second too; when the whole message's topic was unsure, the actions add the topic whose verdict the facts of the
+  question fit, among `part_candidates`). `topics_per_part`
   then says whether each question gets its own answer: when the whole message's topic was unsure, or when the
   questions have two different topics and the classifier's sure topic is one of them.
 """
@@ -169,16 +170,20 @@ def topics_per_part(whole: str | None, sure: bool, first: str | None, second: st
     classifier or a decisive retrieval) and the topic found for each question (None: none).
 
     - Two different topics: each question gets its own answer, unless the whole message's topic is sure and neither.
+      A sure topic of the whole message that is not the second question's is the first question's.
     - One topic for both: one answer in it (a sure whole message's topic wins).
-    - Only the first question's topic: the first question is answered in it, unless the whole message's is sure.
+    - Only the first question's topic: the first question is answered in it, unless the whole message's topic is
+      sure or the same.
     - Otherwise the whole message's choice stands.
     """
     if first is not None and second is not None and first != second:
         if sure and whole not in (first, second):
             return PartTopics(whole)
         return PartTopics(first, split=True, second=second)
+    if sure and whole is not None and first is None and second not in (None, whole):
+        return PartTopics(whole, split=True, second=second)
     if first is not None and first == second:
         return PartTopics(whole if sure and whole else first)
-    if first is not None and not sure:
+    if first is not None and first != whole and not sure:
         return PartTopics(first, split=True)
     return PartTopics(whole)
