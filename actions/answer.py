@@ -24,6 +24,7 @@ from assistant.knowledge.passages import point_asked
 from assistant.knowledge.render import BULLET
 from assistant.knowledge.topic_choice import (
     AGREEMENT_DEPTH,
+    UNSURE_CONFIDENCE,
     agreed_topic,
     classifier_guesses,
     plausible_guesses,
@@ -124,6 +125,9 @@ class ActionAnswerTopic(Action):
         if topic_id and intent != FOLLOWUP_INTENT and not in_form:
             confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
             topic_id = surer_topic(question, topic_id, confidence, language, kb=kb)
+            both = _two_questions(dispatcher, tracker, language, topic_id, sure=confidence >= UNSURE_CONFIDENCE)
+            if both is not None:
+                return both
         turn = None if in_form else situation_turn(tracker, topic_id, language)
         if turn is not None:
             topic_id = turn.topic
@@ -299,10 +303,12 @@ def answer_topic(
     return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
 
 
-def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, SituationTurn] | None:
-    """A topic among the classifier's best guesses for which the facts of the message give a verdict ("drie weken in
-    oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and facts that only a verdict of
-    that topic uses are two signals, as a guess and the retrieval are."""
+def topic_the_facts_fit(
+    tracker: Tracker, language: str = "nl", also: tuple[str, ...] = ()
+) -> tuple[Topic, SituationTurn] | None:
+    """A topic among the classifier's best guesses (then among `also`) for which the facts of the message give a
+    verdict ("drie weken in oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and facts
+    that only a verdict of that topic uses are two signals, as a guess and the retrieval are."""
     text = tracker.latest_message.get("text") or ""
     if not text or text.startswith("/"):
         return None
@@ -314,7 +320,7 @@ def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, 
         for topic_id in classifier_guesses(ranking)
         if confidence.get(intent_for_topic(topic_id), 0.0) >= FACTS_FIT_GUESS_CONFIDENCE
     ]
-    for topic_id in guesses[:AGREEMENT_DEPTH]:
+    for topic_id in dict.fromkeys([*guesses[:AGREEMENT_DEPTH], *also]):
         if not kb.has_topic(topic_id):
             continue
         turn = situation_turn(tracker, topic_id, language)
@@ -324,6 +330,15 @@ def topic_the_facts_fit(tracker: Tracker, language: str = "nl") -> tuple[Topic, 
         if reply is not None and not reply.is_question and reply.topic == topic_id:
             return kb.topic(topic_id), turn
     return None
+
+
+def _two_questions(
+    dispatcher: CollectingDispatcher, tracker: Tracker, language: str, whole: str | None, sure: bool
+) -> list[EventType] | None:
+    """The answers to a message that asks two questions (`actions.two_questions`), or None to answer it as one."""
+    from actions.two_questions import answer_two_questions  # builds on this module
+
+    return answer_two_questions(dispatcher, tracker, language, whole, sure)
 
 
 class ActionRetrievalFallback(Action):
@@ -347,10 +362,14 @@ class ActionRetrievalFallback(Action):
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         ranking = tracker.latest_message.get("intent_ranking") or []
         topic = decisive or agreed_topic(text, ranking, language, kb=kb)
+        fitting = None if topic is not None else topic_the_facts_fit(tracker, language)
+        whole = topic or (fitting[0] if fitting is not None else None)
+        both = _two_questions(dispatcher, tracker, language, whole.id if whole else None, sure=decisive is not None)
+        if both is not None:
+            return both
         if topic is not None:
             turn = situation_turn(tracker, topic.id, language)
             return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn, question=text)
-        fitting = topic_the_facts_fit(tracker, language)
         if fitting is not None:
             event = _latest_entity(tracker, EVENT_SLOT)
             return answer_topic(dispatcher, fitting[0], event, language, fitting[1], question=text)

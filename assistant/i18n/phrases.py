@@ -12,6 +12,9 @@
 - `asked_points(text, language)`: the points of a topic the message asks for ("hoe lang van tevoren" a deadline,
   "krijg ik een boete" a consequence, "wat gebeurt er nadat" what comes next, "hoe vraag ik dat aan" the procedure,
   "wie beslist" who decides), from the `points` words; `assistant.knowledge.passages` answers them.
+- `question_parts(text, language)`: the questions a message asks, each with the context sentences before it ("Is
+  het verplicht vanaf 4 jaar, en is het waar dat elke dag 50 euro boete kost?" asks two; "Mijn man werkt in de
+  horeca. Mag ik in oktober weg?" one), from the question marks, the `joins` words and the `particles` before a comma.
 - `asks_about_the_assistant(text, language)`: the message asks whether it is talking to a person or a computer
   ("Ben ik nu met een robot aan het praten?", "is this a bot", "هل أنت إنسان؟"), from the `disclosure` words. The
   answer must say that the assistant is a computer (AI Act art. 50), however the classifier read the message.
@@ -68,6 +71,7 @@ class _Words:
     question_particle: re.Pattern[str]
     open_start: re.Pattern[str]
     answer_start: re.Pattern[str]
+    joins: re.Pattern[str]
     asks: re.Pattern[str]
     beings: re.Pattern[str]
     alone: re.Pattern[str]
@@ -87,6 +91,7 @@ def _words(language: str) -> _Words:
         question_particle=word_pattern(words("questions", "particles")),
         open_start=word_pattern(words("questions", "open")),
         answer_start=word_pattern(words("questions", "answers")),
+        joins=word_pattern(words("questions", "joins")),
         asks=word_pattern(words("disclosure", "asks")),
         beings=word_pattern(words("disclosure", "beings")),
         alone=word_pattern(words("disclosure", "alone")),
@@ -149,3 +154,135 @@ def asked_points(text: str, language: str | None = None) -> frozenset[str]:
     text_folded = folded(stripped)[0]
     patterns = _words(normalise_language(language)).points
     return frozenset(kind for kind, pattern in patterns.items() if pattern.search(text_folded))
+
+
+# -- the questions of a message -------------------------------------------------------------------------------------
+
+QUESTION_MIN_WORDS = 3  # a shorter question ("Wat", "En hoe lang?") belongs to the question before it
+_SENTENCE_END = re.compile(r"[?؟？]+|[.!]+|\n+")
+_ASKS = re.compile(r"[?؟？]\s*$")
+_TOLD = re.compile(r"[.!]\s*$")
+_EDGES = " \t\n,،;:"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    """One question of a message, with the context sentences before it: its text and where it is in the message."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    asks: bool
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end: after a question mark or a line break always; after a full stop or an
+    exclamation mark only before a capital or a letter without case ("o.a. voor", "art. 13a" go on)."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        following = text[match.end() :].lstrip()
+        if match.group()[0] in ".!" and following:
+            first = following[0]
+            if not (first.isupper() or (first.isalpha() and first.lower() == first.upper())):
+                continue
+        ends.append(match.end())
+    return ends
+
+
+def _joins(text: str, words: _Words) -> list[tuple[int, int]]:
+    """Inside one sentence, where a second question opens: (where the first ends, where the second begins). A `joins`
+    phrase of several words opens its question after its conjunction; a question particle before a comma ends one."""
+    folded_text, positions = folded(text)
+    cuts = []
+    for match in words.joins.finditer(folded_text):
+        if match.start() == 0 or not folded_text[: match.start()].strip():
+            continue
+        phrase = match.group()
+        space = re.search(r"\s+", phrase)
+        begin = match.start() + space.end() if space else match.start()
+        cuts.append((positions[match.start()], positions[begin]))
+    for match in words.question_particle.finditer(folded_text):
+        end = positions[match.end()]
+        comma = re.match(r"\s*[,،]", text[end:])
+        if comma and text[end + comma.end() :].strip():
+            cuts.append((end, end + comma.end()))
+    return sorted(set(cuts))
+
+
+def _words_in(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _asks(text: str, language: str) -> bool:
+    """Whether a piece of a message asks something: a question mark, or a clause that is a question, unless it ends
+    as a statement ("Ik werk in de horeca, wat betekent dat ik niet weg kan.")."""
+    if _ASKS.search(text):
+        return True
+    if _TOLD.search(text):
+        return False
+    return any(is_question(clause.strip(), language) for clause in _CLAUSE.split(text) if clause.strip())
+
+
+def _pieces(text: str, language: str) -> list[_Piece]:
+    words = _words(normalise_language(language))
+    pieces = []
+    start = 0
+    for end in [*_sentence_ends(text), len(text)]:
+        if end <= start:
+            continue
+        sentence = text[start:end]
+        begin, opened = 0, False
+        for first_end, second_start in _joins(sentence, words):
+            if first_end > begin:
+                piece = sentence[begin:first_end]
+                pieces.append(_Piece(start + begin, start + first_end, opened or _asks(piece, language)))
+            begin, opened = second_start, True
+        rest = sentence[begin:]
+        if rest.strip():
+            pieces.append(_Piece(start + begin, end, opened or _asks(rest, language)))
+        start = end
+    return pieces
+
+
+def question_parts(text: str, language: str | None = None) -> tuple[QuestionPart, ...]:
+    """The questions `text` asks, in order, each with the context sentences before it (trailing context stays with
+    the last question). One part, the whole text, when it asks one question (or none, or is a button payload). A
+    question of fewer than QUESTION_MIN_WORDS words joins the question before it ("Wat en hoe moet ik melden?")."""
+    text = text or ""
+    stripped = text.strip()
+    begin = text.find(stripped)
+    whole = (QuestionPart(stripped, begin, begin + len(stripped)),) if stripped else ()
+    if not stripped or stripped.startswith("/"):
+        return whole
+    groups: list[list[int]] = []  # per question: [start with its context, end, start of the question itself]
+    context: int | None = None  # where the context sentences waiting for their question begin
+    for piece in _pieces(text, normalise_language(language)):
+        if not piece.asks:
+            context = piece.start if context is None else context
+            continue
+        short = groups and (
+            _words_in(text[piece.start : piece.end]) < QUESTION_MIN_WORDS
+            or _words_in(text[groups[-1][2] : groups[-1][1]]) < QUESTION_MIN_WORDS
+        )
+        if short:
+            groups[-1][1] = piece.end
+        else:
+            groups.append([piece.start if context is None else context, piece.end, piece.start])
+        context = None
+    if len(groups) < 2:
+        return whole
+    if context is not None:
+        groups[-1][1] = len(text)
+    parts = []
+    for start, end, _question in groups:
+        part = text[start:end].strip(_EDGES)
+        offset = text.find(part, start)
+        parts.append(QuestionPart(part, offset, offset + len(part)))
+    return tuple(parts)

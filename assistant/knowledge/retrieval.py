@@ -191,6 +191,11 @@ class TopicIndex:
         floor = max(self.threshold, RELATIVE_SCORE * ranked[0][1])
         return [(topic, score) for topic, score in ranked[:k] if score >= floor]
 
+    def leading(self, text: str, k: int = 3) -> list[Topic]:
+        """The `k` topics that match `text` best, whatever their score (only those that match at all): an order among
+        topics that another signal already found fitting, never a hit on its own."""
+        return [topic for topic, score in self._ranked(text)[:k] if score > 0]
+
     def decisive(self, text: str) -> Topic | None:
         """The best topic when the retrieval alone settles it: at least DECISIVE_FACTOR times the threshold and
         DECISIVE_MARGIN times the score of the next topic."""
@@ -218,3 +223,10 @@ def search(
 def decisive_topic(text: str, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE) -> Topic | None:
     """The topic the retrieval alone settles for `text` written in `language`, if any (`TopicIndex.decisive`)."""
     return topic_index(kb or get_knowledge_base(), normalise_language(language)).decisive(text)
+
+
+def leading_topics(
+    text: str, k: int = 3, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE
+) -> list[Topic]:
+    """The `k` topics that match `text` written in `language` best, below the threshold too (`TopicIndex.leading`)."""
+    return topic_index(kb or get_knowledge_base(), normalise_language(language)).leading(text, k)

@@ -10,10 +10,18 @@ pass the ranking and the text.
   UNSURE_CONFIDENCE and the retrieval alone settles another topic (`TopicIndex.decisive`: many words of the question are
   that topic's own words), the retrieval's topic is answered ("Een Joodse familie meldt dat hun dochter met Jom
   Kipoer niet komt" read as holiday leave at 0.6, while every content word is the religious days' own).
+- **Two questions in one message** (`assistant.i18n.phrases.question_parts`): the classifier read the whole message,
+  so for each question its ranking only confirms what the retrieval for that question finds (`part_topic`; the
+  whole message's topic stays with the first question when the retrieval finds it there too, and a sure one with the
+  second too; when the whole message's topic was unsure, the actions add the topic whose verdict the facts of the
+  question fit, among `part_candidates`). `topics_per_part`
+  then says whether each question gets its own answer: when the whole message's topic was unsure, or when the
+  questions have two different topics and the classifier's sure topic is one of them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.i18n import SOURCE_LANGUAGE
@@ -21,7 +29,7 @@ from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Topic
-from assistant.knowledge.retrieval import decisive_topic, search
+from assistant.knowledge.retrieval import decisive_topic, leading_topics, search
 
 # A classifier guess counts as one of the two agreeing signals when it holds at least MIN_GUESS_SHARE of the confidence
 # the classifier gave to topics (and at least MIN_GUESS_CONFIDENCE in all): a question with a context sentence ("Mijn
@@ -109,3 +117,73 @@ def surer_topic(
         return topic_id
     decisive = decisive_topic(text, kb=kb or get_knowledge_base(), language=language)
     return decisive.id if decisive is not None else topic_id
+
+
+def part_topic(
+    text: str,
+    ranking: Ranking,
+    language: str = SOURCE_LANGUAGE,
+    *,
+    kb: KnowledgeBase | None = None,
+    keep: str | None = None,
+) -> Topic | None:
+    """The topic of one question of a message that asks several (`ranking`: the classifier's, for the whole
+    message): `keep` (the whole message's topic, for its first question) when the retrieval finds it among its first
+    LOOSE_DEPTH topics for the question; else the retrieval's topic when decisive, or its best topic when the
+    classifier has that among its first LOOSE_DEPTH topics with at least LOOSE_MIN_CONFIDENCE."""
+    if not _free_text(text):
+        return None
+    kb = kb or get_knowledge_base()
+    hits = [topic for topic, _score in search(text, k=LOOSE_DEPTH, kb=kb, language=language)]
+    if keep is not None and keep in [topic.id for topic in hits]:
+        return kb.topic(keep)
+    decisive = decisive_topic(text, kb=kb, language=language)
+    if decisive is not None:
+        return decisive
+    if hits and hits[0].id in ranked_topics(ranking, LOOSE_MIN_CONFIDENCE)[:LOOSE_DEPTH]:
+        return hits[0]
+    return None
+
+
+def part_candidates(text: str, language: str = SOURCE_LANGUAGE, *, kb: KnowledgeBase | None = None) -> tuple[str, ...]:
+    """Topics, besides the classifier's guesses, whose verdict the facts of one question of a message may fit: the
+    LOOSE_DEPTH topics the retrieval ranks first for the question ("Чи обов'язково ходити до школи з 4 років" ranks
+    the age of leerplicht among them, and the age read fits its verdict)."""
+    if not _free_text(text):
+        return ()
+    return tuple(topic.id for topic in leading_topics(text, LOOSE_DEPTH, kb=kb, language=language))
+
+
+@dataclass(frozen=True)
+class PartTopics:
+    """What a message that asks two questions is answered with. `first`: the topic of the (first) answer, None when
+    nothing changes (the whole message's own topic choice stands). `split`: the first answer is to the first
+    question only. `second`: the topic of the extra answer to the second question, if it gets one."""
+
+    first: str | None
+    split: bool = False
+    second: str | None = None
+
+
+def topics_per_part(whole: str | None, sure: bool, first: str | None, second: str | None) -> PartTopics:
+    """The answers to a message with two questions, from the topic chosen for the whole message (`sure`: by a sure
+    classifier or a decisive retrieval) and the topic found for each question (None: none).
+
+    - Two different topics: each question gets its own answer, unless the whole message's topic is sure and neither.
+      A sure topic of the whole message that is not the second question's is the first question's.
+    - One topic for both: one answer in it (a sure whole message's topic wins).
+    - Only the first question's topic: the first question is answered in it, unless the whole message's topic is
+      sure or the same.
+    - Otherwise the whole message's choice stands.
+    """
+    if first is not None and second is not None and first != second:
+        if sure and whole not in (first, second):
+            return PartTopics(whole)
+        return PartTopics(first, split=True, second=second)
+    if sure and whole is not None and first is None and second not in (None, whole):
+        return PartTopics(whole, split=True, second=second)
+    if first is not None and first == second:
+        return PartTopics(whole if sure and whole else first)
+    if first is not None and first != whole and not sure:
+        return PartTopics(first, split=True)
+    return PartTopics(whole)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.knowledge.topic_choice import (
     UNSURE_CONFIDENCE,
+    PartTopics,
     agreed_topic,
     classifier_guesses,
+    part_candidates,
+    part_topic,
     plausible_guesses,
     surer_topic,
+    topics_per_part,
 )
 
 JOM_KIPOER = "Mijn dochter blijft thuis met Jom Kipoer, moet ik dat aan de school laten weten?"
@@ -58,3 +64,83 @@ def test_the_retrieval_s_topic_among_the_classifier_s_first_three_is_agreement_t
     assert agreed is not None and agreed.id == "religieuze_feestdag"
     faint = _ranking(("nlu_fallback", 0.45), ("ask_verlof_vakantie", 0.5), ("ask_religieuze_feestdag", 0.04))
     assert agreed_topic(JOM_KIPOER, faint) is None  # too faint a guess
+
+
+# -- two questions in one message ------------------------------------------------------------------------------------
+
+FINE_PER_DAY = "is het waar dat elke dag verzuim 50 euro boete kost?"
+
+
+def test_a_question_s_topic_is_the_retrieval_s_best_when_the_classifier_counts_it_for_the_whole_message():
+    ranking = _ranking(("nlu_fallback", 0.45), ("ask_boete_school", 0.3), ("ask_luxe_verzuim", 0.12))
+    found = part_topic(FINE_PER_DAY, ranking)
+    assert found is not None and found.id == "luxe_verzuim"  # not the classifier's first guess: the question's own
+    assert part_topic(FINE_PER_DAY, _ranking(("ask_ziekte", 0.9))) is None  # the classifier does not count it
+    assert part_topic("/ask_luxe_verzuim", ranking) is None
+    english = "is it true that every day of absence costs a €50 fine?"
+    found = part_topic(english, ranking, "en")
+    assert found is not None and found.id == "luxe_verzuim"
+
+
+def test_the_whole_message_s_topic_stays_with_a_question_the_retrieval_finds_it_for():
+    ranking = _ranking(("ask_kwalificatieplicht", 0.9))
+    kept = part_topic("Hoe lang duurt de kwalificatieplicht", ranking, keep="kwalificatieplicht")
+    assert kept is not None and kept.id == "kwalificatieplicht"  # the retrieval ranks the age of leerplicht first
+    # a topic the retrieval does not find for the question is not kept
+    assert part_topic("Is mijn kind van 4 leerplichtig", ranking, keep="boete_school") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Чи обов'язково відвідувати школу з 4 років", "uk"),
+        ("Is it compulsory to go to school from age 4", "en"),
+        ("4 yaşında okula gitmek zorunlu mu", "tr"),
+        ("Czy dziecko w wieku 4 lat musi chodzić do szkoły", "pl"),
+        ("هل يجب على طفلي الذهاب إلى المدرسة من عمر 4 سنوات", "ar"),
+    ],
+)
+def test_a_question_about_an_age_has_the_age_of_leerplicht_among_the_topics_its_facts_may_fit(text, language):
+    """No topic scores above the retrieval's threshold for such a short question; the age read fits a verdict."""
+    assert "leerplicht_leeftijd" in part_candidates(text, language)
+    assert part_candidates("/ask_leerplicht_leeftijd", language) == ()
+
+
+@pytest.mark.parametrize(
+    ("whole", "sure", "first", "second", "expected"),
+    [
+        # two different topics: each question its own answer
+        (
+            "boete_school",
+            False,
+            "leerplicht_leeftijd",
+            "luxe_verzuim",
+            PartTopics("leerplicht_leeftijd", True, "luxe_verzuim"),
+        ),
+        (None, False, "leerplicht_leeftijd", "luxe_verzuim", PartTopics("leerplicht_leeftijd", True, "luxe_verzuim")),
+        (
+            "luxe_verzuim",
+            True,
+            "leerplicht_leeftijd",
+            "luxe_verzuim",
+            PartTopics("leerplicht_leeftijd", True, "luxe_verzuim"),
+        ),
+        # a sure topic that is neither question's: the message is one question in it
+        ("ziekte", True, "leerplicht_leeftijd", "luxe_verzuim", PartTopics("ziekte")),
+        # a sure topic and the second question's own: the sure one is the first question's
+        ("leerplicht_leeftijd", True, None, "luxe_verzuim", PartTopics("leerplicht_leeftijd", True, "luxe_verzuim")),
+        ("luxe_verzuim", True, None, "luxe_verzuim", PartTopics("luxe_verzuim")),
+        # one topic for both questions: one answer
+        ("boete_school", False, "kwalificatieplicht", "kwalificatieplicht", PartTopics("kwalificatieplicht")),
+        ("leerplicht_leeftijd", True, "kwalificatieplicht", "kwalificatieplicht", PartTopics("leerplicht_leeftijd")),
+        # only the first question's topic: answered when the whole message's was unsure
+        ("boete_school", False, "leerplicht_leeftijd", None, PartTopics("leerplicht_leeftijd", True)),
+        ("boete_school", True, "leerplicht_leeftijd", None, PartTopics("boete_school")),
+        ("leerplicht_leeftijd", False, "leerplicht_leeftijd", None, PartTopics("leerplicht_leeftijd")),
+        # only the second question's, or none: the whole message's choice stands
+        ("boete_school", False, None, "luxe_verzuim", PartTopics("boete_school")),
+        (None, False, None, None, PartTopics(None)),
+    ],
+)
+def test_the_answers_to_two_questions(whole, sure, first, second, expected):
+    assert topics_per_part(whole, sure, first, second) == expected

@@ -1,0 +1,161 @@
+"""A message that asks two questions (actions/two_questions.py): the first question's answer as any answer (verdict
+first, its buttons and citations), the second's in one extra short bubble with its own citations; one answer when both
+questions have one topic, a form or a single question with its context; never more than two answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
+from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.knowledge.parameters import params
+
+TODAY = date(2026, 12, 6)
+AGE_AND_FINE = {
+    "nl": "Is mijn kind van 4 leerplichtig, en is het waar dat elke dag verzuim 50 euro boete kost?",
+    "en": "Is it compulsory to go to school from age 4, and is it true that every day of absence costs a €50 fine?",
+}
+# the classifier unsure of the whole message: most of its confidence on the fines for schools
+UNSURE = [("nlu_fallback", 0.45), ("ask_boete_school", 0.3), ("ask_luxe_verzuim", 0.12)]
+
+
+@pytest.fixture(scope="module")
+def real_kb() -> KnowledgeBase:
+    return load_knowledge(strict=False)
+
+
+@pytest.fixture(autouse=True)
+def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
+    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
+    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
+    today_is(TODAY)
+
+
+def tracker(text: str, ranking: list[tuple[str, float]], language: str = "nl", form: str | None = None) -> Tracker:
+    intent, confidence = ranking[0]
+    return Tracker(
+        sender_id="two-questions",
+        slots={"topic": None, "gebeurtenis": None},
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [{"name": name, "confidence": value} for name, value in ranking],
+            "entities": [],
+            "metadata": {"language": language},
+        },
+        events=[{"event": "action", "name": "action_listen"}],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": form} if form else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action: Any, state: Tracker) -> tuple[list[dict[str, Any]], list[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, state, {})
+    return dispatcher.messages, events
+
+
+def refs(message: dict[str, Any]) -> list[str]:
+    return [citation["ref"] for citation in message["custom"]["citations"]]
+
+
+def test_an_unsure_message_with_two_questions_gets_the_verdict_then_the_other_topic_in_one_extra_bubble() -> None:
+    messages, events = run(ActionRetrievalFallback(), tracker(AGE_AND_FINE["nl"], UNSURE))
+    first, second = messages
+    assert first["text"].startswith(
+        "Nee, uw kind is nog niet leerplichtig. De leerplicht begint op de eerste schooldag van de maand nadat uw "
+        "kind 5 jaar is geworden (artikel 3 Leerplichtwet)."
+    )
+    assert first["custom"]["topic"] == "leerplicht_leeftijd"
+    assert refs(first)[0] == "Leerplichtwet 1969, artikel 3"
+    assert first["buttons"]  # the first answer keeps its own buttons (related topics)
+    assert second["custom"]["topic"] == "luxe_verzuim"
+    assert second["text"].startswith("Gaat uw kind zonder toestemming van school weg voor een vakantie of uitstapje")
+    assert "De school meldt dit bij de leerplichtambtenaar" in second["text"]
+    # the amount asked about: the guidance figure of the parameters, not the €50 of the question
+    rule_of_thumb = params(TODAY).richtlijn.fine_rule_of_thumb_eur.value
+    assert f"ongeveer {rule_of_thumb} euro per dag per kind" in second["text"]
+    assert "50 euro" not in second["text"]
+    assert {"Leerplichtwet 1969, artikel 26", "Leerplichtwet 1969, artikel 22"} <= set(refs(second))
+    assert "Leerplichtwet 1969, artikel 27" not in refs(second)  # not the fines for schools
+    assert second["buttons"] == []
+    # the conversation goes on from the first question: its topic, and its situation on the last message
+    assert events[0] == SlotSet("topic", "leerplicht_leeftijd")
+    assert second["custom"]["situation"] == first["custom"]["situation"]
+    assert first["custom"]["situation"]["facts"]["age"] == 4
+
+
+def test_in_english_each_question_gets_its_answer_in_english() -> None:
+    first, second = run(ActionRetrievalFallback(), tracker(AGE_AND_FINE["en"], UNSURE, "en"))[0]
+    assert first["text"].startswith("No, your child is not yet of compulsory school age (leerplichtig).")
+    assert first["custom"]["topic"] == "leerplicht_leeftijd"
+    assert second["custom"]["topic"] == "luxe_verzuim"
+    assert second["text"].startswith("If your child leaves school without permission for a holiday or a trip")
+    assert "Leerplichtwet 1969, artikel 26" in refs(second)
+
+
+def test_in_ukrainian_the_age_question_gets_its_verdict_first() -> None:
+    text = "Чи обов'язково відвідувати школу з 4 років і чи правда, що за кожен день пропуску штраф 50 євро?"
+    messages, _events = run(ActionRetrievalFallback(), tracker(text, UNSURE, "uk"))
+    assert 1 <= len(messages) <= 2
+    assert messages[0]["custom"]["topic"] == "leerplicht_leeftijd"
+    assert messages[0]["text"].startswith("Ні, ваша дитина ще не підлягає обов'язковому навчанню")
+
+
+def test_a_sure_topic_of_the_whole_message_answers_the_first_question_and_the_second_gets_its_own() -> None:
+    ranking = [("ask_leerplicht_leeftijd", 0.8), ("ask_luxe_verzuim", 0.1), ("ask_boete_school", 0.05)]
+    messages, events = run(ActionAnswerTopic(), tracker(AGE_AND_FINE["nl"], ranking))
+    assert [message["custom"]["topic"] for message in messages] == ["leerplicht_leeftijd", "luxe_verzuim"]
+    assert messages[0]["text"].startswith("Nee, uw kind is nog niet leerplichtig.")
+    assert events[0] == SlotSet("topic", "leerplicht_leeftijd")
+
+
+def test_two_questions_about_one_topic_get_one_answer() -> None:
+    text = "16 yaşından sonra haftada iki gün okula gitmek yeterli mi, VMBO diploması yeterli mi?"
+    messages, _events = run(ActionAnswerTopic(), tracker(text, [("ask_kwalificatieplicht", 0.8)], "tr"))
+    (message,) = messages
+    assert message["custom"]["topic"] == "kwalificatieplicht"
+    assert "startkwalificatie" in message["text"] and "18" in message["text"]
+    text = "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?"
+    ranking = [("nlu_fallback", 0.45), ("ask_kwalificatieplicht", 0.4), ("ask_leerplicht_leeftijd", 0.3)]
+    (message,) = run(ActionRetrievalFallback(), tracker(text, ranking))[0]
+    assert message["custom"]["topic"] == "kwalificatieplicht"
+
+
+def test_a_third_question_gets_nothing_extra() -> None:
+    text = (
+        "Is mijn kind van 4 leerplichtig? Is het waar dat elke dag verzuim 50 euro boete kost? "
+        "En wat moet ik doen als mijn kind ziek is?"
+    )
+    messages, _events = run(ActionRetrievalFallback(), tracker(text, [*UNSURE, ("ask_ziekte", 0.1)]))
+    assert [message["custom"]["topic"] for message in messages] == ["leerplicht_leeftijd", "luxe_verzuim"]
+
+
+def test_inside_a_form_a_message_with_two_questions_gets_the_short_answer_only() -> None:
+    ranking = [("ask_leerplicht_leeftijd", 0.8), ("ask_luxe_verzuim", 0.1)]
+    (message,) = run(ActionAnswerTopic(), tracker(AGE_AND_FINE["nl"], ranking, form="verlof_form"))[0]
+    assert message["custom"]["topic"] == "leerplicht_leeftijd"
+    assert message["buttons"] == []
+
+
+def test_one_question_with_a_context_sentence_gets_one_answer() -> None:
+    text = "Mijn man werkt in de horeca. Mag ik in oktober drie weken op vakantie?"
+    (message,) = run(ActionAnswerTopic(), tracker(text, [("ask_verlof_vakantie", 0.9)]))[0]
+    assert message["custom"]["topic"] == "verlof_vakantie"
+    assert message["text"].startswith("Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen.")
+
+
+def test_a_second_question_without_a_topic_of_its_own_changes_nothing() -> None:
+    text = "Is mijn kind van 4 leerplichtig, en hoe laat begint de school eigenlijk?"
+    ranking = [("ask_leerplicht_leeftijd", 0.8)]
+    (message,) = run(ActionAnswerTopic(), tracker(text, ranking))[0]
+    assert message["custom"]["topic"] == "leerplicht_leeftijd"
+    assert message["text"].startswith("Nee, uw kind is nog niet leerplichtig.")
