@@ -29,6 +29,7 @@ import sys
 import unicodedata
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,6 +253,11 @@ def _share(hits: int, total: int) -> str:
     return f"{hits}/{total} ({hits / total:.0%})" if total else "–"
 
 
+def language_rows(groups: dict[str, list[Outcome]], row: Callable[[str, list[Outcome]], str]) -> list[str]:
+    """One table row per language (Dutch first, then by code), made by `row` from that language's outcomes."""
+    return [row(language, groups[language]) for language in sorted(groups, key=lambda code: (code != "nl", code))]
+
+
 def by_language(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
     grouped: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
@@ -271,14 +277,16 @@ def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
         "| language | questions | right topic + article | in the asker's language | facts (heuristic) |",
         "|---|---:|---:|---:|---:|",
     ]
-    for language in sorted(per_language, key=lambda code: (code != "nl", code)):
-        group = per_language[language]
+
+    def dev_row(language: str, group: list[Outcome]) -> str:
         facts = [found for outcome in group for found in outcome.facts_found()]
-        lines.append(
+        return (
             f"| {language} | {len(group)} | {sum(o.right for o in group) / len(group):.0%} | "
             f"{sum(o.in_question_language for o in group) / len(group):.0%} | "
             f"{sum(facts) / max(1, len(facts)):.0%} |"
         )
+
+    lines += language_rows(per_language, dev_row)
     everything = [*outcomes, *situational]
     computable = [outcome for outcome in everything if outcome.computable]
     lengths = [len(outcome.first) for outcome in everything if outcome.status == 200]
@@ -304,14 +312,15 @@ def report(outcomes: list[Outcome], situational: list[Outcome]) -> str:
         "| language | computable | verdict first | first bubble median |",
         "|---|---:|---:|---:|",
     ]
-    everything_by_language = by_language(everything)
-    for language in sorted(everything_by_language, key=lambda code: (code != "nl", code)):
-        group = everything_by_language[language]
+
+    def first_bubble_row(language: str, group: list[Outcome]) -> str:
         facts = [outcome for outcome in group if outcome.computable]
-        lines.append(
+        return (
             f"| {language} | {len(facts)} | {_share(sum(o.verdict_first for o in facts), len(facts))} | "
             f"{_median([len(o.first) for o in group if o.status == 200])} |"
         )
+
+    lines += language_rows(by_language(everything), first_bubble_row)
     lines += [
         "",
         "| id | lang | expected | intent (confidence) | answered | right | first bubble | verdict first | cited |",
@@ -397,9 +406,10 @@ def heldout_report(outcomes: list[Outcome]) -> tuple[str, int]:
         "| language | questions | right topic |",
         "|---|---:|---:|",
     ]
-    for language in sorted(per_language, key=lambda code: (code != "nl", code)):
-        group = per_language[language]
-        lines.append(f"| {language} | {len(group)} | {_share(sum(map(heldout_right, group)), len(group))} |")
+    lines += language_rows(
+        per_language,
+        lambda language, group: f"| {language} | {len(group)} | {_share(sum(map(heldout_right, group)), len(group))} |",
+    )
     lines += [
         "",
         "Missed:",
