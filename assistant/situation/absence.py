@@ -253,7 +253,7 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
         return None
     lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), Message(LUXE_PARENT))
     citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
-    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on)
+    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on, refuses=True)
 
 
 def _schorsing(topic: str, facts: Facts, on: date) -> Reply | None:

@@ -103,7 +103,7 @@ def false_sick_report(facts: Facts, on: date) -> Reply:
         Message(FALSE_SICK_TODO),
     ]
     citations = ["lpw:2", "lpw:11", "lpw:22", "lpw:26", "src:duo-verzuim", "src:nieuws-boete-luxe-verzuim"]
-    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details)
+    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details, refuses=True)
 
 
 def non_reason(facts: Facts, on: date) -> Reply | None:
@@ -123,7 +123,8 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
         details.append(Message(LEAVE_GROUNDS))
         statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    return _reply(topic, facts, lines, list(statute_first([*entry["citations"], *statute])), law, details)
+    citations = list(statute_first([*entry["citations"], *statute]))
+    return _reply(topic, facts, lines, citations, law, details, refuses=True)
 
 
 @verdict_for("verlof_vakantie")
@@ -154,7 +155,7 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
 
     if facts.prior_leave:
         lines = [Message(VAKANTIE_ONCE, values)]
-        return _reply(topic, facts, lines, citations, law)
+        return _reply(topic, facts, lines, citations, law, refuses=True)
     if facts.reason in NON_REASONS:
         return non_reason(facts, on)
 
@@ -170,8 +171,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             lines = [Message(NO), *([duration] if duration else []), Message(VAKANTIE_MAX, values)]
             todo_no = Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)
             if facts.reason == "werk" and not school:  # the job is the point asked; what to do goes behind
-                return _reply(topic, facts, [*lines, Message(VAKANTIE_JOB)], citations, law, [todo_no])
-            return _reply(topic, facts, [*lines, todo_no], citations, law)
+                return _reply(topic, facts, [*lines, Message(VAKANTIE_JOB)], citations, law, [todo_no], refuses=True)
+            return _reply(topic, facts, [*lines, todo_no], citations, law, refuses=True)
         lines = [Message(VAKANTIE_FITS, values)]
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
@@ -217,6 +218,7 @@ def _vakantie_decision(
     blocking = [problem for problem in decision.problems if problem.severity == "blocking"]
     codes = [problem.code for problem in blocking]
     first_weeks = decision.problem("first_two_weeks")
+    refuses = True  # each branch but the last says "Nee"
     if first_weeks is not None and first_weeks.severity == "blocking":
         lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.message.values))]
     elif "too_many_days" in codes:
@@ -235,8 +237,8 @@ def _vakantie_decision(
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
         lines.append(Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE))
-        return _reply(topic, facts, lines, citations, law, _notes(decision))
-    return _reply(topic, facts, lines, citations, law, _notes(decision))
+        refuses = False
+    return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=refuses)
 
 
 def _notes(decision: VerlofDecision) -> list[Message]:
@@ -253,8 +255,11 @@ def _reply(
     law: LegalParameters,
     details: list[Message] | None = None,
     variant: str | None = None,
+    *,
+    refuses: bool = False,
 ) -> Reply:
-    """A verdict; `citations` lists what grounds the lines first (statute first within), then the rest."""
+    """A verdict; `citations` lists what grounds the lines first (statute first within), then the rest. `refuses`:
+    the verdict is "Nee" (no request is invited)."""
     return Reply(
         topic=topic,
         lines=tuple(lines),
@@ -264,6 +269,7 @@ def _reply(
         facts=facts,
         law_date=law.on,
         variant=variant,
+        refuses=refuses,
     )
 
 
