@@ -108,7 +108,10 @@ def melding_facts_of(facts: Facts) -> dict[str, Any]:
     "meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim", "thuiszitters", "in_uitschrijving"
 )
 def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
-    role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
+    # a pupil who left without being deregistered is the school's case (only the school has him on its list), in
+    # whichever topic it is asked
+    school_case = topic in _SCHOOL_TOPICS or facts.school_case == "vertrokken"
+    role = facts.role or ("school" if school_case else "parent")
     if facts.false_sick_report and role != "school" and topic in ("luxe_verzuim", "ziekte"):
         from assistant.situation.leave import false_sick_report
 

@@ -415,3 +415,29 @@ def test_an_open_question_is_not_answered_with_yes_and_a_yes_or_no_question_is()
     assert open_question["text"].startswith("Moet uw kind een plicht vervullen")
     closed, _ = run(ActionAnswerTopic(), tracker("ask_religieuze_feestdag", "Mag mijn kind vrij voor het Suikerfeest?"))
     assert closed["text"].startswith("Ja")
+
+
+HUMAN = {"title": "Met een medewerker praten", "payload": "/request_human"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een leerling is vertrokken zonder zich af te melden, mogen we hem uitschrijven?",
+        "Een kind is met de noorderzon vertrokken, wat nu?",
+    ],
+)
+def test_a_pupil_gone_without_deregistration_is_offered_a_person(text: str) -> None:
+    message, events = run(ActionAnswerTopic(), tracker("ask_in_uitschrijving", text))
+    assert "U mag een leerplichtige leerling alleen uitschrijven" in message["text"]
+    assert HUMAN in message["buttons"]
+    assert events[0] == SlotSet("topic", "in_uitschrijving")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wanneer mogen wij als school een leerling uitschrijven?", "Hoe schrijf ik mijn kind in op een nieuwe school?"],
+)
+def test_a_general_question_on_in_and_uitschrijving_is_not_offered_a_person(text: str) -> None:
+    message, _ = run(ActionAnswerTopic(), tracker("ask_in_uitschrijving", text))
+    assert HUMAN not in message["buttons"]
