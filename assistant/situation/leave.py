@@ -59,7 +59,6 @@ from assistant.situation.leave_texts import (
     MORE_THAN_GUIDANCE,
     NO,
     NON_REASON_NO,
-    NON_REASONS,
     PERIOD_DAYS,
     REASON_BUTTONS,
     RELIGIEUS,
@@ -87,6 +86,7 @@ from assistant.situation.leave_texts import (
     WITHIN_GUIDANCE,
 )
 from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
+from assistant.verlof_requests.interpret import NON_REASONS
 
 FALSE_SICK_TOPIC = "luxe_verzuim"
 

@@ -14,12 +14,12 @@ from babel.dates import get_month_names
 from assistant.dates import misspelt_month
 from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES
+from assistant.i18n.situation_words import Phrase, PhraseIndex, Token
+from assistant.i18n.situation_words import phrase as make_phrase
 from assistant.situation.facts import (
     EVENT_CATEGORIES,
     SYNONYMS,
 )
-from assistant.situation.words import Phrase, PhraseIndex, Token
-from assistant.situation.words import phrase as make_phrase
 
 
 @dataclass(frozen=True)
