@@ -123,8 +123,7 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
         details.append(Message(LEAVE_GROUNDS))
         statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    citations = list(statute_first([*entry["citations"], *statute]))
-    return _reply(topic, facts, lines, citations, law, details, refuses=True)
+    return _reply(topic, facts, lines, [*statute_first([*entry["citations"], *statute])], law, details, refuses=True)
 
 
 @verdict_for("verlof_vakantie")
@@ -218,7 +217,6 @@ def _vakantie_decision(
     blocking = [problem for problem in decision.problems if problem.severity == "blocking"]
     codes = [problem.code for problem in blocking]
     first_weeks = decision.problem("first_two_weeks")
-    refuses = True  # each branch but the last says "Nee"
     if first_weeks is not None and first_weeks.severity == "blocking":
         lines = [Message(VAKANTIE_FIRST_WEEKS, dict(first_weeks.message.values))]
     elif "too_many_days" in codes:
@@ -237,8 +235,8 @@ def _vakantie_decision(
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
         lines.append(Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE))
-        refuses = False
-    return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=refuses)
+        return _reply(topic, facts, lines, citations, law, _notes(decision))
+    return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 
 
 def _notes(decision: VerlofDecision) -> list[Message]:
@@ -258,8 +256,7 @@ def _reply(
     *,
     refuses: bool = False,
 ) -> Reply:
-    """A verdict; `citations` lists what grounds the lines first (statute first within), then the rest. `refuses`:
-    the verdict is "Nee" (no request is invited)."""
+    """A verdict; `citations`: what grounds the lines first (statute first within), then the rest; `refuses`: "Nee"."""
     return Reply(
         topic=topic,
         lines=tuple(lines),
