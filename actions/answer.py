@@ -31,8 +31,8 @@ from assistant.knowledge.topic_choice import (
     surer_topic,
 )
 from assistant.situation import Facts, read_facts, says_unknown
-from assistant.situation.leave_texts import NON_REASONS
 from assistant.situation.verdict import Choice, situational_reply
+from assistant.verlof_requests.interpret import NON_REASONS
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"
@@ -46,7 +46,8 @@ _PAYLOAD = re.compile(r"^/\w+(\{.*\})\s*$", re.DOTALL)
 # it ("hij is 4" may look like a question about five-year-olds); a longer one about another topic is a new question.
 SHORT_ANSWER_WORDS = 6
 HUMAN_BUTTON = {"title": _("Met een medewerker praten"), "payload": "/request_human"}
-# After an answer about leave the parent can file the request here (the form checks it against the law and routes it).
+# After an answer about leave the parent can file the request here (the form checks it against the law and routes it);
+# not after a verdict that refuses it (`Reply.refuses`).
 REQUEST_BUTTON = {"title": _("Verlof aanvragen"), "payload": "/request_verlof"}
 REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden", "geoorloofd_verzuim")
 # A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
@@ -254,7 +255,8 @@ def answer_topic(
         *(_button(choice, loc) for choice in (reply.choices if reply else ())),
         *({"title": title, "payload": payload} for title, payload in answer.buttons),
     ]
-    if topic.id in REQUEST_TOPICS and not brief and not (reply and reply.is_question):
+    # a request is invited unless the verdict asks a question or refuses ("Nee": there is nothing to request)
+    if topic.id in REQUEST_TOPICS and not brief and not (reply and (reply.is_question or reply.refuses)):
         buttons.append({**REQUEST_BUTTON, "title": loc(REQUEST_BUTTON["title"])})
     if (topic.handoff or (reply is not None and reply.handoff)) and not (reply and reply.is_question):
         buttons.append(_human_button(loc))

@@ -25,7 +25,9 @@ language count in any conversation (a parent may type "14 maart" in an English c
 "eki"), weekday names, relative words and range words count only in the conversation language and Dutch (the
 language of the school's letters), except that Dutch weekday abbreviations ("ma", "do") count only in Dutch and a
 word that is a range or relative word in the conversation language ("do" in Polish) is never a weekday. A name that
-means different months in two languages counts only in the conversation language.
+means different months in two languages counts only in the conversation language. A full month name misspelt by
+one edit ("14 okotber", "3 feburari") is that month when the word has six letters or more and no other month's name
+is as close (`misspelt_month`).
 
 Rules:
 
@@ -45,10 +47,19 @@ date that was written (`DateError.date`) and the weekday typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.dates.words import Patterns, Vocabulary, date_patterns, language_words, lookup, weekday_of
+from assistant.dates.words import (
+    Patterns,
+    Vocabulary,
+    date_patterns,
+    language_words,
+    lookup,
+    misspelt_month,
+    weekday_of,
+)
 from assistant.folding import fold, fold_with_positions
 from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.formatting import format_date, format_weekday
@@ -108,14 +119,42 @@ def _build(day: int, month: int, year: int | None, today: date, text: str) -> da
 
 
 class _Text:
-    """The text as typed and folded, to show the typed words in errors."""
+    """The text as typed and folded, to show the typed words in errors. With `months` (folded full names -> month),
+    a misspelt month name ("14 okotber") is written right in the folded text (`misspelt_month`); its letters keep
+    the positions of the word as typed, so that spans and errors still show what was typed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, months: Mapping[str, int] | None = None) -> None:
         self.original = text
-        self.folded, self.positions = fold_with_positions(text)
+        folded, positions = fold_with_positions(text)
+        if months:
+            folded, positions = _months_spelt_right(folded, positions, months)
+        self.folded, self.positions = folded, positions
 
     def typed(self, start: int, end: int) -> str:
         return self.original[self.positions[start] : self.positions[end]].strip()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _months_spelt_right(folded: str, positions: list[int], months: Mapping[str, int]) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for match in _LETTERS.finditer(folded):
+        name = misspelt_month(match.group(0), months)
+        if name is None:
+            continue
+        start, end = match.span()
+        pieces.append(folded[last:start])
+        kept.extend(positions[last:start])
+        typed_start, typed_end = positions[start], positions[end]
+        pieces.append(name)
+        kept.extend(min(typed_start + index, typed_end - 1) for index in range(len(name)))
+        last = end
+    pieces.append(folded[last:])
+    kept.extend(positions[last:])
+    return "".join(pieces), kept
 
 
 def _one(match: re.Match[str], today: date, vocabulary: Vocabulary, text: _Text) -> date:
@@ -157,7 +196,7 @@ def _scan(text: str, language: str | None) -> tuple[Patterns, _Text, list[tuple[
     """Every date match in the folded `text`, in order, without building the dates: (match, is_range). A range
     with a bare first day ("9 t/m 13 maart") is one match; the other dates are one match each."""
     patterns = date_patterns(normalise_language(language))
-    source = _Text(text or "")
+    source = _Text(text or "", patterns.vocabulary.full_months)
     folded = source.folded
     found: list[tuple[re.Match[str], bool]] = []
     taken: list[tuple[int, int]] = []
@@ -284,6 +323,7 @@ __all__ = [
     "find_dates",
     "fold",
     "looks_like_range",
+    "misspelt_month",
     "month_first",
     "nl_date",
     "only_dates",

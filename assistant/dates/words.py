@@ -1,21 +1,29 @@
 """The words dates are written with in each supported language (see the package's docstring for where they come
-from), compiled once into the patterns the parser uses (`patterns`)."""
+from), compiled once into the patterns the parser uses (`patterns`), and `misspelt_month`: the month name a typed
+word is a small misspelling of ("okotber", "novmber", "feburari"), for the parser and the situation's month."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import localedata
 from babel.dates import get_date_format, get_day_names, get_month_names
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from assistant.folding import fold
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from assistant.i18n.languages import load_languages
 
 DASHES = ("-", "–", "—")
+# A typed word is read as a misspelt month name only when it has at least MISSPELT_MONTH_MIN_LETTERS letters and is
+# at most MISSPELT_MONTH_MAX_EDITS edits (a letter left out, added, changed, or two swapped) from a month name, and
+# every name that close is the same month: "okotber", "novmber", "feburari" are months; "match", "maand", "marge" not.
+MISSPELT_MONTH_MIN_LETTERS = 6
+MISSPELT_MONTH_MAX_EDITS = 1
 
 # -- the words of each language ---------------------------------------------------------------------------------------
 
@@ -97,6 +105,7 @@ def language_words(code: str) -> _LanguageWords:
 class Vocabulary:
     months: dict[str, int]  # every month word (full names and abbreviations) -> month
     abbreviations: frozenset[str]  # the month words that are abbreviations
+    full_months: dict[str, int]  # the full names only: what a misspelt month is read as (`misspelt_month`)
     weekdays: dict[str, int]  # every weekday word that may stand before or after a date
     standalone_weekdays: dict[str, int]  # full names: a weekday alone is a date
     relative: dict[str, int]
@@ -132,9 +141,11 @@ def _vocabulary(language: str) -> Vocabulary:
     weekdays = {name: day for name, day in weekdays.items() if name not in not_weekdays}
     standalone = {name: day for name, day in standalone.items() if name not in not_weekdays}
     relative = {**source.relative, **own.relative}
+    abbreviated = frozenset(abbreviations) - set(own.months)
     return Vocabulary(
         months=months,
-        abbreviations=frozenset(abbreviations) - set(own.months),
+        abbreviations=abbreviated,
+        full_months={name: month for name, month in months.items() if name not in abbreviated},
         weekdays=weekdays,
         standalone_weekdays=standalone,
         relative=relative,
@@ -145,6 +156,20 @@ def _vocabulary(language: str) -> Vocabulary:
         filler=tuple(dict.fromkeys((*own.filler, *source.filler))),
         month_first=own.month_first,
     )
+
+
+def misspelt_month(word: str, names: Mapping[str, int]) -> str | None:
+    """The name among `names` (folded month names -> month) that the folded `word` misspells, or None: a word that
+    is a name itself, is short, holds anything but letters, or is as close to names of two months is no misspelling.
+    Optimal string alignment distance (rapidfuzz): a swap of two letters is one edit."""
+    if len(word) < MISSPELT_MONTH_MIN_LETTERS or not word.isalpha() or word in names:
+        return None
+    found = process.extract(word, names.keys(), scorer=OSA.distance, score_cutoff=MISSPELT_MONTH_MAX_EDITS, limit=None)
+    if not found:
+        return None
+    closest = min(distance for _name, distance, _index in found)
+    nearest = [name for name, distance, _index in found if distance == closest]
+    return nearest[0] if len({names[name] for name in nearest}) == 1 else None
 
 
 def _word(word: str) -> str:

@@ -108,7 +108,10 @@ def melding_facts_of(facts: Facts) -> dict[str, Any]:
     "meldplicht_verzuim", "verzuim_18plus", "ziekte", "schorsing", "luxe_verzuim", "thuiszitters", "in_uitschrijving"
 )
 def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
-    role = facts.role or ("school" if topic in _SCHOOL_TOPICS else "parent")
+    # a pupil who left without being deregistered is the school's case (only the school has him on its list), in
+    # whichever topic it is asked
+    school_case = topic in _SCHOOL_TOPICS or facts.school_case == "vertrokken"
+    role = facts.role or ("school" if school_case else "parent")
     if facts.false_sick_report and role != "school" and topic in ("luxe_verzuim", "ziekte"):
         from assistant.situation.leave import false_sick_report
 
@@ -236,7 +239,8 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     """A parent asking about leaving without leave: a job and a length make it a question about vakantieverlof
     (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
     from assistant.situation.leave import vakantie
-    from assistant.situation.leave_texts import NON_REASON_NO, NON_REASONS
+    from assistant.situation.leave_texts import NON_REASON_NO
+    from assistant.verlof_requests.interpret import NON_REASONS
 
     if facts.reason == "werk" and (
         facts.duration_days is not None or facts.start is not None or facts.holiday is not None
@@ -253,7 +257,7 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
         return None
     lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), Message(LUXE_PARENT))
     citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
-    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on)
+    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on, refuses=True)
 
 
 def _schorsing(topic: str, facts: Facts, on: date) -> Reply | None:

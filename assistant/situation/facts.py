@@ -12,7 +12,7 @@ absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the munici
 Facts that cannot be right (30 February, "min 2 weken", a birth date in the future, a 3-year-old in groep 8) are not
 used: they become a `FactProblem` with a polite Dutch question (`_()`), and every other fact is kept.
 
-The words come from `assistant/locale/situation.yml` (see `assistant.situation.words`); the plausibility bounds
+The words come from `assistant/locale/situation.yml` (see `assistant.i18n.situation_words`); the plausibility bounds
 (not law) from `knowledge/rules/situation.yml`.
 """
 

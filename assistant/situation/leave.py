@@ -59,7 +59,6 @@ from assistant.situation.leave_texts import (
     MORE_THAN_GUIDANCE,
     NO,
     NON_REASON_NO,
-    NON_REASONS,
     PERIOD_DAYS,
     REASON_BUTTONS,
     RELIGIEUS,
@@ -87,6 +86,7 @@ from assistant.situation.leave_texts import (
     WITHIN_GUIDANCE,
 )
 from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
+from assistant.verlof_requests.interpret import NON_REASONS
 
 FALSE_SICK_TOPIC = "luxe_verzuim"
 
@@ -103,7 +103,7 @@ def false_sick_report(facts: Facts, on: date) -> Reply:
         Message(FALSE_SICK_TODO),
     ]
     citations = ["lpw:2", "lpw:11", "lpw:22", "lpw:26", "src:duo-verzuim", "src:nieuws-boete-luxe-verzuim"]
-    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details)
+    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details, refuses=True)
 
 
 def non_reason(facts: Facts, on: date) -> Reply | None:
@@ -123,7 +123,7 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
         details.append(Message(LEAVE_GROUNDS))
         statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    return _reply(topic, facts, lines, list(statute_first([*entry["citations"], *statute])), law, details)
+    return _reply(topic, facts, lines, [*statute_first([*entry["citations"], *statute])], law, details, refuses=True)
 
 
 @verdict_for("verlof_vakantie")
@@ -154,7 +154,7 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
 
     if facts.prior_leave:
         lines = [Message(VAKANTIE_ONCE, values)]
-        return _reply(topic, facts, lines, citations, law)
+        return _reply(topic, facts, lines, citations, law, refuses=True)
     if facts.reason in NON_REASONS:
         return non_reason(facts, on)
 
@@ -170,8 +170,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             lines = [Message(NO), *([duration] if duration else []), Message(VAKANTIE_MAX, values)]
             todo_no = Message(TODO_VAKANTIE_SCHOOL_NO if school else TODO_VAKANTIE_SHORTER)
             if facts.reason == "werk" and not school:  # the job is the point asked; what to do goes behind
-                return _reply(topic, facts, [*lines, Message(VAKANTIE_JOB)], citations, law, [todo_no])
-            return _reply(topic, facts, [*lines, todo_no], citations, law)
+                return _reply(topic, facts, [*lines, Message(VAKANTIE_JOB)], citations, law, [todo_no], refuses=True)
+            return _reply(topic, facts, [*lines, todo_no], citations, law, refuses=True)
         lines = [Message(VAKANTIE_FITS, values)]
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
@@ -236,7 +236,7 @@ def _vakantie_decision(
             lines.append(Message(VAKANTIE_JOB))
         lines.append(Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE))
         return _reply(topic, facts, lines, citations, law, _notes(decision))
-    return _reply(topic, facts, lines, citations, law, _notes(decision))
+    return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 
 
 def _notes(decision: VerlofDecision) -> list[Message]:
@@ -253,8 +253,10 @@ def _reply(
     law: LegalParameters,
     details: list[Message] | None = None,
     variant: str | None = None,
+    *,
+    refuses: bool = False,
 ) -> Reply:
-    """A verdict; `citations` lists what grounds the lines first (statute first within), then the rest."""
+    """A verdict; `citations`: what grounds the lines first (statute first within), then the rest; `refuses`: "Nee"."""
     return Reply(
         topic=topic,
         lines=tuple(lines),
@@ -264,6 +266,7 @@ def _reply(
         facts=facts,
         law_date=law.on,
         variant=variant,
+        refuses=refuses,
     )
 
 

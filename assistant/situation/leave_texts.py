@@ -118,20 +118,6 @@ REASON_BUTTONS = (
     ("vakantie", _("Op vakantie")),
     ("overig", _("Iets anders")),
 )
-# The reasons that do not count (knowledge/rules/verlof.yml non_reasons), in the order a message's words are read:
-# the first one said is the reason.
-NON_REASONS = (
-    "goedkopere_tickets",
-    "al_geboekt",
-    "geen_boeking",
-    "familiebezoek",
-    "drukte",
-    "broers_zussen_vrij",
-    "wintersport",
-    "feest",
-    "evenement",
-)
-
 NON_REASON_NO = _("Nee. {reason}")
 LEAVE_GROUNDS = _(
     "Vrij van school kan alleen voor een plicht uit geloof of levensovertuiging (artikel 13), als het beroep van "

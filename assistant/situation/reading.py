@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from assistant.dates import DateError, date_spans, parse_dates
 from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
+from assistant.i18n.situation_words import Token, Words, load_words, tokens
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.situation.facts import (
     END_BEFORE_START,
@@ -27,7 +28,6 @@ from assistant.situation.facts import (
 )
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
-from assistant.situation.words import Token, Words, load_words, tokens
 
 # -- reading --------------------------------------------------------------------------------------------------------
 

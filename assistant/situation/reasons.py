@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from assistant.i18n.situation_words import Token, Words
 from assistant.situation.facts import EVENT_CATEGORIES
-from assistant.situation.leave_texts import NON_REASONS
 from assistant.situation.vocabulary import event_index
-from assistant.situation.words import Token, Words
-from assistant.verlof_requests.interpret import interpret_category
+from assistant.verlof_requests.interpret import NON_REASONS, first_non_reason, interpret_category, reasons_said
 
 if TYPE_CHECKING:
     from assistant.situation.reading import Reading
@@ -44,11 +43,11 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
     if best is not None and best[1] != "overig":
         reading.set("reason", best[1])
         return
-    found = {item.value for item, start, _end, _number in reading.words.find("reasons", toks) if not in_holiday(start)}
-    for reason in NON_REASONS:
-        if reason in found:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
-            reading.set("reason", reason)
-            return
+    found = reasons_said(toks, reading.words)
+    non_reason = first_non_reason(found)
+    if non_reason is not None:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
+        reading.set("reason", non_reason)
+        return
     if best is not None or "overig" in events:
         reading.set("reason", "overig")
         return

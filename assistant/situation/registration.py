@@ -8,6 +8,12 @@ agreements and the municipalities they apply to from `knowledge/regions.yml`. Wh
 sentence that leads (the reason's own rule, with its article) and when the leerplichtambtenaar is involved. The
 texts address the school ("u", "de leerling"), never a parent; the own text of a topic written for parents is left
 out (`Reply.topic_text`). Called from `assistant.situation.absence`.
+
+A person is offered (`Reply.handoff`) where the leerplichtambtenaar must act: a thuiszitter, and a pupil who left
+without being deregistered, whoever asks and in whichever topic (the school may not deregister him, art. 10, and
+keeps reporting his absence, art. 21a; is he enrolled nowhere else, that is absoluut verzuim, which the
+leerplichtambtenaar investigates, art. 22 lid 1). A general question on in- and uitschrijving is answered by the
+rule and needs no person (`knowledge/topics/in_uitschrijving.yml`: `handoff: false`).
 """
 
 from __future__ import annotations

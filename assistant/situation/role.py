@@ -9,7 +9,7 @@ such words says nothing about the role: the conversation's role then stays (`ass
 
 from __future__ import annotations
 
-from assistant.situation.words import Token, Words, load_words
+from assistant.i18n.situation_words import Token, Words, load_words
 
 PRIORITY = ("school", "parent", "young")
 YOUNG_MAX_AGE = 30  # "ik ben 45" is no young person asking about school; not law

@@ -4,7 +4,8 @@
 `situational_reply(topic, facts, on)` returns:
 
 - a verdict `Reply` (`asks` None): short Dutch `Message`s for the first chat bubble, the citation ids they rest on
-  (statute first), computed details for behind "Meer uitleg", and the day whose law was applied;
+  (statute first), computed details for behind "Meer uitleg", and the day whose law was applied; `refuses` when the
+  verdict is "Nee" (a reason that does not count, luxe verzuim, leave outside the rules), set where it is made;
 - a question `Reply` (`asks` set): a fact that changes the verdict is missing ("reason", "age"), or a fact cannot be
   right ("correction"); its `choices` are the likely answers, each carrying every fact known so far;
 - None: the question carries no fact that changes the general answer; the topic's own text answers it.
@@ -55,6 +56,7 @@ class Reply:
     variant: str | None = None  # the event whose variant of the topic's text belongs with it
     topic_text: bool = True  # False: the topic's own text is addressed to someone else (a parent); leave it out
     handoff: bool = False  # offer a person, also when the topic itself does not
+    refuses: bool = False  # the verdict is "Nee": what was asked cannot be given (no request is invited)
 
     @property
     def is_question(self) -> bool:

@@ -1,5 +1,6 @@
 """The words a situation is read with besides `assistant/locale/situation.yml`: month names of every supported language
-from CLDR (Babel), with the forms people type, and the events of a leave request from the NLU synonyms."""
+from CLDR (Babel), with the forms people type (case forms, and a name misspelt by one edit), and the events of a
+leave request from the NLU synonyms."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from functools import lru_cache
 import yaml
 from babel.dates import get_month_names
 
+from assistant.dates import misspelt_month
 from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES
+from assistant.i18n.situation_words import Phrase, PhraseIndex, Token
+from assistant.i18n.situation_words import phrase as make_phrase
 from assistant.situation.facts import (
     EVENT_CATEGORIES,
     SYNONYMS,
 )
-from assistant.situation.words import Phrase, PhraseIndex, Token
-from assistant.situation.words import phrase as make_phrase
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,17 @@ def _month_names() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
 
 
 def month_of(token: Token) -> int | None:
+    """The month a word names: a month name of any language, a case form of one ("październiku"), or a name misspelt
+    by one edit ("okotber", "novmber"; `assistant.dates.misspelt_month`)."""
     word = token.stem
     exact, stems = _month_names()
     if word in exact:
         return exact[word]
-    return next((month for stem, month in stems if word.startswith(stem) and len(word) - len(stem) <= 4), None)
+    found = next((month for stem, month in stems if word.startswith(stem) and len(word) - len(stem) <= 4), None)
+    if found is not None:
+        return found
+    misspelt = misspelt_month(word, exact)
+    return exact[misspelt] if misspelt is not None else None
 
 
 @lru_cache(maxsize=1)

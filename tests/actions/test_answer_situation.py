@@ -313,6 +313,45 @@ def test_leave_answers_offer_the_request_form_and_other_topics_do_not():
     assert all(button["payload"] != "/request_verlof" for button in other["buttons"])
 
 
+REQUEST = {"title": "Verlof aanvragen", "payload": "/request_verlof"}
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "entities"),
+    [
+        ("ask_verlof_vakantie", "Mogen we een week eerder weg voor wintersport?", []),
+        ("ask_verlof_vakantie", "Mogen we een week eerder weg omdat de tickets goedkoper zijn?", []),
+        ("ask_verlof_gewichtige_omstandigheden", "Mag mijn kind vrij voor carnaval?", ["overig"]),
+        ("ask_verlof_vakantie", "Mogen we drie weken in oktober weg? Ik werk in de horeca.", []),
+        ("ask_verlof_gewichtige_omstandigheden", "Mag mijn zoon vrij voor een voetbaltoernooi?", ["overig"]),
+    ],
+)
+def test_a_leave_answer_that_says_no_does_not_offer_the_request_form(
+    intent: str, text: str, entities: list[str]
+) -> None:
+    message, events = run(
+        ActionAnswerTopic(),
+        tracker(intent, text, entities=[{"entity": "gebeurtenis", "value": value} for value in entities]),
+    )
+    assert message["text"].startswith("Nee")
+    assert all(button["payload"] != "/request_verlof" for button in message["buttons"])
+    assert events[0] in (SlotSet("topic", "verlof_vakantie"), SlotSet("topic", "verlof_gewichtige_omstandigheden"))
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("ask_verlof_vakantie", "Mag ik een week eerder op vakantie omdat ik in de zomer moet werken?"),
+        ("ask_verlof_gewichtige_omstandigheden", "Mag mijn kind 15 dagen vrij voor de begrafenis van opa in Marokko?"),
+        ("ask_verlof_gewichtige_omstandigheden", "Hoeveel dagen vrij voor de bruiloft van mijn zus?"),
+    ],
+)
+def test_a_leave_answer_that_allows_or_depends_offers_the_request_form(intent: str, text: str) -> None:
+    message, _ = run(ActionAnswerTopic(), tracker(intent, text))
+    assert not message["text"].startswith("Nee")
+    assert REQUEST in message["buttons"]
+
+
 def test_carnaval_tagged_as_another_event_is_no_and_gets_no_event_text() -> None:
     """The classifier tags "carnaval" as the open event "overig"; the answer is "Nee" with article 13, and the text
     about other events is not put beside it."""
@@ -385,3 +424,29 @@ def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> Non
     assert first.startswith("U moet dit verzuim melden bij DUO.")
     assert "Meld zo snel mogelijk. De wet noemt geen termijn in dagen." in first  # the term, before the law's day
     assert "binnen 5 schooldagen" in first
+
+
+HUMAN = {"title": "Met een medewerker praten", "payload": "/request_human"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een leerling is vertrokken zonder zich af te melden, mogen we hem uitschrijven?",
+        "Een kind is met de noorderzon vertrokken, wat nu?",
+    ],
+)
+def test_a_pupil_gone_without_deregistration_is_offered_a_person(text: str) -> None:
+    message, events = run(ActionAnswerTopic(), tracker("ask_in_uitschrijving", text))
+    assert "U mag een leerplichtige leerling alleen uitschrijven" in message["text"]
+    assert HUMAN in message["buttons"]
+    assert events[0] == SlotSet("topic", "in_uitschrijving")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wanneer mogen wij als school een leerling uitschrijven?", "Hoe schrijf ik mijn kind in op een nieuwe school?"],
+)
+def test_a_general_question_on_in_and_uitschrijving_is_not_offered_a_person(text: str) -> None:
+    message, _ = run(ActionAnswerTopic(), tracker("ask_in_uitschrijving", text))
+    assert HUMAN not in message["buttons"]

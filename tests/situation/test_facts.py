@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from assistant.i18n.situation_words import load_words, tokens
 from assistant.situation import Facts, read_facts, read_role, says_unknown
-from assistant.situation.words import load_words, tokens
 
 TODAY = date(2026, 12, 6)
 
@@ -318,7 +318,7 @@ def test_a_message_of_the_longest_size_is_read_whole() -> None:
 
 
 def test_the_words_file_names_only_supported_languages_and_known_keys(tmp_path, monkeypatch) -> None:
-    from assistant.situation import words
+    from assistant.i18n import situation_words as words
 
     bad = tmp_path / "situation.yml"
     bad.write_text("xx: {units: {day: [dag]}}\n", encoding="utf-8")

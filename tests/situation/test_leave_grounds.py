@@ -297,9 +297,9 @@ def test_a_wedding_in_the_netherlands_is_not_abroad() -> None:
 def test_every_non_reason_and_the_new_facts_have_words_in_every_language(language: str) -> None:
     import yaml
 
+    from assistant.i18n.situation_words import WORDS_FILE
     from assistant.rules.verlof import get_rules
-    from assistant.situation.leave_texts import NON_REASONS
-    from assistant.situation.words import WORDS_FILE
+    from assistant.verlof_requests.interpret import NON_REASONS
 
     entry = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))[language]
     assert set(NON_REASONS) <= set(entry["reasons"])

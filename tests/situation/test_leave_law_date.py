@@ -46,6 +46,45 @@ def test_the_same_question_in_english_names_the_same_day() -> None:
     assert shown(found, "en").endswith("This is the law as it applies on October 1, 2027.")
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "month"),
+    [
+        ("nl", "Ik werk in de horeca, mogen we in okotber drie weken op vakantie?", 10),
+        ("nl", "Mogen we drie weken in novmber weg? Ik werk in de horeca.", 11),
+        ("nl", "Ik werk in de horeca, mogen we in feburari drie weken weg?", 2),
+        ("en", "I work in hospitality, may we take three weeks in Ocotber?", 10),
+        ("pl", "Pracuję w gastronomii, czy możemy wyjechać na trzy tygodnie w listopda?", 11),
+        ("tr", "Restoranda çalışıyorum, Agutsos ayında üç hafta izin alabilir miyiz?", 8),
+        ("uk", "Я працюю в ресторані, чи можна поїхати на три тижні у жовтян?", 10),
+        ("ar", "أعمل في مطعم، هل يمكننا السفر ثلاثة أسابيع في نوفمير؟", 11),
+    ],
+)
+def test_a_misspelt_month_applies_the_law_of_that_month(language: str, text: str, month: int) -> None:
+    found = reply("verlof_vakantie", text, language)
+    assert found.facts.month == month
+    assert found.law_date == date(2027, month, 1)
+
+
+def test_the_misspelt_october_answer_in_dutch() -> None:
+    found = reply("verlof_vakantie", "Mogen we drie weken in okotber weg? Ik werk in de horeca.")
+    assert shown(found).startswith("Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen.")
+    assert shown(found).endswith("Dit is de wet zoals die geldt op 1 oktober 2027.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mogen we drie weken weg voor een match? Ik werk in de horeca.",
+        "Mogen we drie weken weg, een kwart van de maand? Ik werk in de horeca.",
+        "Mogen we drie weken weg met jullie? Ik werk in de horeca.",
+    ],
+)
+def test_ordinary_words_are_no_month(text: str) -> None:
+    found = reply("verlof_vakantie", text)
+    assert found.facts.month is None
+    assert found.law_date == TODAY
+
+
 def test_explicit_dates_keep_the_first_day_of_the_leave() -> None:
     found = reply("verlof_vakantie", "Mogen we van 1 t/m 19 maart 2027 op vakantie?")
     assert found.law_date == date(2027, 3, 1)

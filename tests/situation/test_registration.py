@@ -205,3 +205,32 @@ def test_a_school_asking_about_deregistering_gets_the_schools_rule_not_the_paren
     assert found.citations[0] == "lpw:10" and "src:duo-uitschrijven" in found.citations
     assert "binnen 7 dagen" in " ".join(str(line) for line in found.lines)
     assert_school_answer(found, language)
+
+
+# -- who is offered a person (the topic in_uitschrijving has `handoff: false`) ---------------------------------------
+
+LEFT_UNSAID_ROLE = (
+    "Een kind is met de noorderzon vertrokken, wat nu?",
+    "Wat moet ik doen als een kind zonder afmelding vertrokken is?",
+)
+
+
+@pytest.mark.parametrize("text", LEFT_UNSAID_ROLE)
+@pytest.mark.parametrize("topic", ["in_uitschrijving", "meldplicht_verzuim"])
+def test_a_pupil_gone_without_deregistration_gets_a_person_in_every_topic_whoever_asks(topic: str, text: str) -> None:
+    """An officer must act (art. 21a reports go on; enrolled nowhere else is absoluut verzuim, art. 22 lid 1): the
+    same school answer with a person, asked under either topic and without saying who asks."""
+    found = reply(topic, text)
+    assert found.facts.role is None  # the role is not made up for the next turns
+    assert str(found.lines[0]).startswith("Nee. U mag een leerplichtige leerling alleen uitschrijven")
+    assert found.handoff
+    assert found.citations[:2] == ("lpw:10", "lpw:21a")
+
+
+def test_a_general_question_on_in_and_uitschrijving_gets_no_person() -> None:
+    kb = load_knowledge(strict=False)
+    assert not kb.topic("in_uitschrijving").handoff
+    school = reply("in_uitschrijving", "Wanneer mogen wij als school een leerling uitschrijven?")
+    assert not school.handoff
+    parent = read_facts("Hoe schrijf ik mijn kind in op een nieuwe school?", "nl", today=TODAY)
+    assert situational_reply("in_uitschrijving", parent, TODAY) is None  # the topic's text, without a person

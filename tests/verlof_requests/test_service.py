@@ -249,3 +249,21 @@ def test_problems_stored_before_their_source_was_kept_still_show(configured) -> 
     stored.assessment = {**stored.assessment, "problems": [problem]}
     [shown] = service.parent_view(stored, "en")["problems"]
     assert shown["message"] == problem["message"]  # a filled-in Dutch text has no catalog entry: it stays Dutch
+
+
+@pytest.mark.parametrize(
+    ("reason", "category", "explained"),
+    [
+        ("We gaan een week skiën in Oostenrijk.", "wintersport", "Wintersport of een skivakantie is geen reden"),
+        ("In de zomervakantie is alles volgeboekt.", "geen_boeking", "Dat er in de schoolvakantie geen reis"),
+        ("Wij vieren carnaval bij familie.", "feest", "Carnaval of een ander feest is geen plicht"),
+    ],
+)
+def test_the_newer_reasons_that_do_not_count_are_stored_with_the_chats_explanation(
+    configured, reason: str, category: str, explained: str
+) -> None:
+    stored = submit(reason=reason)
+    assert stored.category == category and stored.allowed is None
+    [problem] = stored.assessment["problems"]
+    assert problem["code"] == "not_a_valid_reason" and problem["severity"] == "warning"
+    assert explained in str(problem)

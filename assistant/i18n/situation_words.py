@@ -1,4 +1,6 @@
-"""The words of `assistant/locale/situation.yml`, folded and compiled once, and a token matcher over them.
+"""The words of `assistant/locale/situation.yml`, folded and compiled once, and a token matcher over them: the one
+vocabulary the chat's situational reading (`assistant.situation`) and the verlof form
+(`assistant.verlof_requests.interpret`) read typed text with.
 
 A message is folded as `assistant.folding.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
 cut into tokens: words (an apostrophe inside a word stays: "п'ять", "ekim'de"), numbers ("16", "1,5") and dashes.
