@@ -224,7 +224,7 @@ def expected_verdict(question: dict) -> list[list[str]] | None:
     from assistant.clock import today
     from assistant.i18n import Localiser
     from assistant.i18n.formatting import format_date
-    from assistant.i18n.phrases import is_open_question, without_yes_or_no
+    from assistant.i18n.phrases import is_open_question, question_parts, without_yes_or_no
     from assistant.situation import read_facts
     from assistant.situation.verdict import situational_reply
 
@@ -237,10 +237,11 @@ def expected_verdict(question: dict) -> list[list[str]] | None:
             ]
         ]
     topics, _articles = TOPIC_MAP[question["expected_topic"]]
-    facts = read_facts(question["question"], language, today=today())
+    asked = question_parts(question["question"], language)[0].text  # a message of two questions: the first
+    facts = read_facts(asked, language, today=today())
     replies = [situational_reply(topic, facts, today()) for topic in sorted(topics)]
     found = [[Localiser(language)(reply.lines[0])] for reply in replies if reply is not None]
-    if is_open_question(question["question"], language):  # answered with what holds, without "Ja." / "Nee."
+    if is_open_question(asked, language):  # answered with what holds, without "Ja." / "Nee."
         found = [[without_yes_or_no(part, language) for part in parts] for parts in found]
     return found or None
 

@@ -29,7 +29,8 @@ class Language:
     # words that make a message a question, and that ask whether the assistant is a person (assistant.i18n.phrases)
     questions: dict[str, list[str]] = field(default_factory=dict, hash=False)
     disclosure: dict[str, list[str]] = field(default_factory=dict, hash=False)
-    # words that ask for one point of a topic: a deadline, a consequence, what comes next, how to apply, who decides
+    # words that ask for one point of a topic: a deadline, a consequence, what comes next, how to apply, who decides,
+    # whom a rule applies to
     # (assistant.i18n.phrases.asked_points)
     points: dict[str, list[str]] = field(default_factory=dict, hash=False)
 
@@ -130,7 +131,7 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
 _QUESTION_KEYS = {"start", "particles", "open", "answers", "joins"}
 _DISCLOSURE_KEYS = {"asks", "beings", "alone"}
 # The points of a topic a question can ask for (the `points` entry; assistant.knowledge.passages answers them).
-POINT_KINDS = ("deadline", "consequence", "next", "procedure", "decider")
+POINT_KINDS = ("deadline", "consequence", "next", "procedure", "decider", "scope")
 
 
 def _word_lists(code: str, name: str, value: Any, keys: set[str]) -> dict[str, list[str]]:

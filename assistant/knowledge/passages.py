@@ -10,14 +10,14 @@ has answered), and a passage is chosen only when it matches those clearly (about
 one passage only): otherwise the short answer is the answer to the question.
 
 A question often asks for one kind of point ("Hoe lang van tevoren …?" a deadline, "Krijg ik een boete?" a
-consequence, "Wat gebeurt er nadat …?" what comes next, "Hoe vraag ik dat aan?" the procedure, "Wie beslist?"),
-in words that the passage giving it does not use. The kinds asked are read from the question in its own language
-(`asked_points`, the `points` words of languages.yml); the kinds a passage gives are read from its Dutch text (the
-message id, the same in every language): `PASSAGE_MARKERS`, and every step is a procedure. A passage of a kind asked
-counts KIND_WEIGHT of the threshold as matched, unless the short answer already gives that kind of point; a question
-about the procedure is answered by the first step when no step matches its words. After a verdict (`answered`), only
-a passage of a kind asked that the verdict does not give is added ("Moet ik óp de dag melden?" after "U moet dit
-melden": the term).
+consequence, "Wat gebeurt er nadat …?" what comes next, "Hoe vraag ik dat aan?" the procedure, "Wie beslist?", "Voor
+wie geldt …?" whom it applies to), in words that the passage giving it does not use. The kinds asked are read from the
+question in its own language (`asked_points`, the `points` words of languages.yml); the kinds a passage gives are read
+from its Dutch text (the message id, the same in every language): `PASSAGE_MARKERS`, and every step is a procedure. A
+passage of a kind asked counts KIND_WEIGHT of the threshold as matched, unless the short answer already gives that
+kind of point; a question about the procedure is answered by the first step when no step matches its words. After a
+verdict (`answered`), only a passage of a kind asked that the verdict does not give is added ("Moet ik óp de dag
+melden?" after "U moet dit melden": the term).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
     "consequence": ("proces-verbaal", "boete", "geldboete", "straf", "officier van justitie", "waarschuwing", "halt"),
     "next": ("daarna", "na uw", "nadat", "vervolgens", "hoorzitting", "nieuw besluit", "opnieuw naar"),
     "decider": ("beslist", "besluit", "bepaalt", "toestemming"),
+    "scope": ("geldt voor", "geldt ook voor", "geldt niet voor", "voor elk", "voor ieder", "voor alle"),
 }
 _MARKERS = {
     kind: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in markers) + r")", re.IGNORECASE)

@@ -24,6 +24,8 @@ from assistant.i18n.phrases import asked_points
         ("Як подати заяву на звільнення від навчання?", "uk", "procedure"),
         ("Ne kadar önceden izin istemem gerekiyor?", "tr", "deadline"),
         ("Kto decyduje o urlopie?", "pl", "decider"),
+        ("Voor wie geldt de regel over religieuze feestdagen?", "nl", "scope"),
+        ("Who does it apply to, only Dutch children?", "en", "scope"),
     ],
 )
 def test_a_question_asks_for_a_kind_of_point(text: str, language: str, kind: str) -> None:

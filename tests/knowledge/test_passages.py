@@ -78,3 +78,13 @@ def test_after_a_verdict_only_a_kind_of_point_it_does_not_give_is_added():
         answering_passage("Een leerling mist 16 uur. Moeten wij melden?", "meldplicht_verzuim", answered=verdict)
         is None
     )
+
+
+def test_whom_a_rule_applies_to_is_answered_by_the_passage_that_says_it():
+    passage = answering_passage("Voor wie geldt de regel over vrij voor religieuze feestdagen?", "religieuze_feestdag")
+    assert passage is not None and "elke godsdienst of levensovertuiging" in passage
+
+
+def test_the_short_answer_on_exemptions_names_home_education_and_the_yearly_notice():
+    short = get_knowledge_base().topic("vrijstelling_5").answer.short
+    assert "thuisonderwijs" in short and "vóór 1 juli" in short and "artikel 6" in short
