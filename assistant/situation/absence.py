@@ -239,7 +239,7 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     """A parent asking about leaving without leave: a job and a length make it a question about vakantieverlof
     (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
     from assistant.situation.leave import vakantie
-    from assistant.situation.leave_texts import NON_REASON_NO
+    from assistant.situation.leave_texts import NON_REASON_NO, VAKANTIE_ONLY_JOB_REASON
     from assistant.verlof_requests.interpret import NON_REASONS
 
     if facts.reason == "werk" and (
@@ -255,7 +255,10 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
         law = params(law_day(facts, period, on))  # the law of the days the child would be away
     except LawNotKnown:
         return None
-    lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), Message(LUXE_PARENT))
+    # a holiday reason that does not count: the one reason there is (a parent's job, art. 13a), then what follows
+    holiday = entry.get("topic", "verlof_vakantie") == "verlof_vakantie"
+    only_job = (Message(VAKANTIE_ONLY_JOB_REASON),) if holiday else ()
+    lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), *only_job, Message(LUXE_PARENT))
     citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
     return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on, refuses=True)
 

@@ -145,6 +145,8 @@ def test_holiday_non_reasons_say_no_first(topic: str, language: str, text: str, 
     assert found.citations[0].startswith("lpw:") and source in found.citations
     assert found.topic == ("luxe_verzuim" if topic == "luxe_verzuim" else "verlof_vakantie")
     assert ("lpw:22" if topic == "luxe_verzuim" else "lpw:13a") in found.citations
+    # whichever topic: the one reason there is for holiday leave, a parent's job (art. 13a), is in the first bubble
+    assert "13a" in first_bubble(found, language)
     assert_resolves(found)
 
 
