@@ -42,7 +42,10 @@ KIND_WEIGHT = 1.0  # a passage of the kind of point asked counts as this share o
 
 # The kinds of point a passage gives, read from its Dutch text (whole words, a word may go on: "straf" in "strafbaar").
 PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
-    "deadline": ("binnen", "uiterlijk", "vóór", "van tevoren", "vooraf", "termijn", "zo snel mogelijk", "op tijd"),
+    "deadline": (
+        *("binnen", "uiterlijk", "vóór", "van tevoren", "vooraf", "termijn", "zo snel mogelijk", "op tijd"),
+        *("begint op", "eindigt", "duurt", "tot en met"),  # a period: when it starts and ends
+    ),
     "consequence": ("proces-verbaal", "boete", "geldboete", "straf", "officier van justitie", "waarschuwing", "halt"),
     "next": ("daarna", "na uw", "nadat", "vervolgens", "hoorzitting", "nieuw besluit", "opnieuw naar"),
     "decider": ("beslist", "besluit", "bepaalt", "toestemming"),

@@ -124,7 +124,7 @@ def test_two_questions_about_one_topic_get_one_answer() -> None:
     (message,) = messages
     assert message["custom"]["topic"] == "kwalificatieplicht"
     assert "startkwalificatie" in message["text"] and "18" in message["text"]
-    text = "Hoe lang duurt de kwalificatieplicht en wat is een startkwalificatie?"
+    text = "Tot wanneer geldt de kwalificatieplicht en wat is een startkwalificatie?"
     ranking = [("nlu_fallback", 0.45), ("ask_kwalificatieplicht", 0.4), ("ask_leerplicht_leeftijd", 0.3)]
     (message,) = run(ActionRetrievalFallback(), tracker(text, ranking))[0]
     assert message["custom"]["topic"] == "kwalificatieplicht"

@@ -88,3 +88,15 @@ def test_whom_a_rule_applies_to_is_answered_by_the_passage_that_says_it():
 def test_the_short_answer_on_exemptions_names_home_education_and_the_yearly_notice():
     short = get_knowledge_base().topic("vrijstelling_5").answer.short
     assert "thuisonderwijs" in short and "vóór 1 juli" in short and "artikel 6" in short
+
+
+def test_a_question_whether_some_children_have_no_leerplicht_gets_whom_it_applies_to():
+    passage = answering_passage("Hebben kinderen van rijke ouders geen leerplicht?", "leerplicht_uitleg")
+    assert passage is not None and "ieder kind dat in Nederland woont" in passage
+
+
+def test_when_a_period_starts_and_ends_is_a_deadline_and_a_verdict_with_dates_gives_it():
+    passage = answering_passage("Wanneer begint de leerplicht en hoe lang duurt hij?", "leerplicht_uitleg")
+    assert passage is not None and "begint op de eerste schooldag" in passage
+    verdict = "Uw kind is leerplichtig van 1 oktober 2026 tot en met 31 juli 2038 (artikel 3 Leerplichtwet)."
+    assert answering_passage("Vanaf wanneer is zij leerplichtig?", "leerplicht_leeftijd", answered=verdict) is None
