@@ -32,7 +32,8 @@ def _statement(topic: Topic, *words: str):
 
 
 def _detail(topic: Topic, *words: str) -> str:
-    found = [d for d in topic.answer.details if all(w.lower() in d.lower() for w in words)]
+    passages = (*topic.answer.steps, *topic.answer.details)  # a step or a detail
+    found = [d for d in passages if all(w.lower() in d.lower() for w in words)]
     assert len(found) == 1, (topic.id, words, found)
     return found[0]
 
