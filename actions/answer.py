@@ -273,10 +273,11 @@ def answer_topic(
         more = answer.more
     else:
         first = " ".join(loc(line) for line in reply.lines)
-        verdict = " ".join(Localiser(SOURCE_LANGUAGE)(line) for line in reply.lines)
-        point = None if brief else point_asked(question, topic.id, language, kb=kb, answered=verdict)
-        if point and reply.topic_text:
-            first += "\n\n" + point  # the point asked that the verdict does not give ("óp de dag?": the term)
+        # the point asked that the verdict does not give ("óp de dag?": the term), from the topic's own text
+        if reply.topic_text and not brief:
+            verdict = " ".join(Localiser(SOURCE_LANGUAGE)(line) for line in reply.lines)
+            point = point_asked(question, topic.id, language, kb=kb, answered=verdict)
+            first += f"\n\n{point}" if point else ""
         if reply.law_date is not None:
             first += "\n\n" + loc(law_on(reply.law_date))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)

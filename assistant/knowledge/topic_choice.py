@@ -11,12 +11,12 @@ pass the ranking and the text.
   that topic's own words), the retrieval's topic is answered ("Een Joodse familie meldt dat hun dochter met Jom
   Kipoer niet komt" read as holiday leave at 0.6, while every content word is the religious days' own).
 - **Two questions in one message** (`assistant.i18n.phrases.question_parts`): the classifier read the whole message,
-  so for each question its ranking only confirms what the retrieval for that question finds (`part_topic`; the
-  whole message's topic stays with the first question when the retrieval finds it there too, and a sure one with the
-  second too; when the whole message's topic was unsure, the actions add the topic whose verdict the facts of the
-  question fit, among `part_candidates`). `topics_per_part`
-  then says whether each question gets its own answer: when the whole message's topic was unsure, or when the
-  questions have two different topics and the classifier's sure topic is one of them.
+  so for each question its ranking only confirms what the retrieval for that question finds (`part_topic`; the whole
+  message's topic stays with the first question when the retrieval finds it there too, and a sure one with the second
+  too; when the whole message's topic was unsure, the actions add the topic whose verdict the facts of the question
+  fit, among `part_candidates`). `topics_per_part` then says whether each question gets its own answer: when the whole
+  message's topic was unsure, or when the questions have two different topics and the classifier's sure topic is one
+  of them.
 """
 
 from __future__ import annotations
@@ -56,11 +56,7 @@ def _free_text(text: str) -> bool:
 def classifier_guesses(ranking: Ranking) -> list[str]:
     """The topics of the classifier's best guesses, best first: the topic intents of its ranking (other intents such as
     `nlu_fallback` or a form answer left out) that hold at least MIN_GUESS_SHARE of the confidence given to topics."""
-    topics: dict[str, float] = {}
-    for item in ranking:
-        topic_id = topic_id_for_intent(item.get("name") or "")
-        if topic_id and topic_id not in topics:
-            topics[topic_id] = float(item.get("confidence") or 0.0)
+    topics = _topic_confidences(ranking)
     total = sum(topics.values())
     ordered = sorted(topics.items(), key=lambda pair: pair[1], reverse=True)
     return [
@@ -100,11 +96,17 @@ def agreed_topic(
 
 def ranked_topics(ranking: Ranking, min_confidence: float) -> list[str]:
     """The topics of the ranking's topic intents with at least `min_confidence`, in the classifier's order."""
-    topics: list[str] = []
+    return [topic_id for topic_id, confidence in _topic_confidences(ranking).items() if confidence >= min_confidence]
+
+
+def _topic_confidences(ranking: Ranking) -> dict[str, float]:
+    """Topic -> the confidence of its intent, for the ranking's topic intents (other intents such as `nlu_fallback`
+    left out), in the ranking's order."""
+    topics: dict[str, float] = {}
     for item in ranking:
         topic_id = topic_id_for_intent(item.get("name") or "")
-        if topic_id and topic_id not in topics and float(item.get("confidence") or 0.0) >= min_confidence:
-            topics.append(topic_id)
+        if topic_id and topic_id not in topics:
+            topics[topic_id] = float(item.get("confidence") or 0.0)
     return topics
 
 
