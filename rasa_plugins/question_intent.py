@@ -7,7 +7,9 @@ the rule (when leave is possible, where to ask, how). A question that opens with
 information; "ik wil verlof aanvragen" and the yes/no question "kan ik hier verlof aanvragen?" stay requests. For such a
 question this component replaces a form-starting intent by the classifier's best topic question (`ask_<topic>`) in its
 ranking, so the topic is answered (and the answer offers the form); when the ranking holds no topic question the
-message becomes `nlu_fallback` and the retrieval decides. Button payloads ("/intent") are left alone.
+message becomes `nlu_fallback` and the retrieval decides. The same holds when the classifier was unsure
+(`nlu_fallback`) and its best guess was the form: the question is about leave, and its best topic question answers it
+better than a menu. Button payloads ("/intent") are left alone.
 
 The question words of every supported language count (an interrogative of one language is no everyday word of
 another, so one set serves all); they are read from assistant/locale/languages.yml, where the assistant reads them.
@@ -97,15 +99,19 @@ class QuestionIsNoRequest(GraphComponent):
     ) -> "QuestionIsNoRequest":
         return cls(config)
 
+    def _asks_form(self, message: Message) -> bool:
+        """The classifier's pick, or its best guess behind an unsure `nlu_fallback`, is a form-starting intent."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        picked = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if picked == FALLBACK_INTENT:
+            picked = next((item.get(INTENT_NAME_KEY) for item in ranking if item.get(INTENT_NAME_KEY) != picked), None)
+        return picked in self.form_intents
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             intent = message.get(INTENT) or {}
-            if (
-                text.startswith("/")
-                or intent.get(INTENT_NAME_KEY) not in self.form_intents
-                or not is_information_question(text)
-            ):
+            if text.startswith("/") or not self._asks_form(message) or not is_information_question(text):
                 continue
             ranking = [
                 item

@@ -195,7 +195,7 @@ def test_unknown_words_leave_only_the_fallback_in_the_ranking(tmp_path):
 def test_a_when_or_where_question_about_leave_gets_the_topic_not_the_request_form(tmp_path):
     """ "Wanneer kunt u verlof aanvragen?" asks the rule: the best topic question of the ranking replaces the
     form-starting intent; a request ("ik wil …") and a yes/no question stay requests; without a topic question in the
-    ranking the retrieval decides (`nlu_fallback`)."""
+    ranking the retrieval decides (`nlu_fallback`). An unsure classifier whose best guess was the form counts too."""
     result = run_in_rasa_env(
         """
         import json
@@ -212,11 +212,19 @@ def test_a_when_or_where_question_about_leave_gets_the_topic_not_the_request_for
                                   "intent_ranking": [dict(r) for r in ranking]}) for text in texts]
         bare = Message(data={"text": "Waar vraag ik verlof aan?", "intent": dict(ranking[0]),
                              "intent_ranking": [dict(ranking[0]), dict(ranking[1]), dict(ranking[2])]})
-        component.process([*messages, bare])
+        unsure = [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "request_verlof", "confidence": 0.26},
+                  {"name": "ask_geoorloofd_verzuim", "confidence": 0.2}, {"name": "greet", "confidence": 0.11}]
+        behind = [unsure[0], unsure[3], unsure[1], unsure[2]]
+        unsure_messages = [Message(data={"text": text, "intent": dict(r[0]), "intent_ranking": [dict(i) for i in r]})
+                           for text, r in [("Wanneer kunt u verlof aanvragen?", unsure),
+                                           ("Ik wil verlof aanvragen", unsure),
+                                           ("Wanneer kunt u verlof aanvragen?", behind)]]
+        component.process([*messages, bare, *unsure_messages])
         print(json.dumps({"intents": [m.get("intent")["name"] for m in messages],
                           "first_ranked": messages[0].get("intent_ranking")[0]["name"],
                           "ranked": [r["name"] for r in messages[0].get("intent_ranking")],
-                          "bare": bare.get("intent")["name"]}))
+                          "bare": bare.get("intent")["name"],
+                          "unsure": [m.get("intent")["name"] for m in unsure_messages]}))
     """,
         tmp_path,
     )
@@ -225,6 +233,9 @@ def test_a_when_or_where_question_about_leave_gets_the_topic_not_the_request_for
     assert result["first_ranked"] == topic
     assert "request_verlof" not in result["ranked"]  # the form is no guess for the fallback to offer
     assert result["bare"] == "nlu_fallback"  # a follow-up or a greeting is no topic question
+    # unsure, with the form as the best guess: the question still gets its best topic; a request or a fallback whose
+    # best guess is no form stays as it was
+    assert result["unsure"] == ["ask_geoorloofd_verzuim", "nlu_fallback", "nlu_fallback"]
 
 
 def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_version(tmp_path):
