@@ -129,7 +129,7 @@ class MeldingParams(_Frozen):
     weeks_18plus: Param[int]
     overig_wording_hours: Param[int]
     overig_wording_weeks: Param[int]
-    inspectorate_school_days: Param[int]
+    report_within_working_days: Param[int]
     in_uitschrijving_days: Param[int]
     fine_per_violation_eur: Param[int]
     fine_per_school_year_eur: Param[int]

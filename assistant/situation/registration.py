@@ -257,7 +257,7 @@ def _when(topic: str, facts: Facts, on: date) -> Reply | None:
         "lpw:21a",
         "wrod:12",
         *sixteen.citations,
-        "src:onderwijsinspectie-verzuim",
+        "src:kindindekijker-spijbelen",
         *overig.citations,
     ]
     return _reply(topic, facts, on, lines, citations, details=details)

@@ -435,7 +435,7 @@ def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> Non
     first, _law = message["text"].split("\n\nDit is de wet")
     assert first.startswith("U moet dit verzuim melden bij DUO.")
     assert "Meld zo snel mogelijk. De wet noemt geen termijn in dagen." in first  # the term, before the law's day
-    assert "binnen 5 schooldagen" in first
+    assert "binnen 5 werkdagen" in first
 
 
 HUMAN = {"title": "Met een medewerker praten", "payload": "/request_human"}

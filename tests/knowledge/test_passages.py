@@ -71,7 +71,7 @@ def test_after_a_verdict_only_a_kind_of_point_it_does_not_give_is_added():
     verdict = "U moet dit verzuim melden bij DUO. Bij 16 uur of meer is melden verplicht (Leerplichtwet artikel 21a)."
     question = "Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
     passage = answering_passage(question, "meldplicht_verzuim", answered=verdict)
-    assert passage is not None and "{melding.inspectorate_school_days} schooldagen" in passage
+    assert passage is not None and "{melding.report_within_working_days} werkdagen" in passage
     # a verdict that gives the term already, or a question that asks no kind of point: nothing is added
     assert answering_passage(question, "meldplicht_verzuim", answered=verdict + " Meld binnen 5 dagen.") is None
     assert (

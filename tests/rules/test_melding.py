@@ -36,7 +36,7 @@ def test_parameters_hold_the_numbers_with_citations():
     assert law.melding.age_limit_18plus.value == 27 and "web:9.2.1" in law.melding.age_limit_18plus.citations
     assert law.leerplicht.kwalificatieplicht_end_age.value == 18
     assert law.melding.in_uitschrijving_days.value == 7 and law.melding.in_uitschrijving_days.basis == "guidance"
-    assert law.melding.inspectorate_school_days.basis == "guidance"
+    assert law.melding.report_within_working_days.basis == "guidance"
     assert law.melding.fine_per_violation_eur.citations == ("lpw:27",)
     rules = load_melding_rules()
     assert rules["plausibility"]["max_hours_in_period"] == (
@@ -79,9 +79,9 @@ def test_sixteen_hours_decision_content():
     assert decision.duo_category == "16 uur in 4 weken"
     assert decision.channel == "uw administratiepakket of het verzuimloket in Mijn DUO"
     assert decision.deadline.term is None  # the statute sets no term; "onverwijld" is not claimed
-    assert "5 schooldagen" in decision.deadline.guidance
+    assert "5 werkdagen" in decision.deadline.guidance and "niet in de wet" in decision.deadline.guidance
     assert "richtlijn" in decision.deadline.guidance and decision.deadline.guidance_is_law is False
-    assert decision.deadline.guidance_citation == "src:onderwijsinspectie-verzuim"
+    assert decision.deadline.guidance_citation == "src:kindindekijker-spijbelen"
     assert {"lpw:21a", "wrod:12", "lpw:27", "brod:14", "src:duo-verzuim"} <= set(decision.citations)
     assert "1.000 euro" in decision.fine_risk and "100.000 euro" in decision.fine_risk
     assert any("opnieuw 16 uur" in line for line in decision.checklist)

@@ -96,7 +96,7 @@ def _sixteen_hours(b: DecisionBuilder) -> MeldingDecision:
         explanation.append(Message(t.LATE_ALSO_COUNTS))
     explanation.append(Message(t.DUO_SENDS_TO_OFFICER))
     b.note(t.NOTE_SIXTEEN_WORDING, limit=threshold.value)
-    days = law.melding.inspectorate_school_days.value
+    days = law.melding.report_within_working_days.value
     return b.decide(
         "16_uur",
         explanation,

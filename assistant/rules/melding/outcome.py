@@ -172,7 +172,7 @@ class DecisionBuilder:
     def _statutory_deadline(self, category: Category) -> tuple[Message, Message | None, str | None]:
         """(text, guidance, guidance citation) of the deadline of a required melding."""
         if category == "16_uur":
-            guidance = self.law.melding.inspectorate_school_days
+            guidance = self.law.melding.report_within_working_days
             limit = self.law.melding.unauthorised_hours.value
             self.cite(*guidance.citations)
             return (

@@ -42,8 +42,8 @@ DEADLINE_SIXTEEN_HOURS = _(
     "Meld zo snel mogelijk nadat de grens van {limit} uur is bereikt. De wet noemt geen termijn in dagen."
 )
 GUIDANCE_SIXTEEN_HOURS = _(
-    "De Inspectie van het Onderwijs noemt: binnen {days} schooldagen nadat de grens van {limit} "
-    "uur is overschreden. Dit is een richtlijn van de inspectie, geen wettekst."
+    "Als vuistregel noemen sommige bronnen: binnen {days} werkdagen nadat de grens van {limit} uur is "
+    "overschreden. Dat staat niet in de wet; uw gemeente kan andere afspraken hebben."
 )
 DEADLINE_NO_DAYS = _("Meld zo snel mogelijk. De wet noemt hiervoor geen termijn in dagen.")
 DEADLINE_REGIONAL = _(
@@ -224,8 +224,8 @@ REPORT_VIA = _("Meld via {channel}.")
 CHOOSE_CATEGORY = _("Kies de verzuimsoort '{category}'.")
 COUNT_HOURS_IN = _("Tel de uren in {unit}.")
 REPORT_NOW_GUIDANCE = _(
-    "Meld zo snel mogelijk. Richtlijn van de inspectie: binnen {days} schooldagen nadat de grens "
-    "van {limit} uur is overschreden. Vakantieweken tellen niet als lesweken."
+    "Meld zo snel mogelijk; als vuistregel binnen {days} werkdagen nadat de grens van {limit} uur is "
+    "overschreden (geen wettelijke termijn). Vakantieweken tellen niet als lesweken."
 )
 END_DATE_SIXTEEN = _("Einddatum: de laatste verzuimdag of de dag waarop de {limit} uur is bereikt.")
 REPORT_AGAIN = _("Komt er daarna opnieuw {limit} uur bij? Doe dan een nieuwe melding.")

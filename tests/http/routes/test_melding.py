@@ -34,7 +34,7 @@ def test_sixteen_hours_is_a_required_melding_with_resolved_citations(client):
     assert body["deadline"]["term"] is None  # Lpw 21a sets no term
     assert "zo snel mogelijk" in body["deadline"]["text"]
     assert body["deadline"]["guidance_is_law"] is False
-    assert "5 schooldagen" in body["deadline"]["guidance"]
+    assert "5 werkdagen" in body["deadline"]["guidance"]
     assert body["fine_risk"].endswith("(Leerplichtwet artikel 27).")
     assert body["offer_consult"] is False
     assert "lpw:21a" in body["citation_ids"]
