@@ -68,17 +68,21 @@ STATES = {
             "De leerplicht loopt tot het einde van het schooljaar waarin uw kind {end} jaar werd. Daarna is "
             "uw kind kwalificatieplichtig: naar school tot het {kw} jaar is, tenzij het eerder een "
             "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
-            "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."
+            "Leerplichtwet); een vmbo-diploma is dat niet. Stoppen zonder zo'n diploma mag dus nog niet. Uw kind "
+            "volgt het volledige programma, op school of in een combinatie van leren en werken zoals de bbl "
+            "(artikel 4c)."
         ),
         "young": _(
             "U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent, tenzij u eerder een "
             "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
-            "Leerplichtwet). Stoppen zonder zo'n diploma mag dus nog niet."
+            "Leerplichtwet); een vmbo-diploma is dat niet. Stoppen zonder zo'n diploma mag dus nog niet. U "
+            "volgt het volledige programma, op school of in een combinatie van leren en werken zoals de bbl "
+            "(artikel 4c)."
         ),
         "school": _(
             "Een jongere zonder startkwalificatie is na de leerplicht kwalificatieplichtig: naar school tot de "
             "{kw}e verjaardag, tenzij hij of zij eerder een havo-, vwo- of mbo-diploma op niveau 2 of hoger "
-            "haalt (artikel 4a Leerplichtwet)."
+            "haalt (artikel 4a Leerplichtwet); een vmbo-diploma is geen startkwalificatie."
         ),
     },
     "startkwalificatie": {
@@ -162,7 +166,7 @@ def _citations(name: str, law: LegalParameters) -> list[str]:
     ids = {
         "not_yet": ["lpw:3"],
         "leerplichtig": ["lpw:3", "lpw:2", "lpw:4a"],
-        "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1"],
+        "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1", "lpw:4c"],
         "startkwalificatie": ["lpw:4b", "lpw:3", "lpw:1"],
         "adult": ["lpw:4a"],
     }[name]

@@ -193,6 +193,7 @@ def test_a_young_person_hears_about_their_own_obligation() -> None:
     text = first_bubble(found)
     assert text.startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
     assert "Stoppen zonder zo'n diploma mag dus nog niet." in text
+    assert "een vmbo-diploma is dat niet" in text and "U volgt het volledige programma" in text  # art. 1 f, 4c
     assert "uw kind" not in text
 
 
