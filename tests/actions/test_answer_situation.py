@@ -417,6 +417,37 @@ def test_an_open_question_is_not_answered_with_yes_and_a_yes_or_no_question_is()
     assert closed["text"].startswith("Ja")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "no", "rest"),
+    [
+        ("Hoe lang van tevoren moet ik vakantieverlof aanvragen?", "nl", "Nee, in principe niet", "Alleen als"),
+        ("How far in advance do I have to apply for holiday leave?", "en", "No, in principle not", "Only if"),
+        ("متى يجب أن أطلب إجازة العطلة؟", "ar", "لا، من حيث المبدأ لا", "فقط إذا"),
+        ("Коли треба подати заяву на відпустку на канікули?", "uk", "Ні, в принципі ні", "Лише якщо"),
+        ("Kaç hafta önceden tatil izni istemeliyim?", "tr", "Hayır, prensip olarak hayır", "Yalnızca"),
+        ("Kiedy muszę złożyć wniosek o urlop wakacyjny?", "pl", "Nie, co do zasady nie", "Tylko jeśli"),
+    ],
+)
+def test_an_open_question_gets_no_sentence_that_only_says_no(text: str, language: str, no: str, rest: str) -> None:
+    """ "Hoe lang van tevoren …?" asks for a term: the answer does not open with the topic's "Nee, in principe niet."
+    but with what holds; "Mag ik …?" keeps it."""
+    message, _ = run(ActionAnswerTopic(), tracker("ask_verlof_vakantie", text, language=language))
+    assert no not in message["text"]
+    assert message["text"].startswith(rest)
+    closed, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Mag ik buiten de schoolvakanties op vakantie?")
+    )
+    assert closed["text"].startswith("Nee, in principe niet. Alleen als")
+
+
+def test_an_open_question_about_the_term_gets_the_term_without_a_no() -> None:
+    message, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Hoe lang van tevoren moet ik vakantieverlof aanvragen?")
+    )
+    assert message["text"].startswith("Alleen als het beroep van een ouder")
+    assert "ongeveer 8 weken van tevoren" in message["text"]
+
+
 def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> None:
     text = "Wij zijn een school. Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
     message, _events = run(ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", text))
