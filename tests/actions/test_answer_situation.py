@@ -448,6 +448,29 @@ def test_an_open_question_about_the_term_gets_the_term_without_a_no() -> None:
     assert "ongeveer 8 weken van tevoren" in message["text"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat gebeurt er als ik met 17 zonder diploma stop?",
+        "wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo",
+    ],
+)
+def test_leaving_school_without_a_diploma_at_17_gets_the_verdict_first(text: str) -> None:
+    message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
+    assert message["custom"]["topic"] == "voortijdig_schoolverlaten"
+    assert message["text"].startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert "artikel 21a Leerplichtwet" in message["text"] and "leerplichtambtenaar" in message["text"]
+    assert message["custom"]["situation"]["facts"]["age"] == 17
+    assert "Een voortijdig schoolverlater is" in message["custom"]["details"]  # the topic's text behind "Meer uitleg"
+
+
+def test_leaving_school_without_a_diploma_at_19_gets_the_topics_text() -> None:
+    text = "wat gebeurt er als ik met 19 zonder diploma stop met het mbo"
+    message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
+    assert message["text"].startswith("Een voortijdig schoolverlater is")
+    assert "Doorstroompunt" in message["text"]
+
+
 def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> None:
     text = "Wij zijn een school. Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
     message, _events = run(ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", text))
