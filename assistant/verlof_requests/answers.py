@@ -70,7 +70,7 @@ def check_kind(text: str) -> tuple[str, str | None]:
 
 def check_category(text: str) -> tuple[str, str | None]:
     """(category, reason when the answer already says it)."""
-    category = interpret.interpret_category(text) or interpret.guess_non_reason(text) or "overig"
+    category = interpret.typed_reason(text) or "overig"
     if category not in get_rules().categories:
         category = "overig"
     words = interpret.clean_text(text).split()

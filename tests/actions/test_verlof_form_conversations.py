@@ -329,3 +329,12 @@ def test_a_correction_that_restarts_the_form_does_not_introduce_it_again(configu
     loop.active = False  # the parent left the form (a person, a question); the answers are kept
     restarted = loop.say("de laatste dag is 12 maart", "verlof_correction")
     assert INTRO_START not in texts(restarted)
+
+
+def test_the_forms_event_question_puts_an_illness_before_cheaper_tickets(configured) -> None:
+    """The same message as in the chat (tests/verlof_requests/test_interpret_reasons.py): the illness is assessed."""
+    loop = FormLoop()
+    loop.say("ik wil verlof aanvragen", "request_verlof")
+    loop.say('/inform{"verlof_kind": "gewichtige_omstandigheid"}')
+    loop.say("oma is ziek en de tickets zijn goedkoper")
+    assert loop.slots["verlof_category"] == "ernstige_ziekte"
