@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from assistant.i18n.situation_words import Token, Words
 from assistant.situation.facts import EVENT_CATEGORIES
 from assistant.situation.vocabulary import event_index
-from assistant.verlof_requests.interpret import NON_REASONS, event_in, first_reason, reasons_said
+from assistant.verlof_requests.reasons import NON_REASONS, event_in, first_reason, reasons_said
 
 if TYPE_CHECKING:
     from assistant.situation.reading import Reading

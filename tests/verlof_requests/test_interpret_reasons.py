@@ -13,7 +13,7 @@ from assistant.rules.verlof import get_rules
 from assistant.situation import read_facts
 from assistant.situation.verdict import situational_reply
 from assistant.verlof_requests.answers import check_category
-from assistant.verlof_requests.interpret import NON_REASONS, first_reason, guess_non_reason
+from assistant.verlof_requests.reasons import NON_REASONS, first_reason, guess_non_reason
 
 TODAY = date(2026, 12, 6)
 
