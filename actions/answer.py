@@ -32,7 +32,7 @@ from assistant.knowledge.topic_choice import (
 )
 from assistant.situation import Facts, read_facts, says_unknown
 from assistant.situation.verdict import Choice, situational_reply
-from assistant.verlof_requests.interpret import NON_REASONS
+from assistant.verlof_requests.reasons import NON_REASONS
 
 FOLLOWUP_INTENT = "ask_followup"
 FALLBACK_INTENT = "nlu_fallback"

@@ -20,6 +20,9 @@ and the examples in error messages are written in it.
   for a topic question is an answer when it is not phrased as a question ("mijn oma wordt 90 en viert dat in
   Turkije" as the reason); a real question ("wat is luxe verzuim?") rejects the form, and the rules in
   dialogue/verlof_form.yml take over (answer, then back to the form; confirm stopping; hand over).
+- The introduction (`form_texts.INTRO`) comes once, before the first question, when a parent asks to start a
+  request (`request_verlof`); a question asked again (after an answer that could not be read, a question in between,
+  "toch niet stoppen" or a correction that restarts the form) is only the question (`utter_ask_*`).
 - The first message may already say the kind of leave ("verlof aanvragen voor de bruiloft van mijn broer"): it is
   not asked again.
 - Only a "yes" to the summary as it was shown sends the request: the summary's fingerprint is kept when it is shown,
@@ -46,6 +49,7 @@ from assistant.verlof_requests import form, form_texts, interpret
 
 FORM_NAME = "verlof_form"
 CORRECTION_INTENT = "verlof_correction"
+START_INTENT = "request_verlof"  # a parent asks to start a request: the form introduces itself
 # Intents of messages that answer nothing at the summary step: a "yes" or "no" (the summary's own answers), and
 # the messages the rules handle.
 NOT_A_CHANGE = frozenset(
@@ -77,6 +81,9 @@ class ValidateVerlofForm(VerlofAnswerChecks, FormValidationAction):
             # (dialogue/verlof_form.yml) and the form then asks its question again.
             return [SlotSet(requested, None), ActionExecutionRejected(FORM_NAME)]
         events = await super().run(dispatcher, tracker, domain)
+        if activating(tracker, FORM_NAME) and intent_of(tracker) == START_INTENT:
+            dispatcher.utter_message(text=Localiser(language_of(tracker))(form_texts.INTRO))
+            dispatcher.messages.insert(0, dispatcher.messages.pop())
         if self._correction_updates(tracker) is not None:
             # After any correction the summary is shown again, never "what do you want to change?". (A slot that is
             # not a required slot of the form is dropped from what extraction returns, so it is set here.)

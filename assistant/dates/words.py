@@ -22,6 +22,9 @@ DASHES = ("-", "–", "—")
 # A typed word is read as a misspelt month name only when it has at least MISSPELT_MONTH_MIN_LETTERS letters and is
 # at most MISSPELT_MONTH_MAX_EDITS edits (a letter left out, added, changed, or two swapped) from a month name, and
 # every name that close is the same month: "okotber", "novmber", "feburari" are months; "match", "maand", "marge" not.
+# A letter added counts only where a slip or a grammar adds one (`_added_letter_is_a_slip`): a letter typed twice
+# ("octobber") or a letter before or after the whole name ("nisani", "بحزيران"). A letter added inside a name makes
+# another word: the Turkish verb stem "hazırlan" (prepare) is no "haziran" (June).
 MISSPELT_MONTH_MIN_LETTERS = 6
 MISSPELT_MONTH_MAX_EDITS = 1
 
@@ -165,11 +168,26 @@ def misspelt_month(word: str, names: Mapping[str, int]) -> str | None:
     if len(word) < MISSPELT_MONTH_MIN_LETTERS or not word.isalpha() or word in names:
         return None
     found = process.extract(word, names.keys(), scorer=OSA.distance, score_cutoff=MISSPELT_MONTH_MAX_EDITS, limit=None)
+    found = [item for item in found if len(word) <= len(item[0]) or _added_letter_is_a_slip(word, item[0])]
     if not found:
         return None
     closest = min(distance for _name, distance, _index in found)
     nearest = [name for name, distance, _index in found if distance == closest]
     return nearest[0] if len({names[name] for name in nearest}) == 1 else None
+
+
+def _added_letter_is_a_slip(word: str, name: str) -> bool:
+    """Whether `word`, `name` with one letter added, adds it as a slip or an ending does: the letter repeats the one
+    beside it ("octobber", "novvember"), or stands before or after the whole name (a case ending or prefix: Turkish
+    "nisani", Arabic "بحزيران"). A letter added inside a name ("hazırlan" for "haziran") makes another word."""
+    for index in range(len(word)):
+        if word[:index] + word[index + 1 :] != name:
+            continue
+        if index in (0, len(word) - 1):
+            return True
+        if word[index] in (word[index - 1], word[index + 1]):
+            return True
+    return False
 
 
 def _word(word: str) -> str:

@@ -8,7 +8,8 @@
   leaves the form; any other text answers the form's question.
 - `is_open_question(text, language)`: a clause of the message opens with a question word that asks for information
   ("Wanneer …", "Hallo, hoe …", "متى …"), not yes or no: such a question is never a request to start a form, and its
-  answer does not open with "Ja." or "Nee." (`without_yes_or_no`), from the `open` and `answers` words.
+  answer does not open with "Ja." or "Nee." nor with a sentence that only says yes or no ("Nee, in principe niet.")
+  (`without_yes_or_no`), from the `open` and `answers` words.
 - `asked_points(text, language)`: the points of a topic the message asks for ("hoe lang van tevoren" a deadline,
   "krijg ik een boete" a consequence, "wat gebeurt er nadat" what comes next, "hoe vraag ik dat aan" the procedure,
   "wie beslist" who decides), from the `points` words; `assistant.knowledge.passages` answers them.
@@ -112,7 +113,12 @@ def is_question(text: str, language: str | None = None) -> bool:
 
 
 _CLAUSE = re.compile(r"[.,;:!?؟？\n]+")
-_YES_OR_NO = re.compile(r"^\s*(\w+)\s*([.,!]\s*)", re.UNICODE)
+_YES_OR_NO = re.compile(r"^\s*(\w+)\s*([.,،!]\s*)", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!]*[.!]+\s+(?=\S)")
+# An opening sentence of a yes or no and at most this many words after it, none of them a number ("Nee, in principe
+# niet.", "Ja, dat kan.", "No, that is not possible.", "Nie, co do zasady nie.") only says yes or no: an open question
+# gets none of it. A longer sentence ("Ja, een kind van 5 jaar is leerplichtig.") says what holds and keeps its words.
+ANSWER_SENTENCE_MAX_WORDS = 4
 
 
 def is_open_question(text: str, language: str | None = None) -> bool:
@@ -125,13 +131,27 @@ def is_open_question(text: str, language: str | None = None) -> bool:
 
 
 def without_yes_or_no(answer: str, language: str | None = None) -> str:
-    """`answer` without an opening "Ja." / "Nee, …" / "Yes." (the `answers` words): the answer to an open question
-    says what holds, not yes or no. Whatever follows keeps its words; its first letter becomes a capital."""
+    """`answer` without its opening yes or no (the `answers` words): the answer to an open question says what holds,
+    not yes or no. An opening sentence that only says yes or no ("Nee, in principe niet.", "Ja, dat kan.", "Ні, так не
+    можна."; `ANSWER_SENTENCE_MAX_WORDS`) is left out when more follows; otherwise only the word goes ("Ja, een kind
+    van 5 jaar is leerplichtig." becomes "Een kind van 5 jaar is leerplichtig."). What is left keeps its words; its
+    first letter becomes a capital."""
     match = _YES_OR_NO.match(answer)
     if match is None or not _words(normalise_language(language)).answer_start.fullmatch(folded(match[1])[0].strip()):
         return answer
+    sentence = _SENTENCE.match(answer)
+    if sentence is not None and sentence.end() > match.end() and _starts_a_sentence(answer[sentence.end() :]):
+        said = _WORD.findall(answer[match.end() : sentence.end()])
+        if len(said) <= ANSWER_SENTENCE_MAX_WORDS and not any(char.isdigit() for word in said for char in word):
+            match = sentence
     rest = answer[match.end() :]
     return rest[:1].upper() + rest[1:] if rest else answer
+
+
+def _starts_a_sentence(text: str) -> bool:
+    """Whether `text` starts as a sentence does: a capital or a letter without case ("bijv. voor" goes on)."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def asks_about_the_assistant(text: str, language: str | None = None) -> bool:

@@ -4,12 +4,15 @@ vocabulary the chat's situational reading (`assistant.situation`) and the verlof
 
 A message is folded as `assistant.folding.fold` folds it (case, accents, marks, apostrophes, digits of any script) and
 cut into tokens: words (an apostrophe inside a word stays: "п'ять", "ekim'de"), numbers ("16", "1,5") and dashes.
-Phrases from the words file are sequences of tokens; a token ending in * matches any word that starts with it, and
-{n} matches a number: digits, or a number word of the phrase's own language.
+Phrases from the words file are sequences of tokens; a token ending in * matches any word that starts with it,
+{n} matches a number: digits, or a number word of the phrase's own language, and {nth} an ordinal: digits with an
+ordinal ending of the phrase's language ("17e", "17de", "17th"; the `dates.ordinals` of `languages.yml`), or an
+ordinal word of that language ("zeventiende").
 
-Number words are not listed by hand: num2words writes 0-100 in every supported language, and the words file adds
-only the forms it does not write (case forms such as "трьох", fractions such as "anderhalf"). Words written as one
-("onbeş") and apart ("on beş") are the same number, as are "twenty-one" and "twenty one".
+Number words are not listed by hand: num2words writes 0-100 (and the ordinals 1-100) in every supported language,
+and the words file adds only the forms it does not write (case forms such as "трьох", fractions such as
+"anderhalf"). Words written as one ("onbeş") and apart ("on beş") are the same number, as are "twenty-one" and
+"twenty one".
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ import yaml
 
 from assistant.folding import fold
 from assistant.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
-from assistant.i18n.languages import LOCALE_DIR
-from assistant.i18n.number_words import number_words
+from assistant.i18n.languages import LOCALE_DIR, load_languages
+from assistant.i18n.number_words import number_words, ordinal_words
 
 WORDS_FILE = LOCALE_DIR / "situation.yml"
 UNITS = ("day", "week", "month", "hour", "year")
@@ -36,6 +39,8 @@ _LIST_KEYS = (
     "minus",
     "not_age",
     "age",
+    "age_when",
+    "age_subject",
     "birth",
     "turns",
     "in_time",
@@ -85,7 +90,7 @@ def _key(parts: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A phrase of the words file as folded tokens; `*` ends a prefix, `{n}` is a number slot."""
+    """A phrase of the words file as folded tokens; `*` ends a prefix, `{n}` is a number slot, `{nth}` an ordinal."""
 
     parts: tuple[str, ...]
     language: str
@@ -104,6 +109,12 @@ class Phrase:
                     return None  # "is een", "ik ben een": the article, not the number one
                 number, position = found[0], found[1]
                 continue
+            if part == "{nth}":
+                ordinal = words.ordinal_at(toks, position, self.language)
+                if ordinal is None:
+                    return None
+                number, position = ordinal
+                continue
             text = toks[position].text
             if part.endswith("*") and len(part) > 1:
                 if not text.startswith(part[:-1]):
@@ -119,7 +130,7 @@ def phrase(text: str, language: str, value: Any = None) -> Phrase:
     folded = fold(str(text)).replace("{N}", "{n}")
     parts = []
     for piece in folded.split():
-        if piece in ("{n}", "-", "–"):
+        if piece in ("{n}", "{nth}", "-", "–"):
             parts.append(piece)
             continue
         star = piece.endswith("*")
@@ -148,7 +159,7 @@ class PhraseIndex:
         numbered: list[Phrase] = []
         for item in phrases:
             first = item.parts[0]
-            if first == "{n}":
+            if first in ("{n}", "{nth}"):
                 numbered.append(item)
             elif first.endswith("*") and len(first) > 1:
                 prefixed.append((first[:-1], item))
@@ -169,6 +180,8 @@ class Words:
     """Every language's words, compiled."""
 
     numbers: dict[str, dict[str, float]]  # language -> number key -> value
+    ordinals: dict[str, dict[str, float]]  # language -> ordinal word key -> value ("zeventiende": 17)
+    ordinal_endings: dict[str, frozenset[str]]  # language -> endings after digits ("e", "de", "ste"; "th")
     units: tuple[Phrase, ...]  # value: a unit
     single: tuple[Phrase, ...]  # value: (number, unit)
     one: tuple[Phrase, ...]
@@ -191,6 +204,29 @@ class Words:
             for code, table in self.numbers.items():
                 if (language is None or code == language) and key in table:
                     return table[key], index + width, code
+        return None
+
+    def ordinal_at(self, toks: list[Token], index: int, language: str) -> tuple[float, int] | None:
+        """(value, end index) of an ordinal of `language` starting at `index`: digits directly followed by one of
+        its ordinal endings ("17e"), or its ordinal words ("zeventiende", "seventeenth")."""
+        token = toks[index]
+        if token.is_digits:
+            following = toks[index + 1] if index + 1 < len(toks) else None
+            if (
+                following is not None
+                and following.start == token.end
+                and following.text in self.ordinal_endings.get(language, ())
+                and token.text.isdigit()
+            ):
+                return float(token.text), index + 2
+            return None
+        table = self.ordinals.get(language, {})
+        for width in (3, 2, 1):
+            if index + width > len(toks) or any(t.is_digits for t in toks[index : index + width]):
+                continue
+            key = _key(t.text for t in toks[index : index + width])
+            if key in table:
+                return table[key], index + width
         return None
 
     def first(
@@ -243,6 +279,23 @@ def _entries(data: dict[str, Any], code: str) -> dict[str, Any]:
     return entry
 
 
+def _ordinal_table(code: str) -> dict[str, float]:
+    try:
+        written = ordinal_words(code, NUMBER_WORDS_UP_TO)
+    except NotImplementedError:
+        return {}
+    table: dict[str, float] = {}
+    for word, value in written.items():
+        table.setdefault(_key(token.text for token in tokens(fold(word))), float(value))
+    return table
+
+
+def _ordinal_endings(code: str) -> frozenset[str]:
+    config = load_languages().get(code)
+    endings = (config.dates if config is not None else {}).get("ordinals") or ()
+    return frozenset(token.text for word in endings for token in tokens(fold(str(word))))
+
+
 def _number_table(code: str, extra: dict[str, Any]) -> dict[str, float]:
     table: dict[str, float] = {}
     try:
@@ -264,6 +317,8 @@ def load_words() -> Words:
     if unknown_languages:
         raise ValueError(f"{WORDS_FILE.name}: not a supported language: {sorted(unknown_languages)}")
     numbers: dict[str, dict[str, float]] = {}
+    ordinals: dict[str, dict[str, float]] = {}
+    endings: dict[str, frozenset[str]] = {}
     units: list[Phrase] = []
     single: list[Phrase] = []
     one: list[Phrase] = []
@@ -272,6 +327,8 @@ def load_words() -> Words:
     for code in (SOURCE_LANGUAGE, *(c for c in SUPPORTED_LANGUAGES if c != SOURCE_LANGUAGE)):
         entry = _entries(data, code)
         numbers[code] = _number_table(code, entry.get("numbers") or {})
+        ordinals[code] = _ordinal_table(code)
+        endings[code] = _ordinal_endings(code)
         for unit, words in (entry.get("units") or {}).items():
             units.extend(phrase(word, code, unit) for word in words)
         for word, (value, unit) in (entry.get("single") or {}).items():
@@ -291,6 +348,8 @@ def load_words() -> Words:
     indexes["units"] = PhraseIndex.of(kept_units)
     return Words(
         numbers=numbers,
+        ordinals=ordinals,
+        ordinal_endings=endings,
         units=kept_units,
         single=tuple(p for p in single if p.parts),
         one=tuple(p for p in one if p.parts),

@@ -240,7 +240,7 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
     from assistant.situation.leave import vakantie
     from assistant.situation.leave_texts import NON_REASON_NO, VAKANTIE_ONLY_JOB_REASON
-    from assistant.verlof_requests.interpret import NON_REASONS
+    from assistant.verlof_requests.reasons import NON_REASONS
 
     if facts.reason == "werk" and (
         facts.duration_days is not None or facts.start is not None or facts.holiday is not None

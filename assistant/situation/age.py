@@ -4,6 +4,11 @@ A birth date runs `leerplicht_status` (the dates, written in the reader's langua
 applies (not yet, leerplicht, kwalificatieplicht, none). The parent hears about their child, a young person about
 their own obligations, school staff about a pupil. When a parent or young person asks what it means for them and
 gave no age, the one question is the age (the general rule is answered with it).
+
+Asked about leaving school without a diploma (`voortijdig_schoolverlaten`), an age under the end of the
+kwalificatieplicht gets that verdict first and what happens when the young person stays away anyway (the school
+reports the absence, art. 21a; the leerplichtambtenaar, art. 22); from that age on the topic's own text answers (the
+school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict.
 """
 
 from __future__ import annotations
@@ -133,6 +138,22 @@ ASK_AGE = {
     "parent": _("Hoe oud is uw kind? Typ de geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
     "young": _("Hoe oud bent u? Typ uw geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
 }
+STAYING_AWAY = {
+    "parent": _(
+        "Blijft uw kind toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet) en gaat de "
+        "leerplichtambtenaar met uw kind en met u praten. Helpt dat niet, dan kan die proces-verbaal opmaken "
+        "(artikel 22)."
+    ),
+    "young": _(
+        "Blijft u toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet) en gaat de "
+        "leerplichtambtenaar met u praten. Weigert u terug te gaan, dan kan die proces-verbaal opmaken (artikel 22)."
+    ),
+    "school": _(
+        "Blijft de jongere toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet); de "
+        "leerplichtambtenaar gaat dan met de jongere en de ouders praten (artikel 22)."
+    ),
+}
+LEAVING_TOPIC = "voortijdig_schoolverlaten"
 BAND_UNDER = _("Jonger dan {age} jaar")
 BAND_LEERPLICHTIG = _("{start} tot {end} jaar")
 BAND_KWALIFICATIE = _("{end} of {last} jaar")
@@ -185,6 +206,8 @@ def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | No
     if facts.birth_date is not None:
         return _from_birth(topic, facts, on, role, law)
     if facts.age is not None:
+        if topic == LEAVING_TOPIC and state(facts.age, facts.startkwalificatie, law) == "adult":
+            return None  # from 18 on, leaving school is what the topic's own text is about
         return _from_age(topic, facts, role, law)
     unknown = "age" in facts.unknown or "*" in facts.unknown
     if may_ask and not unknown and topic in ASKS_AGE and facts.role in ("parent", "young"):
@@ -211,9 +234,11 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
             topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts, law_date=law.on
         )
     lines = [Message(STATES[name][role], values)]
-    return Reply(
-        topic=topic, lines=tuple(lines), citations=statute_first(_citations(name, law)), facts=facts, law_date=law.on
-    )
+    citations = _citations(name, law)
+    if topic == LEAVING_TOPIC and name in ("leerplichtig", "kwalificatie"):
+        lines.append(Message(STAYING_AWAY[role]))
+        citations += ["lpw:21a", "lpw:22"]
+    return Reply(topic=topic, lines=tuple(lines), citations=statute_first(citations), facts=facts, law_date=law.on)
 
 
 def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParameters) -> Reply | None:

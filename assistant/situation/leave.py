@@ -86,7 +86,7 @@ from assistant.situation.leave_texts import (
     WITHIN_GUIDANCE,
 )
 from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
-from assistant.verlof_requests.interpret import NON_REASONS
+from assistant.verlof_requests.reasons import NON_REASONS
 
 FALSE_SICK_TOPIC = "luxe_verzuim"
 

@@ -16,6 +16,7 @@ from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
 from assistant.melding_facts import UNKNOWN, parse_melding_text
+from assistant.situation.ages import phrase_age
 from assistant.situation.facts import (
     END_BEFORE_START,
     FUTURE_BIRTH,
@@ -208,19 +209,6 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
         index = max(after, index + 1)
 
 
-def _phrase_numbers(reading: Reading, toks: list[Token], name: str) -> int | None:
-    """The number of the first phrase of `name` with {n} whose number is not followed by another unit ("ik ben
-    17" is an age; "is 16 uur" is not)."""
-    words = reading.words
-    for _phrase, _start, end, number in words.find(name, toks):
-        if number is None or not number.is_integer():
-            continue
-        unit = words.unit_at(toks, end) if end < len(toks) else None
-        if unit is None or unit[0] == "year":
-            return int(number)
-    return None
-
-
 def _grade(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
     for phrase, start, end, _number in words.find("grade", toks):
@@ -342,7 +330,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     reading.folded = fold(rest)
     toks = tokens(reading.folded)
     _numbers(reading, toks)
-    age = _phrase_numbers(reading, toks, "age")
+    age = phrase_age(words, toks, reading.folded)
     if age is not None and not reading.turns:
         reading.set("age", age - 1 if reading.ahead else age)
     _grade(reading, toks)

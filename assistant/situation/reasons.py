@@ -3,30 +3,43 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.i18n.situation_words import Token, Words
 from assistant.situation.facts import EVENT_CATEGORIES
 from assistant.situation.vocabulary import event_index
-from assistant.verlof_requests.interpret import NON_REASONS, first_non_reason, interpret_category, reasons_said
+from assistant.verlof_requests.reasons import NON_REASONS, event_in, first_reason, reasons_said
 
 if TYPE_CHECKING:
     from assistant.situation.reading import Reading
 
 
 def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> None:
-    """The reason of a leave request: an event (the classifier's or from the NLU synonyms), else a reason that does
-    not count, else the open event "overig" ("carnaval" is a synonym of "overig", but no ground for leave), else a
+    """The reason of a leave request, in the order of `first_reason` (the verlof form's order too): an event (the
+    classifier's, from the NLU synonyms, else from the Dutch event words, but not "ziek melden"), else a reason that
+    does not count, else the open event "overig" ("carnaval" is a synonym of "overig", but no ground for leave), else a
     parent's job. Words inside a holiday's name ("carnavalsvakantie", "carnival holidays") are no reason."""
     if "birth_date" in reading.values:
         events = [event for event in events if event != "gezinsuitbreiding"]  # "geboren op" is the child's birth
     events = list(events)
-    for event in events:
-        if event in EVENT_CATEGORIES and event != "overig":
-            reading.set("reason", event)
-            return
+    found = reasons_said(toks, reading.words)
+    event = next((event for event in events if event in EVENT_CATEGORIES and event != "overig"), None)
+    if event is None:
+        event = _event_said(reading, toks)
+    if event is None and "overig" in events:
+        event = "overig"
+    reason = first_reason(event, found)
+    if reason is not None:
+        reading.set("reason", reason)
+    elif "werk" in found:
+        reading.set("reason", "werk")
+
+
+def _event_said(reading: Reading, toks: list[Token]) -> str | None:
+    """The event the words of the message name: the longest NLU synonym of any language outside a holiday's name,
+    else the Dutch event words (`event_in`); "overig" when only the open event is named. Not a birth ("geboren op")
+    when the message gives a birth date."""
     holidays = [(start, end) for _phrase, start, end, _number in reading.words.find("holidays", toks)]
 
     def in_holiday(start: int) -> bool:
@@ -38,27 +51,15 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
             continue
         if best is None or end - start > best[0]:
             best = (end - start, item.value)
-    if best is not None and best[1] == "gezinsuitbreiding" and "birth_date" in reading.values:
+    birth = "birth_date" in reading.values
+    if best is not None and best[1] == "gezinsuitbreiding" and birth:
         best = None
     if best is not None and best[1] != "overig":
-        reading.set("reason", best[1])
-        return
-    found = reasons_said(toks, reading.words)
-    non_reason = first_non_reason(found)
-    if non_reason is not None:  # before the loose Dutch event stems: "ziek melden omdat de tickets goedkoper zijn"
-        reading.set("reason", non_reason)
-        return
-    if best is not None or "overig" in events:
-        reading.set("reason", "overig")
-        return
-    category = interpret_category(reading.text) if not _CALLING_IN_SICK.search(reading.text) else None
-    if category == "gezinsuitbreiding" and "birth_date" in reading.values:
-        category = None
-    if category in EVENT_CATEGORIES and category != "overig":
-        reading.set("reason", category)
-        return
-    if "werk" in found:
-        reading.set("reason", "werk")
+        return best[1]
+    category = event_in(reading.text)
+    if category in EVENT_CATEGORIES and category != "overig" and not (category == "gezinsuitbreiding" and birth):
+        return category
+    return "overig" if best is not None else None
 
 
 def _near(words: Words, toks: list[Token], first: str, second: str, distance: int) -> bool:
@@ -89,6 +90,3 @@ def is_false_sick_report(reading: Reading, toks: list[Token]) -> bool:
         or "start" in reading.values
         or reading.values.get("reason") in NON_REASONS
     )
-
-
-_CALLING_IN_SICK = re.compile(r"\bziek\s*(te\s+)?meld|\bziekgemeld|\bziek\s+gemeld", re.IGNORECASE)

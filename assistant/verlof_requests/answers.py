@@ -12,7 +12,7 @@ from assistant.dates import DateError, ParsedDates, parse_dates
 from assistant.i18n.formatting import format_date, format_day_month, format_numeric_date, format_weekday
 from assistant.rules.verlof import get_rules, last_day_to_ask
 from assistant.schools import get_registry
-from assistant.verlof_requests import interpret
+from assistant.verlof_requests import interpret, reasons
 from assistant.verlof_requests.form_texts import (
     BAD_CHILD_NAME,
     BAD_CLASS,
@@ -70,7 +70,7 @@ def check_kind(text: str) -> tuple[str, str | None]:
 
 def check_category(text: str) -> tuple[str, str | None]:
     """(category, reason when the answer already says it)."""
-    category = interpret.interpret_category(text) or interpret.guess_non_reason(text) or "overig"
+    category = reasons.typed_reason(text) or "overig"
     if category not in get_rules().categories:
         category = "overig"
     words = interpret.clean_text(text).split()

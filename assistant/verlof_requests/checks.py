@@ -19,7 +19,7 @@ from assistant.rules.verlof import (
     last_day_to_ask,
 )
 from assistant.schools import School, find_school, get_registry, normalise_name
-from assistant.verlof_requests import interpret
+from assistant.verlof_requests import interpret, reasons
 from assistant.verlof_requests.errors import DecisionError as DecisionError
 from assistant.verlof_requests.errors import RequestNotFound as RequestNotFound
 from assistant.verlof_requests.errors import RequestRefused
@@ -135,7 +135,7 @@ def check_fields(data: RequestData, today: date) -> tuple[RequestData, School | 
     if category is not None and category not in rules.categories:
         raise RequestRefused("category", "unknown_category", UNKNOWN_CATEGORY, categories=", ".join(rules.categories))
     if category is None and data.kind == "vakantie":
-        category = interpret.guess_non_reason(reason)
+        category = reasons.guess_non_reason(reason)
     employer_statement = data.employer_statement if data.kind == "vakantie" else None
     if data.kind == "vakantie" and employer_statement is None:
         raise RequestRefused("employer_statement", "employer_statement_missing", EMPLOYER_STATEMENT_MISSING)

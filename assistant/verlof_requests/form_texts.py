@@ -7,6 +7,12 @@ from assistant.i18n import _
 
 # -- texts --------------------------------------------------------------------------------------------------------
 
+# Said once, when a parent starts a request (not with every question, nor when a question is asked again).
+INTRO = _(
+    "Ik help u graag met een verlofaanvraag. Ik stel u een paar vragen. Daarna ziet u alles nog een keer, voordat u "
+    'het verstuurt. U kunt altijd "stop" typen.'
+)
+
 BAD_KIND = _(
     "Ik begrijp niet welk soort verlof u bedoelt. Kies een van de knoppen, of typ bijvoorbeeld "
     '"vakantie" of "bruiloft".'

@@ -7,9 +7,9 @@
 - `valid_email`, `valid_child_name`, `clean_text`.
 - `interpret_correction`: "nee, de laatste dag is 14 maart" -> Correction("end_date", "14 maart"), in every
   supported language (the words are in `assistant/locale/languages.yml`).
-- `reasons_said`, `first_non_reason`, `guess_non_reason`: the reasons a text names, in any supported language, with
-  the words of `assistant/locale/situation.yml` (`reasons`), the one vocabulary the chat's situational reading uses
-  too; "de tickets zijn goedkoper" -> "goedkopere_tickets", "carnaval" -> "feest", "skiën" -> "wintersport".
+
+The reasons a text names (an event, a reason that does not count) and their one order are in
+`assistant.verlof_requests.reasons`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from assistant.i18n import SOURCE_LANGUAGE, normalise_language
 from assistant.i18n.languages import load_languages
 from assistant.i18n.phrases import folded as _folded
 from assistant.i18n.phrases import word_pattern as _any
-from assistant.i18n.situation_words import Token, Words, load_words, tokens
 
 KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
 
@@ -44,19 +43,6 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
         r"suikerfeest|offerfeest|bayram|\beid\b|divali|diwali|\bholi\b|pesach|jom kipoer|"
         r"religi|geloof|moskee|\bkerk|bedevaart|hadj",
     ),
-)
-# The reasons that do not count (knowledge/rules/verlof.yml non_reasons) that words name (`reasons` in
-# assistant/locale/situation.yml), in the order a text's words are read: the first one said is the reason.
-NON_REASONS = (
-    "goedkopere_tickets",
-    "al_geboekt",
-    "geen_boeking",
-    "familiebezoek",
-    "drukte",
-    "broers_zussen_vrij",
-    "wintersport",
-    "feest",
-    "evenement",
 )
 YES = re.compile(r"^(?:ja|jazeker|jawel|yes|zeker|klopt|heb ik|die heb ik|ik heb (?:er )?een|dat klopt|oke?|ok[eé])\b")
 NO = re.compile(r"^(?:nee|neen|nope|no|niet|geen|die heb ik niet|heb ik niet|ik heb (?:er )?geen)\b")
@@ -177,29 +163,6 @@ def valid_child_name(name: str) -> bool:
         and not _NOT_A_NAME.match(fold_words(name))
         and not name.startswith("/")
     )
-
-
-def reasons_said(toks: list[Token], words: Words | None = None) -> set[str]:
-    """The reasons (`reasons` of situation.yml: a parent's job, "werk", and the reasons that do not count) that the
-    folded tokens name, in any supported language; not a word inside a holiday's name ("carnival holidays")."""
-    words = words or load_words()
-    holidays = [(start, end) for _phrase, start, end, _number in words.find("holidays", toks)]
-    return {
-        item.value
-        for item, start, _end, _number in words.find("reasons", toks)
-        if not any(first <= start < last for first, last in holidays)
-    }
-
-
-def first_non_reason(said: set[str]) -> str | None:
-    """The reason that does not count among `said`, the first of NON_REASONS."""
-    return next((reason for reason in NON_REASONS if reason in said), None)
-
-
-def guess_non_reason(text: str) -> str | None:
-    """The reason that does not count that a typed reason names ("de tickets zijn goedkoper", "carnaval", "we
-    willen skiën"), as the chat reads it; None when it names none."""
-    return first_non_reason(reasons_said(tokens(fold(text))))
 
 
 # -- corrections ------------------------------------------------------------------------------------------------------

@@ -429,6 +429,76 @@ def test_a_religious_day_answer_states_the_rule_without_a_yes_that_would_answer_
     assert "Extra dagen, bijvoorbeeld om te reizen of familie te bezoeken, vallen er niet onder" in text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "no", "rule"),
+    [
+        (
+            "Hoe lang van tevoren moet ik vakantieverlof aanvragen?",
+            "nl",
+            "Nee",
+            "Op vakantie gaan buiten de schoolvakanties mag in principe niet. Alleen als",
+        ),
+        (
+            "How far in advance do I have to apply for holiday leave?",
+            "en",
+            "No",
+            "Going on holiday outside the school holidays is in principle not allowed. Only if",
+        ),
+        ("متى يجب أن أطلب إجازة العطلة؟", "ar", "لا", "السفر في عطلة خارج العطل المدرسية غير مسموح من حيث المبدأ"),
+        (
+            "Коли треба подати заяву на відпустку на канікули?",
+            "uk",
+            "Ні",
+            "Їхати у відпустку поза шкільними канікулами",
+        ),
+        ("Kaç hafta önceden tatil izni istemeliyim?", "tr", "Hayır", "Okul tatilleri dışında tatile gitmeye prensip"),
+        ("Kiedy muszę złożyć wniosek o urlop wakacyjny?", "pl", "Nie", "Wyjazd na wakacje poza feriami szkolnymi"),
+    ],
+)
+def test_an_open_question_gets_the_rule_not_a_no(text: str, language: str, no: str, rule: str) -> None:
+    """ "Hoe lang van tevoren …?" asks for a term: the answer opens with what holds (the topic's rule), never with a
+    "Nee" that answers another question; "Mag ik …?" reads the same rule as its no."""
+    message, _ = run(ActionAnswerTopic(), tracker("ask_verlof_vakantie", text, language=language))
+    assert not message["text"].startswith(no)
+    assert message["text"].startswith(rule)
+    closed, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Mag ik buiten de schoolvakanties op vakantie?")
+    )
+    assert closed["text"].startswith("Op vakantie gaan buiten de schoolvakanties mag in principe niet. Alleen als")
+
+
+def test_an_open_question_about_the_term_gets_the_term_without_a_no() -> None:
+    message, _ = run(
+        ActionAnswerTopic(), tracker("ask_verlof_vakantie", "Hoe lang van tevoren moet ik vakantieverlof aanvragen?")
+    )
+    assert not message["text"].startswith("Nee")
+    assert "Alleen als het beroep van een ouder" in message["text"]
+    assert "ongeveer 8 weken van tevoren" in message["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat gebeurt er als ik met 17 zonder diploma stop?",
+        "wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo",
+    ],
+)
+def test_leaving_school_without_a_diploma_at_17_gets_the_verdict_first(text: str) -> None:
+    message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
+    assert message["custom"]["topic"] == "voortijdig_schoolverlaten"
+    assert message["text"].startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert "artikel 21a Leerplichtwet" in message["text"] and "leerplichtambtenaar" in message["text"]
+    assert message["custom"]["situation"]["facts"]["age"] == 17
+    assert "Een voortijdig schoolverlater is" in message["custom"]["details"]  # the topic's text behind "Meer uitleg"
+
+
+def test_leaving_school_without_a_diploma_at_19_gets_the_topics_text() -> None:
+    text = "wat gebeurt er als ik met 19 zonder diploma stop met het mbo"
+    message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
+    assert message["text"].startswith("Een voortijdig schoolverlater is")
+    assert "Doorstroompunt" in message["text"]
+
+
 def test_a_verdict_is_followed_by_the_point_asked_that_it_does_not_give() -> None:
     text = "Wij zijn een school. Een leerling mist 16 uur in vier weken. Binnen welke termijn moeten wij dat melden?"
     message, _events = run(ActionAnswerTopic(), tracker("ask_meldplicht_verzuim", text))

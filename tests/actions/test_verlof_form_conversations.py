@@ -278,3 +278,63 @@ def test_an_unknown_school_says_truthfully_who_decides_and_what_the_parent_must_
     assert "De directeur van Montessorischool Zonnebloem beslist" in done
     assert "Vraag het verlof dus ook aan bij de school zelf" in done
     assert "De directeur van Montessorischool Zonnebloem beslist over uw aanvraag. Met uw kenmerk" not in done
+
+
+INTRO_START = "Ik help u graag met een verlofaanvraag."
+
+
+def test_the_introduction_comes_once_and_a_question_asked_again_is_only_the_question(configured) -> None:
+    """An answer that cannot be read gets the polite explanation and the question again, not the introduction; nor
+    does the question that comes back after a question in between."""
+    loop = FormLoop()
+    started = loop.say("ik wil verlof aanvragen", "request_verlof")
+    assert [message["text"] for message in started] == [
+        "Ik help u graag met een verlofaanvraag. Ik stel u een paar vragen. Daarna ziet u alles nog een keer, "
+        'voordat u het verstuurt. U kunt altijd "stop" typen.',
+        "Om wat voor verlof gaat het?",
+    ]
+    assert started[-1]["buttons"]  # the kinds of leave as buttons, with the question
+    again = loop.say("blablabla")
+    assert [message["text"] for message in again] == [
+        'Ik begrijp niet welk soort verlof u bedoelt. Kies een van de knoppen, of typ bijvoorbeeld "vakantie" of '
+        '"bruiloft".',
+        "Om wat voor verlof gaat het?",
+    ]
+    after_a_question = loop.say("wat is luxe verzuim?", "ask_luxe_verzuim")
+    assert INTRO_START not in texts(after_a_question)
+    assert after_a_question[-1]["text"] == "Om wat voor verlof gaat het?"
+    loop.say('/inform{"verlof_kind": "vakantie"}')
+    wrong_name = loop.say("123")
+    assert INTRO_START not in texts(wrong_name) and "voornaam en achternaam" in wrong_name[-1]["text"]
+
+
+def test_the_introduction_also_comes_when_the_first_message_names_the_kind(configured) -> None:
+    loop = FormLoop()
+    started = loop.say("ik wil vakantieverlof aanvragen", "request_verlof")
+    assert started[0]["text"].startswith(INTRO_START)
+    assert "voornaam en achternaam" in started[-1]["text"]
+
+
+def test_the_introduction_is_in_the_conversations_language(configured) -> None:
+    loop = FormLoop(language="en")
+    started = loop.say("I want to request leave", "request_verlof")
+    assert started[0]["text"].startswith("I am happy to help you with a leave request.")
+    again = loop.say("blablabla")
+    assert not any("happy to help" in (message["text"] or "") for message in again)
+
+
+def test_a_correction_that_restarts_the_form_does_not_introduce_it_again(configured) -> None:
+    loop = FormLoop()
+    up_to_the_summary(loop)
+    loop.active = False  # the parent left the form (a person, a question); the answers are kept
+    restarted = loop.say("de laatste dag is 12 maart", "verlof_correction")
+    assert INTRO_START not in texts(restarted)
+
+
+def test_the_forms_event_question_puts_an_illness_before_cheaper_tickets(configured) -> None:
+    """The same message as in the chat (tests/verlof_requests/test_interpret_reasons.py): the illness is assessed."""
+    loop = FormLoop()
+    loop.say("ik wil verlof aanvragen", "request_verlof")
+    loop.say('/inform{"verlof_kind": "gewichtige_omstandigheid"}')
+    loop.say("oma is ziek en de tickets zijn goedkoper")
+    assert loop.slots["verlof_category"] == "ernstige_ziekte"

@@ -10,6 +10,7 @@ import pytest
 from assistant.dates import ParsedDates, date_spans, misspelt_month, parse_dates
 from assistant.dates.words import date_patterns
 from assistant.folding import fold
+from assistant.situation import read_facts
 
 TODAY = date(2026, 12, 6)
 
@@ -93,3 +94,37 @@ def test_a_span_shows_the_month_as_typed() -> None:
 
 def test_a_number_before_an_ordinary_word_is_still_no_date() -> None:
     assert date_spans("Hij heeft 14 matches gespeeld en 10 schooldagen gemist") == []
+
+
+def turkish_names() -> dict[str, int]:
+    return date_patterns("tr").vocabulary.full_months
+
+
+@pytest.mark.parametrize("word", ["hazırlanmak", "hazırlan", "hazirlan"])
+def test_a_letter_added_inside_a_name_makes_another_word(word: str) -> None:
+    """The Turkish verb stem "hazırlan" (prepare) is one letter more than "haziran" (June): no month."""
+    assert misspelt_month(fold(word), turkish_names()) is None
+    assert misspelt_month(fold(word), names()) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "month"),
+    [
+        ("hazrian", 6),  # two letters swapped
+        ("Haizran", 6),
+        ("hazran", 6),  # a letter left out
+        ("octobber", 10),  # a letter typed twice
+        ("novvember", 11),
+        ("hazirana", 6),  # a case ending after the whole name
+        ("nisani", 4),
+    ],
+)
+def test_a_turkish_misspelling_or_a_doubled_letter_is_a_month(typed: str, month: int) -> None:
+    found = misspelt_month(fold(typed), turkish_names())
+    assert found is not None and turkish_names()[found] == month
+
+
+def test_preparing_is_no_june_in_a_turkish_question() -> None:
+    assert read_facts("Tatile hazırlanmak için iki hafta izin alabilir miyiz?", "tr", today=TODAY).month is None
+    assert read_facts("Çocuğum sınava hazırlan diyor, bir gün izin?", "tr", today=TODAY).month is None
+    assert read_facts("Haizran ayında iki hafta izin alabilir miyiz?", "tr", today=TODAY).month == 6

@@ -82,7 +82,36 @@ def test_ages_in_every_language(language: str, text: str, age: int) -> None:
     assert facts(text, language).age == age
 
 
-@pytest.mark.parametrize("text", ["3 jaar geleden verhuisd", "16 uur verzuim", "het is 2 weken"])
+@pytest.mark.parametrize(
+    ("text", "age", "role"),
+    [
+        ("Wat gebeurt er als ik met 17 zonder diploma stop?", 17, "young"),
+        ("wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo", 17, "young"),
+        ("mag ik op mijn zestiende stoppen?", 16, "young"),
+        ("wat als ik met zeventien stop", 17, "young"),
+        ("Mag je stoppen met school met 17?", 17, None),  # the number ends the clause, the message is about leaving
+        ("ben ik met 17 nog leerplichtig?", 17, "young"),
+        ("mijn zoon wil op zijn 17de van school af", 17, "parent"),
+    ],
+)
+def test_an_age_said_with_met_or_as_an_ordinal_in_a_question_about_leaving(text: str, age: int, role: str) -> None:
+    found = facts(text)
+    assert (found.age, found.role) == (age, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 jaar geleden verhuisd",
+        "16 uur verzuim",
+        "het is 2 weken",
+        "Wij gaan met 4 kinderen op vakantie, geldt de leerplicht voor alle vier?",  # "met 4" before a noun
+        "we gaan met 4 naar Turkije, mag dat?",  # not about leaving school
+        "met 17 dagen verzuim, moeten we stoppen?",  # a unit follows
+        "in de 2e week stoppen",  # an ordinal without "op mijn"
+        "op de 17e van de maand stoppen",
+    ],
+)
 def test_numbers_that_are_no_age(text: str) -> None:
     assert facts(text).age is None
 

@@ -301,7 +301,7 @@ def test_every_non_reason_and_the_new_facts_have_words_in_every_language(languag
 
     from assistant.i18n.situation_words import WORDS_FILE
     from assistant.rules.verlof import get_rules
-    from assistant.verlof_requests.interpret import NON_REASONS
+    from assistant.verlof_requests.reasons import NON_REASONS
 
     entry = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))[language]
     assert set(NON_REASONS) <= set(entry["reasons"])

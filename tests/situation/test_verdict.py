@@ -198,6 +198,38 @@ def test_a_young_person_hears_about_their_own_obligation() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Wat gebeurt er als ik met 17 zonder diploma stop?",
+        "wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo",
+    ],
+)
+def test_leaving_school_at_17_gets_the_kwalificatieplicht_and_what_happens(text: str) -> None:
+    found = reply("voortijdig_schoolverlaten", text)
+    bubble = first_bubble(found)
+    assert bubble.startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert "Stoppen zonder zo'n diploma mag dus nog niet." in bubble
+    assert "meldt de school dat verzuim (artikel 21a Leerplichtwet)" in bubble
+    assert "leerplichtambtenaar" in bubble
+    assert found.citations[:2] == ("lpw:4a", "lpw:3")
+    assert {"lpw:21a", "lpw:22"} <= set(found.citations)
+
+
+def test_a_parent_asking_about_leaving_hears_about_their_child() -> None:
+    bubble = first_bubble(reply("voortijdig_schoolverlaten", "Mijn zoon van 16 wil zonder diploma stoppen, wat nu?"))
+    assert bubble.startswith("De leerplicht loopt tot het einde van het schooljaar waarin uw kind 16 jaar werd.")
+    assert "gaat de leerplichtambtenaar met uw kind en met u praten" in bubble
+
+
+def test_leaving_school_from_18_is_the_topics_own_text() -> None:
+    facts = read_facts("wat gebeurt er als ik met 19 zonder diploma stop met het mbo", "nl", today=TODAY)
+    assert facts.age == 19
+    assert situational_reply("voortijdig_schoolverlaten", facts, TODAY) is None
+    # the kwalificatieplicht topic still says that nothing applies any more
+    assert situational_reply("kwalificatieplicht", facts, TODAY) is not None
+
+
+@pytest.mark.parametrize(
     ("text", "start"),
     [
         ("Mijn zoon is 4, moet hij al naar school?", "Nee, uw kind is nog niet leerplichtig."),

@@ -1,5 +1,6 @@
 """The verlof form reads the reasons that do not count with the chat's vocabulary (`reasons` in
-assistant/locale/situation.yml): the form refuses and explains the same reasons the chat does, in every language."""
+assistant/locale/situation.yml): the form refuses and explains the same reasons the chat does, in every language,
+and both put an event named beside such a reason first (`first_reason`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from assistant.i18n import Localiser
 from assistant.rules.verlof import get_rules
 from assistant.situation import read_facts
+from assistant.situation.verdict import situational_reply
 from assistant.verlof_requests.answers import check_category
-from assistant.verlof_requests.interpret import NON_REASONS, guess_non_reason
+from assistant.verlof_requests.reasons import NON_REASONS, first_reason, guess_non_reason
 
 TODAY = date(2026, 12, 6)
 
@@ -71,3 +74,41 @@ def test_every_reason_the_form_reads_is_a_non_reason_of_the_rules() -> None:
 )
 def test_the_forms_event_question_reads_the_new_non_reasons(text: str, category: str) -> None:
     assert check_category(text)[0] == category
+
+
+BOTH = [
+    ("oma is ziek en de tickets zijn goedkoper", "ernstige_ziekte"),
+    ("Mijn oma is ernstig ziek en de tickets zijn dan ook goedkoper.", "ernstige_ziekte"),
+    ("De bruiloft van mijn zus, en de vliegtickets zijn dan goedkoper.", "huwelijk"),
+    ("We verhuizen, en dan ontlopen we ook de drukte op de weg.", "verhuizing"),
+    (
+        "Zal ik mijn kind ziek melden omdat de tickets goedkoper zijn?",
+        "goedkopere_tickets",
+    ),  # no illness: a false report
+    ("Iets anders: wij vieren carnaval.", "feest"),  # a reason that does not count comes before "overig"
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), BOTH)
+def test_the_form_and_the_chat_give_an_event_and_a_non_reason_in_one_order(text: str, reason: str) -> None:
+    """One order (`first_reason`): a real circumstance named beside a reason that does not count is the reason, in
+    the form's event question and in the chat."""
+    assert check_category(text)[0] == reason
+    assert read_facts(text, "nl", today=TODAY).reason == reason
+
+
+def test_first_reason_puts_the_event_first_then_a_non_reason_then_overig() -> None:
+    assert first_reason("ernstige_ziekte", {"goedkopere_tickets"}) == "ernstige_ziekte"
+    assert first_reason("overig", {"feest"}) == "feest"
+    assert first_reason("overig", set()) == "overig"
+    assert first_reason(None, {"wintersport", "werk"}) == "wintersport"
+    assert first_reason(None, {"werk"}) is None  # a parent's job is no event and no reason that does not count
+
+
+def test_an_illness_named_with_cheaper_tickets_is_assessed_and_not_refused() -> None:
+    text = "Mijn oma is ernstig ziek en de tickets zijn dan goedkoper, mogen we 3 dagen weg?"
+    found = situational_reply("verlof_gewichtige_omstandigheden", read_facts(text, "nl", today=TODAY), TODAY)
+    assert found is not None and not found.refuses
+    line = Localiser("nl")(found.lines[0])
+    assert line.startswith("Voor ernstige ziekte in de familie kan de directeur verlof geven (artikel 14")
+    assert "Goedkopere tickets" not in " ".join(Localiser("nl")(message) for message in found.lines)
