@@ -35,6 +35,7 @@ _LIST_KEYS = (
     "one",
     "minus",
     "not_age",
+    "not_age_before",
     "age",
     "birth",
     "turns",

@@ -155,6 +155,25 @@ def _is_minus(toks: list[Token], index: int, words: Words) -> bool:
     return any(phrase.parts == (before.text,) for phrase in words.lists["minus"])
 
 
+def _not_age(toks: list[Token], start: int, end: int, words: Words) -> bool:
+    """Whether "{n} jaar" at toks[start:end] is a limit or a length, not the child's age: a word of `not_age`
+    follows ("40 jaar getrouwd", "25 jaar in dienst", "40-jarig huwelijk") or one of `not_age_before` goes before
+    ("tot 23 jaar", "vanaf 18 jaar", "onder de 27 jaar", "for 40 years")."""
+    if any(phrase.match(words, toks, end) is not None for phrase in words.lists["not_age"]):
+        return True
+    return precedes(toks, start, words, "not_age_before")
+
+
+def precedes(toks: list[Token], index: int, words: Words, name: str) -> bool:
+    """Whether a phrase of the list `name` ends right before toks[index]."""
+    for phrase in words.lists[name]:
+        begin = index - len(phrase.parts)
+        found = phrase.match(words, toks, begin) if begin >= 0 else None
+        if found is not None and found[0] == index:
+            return True
+    return False
+
+
 def _numbers(reading: Reading, toks: list[Token]) -> None:
     """Numbers with a unit ("drie weken", "16 uur", "7 jaar", "يومين"), and minus signs before them."""
     words = reading.words
@@ -195,12 +214,11 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
             piece = reading.folded[toks[start - 1].start : toks[after - 1].end]
             reading.problem("negative", NEGATIVE, ("days", "weeks", "months", "weeks_absent"), text=piece)
         elif name == "year":
-            following = toks[after].text if after < len(toks) else ""
             if (
                 value.is_integer()
                 and 0 <= value <= 120
                 and not reading.turns
-                and not any(phrase.parts[0] == following for phrase in words.lists["not_age"])
+                and not _not_age(toks, start, after, words)
             ):
                 reading.set("age", int(value) - 1 if reading.ahead and value >= 1 else int(value))
         else:
@@ -216,7 +234,7 @@ def _phrase_numbers(reading: Reading, toks: list[Token], name: str) -> int | Non
         if number is None or not number.is_integer():
             continue
         unit = words.unit_at(toks, end) if end < len(toks) else None
-        if unit is None or unit[0] == "year":
+        if unit is None or (unit[0] == "year" and not _not_age(toks, end, unit[1], words)):
             return int(number)
     return None
 
