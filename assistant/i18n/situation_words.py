@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "minus",
     "not_age",
     "not_age_before",
+    "any_day",
     "age",
     "birth",
     "turns",

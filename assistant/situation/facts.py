@@ -93,6 +93,7 @@ class Facts:
     hours: float | None = None  # hours of absence
     start: date | None = None
     end: date | None = None
+    weekday: bool | None = None  # a weekday alone ("de uitvaart is vrijdag"): the event's day, not days asked
     month: int | None = None
     holiday: str | None = None  # a school holiday id (knowledge/calendar/school-holidays.yml)
     relation: str | None = None  # before | after (the holiday)
@@ -176,6 +177,7 @@ class Facts:
             "prior_leave": bool,
             "false_sick_report": bool,
             "abroad": bool,
+            "weekday": bool,
             "suspected": bool,
             "startkwalificatie": bool,
             "long_term": bool,

@@ -11,7 +11,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from assistant.dates import DateError, date_spans, parse_dates
+from assistant.dates import DateError, date_spans, parse_dates, weekday_alone
 from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
@@ -65,6 +65,8 @@ def _dates(reading: Reading) -> str:
     text, words = reading.text, reading.words
     blanked = list(text)
     found: list[tuple[date, bool]] = []  # (date, typed with a year)
+    past: list[date] = []  # a single day before today: when something happened, not a leave asked
+    weekday = False
     for span in date_spans(text, reading.language):
         piece = text[span.start : span.end]
         if (
@@ -74,6 +76,9 @@ def _dates(reading: Reading) -> str:
         ):
             continue  # "4-5 dagen" is a number of days
         blanked[span.start : span.end] = " " * (span.end - span.start)
+        alone = weekday_alone(piece, reading.language)
+        if alone and _any_day(text[: span.start], words):
+            continue  # "op een donderdag", "every Friday": no date
         try:
             parsed = parse_dates(piece, reading.today, reading.language)
         except DateError as error:
@@ -86,6 +91,9 @@ def _dates(reading: Reading) -> str:
             )
             continue
         with_year = bool(re.search(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d{2}\b", piece))
+        if parsed.end is None and parsed.start < reading.today:
+            past.append(parsed.start)
+        weekday = weekday or alone
         found.append((parsed.start, with_year))
         if parsed.end is not None:
             found.append((parsed.end, with_year))
@@ -108,7 +116,9 @@ def _dates(reading: Reading) -> str:
             reading.problem("future_birth", FUTURE_BIRTH, ("birth_date",), date=birth)
         else:
             reading.set("birth_date", birth)
-    leave = [day for day, _year in found if day not in births]
+    leave = [day for day, _year in found if day not in births and day not in past]
+    if leave and weekday and len(leave) == 1:
+        reading.set("weekday", True)  # "de uitvaart is vrijdag": the event's day, not leave days the asker gave
     if leave:
         start, end = leave[0], leave[-1]
         if end < start:
@@ -118,6 +128,12 @@ def _dates(reading: Reading) -> str:
             if end != start:
                 reading.set("end", end)
     return rest
+
+
+def _any_day(before: str, words: Words) -> bool:
+    """Whether `before` ends with a word that makes the weekday after it any such day ("een", "a", "every")."""
+    toks = tokens(fold(before))
+    return precedes(toks, len(toks), words, "any_day")
 
 
 def _turns(toks: list[Token], words: Words) -> int | None:
