@@ -37,6 +37,8 @@ _LIST_KEYS = (
     "not_age",
     "not_age_before",
     "any_day",
+    "turns_in",
+    "turned_in",
     "age",
     "birth",
     "turns",

@@ -84,6 +84,7 @@ class Facts:
     role: Role | None = None
     age: int | None = None
     birth_date: date | None = None
+    birth_month_only: bool | None = None  # only the month of birth is known ("wordt in november 5"): the 1st stands
     school_type: str | None = None  # po | vo | mbo
     groep: int | None = None
     klas: int | None = None
@@ -178,6 +179,7 @@ class Facts:
             "false_sick_report": bool,
             "abroad": bool,
             "weekday": bool,
+            "birth_month_only": bool,
             "suspected": bool,
             "startkwalificatie": bool,
             "long_term": bool,

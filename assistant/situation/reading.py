@@ -25,6 +25,7 @@ from assistant.situation.facts import (
     FactProblem,
     Facts,
     check,
+    next_occurrence,
 )
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
@@ -300,6 +301,36 @@ def _month(reading: Reading, toks: list[Token]) -> None:
         return
 
 
+def _birthday_month(reading: Reading, toks: list[Token]) -> None:
+    """ "Mijn dochter wordt in november 5", "she turns 5 in November": the birthday's month and the age reached then
+    give the month of birth (`birth_month_only`: the day is not known; the first of the month stands for it, which
+    is all the start of the leerplicht depends on)."""
+    words, month = reading.words, reading.values.get("month")
+    if month is None or "birth_date" in reading.values:
+        return
+    months = [index for index, token in enumerate(toks) if month_of(token) == month]
+    for name, past in (("turns_in", False), ("turned_in", True)):
+        for _phrase, start, end, _number in words.find(name, toks):
+            near = [index for index in months if abs(index - start) <= 3]
+            if not near:
+                continue
+            for index in range(min(end, near[0]), min(max(end, near[0] + 1) + 2, len(toks))):
+                found = words.number_at(toks, index)
+                if found is None or not found[0].is_integer() or not 0 < found[0] <= 30:
+                    continue
+                unit = words.unit_at(toks, found[1]) if found[1] < len(toks) else None
+                if unit is not None and unit[0] != "year":
+                    continue
+                birthday = next_occurrence(month, reading.today)
+                if past and birthday > reading.today:
+                    birthday = birthday.replace(year=birthday.year - 1)
+                reading.set("birth_date", birthday - relativedelta(years=int(found[0])))
+                reading.set("birth_month_only", True)
+                reading.values.pop("age", None)  # the age said is the one reached then, not the age now
+                reading.turns = True
+                return
+
+
 _VMBO_DIPLOMA = re.compile(r"\b(vmbo|mavo)[\s-]*(diploma|gehaald)", re.IGNORECASE)
 
 
@@ -385,6 +416,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         reading.set("school_type", found_types.pop())
     _holiday(reading, toks)
     _month(reading, toks)
+    _birthday_month(reading, toks)
     read_reason(reading, toks, events)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)
