@@ -318,15 +318,8 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     details: list[Message] = []
     lines: list[Message] = []
     if period is not None:
-        decision = evaluate_leave(
-            "gewichtige_omstandigheid",
-            facts,
-            period,
-            on,
-            calendar,
-            municipality,
-            reason if reason in EVENT_CATEGORIES else None,
-        )
+        category = reason if reason in EVENT_CATEGORIES else None
+        decision = evaluate_leave("gewichtige_omstandigheid", facts, period, on, calendar, municipality, category)
         if decision is not None:
             days = decision.school_days
             lines.append(period_days(period, decision.school_days))
@@ -334,8 +327,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             details += _notes(decision)
     if from_vakantie and event is not None:
         lines.insert(0, Message(EVENT_IS_ARTICLE_14, {"label": Message(event["label"])}))
-    if not days_given(facts):
-        days = None  # a weekday alone or a guessed week: counted, but no days asked to hold against the guidance
+    days = days if days_given(facts) else None  # a weekday alone, a guessed week: no days asked to hold against
     if days is not None and round(days) > maximum:
         lines.append(Message(GEWICHTIG_OFFICER, {"max": maximum}))
         lines.append(Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG_OFFICER, {"max": maximum}))
