@@ -18,7 +18,7 @@ from assistant.i18n import SOURCE_LANGUAGE, UNTRANSLATED_NOTICE, Localiser, _, l
 from assistant.i18n.phrases import is_open_question, without_yes_or_no
 from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
-from assistant.knowledge.law_date import law_on
+from assistant.knowledge.law_date import law_line
 from assistant.knowledge.models import Citation, Topic
 from assistant.knowledge.passages import point_asked
 from assistant.knowledge.render import BULLET
@@ -279,7 +279,7 @@ def answer_topic(
             point = point_asked(question, topic.id, language, kb=kb, answered=verdict)
             first += f"\n\n{point}" if point else ""
         if reply.law_date is not None:
-            first += "\n\n" + loc(law_on(reply.law_date))
+            first += "\n\n" + loc(law_line(reply.law_date, today()))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)
         # a topic text written for someone else (a parent) stays out of a school's answer
         own = (answer.short, answer.more) if reply.topic_text else ()

@@ -267,6 +267,12 @@ def only_dates(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
+def weekday_alone(text: str, language: str | None = SOURCE_LANGUAGE) -> bool:
+    """Whether `text` is one weekday without a date ("vrijdag", "volgende week dinsdag", "on Friday")."""
+    _patterns, _source, matches = _scan(text, language)
+    return len(matches) == 1 and not matches[0][1] and bool(matches[0][0].group("wd_only"))
+
+
 def find_dates(text: str, today: date, language: str | None = SOURCE_LANGUAGE) -> list[date]:
     """Every date in `text`, in order. Raises DateError for an impossible date or a weekday that does not match."""
     return [day for _position, day, _floating in _find(text, today, language)]
@@ -329,4 +335,5 @@ __all__ = [
     "only_dates",
     "parse_date",
     "parse_dates",
+    "weekday_alone",
 ]

@@ -14,7 +14,7 @@ from assistant.clock import today
 from assistant.i18n import Localiser, _
 from assistant.knowledge.ids import intent_for_topic
 from assistant.knowledge.knowledge_base import KnowledgeBase
-from assistant.knowledge.law_date import law_on
+from assistant.knowledge.law_date import law_line
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Citation, Topic
 from assistant.knowledge.placeholders import render as render_numbers
@@ -75,7 +75,7 @@ def render_answer(
         parts.append(_bullets(loc(STEPS_HEADING), tuple(map(piece, steps))))
     if details:
         parts.append(_bullets(loc(DETAILS_HEADING), tuple(map(piece, details))))
-    parts.append(loc(law_on(day)))
+    parts.append(loc(law_line(day, today(), kb.parameters.on(day) if kb.parameters is not None else None)))
     buttons = [
         (piece(kb.topic(related).title), f"/{intent_for_topic(related)}")
         for related in topic.related

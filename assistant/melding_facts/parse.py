@@ -89,16 +89,34 @@ _SCHOOL_TYPES = (
     ),
 )
 _MEASURE_AFTER = r"(?!\s*(?:uur|uren|lesuur|lesuren|klokuur|klokuren|weken|week|dagen|dag|keer|x\b|maanden|%))"
+# "tot 23 jaar", "vanaf 18 jaar", "onder de 27 jaar" are limits, "40 jaar getrouwd", "25 jaar in dienst" and "40-jarig
+# huwelijk" lengths: no age (the same words as `not_age` and `not_age_before` in assistant/locale/situation.yml)
+_NOT_A_LIMIT = (
+    r"(?<!\btot )(?<!\btot de )(?<!\bmet )(?<!\bvanaf )(?<!\bvanaf de )(?<!\bonder )(?<!\bonder de )(?<!\bboven )"
+    r"(?<!\bboven de )(?<!\btussen )(?<!\d en )(?<!\bdan )(?<!\bt/m )(?<!\bsinds )(?<!\bgedurende )"
+)
+_LENGTH_WORDS = r"(?:getrouwd|in\s+dienst|huwelijk|jubileum|samen|werkzaam|bestaan)"
+_NOT_A_LENGTH = r"(?!\s*" + _LENGTH_WORDS + ")"
 _AGE = (
     re.compile(
         r"\b(?:leerling|kind|jongen|meisje|student|studente|zoon|dochter|scholier|jongere|deelnemer|"
         r"pupil)\w*\s+(?:van|is|,)\s*" + NUM + r"\b" + _MEASURE_AFTER,
         _FLAGS,
     ),
-    re.compile(r"\b" + NUM + r"\s*-?\s*jarige?\b", _FLAGS),
-    re.compile(r"\b" + NUM + r"\s*(?:jaar|jr\.?)(?:\s+oud)?\b(?!\s*(?:geleden|lang|later))", _FLAGS),
+    re.compile(_NOT_A_LIMIT + r"\b" + NUM + r"\s*-?\s*jarige?\b" + _NOT_A_LENGTH, _FLAGS),
     re.compile(
-        r"\b(?:is|wordt|werd|leeftijd(?:\s+is)?:?)\s+" + NUM + r"\b" + _MEASURE_AFTER + r"(?!\s*(?:keer|x))", _FLAGS
+        _NOT_A_LIMIT + r"\b" + NUM + r"\s*(?:jaar|jr\.?)(?:\s+oud)?\b(?!\s*(?:geleden|lang|later))" + _NOT_A_LENGTH,
+        _FLAGS,
+    ),
+    re.compile(
+        r"\b(?:is|wordt|werd|leeftijd(?:\s+is)?:?)\s+(?:net\s+|pas\s+|nu\s+|al\s+)?"
+        + NUM
+        + r"(?!\s*(?:jaar|jr\.?)\s*"
+        + _LENGTH_WORDS
+        + r")\b"
+        + _MEASURE_AFTER
+        + r"(?!\s*(?:keer|x))",
+        _FLAGS,
     ),
 )
 _HOURS = re.compile(NUM + r"\s*(?:(?:les|klok)?(?:uur|uren)|u\b)", _FLAGS)

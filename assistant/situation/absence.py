@@ -21,8 +21,9 @@ from assistant.knowledge.law_date import LAW_ON
 from assistant.knowledge.parameters import LawNotKnown, params
 from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
+from assistant.rules.melding.texts import EIGHTEEN_PLUS_BASIS
 from assistant.rules.verlof import get_rules
-from assistant.situation.facts import Facts
+from assistant.situation.facts import Facts, plausibility
 from assistant.situation.leave_period import law_day, leave_period, municipality_of
 from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
@@ -49,6 +50,27 @@ PARENT_EIGHTEEN = _(
 PARENT_REGIONAL = _(
     "Volgens de wet hoeft de school dit niet te melden. De gemeente heeft wel met de scholen "
     "afgesproken dat de school het meldt, zodat leerplicht vroeg kan helpen."
+)
+PARENT_VERPLICHT_EIGHTEEN = _(
+    "Ja. De school moet dit verzuim melden bij DUO; DUO stuurt de melding naar de gemeente, en het Doorstroompunt "
+    "(voorheen RMC) neemt contact op om te helpen met school of werk."
+)
+PARENT_NOT_YET_EIGHTEEN = _(
+    "Volgens de wet nog niet: de school meldt het verzuim van een jongere van {adult} tot {upper} jaar zonder "
+    "startkwalificatie pas na {weeks} weken aaneengesloten afwezigheid zonder geldige reden (artikel 9.2.1 Wet "
+    "educatie en beroepsonderwijs). Het schoolbestuur kan een kortere termijn hebben gekozen."
+)
+EIGHTEEN_PLUS_RULE = _(
+    "Voor een leerling van {adult} tot {upper} jaar zonder startkwalificatie meldt u het verzuim bij DUO als de "
+    "leerling {weeks} weken aaneengesloten zonder geldige reden afwezig is, of eerder als uw schoolbestuur een "
+    "kortere termijn heeft gekozen (artikel 9.2.1 en 9.2.2 Wet educatie en beroepsonderwijs). DUO stuurt de "
+    "melding naar de gemeente; het Doorstroompunt (voorheen RMC) pakt haar op."
+)
+PARENT_EIGHTEEN_RULE = _(
+    "De school meldt het verzuim van een jongere van {adult} tot {upper} jaar zonder startkwalificatie bij DUO als "
+    "hij of zij {weeks} weken aaneengesloten zonder geldige reden afwezig is, of eerder als het schoolbestuur een "
+    "kortere termijn heeft gekozen (artikel 9.2.1 en 9.2.2 Wet educatie en beroepsonderwijs). Het Doorstroompunt "
+    "(voorheen RMC) van de gemeente neemt dan contact op om te helpen."
 )
 PARENT_NONE = _("Nee, de school hoeft dit niet te melden bij DUO.")
 PARENT_BELOW = _(
@@ -79,8 +101,20 @@ _DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "
 _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
 
 
+def weeks_away(facts: Facts) -> float | None:
+    """How many weeks the pupil has been away, as said: weeks absent, weeks, or months ("al een maand niet": a month
+    is `weeks_per_month` weeks, knowledge/rules/situation.yml)."""
+    if facts.weeks_absent is not None:
+        return facts.weeks_absent
+    if facts.weeks is not None:
+        return facts.weeks
+    if facts.months is not None:
+        return facts.months * plausibility()["weeks_per_month"]
+    return None
+
+
 def _known(facts: Facts, kind: str | None) -> dict[str, Any]:
-    weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
+    weeks = weeks_away(facts)
     known = {
         "school_type": facts.school_type,
         "age": facts.age,
@@ -136,13 +170,14 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
     if topic == "ziekte" and role != "school":
         return None
     kind = facts.absence_kind or _DEFAULT_KIND.get(topic)
-    weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
+    weeks = weeks_away(facts)
     decisive = (
         facts.hours is not None
         or weeks is not None
         or facts.late_count is not None
         or kind not in (None, "ongeoorloofd")
         or (topic == "verzuim_18plus" and facts.age is not None)
+        or _adult(facts, on)  # an 18-plus pupil: the WEB's rule, in whichever topic asked
     )
     if not decisive:
         return None
@@ -157,7 +192,23 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
         details.append(Message(ASSUMED_AGE))
     if kind is None:
         details.append(Message(ASSUMED_KIND))
-    if role == "school":
+    law = params(on)
+    eighteen = {
+        "adult": law.leerplicht.kwalificatieplicht_end_age.value,
+        "upper": law.melding.age_limit_18plus.value,
+        "weeks": law.melding.weeks_18plus.value,
+    }
+    # an 18-plus pupil whose weeks away were not said: the rule, never "0 weeks, not yet" from a default
+    rule_only = (
+        decision.age_status == "achttien_plus_zonder_startkwalificatie"
+        and weeks is None
+        and facts.hours is None
+        and melding.absence_kind in ("ongeoorloofd", "te_laat")
+    )
+    if rule_only:
+        lines = [Message(EIGHTEEN_PLUS_RULE if role == "school" else PARENT_EIGHTEEN_RULE, eighteen)]
+        rest = [message for message in decision.messages(EXPLANATION) if message.template == EIGHTEEN_PLUS_BASIS]
+    elif role == "school":
         lines, rest = split_for_first_bubble(decision)
         deadline = decision.texts.deadline
         if deadline is not None and sum(len(str(line)) for line in lines) + len(str(deadline)) <= WITH_DEADLINE_CHARS:
@@ -188,6 +239,16 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
     )
 
 
+def _adult(facts: Facts, on: date) -> bool:
+    """Whether the pupil's age said is 18 or more (the end of the kwalificatieplicht), with a school type said."""
+    if facts.age is None or facts.school_type is None:
+        return False
+    try:
+        return facts.age >= params(on).leerplicht.kwalificatieplicht_end_age.value
+    except LawNotKnown:
+        return False
+
+
 def split_for_first_bubble(decision: MeldingDecision) -> tuple[list[Message], list[Message]]:
     """The rules' sentences that fit in a short first bubble (the one that carries the verdict first), and the
     rest."""
@@ -211,6 +272,16 @@ def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Messag
     law = params(on)
     melding = law.melding
     sixteen = {"limit": melding.unauthorised_hours.value, "weeks": melding.period_lesweken.value}
+    eighteen_plus = decision.age_status == "achttien_plus_zonder_startkwalificatie"
+    eighteen = {
+        "adult": law.leerplicht.kwalificatieplicht_end_age.value,
+        "upper": melding.age_limit_18plus.value,
+        "weeks": melding.weeks_18plus.value,
+    }
+    if eighteen_plus and decision.category == "18_plus":
+        return [Message(PARENT_VERPLICHT_EIGHTEEN), Message(PARENT_EIGHTEEN, eighteen)]
+    if eighteen_plus and decision.obligation != "verplicht" and kind in ("ongeoorloofd", "te_laat"):
+        return [Message(PARENT_NOT_YET_EIGHTEEN, eighteen)]  # the weeks of WEB 9.2.1, not the hours of art. 21a
     if decision.obligation == "verplicht":
         reason = {
             "16_uur": Message(PARENT_SIXTEEN, sixteen),

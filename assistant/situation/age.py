@@ -116,6 +116,11 @@ STATES = {
         ),
     },
 }
+MAY_GO_EARLIER = _(
+    "Vanaf {age} jaar mag uw kind wel al naar de basisschool, en de meeste kinderen gaan dan ook; verplicht is het "
+    "nog niet."
+)
+EARLIER_SOURCE = "src:hengelo-jaarverslag-leerplicht-2024-2025"  # most children go to school at four
 FIVE_LEERPLICHTIG = _("Ja, een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
 START_END = {
     "parent": _("Uw kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
@@ -238,6 +243,9 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
     if topic == LEAVING_TOPIC and name in ("leerplichtig", "kwalificatie"):
         lines.append(Message(STAYING_AWAY[role]))
         citations += ["lpw:21a", "lpw:22"]
+    if name == "not_yet" and role == "parent" and facts.age == values["start"] - 1:
+        lines.append(Message(MAY_GO_EARLIER, {"age": values["start"] - 1}))  # "net 4": may go, need not
+        citations.append(EARLIER_SOURCE)
     return Reply(topic=topic, lines=tuple(lines), citations=statute_first(citations), facts=facts, law_date=law.on)
 
 
@@ -254,7 +262,9 @@ def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParamet
     except (ImpossibleFacts, LawNotKnown):
         return None
     lines = [Message(START_END[role], {"start": status.leerplicht_start, "end": status.leerplicht_end})]
-    if status.kwalificatieplicht_end is not None:
+    if facts.birth_month_only:
+        pass  # the kwalificatieplicht ends on the birthday itself, whose day was not said
+    elif status.kwalificatieplicht_end is not None:
         lines.append(Message(KW_END[role], {"kw_end": status.kwalificatieplicht_end}))
     else:
         lines.append(Message(HAS_STARTKWALIFICATIE))

@@ -8,8 +8,18 @@ from __future__ import annotations
 import re
 
 from assistant.i18n.situation_words import Token, Words
+from assistant.situation.reading_dates import precedes
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?؟？]|$)")
+
+
+def not_age(toks: list[Token], start: int, end: int, words: Words) -> bool:
+    """Whether "{n} jaar" at toks[start:end] is a limit or a length, not the child's age: a word of `not_age`
+    follows ("40 jaar getrouwd", "25 jaar in dienst", "40-jarig huwelijk") or one of `not_age_before` goes before
+    ("tot 23 jaar", "vanaf 18 jaar", "onder de 27 jaar", "for 40 years")."""
+    if any(phrase.match(words, toks, end) is not None for phrase in words.lists["not_age"]):
+        return True
+    return precedes(toks, start, words, "not_age_before")
 
 
 def phrase_number(words: Words, toks: list[Token], name: str) -> int | None:
@@ -19,7 +29,7 @@ def phrase_number(words: Words, toks: list[Token], name: str) -> int | None:
         if number is None or not number.is_integer():
             continue
         unit = words.unit_at(toks, end) if end < len(toks) else None
-        if unit is None or unit[0] == "year":
+        if unit is None or (unit[0] == "year" and not not_age(toks, end, unit[1], words)):
             return int(number)
     return None
 

@@ -84,6 +84,7 @@ class Facts:
     role: Role | None = None
     age: int | None = None
     birth_date: date | None = None
+    birth_month_only: bool | None = None  # only the month of birth is known ("wordt in november 5"): the 1st stands
     school_type: str | None = None  # po | vo | mbo
     groep: int | None = None
     klas: int | None = None
@@ -93,6 +94,7 @@ class Facts:
     hours: float | None = None  # hours of absence
     start: date | None = None
     end: date | None = None
+    weekday: bool | None = None  # a weekday alone ("de uitvaart is vrijdag"): the event's day, not days asked
     month: int | None = None
     holiday: str | None = None  # a school holiday id (knowledge/calendar/school-holidays.yml)
     relation: str | None = None  # before | after (the holiday)
@@ -176,6 +178,8 @@ class Facts:
             "prior_leave": bool,
             "false_sick_report": bool,
             "abroad": bool,
+            "weekday": bool,
+            "birth_month_only": bool,
             "suspected": bool,
             "startkwalificatie": bool,
             "long_term": bool,

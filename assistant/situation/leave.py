@@ -33,6 +33,7 @@ from assistant.rules.verlof import (
 )
 from assistant.situation.facts import EVENT_CATEGORIES, Facts
 from assistant.situation.leave_period import (
+    days_given,
     duration_sentence,
     evaluate_leave,
     first_lesweken,
@@ -40,6 +41,7 @@ from assistant.situation.leave_period import (
     law_of_leave,
     leave_period,
     municipality_of,
+    period_days,
 )
 from assistant.situation.leave_texts import (
     ASK_REASON,
@@ -59,7 +61,6 @@ from assistant.situation.leave_texts import (
     MORE_THAN_GUIDANCE,
     NO,
     NON_REASON_NO,
-    PERIOD_DAYS,
     REASON_BUTTONS,
     RELIGIEUS,
     RELIGIEUS_BY,
@@ -213,7 +214,7 @@ def _vakantie_decision(
     if decision.school_days == 0:
         lines = [Message(NO_SCHOOL_DAYS, {"start": period[0], "end": period[1]})]
         return _reply(topic, facts, lines, citations, law)
-    counted = Message(PERIOD_DAYS, {"start": period[0], "end": period[1], "days": decision.school_days})
+    counted = period_days(period, decision.school_days)
     blocking = [problem for problem in decision.problems if problem.severity == "blocking"]
     codes = [problem.code for problem in blocking]
     first_weeks = decision.problem("first_two_weeks")
@@ -317,22 +318,16 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
     details: list[Message] = []
     lines: list[Message] = []
     if period is not None:
-        decision = evaluate_leave(
-            "gewichtige_omstandigheid",
-            facts,
-            period,
-            on,
-            calendar,
-            municipality,
-            reason if reason in EVENT_CATEGORIES else None,
-        )
+        category = reason if reason in EVENT_CATEGORIES else None
+        decision = evaluate_leave("gewichtige_omstandigheid", facts, period, on, calendar, municipality, category)
         if decision is not None:
             days = decision.school_days
-            lines.append(Message(PERIOD_DAYS, {"start": period[0], "end": period[1], "days": days}))
+            lines.append(period_days(period, decision.school_days))
             citations += [*get_calendar().municipality_citations, *decision.citations]
             details += _notes(decision)
     if from_vakantie and event is not None:
         lines.insert(0, Message(EVENT_IS_ARTICLE_14, {"label": Message(event["label"])}))
+    days = days if days_given(facts) else None  # a weekday alone, a guessed week: no days asked to hold against
     if days is not None and round(days) > maximum:
         lines.append(Message(GEWICHTIG_OFFICER, {"max": maximum}))
         lines.append(Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG_OFFICER, {"max": maximum}))

@@ -16,7 +16,14 @@ from assistant.rules.verlof import (
     evaluate_verlof,
 )
 from assistant.situation.facts import Facts, next_occurrence, plausibility
-from assistant.situation.leave_texts import MONTHS_ABOUT, ONE_MONTH_ABOUT, WEEKS_ABOUT
+from assistant.situation.leave_texts import (
+    MONTHS_ABOUT,
+    ONE_DAY,
+    ONE_MONTH_ABOUT,
+    PERIOD_DAYS,
+    PERIOD_ONE_DAY,
+    WEEKS_ABOUT,
+)
 
 
 def municipality_of(facts: Facts) -> str:
@@ -71,6 +78,21 @@ def leave_period(facts: Facts, on: date, region: str, calendar: SchoolCalendar) 
     except CalendarError:
         return None
     return days[0], days[-1]
+
+
+def period_days(period: tuple[date, date], days: int) -> Message:
+    """ "Van 14 december tot en met 18 december 2026 zijn er 5 schooldagen.", or with one school day "Op 15 december
+    2026 is er 1 schooldag." (the catalogs have no plural forms: the one day is a text of its own)."""
+    values = {"start": period[0], "end": period[1], "days": days}
+    if days == 1:
+        return Message(ONE_DAY if period[0] == period[1] else PERIOD_ONE_DAY, values)
+    return Message(PERIOD_DAYS, values)
+
+
+def days_given(facts: Facts) -> bool:
+    """Whether the asker gave the leave's days: a length ("drie dagen"), or dates that are the leave's (a range, a
+    date), not a weekday alone ("de uitvaart is vrijdag": the event's day) nor a week guessed around a holiday."""
+    return facts.duration_days is not None or (facts.start is not None and not facts.weekday)
 
 
 def law_day(facts: Facts, period: tuple[date, date] | None, on: date) -> date:

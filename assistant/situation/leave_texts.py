@@ -9,6 +9,8 @@ WEEKS_ABOUT = _("{weeks} weken zijn ongeveer {days} schooldagen.")
 ONE_MONTH_ABOUT = _("Een maand is ongeveer {days} schooldagen.")
 MONTHS_ABOUT = _("{months} maanden zijn ongeveer {days} schooldagen.")
 PERIOD_DAYS = _("Van {start} tot en met {end} zijn er {days} schooldagen.")
+PERIOD_ONE_DAY = _("Van {start} tot en met {end} is er één schooldag.")
+ONE_DAY = _("Op {start} is er één schooldag.")
 VAKANTIE_MAX = _(
     "Vakantieverlof kan voor ten hoogste {max} schooldagen per schooljaar; langer kan ook niet via de "
     "leerplichtambtenaar (artikel 13a Leerplichtwet)."

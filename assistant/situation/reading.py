@@ -9,24 +9,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
-from assistant.dates import DateError, date_spans, parse_dates
 from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
 from assistant.melding_facts import UNKNOWN, parse_melding_text
-from assistant.situation.ages import phrase_age
+from assistant.situation.ages import not_age, phrase_age
 from assistant.situation.facts import (
-    END_BEFORE_START,
-    FUTURE_BIRTH,
-    IMPOSSIBLE_DATE,
     NEGATIVE,
-    WEEKDAY_MISMATCH,
     FactProblem,
     Facts,
     check,
 )
+from assistant.situation.reading_dates import birthday_month, read_dates
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
 
@@ -50,83 +44,6 @@ class Reading:
 
     def problem(self, code: str, template: str, drop: tuple[str, ...] = (), **values: Any) -> None:
         self.problems.append(FactProblem(code, Message(template, values), drop))
-
-
-def _unit_follows(text: str, end: int, words: Words) -> bool:
-    """Whether a unit word follows position `end` of `text` ("4-5 dagen": the dashes are a range, not a date)."""
-    toks = tokens(fold(text[end : end + 40]))
-    return bool(toks) and words.unit_at(toks, 0) is not None
-
-
-def _dates(reading: Reading) -> str:
-    """Read the dates (birth date or the leave's first and last day) and return the text with them blanked out.
-
-    A date is a birth date when the message says so ("geboren", "born") and the date has a year, or when it lies
-    years back (a leave is never asked for a date two years ago)."""
-    text, words = reading.text, reading.words
-    blanked = list(text)
-    found: list[tuple[date, bool]] = []  # (date, typed with a year)
-    for span in date_spans(text, reading.language):
-        piece = text[span.start : span.end]
-        if (
-            re.fullmatch(r"[\d\s./\-–]+", piece)
-            and not re.search(r"\d{4}", piece)
-            and _unit_follows(text, span.end, words)
-        ):
-            continue  # "4-5 dagen" is a number of days
-        blanked[span.start : span.end] = " " * (span.end - span.start)
-        try:
-            parsed = parse_dates(piece, reading.today, reading.language)
-        except DateError as error:
-            code = "weekday_mismatch" if error.code == "weekday_mismatch" else "impossible_date"
-            reading.problem(
-                code,
-                WEEKDAY_MISMATCH if code == "weekday_mismatch" else IMPOSSIBLE_DATE,
-                ("start", "end", "birth_date"),
-                text=piece.strip(),
-            )
-            continue
-        with_year = bool(re.search(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d{2}\b", piece))
-        found.append((parsed.start, with_year))
-        if parsed.end is not None:
-            found.append((parsed.end, with_year))
-    rest = "".join(blanked)
-    if not found:
-        return rest
-    toks = tokens(fold(text))
-    says_birth = any(True for _ in words.find("birth", toks))
-    long_ago = reading.today - relativedelta(years=2)
-    said = says_birth and found[0][1]
-    births = [found[0][0]] if said else [day for day, _year in found if day <= long_ago]
-    turning = _turns(tokens(fold("".join(blanked))), words) if found[0][1] else None
-    if turning is not None and not said:
-        births = [found[0][0] - relativedelta(years=turning)]  # "wordt op 2 september 2015 vijf jaar"
-        found = found[1:]
-        reading.turns = True
-    if births:
-        birth = births[0]
-        if birth > reading.today:
-            reading.problem("future_birth", FUTURE_BIRTH, ("birth_date",), date=birth)
-        else:
-            reading.set("birth_date", birth)
-    leave = [day for day, _year in found if day not in births]
-    if leave:
-        start, end = leave[0], leave[-1]
-        if end < start:
-            reading.problem("end_before_start", END_BEFORE_START, ("start", "end"), start=start, end=end)
-        else:
-            reading.set("start", start)
-            if end != start:
-                reading.set("end", end)
-    return rest
-
-
-def _turns(toks: list[Token], words: Words) -> int | None:
-    """N of "wordt (op <date>) N jaar": the age reached on the date of the message."""
-    for _phrase, _start, _end, number in words.find("turns", toks):
-        if number is not None and number.is_integer() and 0 < number <= 30:
-            return int(number)
-    return None
 
 
 def _in_time(toks: list[Token], start: int, end: int, words: Words) -> bool:
@@ -196,12 +113,11 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
             piece = reading.folded[toks[start - 1].start : toks[after - 1].end]
             reading.problem("negative", NEGATIVE, ("days", "weeks", "months", "weeks_absent"), text=piece)
         elif name == "year":
-            following = toks[after].text if after < len(toks) else ""
             if (
                 value.is_integer()
                 and 0 <= value <= 120
                 and not reading.turns
-                and not any(phrase.parts[0] == following for phrase in words.lists["not_age"])
+                and not not_age(toks, start, after, words)
             ):
                 reading.set("age", int(value) - 1 if reading.ahead and value >= 1 else int(value))
         else:
@@ -326,7 +242,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         return Facts()
     words = load_words()
     reading = Reading(text, normalise_language(language), today, words)
-    rest = _dates(reading)
+    rest = read_dates(reading)
     reading.folded = fold(rest)
     toks = tokens(reading.folded)
     _numbers(reading, toks)
@@ -339,6 +255,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         reading.set("school_type", found_types.pop())
     _holiday(reading, toks)
     _month(reading, toks)
+    birthday_month(reading, toks)
     read_reason(reading, toks, events)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)

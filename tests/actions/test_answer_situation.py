@@ -85,7 +85,9 @@ def test_the_verdict_is_the_first_bubble_and_the_topic_text_the_details() -> Non
         "Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen. Vakantieverlof kan voor ten "
         "hoogste 10 schooldagen per schooljaar"
     )
-    assert text.endswith("Dit is de wet zoals die geldt op 1 oktober 2027.")  # the law of the month asked
+    # the law of the month asked is applied; it is today's law (no change before October), so today is named
+    assert text.endswith("Dit is de wet zoals die geldt op 6 december 2026.")
+    assert message["custom"]["details"].endswith("Dit is de wet zoals die geldt op 6 december 2026.")
     assert len(text) <= 470
     custom = message["custom"]
     assert "Wat kunt u doen?" in custom["details"]

@@ -22,6 +22,8 @@ NOT_LEGAL = {
     "Er ging iets mis bij het versturen.": "'nog een keer': trying again",
     "Ik help u graag met een verlofaanvraag.": "'nog een keer': showing the summary again",
     "Wat is de laatste dag dat uw kind niet naar school gaat?": "'één dag' of the form, no term",
+    "Van {start} tot en met {end} is er één schooldag.": "the school days counted in the period asked, no term",
+    "Op {start} is er één schooldag.": "the school days counted on the day asked, no term",
     "Als richtlijn geven veel gemeenten {days} dag voor een huwel": "the jubilee years (12½, 25 ...) are no terms",
 }
 

@@ -80,7 +80,7 @@ def test_sixteen_hours_decision_content():
     assert decision.channel == "uw administratiepakket of het verzuimloket in Mijn DUO"
     assert decision.deadline.term is None  # the statute sets no term; "onverwijld" is not claimed
     assert "5 werkdagen" in decision.deadline.guidance and "niet in de wet" in decision.deadline.guidance
-    assert "richtlijn" in decision.deadline.guidance and decision.deadline.guidance_is_law is False
+    assert "vuistregel" in decision.deadline.guidance and decision.deadline.guidance_is_law is False
     assert decision.deadline.guidance_citation == "src:kindindekijker-spijbelen"
     assert {"lpw:21a", "wrod:12", "lpw:27", "brod:14", "src:duo-verzuim"} <= set(decision.citations)
     assert "1.000 euro" in decision.fine_risk and "100.000 euro" in decision.fine_risk

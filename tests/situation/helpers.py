@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.i18n import Localiser
-from assistant.knowledge.law_date import law_on
+from assistant.knowledge.law_date import law_line
 from assistant.situation import read_facts
 from assistant.situation.verdict import Reply, situational_reply
 
@@ -19,8 +19,8 @@ def reply(topic: str, text: str, language: str = "nl", *, may_ask: bool = True, 
     return found
 
 
-def first_bubble(found: Reply, language: str = "nl") -> str:
-    """The verdict's lines and its law line, in `language`."""
+def first_bubble(found: Reply, language: str = "nl", *, today: date = TODAY) -> str:
+    """The verdict's lines and its law line (as asked on `today`), in `language`."""
     loc = Localiser(language)
     text = " ".join(loc(line) for line in found.lines)
-    return text + ("\n\n" + loc(law_on(found.law_date)) if found.law_date else "")
+    return text + ("\n\n" + loc(law_line(found.law_date, today)) if found.law_date else "")

@@ -116,6 +116,44 @@ def test_numbers_that_are_no_age(text: str) -> None:
     assert facts(text).age is None
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Mijn ouders zijn dan 40 jaar getrouwd, mijn dochter zit in groep 6. Mag ze vrij?"),
+        ("nl", "Geldt de meldplicht voor 18-plussers nog steeds tot 23 jaar?"),
+        ("nl", "Mijn ouders vieren hun 40-jarig huwelijk"),
+        ("nl", "Mijn man is 25 jaar in dienst bij de gemeente"),
+        ("nl", "Geldt de meldplicht vanaf 18 jaar?"),
+        ("nl", "Geldt dit voor jongeren onder de 27 jaar?"),
+        ("nl", "Is dat ook zo voor leerlingen tussen 18 en 23 jaar?"),
+        ("en", "Does the duty apply up to 23 years?"),
+        ("en", "my parents have been married for 40 years"),
+        ("ar", "هل ينطبق هذا حتى 23 سنة؟"),
+        ("uk", "Чи діє це до 23 років?"),
+        ("tr", "Bu kural 23 yaşına kadar geçerli mi?"),
+        ("pl", "Czy to obowiązuje do 23 lat?"),
+    ],
+)
+def test_a_limit_or_a_length_in_years_is_no_age_of_the_child(language: str, text: str) -> None:
+    """ "40 jaar getrouwd", "tot 23 jaar", "for 40 years": years, but not the child's age."""
+    assert facts(text, language).age is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "age"),
+    [
+        ("nl", "mijn zoon van 9", 9),
+        ("nl", "een leerling van 20 zonder diploma", 20),
+        ("nl", "Onze zoon is net 4. Moet hij al naar school?", 4),
+        ("nl", "mijn ouders zijn 40 jaar getrouwd en mijn dochter is 8", 8),
+        ("en", "she is 15", 15),
+        ("en", "our son just turned 4", 4),
+    ],
+)
+def test_an_age_attached_to_the_child_still_counts(language: str, text: str, age: int) -> None:
+    assert facts(text, language).age == age
+
+
 def test_hours_of_absence_and_weeks_absent() -> None:
     found = facts("Een leerling van 14 heeft de afgelopen 3 weken 18 uur gespijbeld")
     assert (found.age, found.hours, found.absence_kind) == (14, 18, "ongeoorloofd")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from assistant.i18n import Localiser
-from assistant.knowledge.law_date import law_on
+from assistant.knowledge.law_date import law_line
 from assistant.knowledge.parameters import PARAMETERS_DIR, ParameterSet, load_parameter_set
 from assistant.situation import read_facts
 from assistant.situation.verdict import Reply, situational_reply
@@ -26,24 +26,25 @@ def reply(topic: str, text: str, language: str = "nl") -> Reply:
     return found
 
 
-def shown(found: Reply, language: str = "nl") -> str:
-    """The first bubble as the asker sees it, with its law line."""
+def shown(found: Reply, language: str = "nl", parameters: ParameterSet | None = None) -> str:
+    """The first bubble as the asker sees it on TODAY, with its law line (`parameters`: a changed law)."""
     loc = Localiser(language)
     assert found.law_date is not None
-    return " ".join(loc(line) for line in found.lines) + "\n\n" + loc(law_on(found.law_date))
+    law = parameters.on(found.law_date) if parameters is not None else None
+    return " ".join(loc(line) for line in found.lines) + "\n\n" + loc(law_line(found.law_date, TODAY, law))
 
 
 def test_a_month_without_dates_applies_the_law_of_that_month() -> None:
     found = reply("verlof_vakantie", OCTOBER)
     assert found.law_date == date(2027, 10, 1)
-    assert shown(found).endswith("Dit is de wet zoals die geldt op 1 oktober 2027.")
-    assert "6 december 2026" not in shown(found)
+    # the same law holds then as now: the line does not name a day to come as if its law were known
+    assert shown(found).endswith("Dit is de wet zoals die geldt op 6 december 2026.")
 
 
 def test_the_same_question_in_english_names_the_same_day() -> None:
     found = reply("verlof_vakantie", "I work in hospitality, may we take three weeks in October?", "en")
     assert found.law_date == date(2027, 10, 1)
-    assert shown(found, "en").endswith("This is the law as it applies on October 1, 2027.")
+    assert shown(found, "en").endswith("This is the law as it applies on December 6, 2026.")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ def test_a_misspelt_month_applies_the_law_of_that_month(language: str, text: str
 def test_the_misspelt_october_answer_in_dutch() -> None:
     found = reply("verlof_vakantie", "Mogen we drie weken in okotber weg? Ik werk in de horeca.")
     assert shown(found).startswith("Nee, dat kan niet. 3 weken zijn ongeveer 15 schooldagen.")
-    assert shown(found).endswith("Dit is de wet zoals die geldt op 1 oktober 2027.")
+    assert found.law_date == date(2027, 10, 1)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_ordinary_words_are_no_month(text: str) -> None:
 def test_explicit_dates_keep_the_first_day_of_the_leave() -> None:
     found = reply("verlof_vakantie", "Mogen we van 1 t/m 19 maart 2027 op vakantie?")
     assert found.law_date == date(2027, 3, 1)
-    assert shown(found).endswith("Dit is de wet zoals die geldt op 1 maart 2027.")
+    assert shown(found).endswith("Dit is de wet zoals die geldt op 6 december 2026.")  # no change before then
 
 
 def test_without_a_period_or_month_the_law_of_today() -> None:
@@ -142,9 +143,23 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> ParameterSet:
 
 def test_a_month_after_a_change_of_law_gets_the_new_value(changed: ParameterSet, monkeypatch) -> None:
     monkeypatch.setattr("assistant.situation.leave.params", changed.on)
-    october = shown(reply("verlof_vakantie", OCTOBER))
+    october = shown(reply("verlof_vakantie", OCTOBER), parameters=changed)
     assert "ten hoogste 12 schooldagen per schooljaar" in october and "10 schooldagen" not in october
+    # the law changes between today and October: now the day matters, and the line names it
     assert october.endswith("Dit is de wet zoals die geldt op 1 oktober 2027.")
-    june = shown(reply("verlof_vakantie", "Ik werk in de horeca, mogen we in juni drie weken op vakantie?"))
+    june = shown(
+        reply("verlof_vakantie", "Ik werk in de horeca, mogen we in juni drie weken op vakantie?"), parameters=changed
+    )
     assert "ten hoogste 10 schooldagen per schooljaar" in june and "12 schooldagen" not in june
-    assert june.endswith("Dit is de wet zoals die geldt op 1 juni 2027.")
+    assert june.endswith("Dit is de wet zoals die geldt op 6 december 2026.")  # June's law is today's
+
+
+def test_the_law_line_names_a_day_to_come_only_when_the_law_changes_before_it(changed: ParameterSet) -> None:
+    from assistant.knowledge.law_date import shown_law_day
+
+    assert shown_law_day(DAY_BEFORE, TODAY, changed.on(DAY_BEFORE)) == TODAY  # the same law as today
+    assert shown_law_day(CHANGE, TODAY, changed.on(CHANGE)) == CHANGE  # the day of the change: the day matters
+    assert shown_law_day(date(2027, 10, 1), TODAY, changed.on(date(2027, 10, 1))) == date(2027, 10, 1)
+    assert shown_law_day(date(2027, 10, 1), TODAY) == TODAY  # the repository's law: no change known
+    assert shown_law_day(date(2026, 11, 2), TODAY) == date(2026, 11, 2)  # a day that has come is named
+    assert shown_law_day(CHANGE, CHANGE, changed.on(CHANGE)) == CHANGE  # asked on the day itself

@@ -1,0 +1,58 @@
+"""The age verdict answers with the age or birth month given, instead of asking for it again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.situation import read_facts
+from tests.situation.helpers import TODAY, first_bubble, reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Mijn dochter wordt in november 5. Vanaf welke dag is ze precies leerplichtig?"),
+        ("en", "My daughter turns 5 in November. From which day exactly must she go to school?"),
+        ("ar", "ابنتي ستبلغ 5 في نوفمبر"),
+    ],
+)
+def test_the_month_of_the_fifth_birthday_is_read_as_the_month_of_birth(language: str, text: str) -> None:
+    found = read_facts(text, language, today=TODAY)
+    assert (found.birth_date, found.birth_month_only, found.age) == (date(2022, 11, 1), True, None)
+
+
+def test_the_month_of_the_fifth_birthday_gives_the_first_school_day_of_the_next_month() -> None:
+    text = "Mijn dochter wordt in november 5. Vanaf welke dag is ze precies leerplichtig?"
+    found = reply("leerplicht_leeftijd", text)
+    assert not found.is_question
+    bubble = first_bubble(found)
+    # next November (this one is past on 6 December 2026): leerplichtig from the first school day of December 2027
+    assert bubble.startswith("Uw kind is leerplichtig van 1 december 2027 tot en met 31 juli 2039")
+    assert "Op 6 december 2026 is uw kind nog niet leerplichtig." in bubble
+    assert "kwalificatieplichtig tot" not in bubble  # that ends on the birthday itself, whose day was not said
+    assert "Hoe oud" not in bubble
+
+
+def test_a_birthday_month_this_school_year_and_one_past() -> None:
+    bubble = first_bubble(reply("leerplicht_leeftijd", "Mijn zoon wordt in maart 5, wanneer is hij leerplichtig?"))
+    assert bubble.startswith("Uw kind is leerplichtig van 1 april 2027")
+    bubble = first_bubble(reply("leerplicht_leeftijd", "Mijn dochter werd in oktober 5, is ze leerplichtig?"))
+    assert bubble.startswith("Uw kind is leerplichtig van 2 november 2026")
+    assert "Op 6 december 2026 is uw kind leerplichtig." in bubble
+
+
+def test_just_four_is_an_age_not_yet_leerplichtig_but_may_go_to_school() -> None:
+    found = reply("leerplicht_leeftijd", "Onze zoon is net 4. Moet hij al naar school?")
+    assert not found.is_question
+    bubble = first_bubble(found)
+    assert bubble.startswith("Nee, uw kind is nog niet leerplichtig.")
+    assert "eerste schooldag van de maand nadat uw kind 5 jaar is geworden (artikel 3 Leerplichtwet)" in bubble
+    assert "Vanaf 4 jaar mag uw kind wel al naar de basisschool" in bubble
+    assert found.citations[0] == "lpw:3"
+
+
+def test_the_age_question_is_still_asked_when_no_age_is_given() -> None:
+    found = reply("leerplicht_leeftijd", "Moet mijn kind al naar school?")
+    assert found.asks == "age"
