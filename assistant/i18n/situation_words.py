@@ -60,6 +60,7 @@ _LIST_KEYS = (
     "really_ill",
     "trip",
     "abroad",
+    "kwalificatie_exempt",
     "long_term",
     "timing",
 )

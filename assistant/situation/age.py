@@ -90,6 +90,24 @@ STATES = {
             "haalt (artikel 4a Leerplichtwet); een vmbo-diploma is geen startkwalificatie."
         ),
     },
+    "kwalificatie_vrij": {
+        "parent": _(
+            "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs in het uitstroomprofiel "
+            "arbeidsmarkt of dagbesteding, geldt de kwalificatieplicht niet (artikel 4a lid 2 Leerplichtwet). Na "
+            "het schooljaar waarin uw kind {end} jaar werd, hoeft het dus niet meer naar school en mag het gaan werken."
+        ),
+        "young": _(
+            "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs in het uitstroomprofiel "
+            "arbeidsmarkt of dagbesteding, geldt de kwalificatieplicht niet voor u (artikel 4a lid 2 Leerplichtwet). "
+            "Na het schooljaar waarin u {end} jaar werd, hoeft u dus niet meer naar school en mag u gaan werken."
+        ),
+        "school": _(
+            "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs in het uitstroomprofiel "
+            "arbeidsmarkt of dagbesteding, geldt de kwalificatieplicht niet (artikel 4a lid 2 Leerplichtwet). Na "
+            "het schooljaar waarin de jongere {end} jaar werd, is hij of zij dus niet meer verplicht naar school "
+            "te gaan."
+        ),
+    },
     "startkwalificatie": {
         "parent": _(
             "Met een startkwalificatie is uw kind niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). "
@@ -177,14 +195,18 @@ def _values(law: LegalParameters) -> dict[str, int]:
     }
 
 
-def state(age: int, startkwalificatie: bool | None, law: LegalParameters) -> str:
+def state(age: int, startkwalificatie: bool | None, law: LegalParameters, *, exempt: bool | None = None) -> str:
+    """The obligation at `age`; `exempt`: a diploma praktijkonderwijs or a vso uitstroomprofiel arbeidsmarkt or
+    dagbesteding, for which the kwalificatieplicht does not apply (art. 4a lid 2)."""
     values = _values(law)
     if age < values["start"]:
         return "not_yet"
     if age < values["end"]:
         return "leerplichtig"
     if age < values["kw"]:
-        return "startkwalificatie" if startkwalificatie else "kwalificatie"
+        if startkwalificatie:
+            return "startkwalificatie"
+        return "kwalificatie_vrij" if exempt else "kwalificatie"
     return "adult"
 
 
@@ -194,6 +216,7 @@ def _citations(name: str, law: LegalParameters) -> list[str]:
         "leerplichtig": ["lpw:3", "lpw:2", "lpw:4a"],
         "kwalificatie": ["lpw:4a", "lpw:3", "lpw:1", "lpw:4c"],
         "startkwalificatie": ["lpw:4b", "lpw:3", "lpw:1"],
+        "kwalificatie_vrij": ["lpw:4a", "lpw:3"],
         "adult": ["lpw:4a"],
     }[name]
     if name == "adult":
@@ -222,7 +245,7 @@ def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | No
 
 def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Reply:
     values = _values(law)
-    name = state(facts.age or 0, facts.startkwalificatie, law)
+    name = state(facts.age or 0, facts.startkwalificatie, law, exempt=facts.kwalificatie_exempt)
     rules = law.leerplicht
     if (
         name == "leerplichtig"

@@ -109,6 +109,9 @@ class Facts:
     late_count: int | None = None
     suspected: bool | None = None
     startkwalificatie: bool | None = None
+    # a diploma praktijkonderwijs or a vso uitstroomprofiel arbeidsmarkt/dagbesteding: no kwalificatieplicht (art. 4a
+    # lid 2)
+    kwalificatie_exempt: bool | None = None
     municipality: str | None = None
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
@@ -182,6 +185,7 @@ class Facts:
             "birth_month_only": bool,
             "suspected": bool,
             "startkwalificatie": bool,
+            "kwalificatie_exempt": bool,
             "long_term": bool,
         }
         values: dict[str, Any] = {}

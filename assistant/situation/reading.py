@@ -263,6 +263,8 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         reading.set("false_sick_report", True)
     if any(True for _ in words.find("abroad", toks)):
         reading.set("abroad", True)
+    if any(True for _ in words.find("kwalificatie_exempt", toks)):
+        reading.set("kwalificatie_exempt", True)
     if not reading.turns and not reading.ahead:
         _dutch_facts(reading)
     else:

@@ -56,3 +56,34 @@ def test_just_four_is_an_age_not_yet_leerplichtig_but_may_go_to_school() -> None
 def test_the_age_question_is_still_asked_when_no_age_is_given() -> None:
     found = reply("leerplicht_leeftijd", "Moet mijn kind al naar school?")
     assert found.asks == "age"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "role", "start"),
+    [
+        (
+            "nl",
+            "Een leerling van 17 heeft het diploma praktijkonderwijs en wil werken. Is hij nog kwalificatieplichtig?",
+            "school",
+            "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs",
+        ),
+        ("nl", "Mijn zoon is 17 en heeft praktijkonderwijs afgerond. Moet hij nog naar school?", "parent", "Met een"),
+        ("tr", "Oğlum 17 yaşında ve praktijkonderwijs diploması var. Okula gitmek zorunda mı?", "parent", "Uygulamalı"),
+    ],
+)
+def test_a_praktijkonderwijs_diploma_ends_the_kwalificatieplicht(language, text, role, start) -> None:
+    """Art. 4a lid 2: the kwalificatieplicht does not apply with a diploma praktijkonderwijs (or a vso uitstroomprofiel
+    arbeidsmarkt/dagbesteding); the general "naar school tot 18" would be wrong for this young person."""
+    facts = read_facts(text, language, today=date(2026, 12, 7))
+    assert facts.kwalificatie_exempt is True and facts.age == 17 and facts.role == role
+    found = reply("kwalificatieplicht", text, language)
+    bubble = first_bubble(found, language)
+    assert bubble.startswith(start)
+    assert "artikel 4a lid 2 Leerplichtwet" in bubble
+    assert "naar school tot" not in bubble and "Stoppen zonder zo'n diploma mag dus nog niet" not in bubble
+    assert found.citations[0] == "lpw:4a"
+
+
+def test_without_such_a_diploma_the_kwalificatieplicht_stands() -> None:
+    bubble = first_bubble(reply("kwalificatieplicht", "Mijn zoon is 17 en zit op het praktijkonderwijs. Moet hij nog?"))
+    assert "kwalificatieplichtig" in bubble and "artikel 4a lid 2" not in bubble

@@ -370,7 +370,8 @@ def test_no_legal_number_is_written_in_the_texts() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
                 text = node.args[0].value if isinstance(node.args[0], ast.Constant) else ""
                 rest = re.sub(
-                    r"artikel \d+(\.\d+)* en \d+[a-z]?(\.\d+)*|(artikel|Wet voortgezet onderwijs)\s+\d+[a-z]?(\.\d+)*|"
+                    r"artikel \d+(\.\d+)* en \d+[a-z]?(\.\d+)*|"
+                    r"(artikel|Wet voortgezet onderwijs)\s+\d+[a-z]?(\.\d+)*( lid \d+)?|"
                     r"\(artikel \d+[a-z]?\)|onderwijs 2020|niveau 2|\d+a\)",
                     "",
                     str(text),
