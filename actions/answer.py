@@ -27,6 +27,7 @@ from assistant.knowledge.topic_choice import (
     UNSURE_CONFIDENCE,
     agreed_topic,
     classifier_guesses,
+    clear_guess,
     plausible_guesses,
     surer_topic,
 )
@@ -347,8 +348,9 @@ def _two_questions(
 class ActionRetrievalFallback(Action):
     """For `nlu_fallback` (and a form answer outside a form): answer the question the assistant just asked when this
     answers it; answer when the retrieval alone is decisive, or when the classifier's best guess and the retrieval
-    agree, or when the facts of the message give a verdict for one of their best guesses; otherwise offer the topics
-    whose text best matches what the user wrote (or the classifier's plausible guesses), and a person."""
+    agree, or when that guess stands clear of the others (`clear_guess`), or when the facts of the message give a
+    verdict for one of their best guesses; otherwise offer the topics whose text best matches what the user wrote (or
+    the classifier's plausible guesses), and a person."""
 
     def name(self) -> str:
         return "action_retrieval_fallback"
@@ -364,7 +366,7 @@ class ActionRetrievalFallback(Action):
         text = tracker.latest_message.get("text") or ""
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         ranking = tracker.latest_message.get("intent_ranking") or []
-        topic = decisive or agreed_topic(text, ranking, language, kb=kb)
+        topic = decisive or agreed_topic(text, ranking, language, kb=kb) or clear_guess(text, ranking, language, kb=kb)
         fitting = None if topic is not None else topic_the_facts_fit(tracker, language)
         whole = topic or (fitting[0] if fitting is not None else None)
         both = _two_questions(dispatcher, tracker, language, whole.id if whole else None, sure=decisive is not None)

@@ -9,6 +9,7 @@ from assistant.knowledge.topic_choice import (
     PartTopics,
     agreed_topic,
     classifier_guesses,
+    clear_guess,
     part_candidates,
     part_topic,
     plausible_guesses,
@@ -42,6 +43,23 @@ def test_the_classifier_and_the_retrieval_agree_on_a_topic_or_give_none():
     assert agreed is not None and agreed.id == "religieuze_feestdag"
     assert agreed_topic(JOM_KIPOER, _ranking(("ask_bezwaar", 0.4))) is None  # the retrieval does not find bezwaar
     assert agreed_topic("/ask_bezwaar", ranking) is None  # a button is no text to search
+
+
+def test_an_unsure_classifier_s_guess_that_stands_clear_is_answered():
+    """ "Wanneer kunt u verlof aanvragen?": 0.37 for when a child may stay away, 0.22 for the request form, and the
+    retrieval finds nothing above its threshold: that guess, not a menu."""
+    question = "Wanneer kunt u verlof aanvragen?"
+    clear = _ranking(("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.37), ("request_verlof", 0.22))
+    found = clear_guess(question, clear)
+    assert found is not None and found.id == "geoorloofd_verzuim"
+    # too close to the next intent, too weak, no topic, a button, or a retrieval hit for another topic: none
+    close = _ranking(("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.33), ("ask_verlof_vakantie", 0.3))
+    assert clear_guess(question, close) is None
+    assert clear_guess(question, _ranking(("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.25))) is None
+    assert clear_guess(question, _ranking(("nlu_fallback", 0.45), ("out_of_scope", 0.4), ("greet", 0.1))) is None
+    assert clear_guess("/ask_bezwaar", clear) is None
+    religious = _ranking(("nlu_fallback", 0.45), ("ask_verlof_vakantie", 0.4), ("greet", 0.1))
+    assert clear_guess(JOM_KIPOER, religious) is None  # the retrieval finds the religious days
 
 
 def test_a_decisive_retrieval_beats_an_unsure_classifier_but_not_a_sure_one():
