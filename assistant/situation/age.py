@@ -139,7 +139,13 @@ MAY_GO_EARLIER = _(
     "nog niet."
 )
 EARLIER_SOURCE = "src:hengelo-jaarverslag-leerplicht-2024-2025"  # most children go to school at four
-FIVE_LEERPLICHTIG = _("Ja, een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
+FIVE_LEERPLICHTIG = _("Een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
+# art. 11a to a school: the first hours need only a notice, the head decides on more
+AGE_FIVE_SCHOOL = _(
+    "Tot de zesde verjaardag mogen de ouders het kind {free} uur per week thuishouden; zij melden dat aan de "
+    "directeur, toestemming is daarvoor niet nodig. Over meer uren, tot {total} uur per week, beslist de directeur "
+    "(artikel 11a Leerplichtwet)."
+)
 START_END = {
     "parent": _("Uw kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
     "young": _("U bent leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
@@ -254,9 +260,10 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
         and topic in ("vijfjarigen", "leerplicht_leeftijd")
     ):
         free = rules.age_5_hours_without_permission.value
+        hours = {"free": free, "total": free + rules.age_5_extra_hours_with_permission.value}
         lines = [
             Message(FIVE_LEERPLICHTIG, {"age": facts.age}),
-            Message(AGE_FIVE, {"free": free, "total": free + rules.age_5_extra_hours_with_permission.value}),
+            Message(AGE_FIVE_SCHOOL if role == "school" else AGE_FIVE, hours),
         ]
         return Reply(
             topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts, law_date=law.on

@@ -192,10 +192,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             )
         )
         details += [*job, todo]
-    elif lines and not any(line.template == VAKANTIE_JOB_ONLY for line in lines):
-        lines.append(todo)
     elif lines:
-        details.append(todo)
+        lines.append(todo)  # with the job: the employer's statement the director will want
     if not lines:
         return None
     return _reply(topic, facts, lines, citations, law, details)

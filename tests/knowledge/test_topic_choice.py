@@ -53,11 +53,17 @@ def test_an_unsure_classifier_s_guess_that_stands_clear_is_answered():
     found = clear_guess(question, clear)
     assert found is not None and found.id == "geoorloofd_verzuim"
     # too close to the next intent, too weak, no topic, a button, or a retrieval hit for another topic: none
-    close = _ranking(("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.33), ("ask_verlof_vakantie", 0.3))
+    close = _ranking(
+        ("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.33), ("ask_verlof_vakantie", 0.3), ("ask_ziekte", 0.25)
+    )
     assert clear_guess(question, close) is None
     assert clear_guess(question, _ranking(("nlu_fallback", 0.45), ("ask_geoorloofd_verzuim", 0.25))) is None
     assert clear_guess(question, _ranking(("nlu_fallback", 0.45), ("out_of_scope", 0.4), ("greet", 0.1))) is None
     assert clear_guess("/ask_bezwaar", clear) is None
+    tied = _ranking(("nlu_fallback", 0.45), ("ask_vrijstelling_5", 0.43), ("ask_geoorloofd_verzuim", 0.43))
+    exempted = clear_guess("When is your child exempted from going to school?", [*tied, *_ranking(("deny", 0.01))])
+    assert exempted is not None and exempted.id == "geoorloofd_verzuim"  # of the tie, the retrieval's first
+    assert clear_guess(question, [*tied, *_ranking(("ask_ziekte", 0.4))]) is None  # three close: no tie of two
     religious = _ranking(("nlu_fallback", 0.45), ("ask_verlof_vakantie", 0.4), ("greet", 0.1))
     assert clear_guess(JOM_KIPOER, religious) is None  # the retrieval finds the religious days
 
