@@ -174,6 +174,18 @@ def _is_name(words: list[str]) -> bool:
     return len(words) <= 5 and all(word[:1].isupper() for word in words)
 
 
+# Letters only Ukrainian writes among the Cyrillic languages, and letters Ukrainian never writes (Russian, Belarusian):
+# the detector, trained on whole texts, can score a short Ukrainian question as Russian ("З якого віку і до якого
+# дитина мусить ходити до школи?": 0.6 Russian), but "і" and "ї" settle it.
+_UKRAINIAN_ONLY = frozenset("іїєґ")
+_NOT_UKRAINIAN = frozenset("ыэъёў")
+
+
+def _ukrainian_letters(words: list[str]) -> bool:
+    letters = {char for word in words for char in word.casefold()}
+    return bool(letters & _UKRAINIAN_ONLY) and not letters & _NOT_UKRAINIAN
+
+
 def detect(text: str, current: str | None = None) -> tuple[str, float] | None:
     """The language `text` is clearly written in (supported or not) with its confidence, or None when the text is
     too short, ambiguous, a name, or still fits `current`. Dutch legal terms (the glossary) do not count: people
@@ -187,6 +199,8 @@ def detect(text: str, current: str | None = None) -> tuple[str, float] | None:
     if script in ("arabic", "cyrillic"):
         if letters < MIN_LETTERS_OTHER_SCRIPT:
             return None
+        if script == "cyrillic" and _ukrainian_letters(words):
+            return ("uk", 1.0)
         min_supported, min_unsupported = OTHER_SCRIPT_CONFIDENCE, UNSUPPORTED_CONFIDENCE
         if len(words) < 2:
             min_unsupported = 2.0  # one word in Arabic script could be Persian or Arabic: never "unsupported"

@@ -10,6 +10,7 @@ from assistant.i18n.detect import (
     MIN_WORDS,
     LanguageChoice,
     choose_language,
+    detect,
     explicit_request,
     switch_confirmation,
     unsupported_language_reply,
@@ -208,3 +209,21 @@ def test_a_switch_is_confirmed_in_the_new_language() -> None:
     assert switch_confirmation("en") == "All right, from now on I will answer in English. How can I help you?"
     assert switch_confirmation("nl").startswith("Goed, vanaf nu antwoord ik in het Nederlands.")
     assert "українською" in switch_confirmation("uk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "З якого віку і до якого дитина мусить ходити до школи в Нідерландах?",  # the detector: 0.6 Russian
+        "Чи потрібно їхати до школи?",
+        "Де я можу подати заяву?",
+    ],
+)
+def test_ukrainian_letters_settle_a_cyrillic_question_the_detector_reads_as_russian(text: str) -> None:
+    assert detect(text) == ("uk", 1.0)
+    assert choose_language(text, None, None).language == "uk"
+
+
+def test_russian_letters_keep_russian_russian() -> None:
+    found = detect("С какого возраста ребёнок должен ходить в школу?")
+    assert found is not None and found[0] == "ru"
