@@ -216,7 +216,7 @@ def test_a_switch_is_confirmed_in_the_new_language() -> None:
     [
         "З якого віку і до якого дитина мусить ходити до школи в Нідерландах?",  # the detector: 0.6 Russian
         "Чи потрібно їхати до школи?",
-        "Де я можу подати заяву?",
+        "Де мій син може вчитися?",
     ],
 )
 def test_ukrainian_letters_settle_a_cyrillic_question_the_detector_reads_as_russian(text: str) -> None:
