@@ -90,3 +90,15 @@ def test_no_second_disclosure_when_rasa_gave_it_or_nobody_asked(client, fake_ras
     }
     assert len(post(client, "Kan ik met een mens praten?", "web-bot-3").json()["messages"]) == 1
     assert len(post(client, "Mag mijn kind op vakantie?", "web-bot-4").json()["messages"]) == 1
+
+
+def test_the_arabic_word_for_to_is_no_question_about_a_machine(client, fake_rasa):
+    """ "إلى" (to) folds to the same letters as "آلي" (automatic): a question about travelling "to Morocco" gets no
+    disclosure; asking for an automatic assistant in more words still does."""
+    fake_rasa.reply = lambda body: {
+        "messages": [{"text": "لا."}],
+        "intent": {"name": "ask_verlof_vakantie", "confidence": 0.98},
+    }
+    travel = "نريد السفر إلى المغرب قبل العطلة الصيفية بأسبوعين لأن التذاكر أرخص، هل هذا مسموح؟"
+    assert len(post(client, travel, "web-bot-ar-1").json()["messages"]) == 1
+    assert len(post(client, "هل أنت مساعد آلي؟", "web-bot-ar-2").json()["messages"]) == 2
