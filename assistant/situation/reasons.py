@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from assistant.situation.reading import Reading
 
 
+# (the classifier's event, the event the words name) where the words are the more specific: "mijn ouders zijn dan 40
+# jaar getrouwd" is a jubileum, although the classifier tags "getrouwd" as a wedding.
+_MORE_SPECIFIC = frozenset({("huwelijk", "jubileum")})
+
+
 def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> None:
     """The reason of a leave request, in the order of `first_reason` (the verlof form's order too): an event (the
     classifier's, from the NLU synonyms, else from the Dutch event words, but not "ziek melden"), else a reason that
@@ -25,8 +30,9 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
     events = list(events)
     found = reasons_said(toks, reading.words)
     event = next((event for event in events if event in EVENT_CATEGORIES and event != "overig"), None)
-    if event is None:
-        event = _event_said(reading, toks)
+    said = _event_said(reading, toks)
+    if event is None or (event, said) in _MORE_SPECIFIC:
+        event = said
     if event is None and "overig" in events:
         event = "overig"
     reason = first_reason(event, found)

@@ -417,3 +417,12 @@ def test_calling_in_sick_for_cheaper_tickets_is_no_illness_in_the_family() -> No
 )
 def test_an_article_is_no_age(text: str) -> None:
     assert facts(text, "en" if text.startswith("my") else "nl").age is None
+
+
+def test_years_married_is_a_jubileum_even_when_the_classifier_tags_a_wedding() -> None:
+    """ "mijn ouders zijn dan 40 jaar getrouwd": the classifier tags "getrouwd" (a wedding); the words name the more
+    specific event, the anniversary. A wedding stays a wedding."""
+    text = "Ik wil vrij vragen voor Milan uit groep 6 op 22 en 23 mei, mijn ouders zijn dan 40 jaar getrouwd."
+    assert read_facts(text, "nl", today=date(2026, 12, 7), events=["huwelijk"]).reason == "jubileum"
+    wedding = read_facts("Mijn zus gaat trouwen, mag mijn zoon vrij?", "nl", today=date(2026, 12, 7), events=["huwelijk"])
+    assert wedding.reason == "huwelijk"
