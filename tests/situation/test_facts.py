@@ -424,5 +424,7 @@ def test_years_married_is_a_jubileum_even_when_the_classifier_tags_a_wedding() -
     specific event, the anniversary. A wedding stays a wedding."""
     text = "Ik wil vrij vragen voor Milan uit groep 6 op 22 en 23 mei, mijn ouders zijn dan 40 jaar getrouwd."
     assert read_facts(text, "nl", today=date(2026, 12, 7), events=["huwelijk"]).reason == "jubileum"
-    wedding = read_facts("Mijn zus gaat trouwen, mag mijn zoon vrij?", "nl", today=date(2026, 12, 7), events=["huwelijk"])
+    wedding = read_facts(
+        "Mijn zus gaat trouwen, mag mijn zoon vrij?", "nl", today=date(2026, 12, 7), events=["huwelijk"]
+    )
     assert wedding.reason == "huwelijk"
