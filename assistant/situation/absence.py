@@ -79,6 +79,10 @@ PARENT_BELOW = _(
 PARENT_SICK = _(
     "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Meld uw kind wel elke keer ziek bij de school."
 )
+YOUNG_SICK = _(
+    "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woont u niet meer bij uw ouders, dan meldt u zich zelf "
+    "ziek bij de school; anders doen uw ouders dat (artikel 13b)."
+)
 ASSUMED_AGE = _("Ik ben uitgegaan van een leerling van leerplichtige leeftijd; de leeftijd stond niet in uw vraag.")
 ASSUMED_KIND = _("Ik ben uitgegaan van verzuim zonder geldige reden.")
 LUXE_PARENT = _(
@@ -217,7 +221,7 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
         if kind == "schorsing" and facts.days is not None and facts.days > above:
             lines.append(Message(SCHORSING_SCHOOL, {"days": above}))
     else:
-        lines, rest = _parent_lines(decision, melding.absence_kind, on), decision.messages(EXPLANATION)
+        lines, rest = _parent_lines(decision, melding.absence_kind, on, role), decision.messages(EXPLANATION)
     # the law's day is in the first bubble
     notes = [note for note in decision.messages(NOTE) if note.template != LAW_ON]
     details = [*rest, *notes, *details]
@@ -268,7 +272,7 @@ def split_for_first_bubble(decision: MeldingDecision) -> tuple[list[Message], li
     return lines, rest
 
 
-def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Message]:
+def _parent_lines(decision: MeldingDecision, kind: str, on: date, role: str = "parent") -> list[Message]:
     law = params(on)
     melding = law.melding
     sixteen = {"limit": melding.unauthorised_hours.value, "weeks": melding.period_lesweken.value}
@@ -299,6 +303,8 @@ def _parent_lines(decision: MeldingDecision, kind: str, on: date) -> list[Messag
         return [Message(PARENT_VERPLICHT), *([reason] if reason else [])]
     if decision.obligation == "regionaal_afgesproken":
         return [Message(PARENT_REGIONAL)]
+    if kind == "ziekte" and role == "young":  # who reports it: the young person who lives on their own (art. 13b)
+        return [Message(YOUNG_SICK)]
     if kind == "ziekte":
         return [Message(PARENT_NONE), Message(PARENT_SICK)]
     if kind in ("ongeoorloofd", "te_laat"):

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.situation import read_facts
 from assistant.situation.verdict import situational_reply
+from tests.situation.helpers import first_bubble, reply
 
 TODAY = date(2026, 12, 6)
 
@@ -72,3 +73,12 @@ def test_under_18_the_hours_of_article_21a_still_decide() -> None:
     )
     assert "21a" in bubble or "16 uur" in bubble
     assert "9.2.1" not in bubble
+
+
+def test_a_young_person_living_on_their_own_reports_their_own_illness() -> None:
+    """Art. 13b: "ik ben 17 en woon op kamers, moet ik mezelf ziek melden?" is told who reports, not "meld uw kind"."""
+    text = "ik ben 17 en woon op kamers. moet ik mezelf ziek melden bij school of moeten mijn ouders dat doen?"
+    bubble = first_bubble(reply("meldplicht_verzuim", text))
+    assert bubble.startswith("Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woont u niet meer bij uw")
+    assert "meldt u zich zelf ziek bij de school" in bubble and "(artikel 13b)" in bubble
+    assert "uw kind" not in bubble
