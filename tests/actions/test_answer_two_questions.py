@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.knowledge.parameters import params
+from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 6)
 AGE_AND_FINE = {
@@ -38,23 +39,7 @@ def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, toda
 
 
 def tracker(text: str, ranking: list[tuple[str, float]], language: str = "nl", form: str | None = None) -> Tracker:
-    intent, confidence = ranking[0]
-    return Tracker(
-        sender_id="two-questions",
-        slots={"topic": None, "gebeurtenis": None},
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": [{"name": name, "confidence": value} for name, value in ranking],
-            "entities": [],
-            "metadata": {"language": language},
-        },
-        events=[{"event": "action", "name": "action_listen"}],
-        paused=False,
-        followup_action=None,
-        active_loop={"name": form} if form else {},
-        latest_action_name="action_listen",
-    )
+    return message_tracker(text, ranking, language, form, sender="two-questions")
 
 
 def run(action: Any, state: Tracker) -> tuple[list[dict[str, Any]], list[Any]]:

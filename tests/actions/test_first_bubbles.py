@@ -10,11 +10,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
 from assistant.knowledge import KnowledgeBase, load_knowledge
+from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)
 
@@ -32,23 +32,7 @@ def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, toda
 
 
 def answers(text: str, ranking: list[tuple[str, float]], language: str = "nl", action: Any = None) -> list[dict]:
-    intent, confidence = ranking[0]
-    tracker = Tracker(
-        sender_id="first-bubbles",
-        slots={"topic": None, "gebeurtenis": None},
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": [{"name": name, "confidence": value} for name, value in ranking],
-            "entities": [],
-            "metadata": {"language": language},
-        },
-        events=[{"event": "action", "name": "action_listen"}],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+    tracker = message_tracker(text, ranking, language, sender="first-bubbles")
     dispatcher = CollectingDispatcher()
     (action or ActionAnswerTopic()).run(dispatcher, tracker, {})
     return dispatcher.messages
