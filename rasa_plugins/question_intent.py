@@ -11,6 +11,11 @@ message becomes `nlu_fallback` and the retrieval decides. The same holds when th
 (`nlu_fallback`) and its best guess was the form: the question is about leave, and its best topic question answers it
 better than a menu. Button payloads ("/intent") are left alone.
 
+The other way round, a message that asks to file a leave request here ("Ik wil verlof aanvragen voor mijn dochter, de
+bruiloft van haar tante is op vrijdag 14 juni"; the `apply` phrases of languages.yml) and that the classifier read as
+one of the leave topics (`leave_topics`) starts the request form, unless it opens with a question word: the event and
+the date it names pull the classifier to the topic, while the asker wants to apply.
+
 The question words of every supported language count (an interrogative of one language is no everyday word of
 another, so one set serves all); they are read from assistant/locale/languages.yml, where the assistant reads them.
 """
@@ -43,6 +48,31 @@ _CLAUSE = re.compile(r"[.,;:!?؟\n]+")
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=1)
+def _apply_phrases() -> tuple[str, ...]:
+    """Every language's phrases that ask to file a request, folded words joined by one space ("^" kept in front)."""
+    data = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
+    phrases = set()
+    for entry in data.get("supported", []):
+        for phrase in (entry.get("questions") or {}).get("apply") or []:
+            anchored = phrase.startswith("^")
+            words = " ".join(_fold(word) for word in _WORD.findall(phrase.lstrip("^")))
+            phrases.add(("^" if anchored else "") + words)
+    return tuple(sorted(phrases))
+
+
+def asks_to_apply(text: str) -> bool:
+    """True when `text` holds an `apply` phrase ("ik wil verlof aanvragen", "voor mij invullen")."""
+    words = " " + " ".join(_fold(word) for word in _WORD.findall(text)) + " "
+    for phrase in _apply_phrases():
+        if phrase.startswith("^"):
+            if words.startswith(" " + phrase[1:] + " "):
+                return True
+        elif " " + phrase + " " in words:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -83,11 +113,17 @@ class QuestionIsNoRequest(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # `not_topics`: intents named ask_… that ask no topic question (a follow-up, a request's status)
-        return {"form_intents": ["request_verlof"], "not_topics": ["ask_followup", "ask_verlof_status"]}
+        return {
+            "form_intents": ["request_verlof"],
+            "not_topics": ["ask_followup", "ask_verlof_status"],
+            "leave_topics": ["ask_verlof_vakantie", "ask_verlof_gewichtige_omstandigheden"],
+        }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.form_intents = frozenset(config.get("form_intents") or ())
         self.not_topics = frozenset(config.get("not_topics") or ())
+        self.leave_topics = frozenset(config.get("leave_topics") or ())
+        self.form_intent = sorted(self.form_intents)[0] if self.form_intents else None
 
     @classmethod
     def create(
@@ -98,6 +134,26 @@ class QuestionIsNoRequest(GraphComponent):
         execution_context: ExecutionContext,
     ) -> "QuestionIsNoRequest":
         return cls(config)
+
+    def _applies(self, message: Message, text: str) -> bool:
+        """A leave topic picked for a message that asks to file the request here, without opening with a question."""
+        picked = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        return (
+            self.form_intent is not None
+            and picked in self.leave_topics
+            and asks_to_apply(text)
+            and not is_information_question(text)
+        )
+
+    def _start_form(self, message: Message) -> None:
+        """The form intent first, with the confidence the classifier gave the leave topic; the rest keeps its order."""
+        intent = message.get(INTENT) or {}
+        chosen = {INTENT_NAME_KEY: self.form_intent, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY)}
+        ranking = [
+            item for item in message.get(INTENT_RANKING_KEY) or [] if item.get(INTENT_NAME_KEY) not in self.form_intents
+        ]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [dict(chosen), *ranking], add_to_output=True)
 
     def _asks_form(self, message: Message) -> bool:
         """The classifier's pick, or its best guess behind an unsure `nlu_fallback`, is a form-starting intent."""
@@ -111,7 +167,12 @@ class QuestionIsNoRequest(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             intent = message.get(INTENT) or {}
-            if text.startswith("/") or not self._asks_form(message) or not is_information_question(text):
+            if text.startswith("/"):
+                continue
+            if self._applies(message, text):
+                self._start_form(message)
+                continue
+            if not self._asks_form(message) or not is_information_question(text):
                 continue
             ranking = [
                 item

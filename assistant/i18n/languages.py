@@ -128,7 +128,7 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
     return value
 
 
-_QUESTION_KEYS = {"start", "particles", "open", "answers", "joins"}
+_QUESTION_KEYS = {"start", "particles", "open", "answers", "joins", "apply"}
 _DISCLOSURE_KEYS = {"asks", "beings", "alone"}
 # The points of a topic a question can ask for (the `points` entry; assistant.knowledge.passages answers them).
 POINT_KINDS = ("deadline", "consequence", "next", "procedure", "decider", "scope")

@@ -267,3 +267,48 @@ def test_every_plugin_that_patches_private_rasa_code_refuses_another_rasa_versio
     assert result["untouched"]
     for name, message in result["refused"].items():
         assert "Rasa 3.6.22 is installed" in message and "3.6.21" in message, name
+
+
+def test_a_request_to_apply_read_as_a_leave_topic_starts_the_form(tmp_path):
+    """ "Ik wil verlof aanvragen voor mijn dochter, de bruiloft …": the event pulls the classifier to the topic, the
+    asker wants to apply here: the form intent, with the topic's confidence. A question about applying, a yes/no
+    question, or another topic stay as they were."""
+    result = run_in_rasa_env(
+        """
+        import json
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.question_intent import QuestionIsNoRequest
+        component = QuestionIsNoRequest(QuestionIsNoRequest.get_default_config())
+        def message(text, intent):
+            ranking = [{"name": intent, "confidence": 0.9}, {"name": "request_verlof", "confidence": 0.05},
+                       {"name": "ask_luxe_verzuim", "confidence": 0.03}]
+            return Message(data={"text": text, "intent": dict(ranking[0]), "intent_ranking": ranking})
+        cases = [
+            ("Ik wil verlof aanvragen voor mijn dochter, de bruiloft van haar tante is op vrijdag 14 juni.",
+             "ask_verlof_gewichtige_omstandigheden"),
+            ("verlof aanvragen voor 2 kinderen graag, begrafenis van mijn schoonvader volgende week dinsdag",
+             "ask_verlof_gewichtige_omstandigheden"),
+            ("Kunt u nu een aanvraag voor vakantieverlof voor mij invullen? Ik werk in de bollenteelt.",
+             "ask_verlof_vakantie"),
+            ("I want to apply for leave for my daughter, her aunt's wedding is on Friday 9 October",
+             "ask_verlof_gewichtige_omstandigheden"),
+            ("Kan ik verlof aanvragen voor de bruiloft van mijn zus?", "ask_verlof_gewichtige_omstandigheden"),
+            ("Hoe kan ik verlof aanvragen voor een bruiloft?", "ask_verlof_gewichtige_omstandigheden"),
+            ("Ik wil verlof aanvragen, wat riskeer ik als ik zonder ga?", "ask_luxe_verzuim"),
+        ]
+        messages = [message(text, intent) for text, intent in cases]
+        component.process(messages)
+        print(json.dumps({"intents": [m.get("intent")["name"] for m in messages],
+                          "confidence": messages[0].get("intent")["confidence"],
+                          "ranked": [r["name"] for r in messages[0].get("intent_ranking")]}))
+    """,
+        tmp_path,
+    )
+    assert result["intents"][:4] == ["request_verlof"] * 4
+    assert result["intents"][4:] == [
+        "ask_verlof_gewichtige_omstandigheden",  # may I? is a question about the rule
+        "ask_verlof_gewichtige_omstandigheden",  # how do I apply? the topic answers, and offers the form
+        "ask_luxe_verzuim",  # not a leave topic
+    ]
+    assert result["confidence"] == 0.9
+    assert result["ranked"][:2] == ["request_verlof", "ask_verlof_gewichtige_omstandigheden"]
