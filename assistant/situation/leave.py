@@ -60,6 +60,7 @@ from assistant.situation.leave_texts import (
     MORE_THAN_ABROAD_GUIDANCE,
     MORE_THAN_GUIDANCE,
     NO,
+    NO_JOB_LUXE,
     NON_REASON_NO,
     REASON_BUTTONS,
     RELIGIEUS,
@@ -176,6 +177,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         lines = [Message(VAKANTIE_FITS, values)]
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
+        elif not school:
+            lines.append(Message(NO_JOB_LUXE))  # no job named: the days fit, but without that job it cannot be
     elif facts.reason == "werk":
         lines = [Message(VAKANTIE_JOB_ONLY, values)]
     elif school and facts.month is None:
@@ -192,6 +195,8 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             )
         )
         details += [*job, todo]
+    elif lines and any(line.template == NO_JOB_LUXE for line in lines):
+        details.append(todo)  # how to apply is for the parent whose job it is
     elif lines:
         lines.append(todo)  # with the job: the employer's statement the director will want
     if not lines:
@@ -231,9 +236,12 @@ def _vakantie_decision(
         lines = [Message(NO), Message(VAKANTIE_AFTERWARDS)]
     else:
         lines = [counted, Message(VAKANTIE_FITS, values)]
+        todo = Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE)
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
-        lines.append(Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE))
+        elif not school:  # no job named: the days fit, but without that job it cannot be; how to apply goes behind
+            return _reply(topic, facts, [*lines, Message(NO_JOB_LUXE)], citations, law, [todo, *_notes(decision)])
+        lines.append(todo)
         return _reply(topic, facts, lines, citations, law, _notes(decision))
     return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 

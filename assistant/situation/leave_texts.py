@@ -43,6 +43,7 @@ VAKANTIE_FIRST_WEEKS_NOTE = _(
     "Let op: in de eerste {weeks} lesweken van het schooljaar kan het nooit. In schooljaar "
     "{school_year} zijn dat de weken van {first} tot en met {last}."
 )
+NO_JOB_LUXE = _("Zo niet, dan kan het niet; gaat uw kind toch, dan is dat luxe verzuim.")
 VAKANTIE_ONLY_JOB_REASON = _(
     "Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
     "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."

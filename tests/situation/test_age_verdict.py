@@ -87,3 +87,17 @@ def test_a_praktijkonderwijs_diploma_ends_the_kwalificatieplicht(language, text,
 def test_without_such_a_diploma_the_kwalificatieplicht_stands() -> None:
     bubble = first_bubble(reply("kwalificatieplicht", "Mijn zoon is 17 en zit op het praktijkonderwijs. Moet hij nog?"))
     assert "kwalificatieplichtig" in bubble and "artikel 4a lid 2" not in bubble
+
+
+def test_a_day_off_before_a_holiday_without_a_job_reason_is_said_to_be_impossible() -> None:
+    """No job named: the days may fit the maximum, but without a parent's job that rules out every holiday it cannot
+    be, and going anyway is luxe verzuim; how to apply (the employer's statement) is no first-bubble advice then."""
+    found = reply(
+        "verlof_vakantie",
+        "mag ik de kids een dag eerder ophalen voor de kerstvakantie? we vliegen vrijdagochtend om 7 uur",
+    )
+    bubble = first_bubble(found)
+    assert "Zo niet, dan kan het niet; gaat uw kind toch, dan is dat luxe verzuim." in bubble
+    assert "verklaring van de werkgever" not in bubble
+    job = first_bubble(reply("verlof_vakantie", "Mijn man werkt in de horeca, mogen wij in juni een week weg?"))
+    assert "Zo niet" not in job and "verklaring van de werkgever" in job
