@@ -11,6 +11,9 @@ message becomes `nlu_fallback` and the retrieval decides. The same holds when th
 (`nlu_fallback`) and its best guess was the form: the question is about leave, and its best topic question answers it
 better than a menu. Button payloads ("/intent") are left alone.
 
+A request-like question about an event ("Kan ik verlof aanvragen voor de bruiloft van mijn zus?": the event entity,
+and no phrase that asks to file the request here) also asks about the rule, and gets its topic.
+
 The other way round, a message that asks to file a leave request here ("Ik wil verlof aanvragen voor mijn dochter, de
 bruiloft van haar tante is op vrijdag 14 juni"; the `apply` phrases of languages.yml) and that the classifier read as
 one of the leave topics (`leave_topics`) starts the request form, unless it opens with a question word: the event and
@@ -33,7 +36,15 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -117,12 +128,14 @@ class QuestionIsNoRequest(GraphComponent):
             "form_intents": ["request_verlof"],
             "not_topics": ["ask_followup", "ask_verlof_status"],
             "leave_topics": ["ask_verlof_vakantie", "ask_verlof_gewichtige_omstandigheden"],
+            "event_entity": "gebeurtenis",
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.form_intents = frozenset(config.get("form_intents") or ())
         self.not_topics = frozenset(config.get("not_topics") or ())
         self.leave_topics = frozenset(config.get("leave_topics") or ())
+        self.event_entity = config.get("event_entity")
         self.form_intent = sorted(self.form_intents)[0] if self.form_intents else None
 
     @classmethod
@@ -144,6 +157,12 @@ class QuestionIsNoRequest(GraphComponent):
             and asks_to_apply(text)
             and not is_information_question(text)
         )
+
+    def _asks_about_an_event(self, message: Message, text: str) -> bool:
+        """An event named without asking to file the request here ("Kan ik verlof aanvragen voor de bruiloft van mijn
+        zus?" asks whether leave is possible for it; "Kan ik hier verlof aanvragen?" names none and stays a request)."""
+        named = any(entity.get(ENTITY_ATTRIBUTE_TYPE) == self.event_entity for entity in message.get(ENTITIES) or [])
+        return named and not asks_to_apply(text)
 
     def _start_form(self, message: Message) -> None:
         """The form intent first, with the confidence the classifier gave the leave topic; the rest keeps its order."""
@@ -172,7 +191,9 @@ class QuestionIsNoRequest(GraphComponent):
             if self._applies(message, text):
                 self._start_form(message)
                 continue
-            if not self._asks_form(message) or not is_information_question(text):
+            if not self._asks_form(message) or not (
+                is_information_question(text) or self._asks_about_an_event(message, text)
+            ):
                 continue
             ranking = [
                 item

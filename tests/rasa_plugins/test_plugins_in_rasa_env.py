@@ -312,3 +312,32 @@ def test_a_request_to_apply_read_as_a_leave_topic_starts_the_form(tmp_path):
     ]
     assert result["confidence"] == 0.9
     assert result["ranked"][:2] == ["request_verlof", "ask_verlof_gewichtige_omstandigheden"]
+
+
+def test_a_yes_no_request_that_names_an_event_asks_about_the_rule(tmp_path):
+    """ "Kan ik verlof aanvragen voor de bruiloft van mijn zus?" (the classifier: the form) asks whether leave is
+    possible for that event: its best topic question. Without an event, or with a phrase that asks to file the
+    request here, it stays a request."""
+    result = run_in_rasa_env(
+        """
+        import json
+        from rasa.shared.nlu.training_data.message import Message
+        from rasa_plugins.question_intent import QuestionIsNoRequest
+        component = QuestionIsNoRequest(QuestionIsNoRequest.get_default_config())
+        ranking = [{"name": "request_verlof", "confidence": 0.8},
+                   {"name": "ask_verlof_gewichtige_omstandigheden", "confidence": 0.15}]
+        wedding = [{"entity": "gebeurtenis", "value": "huwelijk", "start": 33, "end": 41}]
+        def message(text, entities):
+            return Message(data={"text": text, "intent": dict(ranking[0]), "entities": entities,
+                                 "intent_ranking": [dict(item) for item in ranking]})
+        messages = [
+            message("Kan ik verlof aanvragen voor de bruiloft van mijn zus?", wedding),
+            message("Kan ik hier verlof aanvragen?", []),
+            message("Ik wil verlof aanvragen voor de bruiloft van mijn zus", wedding),
+        ]
+        component.process(messages)
+        print(json.dumps({"intents": [m.get("intent")["name"] for m in messages]}))
+    """,
+        tmp_path,
+    )
+    assert result["intents"] == ["ask_verlof_gewichtige_omstandigheden", "request_verlof", "request_verlof"]
