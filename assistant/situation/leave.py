@@ -241,8 +241,7 @@ def _vakantie_decision(
             lines.append(Message(VAKANTIE_JOB))
         elif not school:  # no job named: the days fit, but without that job it cannot be; how to apply goes behind
             return _reply(topic, facts, [*lines, Message(NO_JOB_LUXE)], citations, law, [todo, *_notes(decision)])
-        lines.append(todo)
-        return _reply(topic, facts, lines, citations, law, _notes(decision))
+        return _reply(topic, facts, [*lines, todo], citations, law, _notes(decision))
     return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 
 
