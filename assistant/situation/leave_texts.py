@@ -48,7 +48,10 @@ VAKANTIE_ONLY_JOB_REASON = _(
     "Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
     "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."
 )
-TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever.")
+TODO_VAKANTIE = _(
+    "Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever; bent u "
+    "zelfstandig, dan een eigen verklaring of een verklaring van uw accountant."
+)
 TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
 TODO_VAKANTIE_SCHOOL = _(
     "Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "
