@@ -32,6 +32,7 @@ from assistant.knowledge.topic_choice import (
     surer_topic,
 )
 from assistant.situation import Facts, read_facts, says_unknown
+from assistant.situation.audience import audience_choices, audience_for
 from assistant.situation.verdict import Choice, situational_reply
 from assistant.verlof_requests.reasons import NON_REASONS
 
@@ -220,8 +221,9 @@ def _brief(topic: Topic) -> Topic:
     variants = {
         name: variant.model_copy(update={"steps": (), "details": ()}) for name, variant in topic.variants.items()
     }
+    audiences = {name: own.model_copy(update={"steps": (), "details": ()}) for name, own in topic.audiences.items()}
     answer = topic.answer.model_copy(update={"steps": (), "details": ()})
-    return topic.model_copy(update={"answer": answer, "variants": variants, "related": ()})
+    return topic.model_copy(update={"answer": answer, "variants": variants, "audiences": audiences, "related": ()})
 
 
 def answer_topic(
@@ -249,11 +251,15 @@ def answer_topic(
     if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:
         event = turn.facts.reason
     variant = event if event in topic.variants else None
+    facts = reply.facts if reply is not None else turn.facts if turn is not None else None
+    audience = audience_for(facts, topic.audiences)  # school staff get the topic's text for them, if it has one
     # the topic text states the law of the day the verdict applied (its legal numbers are rendered on that day)
     law_date = reply.law_date if reply is not None else None
-    answer = render_answer(_brief(topic) if brief else topic, variant, kb=kb, language=language, on=law_date)
+    shown = _brief(topic) if brief else topic
+    answer = render_answer(shown, variant, audience=audience, kb=kb, language=language, on=law_date)
+    choices = reply.choices if reply else () if brief else audience_choices(topic.id, facts, topic.audiences)
     buttons = [
-        *(_button(choice, loc) for choice in (reply.choices if reply else ())),
+        *(_button(choice, loc) for choice in choices),
         *({"title": title, "payload": payload} for title, payload in answer.buttons),
     ]
     # a request is invited unless the verdict asks a question or refuses ("Nee": there is nothing to request)
@@ -264,7 +270,8 @@ def answer_topic(
     citation_ids: list[str] = []
     if reply is None:
         first, more = answer.short, answer.more
-        passage = None if brief or variant else point_asked(question, topic.id, language, kb=kb)
+        # a step or detail of the general text does not follow a text for another audience
+        passage = None if brief or variant or audience else point_asked(question, topic.id, language, kb=kb)
         if passage:
             first = f"{first}\n\n{passage}"
     elif reply.asks == "correction":
@@ -275,15 +282,16 @@ def answer_topic(
     else:
         first = " ".join(loc(line) for line in reply.lines)
         # the point asked that the verdict does not give ("óp de dag?": the term), from the topic's own text
-        if reply.topic_text and not brief:
+        if reply.topic_text and not brief and not audience:
             verdict = " ".join(Localiser(SOURCE_LANGUAGE)(line) for line in reply.lines)
             point = point_asked(question, topic.id, language, kb=kb, answered=verdict)
             first += f"\n\n{point}" if point else ""
         if reply.law_date is not None:
             first += "\n\n" + loc(law_line(reply.law_date, today()))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)
-        # a topic text written for someone else (a parent) stays out of a school's answer
-        own = (answer.short, answer.more) if reply.topic_text else ()
+        # a topic text written for someone else (a parent) stays out of a school's answer; the topic's text for
+        # school staff does not
+        own = (answer.short, answer.more) if reply.topic_text or answer.audience else ()
         more = "\n\n".join(part for part in (computed, *own) if part)
         citation_ids = list(reply.citations)
     if is_open_question(question, language):  # "Voor wie geldt …?" is answered with what holds, not "Ja."
@@ -296,7 +304,6 @@ def answer_topic(
     custom: dict[str, Any] = {"citations": _citation_json(citations), "topic": topic.id}
     if more:
         custom["details"] = more
-    facts = reply.facts if reply is not None else turn.facts if turn is not None else None
     if facts is not None:
         custom[SITUATION_KEY] = {
             "topic": topic.id,

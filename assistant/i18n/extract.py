@@ -76,6 +76,10 @@ def topic_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         for field in ("short", "steps", "details"):
             for text in _texts((variant or {}).get(field)):
                 yield text, f"topic {topic}, event {event}: {field}"
+    for audience, own in (data.get("audiences") or {}).items():
+        for field in ("short", "steps", "details"):
+            for text in _texts((own or {}).get(field)):
+                yield text, f"topic {topic}, for {audience}: {field}"
 
 
 _NOT_TEXT = ("status", "citations")

@@ -107,6 +107,25 @@ class Variant(_Strict):
     citations: tuple[str, ...] = ()
 
 
+AUDIENCES = ("school",)
+Audience = Literal["school"]
+
+
+class AudienceText(_Strict):
+    """A topic's answer written for one audience (`school`: school staff), replacing the general answer (which is
+    written for parents) when that audience asks. Its steps and details replace the general ones too, also when it
+    has none (the parents' steps do not speak to school staff); its own citations are the ones shown with it."""
+
+    short: str = Field(min_length=1)
+    steps: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()
+    citations: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def texts(self) -> list[str]:
+        return [self.short, *self.steps, *self.details]
+
+
 class Topic(_Strict):
     id: str
     title: str = Field(min_length=1)
@@ -117,6 +136,10 @@ class Topic(_Strict):
     citations: tuple[str, ...] = Field(min_length=1)
     handoff: bool = False
     variants: dict[str, Variant] = Field(default_factory=dict)
+    audiences: dict[Audience, AudienceText] = Field(
+        default_factory=dict,
+        description="The answer for an audience other than parents (`school`), chosen when that audience asks.",
+    )
     related: tuple[str, ...] = ()
     no_law_reason: str | None = Field(
         default=None, description="Why the topic has no `law` statement (required when it has none)."
@@ -127,6 +150,10 @@ class Topic(_Strict):
         "same value (a guidance count of days that equals a legal term); the validation does not ask for a "
         "placeholder there. The quantity must still stand in a cited source.",
     )
+
+    def audience_text(self, audience: str | None) -> AudienceText | None:
+        """The topic's text for `audience` (`school`), or None when it has none (the general answer applies)."""
+        return next((text for name, text in self.audiences.items() if name == audience), None)
 
     @field_validator("keywords", mode="before")
     @classmethod

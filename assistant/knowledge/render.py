@@ -33,6 +33,7 @@ class RenderedAnswer:
     complete: bool = True  # False when a piece had no reviewed translation and stayed Dutch
     short: str = ""  # the direct answer alone, translated (no notice): the first bubble when the answer is split
     more: str = ""  # the steps and details, translated (no notice): behind "Meer uitleg"
+    audience: str | None = None  # the audience whose text of the topic this is (`Topic.audiences`); None: the general
 
 
 def _bullets(heading: str, items: tuple[str, ...]) -> str:
@@ -43,6 +44,7 @@ def render_answer(
     topic: Topic,
     variant: str | None = None,
     *,
+    audience: str | None = None,
     kb: KnowledgeBase | None = None,
     language: str = "nl",
     on: date | None = None,
@@ -51,6 +53,9 @@ def render_answer(
 
     With a `variant` the topic has (a gebeurtenis such as "huwelijk"), the variant's short answer, steps and details
     replace the general ones where it gives them, and its citations come first. An unknown variant is ignored.
+    With an `audience` the topic has a text for (`school`), that text replaces the general answer whole (short answer,
+    steps and details; a variant does not apply to it) and only its own citations are shown; for an audience the topic
+    has no text for, the general answer is given.
     Citations are not translated (law names and article numbers stay Dutch, as the sources are). The answer ends
     with the day whose law it states (`on`, default today): the topics describe the law as it holds now, and every
     legal number in them is a placeholder (`{verlof.vakantie_max_school_days}`) rendered with its value on that day.
@@ -62,9 +67,12 @@ def render_answer(
     def piece(text: str) -> str:
         return render_numbers(loc(text), day, loc.language, parameters=kb.parameters)
 
-    chosen = topic.variants.get(variant) if variant else None
+    own = topic.audience_text(audience)
+    chosen = topic.variants.get(variant) if variant and own is None else None
     short, steps, details = topic.answer.short, topic.answer.steps, topic.answer.details
     citation_ids = list(topic.citations)
+    if own is not None:
+        short, steps, details, citation_ids = own.short, own.steps, own.details, list(own.citations)
     if chosen is not None:
         short = chosen.short or short
         steps = chosen.steps or steps
@@ -89,4 +97,5 @@ def render_answer(
         complete=loc.complete,
         short=parts[0],
         more="\n\n".join(parts[1:]),
+        audience=audience if own is not None else None,
     )

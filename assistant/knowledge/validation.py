@@ -4,6 +4,8 @@
 - every topic has a short answer, `last_verified`, and a `law` statement (or a `no_law_reason`);
 - a `law` statement cites a statute, a guidance or regional statement cites a `src:` source;
 - the citations shown with an answer cover every statement behind it;
+- a topic's text for an audience (`audiences`: school staff) cites a statute, only citations that back statements of
+  the topic, and states no number that what it cites does not (it is shown with its own citations only);
 - every quantity (days, hours, weeks, months, years, euros) stated in a topic also appears in a source it cites
   (the article text or the source's `facts`) or is the value of a legal parameter resting on one of those sources;
 - legal numbers in answer texts are placeholders (`{verlof.vakantie_max_school_days}`,
@@ -213,12 +215,13 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
     problems = []
     statement_cids = [cid for s in topic.statements for cid in s.citations]
     variant_cids = [cid for v in topic.variants.values() for cid in v.citations]
-    for cid in dict.fromkeys([*topic.citations, *statement_cids, *variant_cids]):
+    audience_cids = [cid for a in topic.audiences.values() for cid in a.citations]
+    for cid in dict.fromkeys([*topic.citations, *statement_cids, *variant_cids, *audience_cids]):
         if not kb.has_citation(cid):
             problems.append(f"{where}: unknown citation id {cid}")
     if not any(s.basis == "law" for s in topic.statements) and not topic.no_law_reason:
         problems.append(f"{where}: no statement with basis 'law' and no no_law_reason")
-    shown = set(topic.citations) | set(variant_cids)
+    shown = set(topic.citations) | set(variant_cids) | set(audience_cids)
     for number, statement in enumerate(topic.statements, start=1):
         label = f"{where}: statement {number}"
         if statement.basis == "law" and not any(_is_statute(c) for c in statement.citations):
@@ -234,6 +237,7 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
     shown_texts = [
         *answer_texts,
         *(text for v in topic.variants.values() for text in (v.short or "", *v.steps, *v.details)),
+        *(text for a in topic.audiences.values() for text in a.texts),
     ]
     problems.extend(
         f"{where}: literal_numbers {phrase!r} is in no answer text"
@@ -252,9 +256,26 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
             problems.append(f"{label}: not a known gebeurtenis")
         texts = [variant.short or "", *variant.steps, *variant.details]
         problems += _check_numbers(kb, label, texts, [*variant.citations, *answer_cids], topic.literal_numbers)
+    problems += _validate_audiences(kb, topic, where)
     for related in topic.related:
         if related == topic.id or related not in TOPIC_IDS:
             problems.append(f"{where}: related topic {related!r} is not another fixed topic id")
+    return problems
+
+
+def _validate_audiences(kb: KnowledgeBase, topic: Topic, where: str) -> list[str]:
+    """A text for an audience (`school`) is shown with its own citations only: it cites a statute article (the law
+    comes first), its numbers rest on what it cites, and each of its citations backs a statement of the topic (every
+    normative sentence has its statement, `basis` and citations)."""
+    problems = []
+    stated = {cid for statement in topic.statements for cid in statement.citations}
+    for audience, text in topic.audiences.items():
+        label = f"{where}: audience {audience}"
+        if not any(_is_statute(cid) for cid in text.citations):
+            problems.append(f"{label}: cites no statute article")
+        unstated = [cid for cid in text.citations if cid not in stated]
+        problems.extend(f"{label}: cites {cid}, which no statement of the topic cites" for cid in unstated)
+        problems += _check_numbers(kb, label, text.texts, text.citations, topic.literal_numbers)
     return problems
 
 

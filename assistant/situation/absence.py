@@ -103,6 +103,9 @@ SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe 
 
 _DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "luxe_vermoeden"}
 _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
+# topics whose text for school staff answers a school's question that says nothing more than the topic (luxe verzuim
+# is reported, also a suspicion, and what leerplicht does; what the school can do about illness)
+SCHOOL_TEXT_TOPICS = ("luxe_verzuim", "ziekte")
 
 
 def weeks_away(facts: Facts) -> float | None:
@@ -160,10 +163,25 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         found = registration(topic, facts, on)
         if found is not None:
             return found
+    if role == "school" and topic in SCHOOL_TEXT_TOPICS and not _states_absence(topic, facts, on):
+        return None  # the topic's text for school staff answers it (`assistant.situation.audience`)
     reply = _melding(topic, facts, on, may_ask, role)
     if reply is not None and role == "school" and topic in PARENT_TEXT_TOPICS:
         return replace(reply, topic_text=False)
     return reply
+
+
+def _states_absence(topic: str, facts: Facts, on: date) -> bool:
+    """Whether the message says more about the absence than its topic does (a kind of its own, hours, weeks, lateness,
+    a case, an 18-plus pupil): then the melding rules decide it for this pupil."""
+    return (
+        facts.absence_kind not in (None, _DEFAULT_KIND.get(topic))
+        or facts.hours is not None
+        or weeks_away(facts) is not None
+        or facts.late_count is not None
+        or facts.school_case is not None
+        or _adult(facts, on)
+    )
 
 
 def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Reply | None:

@@ -183,6 +183,7 @@ STAYING_AWAY = {
     ),
 }
 LEAVING_TOPIC = "voortijdig_schoolverlaten"
+NEWCOMERS_TOPIC = "nieuwkomers"
 BAND_UNDER = _("Jonger dan {age} jaar")
 BAND_LEERPLICHTIG = _("{start} tot {end} jaar")
 BAND_KWALIFICATIE = _("{end} of {last} jaar")
@@ -240,6 +241,8 @@ def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | No
     if facts.birth_date is not None:
         return _from_birth(topic, facts, on, role, law)
     if facts.age is not None:
+        if topic == NEWCOMERS_TOPIC and role == "school":
+            return None  # the topic's text for school staff answers a school (enrolment, the ISK, the age rule)
         if topic == LEAVING_TOPIC and state(facts.age, facts.startkwalificatie, law) == "adult":
             return None  # from 18 on, leaving school is what the topic's own text is about
         return _from_age(topic, facts, role, law)

@@ -7,13 +7,15 @@ Whether the absence is geoorloofd, whether and as which DUO category it is repor
 agreements and the municipalities they apply to from `knowledge/regions.yml`. What is added here is only the
 sentence that leads (the reason's own rule, with its article) and when the leerplichtambtenaar is involved. The
 texts address the school ("u", "de leerling"), never a parent; the own text of a topic written for parents is left
-out (`Reply.topic_text`). Called from `assistant.situation.absence`.
+out (`Reply.topic_text`), its text for school staff is not (`assistant.situation.audience`). Called from
+`assistant.situation.absence`.
 
 A person is offered (`Reply.handoff`) where the leerplichtambtenaar must act: a thuiszitter, and a pupil who left
 without being deregistered, whoever asks and in whichever topic (the school may not deregister him, art. 10, and
 keeps reporting his absence, art. 21a; is he enrolled nowhere else, that is absoluut verzuim, which the
 leerplichtambtenaar investigates, art. 22 lid 1). A general question on in- and uitschrijving is answered by the
-rule and needs no person (`knowledge/topics/in_uitschrijving.yml`: `handoff: false`).
+topic's text for school staff (`audiences`) and needs no person (`knowledge/topics/in_uitschrijving.yml`:
+`handoff: false`).
 """
 
 from __future__ import annotations
@@ -71,10 +73,6 @@ THUIS_TABLE = _(
 LEFT_LEAD = _(
     "Nee. U mag een leerplichtige leerling alleen uitschrijven als hij op een andere school staat ingeschreven of "
     "een vrijstelling heeft (artikel 10 Leerplichtwet)."
-)
-DEREGISTER_ONLY = _(
-    "U mag een leerplichtige leerling alleen uitschrijven als hij op een andere school staat ingeschreven of een "
-    "vrijstelling heeft (artikel 10 Leerplichtwet)."
 )
 LEFT_REPORT = _(
     "Zolang de leerling bij u staat ingeschreven, meldt u het verzuim bij DUO: als '{sixteen}' en, na meer dan "
@@ -221,17 +219,6 @@ def _left(topic: str, facts: Facts, on: date) -> Reply | None:
     return _reply(topic, facts, on, lines, citations, details=details, handoff=True)
 
 
-def _enrolment(topic: str, facts: Facts, on: date) -> Reply:
-    """A school's general question on in- and uitschrijving: when it may deregister, and the register's term."""
-    days = params(on).melding.in_uitschrijving_days
-    lines = [
-        Message(DEREGISTER_ONLY),
-        Message(melding_texts.DO_NOT_DEREGISTER),
-        Message(LEFT_DUO, {"days": days.value}),
-    ]
-    return _reply(topic, facts, on, lines, ["lpw:10", "lpw:21a", *days.citations, "lpw:2", "lpw:18"])
-
-
 def _when(topic: str, facts: Facts, on: date) -> Reply | None:
     law = params(on).melding
     sixteen = _decide(facts, on, kind="ongeoorloofd", hours=law.unauthorised_hours.value, weeks=0)
@@ -281,6 +268,4 @@ def registration(topic: str, facts: Facts, on: date) -> Reply | None:
     counted = facts.hours is not None or facts.weeks_absent is not None or facts.late_count is not None
     if case == "wanneer" and plain and not counted and topic == "meldplicht_verzuim":
         return _when(topic, facts, on)
-    if topic == "in_uitschrijving" and facts.role == "school" and case is None and facts.absence_kind is None:
-        return _enrolment(topic, facts, on)  # the topic's text speaks to parents
-    return None
+    return None  # a school's general question on in- and uitschrijving: the topic's text for school staff

@@ -198,14 +198,17 @@ def test_a_pupil_at_home_with_an_illness_is_no_thuiszitter(text: str, language: 
         ("When may we as a school deregister a pupil?", "en"),
     ],
 )
-def test_a_school_asking_about_deregistering_gets_the_schools_rule_not_the_parents_text(
+def test_a_school_asking_about_deregistering_gets_no_verdict_but_the_topics_school_text(
     text: str, language: str
 ) -> None:
-    found = reply("in_uitschrijving", text, language)
-    assert str(found.lines[0]).startswith("U mag een leerplichtige leerling alleen uitschrijven")
-    assert found.citations[0] == "lpw:10" and "src:duo-uitschrijven" in found.citations
-    assert "binnen 7 dagen" in " ".join(str(line) for line in found.lines)
-    assert_school_answer(found, language)
+    """No case or kind of absence: the topic's text for school staff answers (`audiences` in in_uitschrijving.yml;
+    tests/actions/test_answer_audience.py), not a verdict and not the parents' text."""
+    facts = read_facts(text, language, today=TODAY)
+    assert facts.role == "school"
+    assert situational_reply("in_uitschrijving", facts, TODAY) is None
+    school = load_knowledge(strict=False).topic("in_uitschrijving").audience_text("school")
+    assert school is not None and school.short.startswith("U mag een leerplichtige leerling alleen uitschrijven")
+    assert school.citations[0] == "lpw:10" and "src:duo-uitschrijven" in school.citations
 
 
 # -- who is offered a person (the topic in_uitschrijving has `handoff: false`) ---------------------------------------
@@ -231,7 +234,7 @@ def test_a_pupil_gone_without_deregistration_gets_a_person_in_every_topic_whoeve
 def test_a_general_question_on_in_and_uitschrijving_gets_no_person() -> None:
     kb = load_knowledge(strict=False)
     assert not kb.topic("in_uitschrijving").handoff
-    school = reply("in_uitschrijving", "Wanneer mogen wij als school een leerling uitschrijven?")
-    assert not school.handoff
+    school = read_facts("Wanneer mogen wij als school een leerling uitschrijven?", "nl", today=TODAY)
+    assert situational_reply("in_uitschrijving", school, TODAY) is None  # the school text, without a person
     parent = read_facts("Hoe schrijf ik mijn kind in op een nieuwe school?", "nl", today=TODAY)
     assert situational_reply("in_uitschrijving", parent, TODAY) is None  # the topic's text, without a person

@@ -1,0 +1,33 @@
+"""Whose text of a topic the asker gets: a topic's answer is written for parents, and some topics also have a text for
+school staff (`audiences: {school: …}` in `knowledge/topics/<id>.yml`). School staff (`Facts.role == "school"`) get
+that text wherever the topic's text is given: as the answer when no verdict takes the turn, behind "Meer uitleg"
+after a verdict. A parent, a young person, and an asker who did not say who they are get the general text; for the
+last, a topic with a school text offers the button "Ik vraag dit als school", whose answer is the school text.
+
+Pure: the role comes from the facts (`assistant.situation.role`), the audiences from the topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from assistant.situation.facts import Facts
+from assistant.situation.verdict import Choice, role_choice
+
+# the role whose own text a topic may have (`Topic.audiences`); the other roles read the general text
+AUDIENCE_OF_ROLE = {"school": "school"}
+
+
+def audience_for(facts: Facts | None, audiences: Collection[str]) -> str | None:
+    """The audience whose text to give the asker of `facts`: their role's, when the topic has a text for it (of
+    `audiences`, the topic's); None for the general text."""
+    audience = AUDIENCE_OF_ROLE.get(facts.role or "") if facts is not None else None
+    return audience if audience in audiences else None
+
+
+def audience_choices(topic: str, facts: Facts | None, audiences: Collection[str]) -> tuple[Choice, ...]:
+    """The button "Ik vraag dit als school" (carrying every fact known) when the asker did not say who they are and
+    the topic has a text for school staff; nothing otherwise."""
+    if "school" not in audiences:
+        return ()
+    return role_choice(topic, facts if facts is not None else Facts())
