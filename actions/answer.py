@@ -32,7 +32,7 @@ from assistant.knowledge.topic_choice import (
     surer_topic,
 )
 from assistant.situation import Facts, read_facts, says_unknown
-from assistant.situation.audience import audience_choices, audience_for
+from assistant.situation.audience import audience_turn
 from assistant.situation.verdict import Choice, situational_reply
 from assistant.verlof_requests.reasons import NON_REASONS
 
@@ -216,16 +216,6 @@ def _button(choice: Choice, loc: Localiser) -> dict[str, str]:
     return {"title": loc(choice.title), "payload": f"/{intent_for_topic(choice.topic)}{payload}"}
 
 
-def _brief(topic: Topic) -> Topic:
-    """The topic with only its short answers (no steps, details or related topics), for an answer inside a form."""
-    variants = {
-        name: variant.model_copy(update={"steps": (), "details": ()}) for name, variant in topic.variants.items()
-    }
-    audiences = {name: own.model_copy(update={"steps": (), "details": ()}) for name, own in topic.audiences.items()}
-    answer = topic.answer.model_copy(update={"steps": (), "details": ()})
-    return topic.model_copy(update={"answer": answer, "variants": variants, "audiences": audiences, "related": ()})
-
-
 def answer_topic(
     dispatcher: CollectingDispatcher,
     topic: Topic,
@@ -252,12 +242,10 @@ def answer_topic(
         event = turn.facts.reason
     variant = event if event in topic.variants else None
     facts = reply.facts if reply is not None else turn.facts if turn is not None else None
-    audience = audience_for(facts, topic.audiences)  # school staff get the topic's text for them, if it has one
+    audience, choices = audience_turn(topic.id, topic.audiences, facts, reply, brief)  # school staff: their text
     # the topic text states the law of the day the verdict applied (its legal numbers are rendered on that day)
     law_date = reply.law_date if reply is not None else None
-    shown = _brief(topic) if brief else topic
-    answer = render_answer(shown, variant, audience=audience, kb=kb, language=language, on=law_date)
-    choices = reply.choices if reply else () if brief else audience_choices(topic.id, facts, topic.audiences)
+    answer = render_answer(topic, variant, audience=audience, brief=brief, kb=kb, language=language, on=law_date)
     buttons = [
         *(_button(choice, loc) for choice in choices),
         *({"title": title, "payload": payload} for title, payload in answer.buttons),
@@ -270,7 +258,6 @@ def answer_topic(
     citation_ids: list[str] = []
     if reply is None:
         first, more = answer.short, answer.more
-        # a step or detail of the general text does not follow a text for another audience
         passage = None if brief or variant or audience else point_asked(question, topic.id, language, kb=kb)
         if passage:
             first = f"{first}\n\n{passage}"
@@ -289,8 +276,7 @@ def answer_topic(
         if reply.law_date is not None:
             first += "\n\n" + loc(law_line(reply.law_date, today()))
         computed = "\n".join(f"{BULLET}{loc(line)}" for line in reply.details)
-        # a topic text written for someone else (a parent) stays out of a school's answer; the topic's text for
-        # school staff does not
+        # a topic text written for someone else (a parent) stays out of a school's answer (its text for them does not)
         own = (answer.short, answer.more) if reply.topic_text or answer.audience else ()
         more = "\n\n".join(part for part in (computed, *own) if part)
         citation_ids = list(reply.citations)

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Basis = Literal["law", "guidance", "regional"]
+Audience = Literal["school"]  # who a topic may have an own text for besides the general one (parents)
 
 
 class _Strict(BaseModel):
@@ -96,6 +97,11 @@ class Statement(_Strict):
     text: str = Field(min_length=1)
     basis: Basis
     citations: tuple[str, ...] = Field(min_length=1)
+    audience: Audience | None = Field(
+        default=None,
+        description="Set when the statement backs only the topic's text for that audience (`Topic.audiences`); such "
+        "a statement is not searched, as that text is not.",
+    )
 
 
 class Variant(_Strict):
@@ -105,10 +111,6 @@ class Variant(_Strict):
     steps: tuple[str, ...] = ()
     details: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
-
-
-AUDIENCES = ("school",)
-Audience = Literal["school"]
 
 
 class AudienceText(_Strict):

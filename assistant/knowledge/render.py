@@ -45,6 +45,7 @@ def render_answer(
     variant: str | None = None,
     *,
     audience: str | None = None,
+    brief: bool = False,
     kb: KnowledgeBase | None = None,
     language: str = "nl",
     on: date | None = None,
@@ -55,7 +56,8 @@ def render_answer(
     replace the general ones where it gives them, and its citations come first. An unknown variant is ignored.
     With an `audience` the topic has a text for (`school`), that text replaces the general answer whole (short answer,
     steps and details; a variant does not apply to it) and only its own citations are shown; for an audience the topic
-    has no text for, the general answer is given.
+    has no text for, the general answer is given. `brief` (an answer inside a form, whose question must stay in
+    view): the short answer alone, no steps, details or related topics.
     Citations are not translated (law names and article numbers stay Dutch, as the sources are). The answer ends
     with the day whose law it states (`on`, default today): the topics describe the law as it holds now, and every
     legal number in them is a placeholder (`{verlof.vakantie_max_school_days}`) rendered with its value on that day.
@@ -78,6 +80,8 @@ def render_answer(
         steps = chosen.steps or steps
         details = chosen.details or details
         citation_ids = [*chosen.citations, *citation_ids]
+    if brief:
+        steps, details = (), ()
     parts = [piece(short)]
     if steps:
         parts.append(_bullets(loc(STEPS_HEADING), tuple(map(piece, steps))))
@@ -87,7 +91,7 @@ def render_answer(
     buttons = [
         (piece(kb.topic(related).title), f"/{intent_for_topic(related)}")
         for related in topic.related
-        if kb.has_topic(related)
+        if kb.has_topic(related) and not brief
     ]
     return RenderedAnswer(
         text=loc.finish("\n\n".join(parts)),

@@ -86,7 +86,9 @@ def _translated_text(topic: Topic, language: str) -> tuple[str, str]:
 
 
 def _topic_text(topic: Topic) -> tuple[str, str, str]:
-    body = [_numbers(text) for text in _shown_texts(topic)] + [statement.text for statement in topic.statements]
+    # the statements behind the general answer (those behind a text for school staff are not searched, nor is it)
+    general = [statement.text for statement in topic.statements if statement.audience is None]
+    body = [_numbers(text) for text in _shown_texts(topic)] + general
     return _numbers(topic.title), " ".join(topic.keywords), " ".join(body)
 
 

@@ -224,6 +224,8 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
     shown = set(topic.citations) | set(variant_cids) | set(audience_cids)
     for number, statement in enumerate(topic.statements, start=1):
         label = f"{where}: statement {number}"
+        if statement.audience is not None and statement.audience not in topic.audiences:
+            problems.append(f"{label}: backs the text for {statement.audience}, which the topic does not have")
         if statement.basis == "law" and not any(_is_statute(c) for c in statement.citations):
             problems.append(f"{label}: basis 'law' but cites no statute")
         if statement.basis != "law" and not any(not _is_statute(c) for c in statement.citations):

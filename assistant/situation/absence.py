@@ -4,7 +4,9 @@ weeks and kind of absence in the question, through `evaluate_melding`; and how l
 School staff get the school's duty in the rules' own words (they address the school); a parent hears what the
 school must do about their child. A fact that is missing gets the cautious assumption of `build_facts` (a pupil of
 leerplichtige age, absence without a valid reason), said behind "Meer uitleg"; the melding walk-through
-(`melding_form`) asks for the rest when the school wants to check one pupil.
+(`melding_form`) asks for the rest when the school wants to check one pupil. A school's question about luxe verzuim or
+illness that says nothing more than its topic gets no verdict: the topic's text for school staff answers it (what to
+report, what leerplicht does; `assistant.situation.audience`).
 """
 
 from __future__ import annotations

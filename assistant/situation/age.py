@@ -8,7 +8,9 @@ gave no age, the one question is the age (the general rule is answered with it).
 Asked about leaving school without a diploma (`voortijdig_schoolverlaten`), an age under the end of the
 kwalificatieplicht gets that verdict first and what happens when the young person stays away anyway (the school
 reports the absence, art. 21a; the leerplichtambtenaar, art. 22); from that age on the topic's own text answers (the
-school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict.
+school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict. School staff asking about a newcomer
+get the topic's text for the school (enrolment without a waiting period, the ISK, the age rule) rather than the age
+rule alone, unless they give a birth date.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from assistant.situation.facts import Facts
-from assistant.situation.verdict import Choice, role_choice
+from assistant.situation.verdict import Choice, Reply, role_choice
 
 # the role whose own text a topic may have (`Topic.audiences`); the other roles read the general text
 AUDIENCE_OF_ROLE = {"school": "school"}
@@ -31,3 +31,15 @@ def audience_choices(topic: str, facts: Facts | None, audiences: Collection[str]
     if "school" not in audiences:
         return ()
     return role_choice(topic, facts if facts is not None else Facts())
+
+
+def audience_turn(
+    topic: str, audiences: Collection[str], facts: Facts | None, reply: Reply | None, brief: bool = False
+) -> tuple[str | None, tuple[Choice, ...]]:
+    """For the answer of `topic` (with `audiences`, the topic's) to the asker of `facts`: whose text to give
+    (`audience_for`), and the buttons before the related topics: the verdict's choices, or without a verdict the
+    school button (`audience_choices`; none inside a form, `brief`)."""
+    audience = audience_for(facts, audiences)
+    if reply is not None:
+        return audience, reply.choices
+    return audience, () if brief else audience_choices(topic, facts, audiences)

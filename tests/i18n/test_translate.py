@@ -104,6 +104,10 @@ def test_every_real_topic_and_variant_renders_completely_in_every_language() -> 
             for language in SUPPORTED_LANGUAGES:
                 answer = render_answer(topic, variant, kb=kb, language=language)
                 assert answer.complete, (topic.id, variant, language)
+        for audience in topic.audiences:  # the texts for school staff
+            for language in SUPPORTED_LANGUAGES:
+                answer = render_answer(topic, audience=audience, kb=kb, language=language)
+                assert answer.complete and answer.audience == audience, (topic.id, audience, language)
 
 
 def test_a_changed_dutch_text_shows_dutch_with_a_notice_until_reviewed(locale_copy: Path) -> None:

@@ -37,6 +37,7 @@ def all_answer_texts(kb: KnowledgeBase) -> list[tuple[str, str]]:
     for topic in kb.topics:
         texts.append((topic.id, answer(kb, topic.id)))
         texts += [(f"{topic.id}/{v}", answer(kb, topic.id, v)) for v in topic.variants]
+        texts += [(f"{topic.id} for {a}", render_answer(topic, audience=a, kb=kb).text) for a in topic.audiences]
     return texts
 
 

@@ -1,4 +1,5 @@
-"""Known misconceptions are never stated: not in any answer topic (every variant), nor in any bot response.
+"""Known misconceptions are never stated: not in any answer topic (every variant, every text for school staff), nor in
+any bot response.
 
 Each check looks at single sentences: a sentence that names the misconception must also negate it ("niet", "geen",
 "nooit"), which is how the answers correct it ("Leerplicht duurt dus niet tot 18 jaar").
@@ -60,6 +61,8 @@ def all_texts() -> list[tuple[str, str]]:
         texts.append((topic.id, render_answer(topic, kb=kb).text))
         for variant in topic.variants:
             texts.append((f"{topic.id}/{variant}", render_answer(topic, variant, kb=kb).text))
+        for audience in topic.audiences:
+            texts.append((f"{topic.id} for {audience}", render_answer(topic, audience=audience, kb=kb).text))
         texts += [(f"{topic.id} statement", statement.text) for statement in topic.statements]
     for path in sorted((ROOT / "domain").glob("*.yml")):
         for name, variations in (yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}).items():
