@@ -112,6 +112,7 @@ class Facts:
     # a diploma praktijkonderwijs or a vso uitstroomprofiel arbeidsmarkt/dagbesteding: no kwalificatieplicht (art. 4a
     # lid 2)
     kwalificatie_exempt: bool | None = None
+    year_skipped: bool | None = None  # skipped a year of primary school: it counts as eight school years (art. 3 lid 2)
     municipality: str | None = None
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
@@ -186,6 +187,7 @@ class Facts:
             "suspected": bool,
             "startkwalificatie": bool,
             "kwalificatie_exempt": bool,
+            "year_skipped": bool,
             "long_term": bool,
         }
         values: dict[str, Any] = {}

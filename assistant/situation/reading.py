@@ -127,7 +127,12 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
 
 def _grade(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
+    skipped = [(start, end) for _phrase, start, end, _number in words.find("year_skipped", toks)]
+    if skipped:
+        reading.set("year_skipped", True)
     for phrase, start, end, _number in words.find("grade", toks):
+        if any(first <= start < last for first, last in skipped):
+            continue  # "groep 3 overgeslagen": the group skipped, not the group the child is in
         number = words.number_at(toks, end) if end < len(toks) else None
         if number is None and start > 0 and toks[start - 1].is_digits:
             number = (float(toks[start - 1].text), start, "")
