@@ -27,7 +27,8 @@ def test_the_skipped_group_is_read_and_not_taken_for_the_current_one(text: str, 
 
 def test_a_birth_month_and_a_skipped_group_lead_with_article_3_lid_2_then_the_latest_end() -> None:
     found = reply(
-        "leerplicht_leeftijd", "Mijn zoon heeft groep 3 overgeslagen en wordt in mei 16. Is hij na dit schooljaar klaar?"
+        "leerplicht_leeftijd",
+        "Mijn zoon heeft groep 3 overgeslagen en wordt in mei 16. Is hij na dit schooljaar klaar?",
     )
     text = first_bubble(found)
     assert text.startswith("Na een overgeslagen groep telt de basisschool als 8 schooljaren (artikel 3 lid 2")
