@@ -163,9 +163,7 @@ YEAR_SKIPPED = _(
     "leerplicht eindigt dan al na {full} volledige schooljaren, als dat eerder is dan het schooljaar waarin de "
     "jongere {end} wordt; de school kan dat nagaan."
 )
-KW_AFTER = _(
-    "Daarna geldt de kwalificatieplicht tot {kw} jaar of een startkwalificatie (artikel 4a)."
-)
+KW_AFTER = _("Daarna geldt de kwalificatieplicht tot {kw} jaar of een startkwalificatie (artikel 4a).")
 KW_END = {
     "parent": _(
         "Daarna is uw kind kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
