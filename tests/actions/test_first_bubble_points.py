@@ -214,6 +214,9 @@ def test_why_the_jeugdarts_is_involved(question: str, language: str, words: tupl
          ("staat niet zeker vast", "gemeente Enschede", "leerplicht@enschede.nl", "ook aan de gemeente Losser"),
          "Gemeente Enschede – Leerplichtambtenaren Enschede handhaven leerplicht ook in Losser, Oldenzaal en "
          "Dinkelland"),
+        ("We wonen in Oldenzaal. Bij welke gemeente moet ik zijn voor leerplicht?", "nl",
+         ("Wie de leerplicht in Oldenzaal doet, staat niet zeker vast", "leerplicht@enschede.nl"),
+         "Gemeente Enschede – Leerplicht"),
         ("How do I contact the attendance officer in Enschede?", "en",
          ("Email the compulsory education (leerplicht) department", "leerplicht@enschede.nl"),
          "Gemeente Enschede – Leerplicht"),
