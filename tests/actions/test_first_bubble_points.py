@@ -16,7 +16,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionAnswerTopic
+from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from tests.actions.trackers import message_tracker
 
@@ -258,6 +258,19 @@ def test_the_municipality_typed_after_the_question_gives_its_contact() -> None:
     state.events = events
     message = answer("Enschede", "leerplichtambtenaar", state=state)
     assert message["text"] == "Mail de afdeling leerplicht van de gemeente Enschede: leerplicht@enschede.nl."
+
+
+def test_a_town_the_classifier_does_not_understand_still_answers_the_question_just_asked() -> None:
+    asked = answer("Hoe bereik ik leerplicht?", "leerplichtambtenaar")
+    state = message_tracker("borne", [("nlu_fallback", 0.45)])
+    state.events = [
+        {"event": "bot", "text": asked["text"], "data": {"custom": {"situation": asked["custom"]["situation"]}}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "borne", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+    ]
+    dispatcher = CollectingDispatcher()
+    ActionRetrievalFallback().run(dispatcher, state, {})
+    assert dispatcher.messages[0]["text"].startswith("De gemeente Hengelo doet de leerplicht ook voor Borne.")
 
 
 def test_the_question_and_the_buttons_are_in_the_language_of_the_asker() -> None:
