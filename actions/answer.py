@@ -183,6 +183,8 @@ def _answers(asks: str, new: Facts, text: str) -> bool:
         return new.reason is not None
     if asks == "age":
         return new.age is not None or new.birth_date is not None
+    if asks == "municipality":
+        return new.municipality is not None
     return new.has_any or bool(new.problems)
 
 
