@@ -184,6 +184,8 @@ def _answers(asks: str, new: Facts, text: str) -> bool:
         return new.reason is not None
     if asks == "age":
         return new.age is not None or new.birth_date is not None
+    if asks == "municipality":
+        return new.municipality is not None
     return new.has_any or bool(new.problems)
 
 
@@ -338,6 +340,18 @@ def _two_questions(
     return answer_two_questions(dispatcher, tracker, language, whole, sure)
 
 
+def _correction_turn(tracker: Tracker, text: str, ranking: list[dict[str, Any]], language: str) -> SituationTurn | None:
+    """A message that names a fact that cannot be right ("op 30 februari") is asked about even when its topic is
+    unclear: the turn of the classifier's best topic guess (else the retrieval's best match), whose correction question
+    keeps the rest."""
+    if not text or text.startswith("/") or not read_facts(text, language, today=today()).problems:
+        return None
+    kb = get_knowledge_base()
+    found = [topic.id for topic, _score in search(text, k=1, kb=kb, language=language)]
+    topic_id = next((tid for tid in [*classifier_guesses(ranking), *found] if kb.has_topic(tid)), None)
+    return situation_turn(tracker, topic_id, language) if topic_id else None
+
+
 class ActionRetrievalFallback(Action):
     """For `nlu_fallback` (and a form answer outside a form): answer the question the assistant just asked when this
     answers it; answer when the retrieval alone is decisive, or when the classifier's best guess and the retrieval
@@ -371,5 +385,8 @@ class ActionRetrievalFallback(Action):
         if fitting is not None:
             event = _latest_entity(tracker, EVENT_SLOT)
             return answer_topic(dispatcher, fitting[0], event, language, fitting[1], question=text)
+        unsure = _correction_turn(tracker, text, ranking, language)
+        if unsure is not None:  # "30 februari": the correction question first, whatever the topic turns out to be
+            return answer_topic(dispatcher, kb.topic(unsure.topic), None, language, unsure, question=text)
         suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
         return []

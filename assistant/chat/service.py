@@ -35,7 +35,7 @@ from assistant.chat.schemas import (
     Intent,
 )
 from assistant.conversations import transcript
-from assistant.conversations.validation import normalise_message, problem_with_message
+from assistant.conversations.validation import normalise_message, problem_with_message, readable_text
 from assistant.db.base import utcnow
 from assistant.db.session import session_scope
 from assistant.i18n import SUPPORTED_LANGUAGES, _, normalise_language, translate
@@ -148,7 +148,7 @@ class ChatService:
             )
             return response
         try:
-            reply = await self.rasa.send(request.sender_id, turn.text, {"language": turn.language})
+            reply = await self.rasa.send(request.sender_id, readable_text(turn.text), {"language": turn.language})
         except RasaUnavailable as error:
             log.warning("rasa_unavailable", reason=getattr(error, "reason", "rasa"), error=str(error)[:200])
             raise ChatError(503, RASA_DOWN, turn.language, retry_after=RASA_RETRY_SECONDS) from error
@@ -201,7 +201,7 @@ class ChatService:
                 return self._retried(session, request, state, earlier)
         local_reply = None
         if not text.startswith("/"):  # button payloads carry no language
-            choice = choose_language(text, request.language, current)
+            choice = choose_language(readable_text(text), request.language, current)
             language = choice.language
             if choice.unsupported:
                 local_reply = unsupported_language_reply()

@@ -6,10 +6,16 @@ soft hyphens, tag characters) and lone surrogates. They carry nothing the assist
 a stored text read differently from what it contains. The text is then NFKC-normalised (full-width letters and digits,
 ligatures and the like become their plain forms), and only then checked: empty, or longer than the limit. So the limit
 bounds the text that is processed, whatever the request looked like.
+
+Markup is kept in what is stored (pages show it escaped, as typed) but is no question: the text the assistant reads
+(`readable_text`) has HTML tags removed and the contents of script and style elements with them, so "<script>…</script>
+mag ik op vakantie op 30 februari?" is read as the question it carries. A message that is markup only is refused
+politely.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from assistant.i18n import _
@@ -19,6 +25,14 @@ EMPTY = _("Uw bericht is leeg. Typ uw vraag en verstuur het opnieuw.")
 TOO_LONG = _(
     "Uw bericht is te lang (meer dan {limit} tekens). Wilt u het korter maken? Uw tekst staat nog in het invoerveld."
 )
+
+ONLY_MARKUP = _("Ik zie alleen code of opmaak in uw bericht, geen vraag. Wilt u uw vraag in gewone woorden typen?")
+
+# A script or style element with its contents (also when it is not closed), then any other tag. A "<" that is not
+# followed by a letter, "/" or "!" ("<3", "x < 5") is no tag and stays.
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z!][^<>]*>")
+_SPACES = re.compile(r"[ \t]{2,}")
 
 _KEPT_CONTROLS = frozenset("\n\r\t")
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
@@ -38,12 +52,22 @@ def normalise_message(text: str) -> str:
     return without_invisible(normalize_text(without_invisible(text))).strip()
 
 
+def readable_text(text: str) -> str:
+    """The words of a message without its markup: what the assistant reads (see the module docstring)."""
+    if "<" not in text:
+        return text
+    words = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text))
+    return _SPACES.sub(" ", words).strip()
+
+
 def problem_with_message(normalised: str, max_chars: int) -> str | None:
     """The Dutch source text of what is wrong with a normalised message, or None when it is fine to process."""
     if not normalised:
         return EMPTY
     if len(normalised) > max_chars:
         return TOO_LONG
+    if not readable_text(normalised):
+        return ONLY_MARKUP
     return None
 
 

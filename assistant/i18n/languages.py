@@ -30,7 +30,7 @@ class Language:
     questions: dict[str, list[str]] = field(default_factory=dict, hash=False)
     disclosure: dict[str, list[str]] = field(default_factory=dict, hash=False)
     # words that ask for one point of a topic: a deadline, a consequence, what comes next, how to apply, who decides,
-    # whom a rule applies to
+    # whom a rule applies to, an amount, the reason, a contact, what holds meanwhile, the evidence, the contents
     # (assistant.i18n.phrases.asked_points)
     points: dict[str, list[str]] = field(default_factory=dict, hash=False)
 
@@ -131,7 +131,10 @@ def _correction_words(code: str, value: Any) -> dict[str, Any]:
 _QUESTION_KEYS = {"start", "particles", "open", "answers", "joins", "apply"}
 _DISCLOSURE_KEYS = {"asks", "beings", "alone"}
 # The points of a topic a question can ask for (the `points` entry; assistant.knowledge.passages answers them).
-POINT_KINDS = ("deadline", "consequence", "next", "procedure", "decider", "scope")
+POINT_KINDS = (
+    *("deadline", "consequence", "next", "procedure", "decider", "scope"),
+    *("amount", "reason", "contact", "pending", "evidence", "contents"),
+)
 
 
 def _word_lists(code: str, name: str, value: Any, keys: set[str]) -> dict[str, list[str]]:

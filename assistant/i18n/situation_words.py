@@ -61,6 +61,7 @@ _LIST_KEYS = (
     "trip",
     "abroad",
     "kwalificatie_exempt",
+    "year_skipped",
     "long_term",
     "timing",
 )

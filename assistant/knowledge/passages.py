@@ -10,12 +10,17 @@ has answered), and a passage is chosen only when it matches those clearly (about
 one passage only): otherwise the short answer is the answer to the question.
 
 A question often asks for one kind of point ("Hoe lang van tevoren …?" a deadline, "Krijg ik een boete?" a
-consequence, "Wat gebeurt er nadat …?" what comes next, "Hoe vraag ik dat aan?" the procedure, "Wie beslist?", "Voor
-wie geldt …?" whom it applies to), in words that the passage giving it does not use. The kinds asked are read from the
-question in its own language (`asked_points`, the `points` words of languages.yml); the kinds a passage gives are read
-from its Dutch text (the message id, the same in every language): `PASSAGE_MARKERS`, and every step is a procedure. A
-passage of a kind asked counts KIND_WEIGHT of the threshold as matched, unless the short answer already gives that
-kind of point; a question about the procedure is answered by the first step when no step matches its words. After a
+consequence, "Hoe hoog is de boete?" an amount, "Wat gebeurt er nadat …?" or "We hebben een pv gekregen, wat nu?"
+what comes next, "Hoe vraag ik dat aan?" the procedure, "Wat moet er in een bezwaarschrift staan?" the contents,
+"Wie beslist?", "Voor wie geldt …?" whom it applies to, "Waarom is dat nodig?" the reason, "Hoe bereik ik …?" a
+contact, "Mogen we gaan terwijl het bezwaar loopt?" what holds in the meantime, "Moet ik een doktersverklaring
+inleveren?" the evidence), in words that the passage giving it does not use. The kinds asked are read from the
+question in its own language (`asked_points`, the `points` words of languages.yml); the kinds a passage gives are
+read from its Dutch text (the message id, the same in every language): `PASSAGE_MARKERS`, and every step is a
+procedure. A passage of a kind asked counts KIND_WEIGHT of the threshold as matched, unless the short answer already
+gives that kind of point; a question about the procedure is answered by the first step when no step matches its
+words. A question that asks two kinds of point ("Wat betekent dat proces-verbaal en hoe hoog wordt de boete?") gets,
+after the best passage, the best one of a kind asked that the first does not give (at most MAX_PASSAGES). After a
 verdict (`answered`), only a passage of a kind asked that the verdict does not give is added ("Moet ik óp de dag
 melden?" after "U moet dit melden": the term).
 """
@@ -39,6 +44,7 @@ from assistant.knowledge.retrieval import LuceneBM25
 PASSAGE_MIN_MATCH = 1.2  # Dutch: worth a little more than one word that occurs in one passage only
 PASSAGE_MIN_GRAM_MATCH = 11.0  # other languages: one matching word yields several matching grams
 KIND_WEIGHT = 1.0  # a passage of the kind of point asked counts as this share of the threshold matched
+MAX_PASSAGES = 2  # a question asking two kinds of point gets a passage for each, never more than this
 
 # The kinds of point a passage gives, read from its Dutch text (whole words, a word may go on: "straf" in "strafbaar").
 PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
@@ -47,9 +53,21 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
         *("begint op", "eindigt", "duurt", "tot en met"),  # a period: when it starts and ends
     ),
     "consequence": ("proces-verbaal", "boete", "geldboete", "straf", "officier van justitie", "waarschuwing", "halt"),
-    "next": ("daarna", "na uw", "nadat", "vervolgens", "hoorzitting", "nieuw besluit", "opnieuw naar"),
+    "next": (
+        *("daarna", "na uw", "nadat", "vervolgens", "hoorzitting", "nieuw besluit", "opnieuw naar"),
+        *("na een proces-verbaal", "strafbeschikking"),  # what follows a proces-verbaal
+    ),
     "decider": ("beslist", "besluit", "bepaalt", "toestemming"),
     "scope": ("geldt voor", "geldt ook voor", "geldt niet voor", "voor elk", "voor ieder", "voor alle"),
+    "amount": ("euro",),  # an amount of money (a statutory limit, or a figure given as guidance)
+    "reason": ("zodat", "omdat", "daarom", "om die reden"),
+    "contact": (
+        *("bel de", "bel het", "belt u", "bereikt u", "telefoon", "mail", "contactpersoon"),
+        *("neem contact op", "neem dan contact op", "neemt u contact op"),  # not "het Doorstroompunt neemt contact op"
+    ),
+    "pending": ("zolang", "in afwachting", "intussen", "ondertussen", "nog loopt"),  # what holds in the meantime
+    "evidence": ("verklaring", "doktersverklaring", "bewijs", "aantonen", "aan te tonen"),
+    "contents": ("zet erin", "zet daarin", "bevat", "staan onder meer", "geef onder meer door", "vermeld"),
 }
 _MARKERS = {
     kind: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in markers) + r")", re.IGNORECASE)
@@ -116,42 +134,68 @@ class PassageIndex:
         rare = LuceneBM25.idf_of(len(self.passages), 1)
         return (PASSAGE_MIN_MATCH if self.language == SOURCE_LANGUAGE else PASSAGE_MIN_GRAM_MATCH) * rare
 
-    def best(self, question: str, topic_id: str, *, answered: str | None = None) -> str | None:
-        """The Dutch text of the step or detail of `topic_id` that answers `question`, or None when the short answer
-        does (or nothing matches clearly). `answered`: the Dutch text of a verdict that answers the question already;
-        then only a passage of a kind of point asked that the verdict does not give is chosen."""
+    def best(self, question: str, topic_id: str, *, answered: str | None = None) -> tuple[str, ...]:
+        """The Dutch texts of the steps or details of `topic_id` that answer `question` (best first; the second gives
+        a kind of point asked that the first does not), or none when the short answer does (or nothing matches
+        clearly). `answered`: the Dutch text of a verdict that answers the question already; then only passages of
+        a kind of point asked that the verdict does not give are chosen."""
         short = next((index for index, passage in enumerate(self.passages) if passage.topic_id == topic_id), None)
         if short is None:
-            return None
+            return ()
         # Only what the short answer does not already say: the question's terms that are not the short answer's.
         said = set(self.documents[short])
         query = [token for token in _tokens(question, self.language) if token not in said]
         given = passage_kinds(answered) if answered is not None else self.passages[short].kinds
         asked = asked_points(question, self.language) - given
         if (not query or answered is not None) and not asked:
-            return None
+            return ()
         scores = self.bm25.get_scores(query) if query else [0.0] * len(self.passages)
         candidates = [
-            (index, float(score), bool(asked & passage.kinds))
+            (index, float(score))
             for index, (passage, score) in enumerate(zip(self.passages, scores, strict=True))
             if passage.topic_id == topic_id and not passage.short and (answered is None or asked & passage.kinds)
         ]
-        if not candidates:
-            return None
+        chosen: list[int] = []
+        while candidates and len(chosen) < MAX_PASSAGES:
+            index = self._pick(candidates, asked)
+            if index is None:
+                break
+            chosen.append(index)
+            # a further passage only for a kind asked that no passage chosen gives
+            asked = asked - self.passages[index].kinds
+            candidates = [item for item in candidates if asked & self.passages[item[0]].kinds]
+        return tuple(self.passages[index].text for index in chosen)
+
+    def _pick(self, candidates: list[tuple[int, float]], asked: frozenset[str]) -> int | None:
+        """The candidate (passage index, BM25 score) that answers best, or None when none does clearly."""
+        bonus = KIND_WEIGHT * self.threshold
+        scored = [(index, score, bool(asked & self.passages[index].kinds)) for index, score in candidates]
         # the first passage of the kind asked wins a tie (the first step of a procedure)
-        index, score, of_kind = max(
-            candidates, key=lambda item: (item[1] + KIND_WEIGHT * self.threshold * item[2], item[2])
-        )
-        if score + KIND_WEIGHT * self.threshold * of_kind >= self.threshold:
-            return self.passages[index].text
+        index, score, of_kind = max(scored, key=lambda item: (item[1] + bonus * item[2], item[2]))
+        if score + bonus * of_kind >= self.threshold:
+            return index
         if of_kind and "procedure" in asked and "procedure" in self.passages[index].kinds:
-            return self.passages[index].text  # "Hoe vraag ik het aan?": the steps say how, whatever words it uses
+            return index  # "Hoe vraag ik het aan?": the steps say how, whatever words it uses
         return None
 
 
 @lru_cache(maxsize=16)
 def passage_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> PassageIndex:
     return PassageIndex.build(kb, language)
+
+
+def answering_passages(
+    question: str,
+    topic_id: str,
+    *,
+    kb: KnowledgeBase | None = None,
+    language: str = SOURCE_LANGUAGE,
+    answered: str | None = None,
+) -> tuple[str, ...]:
+    """The Dutch texts of the steps or details of `topic_id` that answer the points `question` asks (see the module
+    docstring); none when the topic's short answer (or the verdict `answered`, in Dutch) is the answer."""
+    index = passage_index(kb or get_knowledge_base(), normalise_language(language))
+    return index.best(question, topic_id, answered=answered)
 
 
 def answering_passage(
@@ -162,10 +206,9 @@ def answering_passage(
     language: str = SOURCE_LANGUAGE,
     answered: str | None = None,
 ) -> str | None:
-    """The Dutch text of the step or detail of `topic_id` that answers the point `question` asks (see the module
-    docstring); None when the topic's short answer (or the verdict `answered`, in Dutch) is the answer."""
-    index = passage_index(kb or get_knowledge_base(), normalise_language(language))
-    return index.best(question, topic_id, answered=answered)
+    """The best of `answering_passages`, or None."""
+    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered)
+    return found[0] if found else None
 
 
 def point_asked(
@@ -176,9 +219,10 @@ def point_asked(
     kb: KnowledgeBase | None = None,
     answered: str | None = None,
 ) -> str | None:
-    """`answering_passage` as the user reads it: translated, legal numbers as they hold today. None for a button
-    payload ("/ask_…") or when the short answer (the verdict `answered`) is the answer."""
+    """`answering_passages` as the user reads them (one paragraph each): translated, legal numbers as they hold
+    today. None for a button payload ("/ask_…") or when the short answer (the verdict `answered`) is the answer."""
     if not question or question.startswith("/"):
         return None
-    passage = answering_passage(question, topic_id, kb=kb, language=language, answered=answered)
-    return _shown(passage, normalise_language(language)) if passage else None
+    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered)
+    shown = [_shown(passage, normalise_language(language)) for passage in found]
+    return "\n\n".join(shown) if shown else None

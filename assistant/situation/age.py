@@ -153,6 +153,19 @@ START_END = {
     "young": _("U bent leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
     "school": _("Dit kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
 }
+START_END_LATEST = {
+    "parent": _("Anders is uw kind leerplichtig van {start} tot en met {end}."),
+    "young": _("Anders bent u leerplichtig van {start} tot en met {end}."),
+    "school": _("Anders is dit kind leerplichtig van {start} tot en met {end}."),
+}
+# art. 3 lid 2: a primary school done in fewer than eight years counts as eight, so the twelve full school years of
+# lid 1 onder a can be reached before the school year of the 16th birthday; only the school history tells
+YEAR_SKIPPED = _(
+    "Na een overgeslagen groep telt de basisschool als {primary} schooljaren (artikel 3 lid 2 Leerplichtwet). De "
+    "leerplicht eindigt dan al na {full} volledige schooljaren, als dat eerder is dan het schooljaar waarin de "
+    "jongere {end} wordt; de school kan dat nagaan."
+)
+KW_AFTER = _("Daarna geldt de kwalificatieplicht tot {kw} jaar of een startkwalificatie (artikel 4a).")
 KW_END = {
     "parent": _(
         "Daarna is uw kind kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt "
@@ -201,6 +214,8 @@ def _values(law: LegalParameters) -> dict[str, int]:
         "own": rules.own_obligation_age.value,
         "upper": law.melding.age_limit_18plus.value,
         "last": rules.kwalificatieplicht_end_age.value - 1,
+        "primary": rules.primary_school_years_counted.value,
+        "full": rules.full_school_years.value,
     }
 
 
@@ -278,6 +293,8 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
     if topic == LEAVING_TOPIC and name in ("leerplichtig", "kwalificatie"):
         lines.append(Message(STAYING_AWAY[role]))
         citations += ["lpw:21a", "lpw:22"]
+    if facts.year_skipped and name == "leerplichtig":
+        lines.append(Message(YEAR_SKIPPED, values))
     if name == "not_yet" and role == "parent" and facts.age == values["start"] - 1:
         lines.append(Message(MAY_GO_EARLIER, {"age": values["start"] - 1}))  # "net 4": may go, need not
         citations.append(EARLIER_SOURCE)
@@ -296,14 +313,19 @@ def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParamet
         )
     except (ImpossibleFacts, LawNotKnown):
         return None
-    lines = [Message(START_END[role], {"start": status.leerplicht_start, "end": status.leerplicht_end})]
-    if facts.birth_month_only:
-        pass  # the kwalificatieplicht ends on the birthday itself, whose day was not said
+    dates = {"start": status.leerplicht_start, "end": status.leerplicht_end}
+    skipped = bool(facts.year_skipped) and status.leerplichtig
+    if skipped:  # the point asked first: the end may come earlier (art. 3 lid 2); then the end without it
+        lines = [Message(YEAR_SKIPPED, _values(law)), Message(START_END_LATEST[role], dates)]
+    else:
+        lines = [Message(START_END[role], dates)]
+    if facts.birth_month_only:  # the kwalificatieplicht ends on the birthday itself, whose day was not said
+        lines.append(Message(KW_AFTER, _values(law)))
     elif status.kwalificatieplicht_end is not None:
         lines.append(Message(KW_END[role], {"kw_end": status.kwalificatieplicht_end}))
     else:
         lines.append(Message(HAS_STARTKWALIFICATIE))
-    if role == "parent":
+    if role == "parent" and not skipped:  # with a skipped year, whether it still holds today depends on it
         if on < status.leerplicht_start:
             lines.append(Message(NOT_YET, {"on": on}))
         elif status.leerplichtig:

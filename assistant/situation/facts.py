@@ -6,8 +6,8 @@ type and groep or klas, durations ("drie weken", "10 dagen", "three weeks", "т�
 (`assistant.dates`), a month ("in oktober", "w październiku"), a period around a school holiday ("de week voor de
 kerstvakantie"), the reason of a leave request (an event from the NLU synonyms, a parent's job, or a reason that does
 not count), whether the event is abroad, a plan to report the child sick to leave for a trip, hours and weeks of
-absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the municipality, and who is asking
-(`assistant.situation.role`).
+absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the municipality, whether it asks how to reach
+someone (the `contact` words of languages.yml), and who is asking (`assistant.situation.role`).
 
 Facts that cannot be right (30 February, "min 2 weken", a birth date in the future, a 3-year-old in groep 8) are not
 used: they become a `FactProblem` with a polite Dutch question (`_()`), and every other fact is kept.
@@ -112,7 +112,9 @@ class Facts:
     # a diploma praktijkonderwijs or a vso uitstroomprofiel arbeidsmarkt/dagbesteding: no kwalificatieplicht (art. 4a
     # lid 2)
     kwalificatie_exempt: bool | None = None
+    year_skipped: bool | None = None  # skipped a year of primary school: it counts as eight school years (art. 3 lid 2)
     municipality: str | None = None
+    contact: bool | None = None  # the question asks how to reach someone (leerplicht, the Doorstroompunt)
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
 
@@ -186,7 +188,9 @@ class Facts:
             "suspected": bool,
             "startkwalificatie": bool,
             "kwalificatie_exempt": bool,
+            "year_skipped": bool,
             "long_term": bool,
+            "contact": bool,
         }
         values: dict[str, Any] = {}
         for name, value in data.items():

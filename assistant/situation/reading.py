@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
+from assistant.i18n.phrases import asked_points
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.situation.ages import not_age, phrase_age
@@ -127,7 +128,12 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
 
 def _grade(reading: Reading, toks: list[Token]) -> None:
     words = reading.words
+    skipped = [(start, end) for _phrase, start, end, _number in words.find("year_skipped", toks)]
+    if skipped:
+        reading.set("year_skipped", True)
     for phrase, start, end, _number in words.find("grade", toks):
+        if any(first <= start < last for first, last in skipped):
+            continue  # "groep 3 overgeslagen": the group skipped, not the group the child is in
         number = words.number_at(toks, end) if end < len(toks) else None
         if number is None and start > 0 and toks[start - 1].is_digits:
             number = (float(toks[start - 1].text), start, "")
@@ -275,6 +281,8 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         reading.set("role", role)
     if role_age is not None and not reading.turns:
         reading.set("age", role_age - 1 if reading.ahead else role_age)
+    if "contact" in asked_points(text, reading.language):
+        reading.set("contact", True)
     if any(True for _ in words.find("unknown", toks)):
         reading.values["unknown"] = ("*",)
     facts = Facts(**reading.values, problems=tuple(reading.problems))

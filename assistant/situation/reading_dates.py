@@ -140,7 +140,7 @@ def birthday_month(reading: Reading, toks: list[Token]) -> None:
     months = [index for index, token in enumerate(toks) if month_of(token) == month]
     for name, past in (("turns_in", False), ("turned_in", True)):
         for _phrase, start, end, _number in words.find(name, toks):
-            near = [index for index in months if abs(index - start) <= 3]
+            near = [index for index in months if abs(index - start) <= 5]  # "skończy 5 lat w marcu"
             if not near:
                 continue
             for index in range(min(end, near[0]), min(max(end, near[0] + 1) + 2, len(toks))):

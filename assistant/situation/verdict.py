@@ -10,6 +10,9 @@
   right ("correction"); its `choices` are the likely answers, each carrying every fact known so far;
 - None: the question carries no fact that changes the general answer; the topic's own text answers it.
 
+A question for a contact (how to reach leerplicht or the Doorstroompunt) is answered before any topic's own verdict
+(`assistant.situation.contact`).
+
 Never more than one question for a missing fact: with `may_ask=False` (the asker already answered one) the verdict
 uses what is known, and "weet ik niet" gets the general rule. A fact that cannot be right is always asked about,
 and nothing else said is lost (`Reply.facts` keeps it).
@@ -65,6 +68,7 @@ class Reply:
 
 Verdict = Callable[[str, Facts, date, bool], "Reply | None"]
 _VERDICTS: dict[str, Verdict] = {}
+_BEFORE: list[Verdict] = []  # tried before a topic's own verdict, for any topic (a question for a contact)
 
 
 def verdict_for(*topics: str) -> Callable[[Verdict], Verdict]:
@@ -76,6 +80,13 @@ def verdict_for(*topics: str) -> Callable[[Verdict], Verdict]:
         return function
 
     return register
+
+
+def verdict_before(function: Verdict) -> Verdict:
+    """Register a verdict that is tried before the topic's own, for every topic (it returns None for a topic or
+    question it does not answer)."""
+    _BEFORE.append(function)
+    return function
 
 
 def statute_first(ids: Iterable[str]) -> tuple[str, ...]:
@@ -109,10 +120,14 @@ def role_choice(topic: str, facts: Facts) -> tuple[Choice, ...]:
 
 def situational_reply(topic: str, facts: Facts, on: date, *, may_ask: bool = True) -> Reply | None:
     """The verdict for `facts` in `topic` on day `on`, the one question to ask, or None (see the module)."""
-    from assistant.situation import absence, age, leave  # noqa: F401  (they register their verdicts)
+    from assistant.situation import absence, age, contact, leave  # noqa: F401  (they register their verdicts)
 
     if facts.problems:
         return correction(topic, facts)
+    for before in _BEFORE:
+        reply = before(topic, facts, on, may_ask)
+        if reply is not None:
+            return reply
     function = _VERDICTS.get(topic)
     if function is None:
         return None

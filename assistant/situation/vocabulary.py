@@ -14,6 +14,7 @@ from babel.dates import get_month_names
 from assistant.dates import misspelt_month
 from assistant.folding import fold
 from assistant.i18n import SUPPORTED_LANGUAGES
+from assistant.i18n.languages import load_languages
 from assistant.i18n.situation_words import Phrase, PhraseIndex, Token
 from assistant.i18n.situation_words import phrase as make_phrase
 from assistant.situation.facts import (
@@ -70,6 +71,10 @@ def _month_names() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
             exact.setdefault(name, form.month)
         if form.stem:
             stems.append((form.stem, form.month))
+    for code in SUPPORTED_LANGUAGES:  # the forms CLDR does not write: "w marcu", "martta", "у січні" (languages.yml)
+        config = load_languages().get(code)
+        for name, month in ((config.dates if config is not None else {}) or {}).get("months", {}).items():
+            exact.setdefault(fold(str(name)).strip(". "), int(month))
     return exact, tuple(stems)
 
 

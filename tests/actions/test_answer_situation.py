@@ -543,3 +543,20 @@ def test_a_pupil_gone_without_deregistration_is_offered_a_person(text: str) -> N
 def test_a_general_question_on_in_and_uitschrijving_is_not_offered_a_person(text: str) -> None:
     message, _ = run(ActionAnswerTopic(), tracker("ask_in_uitschrijving", text))
     assert HUMAN not in message["buttons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "question"),
+    [
+        ("mag ik op vakantie 30 februari?", "nl", "De datum '30 februari' bestaat niet. Welke datum bedoelt u?"),
+        ("Mijn kind moet op 30 februari naar de bruiloft van zijn oom", "nl", "De datum '30 februari' bestaat niet."),
+        ("Can we go on holiday on 30 February?", "en", "The date '30 February' does not exist."),
+    ],
+)
+def test_an_impossible_date_outside_any_clear_topic_gets_the_correction_not_a_menu(
+    text: str, language: str, question: str
+) -> None:
+    message, _events = run(ActionRetrievalFallback(), tracker("inform", text, language=language))
+    assert message["text"].startswith(question), message["text"]
+    assert message["custom"]["situation"]["asks"] == "correction"
+    assert "fallback" not in message["custom"]

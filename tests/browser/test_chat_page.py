@@ -113,12 +113,12 @@ def test_markup_is_shown_as_text_and_never_runs(page: Page, fake_rasa, page_prob
         "intent": None,
     }
     page.goto("/")
-    evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> Mag ik op vakantie?'
     ask(page, evil)
     answer = bot_messages(page).last
     expect(answer).to_contain_text("<b>vet</b>")
-    expect(page.locator("#transcript .message--user").last).to_contain_text(evil)
-    expect(answer).to_contain_text(evil)
+    expect(page.locator("#transcript .message--user").last).to_contain_text(evil)  # shown as typed, as text
+    expect(answer).to_contain_text("Antwoord op: Mag ik op vakantie?")  # the assistant reads the words only
     assert page.locator("#transcript script, #transcript img, #transcript b, #transcript i").count() == 0
     # A citation with a non-web address is plain text, never a link.
     expect(answer.locator(".citations li").first).to_have_text("<i>Bron</i>")

@@ -279,7 +279,10 @@ def test_the_calendar_reads_municipalities_and_their_region_from_the_regional_ta
     calendar, regions = get_calendar(), get_regions()
     assert calendar.municipalities == regions.municipalities
     assert calendar.municipality_name(" dinkelland ") == "Dinkelland"
-    assert calendar.municipality_citations == ("src:regeling-schoolvakanties-2016-2019",)
+    assert calendar.municipality_citations == (
+        "src:rijksoverheid-schoolvakanties",
+        "src:regeling-schoolvakanties-2016-2019",
+    )
     assert not (KNOWLEDGE / "calendar" / "municipalities.yml").exists()
     with pytest.raises(UnknownMunicipality) as raised:
         calendar.municipality_name("Hof van Twente")  # only its Doorstroompunt is known: no verlof check there

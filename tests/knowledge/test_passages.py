@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.knowledge import get_knowledge_base
-from assistant.knowledge.passages import answering_passage, passage_kinds, point_asked
+from assistant.knowledge.passages import answering_passage, answering_passages, passage_kinds, point_asked
 
 URGENT = "Kunnen we bij een spoedeisende zaak naar de voorzieningenrechter?"
 
@@ -100,3 +100,93 @@ def test_when_a_period_starts_and_ends_is_a_deadline_and_a_verdict_with_dates_gi
     assert passage is not None and "begint op de eerste schooldag" in passage
     verdict = "Uw kind is leerplichtig van 1 oktober 2026 tot en met 31 juli 2038 (artikel 3 Leerplichtwet)."
     assert answering_passage("Vanaf wanneer is zij leerplichtig?", "leerplicht_leeftijd", answered=verdict) is None
+
+
+# -- the kinds of point the graders found unanswered (amount, next after a report, contents, meanwhile, evidence,
+# reason) and a question that asks two of them ---------------------------------------------------------------------
+
+AMOUNT = "Er is geen vast boetebedrag in de wet."
+AFTER_A_REPORT = "Na een proces-verbaal van de leerplichtambtenaar beslist de officier van justitie"
+
+
+def _starts(passage: str | None, start: str) -> bool:
+    return passage is not None and passage.startswith(start)
+
+
+def test_a_question_about_the_amount_gets_the_passage_with_the_euros() -> None:
+    # the short answer gives the consequence (no fixed amount, the statutory maximum): the amount is the point asked
+    for question, language in [
+        ("Hoe hoog is de boete als we een week eerder gaan?", "nl"),
+        ("How much is the fine?", "en"),
+        ("yaz tatiline bir hafta erken gidersek ceza ne kadar olur", "tr"),
+        ("Jak wysoka jest kara?", "pl"),
+        ("كم الغرامة إذا سافرنا قبل العطلة بيومين؟", "ar"),
+    ]:
+        assert _starts(answering_passage(question, "luxe_verzuim", language=language), AMOUNT), question
+    # a topic whose short answer states the amount adds nothing
+    assert answering_passage("Hoe hoog is de boete voor een school?", "boete_school") is None
+
+
+def test_what_follows_a_proces_verbaal_is_the_next_point() -> None:
+    passage = answering_passage("We hebben een pv gekregen, wat nu?", "luxe_verzuim")
+    assert _starts(passage, AFTER_A_REPORT) and "verzet" in passage  # type: ignore[operator]
+    assert passage_kinds(passage) >= {"next", "consequence", "deadline"}  # type: ignore[arg-type]
+    # "wat nu als …" asks what if, not what follows
+    assert answering_passage("Maar wat nu als een vakantie boeken anders echt niet kan?", "luxe_verzuim") is None
+
+
+def test_a_question_asking_two_kinds_of_point_gets_a_passage_for_each() -> None:
+    question = "Er is proces-verbaal opgemaakt. Wat betekent dat en hoe hoog wordt de boete?"
+    found = answering_passages(question, "luxe_verzuim")
+    assert len(found) == 2 and {found[0][:20], found[1][:20]} == {AMOUNT[:20], AFTER_A_REPORT[:20]}
+    shown = point_asked(question, "luxe_verzuim")
+    assert shown is not None and "100 euro" in shown and "\n\n" in shown and "{" not in shown
+    # one kind asked: one passage
+    assert len(answering_passages("Hoe hoog is de boete?", "luxe_verzuim")) == 1
+
+
+def test_the_contents_of_a_bezwaarschrift_and_what_holds_while_it_runs() -> None:
+    kb = get_knowledge_base()
+    for question, language in [
+        ("Wat moet er in een bezwaarschrift staan?", "nl"),
+        ("What must an objection letter contain?", "en"),
+        ("Co powinien zawierać sprzeciw?", "pl"),
+    ]:
+        assert answering_passage(question, "bezwaar", language=language) == kb.topic("bezwaar").answer.steps[0]
+    for question, language in [
+        ("Mogen we toch gaan terwijl het bezwaar loopt?", "nl"),
+        ("Can my child go on the trip while the objection is still pending?", "en"),
+        ("İtiraz devam ederken tatile gidebilir miyiz?", "tr"),
+    ]:
+        passage = answering_passage(question, "bezwaar", language=language)
+        assert _starts(passage, "Een bezwaar schorst het besluit niet (artikel 6:16"), question
+    # the urgent route still has its own passage
+    assert "voorzieningenrechter" in (answering_passage(URGENT, "bezwaar") or "")
+
+
+def test_a_question_about_a_doctors_note_and_about_the_jeugdarts() -> None:
+    for question, language in [
+        ("Moet ik een doktersverklaring inleveren?", "nl"),
+        ("Does the school need a doctor's note?", "en"),
+        ("Чи потрібна довідка від лікаря?", "uk"),
+        ("Oğlum hasta, doktor raporu getirmem gerekiyor mu?", "tr"),
+    ]:
+        found = answering_passages(question, "ziekte", language=language)
+        assert any(p.startswith("De Leerplichtwet vraagt geen doktersverklaring") for p in found), question
+    for question, language in [
+        ("Waarom moet de jeugdarts erbij komen?", "nl"),
+        ("Why does the school want the youth doctor involved?", "en"),
+        ("Dlaczego szkoła chce zaangażować lekarza młodzieżowego?", "pl"),
+    ]:
+        found = answering_passages(question, "ziekte", language=language)
+        assert any("begin van langdurig wegblijven van school" in p for p in found), question
+
+
+def test_the_new_kinds_are_read_from_the_dutch_passage() -> None:
+    assert passage_kinds("ongeveer {richtlijn.fine_rule_of_thumb_eur} euro per dag") == {"amount"}
+    assert passage_kinds("Zolang er geen verlof is gegeven, is wegblijven ongeoorloofd.") == {"pending"}
+    assert passage_kinds("Zet erin: uw naam en adres.") == {"contents"}
+    assert passage_kinds("De wet vraagt geen doktersverklaring.") == {"evidence"}
+    assert passage_kinds("Bel de gemeente Hengelo op 14 074.") == {"contact"}
+    assert passage_kinds("In Enschede neemt het Doorstroompunt zelf contact op met jongeren.") == frozenset()
+    assert passage_kinds("Leerplicht maakt afspraken, zodat verzuim vroeg in beeld is.") == {"reason"}

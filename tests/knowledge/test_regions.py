@@ -90,7 +90,11 @@ def test_vakantieregio_of_every_municipality_is_noord():
     regions = get_regions()
     assert {regions.vakantieregio_of(name) for name in regions.municipalities} == {"noord"}
     assert regions.vakantieregio is not None
-    assert regions.vakantieregio.citations == ("src:regeling-schoolvakanties-2016-2019",)
+    # the holiday overview first (the dates counted), the regeling for the region map
+    assert regions.vakantieregio.citations == (
+        "src:rijksoverheid-schoolvakanties",
+        "src:regeling-schoolvakanties-2016-2019",
+    )
     with pytest.raises(UnknownMunicipality):
         regions.vakantieregio_of("Zwolle")
 

@@ -18,9 +18,9 @@ LPW_ARTICLES = [
     "1", "1b", "2", "3", "3a", "3b", "4", "4a", "4b", "4c", "5", "5a", "6", "7", "8", "9", "10", "11", "11a",
     "12", "13", "13a", "13b", "14", "15", "15a", "16", "18", "21a", "22", "24", "25", "26", "27", "28",
 ]  # fmt: skip
-OTHER_ARTICLES = ["awb:6:7", "awb:6:8", "awb:6:9", "awb:4:13", "awb:7:10", "wrod:10", "wrod:12", "brod:14",
-                  "sr:23", "web:7.2.2", "web:8.1.8", "web:8.1.8a", "web:9.2.1", "web:9.2.2", "wvo:8.14", "wvo:8.15",
-                  "wvo:8.20", "atw:1", "atw:3"]  # fmt: skip
+OTHER_ARTICLES = ["awb:6:5", "awb:6:7", "awb:6:8", "awb:6:9", "awb:6:16", "awb:4:13", "awb:7:10", "wrod:10",
+                  "wrod:12", "brod:14", "sr:23", "web:7.2.2", "web:8.1.8", "web:8.1.8a", "web:9.2.1", "web:9.2.2",
+                  "wvo:8.14", "wvo:8.15", "wvo:8.20", "atw:1", "atw:3"]  # fmt: skip
 # Laws whose text the shared reference quotes; the other statute files were read from the RegelRecht mirror.
 REFERENCE_PREFIXES = ("lpw", "awb", "wrod", "sr")  # brod: read from the RegelRecht mirror (2026-08-01)
 

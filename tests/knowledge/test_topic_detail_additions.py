@@ -17,7 +17,7 @@ from assistant.knowledge.placeholders import render
 
 AWB_MIRROR_EXCERPTS = Path(__file__).parent / "fixtures" / "awb-regelrecht-2026-07-01.md"
 MIRROR_COMMIT = "1980e54b015b099c5fd191537c2eb7c0a79afa72"
-NEW_AWB_ARTICLES = ("awb:7:2", "awb:7:3", "awb:8:1", "awb:8:6", "awb:8:81")
+NEW_AWB_ARTICLES = ("awb:6:5", "awb:6:16", "awb:7:2", "awb:7:3", "awb:8:1", "awb:8:6", "awb:8:81")
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,27 @@ def test_bezwaar_says_what_follows_the_bezwaar(
     _detail(topic, "beslissing op bezwaar komt binnen", "{bezwaar.decision_weeks}")
 
 
+def test_bezwaar_says_what_a_bezwaarschrift_contains_and_that_it_does_not_suspend(real_kb: KnowledgeBase) -> None:
+    topic = real_kb.topic("bezwaar")
+    _detail(topic, "naam en adres", "de datum", "over welk besluit", "Onderteken", "artikel 6:5")
+    _assert_backed(topic, ("ondertekend", "gronden van het bezwaar"), "law", {"awb:6:5"})
+    _detail(topic, "schorst het besluit niet", "artikel 6:16", "ongeoorloofd verzuim", "voorlopige voorziening")
+    _assert_backed(topic, ("schorst niet de werking",), "law", {"awb:6:16", "lpw:13a", "lpw:14"})
+    assert "schorst niet de werking van het besluit" in real_kb.article("awb:6:16").text
+    assert "d. de gronden van het bezwaar of beroep." in real_kb.article("awb:6:5").text
+
+
+def test_ziekte_splits_the_law_on_a_doctors_note_from_the_schools_and_regional_practice(real_kb: KnowledgeBase):
+    topic = real_kb.topic("ziekte")
+    _detail(topic, "vraagt geen doktersverklaring", "bij de directeur is genoeg", "artikel 12", "schoolgids")
+    _assert_backed(topic, ("doktersverklaring staat niet in de wet",), "law", {"lpw:12"})
+    _assert_backed(topic, ("afspraken over ziekmeldingen", "jeugdarts"), "regional", {"src:triangel-schoolverzuim"})
+    _detail(topic, "begin van langdurig wegblijven", "Hengelo en Borne", "jeugdartsen")
+    _assert_backed(topic, ("dikwijls bij ziekteverzuim",), "regional", {"src:hengelo-jaarverslag-leerplicht-2024-2025"})
+    facts = real_kb.source("src:hengelo-jaarverslag-leerplicht-2024-2025").facts
+    assert any("Langdurige schoolafwezigheid begint dikwijls bij ziekteverzuim" in fact for fact in facts)
+
+
 def test_luxe_verzuim_gives_the_penalty_path(real_kb: KnowledgeBase) -> None:
     topic = real_kb.topic("luxe_verzuim")
     _detail(topic, "Ongeoorloofd schoolverzuim is strafbaar voor ouders", "artikel 2", "artikel 26")
@@ -80,7 +101,7 @@ def test_luxe_verzuim_gives_the_penalty_path(real_kb: KnowledgeBase) -> None:
     _assert_backed(topic, ("Volgens Halt", "niet eerder"), "guidance", {"src:halt"})
     _detail(topic, "richtlijn van het Openbaar Ministerie", "{richtlijn.om_warning_max_school_days}", "waarschuwing")
     _assert_backed(topic, ("OM-richtlijn", "waarschuwing"), "guidance", {"src:om-richtlijn-schoolverzuim-2017"})
-    _detail(topic, "Na een proces-verbaal", "officier van justitie", "In de praktijk", "strafbeschikking")
+    _detail(topic, "Na een proces-verbaal", "officier van justitie", "In de praktijk", "strafbeschikking", "verzet")
     _assert_backed(topic, ("officier van justitie", "strafbeschikking"), "guidance",
                    {"lpw:22", "src:akbzh-schoolverzuim"})  # fmt: skip
 
@@ -99,7 +120,7 @@ def test_vrijstelling_5_explains_thuisonderwijs_the_melding_and_5a(real_kb: Know
     assert "vrijstelling_5a" in topic.related
 
 
-@pytest.mark.parametrize("topic_id", ["bezwaar", "luxe_verzuim", "vrijstelling_5"])
+@pytest.mark.parametrize("topic_id", ["bezwaar", "luxe_verzuim", "vrijstelling_5", "ziekte"])
 def test_every_detail_renders_on_the_review_day(real_kb: KnowledgeBase, topic_id: str) -> None:
     for text in (*real_kb.topic(topic_id).answer.steps, *real_kb.topic(topic_id).answer.details):
         assert "{" not in render(text, date(2026, 12, 6)), text

@@ -16,6 +16,10 @@ from tests.situation.helpers import TODAY, first_bubble, reply
         ("nl", "Mijn dochter wordt in november 5. Vanaf welke dag is ze precies leerplichtig?"),
         ("en", "My daughter turns 5 in November. From which day exactly must she go to school?"),
         ("ar", "ابنتي ستبلغ 5 في نوفمبر"),
+        ("ar", "ستبلغ ابنتي 5 سنوات في نوفمبر"),
+        ("pl", "Moja córka skończy 5 lat w listopadzie. Od kiedy musi chodzić do szkoły?"),
+        ("tr", "Kızım kasımda 5 yaşına giriyor, ne zaman okula başlamalı?"),
+        ("uk", "Моїй доньці виповниться 5 років у листопаді. Коли вона має йти до школи?"),
     ],
 )
 def test_the_month_of_the_fifth_birthday_is_read_as_the_month_of_birth(language: str, text: str) -> None:

@@ -99,10 +99,19 @@ def test_the_details_of_an_answer_pass_through_and_are_null_when_empty(client, f
     assert "Meer uitleg" in schema["details"]["description"]
 
 
-def test_html_and_emoji_pass_through_as_plain_text(client, fake_rasa):
-    text = "<script>alert(1)</script> 😀 vakantie?"
+def test_markup_is_stored_as_typed_and_rasa_reads_the_words(client, fake_rasa):
+    text = "<script>alert(1)</script> 😀 mag ik op <b>vakantie</b> op 30 februari?"
     assert post(client, {"sender_id": "web-5", "message": text}).status_code == 200
-    assert fake_rasa.received[0]["message"] == text
+    assert fake_rasa.received[0]["message"] == "😀 mag ik op vakantie op 30 februari?"
+    with session_scope() as session:
+        assert session.scalars(select(ChatMessage.text).where(ChatMessage.author == "user")).all() == [text]
+
+
+def test_a_message_of_markup_only_is_refused_with_a_reason(client, fake_rasa):
+    response = post(client, {"sender_id": "web-5b", "message": "<script>alert(1)</script><img src=x>"})
+    assert response.status_code == 422
+    assert "gewone woorden" in response.json()["detail"]
+    assert fake_rasa.received == []
 
 
 def test_empty_and_whitespace_messages_are_refused_in_dutch(client, fake_rasa):
