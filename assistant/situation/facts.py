@@ -68,7 +68,16 @@ class FactProblem:
     drop: tuple[str, ...] = ()
 
 
-_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "school_case", "municipality")
+_TEXT_FACTS = (
+    "school_type",
+    "holiday",
+    "relation",
+    "reason",
+    "absence_kind",
+    "school_case",
+    "municipality",
+    "asks_about",
+)
 
 
 def _valid_text(name: str, value: Any) -> bool:
@@ -115,6 +124,9 @@ class Facts:
     year_skipped: bool | None = None  # skipped a year of primary school: it counts as eight school years (art. 3 lid 2)
     municipality: str | None = None
     contact: bool | None = None  # the question asks how to reach someone (leerplicht, the Doorstroompunt)
+    # the subject the question asks about, which a topic may answer with a variant of its own (knowledge ids
+    # ASKED_SUBJECTS): thuisonderwijs, online_school (lessons of a school abroad), taal (no Dutch yet), wachttijd
+    asks_about: str | None = None
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
 

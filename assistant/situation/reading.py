@@ -13,6 +13,7 @@ from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
 from assistant.i18n.phrases import asked_points
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
+from assistant.knowledge.ids import ASKED_SUBJECTS
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.situation.ages import not_age, phrase_age
 from assistant.situation.facts import (
@@ -238,6 +239,15 @@ def _absence_case(reading: Reading, toks: list[Token]) -> None:
         reading.set("school_case", "wanneer")
 
 
+def _asks_about(reading: Reading, toks: list[Token]) -> None:
+    """The subject the question asks about (`asks_about` words; the first of ASKED_SUBJECTS when it names several:
+    "online Oekraïense school" before "spreekt geen Nederlands" before "meteen")."""
+    found = {phrase.value for phrase, *_rest in reading.words.find("asks_about", toks)}
+    subject = next((subject for subject in ASKED_SUBJECTS if subject in found), None)
+    if subject is not None:
+        reading.set("asks_about", subject)
+
+
 def read_facts(text: str | None, language: str | None = None, *, today: date, events: Iterable[str] = ()) -> Facts:
     """Every fact `text` states (see the module docstring). `events` are the `gebeurtenis` entity values the
     classifier found; `today` places dates without a year."""
@@ -276,6 +286,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     else:
         _dutch_facts(reading, without=("age",))
     _absence_case(reading, toks)
+    _asks_about(reading, toks)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)
