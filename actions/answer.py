@@ -248,10 +248,8 @@ def answer_topic(
         event = None  # no event's text beside a reason that does not count ("carnaval" is an "overig" synonym)
     if event not in topic.variants and reply is not None and reply.variant in topic.variants:
         event = reply.variant
-    if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:
-        event = turn.facts.reason
-    if event not in topic.variants and turn is not None and turn.facts.asks_about in topic.variants:
-        event = turn.facts.asks_about  # the subject asked ("thuisonderwijs"): the topic's answer about it
+    if event not in topic.variants and turn is not None:  # the reason given, else the subject asked ("thuisonderwijs")
+        event = next((fact for fact in (turn.facts.reason, turn.facts.asks_about) if fact in topic.variants), event)
     variant = event if event in topic.variants else None
     # the topic text states the law of the day the verdict applied (its legal numbers are rendered on that day)
     law_date = reply.law_date if reply is not None else None

@@ -65,7 +65,12 @@ def _topic_of(tracker: Tracker, language: str, keep: str | None, by_facts: bool)
 
 
 def _other_topic(tracker: Tracker, language: str, whole: str) -> str | None:
-    """The topic whose verdict the facts of the one question `tracker` holds fit, when it is not `whole`."""
+    """The topic whose verdict the facts of the one question `tracker` holds fit, when the question is not about
+    `whole` (the retrieval does not rank it among its first topics for the question: "How do I report my son sick?"
+    is about illness, whatever the facts fit) and that topic is another."""
+    text = tracker.latest_message.get("text") or ""
+    if whole in part_candidates(text, language, kb=answer.get_knowledge_base()):
+        return None
     found = _topic_of(tracker, language, keep=None, by_facts=True)
     return found if found != whole else None
 
@@ -86,7 +91,7 @@ def answer_two_questions(
     first_tracker, second_tracker = part_tracker(tracker, parts[0]), part_tracker(tracker, parts[1])
     # facts alone ("8 weken") choose a question's topic only when the whole message's topic was unsure, or when the
     # sure topic is the other question's and this one found none ("Is school compulsory from 4 and is every day a €50
-    # fine?", sure of the fines: the age of the first question fits the verdict on the age of leerplicht)
+    # fine?", sure of the fines: the age asked fits the verdict on the age of leerplicht; `_other_topic`)
     first = _topic_of(first_tracker, language, keep=whole, by_facts=not sure)
     second = _topic_of(second_tracker, language, keep=whole if sure else None, by_facts=not sure)
     if sure and whole is not None and (first, second).count(whole) == 1 and None in (first, second):

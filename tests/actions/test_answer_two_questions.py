@@ -183,3 +183,12 @@ def test_a_sure_topic_with_a_second_question_without_facts_still_answers_as_one(
     text = "Mag mijn kind zonder toestemming een week eerder op vakantie, en hoe laat begint de school eigenlijk?"
     (message,) = run(ActionAnswerTopic(), tracker(text, SURE_OF_THE_FINES))[0]
     assert message["custom"]["topic"] == "luxe_verzuim"
+
+
+def test_a_first_question_about_the_sure_topic_is_not_split_off_by_its_facts() -> None:
+    """ "How do I report my son sick? Do I need a doctor's note?": both are about illness (the retrieval ranks it first
+    for the first question), so the facts of the first ("sick") choose no other topic for it."""
+    text = "How do I report my son sick to his school? Do I need a doctor's note?"
+    ranking = [("ask_ziekte", 0.9), ("ask_meldplicht_verzuim", 0.05)]
+    (message,) = run(ActionAnswerTopic(), tracker(text, ranking, "en"))[0]
+    assert message["custom"]["topic"] == "ziekte"
