@@ -175,6 +175,8 @@ def test_a_sure_topic_of_the_second_question_keeps_the_first_question_its_own_an
     assert first["text"].startswith(age_answer)
     assert refs(first)[0] == "Leerplichtwet 1969, artikel 3"
     assert fine_answer in second["text"] and "50" not in second["text"]
+    if language != "en":  # the amount asked about: the guidance figure, not the €50 of the question
+        assert f"{params(TODAY).richtlijn.fine_rule_of_thumb_eur.value} " in second["text"]
     assert "Leerplichtwet 1969, artikel 26" in refs(second)
     assert events[0] == SlotSet("topic", "leerplicht_leeftijd")
 
