@@ -38,30 +38,26 @@ from assistant.situation.leave_period import (
     evaluate_leave,
     first_lesweken,
     law_day,
-    law_of_leave,
     leave_period,
     municipality_of,
     period_days,
 )
+from assistant.situation.leave_reply import false_sick_report, non_reason
+from assistant.situation.leave_reply import notes as _notes
+from assistant.situation.leave_reply import reply as _reply
 from assistant.situation.leave_texts import (
     ASK_REASON,
     DEPENDS_ON_GUIDANCE,
     EVENT_IS_ARTICLE_14,
-    FALSE_SICK,
-    FALSE_SICK_ENFORCEMENT,
-    FALSE_SICK_FINE,
-    FALSE_SICK_TODO,
     GEWICHTIG_DIRECTOR,
     GEWICHTIG_NO_REASON,
     GEWICHTIG_OFFICER,
     GEWICHTIG_OTHER,
     GEWICHTIG_SCHOOL_ASSESS,
-    LEAVE_GROUNDS,
     MORE_THAN_ABROAD_GUIDANCE,
     MORE_THAN_GUIDANCE,
     NO,
     NO_JOB_LUXE,
-    NON_REASON_NO,
     REASON_BUTTONS,
     RELIGIEUS,
     RELIGIEUS_BY,
@@ -82,50 +78,14 @@ from assistant.situation.leave_texts import (
     VAKANTIE_JOB_ONLY,
     VAKANTIE_MAX,
     VAKANTIE_ONCE,
-    VAKANTIE_ONLY_JOB_REASON,
     VAKANTIE_SCHOOL_RULE,
     WITHIN_ABROAD_GUIDANCE,
     WITHIN_GUIDANCE,
 )
-from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
+from assistant.situation.verdict import Choice, Reply, verdict_for
 from assistant.verlof_requests.reasons import NON_REASONS
 
-FALSE_SICK_TOPIC = "luxe_verzuim"
-
-
-def false_sick_report(facts: Facts, on: date) -> Reply:
-    """Reporting a child sick to leave for a trip ("ziek melden omdat de tickets goedkoper zijn"): no, that is
-    ongeoorloofd (luxe) verzuim (art. 2, 11), what the school and the leerplichtambtenaar do (art. 22) and who decides
-    the penalty (art. 26); the news's rule-of-thumb amount only as guidance, behind "Meer uitleg". It wins over any
-    reason the message gives, in every leave topic. The law is that of the days the child would be away."""
-    law = law_of_leave(facts, on)
-    lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
-    details = [
-        Message(FALSE_SICK_FINE, {"fine": law.richtlijn.fine_rule_of_thumb_eur.value}),
-        Message(FALSE_SICK_TODO),
-    ]
-    citations = ["lpw:2", "lpw:11", "lpw:22", "lpw:26", "src:duo-verzuim", "src:nieuws-boete-luxe-verzuim"]
-    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details, refuses=True)
-
-
-def non_reason(facts: Facts, on: date) -> Reply | None:
-    """A reason that does not count (knowledge/rules/verlof.yml non_reasons): "Nee" and why first, whichever leave
-    topic was asked; then the ground the reason would need (art. 13a for a holiday; art. 13, 13a and 14 for a feast or
-    an event), in the topic the entry names."""
-    entry = get_rules().non_reasons.get(facts.reason or "")
-    if entry is None:
-        return None
-    law = law_of_leave(facts, on)
-    topic = entry.get("topic", "verlof_vakantie")
-    lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
-    details: list[Message] = []
-    if topic == "verlof_vakantie":
-        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
-        statute = ["lpw:13a", "lpw:11"]
-    else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
-        details.append(Message(LEAVE_GROUNDS))
-        statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    return _reply(topic, facts, lines, [*statute_first([*entry["citations"], *statute])], law, details, refuses=True)
+__all__ = ["false_sick_report", "gewichtig", "non_reason", "religieus", "vakantie"]
 
 
 @verdict_for("verlof_vakantie")
@@ -243,37 +203,6 @@ def _vakantie_decision(
             return _reply(topic, facts, [*lines, Message(NO_JOB_LUXE)], citations, law, [todo, *_notes(decision)])
         return _reply(topic, facts, [*lines, todo], citations, law, _notes(decision))
     return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
-
-
-def _notes(decision: VerlofDecision) -> list[Message]:
-    """What the rules say besides the verdict (warnings, the schoolgids, guidance), for behind "Meer uitleg"."""
-    found = [problem.message for problem in decision.problems if problem.severity != "blocking"]
-    return [*found, *(note.message for note in decision.notes)]
-
-
-def _reply(
-    topic: str,
-    facts: Facts,
-    lines: list[Message],
-    citations: list[str],
-    law: LegalParameters,
-    details: list[Message] | None = None,
-    variant: str | None = None,
-    *,
-    refuses: bool = False,
-) -> Reply:
-    """A verdict; `citations`: what grounds the lines first (statute first within), then the rest; `refuses`: "Nee"."""
-    return Reply(
-        topic=topic,
-        lines=tuple(lines),
-        citations=tuple(dict.fromkeys(citations)),
-        details=tuple(details or ()),
-        choices=role_choice(topic, facts),
-        facts=facts,
-        law_date=law.on,
-        variant=variant,
-        refuses=refuses,
-    )
 
 
 def _reason_question(topic: str, facts: Facts) -> Reply:
