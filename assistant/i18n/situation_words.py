@@ -63,8 +63,14 @@ _LIST_KEYS = (
     "kwalificatie_exempt",
     "long_term",
     "timing",
+    "kin_mine",
+    "kin_child",
+    "kin_of_child",
+    "kin_filler",
+    "afterwards",
+    "permission",
 )
-_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases")
+_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases", "kin", "kin_degree")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
 

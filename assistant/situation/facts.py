@@ -5,7 +5,9 @@
 type and groep or klas, durations ("drie weken", "10 dagen", "three weeks", "трьох тижнів"), dates and ranges
 (`assistant.dates`), a month ("in oktober", "w październiku"), a period around a school holiday ("de week voor de
 kerstvakantie"), the reason of a leave request (an event from the NLU synonyms, a parent's job, or a reason that does
-not count), whether the event is abroad, a plan to report the child sick to leave for a trip, hours and weeks of
+not count), whether the event is abroad, the relative it concerns and the degree of kinship asked about
+(`assistant.situation.kinship`), whether the leave could not be asked in advance or whether asking is needed at all,
+a plan to report the child sick to leave for a trip, hours and weeks of
 absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the municipality, and who is asking
 (`assistant.situation.role`).
 
@@ -68,7 +70,17 @@ class FactProblem:
     drop: tuple[str, ...] = ()
 
 
-_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "school_case", "municipality")
+_TEXT_FACTS = (
+    "school_type",
+    "holiday",
+    "relation",
+    "reason",
+    "absence_kind",
+    "school_case",
+    "municipality",
+    "kin",
+    "leave_asked",
+)
 
 
 def _valid_text(name: str, value: Any) -> bool:
@@ -102,6 +114,9 @@ class Facts:
     prior_leave: bool | None = None  # vakantieverlof already given this school year
     false_sick_report: bool | None = None  # reporting the child sick (when it is not) to leave for a trip
     abroad: bool | None = None  # the event or trip is abroad ("in Turkije", "abroad")
+    kin: str | None = None  # the relative named and whose it is ("mine:broer"; `assistant.situation.kinship.Kin`)
+    asked_degree: int | None = None  # the degree of kinship a question asks about ("is een achterneef 3e graad?")
+    leave_asked: str | None = None  # "afterwards": leave could not be asked in advance; "whether": is asking needed
     absence_kind: str | None = None  # assistant.melding_facts KINDS
     school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
     long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
@@ -178,6 +193,7 @@ class Facts:
             "hours": float,
             "weeks_absent": float,
             "month": int,
+            "asked_degree": int,
             "prior_leave": bool,
             "false_sick_report": bool,
             "abroad": bool,
