@@ -32,6 +32,7 @@ from assistant.rules.verlof import (
     get_rules,
 )
 from assistant.situation.facts import EVENT_CATEGORIES, Facts
+from assistant.situation.family import family_part, has_family_facts
 from assistant.situation.leave_period import (
     days_given,
     duration_sentence,
@@ -235,7 +236,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         return _reason_question(topic, facts)
     event = get_rules().events.get(reason) if reason else None
     abroad = bool(facts.abroad and event is not None and event_abroad_guidance(event, params(on)) is not None)
-    if not concrete and not from_vakantie and not abroad:
+    if not concrete and not from_vakantie and not abroad and not has_family_facts(facts):
         if facts.role == "school" and reason is None:
             return _school_gewichtig(topic, facts, on)
         if reason == "overig":  # an event that is not known to count: the rule, without a number for it
@@ -267,12 +268,27 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         lines.append(Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG_OFFICER, {"max": maximum}))
         return _reply(topic, facts, lines, citations, law, details, variant=reason)
     afterwards = law.verlof.gewichtig_afterwards_days.value
-    todo = Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})
+    family = family_part(facts, event, law, days, abroad=abroad)  # the relative's degree; asking afterwards
+    lines = [*family.first, *lines, *family.kin]
+    citations += family.citations
+    details[:0] = family.details
+    todo = (
+        []
+        if family.first
+        else [Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})]
+    )
+    director = (
+        [Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])})]
+        if event is not None and not from_vakantie and not family.says_who_decides
+        else []
+    )
     if reason == "overig":  # not known to count: the rule, without the guidance's number of days
-        lines += [Message(GEWICHTIG_OTHER), todo]
+        lines += [Message(GEWICHTIG_OTHER), *todo]
+    elif event is not None and family.guidance is not None:  # the guidance for the relative's degree
+        lines += [*director, *family.guidance]
+        details[:0] = todo
     elif event is not None and abroad:
-        if not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
+        lines += director
         guidance = event_abroad_guidance(event, law)
         if guidance is not None:
             lines.append(guidance)
@@ -280,24 +296,19 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         maximum_abroad = event_abroad_max_days(event, law)
         if days is not None and maximum_abroad is not None:
             lines.append(Message(MORE_THAN_ABROAD_GUIDANCE if round(days) > maximum_abroad else WITHIN_ABROAD_GUIDANCE))
-        details.insert(0, todo)
+        details[:0] = todo
     elif event is not None and event.get("guidance"):
-        if not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
-        lines.append(event_guidance(event, law))
+        lines += [*director, event_guidance(event, law)]
         citations += event["citations"]
         found = days_against_guidance(round(days), event, law) if days is not None else None
         if found is not None:
             lines.append(
                 Message({"more": MORE_THAN_GUIDANCE, "within": WITHIN_GUIDANCE}.get(found, DEPENDS_ON_GUIDANCE))
             )
-        details.insert(0, todo)
+        details[:0] = todo
     else:
-        if event is not None and not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
-        elif event is None:
-            lines.append(Message(GEWICHTIG_NO_REASON, {"max": maximum}))
-        lines.append(todo)
+        lines += director if event is not None else [Message(GEWICHTIG_NO_REASON, {"max": maximum})]
+        lines += todo
     return _reply(topic, facts, lines, citations, law, details, variant=reason)
 
 
