@@ -349,7 +349,11 @@ def test_a_word_of_another_language_does_not_match_inside_a_dutch_word(text: str
             "depends on the degree of family",
         ),
         # the relative named gives the degree (a parent's father: the child's grandfather, 2nd degree: 2 days)
-        ("Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?", "nl", "meer dagen dan die richtlijn"),
+        (
+            "Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?",
+            "nl",
+            "meer dagen dan die richtlijn",
+        ),
         ("My father died. Can my son have three days off for the funeral?", "en", "more days than that guideline"),
         ("Mijn vader is overleden. Mag mijn zoon één dag vrij voor de uitvaart?", "nl", "passen binnen die richtlijn"),
         ("Mijn vader is overleden. Mag mijn zoon acht dagen vrij?", "nl", "meer dagen dan die richtlijn"),
