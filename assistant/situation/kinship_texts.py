@@ -94,8 +94,8 @@ BETWEEN_SCHOOL = _("Of de dagen die u vraagt daarin passen, hangt af van de rich
 
 # Asking in advance, or afterwards (art. 14 lid 1 and 2).
 MUST_ASK = _(
-    "Zomaar thuisblijven mag niet: vraag vooraf verlof aan de directeur. Kon dat niet, meld de reden dan binnen "
-    "{days} dagen; dan kan de directeur het verlof alsnog geven (artikel 14 Leerplichtwet)."
+    "Uw kind mag niet zomaar thuisblijven: vraag vooraf verlof aan de directeur. Kon dat niet, meld de reden dan "
+    "binnen {days} dagen; dan kan de directeur het verlof alsnog geven (artikel 14 Leerplichtwet)."
 )
 AFTERWARDS = _(
     "Meld de reden zo snel mogelijk aan de directeur: binnen {days} dagen nadat uw kind daardoor niet naar school "

@@ -269,6 +269,9 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         return _reply(topic, facts, lines, citations, law, details, variant=reason)
     afterwards = law.verlof.gewichtig_afterwards_days.value
     family = family_part(facts, event, law, days, abroad=abroad)  # the relative's degree; asking afterwards
+    if family.first:  # the point asked first; the days counted behind "Meer uitleg"
+        details[:0] = [line for line in lines if line.template != EVENT_IS_ARTICLE_14]
+        lines = [line for line in lines if line.template == EVENT_IS_ARTICLE_14]
     lines = [*family.first, *lines, *family.kin]
     citations += family.citations
     details[:0] = family.details
