@@ -44,6 +44,7 @@ def kin_of(text: str, language: str = "nl") -> str | None:
         ("Mijn zoon wil naar de begrafenis van zijn opa", "child:opa"),
         ("de begrafenis van mijn lieve oma", "mine:oma"),
         ("Mijn ouders zijn dan 40 jaar getrouwd", "mine:ouder"),
+        ("Onze oma is gestorven in Suriname", "bare:oma"),  # the family's grandmother: counted from the child
     ],
 )
 def test_whose_relative_the_words_name(text: str, kin: str) -> None:
@@ -235,6 +236,14 @@ def test_the_degree_asked_about_in_every_language(language: str, text: str) -> N
 )
 def test_leave_asked_afterwards_or_whether_at_all(language: str, text: str, asked: str) -> None:
     assert read_facts(text, language, today=TODAY).leave_asked == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mag mijn zoon na de uitvaart meteen naar school?", "De kinderen zitten al in groep 8", "Hoe vraag ik verlof?"],
+)
+def test_no_leave_asked_afterwards_without_its_words(text: str) -> None:
+    assert read_facts(text, "nl", today=TODAY).leave_asked is None
 
 
 def test_a_death_in_the_past_tense_and_a_trip_to_belgium_are_read() -> None:
