@@ -6,7 +6,8 @@ graad?": yes or no, and the degree).
 - The guidance counts per degree are dated parameters named in knowledge/rules/verlof.yml (`kin_days`); beyond the
   last degree a guidance names, no number is given: the director decides (art. 14).
 - A word with two readings of different degrees ("neef": a child of a brother or sister, or of an uncle or aunt) is
-  said with both, in one sentence; the guidance is then the event's own text for every degree.
+  said with both, in one sentence; when the readings fall under different counts, the guidance is the event's own
+  text for every degree.
 - "Mag hij gewoon thuisblijven?" and "we konden het niet vooraf vragen" come first: leave is asked of the director in
   advance (art. 14 lid 1); if it was not, the director can still give it when the reasons reach him or her within
   two days after the verhindering arose (art. 14 lid 2). What the school may ask as proof is guidance.
@@ -15,7 +16,7 @@ graad?": yes or no, and the degree).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -45,7 +46,7 @@ class FamilyPart:
     kin: tuple[Message, ...] = ()
     guidance: tuple[Message, ...] | None = None
     citations: tuple[str, ...] = ()
-    details: tuple[Message, ...] = field(default=())
+    details: tuple[Message, ...] = ()
     says_who_decides: bool = False  # `first` or `guidance` already says the director decides (art. 14)
 
 

@@ -147,9 +147,9 @@ RELATIONS: dict[str, tuple[tuple[Tie, ...], str | None, str | None]] = {
 }
 # Words that name a relative only with a possessive: "de ouders", "ik ben vader", "als moeder" name nobody's relative.
 NEEDS_OWNER = frozenset({"ouder", "vader", "moeder"})
-# The events whose leave guidance counts degrees of kinship (knowledge/rules/verlof.yml `kin_days`), and the jubilee,
-# whose guidance names the parents and grandparents: there the degree is said.
-KIN_EVENTS = ("huwelijk", "overlijden", "ernstige_ziekte", "jubileum")
+# The events whose leave guidance counts degrees of kinship (knowledge/rules/verlof.yml `kin_days`): there the degree
+# is said. (The jubilee guidance names the parents and grandparents themselves, not a degree.)
+KIN_EVENTS = ("huwelijk", "overlijden", "ernstige_ziekte")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ BANDED = sorted(name for name, event in get_rules().events.items() if event.get(
 
 
 def test_the_events_with_degrees() -> None:
-    assert BANDED == ["ernstige_ziekte", "huwelijk", "overlijden"]
+    from assistant.situation.kinship import KIN_EVENTS
+
+    assert BANDED == ["ernstige_ziekte", "huwelijk", "overlijden"] == sorted(KIN_EVENTS)
 
 
 @pytest.mark.parametrize("name", BANDED)
