@@ -22,6 +22,7 @@ from assistant.situation.facts import (
     Facts,
     check,
 )
+from assistant.situation.kinship import read_family
 from assistant.situation.reading_dates import birthday_month, read_dates
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
@@ -273,6 +274,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     _month(reading, toks)
     birthday_month(reading, toks)
     read_reason(reading, toks, events)
+    read_family(reading, toks)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)
     if is_false_sick_report(reading, toks):
