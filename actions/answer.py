@@ -17,7 +17,7 @@ from assistant.clock import today
 from assistant.i18n import SOURCE_LANGUAGE, UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
 from assistant.i18n.phrases import is_open_question, without_yes_or_no
 from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
-from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
+from assistant.knowledge.ids import GEBEURTENISSEN, intent_for_topic, topic_id_for_intent
 from assistant.knowledge.law_date import law_line
 from assistant.knowledge.models import Citation, Topic
 from assistant.knowledge.passages import point_asked
@@ -240,8 +240,8 @@ def answer_topic(
         event = None  # no event's text beside a reason that does not count ("carnaval" is an "overig" synonym)
     if event not in topic.variants and reply is not None and reply.variant in topic.variants:
         event = reply.variant
-    if event not in topic.variants and turn is not None and turn.facts.reason in topic.variants:
-        event = turn.facts.reason
+    if event not in topic.variants and turn is not None:  # the reason given, else the subject asked ("thuisonderwijs")
+        event = next((fact for fact in (turn.facts.reason, turn.facts.asks_about) if fact in topic.variants), event)
     variant = event if event in topic.variants else None
     facts = reply.facts if reply is not None else turn.facts if turn is not None else None
     audience, choices = audience_turn(topic.id, topic.audiences, facts, reply, brief)  # school staff: their text
@@ -299,7 +299,7 @@ def answer_topic(
             **({"asks": reply.asks} if reply is not None and reply.asks else {}),
         }
     dispatcher.utter_message(text=notice + first, buttons=buttons, json_message=custom)
-    return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant)]
+    return [SlotSet(TOPIC_SLOT, topic.id), SlotSet(EVENT_SLOT, variant if variant in GEBEURTENISSEN else None)]
 
 
 def topic_the_facts_fit(

@@ -64,6 +64,17 @@ def _topic_of(tracker: Tracker, language: str, keep: str | None, by_facts: bool)
     return fitting[0].id if fitting is not None else None
 
 
+def _other_topic(tracker: Tracker, language: str, whole: str) -> str | None:
+    """The topic whose verdict the facts of the one question `tracker` holds fit, when the question is not about
+    `whole` (the retrieval does not rank it among its first topics for the question: "How do I report my son sick?"
+    is about illness, whatever the facts fit) and that topic is another."""
+    text = tracker.latest_message.get("text") or ""
+    if whole in part_candidates(text, language, kb=answer.get_knowledge_base()):
+        return None
+    found = _topic_of(tracker, language, keep=None, by_facts=True)
+    return found if found != whole else None
+
+
 def answer_two_questions(
     dispatcher: CollectingDispatcher, tracker: Tracker, language: str, whole: str | None, sure: bool
 ) -> list[EventType] | None:
@@ -77,10 +88,17 @@ def answer_two_questions(
     pending = answer.situation_turn(tracker, whole, language)
     if pending is not None and pending.topic != whole:
         return None  # the message answers the question the assistant asked
-    first_tracker = part_tracker(tracker, parts[0])
-    # facts alone ("8 weken") choose a question's topic only when the whole message's topic was unsure
+    first_tracker, second_tracker = part_tracker(tracker, parts[0]), part_tracker(tracker, parts[1])
+    # facts alone ("8 weken") choose a question's topic only when the whole message's topic was unsure, or when the
+    # sure topic is the other question's and this one found none ("Is school compulsory from 4 and is every day a €50
+    # fine?", sure of the fines: the age asked fits the verdict on the age of leerplicht; `_other_topic`)
     first = _topic_of(first_tracker, language, keep=whole, by_facts=not sure)
-    second = _topic_of(part_tracker(tracker, parts[1]), language, keep=whole if sure else None, by_facts=not sure)
+    second = _topic_of(second_tracker, language, keep=whole if sure else None, by_facts=not sure)
+    if sure and whole is not None and (first, second).count(whole) == 1 and None in (first, second):
+        if first is None:
+            first = _other_topic(first_tracker, language, whole)
+        else:
+            second = _other_topic(second_tracker, language, whole)
     plan = topics_per_part(whole, sure, first, second)
     kb = answer.get_knowledge_base()
     if plan.first is None or not kb.has_topic(plan.first) or (plan.first == whole and not plan.split):

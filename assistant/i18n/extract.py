@@ -1,8 +1,8 @@
 """A Babel extractor for the Dutch texts in YAML: Rasa responses (`domain/*.yml`), answer topics
 (`knowledge/topics/*.yml`), the texts in the rules files that users see (`knowledge/rules/*.yml`: the melding
-channels and counting units, the verlof events' labels and guidance and the reasons that do not count) and the
-names of the school holidays and public holidays (`knowledge/calendar/*.yml`, shown in the verlof notes). Registered
-in `babel.cfg`; `make i18n-extract` runs it with the Python and template extractors.
+channels and counting units, the verlof events' labels and guidance (also per degree of kinship) and the reasons that
+do not count) and the names of the school holidays and public holidays (`knowledge/calendar/*.yml`, shown in the
+verlof notes). Registered in `babel.cfg`; `make i18n-extract` runs it with the Python and template extractors.
 
 The message ids are exactly the strings the code looks up at run time (`assistant.nlg`, `render_answer`): the
 YAML value with surrounding whitespace stripped. Each message gets a comment saying where it is shown, which
@@ -92,9 +92,12 @@ def rules_messages(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             if key not in _NOT_TEXT and isinstance(value, str):
                 yield value, f"melding rules: {section} {key}"
     for name, event in (data.get("events") or {}).items():  # verlof.yml
-        for field in ("label", "guidance", "abroad_guidance"):
+        for field in ("label", "guidance", "abroad_guidance", "kin_abroad"):
             if isinstance((event or {}).get(field), str):
                 yield event[field], f"verlof rules: event {name} {field}"
+        for band in (event or {}).get("kin_days") or ():
+            if isinstance((band or {}).get("text"), str):
+                yield band["text"], f"verlof rules: event {name} guidance up to degree {band.get('up_to')}"
     for name, entry in (data.get("non_reasons") or {}).items():
         if isinstance((entry or {}).get("text"), str):
             yield entry["text"], f"verlof rules: not a reason: {name}"

@@ -64,8 +64,25 @@ _LIST_KEYS = (
     "year_skipped",
     "long_term",
     "timing",
+    "kin_mine",
+    "kin_child",
+    "kin_of_child",
+    "kin_filler",
+    "afterwards",
+    "permission",
 )
-_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases")
+_MAP_KEYS = (
+    "units",
+    "grade",
+    "school_type",
+    "holidays",
+    "reasons",
+    "roles",
+    "absence_cases",
+    "asks_about",
+    "kin",
+    "kin_degree",
+)
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
 

@@ -50,6 +50,11 @@ GEBEURTENISSEN: tuple[str, ...] = (
     "overig",
 )
 
+# The subjects a question can ask about that a topic answers with a variant of its own, besides the events: a variant
+# keyed by one of these ids is the topic's answer when the question asks about it ("Mag ik mijn kind thuisonderwijs
+# geven?"). The question's subject is read with its other facts (`asks_about`, assistant/locale/situation.yml).
+ASKED_SUBJECTS: tuple[str, ...] = ("thuisonderwijs", "online_school", "taal", "wachttijd")
+
 INTENT_PREFIX = "ask_"
 
 

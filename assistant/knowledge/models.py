@@ -105,7 +105,8 @@ class Statement(_Strict):
 
 
 class Variant(_Strict):
-    """What changes in a topic's answer for one event (a `gebeurtenis`)."""
+    """What changes in a topic's answer for one event (a `gebeurtenis`) or for a question about one subject
+    (`ids.ASKED_SUBJECTS`: "thuisonderwijs" in the exemptions)."""
 
     short: str | None = None
     steps: tuple[str, ...] = ()

@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant.folding import fold
-from assistant.knowledge.ids import GEBEURTENISSEN, TOPIC_IDS
+from assistant.knowledge.ids import ASKED_SUBJECTS, GEBEURTENISSEN, TOPIC_IDS
 from assistant.knowledge.models import Topic
 from assistant.knowledge.placeholders import placeholders
 from assistant.knowledge.placeholders import problems as placeholder_problems
@@ -254,8 +254,8 @@ def _validate_topic(kb: KnowledgeBase, topic: Topic) -> list[str]:
     )
     for event, variant in topic.variants.items():
         label = f"{where}: variant {event}"
-        if event not in GEBEURTENISSEN:
-            problems.append(f"{label}: not a known gebeurtenis")
+        if event not in GEBEURTENISSEN and event not in ASKED_SUBJECTS:
+            problems.append(f"{label}: not a known gebeurtenis or asked subject")
         texts = [variant.short or "", *variant.steps, *variant.details]
         problems += _check_numbers(kb, label, texts, [*variant.citations, *answer_cids], topic.literal_numbers)
     problems += _validate_audiences(kb, topic, where)

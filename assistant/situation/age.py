@@ -8,9 +8,7 @@ gave no age, the one question is the age (the general rule is answered with it).
 Asked about leaving school without a diploma (`voortijdig_schoolverlaten`), an age under the end of the
 kwalificatieplicht gets that verdict first and what happens when the young person stays away anyway (the school
 reports the absence, art. 21a; the leerplichtambtenaar, art. 22); from that age on the topic's own text answers (the
-school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict. School staff asking about a newcomer
-get the topic's text for the school (enrolment without a waiting period, the ISK, the age rule) rather than the age
-rule alone, unless they give a birth date.
+school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict.
 """
 
 from __future__ import annotations
@@ -67,7 +65,8 @@ STATES = {
         "school": _(
             "Een kind is leerplichtig vanaf de eerste schooldag van de maand nadat het {start} jaar is "
             "geworden, tot het einde van het schooljaar waarin het {end} jaar wordt (artikel 3 "
-            "Leerplichtwet)."
+            "Leerplichtwet). Daarna moet het naar school tot het {kw} jaar is of een startkwalificatie heeft "
+            "(artikel 4a)."
         ),
     },
     "kwalificatie": {
@@ -199,6 +198,21 @@ STAYING_AWAY = {
 }
 LEAVING_TOPIC = "voortijdig_schoolverlaten"
 NEWCOMERS_TOPIC = "nieuwkomers"
+# A newcomer's leerplicht holds from the day the family lives here (art. 2): the verdict says so. A question about a
+# subject the topic answers with a variant of its own (the `variants` of knowledge/topics/nieuwkomers.yml: no Dutch
+# yet, online lessons of a school abroad, how long it may take) gets that variant instead, as long as the child is
+# leerplichtig.
+NEWCOMER_SUBJECTS = ("taal", "online_school", "wachttijd")
+NEWCOMER_NOW = {
+    "parent": _(
+        "Dat geldt meteen, ook als u net in Nederland woont: de wet kent geen wachttijd. Schrijf uw kind dus nu in "
+        "op een school (artikel 2)."
+    ),
+    "young": _("Dat geldt meteen, ook als u net in Nederland woont: de wet kent geen wachttijd (artikel 2)."),
+    "school": _(
+        "Dat geldt meteen, ook voor een kind dat net in Nederland woont: de wet kent geen wachttijd (artikel 2)."
+    ),
+}
 BAND_UNDER = _("Jonger dan {age} jaar")
 BAND_LEERPLICHTIG = _("{start} tot {end} jaar")
 BAND_KWALIFICATIE = _("{end} of {last} jaar")
@@ -258,10 +272,11 @@ def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | No
     if facts.birth_date is not None:
         return _from_birth(topic, facts, on, role, law)
     if facts.age is not None:
-        if topic == NEWCOMERS_TOPIC and role == "school":
-            return None  # the topic's text for school staff answers a school (enrolment, the ISK, the age rule)
-        if topic == LEAVING_TOPIC and state(facts.age, facts.startkwalificatie, law) == "adult":
+        name = state(facts.age, facts.startkwalificatie, law)
+        if topic == LEAVING_TOPIC and name == "adult":
             return None  # from 18 on, leaving school is what the topic's own text is about
+        if topic == NEWCOMERS_TOPIC and name == "leerplichtig" and facts.asks_about in NEWCOMER_SUBJECTS:
+            return None  # the topic's answer about the subject asked ("spreekt nog geen Nederlands")
         return _from_age(topic, facts, role, law)
     unknown = "age" in facts.unknown or "*" in facts.unknown
     if may_ask and not unknown and topic in ASKS_AGE and facts.role in ("parent", "young"):
@@ -290,6 +305,8 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
         )
     lines = [Message(STATES[name][role], values)]
     citations = _citations(name, law)
+    if topic == NEWCOMERS_TOPIC and name == "leerplichtig":
+        lines.append(Message(NEWCOMER_NOW[role]))
     if topic == LEAVING_TOPIC and name in ("leerplichtig", "kwalificatie"):
         lines.append(Message(STAYING_AWAY[role]))
         citations += ["lpw:21a", "lpw:22"]

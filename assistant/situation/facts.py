@@ -5,9 +5,11 @@
 type and groep or klas, durations ("drie weken", "10 dagen", "three weeks", "трьох тижнів"), dates and ranges
 (`assistant.dates`), a month ("in oktober", "w październiku"), a period around a school holiday ("de week voor de
 kerstvakantie"), the reason of a leave request (an event from the NLU synonyms, a parent's job, or a reason that does
-not count), whether the event is abroad, a plan to report the child sick to leave for a trip, hours and weeks of
-absence (`assistant.melding_facts` for Dutch), the startkwalificatie, the municipality, whether it asks how to reach
-someone (the `contact` words of languages.yml), and who is asking (`assistant.situation.role`).
+not count), whether the event is abroad, the relative it concerns and the degree of kinship asked about
+(`assistant.situation.kinship`), whether the leave could not be asked in advance or whether asking is needed at all,
+a plan to report the child sick to leave for a trip, hours and weeks of absence (`assistant.melding_facts` for
+Dutch), the startkwalificatie, the municipality, whether it asks how to reach someone (the `contact` words of
+languages.yml), and who is asking (`assistant.situation.role`).
 
 Facts that cannot be right (30 February, "min 2 weken", a birth date in the future, a 3-year-old in groep 8) are not
 used: they become a `FactProblem` with a polite Dutch question (`_()`), and every other fact is kept.
@@ -68,7 +70,18 @@ class FactProblem:
     drop: tuple[str, ...] = ()
 
 
-_TEXT_FACTS = ("school_type", "holiday", "relation", "reason", "absence_kind", "school_case", "municipality")
+_TEXT_FACTS = (
+    "school_type",
+    "holiday",
+    "relation",
+    "reason",
+    "absence_kind",
+    "school_case",
+    "municipality",
+    "asks_about",
+    "kin",
+    "leave_asked",
+)
 
 
 def _valid_text(name: str, value: Any) -> bool:
@@ -102,6 +115,9 @@ class Facts:
     prior_leave: bool | None = None  # vakantieverlof already given this school year
     false_sick_report: bool | None = None  # reporting the child sick (when it is not) to leave for a trip
     abroad: bool | None = None  # the event or trip is abroad ("in Turkije", "abroad")
+    kin: str | None = None  # the relative named and whose it is ("mine:broer"; `assistant.situation.kinship.Kin`)
+    asked_degree: int | None = None  # the degree of kinship a question asks about ("is een achterneef 3e graad?")
+    leave_asked: str | None = None  # "afterwards": leave could not be asked in advance; "whether": is asking needed
     absence_kind: str | None = None  # assistant.melding_facts KINDS
     school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
     long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
@@ -115,6 +131,9 @@ class Facts:
     year_skipped: bool | None = None  # skipped a year of primary school: it counts as eight school years (art. 3 lid 2)
     municipality: str | None = None
     contact: bool | None = None  # the question asks how to reach someone (leerplicht, the Doorstroompunt)
+    # the subject the question asks about, which a topic may answer with a variant of its own (knowledge ids
+    # ASKED_SUBJECTS): thuisonderwijs, online_school (lessons of a school abroad), taal (no Dutch yet), wachttijd
+    asks_about: str | None = None
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
 
@@ -180,6 +199,7 @@ class Facts:
             "hours": float,
             "weeks_absent": float,
             "month": int,
+            "asked_degree": int,
             "prior_leave": bool,
             "false_sick_report": bool,
             "abroad": bool,

@@ -32,36 +32,33 @@ from assistant.rules.verlof import (
     get_rules,
 )
 from assistant.situation.facts import EVENT_CATEGORIES, Facts
+from assistant.situation.family import family_part, has_family_facts
 from assistant.situation.leave_period import (
     days_given,
     duration_sentence,
     evaluate_leave,
     first_lesweken,
     law_day,
-    law_of_leave,
     leave_period,
     municipality_of,
     period_days,
 )
+from assistant.situation.leave_reply import false_sick_report, non_reason
+from assistant.situation.leave_reply import notes as _notes
+from assistant.situation.leave_reply import reply as _reply
 from assistant.situation.leave_texts import (
     ASK_REASON,
     DEPENDS_ON_GUIDANCE,
     EVENT_IS_ARTICLE_14,
-    FALSE_SICK,
-    FALSE_SICK_ENFORCEMENT,
-    FALSE_SICK_FINE,
-    FALSE_SICK_TODO,
     GEWICHTIG_DIRECTOR,
     GEWICHTIG_NO_REASON,
     GEWICHTIG_OFFICER,
     GEWICHTIG_OTHER,
     GEWICHTIG_SCHOOL_ASSESS,
-    LEAVE_GROUNDS,
     MORE_THAN_ABROAD_GUIDANCE,
     MORE_THAN_GUIDANCE,
     NO,
     NO_JOB_LUXE,
-    NON_REASON_NO,
     REASON_BUTTONS,
     RELIGIEUS,
     RELIGIEUS_BY,
@@ -82,50 +79,14 @@ from assistant.situation.leave_texts import (
     VAKANTIE_JOB_ONLY,
     VAKANTIE_MAX,
     VAKANTIE_ONCE,
-    VAKANTIE_ONLY_JOB_REASON,
     VAKANTIE_SCHOOL_RULE,
     WITHIN_ABROAD_GUIDANCE,
     WITHIN_GUIDANCE,
 )
-from assistant.situation.verdict import Choice, Reply, role_choice, statute_first, verdict_for
+from assistant.situation.verdict import Choice, Reply, verdict_for
 from assistant.verlof_requests.reasons import NON_REASONS
 
-FALSE_SICK_TOPIC = "luxe_verzuim"
-
-
-def false_sick_report(facts: Facts, on: date) -> Reply:
-    """Reporting a child sick to leave for a trip ("ziek melden omdat de tickets goedkoper zijn"): no, that is
-    ongeoorloofd (luxe) verzuim (art. 2, 11), what the school and the leerplichtambtenaar do (art. 22) and who decides
-    the penalty (art. 26); the news's rule-of-thumb amount only as guidance, behind "Meer uitleg". It wins over any
-    reason the message gives, in every leave topic. The law is that of the days the child would be away."""
-    law = law_of_leave(facts, on)
-    lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
-    details = [
-        Message(FALSE_SICK_FINE, {"fine": law.richtlijn.fine_rule_of_thumb_eur.value}),
-        Message(FALSE_SICK_TODO),
-    ]
-    citations = ["lpw:2", "lpw:11", "lpw:22", "lpw:26", "src:duo-verzuim", "src:nieuws-boete-luxe-verzuim"]
-    return _reply(FALSE_SICK_TOPIC, facts, lines, citations, law, details, refuses=True)
-
-
-def non_reason(facts: Facts, on: date) -> Reply | None:
-    """A reason that does not count (knowledge/rules/verlof.yml non_reasons): "Nee" and why first, whichever leave
-    topic was asked; then the ground the reason would need (art. 13a for a holiday; art. 13, 13a and 14 for a feast or
-    an event), in the topic the entry names."""
-    entry = get_rules().non_reasons.get(facts.reason or "")
-    if entry is None:
-        return None
-    law = law_of_leave(facts, on)
-    topic = entry.get("topic", "verlof_vakantie")
-    lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
-    details: list[Message] = []
-    if topic == "verlof_vakantie":
-        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
-        statute = ["lpw:13a", "lpw:11"]
-    else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
-        details.append(Message(LEAVE_GROUNDS))
-        statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
-    return _reply(topic, facts, lines, [*statute_first([*entry["citations"], *statute])], law, details, refuses=True)
+__all__ = ["false_sick_report", "gewichtig", "non_reason", "religieus", "vakantie"]
 
 
 @verdict_for("verlof_vakantie")
@@ -245,37 +206,6 @@ def _vakantie_decision(
     return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 
 
-def _notes(decision: VerlofDecision) -> list[Message]:
-    """What the rules say besides the verdict (warnings, the schoolgids, guidance), for behind "Meer uitleg"."""
-    found = [problem.message for problem in decision.problems if problem.severity != "blocking"]
-    return [*found, *(note.message for note in decision.notes)]
-
-
-def _reply(
-    topic: str,
-    facts: Facts,
-    lines: list[Message],
-    citations: list[str],
-    law: LegalParameters,
-    details: list[Message] | None = None,
-    variant: str | None = None,
-    *,
-    refuses: bool = False,
-) -> Reply:
-    """A verdict; `citations`: what grounds the lines first (statute first within), then the rest; `refuses`: "Nee"."""
-    return Reply(
-        topic=topic,
-        lines=tuple(lines),
-        citations=tuple(dict.fromkeys(citations)),
-        details=tuple(details or ()),
-        choices=role_choice(topic, facts),
-        facts=facts,
-        law_date=law.on,
-        variant=variant,
-        refuses=refuses,
-    )
-
-
 def _reason_question(topic: str, facts: Facts) -> Reply:
     choices = []
     for reason, title in REASON_BUTTONS:
@@ -306,7 +236,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         return _reason_question(topic, facts)
     event = get_rules().events.get(reason) if reason else None
     abroad = bool(facts.abroad and event is not None and event_abroad_guidance(event, params(on)) is not None)
-    if not concrete and not from_vakantie and not abroad:
+    if not concrete and not from_vakantie and not abroad and not has_family_facts(facts):
         if facts.role == "school" and reason is None:
             return _school_gewichtig(topic, facts, on)
         if reason == "overig":  # an event that is not known to count: the rule, without a number for it
@@ -338,12 +268,30 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         lines.append(Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG_OFFICER, {"max": maximum}))
         return _reply(topic, facts, lines, citations, law, details, variant=reason)
     afterwards = law.verlof.gewichtig_afterwards_days.value
-    todo = Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})
+    family = family_part(facts, event, law, days, abroad=abroad)  # the relative's degree; asking afterwards
+    if family.first:  # the point asked first; the days counted behind "Meer uitleg"
+        details[:0] = [line for line in lines if line.template != EVENT_IS_ARTICLE_14]
+        lines = [line for line in lines if line.template == EVENT_IS_ARTICLE_14]
+    lines = [*family.first, *lines, *family.kin]
+    citations += family.citations
+    details[:0] = family.details
+    todo = (
+        []
+        if family.first
+        else [Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})]
+    )
+    director = (
+        [Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])})]
+        if event is not None and not from_vakantie and not family.says_who_decides
+        else []
+    )
     if reason == "overig":  # not known to count: the rule, without the guidance's number of days
-        lines += [Message(GEWICHTIG_OTHER), todo]
+        lines += [Message(GEWICHTIG_OTHER), *todo]
+    elif event is not None and family.guidance is not None:  # the guidance for the relative's degree
+        lines += [*director, *family.guidance]
+        details[:0] = todo
     elif event is not None and abroad:
-        if not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
+        lines += director
         guidance = event_abroad_guidance(event, law)
         if guidance is not None:
             lines.append(guidance)
@@ -351,24 +299,19 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         maximum_abroad = event_abroad_max_days(event, law)
         if days is not None and maximum_abroad is not None:
             lines.append(Message(MORE_THAN_ABROAD_GUIDANCE if round(days) > maximum_abroad else WITHIN_ABROAD_GUIDANCE))
-        details.insert(0, todo)
+        details[:0] = todo
     elif event is not None and event.get("guidance"):
-        if not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
-        lines.append(event_guidance(event, law))
+        lines += [*director, event_guidance(event, law)]
         citations += event["citations"]
         found = days_against_guidance(round(days), event, law) if days is not None else None
         if found is not None:
             lines.append(
                 Message({"more": MORE_THAN_GUIDANCE, "within": WITHIN_GUIDANCE}.get(found, DEPENDS_ON_GUIDANCE))
             )
-        details.insert(0, todo)
+        details[:0] = todo
     else:
-        if event is not None and not from_vakantie:
-            lines.append(Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])}))
-        elif event is None:
-            lines.append(Message(GEWICHTIG_NO_REASON, {"max": maximum}))
-        lines.append(todo)
+        lines += director if event is not None else [Message(GEWICHTIG_NO_REASON, {"max": maximum})]
+        lines += todo
     return _reply(topic, facts, lines, citations, law, details, variant=reason)
 
 

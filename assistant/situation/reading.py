@@ -13,6 +13,7 @@ from assistant.folding import fold
 from assistant.i18n import Message, normalise_language
 from assistant.i18n.phrases import asked_points
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
+from assistant.knowledge.ids import ASKED_SUBJECTS
 from assistant.melding_facts import UNKNOWN, parse_melding_text
 from assistant.situation.ages import not_age, phrase_age
 from assistant.situation.facts import (
@@ -21,6 +22,7 @@ from assistant.situation.facts import (
     Facts,
     check,
 )
+from assistant.situation.kinship import read_family
 from assistant.situation.reading_dates import birthday_month, read_dates
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
@@ -238,6 +240,15 @@ def _absence_case(reading: Reading, toks: list[Token]) -> None:
         reading.set("school_case", "wanneer")
 
 
+def _asks_about(reading: Reading, toks: list[Token]) -> None:
+    """The subject the question asks about (`asks_about` words; the first of ASKED_SUBJECTS when it names several:
+    "online Oekraïense school" before "spreekt geen Nederlands" before "meteen")."""
+    found = {phrase.value for phrase, *_rest in reading.words.find("asks_about", toks)}
+    subject = next((subject for subject in ASKED_SUBJECTS if subject in found), None)
+    if subject is not None:
+        reading.set("asks_about", subject)
+
+
 def read_facts(text: str | None, language: str | None = None, *, today: date, events: Iterable[str] = ()) -> Facts:
     """Every fact `text` states (see the module docstring). `events` are the `gebeurtenis` entity values the
     classifier found; `today` places dates without a year."""
@@ -263,6 +274,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     _month(reading, toks)
     birthday_month(reading, toks)
     read_reason(reading, toks, events)
+    read_family(reading, toks)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)
     if is_false_sick_report(reading, toks):
@@ -276,6 +288,7 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     else:
         _dutch_facts(reading, without=("age",))
     _absence_case(reading, toks)
+    _asks_about(reading, toks)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)

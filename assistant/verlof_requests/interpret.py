@@ -33,7 +33,7 @@ KINDS = ("vakantie", "gewichtige_omstandigheid", "religieus")
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("jubileum", r"jubileum|jarig huwelijk|\d+ jaar getrouwd|zilveren bruiloft|gouden bruiloft|jaar getrouwd"),
     ("huwelijk", r"bruiloft|\b(?:ge)?trouw|huwelijk|nikah|henna"),
-    ("overlijden", r"overl[ie]d|begrafenis|begraven|crematie|uitvaart|gestorven|\brouw"),
+    ("overlijden", r"overl(?:ij|ee|e|i)d|begrafenis|begraven|crematie|uitvaart|gestorven|\bstierf|\brouw"),
     ("ernstige_ziekte", r"\bziek|ziekenhuis|operatie|kanker|terminaal"),
     ("verhuizing", r"verhuiz|verhuis"),
     ("gezinsuitbreiding", r"beval[lt]|geboorte|geboren|\bbaby"),

@@ -158,9 +158,12 @@ def test_a_clicked_answer_gives_the_verdict_and_no_second_question() -> None:
 def test_a_typed_answer_continues_the_question_wherever_the_classifier_puts_it(intent: str, action: Any) -> None:
     asked = {"topic": "verlof_gewichtige_omstandigheden", "facts": {"days": 2.0}, "asks": "reason"}
     message, _events = run(action, tracker(intent, "voor de begrafenis van opa", previous=asked))
-    assert message["text"].startswith("Voor een overlijden in de familie kan de directeur verlof geven")
+    assert message["text"].startswith(
+        "Vanaf uw kind geteld is een opa familie in de 2e graad. Voor een overlijden in de familie kan de directeur "
+        "verlof geven"
+    )
     assert "asks" not in message["custom"]["situation"]
-    assert message["custom"]["situation"]["facts"] == {"days": 2.0, "reason": "overlijden"}
+    assert message["custom"]["situation"]["facts"] == {"days": 2.0, "reason": "overlijden", "kin": "bare:opa"}
 
 
 def test_i_do_not_know_still_gets_the_general_rule() -> None:

@@ -112,8 +112,11 @@ def test_variant_and_related_ids_are_checked(fixture_root: Path) -> None:
     assert sorted(_problems(fixture_root)) == [
         "topics/ziekte.yml: related topic 'weer' is not another fixed topic id",
         "topics/ziekte.yml: related topic 'ziekte' is not another fixed topic id",
-        "topics/ziekte.yml: variant feest: not a known gebeurtenis",
+        "topics/ziekte.yml: variant feest: not a known gebeurtenis or asked subject",
     ]
+    # a variant for a subject a question asks about ("thuisonderwijs") is a known id too
+    _write_topic(fixture_root, "ziekte", variants={"thuisonderwijs": {"short": "x"}})
+    assert set(load_knowledge(fixture_root).topic("ziekte").variants) == {"thuisonderwijs"}
 
 
 def test_statute_url_must_point_at_its_own_article(fixture_root: Path) -> None:

@@ -268,8 +268,14 @@ def test_a_wedding_abroad_gets_the_abroad_guidance(language: str) -> None:
 
 
 def test_the_wedding_abroad_answer_in_dutch() -> None:
-    bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", WEDDING_ABROAD["nl"]))
+    bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", "De bruiloft is in Turkije, hoeveel dagen vrij?"))
     assert "Als richtlijn geven veel gemeenten en scholen dan tot 5 schooldagen." in bubble
+    assert "Dit kan per gemeente verschillen." in bubble
+    assert "1 schooldag" not in bubble
+    # a brother of the parent is the child's uncle (3rd degree): the guidance for abroad holds for him
+    bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", WEDDING_ABROAD["nl"]))
+    assert bubble.startswith("Vanaf uw kind geteld is een broer van u een oom: familie in de 3e graad.")
+    assert "voor een huwelijk van familie in het buitenland tot 5 schooldagen" in bubble
     assert "Dit kan per gemeente verschillen." in bubble
     assert "1 schooldag" not in bubble
     more = first_bubble(reply("verlof_gewichtige_omstandigheden", "De bruiloft is in Turkije, mogen we 7 dagen vrij?"))
@@ -277,10 +283,16 @@ def test_the_wedding_abroad_answer_in_dutch() -> None:
 
 
 def test_a_funeral_abroad_gets_the_abroad_guidance() -> None:
-    found = reply("verlof_gewichtige_omstandigheden", "Mijn opa is overleden in Marokko, hoeveel dagen krijgen we?")
+    found = reply("verlof_gewichtige_omstandigheden", "Er is iemand overleden in Marokko, hoeveel dagen krijgen we?")
     bubble = first_bubble(found)
     assert "tot en met de vierde graad tot 5 schooldagen" in bubble and "per gemeente verschillen" in bubble
     assert found.citations == ("lpw:14", "lpw:11", "src:eindhoven-gewichtige-omstandigheden")
+    # a parent's grandfather is the child's great-grandfather (3rd degree): within the guidance for abroad
+    found = reply("verlof_gewichtige_omstandigheden", "Mijn opa is overleden in Marokko, hoeveel dagen krijgen we?")
+    bubble = first_bubble(found)
+    assert "een opa van u een overgrootvader: familie in de 3e graad" in bubble
+    assert "bij een overlijden van familie in het buitenland tot 5 schooldagen" in bubble
+    assert found.citations[:3] == ("lpw:14", "lpw:11", "src:eindhoven-gewichtige-omstandigheden")
 
 
 def test_no_abroad_number_is_made_up_where_the_guidance_has_none() -> None:
@@ -327,20 +339,34 @@ def test_a_word_of_another_language_does_not_match_inside_a_dutch_word(text: str
     ("text", "language", "expected"),
     [
         (
-            "Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?",
+            "Er is iemand in de familie overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?",
             "nl",
             "hangt af van de graad van familie",
         ),
-        ("My father died. Can my son have three days off for the funeral?", "en", "depends on the degree of family"),
+        (
+            "Someone in the family died. Can my son have three days off for the funeral?",
+            "en",
+            "depends on the degree of family",
+        ),
+        # the relative named gives the degree (a parent's father: the child's grandfather, 2nd degree: 2 days)
+        (
+            "Mijn vader is overleden. Mag mijn zoon drie dagen vrij voor de uitvaart?",
+            "nl",
+            "meer dagen dan die richtlijn",
+        ),
+        ("My father died. Can my son have three days off for the funeral?", "en", "more days than that guideline"),
         ("Mijn vader is overleden. Mag mijn zoon één dag vrij voor de uitvaart?", "nl", "passen binnen die richtlijn"),
         ("Mijn vader is overleden. Mag mijn zoon acht dagen vrij?", "nl", "meer dagen dan die richtlijn"),
-        ("Mijn zus trouwt in Zwolle. Mogen de kinderen drie dagen vrij?", "nl", "hangt af van de graad van familie"),
+        # a parent's sister is the child's aunt (3rd degree): 1 school day, 2 when the journey is far
+        ("Mijn zus trouwt in Zwolle. Mogen de kinderen drie dagen vrij?", "nl", "meer dagen dan die richtlijn"),
+        ("Mijn zus trouwt in Zwolle. Mogen de kinderen twee dagen vrij?", "nl", "hangt af van de reisafstand"),
     ],
 )
 def test_days_between_the_lowest_and_highest_count_of_a_guidance_are_not_said_to_fit(
     text: str, language: str, expected: str
 ) -> None:
-    """The funeral guidance runs from 1 day (third degree) to 5 (first degree): 3 days for a grandfather is no fit."""
+    """The funeral guidance runs from 1 day (third degree) to 5 (first degree): without the relative, 3 days are no
+    fit; with the relative named, its degree's count is held against the days."""
     found = reply("verlof_gewichtige_omstandigheden", text, language)
     shown = first_bubble(found, language)
     assert expected in shown

@@ -74,8 +74,10 @@ def test_the_funeral_day_is_counted_as_one_school_day_without_a_verdict_on_days_
     from tests.situation.helpers import first_bubble, reply
 
     text = "Opa is gisteren overleden en de uitvaart is vrijdag. Moet ik daar nog toestemming voor vragen?"
-    bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text))
-    assert bubble.startswith("Op 11 december 2026 is er één schooldag.")
+    found = reply("verlof_gewichtige_omstandigheden", text)
+    bubble = first_bubble(found)
+    assert bubble.startswith("Uw kind mag niet zomaar thuisblijven")  # the point asked first (art. 14 lid 1 and 2)
+    assert "Op 11 december 2026 is er één schooldag." in [str(line) for line in found.details]  # behind "Meer uitleg"
     assert "Van 6 december" not in bubble and "schooldagen." in bubble
     assert "passen binnen" not in bubble
 
@@ -104,4 +106,8 @@ def test_days_the_asker_gave_are_held_against_the_guidance() -> None:
     text = "Mag mijn dochter van 14 tot en met 15 december vrij voor de begrafenis van haar opa?"
     bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text))
     assert bubble.startswith("Van 14 december 2026 tot en met 15 december 2026 zijn er 2 schooldagen.")
-    assert "hangt af van de graad van familie" in bubble  # 2 days: within for a grandparent only
+    # her grandfather is 2nd degree: the guidance gives 2 school days
+    assert "Vanaf uw kind geteld is een opa familie in de 2e graad." in bubble
+    assert "De dagen die u vraagt, passen binnen die richtlijn." in bubble
+    bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text.replace("haar opa", "haar overgrootvader")))
+    assert "U vraagt meer dagen dan die richtlijn." in bubble  # 3rd degree: 1 school day

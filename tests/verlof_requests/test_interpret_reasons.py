@@ -109,6 +109,7 @@ def test_an_illness_named_with_cheaper_tickets_is_assessed_and_not_refused() -> 
     text = "Mijn oma is ernstig ziek en de tickets zijn dan goedkoper, mogen we 3 dagen weg?"
     found = situational_reply("verlof_gewichtige_omstandigheden", read_facts(text, "nl", today=TODAY), TODAY)
     assert found is not None and not found.refuses
-    line = Localiser("nl")(found.lines[0])
+    first, line = (Localiser("nl")(message) for message in found.lines[:2])
+    assert first == "Vanaf uw kind geteld is een oma van u een overgrootmoeder: familie in de 3e graad."
     assert line.startswith("Voor ernstige ziekte in de familie kan de directeur verlof geven (artikel 14")
     assert "Goedkopere tickets" not in " ".join(Localiser("nl")(message) for message in found.lines)

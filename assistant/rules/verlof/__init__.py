@@ -36,6 +36,7 @@ from assistant.rules.verlof.model import (
     event_guidance,
     event_guidance_max_days,
     event_guidance_min_days,
+    event_parameter,
     get_rules,
 )
 from assistant.rules.verlof.texts import NO_SCHOOL_DAYS, VAKANTIE_AFTERWARDS, region_name
@@ -56,6 +57,7 @@ __all__ = [
     "event_guidance",
     "event_guidance_max_days",
     "event_guidance_min_days",
+    "event_parameter",
     "get_rules",
     "last_day_to_ask",
     "region_name",
