@@ -65,7 +65,7 @@ _LIST_KEYS = (
     "long_term",
     "timing",
 )
-_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases")
+_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases", "asks_about")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
 

@@ -114,6 +114,9 @@ class Facts:
     kwalificatie_exempt: bool | None = None
     year_skipped: bool | None = None  # skipped a year of primary school: it counts as eight school years (art. 3 lid 2)
     municipality: str | None = None
+    # what the question asks about where one topic answers several points (situation.yml `asks_about`: "pesten",
+    # "thuishouden", "bezwaar", "uitschrijven" ...), for the verdict that picks its text by it
+    asks_about: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
 
@@ -150,7 +153,7 @@ class Facts:
         return Facts(**{name: value for name, value in self._items() if name in keep})
 
     def without(self, *names: str) -> Facts:
-        return replace(self, **{name: () if name == "unknown" else None for name in names})
+        return replace(self, **{name: () if name in ("unknown", "asks_about") else None for name in names})
 
     def to_json(self) -> dict[str, Any]:
         """The facts as a small JSON object (dates as ISO strings), without the problems."""
@@ -208,7 +211,7 @@ class Facts:
                     and 0 <= value <= 1000
                 ):
                     values[name] = kind(value)
-            elif name == "unknown" and isinstance(value, list):
+            elif name in ("unknown", "asks_about") and isinstance(value, list):
                 values[name] = tuple(str(item)[:32] for item in value[:10])
             elif _valid_text(name, value):
                 values[name] = value

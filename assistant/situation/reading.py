@@ -275,6 +275,9 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     else:
         _dutch_facts(reading, without=("age",))
     _absence_case(reading, toks)
+    asked = tuple(dict.fromkeys(phrase.value for phrase, *_rest in words.find("asks_about", toks)))
+    if asked:
+        reading.set("asks_about", asked)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)
