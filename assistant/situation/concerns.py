@@ -94,18 +94,18 @@ WORRY_ABSENCE = _(
 
 VERWIJDERING_BEZWAAR = _(
     "Ja. Tegen een besluit tot verwijdering kunt u binnen {weeks} weken bezwaar maken bij het schoolbestuur. Het "
-    "bestuur beslist binnen {decision} weken, nadat de leerling en, onder {age} jaar, de ouders gehoord zijn en de "
-    "adviezen en rapporten hebben kunnen inzien (artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "bestuur beslist binnen {decision} weken. Eerst krijgen de leerling en, onder {age} jaar, de ouders de kans om "
+    "gehoord te worden en de adviezen en rapporten in te zien (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 VERWIJDERING_BEZWAAR_YOUNG = _(
     "Ja. Tegen een besluit tot verwijdering kunnen uw ouders binnen {weeks} weken bezwaar maken bij het schoolbestuur. "
-    "Het bestuur beslist binnen {decision} weken; eerst mag u gehoord worden en de adviezen en rapporten inzien "
-    "(artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "Het bestuur beslist binnen {decision} weken. Eerst krijgt u de kans om gehoord te worden en de adviezen en "
+    "rapporten in te zien (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 VERWIJDERING_RULES = _(
     "Een leerplichtige leerling mag pas definitief van school als een andere school hem wil toelaten, en na overleg "
-    "met de Inspectie van het Onderwijs; in die tijd kan hij geschorst zijn. Eerst mogen de leerling en, onder {age} "
-    "jaar, de ouders gehoord worden (artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "met de Inspectie van het Onderwijs; in die tijd kan hij geschorst zijn. Eerst krijgen de leerling en, onder {age} "
+    "jaar, de ouders de kans om gehoord te worden (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 VERWIJDERING_OBJECTION = _("Tegen het besluit is bezwaar mogelijk: binnen {weeks} weken, bij het schoolbestuur.")
 VERWIJDERING_MUNICIPALITY = _(
@@ -114,16 +114,17 @@ VERWIJDERING_MUNICIPALITY = _(
 )
 SCHOOL_VERWIJDERING = _(
     "Een leerplichtige leerling verwijdert u pas definitief als een andere school hem wil toelaten, nadat u de "
-    "leerling en, onder {age} jaar, de ouders hebt gehoord en na overleg met de Inspectie; in die tijd kunt u hem "
-    "schorsen (artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "leerling en, onder {age} jaar, de ouders de kans hebt gegeven om gehoord te worden, en na overleg met de "
+    "Inspectie; in die tijd kunt u hem schorsen (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 SCHOOL_VERWIJDERING_REPORT = _(
     "Meld het besluit meteen aan de gemeente (artikel 18 Leerplichtwet), en een definitieve verwijdering schriftelijk "
     "en met redenen aan de Inspectie (artikel 8.15)."
 )
 SCHOOL_VERWIJDERING_BEZWAAR = _(
-    "Tegen de verwijdering kunnen de ouders binnen {weeks} weken bezwaar maken; het schoolbestuur beslist binnen "
-    "{decision} weken, na de leerling en, onder {age} jaar, de ouders te hebben gehoord (artikel 8.15)."
+    "Tegen de verwijdering kunnen de ouders binnen {weeks} weken bezwaar maken. Het schoolbestuur beslist binnen "
+    "{decision} weken, nadat de leerling en, onder {age} jaar, de ouders de kans hebben gehad om gehoord te worden "
+    "(artikel 8.15)."
 )
 SCHORSING_BEZWAAR = _(
     "De Wet voortgezet onderwijs 2020 regelt in artikel 8.14 geen bezwaar tegen een schorsing. Wel geeft de school "

@@ -55,7 +55,7 @@ FIFTEEN_SCHOOL = _(
 FIFTEEN_SCOPE = _(
     "Deze vrijstelling geldt alleen voor de kwalificatieplicht, na de leerplicht. Is de leerling nog leerplichtig (tot "
     "het einde van het schooljaar waarin hij {age} wordt, of eerder na {years} volledige schooljaren, artikel 3), dan "
-    "kan het nog niet."
+    "kan dat nog niet."
 )
 FIFTEEN_APPLY = _(
     "De ouders vragen de vrijstelling aan bij het college van burgemeester en wethouders van hun woongemeente; de "
