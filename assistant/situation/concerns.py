@@ -70,16 +70,15 @@ YOUNG_PERSON = _("U kunt hier ook met een medewerker praten.")
 # -- safety ---------------------------------------------------------------------------------------------------------
 
 SCHOOL_SAFETY = _(
-    "Is de leerling in direct gevaar? Bel {emergency}. Neem het signaal serieus en bespreek het met de collega die op "
-    "uw school over de zorg voor leerlingen gaat. Heeft uw school een meldcode of stappenplan voor huiselijk geweld en "
-    "kindermishandeling, volg dat dan."
+    "Is de leerling in direct gevaar? Bel {emergency}. Bespreek het signaal anders met de collega die over "
+    "leerlingenzorg gaat, en volg de meldcode of het stappenplan van uw school als die er is."
 )
 VEILIG_THUIS_ADVICE = _(
     "Voor advies of een melding belt u Veilig Thuis: {veilig_thuis}, gratis en dag en nacht bereikbaar."
 )
 SCHOOL_ABSENCE = _(
-    "Blijft de leerling weg van school? Betrek dan ook de leerplichtambtenaar: leerplichtambtenaren werken met een "
-    "meldcode voor signalen van huiselijk geweld en kindermishandeling (artikel 16 Leerplichtwet)."
+    "Blijft de leerling weg van school? Betrek dan ook de leerplichtambtenaar; die werkt met een meldcode voor "
+    "signalen van huiselijk geweld en kindermishandeling (artikel 16 Leerplichtwet)."
 )
 WORRY_HOME = _(
     "Maakt u zich zorgen over hoe het thuis gaat? Bel Veilig Thuis voor advies of een melding: {veilig_thuis}, "
@@ -113,13 +112,13 @@ VERWIJDERING_MUNICIPALITY = _(
     "leerplicht helpen zorgen dat uw kind niet zonder school komt te zitten."
 )
 SCHOOL_VERWIJDERING = _(
-    "Een leerplichtige leerling verwijdert u pas definitief als een andere school hem wil toelaten, nadat u de "
-    "leerling en, onder {age} jaar, de ouders de kans hebt gegeven om gehoord te worden, en na overleg met de "
-    "Inspectie; in die tijd kunt u hem schorsen (artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "In het voortgezet onderwijs verwijdert u een leerplichtige leerling pas definitief als een andere school hem wil "
+    "toelaten, na overleg met de Inspectie, en nadat de leerling en, onder {age} jaar, de ouders gehoord konden worden "
+    "(artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 SCHOOL_VERWIJDERING_REPORT = _(
-    "Meld het besluit meteen aan de gemeente (artikel 18 Leerplichtwet), en een definitieve verwijdering schriftelijk "
-    "en met redenen aan de Inspectie (artikel 8.15)."
+    "Meld het besluit meteen aan de gemeente (artikel 18 Leerplichtwet) en de definitieve verwijdering schriftelijk "
+    "aan de Inspectie."
 )
 SCHOOL_VERWIJDERING_BEZWAAR = _(
     "Tegen de verwijdering kunnen de ouders binnen {weeks} weken bezwaar maken. Het schoolbestuur beslist binnen "
@@ -178,19 +177,23 @@ def school_problems(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply 
 
 def _young(topic: str, facts: Facts, on: date, asked: set[str]) -> Reply:
     """The pupil's own answer: whom to talk to (another person at school, the jeugdarts, the leerplichtambtenaar)."""
-    lead = YOUNG_NOT_HEARD if "niet_gehoord" in asked else YOUNG_BULLIED if "pesten" in asked else YOUNG_TALK
-    lines = [Message(lead)]
+    lead = Message(YOUNG_NOT_HEARD if "niet_gehoord" in asked else YOUNG_BULLIED if "pesten" in asked else YOUNG_TALK)
     citations = [*TWENTE_JEUGDARTS, "src:enschede-toelichting-instructie-leerplicht"]
-    law_date = None
-    if "thuishouden" in asked:
+    if "thuishouden" in asked:  # "mag ik thuisblijven?": that answer first, whom to talk to next
         law = params(on)
-        lines.append(Message(YOUNG_HOME, {"days": law.leerplicht.ziekte_report_days.value}))
-        citations = ["lpw:11", "lpw:12", *citations]
-        law_date = law.on
-    lines += [Message(YOUNG_HELP), Message(YOUNG_PERSON)]
-    return Reply(
-        topic, tuple(lines), statute_first(citations), facts=facts, law_date=law_date, topic_text=False, handoff=True
-    )
+        home = Message(YOUNG_HOME, {"days": law.leerplicht.ziekte_report_days.value})
+        return Reply(
+            topic,
+            (home, lead),
+            statute_first(["lpw:11", "lpw:12", *citations]),
+            details=(Message(YOUNG_HELP),),
+            facts=facts,
+            law_date=law.on,
+            topic_text=False,
+            handoff=True,
+        )
+    lines = (lead, Message(YOUNG_HELP), Message(YOUNG_PERSON))
+    return Reply(topic, lines, statute_first(citations), facts=facts, topic_text=False, handoff=True)
 
 
 @verdict_for("veiligheid")
@@ -247,7 +250,8 @@ def schorsing_point(facts: Facts, on: date, role: str) -> Reply | None:
     else:
         lines = [Message(SCHORSING_BEZWAAR), Message(SCHORSING_VS_VERWIJDERING, values)]
         citations = ["wvo:8.14", "wvo:8.15", "lpw:11"]
-    lines.append(scope)
+    if role != "school" or facts.school_type in ("po", "mbo"):  # the school's text names voortgezet onderwijs itself
+        lines.append(scope)
     return Reply(
         "schorsing",
         tuple(lines),

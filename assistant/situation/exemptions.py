@@ -38,9 +38,8 @@ FIVE_A_PARENT = _(
     "u meereist (artikel 5a Leerplichtwet). Trekt u niet rond, dan moet uw kind op een school staan ingeschreven."
 )
 FIVE_A_RULE = _(
-    "U bent alleen vrijgesteld van de plicht om uw kind op een school in te schrijven zolang u een trekkend bestaan "
-    "leidt zoals een algemene maatregel van bestuur dat omschrijft, en uw kind met u meereist (artikel 5a "
-    "Leerplichtwet)."
+    "U bent alleen vrijgesteld van de inschrijvingsplicht zolang u een trekkend bestaan leidt zoals een algemene "
+    "maatregel van bestuur dat omschrijft, en uw kind meereist (artikel 5a Leerplichtwet)."
 )
 FIVE_A_AMVB = _(
     "Die maatregel bepaalt welk reizend bestaan meetelt, en kan regels hebben over de leeftijd van het kind en de "
@@ -74,8 +73,8 @@ FIFTEEN_YOUNG = _(
     "college van burgemeester en wethouders u vrijstelling geven van de kwalificatieplicht (artikel 15 Leerplichtwet)."
 )
 FIFTEEN_YOUNG_SCOPE = _(
-    "Dat kan pas als uw leerplicht voorbij is: aan het einde van het schooljaar waarin u {age} wordt, of eerder na "
-    "{years} volledige schooljaren (artikel 3 en 4b)."
+    "Dat kan pas als uw leerplicht voorbij is: na het schooljaar waarin u {age} wordt, of eerder na {years} volledige "
+    "schooljaren (artikel 3 en 4b)."
 )
 FIFTEEN_YOUNG_APPLY = _(
     "Vraag de vrijstelling samen met uw ouders aan bij uw gemeente; de leerplichtambtenaar kan u vertellen hoe."
@@ -121,6 +120,6 @@ def other_education(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply 
         lines = (Message(FIFTEEN_SCHOOL), Message(FIFTEEN_SCOPE, ends))
         details = (Message(FIFTEEN_APPLY), Message(FIFTEEN_GROUNDS), Message(FIFTEEN_EXAMPLE))
     else:
-        lines = (Message(FIFTEEN_YOUNG), Message(FIFTEEN_YOUNG_SCOPE, ends), Message(FIFTEEN_YOUNG_APPLY))
-        details = (Message(FIFTEEN_EXAMPLE),)
+        lines = (Message(FIFTEEN_YOUNG), Message(FIFTEEN_YOUNG_SCOPE, ends))
+        details = (Message(FIFTEEN_YOUNG_APPLY), Message(FIFTEEN_EXAMPLE))
     return Reply(topic, lines, citations, details=details, facts=facts, law_date=law.on, topic_text=False, handoff=True)
