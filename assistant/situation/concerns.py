@@ -212,7 +212,7 @@ def safety(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         return Reply(topic, tuple(lines), citations, details=details, facts=facts, topic_text=False, handoff=True)
     if facts.role != "young" and absent:
         lines = (Message(WORRY_HOME, PHONES), Message(WORRY_ABSENCE))
-        return Reply(topic, lines, statute_first(["src:veilig-thuis", "lpw:16", "lpw:22"]), facts=facts)
+        return Reply(topic, lines, statute_first(["src:veilig-thuis", "lpw:16"]), facts=facts)
     return None
 
 
@@ -259,6 +259,7 @@ def schorsing_point(facts: Facts, on: date, role: str) -> Reply | None:
         details=tuple(details),
         facts=facts,
         law_date=law.on,
+        topic_text=role != "school",  # the topic's own text speaks to a parent
         handoff=facts.school_type in ("po", "mbo"),
     )
 
