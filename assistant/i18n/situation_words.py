@@ -80,6 +80,7 @@ _MAP_KEYS = (
     "roles",
     "absence_cases",
     "asks_about",
+    "concerns",
     "kin",
     "kin_degree",
 )

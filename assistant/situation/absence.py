@@ -159,6 +159,12 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         from assistant.situation.leave import false_sick_report
 
         return false_sick_report(facts, on)
+    if topic == "schorsing":
+        from assistant.situation.concerns import schorsing_point
+
+        point = schorsing_point(facts, on, role)  # a bezwaar or a verwijdering: that point first
+        if point is not None:
+            return point
     if topic in ("thuiszitters", "in_uitschrijving") and role != "school":
         return None  # the topic's own text answers a parent
     if role == "school" and topic != "verzuim_18plus":

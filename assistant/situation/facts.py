@@ -134,6 +134,9 @@ class Facts:
     # the subject the question asks about, which a topic may answer with a variant of its own (knowledge ids
     # ASKED_SUBJECTS): thuisonderwijs, online_school (lessons of a school abroad), taal (no Dutch yet), wachttijd
     asks_about: str | None = None
+    # what the question asks about where one topic answers several points (situation.yml `concerns`: "pesten",
+    # "thuishouden", "bezwaar", "uitschrijven" ...), for the verdict that picks its text by it
+    concerns: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()  # facts the asker said they do not know
     problems: tuple[FactProblem, ...] = field(default=(), compare=False)
 
@@ -170,7 +173,7 @@ class Facts:
         return Facts(**{name: value for name, value in self._items() if name in keep})
 
     def without(self, *names: str) -> Facts:
-        return replace(self, **{name: () if name == "unknown" else None for name in names})
+        return replace(self, **{name: () if name in ("unknown", "concerns") else None for name in names})
 
     def to_json(self) -> dict[str, Any]:
         """The facts as a small JSON object (dates as ISO strings), without the problems."""
@@ -230,7 +233,7 @@ class Facts:
                     and 0 <= value <= 1000
                 ):
                     values[name] = kind(value)
-            elif name == "unknown" and isinstance(value, list):
+            elif name in ("unknown", "concerns") and isinstance(value, list):
                 values[name] = tuple(str(item)[:32] for item in value[:10])
             elif _valid_text(name, value):
                 values[name] = value

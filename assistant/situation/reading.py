@@ -289,6 +289,9 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
         _dutch_facts(reading, without=("age",))
     _absence_case(reading, toks)
     _asks_about(reading, toks)
+    asked = tuple(dict.fromkeys(phrase.value for phrase, *_rest in words.find("concerns", toks)))
+    if asked:
+        reading.set("concerns", asked)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)

@@ -1,0 +1,125 @@
+"""Verdicts on two exemptions that the topic's general text does not answer for the point asked: the trekkend bestaan
+(Leerplichtwet art. 5a) and other sufficient education (art. 15).
+
+- A school asking whether it may deregister a pupil gets art. 10 onder c: only on the parents' request, only because
+  of that exemption (for art. 5a: while the family travels as the algemene maatregel van bestuur describes and the
+  pupil travels along; for art. 15: once the college has granted it).
+- A parent asking whether the children must still be enrolled while travelling gets "not while ...", and that the
+  exemption holds only while the family travels ("zolang", art. 5a); living in a woonwagen is no trekkend bestaan by
+  itself.
+- Art. 15 exempts from the kwalificatieplicht (art. 4a) only, so it cannot apply while the young person is still
+  leerplichtig (art. 3, 4b); a young person asking gets that in their own words.
+
+The algemene maatregel van bestuur itself (which travelling families, which months, how near a school) is not in the
+sources: the texts name what art. 5a says it may regulate and send the asker to the leerplichtambtenaar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.i18n import Message, _
+from assistant.knowledge.parameters import LawNotKnown, params
+from assistant.situation.facts import Facts
+from assistant.situation.verdict import Reply, statute_first, verdict_for
+
+FIVE_A_SCHOOL = _(
+    "Alleen op verzoek van de ouders, wegens de vrijstelling van artikel 5a (artikel 10 onder c Leerplichtwet). Die "
+    "geldt zolang het gezin een trekkend bestaan leidt zoals een algemene maatregel van bestuur dat omschrijft, en de "
+    "leerling meereist."
+)
+WOONWAGEN = _("Wonen in een woonwagen is op zich geen trekkend bestaan.")
+FIVE_A_SCHOOL_DOUBT = _(
+    "Twijfelt u, overleg dan eerst met de leerplichtambtenaar; zonder vrijstelling blijft de leerling ingeschreven "
+    "(artikel 10)."
+)
+FIVE_A_PARENT = _(
+    "Niet zolang u een trekkend bestaan leidt zoals een algemene maatregel van bestuur dat omschrijft, en uw kind met "
+    "u meereist (artikel 5a Leerplichtwet). Trekt u niet rond, dan moet uw kind op een school staan ingeschreven."
+)
+FIVE_A_RULE = _(
+    "U bent alleen vrijgesteld van de inschrijvingsplicht zolang u een trekkend bestaan leidt zoals een algemene "
+    "maatregel van bestuur dat omschrijft, en uw kind meereist (artikel 5a Leerplichtwet)."
+)
+FIVE_A_AMVB = _(
+    "Die maatregel bepaalt welk reizend bestaan meetelt, en kan regels hebben over de leeftijd van het kind en de "
+    "bereikbaarheid van een passende school. Vraag de leerplichtambtenaar of uw gezin eronder valt."
+)
+FIVE_A_DEREGISTER = _("Met deze vrijstelling schrijft de school uw kind op uw verzoek uit (artikel 10 onder c).")
+
+FIFTEEN_SCHOOL = _(
+    "Schrijf de leerling pas uit als het college van burgemeester en wethouders hem vrijstelling heeft gegeven, en de "
+    "ouders erom vragen (artikel 15 en artikel 10 onder c Leerplichtwet)."
+)
+FIFTEEN_SCOPE = _(
+    "Deze vrijstelling geldt alleen voor de kwalificatieplicht, na de leerplicht. Is de leerling nog leerplichtig (tot "
+    "het einde van het schooljaar waarin hij {age} wordt, of eerder na {years} volledige schooljaren, artikel 3), dan "
+    "kan dat nog niet."
+)
+FIFTEEN_APPLY = _(
+    "De ouders vragen de vrijstelling aan bij het college van burgemeester en wethouders van hun woongemeente; de "
+    "leerplichtambtenaar kan vertellen hoe."
+)
+FIFTEEN_GROUNDS = _(
+    "Het college geeft de vrijstelling alleen bij bijzondere omstandigheden, als wordt aangetoond dat de jongere op "
+    "een andere manier voldoende onderwijs krijgt (artikel 15)."
+)
+FIFTEEN_EXAMPLE = _(
+    "In Hengelo en Borne gaat het bijvoorbeeld om scholing bij een werkgever of bij een opleidingscentrum dat geen "
+    "school is volgens de Leerplichtwet."
+)
+FIFTEEN_YOUNG = _(
+    "Dat kan als u op een andere manier voldoende onderwijs krijgt en er bijzondere omstandigheden zijn: dan kan het "
+    "college van burgemeester en wethouders u vrijstelling geven van de kwalificatieplicht (artikel 15 Leerplichtwet)."
+)
+FIFTEEN_YOUNG_SCOPE = _(
+    "Dat kan pas als uw leerplicht voorbij is: na het schooljaar waarin u {age} wordt, of eerder na {years} volledige "
+    "schooljaren (artikel 3 en 4b)."
+)
+FIFTEEN_YOUNG_APPLY = _(
+    "Vraag de vrijstelling samen met uw ouders aan bij uw gemeente; de leerplichtambtenaar kan u vertellen hoe."
+)
+
+HENGELO_REPORT = "src:hengelo-jaarverslag-leerplicht-2024-2025"
+
+
+@verdict_for("vrijstelling_5a")
+def travelling(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    """A school that asks whether it may deregister, a parent who asks whether the children must be enrolled, or a
+    question about a woonwagen; anything else gets the topic's text."""
+    asked = set(facts.concerns)
+    woonwagen = (Message(WOONWAGEN),) if "woonwagen" in asked else ()
+    if facts.role == "school" or ("uitschrijven" in asked and facts.role != "young"):
+        lines = (Message(FIVE_A_SCHOOL), *woonwagen, Message(FIVE_A_SCHOOL_DOUBT))
+        return Reply(topic, lines, statute_first(["lpw:10", "lpw:5a"]), facts=facts, topic_text=False, handoff=True)
+    if woonwagen:
+        lines = (*woonwagen, Message(FIVE_A_RULE), Message(FIVE_A_AMVB))
+    elif "inschrijving" in asked:
+        lines = (Message(FIVE_A_PARENT), Message(FIVE_A_AMVB))
+    else:
+        return None
+    details = (Message(FIVE_A_DEREGISTER),)
+    return Reply(topic, lines, statute_first(["lpw:5a", "lpw:2", "lpw:10"]), details=details, facts=facts)
+
+
+@verdict_for("vrijstelling_15")
+def other_education(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    """A school (or a question about deregistering) gets art. 10 onder c and the scope of art. 15; a young person the
+    route in their own words; a parent the topic's text."""
+    asked = set(facts.concerns)
+    school = facts.role == "school" or ("uitschrijven" in asked and facts.role != "young")
+    if not school and facts.role != "young":
+        return None
+    try:
+        law = params(on)
+    except LawNotKnown:
+        return None
+    ends = {"age": law.leerplicht.end_age.value, "years": law.leerplicht.full_school_years.value}
+    citations = statute_first(["lpw:15", "lpw:10", "lpw:3", "lpw:4b", "lpw:4a", HENGELO_REPORT])
+    if school:
+        lines = (Message(FIFTEEN_SCHOOL), Message(FIFTEEN_SCOPE, ends))
+        details = (Message(FIFTEEN_APPLY), Message(FIFTEEN_GROUNDS), Message(FIFTEEN_EXAMPLE))
+    else:
+        lines = (Message(FIFTEEN_YOUNG), Message(FIFTEEN_YOUNG_SCOPE, ends))
+        details = (Message(FIFTEEN_YOUNG_APPLY), Message(FIFTEEN_EXAMPLE))
+    return Reply(topic, lines, citations, details=details, facts=facts, law_date=law.on, topic_text=False, handoff=True)
