@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|[-–]")
 _LIST_KEYS = (
     "one",
     "minus",
+    "minutes",
     "not_age",
     "not_age_before",
     "any_day",
@@ -65,7 +66,7 @@ _LIST_KEYS = (
     "long_term",
     "timing",
 )
-_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases")
+_MAP_KEYS = ("units", "grade", "school_type", "holidays", "reasons", "roles", "absence_cases", "points")
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
 

@@ -20,6 +20,7 @@ from assistant.situation.facts import (
     Facts,
     check,
 )
+from assistant.situation.points import read_point
 from assistant.situation.reading_dates import birthday_month, read_dates
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
@@ -275,6 +276,9 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     else:
         _dutch_facts(reading, without=("age",))
     _absence_case(reading, toks)
+    point = read_point(words, toks, text, reading.language)
+    if point is not None:
+        reading.set("point", point)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)
