@@ -109,7 +109,7 @@ def role_choice(topic: str, facts: Facts) -> tuple[Choice, ...]:
 
 def situational_reply(topic: str, facts: Facts, on: date, *, may_ask: bool = True) -> Reply | None:
     """The verdict for `facts` in `topic` on day `on`, the one question to ask, or None (see the module)."""
-    from assistant.situation import absence, age, leave  # noqa: F401  (they register their verdicts)
+    from assistant.situation import absence, age, explain, leave  # noqa: F401  (they register their verdicts)
 
     if facts.problems:
         return correction(topic, facts)
