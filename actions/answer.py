@@ -209,7 +209,8 @@ def situation_turn(tracker: Tracker, topic_id: str | None, language: str) -> Sit
         return SituationTurn(asked_topic, carried.merged(new), may_ask=False)
     if not topic_id:
         return None
-    base = carried if previous.get("topic") == topic_id else carried.keeping(PERSISTENT_FACTS)
+    same = carried.without("point")  # the point asked ("opnieuw melden?") belongs to its own question
+    base = same if previous.get("topic") == topic_id else carried.keeping(PERSISTENT_FACTS)
     return SituationTurn(topic_id, base.merged(new), may_ask=True)
 
 

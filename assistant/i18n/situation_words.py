@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*|[-–]")
 _LIST_KEYS = (
     "one",
     "minus",
+    "minutes",
     "not_age",
     "not_age_before",
     "any_day",
@@ -83,6 +84,7 @@ _MAP_KEYS = (
     "concerns",
     "kin",
     "kin_degree",
+    "points",
 )
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 

@@ -88,7 +88,11 @@ _SCHOOL_TYPES = (
         ),
     ),
 )
-_MEASURE_AFTER = r"(?!\s*(?:uur|uren|lesuur|lesuren|klokuur|klokuren|weken|week|dagen|dag|keer|x\b|maanden|%))"
+# a number of minutes ("is 10 minuten te laat", "is 10 minutes late") is no age either
+_MEASURE_AFTER = (
+    r"(?!\s*(?:uur|uren|lesuur|lesuren|klokuur|klokuren|weken|week|dagen|dag|keer|x\b|maanden|"
+    r"minuten|minuut|minutes|minute|mins?\b|%))"
+)
 # "tot 23 jaar", "vanaf 18 jaar", "onder de 27 jaar" are limits, "40 jaar getrouwd", "25 jaar in dienst" and "40-jarig
 # huwelijk" lengths: no age (the same words as `not_age` and `not_age_before` in assistant/locale/situation.yml)
 _NOT_A_LIMIT = (

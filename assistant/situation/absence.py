@@ -28,6 +28,7 @@ from assistant.rules.verlof import get_rules
 from assistant.situation.facts import Facts, plausibility
 from assistant.situation.leave_period import law_day, leave_period, municipality_of
 from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
+from assistant.situation.reporting_points import category_line, reporting_point, without_assumed_period
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
 
 FIRST_BUBBLE_CHARS = 320  # the rules' own sentences that fit in the first bubble; the rest goes behind "Meer uitleg"
@@ -167,6 +168,9 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             return point
     if topic in ("thuiszitters", "in_uitschrijving") and role != "school":
         return None  # the topic's own text answers a parent
+    point = reporting_point(topic, facts, on, role)  # a new melding, mbo students, the DUO category, lateness
+    if point is not None:
+        return point
     if role == "school" and topic != "verzuim_18plus":
         found = registration(topic, facts, on)
         if found is not None:
@@ -240,6 +244,7 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
         rest = [message for message in decision.messages(EXPLANATION) if message.template == EIGHTEEN_PLUS_BASIS]
     elif role == "school":
         lines, rest = split_for_first_bubble(decision)
+        lines = [*category_line(facts, decision), *without_assumed_period(facts, lines)]  # the category asked first
         deadline = decision.texts.deadline
         if deadline is not None and sum(len(str(line)) for line in lines) + len(str(deadline)) <= WITH_DEADLINE_CHARS:
             lines.append(deadline)  # when to report, with whether to report

@@ -5,10 +5,10 @@ applies (not yet, leerplicht, kwalificatieplicht, none). The parent hears about 
 their own obligations, school staff about a pupil. When a parent or young person asks what it means for them and
 gave no age, the one question is the age (the general rule is answered with it).
 
-Asked about leaving school without a diploma (`voortijdig_schoolverlaten`), an age under the end of the
-kwalificatieplicht gets that verdict first and what happens when the young person stays away anyway (the school
-reports the absence, art. 21a; the leerplichtambtenaar, art. 22); from that age on the topic's own text answers (the
-school's report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict.
+Asked about leaving school without a diploma (`voortijdig_schoolverlaten`, or what happens when one stops in
+`kwalificatieplicht`), or about combining school and work, an age under the end of the kwalificatieplicht gets the
+verdict of `assistant.situation.leaving`; from that age on the topic's own text answers leaving school (the school's
+report under WEB 9.2.1 and the Doorstroompunt), so there is no verdict.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from assistant.rules.leerplicht import (
     leerplicht_status,
 )
 from assistant.situation.facts import Facts
+from assistant.situation.leaving import LEAVING_TOPIC, leaving, stop_at_any_age
 from assistant.situation.verdict import DONT_KNOW_BUTTON, Choice, Reply, statute_first, verdict_for
 
 AGE_TOPICS = ("leerplicht_leeftijd", "vijfjarigen", "kwalificatieplicht", "voortijdig_schoolverlaten", "nieuwkomers")
@@ -181,22 +182,6 @@ ASK_AGE = {
     "parent": _("Hoe oud is uw kind? Typ de geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
     "young": _("Hoe oud bent u? Typ uw geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
 }
-STAYING_AWAY = {
-    "parent": _(
-        "Blijft uw kind toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet) en gaat de "
-        "leerplichtambtenaar met uw kind en met u praten. Helpt dat niet, dan kan die proces-verbaal opmaken "
-        "(artikel 22)."
-    ),
-    "young": _(
-        "Blijft u toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet) en gaat de "
-        "leerplichtambtenaar met u praten. Weigert u terug te gaan, dan kan die proces-verbaal opmaken (artikel 22)."
-    ),
-    "school": _(
-        "Blijft de jongere toch weg, dan meldt de school dat verzuim (artikel 21a Leerplichtwet); de "
-        "leerplichtambtenaar gaat dan met de jongere en de ouders praten (artikel 22)."
-    ),
-}
-LEAVING_TOPIC = "voortijdig_schoolverlaten"
 NEWCOMERS_TOPIC = "nieuwkomers"
 # A newcomer's leerplicht holds from the day the family lives here (art. 2): the verdict says so. A question about a
 # subject the topic answers with a variant of its own (the `variants` of knowledge/topics/nieuwkomers.yml: no Dutch
@@ -278,6 +263,9 @@ def age_verdict(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | No
         if topic == NEWCOMERS_TOPIC and name == "leerplichtig" and facts.asks_about in NEWCOMER_SUBJECTS:
             return None  # the topic's answer about the subject asked ("spreekt nog geen Nederlands")
         return _from_age(topic, facts, role, law)
+    anyway = stop_at_any_age(topic, facts, role, law, _values(law))  # "wat gebeurt er als ik stop?": no question
+    if anyway is not None:
+        return anyway
     unknown = "age" in facts.unknown or "*" in facts.unknown
     if may_ask and not unknown and topic in ASKS_AGE and facts.role in ("parent", "young"):
         return _age_question(topic, facts, facts.role, law)
@@ -303,13 +291,13 @@ def _from_age(topic: str, facts: Facts, role: str, law: LegalParameters) -> Repl
         return Reply(
             topic=topic, lines=tuple(lines), citations=statute_first(["lpw:3", "lpw:11a"]), facts=facts, law_date=law.on
         )
+    planned = leaving(topic, facts, role, law, name, values)  # stopping anyway, or school and work combined
+    if planned is not None:
+        return planned
     lines = [Message(STATES[name][role], values)]
     citations = _citations(name, law)
     if topic == NEWCOMERS_TOPIC and name == "leerplichtig":
         lines.append(Message(NEWCOMER_NOW[role]))
-    if topic == LEAVING_TOPIC and name in ("leerplichtig", "kwalificatie"):
-        lines.append(Message(STAYING_AWAY[role]))
-        citations += ["lpw:21a", "lpw:22"]
     if facts.year_skipped and name == "leerplichtig":
         lines.append(Message(YEAR_SKIPPED, values))
     if name == "not_yet" and role == "parent" and facts.age == values["start"] - 1:

@@ -24,9 +24,11 @@ def not_age(toks: list[Token], start: int, end: int, words: Words) -> bool:
 
 def phrase_number(words: Words, toks: list[Token], name: str) -> int | None:
     """The number of the first phrase of `name` with {n} (or {nth}) whose number is not followed by another unit
-    ("ik ben 17" is an age; "is 16 uur" is not)."""
+    ("ik ben 17" is an age; "is 16 uur" and "is 10 minutes late" are not)."""
     for _phrase, _start, end, number in words.find(name, toks):
         if number is None or not number.is_integer():
+            continue
+        if end < len(toks) and any(phrase.match(words, toks, end) is not None for phrase in words.lists["minutes"]):
             continue
         unit = words.unit_at(toks, end) if end < len(toks) else None
         if unit is None or (unit[0] == "year" and not not_age(toks, end, unit[1], words)):

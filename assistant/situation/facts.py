@@ -77,6 +77,7 @@ _TEXT_FACTS = (
     "reason",
     "absence_kind",
     "school_case",
+    "point",
     "municipality",
     "asks_about",
     "kin",
@@ -121,6 +122,8 @@ class Facts:
     absence_kind: str | None = None  # assistant.melding_facts KINDS
     school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
     long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
+    # the one point of the topic the question asks (`assistant.situation.points`): again, category, scope, consequence
+    point: str | None = None
     weeks_absent: float | None = None
     late_count: int | None = None
     suspected: bool | None = None

@@ -23,6 +23,7 @@ from assistant.situation.facts import (
     check,
 )
 from assistant.situation.kinship import read_family
+from assistant.situation.points import read_point
 from assistant.situation.reading_dates import birthday_month, read_dates
 from assistant.situation.reasons import is_false_sick_report, read_reason
 from assistant.situation.vocabulary import month_of
@@ -292,6 +293,9 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     asked = tuple(dict.fromkeys(phrase.value for phrase, *_rest in words.find("concerns", toks)))
     if asked:
         reading.set("concerns", asked)
+    point = read_point(words, toks, text, reading.language)
+    if point is not None:
+        reading.set("point", point)
     role, role_age = read_role(toks, words)
     if role is not None:
         reading.set("role", role)

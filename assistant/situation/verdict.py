@@ -126,6 +126,7 @@ def situational_reply(topic: str, facts: Facts, on: date, *, may_ask: bool = Tru
         concerns,
         contact,
         exemptions,
+        explain,
         leave,
     )
 

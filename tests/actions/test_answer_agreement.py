@@ -168,7 +168,7 @@ def test_without_retrieval_hits_the_classifiers_plausible_topics_are_offered():
     of some confidence, none clear of the other, are then offered, not the one-sentence 'cannot help'."""
     messages, events = run(
         tracker_for(
-            "Hebben kinderen van voetballers ook leerplicht?",
+            "Hebben kinderen van voetballers leerplicht?",
             [
                 ("ask_leerplicht_uitleg", 0.298),
                 ("ask_vrijstelling_5a", 0.257),
@@ -185,11 +185,24 @@ def test_without_retrieval_hits_the_classifiers_plausible_topics_are_offered():
 def test_without_retrieval_hits_weak_guesses_are_not_offered():
     messages, _events = run(
         tracker_for(
-            "Hebben kinderen van voetballers ook leerplicht?",
+            "Hebben kinderen van voetballers leerplicht?",
             [("ask_leerplicht_uitleg", 0.15), ("ask_vrijstelling_5a", 0.1)],
         )
     )
     assert [button["payload"] for button in messages[0]["buttons"]] == ["/request_human"]
+
+
+def test_whether_some_children_also_have_leerplicht_is_answered_by_its_guess():
+    """The words "ook leerplicht" ask whom leerplicht applies to, a point the leerplicht_uitleg verdict answers: that
+    guess and the point are two signals, so the answer comes instead of a menu."""
+    messages, events = run(
+        tracker_for(
+            "Hebben kinderen van voetballers ook leerplicht?",
+            [("ask_leerplicht_uitleg", 0.298), ("ask_vrijstelling_5a", 0.257), ("out_of_scope", 0.124)],
+        )
+    )
+    assert SlotSet("topic", "leerplicht_uitleg") in events
+    assert messages[0]["text"].startswith("De leerplicht geldt voor ieder kind dat in Nederland woont of verblijft")
 
 
 def test_a_decisive_retrieval_answers_without_the_classifier():

@@ -31,7 +31,15 @@ def _backed(kb: KnowledgeBase, topic_id: str, words: tuple[str, ...], citations:
 
 
 @pytest.mark.parametrize(
-    "topic_id", ["verhuizen_buitenland", "vrijstelling_5", "verzuim_18plus", "luxe_verzuim", "kwalificatieplicht"]
+    "topic_id",
+    [
+        "verhuizen_buitenland",
+        "vrijstelling_5",
+        "verzuim_18plus",
+        "luxe_verzuim",
+        "kwalificatieplicht",
+        "leerplicht_uitleg",
+    ],
 )
 def test_the_short_answer_stays_a_first_bubble(kb: KnowledgeBase, topic_id: str) -> None:
     assert len(_short(kb, topic_id)) <= MAX_SHORT_CHARS, topic_id
@@ -78,3 +86,13 @@ def test_the_kwalificatieplicht_short_answer_says_vmbo_is_no_startkwalificatie(k
     assert "volledige programma" in text and "(artikel 4a en 4c Leerplichtwet)" in text
     _backed(kb, "kwalificatieplicht", ("volledige onderwijsprogramma",), {"lpw:4c"})
     _backed(kb, "kwalificatieplicht", ("combinatie van leren en werken",), {"lpw:4a"})
+
+
+def test_the_leerplicht_short_answer_is_the_whole_picture_for_parents(kb: KnowledgeBase) -> None:
+    text = _short(kb, "leerplicht_uitleg")
+    assert "eerste schooldag van de maand nadat uw kind 5 werd" in text and "waarin het 16 wordt (artikel 3)" in text
+    assert "tot 18 jaar de kwalificatieplicht" in text and "(artikel 4a)" in text
+    assert "Ziek? Meld het bij de school." in text and "vraagt u aan de directeur" in text
+    assert "leerplichtambtenaar van de gemeente houdt toezicht" in text
+    _backed(kb, "leerplicht_uitleg", ("binnen twee dagen",), {"lpw:12"})
+    _backed(kb, "leerplicht_uitleg", ("aan bij het hoofd",), {"lpw:13a", "lpw:14"})
