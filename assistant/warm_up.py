@@ -1,7 +1,8 @@
 """Builds the per-language tables before the first user needs them.
 
-The retrieval index of each language (spaCy tokeniser, the translated topics, the example questions) and the date
-words of each language are built lazily and cached per process. Built during the first question in a language they
+The retrieval index of each language (spaCy tokeniser, the translated topics, the example questions), the index of
+the passages that answer a point asked, and the date and situation words of each language are built lazily and
+cached per process. Built during the first question in a language they
 would cost that user a second or more, enough to miss the gateway's deadline for Rasa's answer; so the assistant builds
 them at start-up, in a background thread, while it already serves.
 """
@@ -18,7 +19,9 @@ from assistant.dates import find_dates
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.detect import warm_up as warm_up_detector
 from assistant.knowledge import get_knowledge_base
+from assistant.knowledge.passages import passage_index
 from assistant.knowledge.retrieval import topic_index
+from assistant.situation import read_facts
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,9 @@ def warm_up_languages(languages: tuple[str, ...] | list[str] = tuple(SUPPORTED_L
     kb = get_knowledge_base()
     for language in languages:
         topic_index(kb, language)
+        passage_index(kb, language)
         find_dates("1", date(2000, 1, 1), language)
+        read_facts("1", language, today=date(2000, 1, 1))
     logger.info("per-language tables ready", extra={"languages": list(languages)})
 
 
@@ -36,12 +41,12 @@ def warm_up_languages(languages: tuple[str, ...] | list[str] = tuple(SUPPORTED_L
 async def warmed_up(*, serves_actions: bool) -> AsyncIterator[None]:
     """For a process's lifespan: load and check the knowledge base before serving (a broken knowledge file stops the
     start-up), then load the language detector in the background. A process that serves Rasa's actions also builds
-    the Dutch retrieval index before serving (the first question pays no indexing cost) and every other language's
+    the Dutch tables before serving (the first question pays no indexing cost) and every other language's
     tables in the background; only the actions search the topics."""
-    kb = get_knowledge_base()
+    get_knowledge_base()  # loads and checks the knowledge base: a broken file stops the start-up
     tasks: tuple[Callable[[], object], ...] = (warm_up_detector,)
     if serves_actions:
-        topic_index(kb)
+        warm_up_languages(("nl",))
         tasks += (warm_up_languages,)
     background = [asyncio.create_task(asyncio.to_thread(task)) for task in tasks]
     try:
