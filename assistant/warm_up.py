@@ -2,9 +2,9 @@
 
 The retrieval index of each language (spaCy tokeniser, the translated topics, the example questions), the index of
 the passages that answer a point asked, and the date and situation words of each language are built lazily and
-cached per process. Built during the first question in a language they
-would cost that user a second or more, enough to miss the gateway's deadline for Rasa's answer; so the assistant builds
-them at start-up, in a background thread, while it already serves.
+cached per process. Built during the first question in a language they would cost that user a second or more, enough
+to miss the gateway's deadline for Rasa's answer; so the assistant builds them at start-up (Dutch before serving, the
+other languages in a background thread while it already serves).
 """
 
 from __future__ import annotations
