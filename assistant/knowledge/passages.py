@@ -69,6 +69,8 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
     "evidence": ("verklaring", "doktersverklaring", "bewijs", "aantonen", "aan te tonen"),
     "contents": ("zet erin", "zet daarin", "bevat", "staan onder meer", "geef onder meer door", "vermeld"),
 }
+# A verdict that says where to send the notice or the request has given the procedure ("Hoe regelen we dat?").
+VERDICT_PROCEDURE = re.compile(r"(?<!\w)(?:u meldt het|meldt u het|meld het bij|stuur een verklaring|vraag het aan bij)", re.I)
 _MARKERS = {
     kind: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in markers) + r")", re.IGNORECASE)
     for kind, markers in PASSAGE_MARKERS.items()
@@ -79,6 +81,11 @@ def passage_kinds(text: str, *, step: bool = False) -> frozenset[str]:
     """The kinds of point the Dutch passage `text` gives (`PASSAGE_MARKERS`; a step is also a procedure)."""
     kinds = {kind for kind, marker in _MARKERS.items() if marker.search(text)}
     return frozenset(kinds | {"procedure"} if step else kinds)
+
+
+def _verdict_kinds(text: str) -> frozenset[str]:
+    """The kinds of point a verdict's Dutch text gives (`passage_kinds`, and the procedure when it says where to go)."""
+    return passage_kinds(text) | ({"procedure"} if VERDICT_PROCEDURE.search(text) else frozenset())
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ class PassageIndex:
         # Only what the short answer does not already say: the question's terms that are not the short answer's.
         said = set(self.documents[short])
         query = [token for token in _tokens(question, self.language) if token not in said]
-        given = passage_kinds(answered) if answered is not None else self.passages[short].kinds
+        given = self.passages[short].kinds if answered is None else _verdict_kinds(answered)
         asked = asked_points(question, self.language) - given
         if (not query or answered is not None) and not asked:
             return ()

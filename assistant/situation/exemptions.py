@@ -1,5 +1,11 @@
-"""Verdicts on two exemptions that the topic's general text does not answer for the point asked: the trekkend bestaan
-(Leerplichtwet art. 5a) and other sufficient education (art. 15).
+"""Verdicts on exemptions that the topic's general text does not answer for the point asked: a child who cannot go to
+school for reasons of health (Leerplichtwet art. 5 onder a), the trekkend bestaan (art. 5a) and other sufficient
+education (art. 15).
+
+- A parent who names the child's illness, disability or psychological complaints gets ground (a) alone, with what
+  the notice needs: the statement of a doctor, pedagogue or psychologist the municipality appointed (not the child's
+  own practitioner), at most so many months old (art. 7); the yearly notice (art. 6) stays in the topic's steps. A school
+  asking gets the topic's text.
 
 - A school asking whether it may deregister a pupil gets art. 10 onder c: only on the parents' request, only because
   of that exemption (for art. 5a: while the family travels as the algemene maatregel van bestuur describes and the
@@ -80,7 +86,39 @@ FIFTEEN_YOUNG_APPLY = _(
     "Vraag de vrijstelling samen met uw ouders aan bij uw gemeente; de leerplichtambtenaar kan u vertellen hoe."
 )
 
+HEALTH_GROUND = _(
+    "Ja, als uw kind om lichamelijke of psychische redenen niet naar school kan, bent u vrijgesteld van de inschrijving "
+    "(artikel 5 onder a Leerplichtwet). U vraagt geen toestemming: u meldt het bij de gemeente waar u woont."
+)
+HEALTH_STATEMENT = _(
+    "Stuur een verklaring mee van een arts, pedagoog of psycholoog die de gemeente heeft aangewezen (niet de eigen "
+    "behandelaar van uw kind), niet ouder dan {months} maanden (artikel 7)."
+)
+HEALTH_CHECK = _(
+    "De leerplichtambtenaar controleert of de melding aan de wet voldoet. Kan uw kind met hulp of aanpassingen wel naar "
+    "school, bespreek dat dan eerst met de school."
+)
+HEALTH_CONCERNS = frozenset({"ongeschikt"})
+HEALTH_CASES = frozenset({"ziekte", "psychisch"})
+
 HENGELO_REPORT = "src:hengelo-jaarverslag-leerplicht-2024-2025"
+
+
+@verdict_for("vrijstelling_5")
+def health_ground(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    """A parent naming the child's health (illness, disability, psychological complaints) gets ground (a) alone."""
+    health = HEALTH_CONCERNS & set(facts.concerns) or {facts.absence_kind, facts.school_case} & HEALTH_CASES
+    if not health or facts.role == "school":
+        return None
+    try:
+        law = params(on)
+    except LawNotKnown:
+        return None
+    months = {"months": law.leerplicht.vrijstelling_statement_max_age_months.value}
+    lines = (Message(HEALTH_GROUND), Message(HEALTH_STATEMENT, months))
+    details = (Message(HEALTH_CHECK),)  # the yearly notice (art. 6) is the topic's own step, under "Meer uitleg"
+    citations = statute_first(["lpw:5", "lpw:7", "lpw:6"])
+    return Reply(topic, lines, citations, details=details, facts=facts, law_date=law.on, handoff=True)
 
 
 @verdict_for("vrijstelling_5a")
