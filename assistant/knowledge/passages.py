@@ -70,7 +70,9 @@ PASSAGE_MARKERS: dict[str, tuple[str, ...]] = {
     "contents": ("zet erin", "zet daarin", "bevat", "staan onder meer", "geef onder meer door", "vermeld"),
 }
 # A verdict that says where to send the notice or the request has given the procedure ("Hoe regelen we dat?").
-VERDICT_PROCEDURE = re.compile(r"(?<!\w)(?:u meldt het|meldt u het|meld het bij|stuur een verklaring|vraag het aan bij)", re.I)
+VERDICT_PROCEDURE = re.compile(
+    r"(?<!\w)(?:u meldt het|meldt u het|meld het bij|stuur een verklaring|vraag het aan bij)", re.IGNORECASE
+)
 _MARKERS = {
     kind: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(marker) for marker in markers) + r")", re.IGNORECASE)
     for kind, markers in PASSAGE_MARKERS.items()

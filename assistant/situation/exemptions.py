@@ -4,8 +4,8 @@ education (art. 15).
 
 - A parent who names the child's illness, disability or psychological complaints gets ground (a) alone, with what
   the notice needs: the statement of a doctor, pedagogue or psychologist the municipality appointed (not the child's
-  own practitioner), at most so many months old (art. 7); the yearly notice (art. 6) stays in the topic's steps. A school
-  asking gets the topic's text.
+  own practitioner), at most so many months old (art. 7); the yearly notice (art. 6) stays in the topic's steps. A
+  school asking gets the topic's text.
 
 - A school asking whether it may deregister a pupil gets art. 10 onder c: only on the parents' request, only because
   of that exemption (for art. 5a: while the family travels as the algemene maatregel van bestuur describes and the
@@ -87,16 +87,17 @@ FIFTEEN_YOUNG_APPLY = _(
 )
 
 HEALTH_GROUND = _(
-    "Ja, als uw kind om lichamelijke of psychische redenen niet naar school kan, bent u vrijgesteld van de inschrijving "
-    "(artikel 5 onder a Leerplichtwet). U vraagt geen toestemming: u meldt het bij de gemeente waar u woont."
+    "Ja, als uw kind om lichamelijke of psychische redenen niet naar school kan, bent u vrijgesteld van de "
+    "inschrijving (artikel 5 onder a Leerplichtwet). U vraagt geen toestemming: u meldt het bij de gemeente waar u "
+    "woont."
 )
 HEALTH_STATEMENT = _(
     "Stuur een verklaring mee van een arts, pedagoog of psycholoog die de gemeente heeft aangewezen (niet de eigen "
     "behandelaar van uw kind), niet ouder dan {months} maanden (artikel 7)."
 )
 HEALTH_CHECK = _(
-    "De leerplichtambtenaar controleert of de melding aan de wet voldoet. Kan uw kind met hulp of aanpassingen wel naar "
-    "school, bespreek dat dan eerst met de school."
+    "De leerplichtambtenaar controleert of de melding aan de wet voldoet. Kan uw kind met hulp of aanpassingen wel "
+    "naar school, bespreek dat dan eerst met de school."
 )
 HEALTH_CONCERNS = frozenset({"ongeschikt"})
 HEALTH_CASES = frozenset({"ziekte", "psychisch"})

@@ -64,7 +64,7 @@ def test_without_a_health_fact_or_from_a_school_the_topic_answers(text: str) -> 
 
 
 def test_a_verdict_that_says_where_to_notify_needs_no_step_after_it() -> None:
-    """"Hoe regelen we dat?" asks the procedure; the verdict gives it, so no step of the topic repeats it."""
+    """A question "Hoe regelen we dat?" asks the procedure; the verdict gives it, so no step of the topic repeats it."""
     from assistant.knowledge.passages import answering_passages
 
     question = "Onze dochter is meervoudig beperkt en kan niet naar school. Hoe regelen we een vrijstelling?"
