@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Basis = Literal["law", "guidance", "regional"]
-Audience = Literal["school"]  # who a topic may have an own text for besides the general one (parents)
+Audience = Literal["school", "young"]  # who a topic may have an own text for besides the general one (parents)
 
 
 class _Strict(BaseModel):
@@ -115,9 +115,10 @@ class Variant(_Strict):
 
 
 class AudienceText(_Strict):
-    """A topic's answer written for one audience (`school`: school staff), replacing the general answer (which is
-    written for parents) when that audience asks. Its steps and details replace the general ones too, also when it
-    has none (the parents' steps do not speak to school staff); its own citations are the ones shown with it."""
+    """A topic's answer written for one audience (`school`: school staff; `young`: the young person asking for
+    themselves), replacing the general answer (which is written for parents) when that audience asks. Its steps and
+    details replace the general ones too, also when it has none (the parents' steps do not speak to them); its own
+    citations are the ones shown with it."""
 
     short: str = Field(min_length=1)
     steps: tuple[str, ...] = ()

@@ -1,8 +1,9 @@
 """Whose text of a topic the asker gets: a topic's answer is written for parents, and some topics also have a text for
-school staff (`audiences: {school: …}` in `knowledge/topics/<id>.yml`). School staff (`Facts.role == "school"`) get
-that text wherever the topic's text is given: as the answer when no verdict takes the turn, behind "Meer uitleg"
-after a verdict. A parent, a young person, and an asker who did not say who they are get the general text; for the
-last, a topic with a school text offers the button "Ik vraag dit als school", whose answer is the school text.
+school staff or for young people (`audiences: {school: …, young: …}` in `knowledge/topics/<id>.yml`). School staff
+(`Facts.role == "school"`) and young people asking for themselves (`"young"`) get their text wherever the topic's text
+is given: as the answer when no verdict takes the turn, behind "Meer uitleg" after a verdict. A parent, an asker
+whose role has no text in the topic, and an asker who did not say who they are get the general text; for the last, a
+topic with a school text offers the button "Ik vraag dit als school", whose answer is the school text.
 
 Pure: the role comes from the facts (`assistant.situation.role`), the audiences from the topic.
 """
@@ -15,7 +16,7 @@ from assistant.situation.facts import Facts
 from assistant.situation.verdict import Choice, Reply, role_choice
 
 # the role whose own text a topic may have (`Topic.audiences`); the other roles read the general text
-AUDIENCE_OF_ROLE = {"school": "school"}
+AUDIENCE_OF_ROLE = {"school": "school", "young": "young"}
 
 
 def audience_for(facts: Facts | None, audiences: Collection[str]) -> str | None:
