@@ -70,3 +70,16 @@ def test_school_staff_are_recognised(language: str, text: str) -> None:
 @pytest.mark.parametrize(("language", "text", "role"), NOT_STAFF)
 def test_we_alone_is_no_school(language: str, text: str, role: str | None) -> None:
     assert read_facts(text, language, today=TODAY).role == role, text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ik word in juni 16. Wanneer ben ik klaar met de leerplicht?", "young"),
+        ("Ben ik nog leerplichtig als ik in de zomer 16 word?", "young"),
+        ("Ik heb mijn vmbo-diploma op zak. Moet ik nog verder naar school?", "young"),
+        ("Mijn dochter heeft haar vmbo-diploma. Moet zij nog verder naar school?", "parent"),
+    ],
+)
+def test_a_young_person_asking_about_themselves_is_read_as_young(text: str, role: str) -> None:
+    assert read_facts(text, "nl", today=TODAY).role == role
