@@ -141,7 +141,10 @@ MAY_GO_EARLIER = _(
     "nog niet."
 )
 EARLIER_SOURCE = "src:hengelo-jaarverslag-leerplicht-2024-2025"  # most children go to school at four
-FIVE_LEERPLICHTIG = _("Een kind van {age} jaar is leerplichtig (artikel 3 Leerplichtwet).")
+FIVE_LEERPLICHTIG = _(
+    "Een kind van {age} is leerplichtig vanaf de eerste schooldag van de maand nadat het {age} werd (artikel 3 "
+    "Leerplichtwet)."
+)
 # art. 11a to a school: the first hours need only a notice, the head decides on more
 AGE_FIVE_SCHOOL = _(
     "Tot de zesde verjaardag mogen de ouders het kind {free} uur per week thuishouden; zij melden dat aan de "

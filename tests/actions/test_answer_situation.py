@@ -503,13 +503,13 @@ def test_leaving_school_without_a_diploma_at_17_gets_the_verdict_first(text: str
     assert message["text"].startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
     assert "artikel 21a Leerplichtwet" in message["text"] and "leerplichtambtenaar" in message["text"]
     assert message["custom"]["situation"]["facts"]["age"] == 17
-    assert "Een voortijdig schoolverlater is" in message["custom"]["details"]  # the topic's text behind "Meer uitleg"
+    assert "het Doorstroompunt (voorheen RMC)" in message["custom"]["details"]  # the young text behind "Meer uitleg"
 
 
 def test_leaving_school_without_a_diploma_at_19_gets_the_topics_text() -> None:
     text = "wat gebeurt er als ik met 19 zonder diploma stop met het mbo"
     message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
-    assert message["text"].startswith("Een voortijdig schoolverlater is")
+    assert message["text"].startswith("Ben je 18 of ouder en gestopt zonder startkwalificatie")  # the young text
     assert "Doorstroompunt" in message["text"]
 
 
