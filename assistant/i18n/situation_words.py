@@ -85,6 +85,7 @@ _MAP_KEYS = (
     "kin",
     "kin_degree",
     "points",
+    "turns_on",
 )
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 
