@@ -88,7 +88,9 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
         if number is not None:
             value, end, language = number
             for ahead in (end, end + 1):
-                if ahead < len(toks) and words.number_at(toks, ahead) is None:
+                if ahead < len(toks) and words.number_at(toks, ahead) is not None:
+                    break  # "een half jaar": the unit is the next number's
+                if ahead < len(toks):
                     unit = words.unit_at(toks, ahead, language or None)
                     if unit is not None and len(toks[ahead].text) == 1 and not toks[index].is_digits:
                         unit = None  # "u" is an hour only after digits ("16u"); "kunt u een" is no hour
