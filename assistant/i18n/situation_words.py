@@ -64,6 +64,7 @@ _LIST_KEYS = (
     "kwalificatie_exempt",
     "year_skipped",
     "long_term",
+    "frequent",
     "timing",
     "kin_mine",
     "kin_child",
