@@ -232,3 +232,20 @@ def test_whether_lateness_counts_is_answered_for_whoever_asks_not_as_the_school_
     assert "telt mee voor de 16 uur in vier opeenvolgende lesweken" in bubble and "(artikel 21a" in bubble
     assert "Wettelijk hoeft u" not in bubble and len(bubble) <= MAX_FIRST_BUBBLE
     assert "src:halt" in found.citations
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "adult"),
+    [
+        ("Wat gebeurt er als ik zonder diploma stop met school?", "Onder de 18 mag u zonder startkwalificatie",
+         "Vanaf 18 hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u"),
+        ("Wat gebeurt er als mijn dochter zonder diploma van school gaat?", "Onder de 18 mag uw kind",
+         "Vanaf 18 hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt"),
+    ],
+)
+def test_stopping_without_an_age_gets_both_branches_under_and_from_18(text: str, start: str, adult: str) -> None:
+    found = reply("voortijdig_schoolverlaten", text)
+    bubble = first_bubble(found)
+    assert bubble.startswith(start) and adult in bubble and "(artikel 21a, 22 en 26)" in bubble
+    assert not found.is_question and len(bubble) <= MAX_FIRST_BUBBLE, bubble
+    assert {"lpw:3", "lpw:4a", "lpw:22", "web:9.2.1"} <= set(found.citations)
