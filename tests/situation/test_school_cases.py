@@ -79,3 +79,14 @@ def test_a_parent_of_an_anxious_child_gets_help_first_and_to_report_illness(lang
     assert "jeugdarts van de GGD" in bubble and "hulp voorop" in bubble
     assert "Meld het dan ziek bij de school" in bubble and "src:ingrado-mas" in found.citations
     assert len(bubble) <= MAX_FIRST_BUBBLE, bubble
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "Bij de intake bleek dat een jongen van 8 al maanden nergens ingeschreven stond. Wat gebeurt er nu?"),
+        ("en", "At enrolment it turned out that a boy of 8 had not been enrolled anywhere for months. What now?"),
+    ],
+)
+def test_what_came_to_light_at_an_enrolment_is_asked_by_the_school(language: str, text: str) -> None:
+    assert read_facts(text, language, today=TODAY).role == "school"
