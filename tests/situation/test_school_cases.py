@@ -90,3 +90,9 @@ def test_a_parent_of_an_anxious_child_gets_help_first_and_to_report_illness(lang
 )
 def test_what_came_to_light_at_an_enrolment_is_asked_by_the_school(language: str, text: str) -> None:
     assert read_facts(text, language, today=TODAY).role == "school"
+
+
+def test_a_toddler_in_a_groep_named_without_my_is_the_schools_pupil() -> None:
+    found = reply("leerplicht_leeftijd", "Een kleuter uit groep 2 werd op 3 oktober 5. Sinds wanneer is hij leerplichtig?")
+    assert found.facts.role == "school"
+    assert first_bubble(found).startswith("Dit kind is leerplichtig van 2 november 2026")
