@@ -155,10 +155,13 @@ def test_a_safety_signal_from_school_staff_gets_the_schools_steps_with_sources(c
     assert body["text"].startswith("Is de leerling in direct gevaar? Bel 112.")
     assert "meldcode" in body["text"] and "Veilig Thuis: 0800-2000" in body["text"]
     assert "Wat u vertelt, vind ik ernstig" not in body["text"]
-    assert any("Veilig Thuis" in citation["ref"] or "huiselijk geweld" in citation["ref"]
-               for citation in body["custom"]["citations"])
+    assert any(
+        "Veilig Thuis" in citation["ref"] or "huiselijk geweld" in citation["ref"]
+        for citation in body["custom"]["citations"]
+    )
     english = client.post(
-        f"/nlg?token={GATEWAY_TOKEN}", json=_safety_call("A pupil of ours says she is beaten at home. What must we do?", "en")
+        f"/nlg?token={GATEWAY_TOKEN}",
+        json=_safety_call("A pupil of ours says she is beaten at home. What must we do?", "en"),
     ).json()
     assert "112" in english["text"] and "Wat u vertelt" not in english["text"] and "ik" not in english["text"].split()
 

@@ -224,7 +224,18 @@ def stop_at_any_age(topic: str, facts: Facts, role: str, law: LegalParameters, v
         Message(STOP_ANY_AGE_ADULT[role], values),  # the age was not said: the branch from 18 too
     )
     citations = statute_first(
-        ["lpw:3", "lpw:4a", "lpw:21a", "lpw:22", "lpw:26", "lpw:2", "lpw:4b", "web:9.2.1", "src:hengelo-voortijdig-schoolverlaten", "src:enschede-voortijdig-schoolverlaten"]
+        [
+            "lpw:3",
+            "lpw:4a",
+            "lpw:21a",
+            "lpw:22",
+            "lpw:26",
+            "lpw:2",
+            "lpw:4b",
+            "web:9.2.1",
+            "src:hengelo-voortijdig-schoolverlaten",
+            "src:enschede-voortijdig-schoolverlaten",
+        ]
     )
     return Reply(topic=topic, lines=lines, citations=citations, facts=facts, law_date=law.on)
 

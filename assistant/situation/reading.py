@@ -225,7 +225,8 @@ _CASE_ORDER = ("vertrokken", "thuiszitter", "angst", "psychisch")  # the most sp
 
 def _absence_case(reading: Reading, toks: list[Token]) -> None:
     """The kind of absence a school asks about, in any language ("psychische klachten", "left without
-    deregistering", "чекає на місце"), whether it is long-term or keeps recurring, and whether the question is when to report."""
+    deregistering", "чекає на місце"), whether it is long-term or keeps recurring, and whether the question is when
+    to report."""
     words = reading.words
     found = [phrase.value for phrase, *_rest in words.find("absence_cases", toks)]
     cases = {_ABSENCE_CASES[value][0] for value in found} - {None}

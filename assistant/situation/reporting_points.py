@@ -96,14 +96,14 @@ LATE_ELSEWHERE = _(
 )
 LATE_TALK = _("Bespreek het eerst met de leerling en de ouders.")
 LATE_COUNTS = _(
-    "Ja. Wie te laat komt, mist lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee voor de "
-    "{limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school het verzuim moet melden bij DUO (artikel "
+    "Ja. Wie te laat komt, mist lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee voor "
+    "de {limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school het verzuim moet melden bij DUO (artikel "
     "21a Leerplichtwet). Vaak te laat komen mag de school ook eerder melden."
 )
 LATE_COUNTS_YOUNG = _(
-    "Ja. Kom je te laat, dan mis je lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee voor "
-    "de {limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school je verzuim moet melden bij DUO (artikel "
-    "21a Leerplichtwet). Kom je vaak te laat, dan mag de school het ook eerder melden."
+    "Ja. Kom je te laat, dan mis je lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee "
+    "voor de {limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school je verzuim moet melden bij DUO "
+    "(artikel 21a Leerplichtwet). Kom je vaak te laat, dan mag de school het ook eerder melden."
 )
 LATE_HALT = _(
     "Na een melding gaat de leerplichtambtenaar in gesprek. Volgens Halt kan de leerplichtambtenaar een leerplichtige "

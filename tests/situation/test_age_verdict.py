@@ -110,7 +110,10 @@ def test_a_day_off_before_a_holiday_without_a_job_reason_is_said_to_be_impossibl
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("nl", "Bij ons in groep 1 zit een jongen die op 12 januari 5 jaar is geworden. Sinds wanneer is hij leerplichtig?"),
+        (
+            "nl",
+            "In groep 1 zit een jongen die op 12 januari 5 jaar is geworden. Sinds wanneer is hij leerplichtig?",
+        ),
         ("nl", "Ze werd op 12 januari vijf; geldt de leerplicht al?"),
         ("en", "A boy in our reception class turned 5 on 12 January. Since when is he leerplichtig?"),
         ("pl", "Syn skończył 5 lat 12 stycznia. Od kiedy podlega obowiązkowi szkolnemu?"),

@@ -237,10 +237,16 @@ def test_whether_lateness_counts_is_answered_for_whoever_asks_not_as_the_school_
 @pytest.mark.parametrize(
     ("text", "start", "adult"),
     [
-        ("Wat gebeurt er als ik zonder diploma stop met school?", "Onder de 18 mag u zonder startkwalificatie",
-         "Vanaf 18 hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u"),
-        ("Wat gebeurt er als mijn dochter zonder diploma van school gaat?", "Onder de 18 mag uw kind",
-         "Vanaf 18 hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt"),
+        (
+            "Wat gebeurt er als ik zonder diploma stop met school?",
+            "Onder de 18 mag u zonder startkwalificatie",
+            "Vanaf 18 hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u",
+        ),
+        (
+            "Wat gebeurt er als mijn dochter zonder diploma van school gaat?",
+            "Onder de 18 mag uw kind",
+            "Vanaf 18 hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt",
+        ),
     ],
 )
 def test_stopping_without_an_age_gets_both_branches_under_and_from_18(text: str, start: str, adult: str) -> None:

@@ -24,7 +24,9 @@ def test_frequent_sick_reports_get_the_conversation_and_the_jeugdarts_first() ->
 
 
 def test_a_pupil_away_for_weeks_is_not_deregistered_and_the_school_keeps_reporting() -> None:
-    text = "Een leerling van ons is al weken weg en de ouders nemen niet op. Mogen we hem uitschrijven of blijven melden?"
+    text = (
+        "Een leerling van ons is al weken weg en de ouders nemen niet op. Mogen we hem uitschrijven of blijven melden?"
+    )
     bubble = first_bubble(reply("in_uitschrijving", text))
     assert bubble.startswith("Nee. U mag een leerplichtige leerling alleen uitschrijven")
     assert "meldt u het verzuim bij DUO" in bubble and "'Langdurig relatief verzuim (LRV)'" in bubble
@@ -93,6 +95,8 @@ def test_what_came_to_light_at_an_enrolment_is_asked_by_the_school(language: str
 
 
 def test_a_toddler_in_a_groep_named_without_my_is_the_schools_pupil() -> None:
-    found = reply("leerplicht_leeftijd", "Een kleuter uit groep 2 werd op 3 oktober 5. Sinds wanneer is hij leerplichtig?")
+    found = reply(
+        "leerplicht_leeftijd", "Een kleuter uit groep 2 werd op 3 oktober 5. Sinds wanneer is hij leerplichtig?"
+    )
     assert found.facts.role == "school"
     assert first_bubble(found).startswith("Dit kind is leerplichtig van 2 november 2026")
