@@ -44,8 +44,10 @@ async def generate(request: Request, token: str = Query(default="")) -> JSONResp
 def _for_school_staff(name: str, tracker: dict[str, Any], rendered: dict[str, Any]) -> dict[str, Any]:
     """`rendered`, or the school staff's own verdict when the message it answers is written by school staff and the
     response has one (`assistant.situation.audience.school_response`), with its sources."""
-    latest = tracker.get("latest_message") if isinstance(tracker.get("latest_message"), dict) else {}
-    text = latest.get("text") if isinstance(latest.get("text"), str) else ""
+    message = tracker.get("latest_message")
+    latest: dict[str, Any] = message if isinstance(message, dict) else {}
+    said = latest.get("text")
+    text = said if isinstance(said, str) else ""
     language = language_of_message(latest)
     reply = school_response(name, text, language, today())
     if reply is None:
