@@ -140,3 +140,32 @@ def test_an_untranslated_response_is_dutch_with_a_notice_in_the_users_language()
     tracker = _call("utter_fill", "tr", slots={"topic": "ziekte"})["tracker"]
     text = render_response("utter_fill", tracker, responses=RESPONSES)["text"]
     assert text == f"{translate(UNTRANSLATED_NOTICE, 'tr')}\n\nDag {{name}}, uw onderwerp is ziekte."
+
+
+def _safety_call(text: str, language: str | None = None) -> dict[str, Any]:
+    call = _call("utter_safety_signal", language)
+    call["tracker"]["latest_message"]["text"] = text
+    call["tracker"]["latest_message"]["intent"] = {"name": "safety_signal"}
+    return call
+
+
+def test_a_safety_signal_from_school_staff_gets_the_schools_steps_with_sources(client: TestClient) -> None:
+    text = "Onze leerling vertelde de mentor dat zijn vader hem slaat. Wat moeten wij als school doen?"
+    body = client.post(f"/nlg?token={GATEWAY_TOKEN}", json=_safety_call(text)).json()
+    assert body["text"].startswith("Is de leerling in direct gevaar? Bel 112.")
+    assert "meldcode" in body["text"] and "Veilig Thuis: 0800-2000" in body["text"]
+    assert "Wat u vertelt, vind ik ernstig" not in body["text"]
+    assert any(
+        "Veilig Thuis" in citation["ref"] or "huiselijk geweld" in citation["ref"]
+        for citation in body["custom"]["citations"]
+    )
+    english = client.post(
+        f"/nlg?token={GATEWAY_TOKEN}",
+        json=_safety_call("A pupil of ours says she is beaten at home. What must we do?", "en"),
+    ).json()
+    assert "112" in english["text"] and "Wat u vertelt" not in english["text"] and "ik" not in english["text"].split()
+
+
+def test_a_safety_signal_from_anyone_else_keeps_the_domain_response(client: TestClient) -> None:
+    body = client.post(f"/nlg?token={GATEWAY_TOKEN}", json=_safety_call("Mijn buurjongen wordt thuis geslagen.")).json()
+    assert body["text"].startswith("Wat u vertelt, vind ik ernstig.")

@@ -64,6 +64,7 @@ _LIST_KEYS = (
     "kwalificatie_exempt",
     "year_skipped",
     "long_term",
+    "frequent",
     "timing",
     "kin_mine",
     "kin_child",
@@ -85,6 +86,7 @@ _MAP_KEYS = (
     "kin",
     "kin_degree",
     "points",
+    "turns_on",
 )
 _KNOWN_KEYS = {*_LIST_KEYS, *_MAP_KEYS, "single", "numbers"}
 

@@ -4,7 +4,8 @@ pass the ranking and the text.
 
 - **Agreement** (the classifier was unsure, `nlu_fallback`): the classifier's best topic guess is among the
   retrieval's AGREEMENT_DEPTH best topics, or the retrieval's best topic among the classifier's AGREEMENT_DEPTH best
-  guesses, or (looser) among the first LOOSE_DEPTH topics of its ranking with at least LOOSE_MIN_CONFIDENCE: a
+  guesses, or (looser) among the first LOOSE_DEPTH topics of its ranking with at least LOOSE_MIN_CONFIDENCE (and
+  those tied with the last of them, `loose_guesses`), also when no guess holds a quarter of the confidence: a
   question in words of its own still gets the topic both signals point at, instead of a menu.
 - **A clear guess**: when neither agrees nor settles it, a classifier guess that stands well clear of every other intent
   (at least CLEAR_GUESS_CONFIDENCE and CLEAR_GUESS_MARGIN times the next intent), with no retrieval hit for another
@@ -44,6 +45,9 @@ MIN_GUESS_SHARE = 0.25
 MIN_GUESS_CONFIDENCE = 0.005
 AGREEMENT_DEPTH = 2
 LOOSE_DEPTH = 3
+# A topic the classifier ranks just after the LOOSE_DEPTH-th with (nearly) the same confidence, at least TIED_SHARE of
+# it, is tied with it: the classifier does not tell 0.13 from 0.127 ("ziek gemeld" among four topics of 0.13-0.16).
+TIED_SHARE = 0.95
 LOOSE_MIN_CONFIDENCE = 0.05
 # A clear guess of an unsure classifier (module docstring): what it must reach on its own and against the next intent.
 CLEAR_GUESS_CONFIDENCE = 0.3
@@ -94,13 +98,13 @@ def agreed_topic(
     kb = kb or get_knowledge_base()
     guesses = classifier_guesses(ranking)
     hits = [topic for topic, _score in search(text, k=AGREEMENT_DEPTH, kb=kb, language=language)]
-    if not guesses or not hits:
+    if not hits:
         return None
-    if guesses[0] in [topic.id for topic in hits]:
+    if guesses and guesses[0] in [topic.id for topic in hits]:
         return kb.topic(guesses[0])
     if hits[0].id in guesses[:AGREEMENT_DEPTH]:
         return hits[0]
-    return hits[0] if hits[0].id in ranked_topics(ranking, LOOSE_MIN_CONFIDENCE)[:LOOSE_DEPTH] else None
+    return hits[0] if hits[0].id in loose_guesses(ranking) else None
 
 
 def clear_guess(
@@ -138,6 +142,19 @@ def clear_guess(
     if hits and hits[0][0].id != topic_id:
         return None
     return kb.topic(topic_id)
+
+
+def loose_guesses(ranking: Ranking) -> list[str]:
+    """The first LOOSE_DEPTH topics of the ranking with at least LOOSE_MIN_CONFIDENCE, and those right after them tied
+    with the last (at least TIED_SHARE of its confidence)."""
+    ranked = _topic_confidences(ranking)
+    topics = [topic_id for topic_id, confidence in ranked.items() if confidence >= LOOSE_MIN_CONFIDENCE]
+    kept = topics[:LOOSE_DEPTH]
+    for topic_id in topics[LOOSE_DEPTH:]:
+        if not kept or ranked[topic_id] < TIED_SHARE * ranked[kept[-1]]:
+            break
+        kept.append(topic_id)
+    return kept
 
 
 def ranked_topics(ranking: Ranking, min_confidence: float) -> list[str]:

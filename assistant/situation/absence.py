@@ -25,6 +25,7 @@ from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.melding.texts import EIGHTEEN_PLUS_BASIS
 from assistant.rules.verlof import get_rules
+from assistant.situation.anxiety import anxious
 from assistant.situation.facts import Facts, plausibility
 from assistant.situation.leave_period import law_day, leave_period, municipality_of
 from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
@@ -106,6 +107,7 @@ SCHORSING_OBJECTION = _("Bent u het er niet mee eens? Kijk in de schoolgids hoe 
 
 _DEFAULT_KIND = {"ziekte": "ziekte", "schorsing": "schorsing", "luxe_verzuim": "luxe_vermoeden"}
 _SCHOOL_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
+ANXIETY_TOPICS = ("thuiszitters", "ziekte", "meldplicht_verzuim")  # where a pupil staying away out of fear is asked
 # topics whose text for school staff answers a school's question that says nothing more than the topic (luxe verzuim
 # is reported, also a suspicion, and what leerplicht does; what the school can do about illness)
 SCHOOL_TEXT_TOPICS = ("luxe_verzuim", "ziekte")
@@ -166,6 +168,8 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         point = schorsing_point(facts, on, role)  # a bezwaar or a verwijdering: that point first
         if point is not None:
             return point
+    if facts.school_case == "angst" and topic in ANXIETY_TOPICS:
+        return anxious(topic, facts, on, role)  # help first, then what the absence is
     if topic in ("thuiszitters", "in_uitschrijving") and role != "school":
         return None  # the topic's own text answers a parent
     point = reporting_point(topic, facts, on, role)  # a new melding, mbo students, the DUO category, lateness

@@ -11,9 +11,11 @@ Pure: the role comes from the facts (`assistant.situation.role`), the audiences 
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from assistant.situation.facts import Facts
-from assistant.situation.verdict import Choice, Reply, role_choice
+from assistant.situation.reading import read_facts
+from assistant.situation.verdict import Choice, Reply, role_choice, situational_reply
 
 # the role whose own text a topic may have (`Topic.audiences`); the other roles read the general text
 AUDIENCE_OF_ROLE = {"school": "school", "young": "young"}
@@ -44,3 +46,22 @@ def audience_turn(
     if reply is not None:
         return audience, reply.choices
     return audience, () if brief else audience_choices(topic, facts, audiences)
+
+
+# Rasa responses (`domain/*.yml`) written for a private person whose topic has a verdict for school staff: a school
+# that reports a sign of violence at home gets its own steps (the colleague for pupil care and the school's meldcode,
+# then Veilig Thuis), not the text for a worried parent or neighbour.
+RESPONSE_TOPICS = {"utter_safety_signal": "veiligheid"}
+
+
+def school_response(response: str, text: str, language: str, on: date) -> Reply | None:
+    """The school staff's verdict that replaces the Rasa response `response` when `text` (the message it answers)
+    is written by school staff; None for anyone else or any other response."""
+    topic = RESPONSE_TOPICS.get(response)
+    if topic is None or not text:
+        return None
+    facts = read_facts(text, language, today=on)
+    if facts.role != "school":
+        return None
+    reply = situational_reply(topic, facts, on, may_ask=False)
+    return reply if reply is not None and not reply.is_question else None

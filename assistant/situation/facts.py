@@ -122,6 +122,7 @@ class Facts:
     absence_kind: str | None = None  # assistant.melding_facts KINDS
     school_case: str | None = None  # what a school asks about a pupil: psychisch, thuiszitter, vertrokken, wanneer
     long_term: bool | None = None  # the absence (or illness) is long-term ("langdurig", "chronisch")
+    frequent: bool | None = None  # the absence (or illness) keeps recurring ("vaak ziek", "bijna elke week")
     # the one point of the topic the question asks (`assistant.situation.points`): again, category, scope, consequence
     point: str | None = None
     weeks_absent: float | None = None
@@ -216,6 +217,7 @@ class Facts:
             "kwalificatie_exempt": bool,
             "year_skipped": bool,
             "long_term": bool,
+            "frequent": bool,
             "contact": bool,
         }
         values: dict[str, Any] = {}

@@ -94,37 +94,45 @@ STOP_ANYWAY_UNDER_OWN = {
         "(artikel 22 en 26)."
     ),
 }
-# the age not said: the rule under 18, and the young person's own proces-verbaal from 12
+# the age not said: the rule under 18, the young person's own proces-verbaal from 12, and from 18 the Doorstroompunt
 STOP_ANY_AGE_LEAD = {
     "parent": _(
-        "Zonder startkwalificatie mag uw kind niet stoppen voordat het {kw} is: tot het einde van het schooljaar "
-        "waarin het {end} wordt, is het leerplichtig, daarna kwalificatieplichtig (artikel 3 en 4a Leerplichtwet)."
+        "Onder de {kw} mag uw kind zonder startkwalificatie niet stoppen: het is leer- of kwalificatieplichtig "
+        "(artikel 3 en 4a Leerplichtwet)."
     ),
     "young": _(
-        "Zonder startkwalificatie mag u niet stoppen voordat u {kw} bent: tot het einde van het schooljaar waarin u "
-        "{end} wordt, bent u leerplichtig, daarna kwalificatieplichtig (artikel 3 en 4a Leerplichtwet)."
+        "Onder de {kw} mag u zonder startkwalificatie niet stoppen: u bent leerplichtig of kwalificatieplichtig "
+        "(artikel 3 en 4a Leerplichtwet)."
     ),
     "school": _(
-        "Zonder startkwalificatie mag een jongere niet stoppen voordat hij of zij {kw} is: tot het einde van het "
-        "schooljaar waarin hij of zij {end} wordt, geldt de leerplicht, daarna de kwalificatieplicht (artikel 3 en 4a "
-        "Leerplichtwet)."
+        "Onder de {kw} mag een jongere zonder startkwalificatie niet stoppen: de leerplicht of kwalificatieplicht "
+        "geldt (artikel 3 en 4a Leerplichtwet)."
     ),
 }
 STOP_ANY_AGE = {
     "parent": _(
-        "Stopt uw kind toch, dan meldt de school het verzuim (artikel 21a Leerplichtwet) en gaat de "
-        "leerplichtambtenaar met uw kind en met u praten. Helpt dat niet, dan kan die proces-verbaal opmaken tegen u, "
-        "en vanaf {own} jaar ook tegen uw kind zelf (artikel 22 en 26)."
+        "Stopt het toch, dan meldt de school dat en praat de leerplichtambtenaar met u; die kan proces-verbaal "
+        "opmaken tegen u, vanaf {own} jaar ook tegen uw kind (artikel 21a, 22 en 26)."
     ),
     "young": _(
-        "Stopt u toch, dan meldt de school uw verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar met "
-        "u praten. Weigert u terug te gaan, dan kan die proces-verbaal opmaken, vanaf {own} jaar ook tegen uzelf "
-        "(artikel 22 en 26)."
+        "Stopt u toch, dan meldt de school dat en praat de leerplichtambtenaar met u; vanaf {own} jaar kan die ook "
+        "tegen uzelf proces-verbaal opmaken (artikel 21a, 22 en 26)."
     ),
     "school": _(
-        "Stopt de jongere toch, dan meldt u het verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar "
-        "met de jongere en de ouders praten. Helpt dat niet, dan kan die proces-verbaal opmaken, vanaf {own} jaar ook "
-        "tegen de jongere zelf (artikel 22 en 26)."
+        "Stopt de jongere toch, dan meldt u het verzuim; de leerplichtambtenaar kan proces-verbaal opmaken, vanaf "
+        "{own} jaar ook tegen de jongere (artikel 21a, 22 en 26)."
+    ),
+}
+STOP_ANY_AGE_ADULT = {
+    "parent": _(
+        "Vanaf {kw} hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt dan verder met opleiding of werk."
+    ),
+    "young": _(
+        "Vanaf {kw} hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u dan verder met opleiding "
+        "of werk."
+    ),
+    "school": _(
+        "Vanaf {kw} geldt geen plicht meer; het Doorstroompunt (voorheen RMC) helpt dan verder met opleiding of werk."
     ),
 }
 WORK_NO = _("Nee, niet zomaar.")
@@ -206,11 +214,29 @@ def leaving(
 
 def stop_at_any_age(topic: str, facts: Facts, role: str, law: LegalParameters, values: dict[str, int]) -> Reply | None:
     """What happens when one stops anyway, asked without an age ("wat gebeurt er als ik stop?"): the rule under 18
-    and what follows, instead of asking the age first; None when the question is not what happens."""
+    and what follows, and from 18 the Doorstroompunt, instead of asking the age first; None when the question is not
+    what happens."""
     if facts.point != "consequence" or topic not in (LEAVING_TOPIC, PLAN_TOPIC) or facts.startkwalificatie:
         return None
-    lines = (Message(STOP_ANY_AGE_LEAD[role], values), Message(STOP_ANY_AGE[role], values))
-    citations = statute_first(["lpw:3", "lpw:4a", "lpw:21a", "lpw:22", "lpw:26", "lpw:2", "lpw:4b"])
+    lines = (
+        Message(STOP_ANY_AGE_LEAD[role], values),
+        Message(STOP_ANY_AGE[role], values),
+        Message(STOP_ANY_AGE_ADULT[role], values),  # the age was not said: the branch from 18 too
+    )
+    citations = statute_first(
+        [
+            "lpw:3",
+            "lpw:4a",
+            "lpw:21a",
+            "lpw:22",
+            "lpw:26",
+            "lpw:2",
+            "lpw:4b",
+            "web:9.2.1",
+            "src:hengelo-voortijdig-schoolverlaten",
+            "src:enschede-voortijdig-schoolverlaten",
+        ]
+    )
     return Reply(topic=topic, lines=lines, citations=citations, facts=facts, law_date=law.on)
 
 

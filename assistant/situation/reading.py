@@ -88,7 +88,9 @@ def _numbers(reading: Reading, toks: list[Token]) -> None:
         if number is not None:
             value, end, language = number
             for ahead in (end, end + 1):
-                if ahead < len(toks) and words.number_at(toks, ahead) is None:
+                if ahead < len(toks) and words.number_at(toks, ahead) is not None:
+                    break  # "een half jaar": the unit is the next number's
+                if ahead < len(toks):
                     unit = words.unit_at(toks, ahead, language or None)
                     if unit is not None and len(toks[ahead].text) == 1 and not toks[index].is_digits:
                         unit = None  # "u" is an hour only after digits ("16u"); "kunt u een" is no hour
@@ -207,22 +209,24 @@ def _dutch_facts(reading: Reading, without: tuple[str, ...] = ()) -> None:
 
 
 # what each case word of `absence_cases` says: (the case a school asks about, the melding kind of absence)
-_ABSENCE_CASES: dict[str, tuple[str | None, str]] = {
+_ABSENCE_CASES: dict[str, tuple[str | None, str | None]] = {
     "psychisch": ("psychisch", "ziekte"),
     "ziekte": (None, "ziekte"),
     "thuiszitter": ("thuiszitter", "ongeoorloofd"),
+    "angst": ("angst", None),  # fear: illness (reported) or not, the answer says both
     "vertrokken": ("vertrokken", "ongeoorloofd"),
     "schorsing": (None, "schorsing"),
     "luxe_vermoeden": (None, "luxe_vermoeden"),
     "ongeoorloofd": (None, "ongeoorloofd"),
     "te_laat": (None, "te_laat"),
 }
-_CASE_ORDER = ("vertrokken", "thuiszitter", "psychisch")  # the most specific case wins
+_CASE_ORDER = ("vertrokken", "thuiszitter", "angst", "psychisch")  # the most specific case wins
 
 
 def _absence_case(reading: Reading, toks: list[Token]) -> None:
     """The kind of absence a school asks about, in any language ("psychische klachten", "left without
-    deregistering", "чекає на місце"), whether it is long-term, and whether the question is when to report."""
+    deregistering", "чекає на місце"), whether it is long-term or keeps recurring, and whether the question is when
+    to report."""
     words = reading.words
     found = [phrase.value for phrase, *_rest in words.find("absence_cases", toks)]
     cases = {_ABSENCE_CASES[value][0] for value in found} - {None}
@@ -233,10 +237,13 @@ def _absence_case(reading: Reading, toks: list[Token]) -> None:
     kinds = [_ABSENCE_CASES[value][1] for value in found]
     if "school_case" in reading.values:
         kinds.insert(0, _ABSENCE_CASES[reading.values["school_case"]][1])
+    kinds = [kind for kind in kinds if kind is not None]
     if kinds:
         reading.set("absence_kind", kinds[0])
     if any(True for _ in words.find("long_term", toks)):
         reading.set("long_term", True)
+    if any(True for _ in words.find("frequent", toks)):
+        reading.set("frequent", True)
     if "school_case" not in reading.values and any(True for _ in words.find("timing", toks)):
         reading.set("school_case", "wanneer")
 

@@ -81,9 +81,14 @@ def read_dates(reading: Reading) -> str:
     long_ago = reading.today - relativedelta(years=2)
     said = says_birth and found[0][1]
     births = [found[0][0]] if said else [day for day, _year in found if day <= long_ago]
-    turning = _turns(tokens(fold("".join(blanked))), words) if found[0][1] else None
+    blanked_toks = tokens(fold("".join(blanked)))
+    dated = _turns_on(blanked_toks, words)
+    turning = dated[0] if dated else _turns(blanked_toks, words) if found[0][1] else None
     if turning is not None and not said:
-        births = [found[0][0] - relativedelta(years=turning)]  # "wordt op 2 september 2015 vijf jaar"
+        birthday = found[0][0]
+        if dated is not None and not found[0][1]:  # "is op 12 januari 5 geworden": the birthday last passed
+            birthday = _placed(birthday, reading.today, past=dated[1])
+        births = [birthday - relativedelta(years=turning)]  # "wordt op 2 september 2015 vijf jaar"
         found = found[1:]
         reading.turns = True
     if births:
@@ -118,6 +123,24 @@ def _turns(toks: list[Token], words: Words) -> int | None:
         if number is not None and number.is_integer() and 0 < number <= 30:
             return int(number)
     return None
+
+
+def _turns_on(toks: list[Token], words: Words) -> tuple[int, bool] | None:
+    """(N, whether it is past) of "wordt op <date> N", "is op <date> N geworden": the date stood right before the age
+    reached then, so it is the birthday even without a year."""
+    for phrase, _start, _end, number in words.find("turns_on", toks):
+        if number is not None and number.is_integer() and 0 < number <= 30:
+            return int(number), phrase.value == "past"
+    return None
+
+
+def _placed(day: date, today: date, *, past: bool) -> date:
+    """A birthday typed without a year: the last one up to today when the age was reached (past), else the next."""
+    while past and day > today:
+        day -= relativedelta(years=1)
+    while not past and day < today:
+        day += relativedelta(years=1)
+    return day
 
 
 def precedes(toks: list[Token], index: int, words: Words, name: str) -> bool:

@@ -49,6 +49,10 @@ SICK_DOUBT = _(
     "Twijfelt u of het verzuim geoorloofd is? Meld het dan als '{category}'. De leerplichtambtenaar kijkt dan mee, zo "
     "nodig met de jeugdarts van de GGD."
 )
+SICK_FREQUENT = _(
+    "Wordt een leerling vaak ziek gemeld? Praat met de leerling en de ouders en vraag de jeugdarts van de GGD mee te "
+    "denken."
+)
 SICK_EXEMPTION = _(
     "Kan de leerling door lichamelijke of psychische klachten langere tijd helemaal niet naar school? Bespreek dan "
     "met de leerplichtambtenaar of een vrijstelling mogelijk is (artikel 5 onder a Leerplichtwet)."
@@ -69,6 +73,15 @@ THUIS_TABLE = _(
     "Volgens het jaarverslag van Hengelo en Borne is er in Twente de Thuiszitterstafel. Professionals zoals Jeugd "
     "en Gezin en de schoolarts geven daar samen advies; daarna neemt een van hen de regie. Dit is een regionale "
     "afspraak."
+)
+TABLE_LEAD = _(
+    "Aan de Thuiszitterstafel in Twente zitten professionals uit verschillende vakgebieden, zoals Jeugd en Gezin en de "
+    "schoolarts. Samen geven zij advies; daarna neemt een van hen de regie (regionale afspraak, volgens het "
+    "jaarverslag leerplicht van Hengelo en Borne)."
+)
+TABLE_HOW = _(
+    "Hoe u een leerling inbrengt, staat niet in mijn bronnen: vraag het de leerplichtambtenaar of uw "
+    "samenwerkingsverband passend onderwijs."
 )
 LEFT_LEAD = _(
     "Nee. U mag een leerplichtige leerling alleen uitschrijven als hij op een andere school staat ingeschreven of "
@@ -164,12 +177,16 @@ def _sickness(topic: str, facts: Facts, on: date) -> Reply | None:
     explanation = decision.messages(EXPLANATION)
     if facts.school_case == "psychisch" and explanation and explanation[0].template == melding_texts.SICK_ALLOWED:
         explanation = [Message(PSYCHISCH_LEAD), *explanation[1:]]
-    lines = list(explanation)
+    # sick reports that keep coming: what the school can do first (talk, the jeugdarts), then how to register them
+    lines = [Message(SICK_FREQUENT), *explanation] if facts.frequent else list(explanation)
+    regional: list[Message] = []
     if decision.category == "geen" and not facts.suspected:
-        lines.append(Message(SICK_REGIONAL, {"municipalities": list(agreement.applies_to), "category": overig}))
+        regional.append(Message(SICK_REGIONAL, {"municipalities": list(agreement.applies_to), "category": overig}))
     if decision.category == "geen" and not facts.suspected:
+        lines += [] if facts.frequent else regional
         lines.append(Message(SICK_DOUBT, {"category": overig}))
     details = [
+        *(regional if facts.frequent else []),
         *decision.texts.checklist,
         *(note for note in decision.messages(NOTE) if note.template != melding_texts.NOTE_LONG_TERM_SICKNESS),
         Message(SICK_EXEMPTION),
@@ -192,6 +209,12 @@ def _thuiszitter(topic: str, facts: Facts, on: date) -> Reply | None:
     values, citations = scenarios
     lines = [Message(THUIS_LEAD)]
     details: list[Message] = []
+    table = get_regions().agreement(THUISZITTERSTAFEL)
+    if facts.asks_about == THUISZITTERSTAFEL:  # who sits at it: that first, the reporting behind "Meer uitleg"
+        lines = [Message(TABLE_LEAD), Message(TABLE_HOW)]
+        details = [Message(THUIS_LEAD), Message(REPORT_BOTH, values), Message(THUIS_OFFICER)]
+        citations = [*table.citations, "lpw:11", "lpw:21a", "lpw:10", *citations, "src:duo-verzuim"]
+        return _reply(topic, facts, on, lines, citations, details=tuple(details), handoff=True)
     weeks = facts.weeks_absent if facts.weeks_absent is not None else facts.weeks
     decision = _decide(facts, on, kind="ongeoorloofd") if facts.hours is not None or weeks is not None else None
     if decision is not None and decision.texts.duo_category is not None and decision.obligation == "verplicht":
@@ -201,7 +224,6 @@ def _thuiszitter(topic: str, facts: Facts, on: date) -> Reply | None:
     else:
         lines.append(Message(REPORT_BOTH, values))
     lines.append(Message(THUIS_OFFICER))
-    table = get_regions().agreement(THUISZITTERSTAFEL)
     details.append(Message(THUIS_TABLE))
     citations = ["lpw:11", "lpw:21a", "lpw:10", *citations, *table.citations, "src:duo-verzuim"]
     return _reply(topic, facts, on, lines, citations, details=tuple(details), handoff=True)
@@ -258,8 +280,9 @@ def registration(topic: str, facts: Facts, on: date) -> Reply | None:
     except LawNotKnown:
         return None
     case = facts.school_case
-    if case == "vertrokken":
-        return _left(topic, facts, on)
+    away = bool(facts.long_term) or facts.weeks_absent is not None or facts.months is not None
+    if case == "vertrokken" or (case is None and away and "uitschrijven" in facts.concerns):
+        return _left(topic, facts, on)  # long away, "mogen we hem uitschrijven?": the same answer
     if case == "thuiszitter":
         return _thuiszitter(topic, facts, on)
     if case == "psychisch" or facts.absence_kind == "ziekte":

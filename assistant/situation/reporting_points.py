@@ -11,7 +11,9 @@ and on lateness, where the general melding verdict would answer the rule instead
 - lateness (a school, below the 16 hours): the law sets no limit for lateness, but the missed lesson time counts
   toward the 16 hours (art. 21a); where the regional agreement asks for it, frequent lateness is reported as 'overig
   verzuim' (Hengelo and Borne, their jaarverslag); talk with the pupil and the parents first (a melding states what
-  the school did, Besluit register onderwijsdeelnemers art. 14 onder g).
+  the school did, Besluit register onderwijsdeelnemers art. 14 onder g). Asked without a role, or by a young person
+  ("telt te laat komen als verzuim?"): yes, the missed lesson time is verzuim and counts toward the 16 hours; Halt
+  after a melding, as guidance (`src:halt`).
 
 A school's 16-hour verdict whose question gave the hours but no period says the 4 lesweken as a condition, not as a
 fact of the case (`without_assumed_period`).
@@ -22,6 +24,7 @@ from `assistant.situation.absence`. Pure.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from assistant.i18n import Message, _
@@ -30,7 +33,7 @@ from assistant.knowledge.regions import get_regions
 from assistant.rules.melding import MeldingDecision
 from assistant.rules.melding import texts as melding_texts
 from assistant.situation.facts import Facts
-from assistant.situation.verdict import Reply, statute_first
+from assistant.situation.verdict import Reply, role_choice, statute_first
 
 OVERIG_AGREEMENT = "overig-verzuim-melden"
 REPORTING_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
@@ -92,6 +95,20 @@ LATE_ELSEWHERE = _(
     "U kunt het wel melden als '{category}'. Vraag de leerplichtambtenaar van uw gemeente of daar afspraken over zijn."
 )
 LATE_TALK = _("Bespreek het eerst met de leerling en de ouders.")
+LATE_COUNTS = _(
+    "Ja. Wie te laat komt, mist lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee voor "
+    "de {limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school het verzuim moet melden bij DUO (artikel "
+    "21a Leerplichtwet). Vaak te laat komen mag de school ook eerder melden."
+)
+LATE_COUNTS_YOUNG = _(
+    "Ja. Kom je te laat, dan mis je lestijd zonder geldige reden, en dat telt als verzuim. De gemiste tijd telt mee "
+    "voor de {limit} uur in {weeks:words} opeenvolgende lesweken waarbij de school je verzuim moet melden bij DUO "
+    "(artikel 21a Leerplichtwet). Kom je vaak te laat, dan mag de school het ook eerder melden."
+)
+LATE_HALT = _(
+    "Na een melding gaat de leerplichtambtenaar in gesprek. Volgens Halt kan de leerplichtambtenaar een leerplichtige "
+    "jongere bij schoolverzuim ook naar Halt verwijzen."
+)
 LATE_ACTION = _(
     "In een melding geeft u ook door wat de school al heeft gedaan (Besluit register onderwijsdeelnemers, artikel 14)."
 )
@@ -137,7 +154,10 @@ def reporting_point(topic: str, facts: Facts, on: date, role: str) -> Reply | No
         return _again(topic, facts, law, role)
     if facts.point == "scope" and facts.school_type == "mbo" and facts.age is None:
         return _scope_mbo(topic, facts, law)
-    if facts.absence_kind == "te_laat" and facts.hours is None and role == "school" and topic == "meldplicht_verzuim":
+    late = facts.absence_kind == "te_laat" and facts.hours is None and topic == "meldplicht_verzuim"
+    if late and facts.role in (None, "young") and facts.late_count is None:
+        return _late_counts(topic, facts, law)  # "telt te laat komen als verzuim?": what it is, for whoever asks
+    if late and role == "school":
         return _lateness(topic, facts, law)
     return None
 
@@ -215,6 +235,14 @@ def _lateness(topic: str, facts: Facts, law: LegalParameters) -> Reply:
     details = (Message(LATE_ACTION), Message(melding_texts.NOTE_LATE_THRESHOLD))
     citations = ["lpw:21a", "brod:14", "src:duo-verzuim", *overig.citations]
     return _reply(topic, facts, law, lines, citations, details=details)
+
+
+def _late_counts(topic: str, facts: Facts, law: LegalParameters) -> Reply:
+    young = facts.role == "young"
+    lines = [Message(LATE_COUNTS_YOUNG if young else LATE_COUNTS, _values(law))]
+    citations = ["lpw:21a", "src:duo-verzuim", "src:halt"]
+    choices = () if young else role_choice(topic, facts)  # the school's own answer: how to report lateness
+    return replace(_reply(topic, facts, law, lines, citations, details=(Message(LATE_HALT),)), choices=choices)
 
 
 def category_line(facts: Facts, decision: MeldingDecision) -> list[Message]:

@@ -150,6 +150,25 @@ def test_the_retrieval_s_topic_as_the_third_guess_counts_but_not_as_the_fourth()
     assert events == []
 
 
+def test_a_fourth_guess_tied_with_the_third_counts_also_when_no_guess_stands_out():
+    # the classifier spreads its confidence over four topics it cannot tell apart; the retrieval's topic is one of them
+    ranking = [("ask_schorsing", 0.17), ("ask_bezwaar", 0.14), ("ask_vrijstelling_5", 0.135), ("ask_ziekte", 0.13)]
+    messages, events = run(
+        tracker_for(
+            "Onze leerling wordt door de ouders steeds maandag en vrijdag ziek gemeld, wat doen wij daarmee?", ranking
+        )
+    )
+    assert SlotSet("topic", "ziekte") in events
+    assert messages[0]["custom"]["topic"] == "ziekte"
+    ranking = [("ask_thuiszitters", 0.3), ("ask_ziekte", 0.26), ("ask_bezwaar", 0.08), ("ask_absoluut_verzuim", 0.078)]
+    _messages, events = run(
+        tracker_for(
+            "We ontdekten dat een jongen van 9 een jaar lang op geen enkele school stond. Wat gebeurt er nu?", ranking
+        )
+    )
+    assert SlotSet("topic", "absoluut_verzuim") in events
+
+
 def test_agreement_in_another_language_answers_in_that_language():
     messages, events = run(
         tracker_for(

@@ -105,3 +105,29 @@ def test_a_day_off_before_a_holiday_without_a_job_reason_is_said_to_be_impossibl
     assert "verklaring van de werkgever" not in bubble
     job = first_bubble(reply("verlof_vakantie", "Mijn man werkt in de horeca, mogen wij in juni een week weg?"))
     assert "Zo niet" not in job and "verklaring van de werkgever" in job
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "nl",
+            "In groep 1 zit een jongen die op 12 januari 5 jaar is geworden. Sinds wanneer is hij leerplichtig?",
+        ),
+        ("nl", "Ze werd op 12 januari vijf; geldt de leerplicht al?"),
+        ("en", "A boy in our reception class turned 5 on 12 January. Since when is he leerplichtig?"),
+        ("pl", "Syn skończył 5 lat 12 stycznia. Od kiedy podlega obowiązkowi szkolnemu?"),
+    ],
+)
+def test_a_fifth_birthday_on_a_day_without_a_year_is_the_last_one_passed(language: str, text: str) -> None:
+    found = read_facts(text, language, today=TODAY)
+    assert (found.birth_date, found.start, found.age) == (date(2021, 1, 12), None, None)
+    bubble = first_bubble(reply("leerplicht_leeftijd", text, language))
+    assert "leerplichtig van 2 februari 2026" in bubble  # the first school day of the month after (artikel 3)
+
+
+def test_a_fifth_birthday_to_come_on_a_day_without_a_year_is_the_next_one() -> None:
+    bubble = first_bubble(reply("leerplicht_leeftijd", "Onze dochter wordt op 3 maart 5. Wanneer moet ze naar school?"))
+    assert bubble.startswith("Uw kind is leerplichtig van 1 april 2027")
+    # an age beside a leave date is no birthday
+    assert read_facts("Mijn zoon wordt 5, mogen we op 3 maart weg?", "nl", today=TODAY).birth_date is None

@@ -213,3 +213,45 @@ def test_leerplicht_applies_to_every_child_whoever_the_parents_are(language: str
 def test_a_general_question_on_leerplicht_has_no_verdict() -> None:
     facts = read_facts("Wat houdt leerplicht in?", "nl", today=TODAY)
     assert situational_reply("leerplicht_uitleg", facts, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start"),
+    [
+        ("nl", "Geldt te laat komen eigenlijk ook als verzuim?", "Ja. Wie te laat komt, mist lestijd"),
+        ("nl", "Als ik te laat kom op school, is dat dan verzuim?", "Ja. Kom je te laat, dan mis je lestijd"),
+        ("en", "I'm often late for class. Is that counted as absence?", "Ja. Kom je te laat, dan mis je lestijd"),
+    ],
+)
+def test_whether_lateness_counts_is_answered_for_whoever_asks_not_as_the_school_s_duty(
+    language: str, text: str, start: str
+) -> None:
+    found = reply("meldplicht_verzuim", text, language)
+    bubble = first_bubble(found)
+    assert bubble.startswith(start), bubble
+    assert "telt mee voor de 16 uur in vier opeenvolgende lesweken" in bubble and "(artikel 21a" in bubble
+    assert "Wettelijk hoeft u" not in bubble and len(bubble) <= MAX_FIRST_BUBBLE
+    assert "src:halt" in found.citations
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "adult"),
+    [
+        (
+            "Wat gebeurt er als ik zonder diploma stop met school?",
+            "Onder de 18 mag u zonder startkwalificatie",
+            "Vanaf 18 hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u",
+        ),
+        (
+            "Wat gebeurt er als mijn dochter zonder diploma van school gaat?",
+            "Onder de 18 mag uw kind",
+            "Vanaf 18 hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt",
+        ),
+    ],
+)
+def test_stopping_without_an_age_gets_both_branches_under_and_from_18(text: str, start: str, adult: str) -> None:
+    found = reply("voortijdig_schoolverlaten", text)
+    bubble = first_bubble(found)
+    assert bubble.startswith(start) and adult in bubble and "(artikel 21a, 22 en 26)" in bubble
+    assert not found.is_question and len(bubble) <= MAX_FIRST_BUBBLE, bubble
+    assert {"lpw:3", "lpw:4a", "lpw:22", "web:9.2.1"} <= set(found.citations)
