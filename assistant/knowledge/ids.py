@@ -52,8 +52,9 @@ GEBEURTENISSEN: tuple[str, ...] = (
 
 # The subjects a question can ask about that a topic answers with a variant of its own, besides the events: a variant
 # keyed by one of these ids is the topic's answer when the question asks about it ("Mag ik mijn kind thuisonderwijs
-# geven?"). The question's subject is read with its other facts (`asks_about`, assistant/locale/situation.yml).
-ASKED_SUBJECTS: tuple[str, ...] = ("thuisonderwijs", "online_school", "taal", "wachttijd")
+# geven?"). The question's subject is read with its other facts (`asks_about`, assistant/locale/situation.yml). A long
+# trip comes first: "een wereldreis en zelf lesgeven" asks whether the trip may be made, not about home education.
+ASKED_SUBJECTS: tuple[str, ...] = ("reis", "thuisonderwijs", "online_school", "taal", "wachttijd")
 
 INTENT_PREFIX = "ask_"
 
