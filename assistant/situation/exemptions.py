@@ -40,17 +40,13 @@ FIVE_A_PARENT = _(
     "meereist (artikel 5a Leerplichtwet, artikel 1 Besluit vrijstelling leerplicht trekkende bevolking). Buiten die "
     "maanden, of als u niet rondtrekt, moet uw kind op een school staan ingeschreven."
 )
-FIVE_A_RULE = _(
-    "U bent alleen vrijgesteld van de inschrijvingsplicht zolang u een trekkend bestaan leidt zoals een algemene "
-    "maatregel van bestuur dat omschrijft, en uw kind meereist (artikel 5a Leerplichtwet)."
-)
-FIVE_A_AMVB = _(
-    "Volgens die maatregel gaat het om kermisexploitanten en circusmedewerkers, van maart tot en met oktober. De "
-    "vrijstelling geldt niet als er binnen 5 kilometer van uw standplaats een rijdende school is die uw kind kan "
-    "bezoeken. Vraag de leerplichtambtenaar of uw gezin eronder valt."
+FIVE_A_WHO = _(
+    "De vrijstelling geldt alleen van maart tot en met oktober, voor kermisexploitanten en circusmedewerkers die dan "
+    "rondtrekken met hun kind (artikel 5a Leerplichtwet, artikel 1 Besluit vrijstelling leerplicht trekkende "
+    "bevolking). Daarbuiten moet uw kind op een school staan ingeschreven."
 )
 FIVE_A_SCHOOL_NEAR = _(
-    "Is er binnen 5 kilometer van uw standplaats een rijdende school voor uw kind, dan geldt de vrijstelling niet "
+    "Is er binnen {km} kilometer van uw standplaats een rijdende school voor uw kind, dan geldt de vrijstelling niet "
     "(artikel 2 van dat besluit)."
 )
 FIVE_A_ASK = _("Vraag de leerplichtambtenaar of uw gezin eronder valt.")
@@ -101,13 +97,15 @@ def travelling(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | Non
     if facts.role == "school" or ("uitschrijven" in asked and facts.role != "young"):
         lines = (Message(FIVE_A_SCHOOL), *woonwagen, Message(FIVE_A_SCHOOL_DOUBT))
         return Reply(topic, lines, statute_first(["lpw:10", "lpw:5a"]), facts=facts, topic_text=False, handoff=True)
-    if woonwagen:
-        lines = (*woonwagen, Message(FIVE_A_RULE), Message(FIVE_A_AMVB))
-    elif "inschrijving" in asked:
-        lines = (Message(FIVE_A_PARENT), Message(FIVE_A_SCHOOL_NEAR))
-    else:
+    if not woonwagen and "inschrijving" not in asked:
         return None
-    details = (*(() if woonwagen else (Message(FIVE_A_ASK),)), Message(FIVE_A_DEREGISTER))
+    try:
+        law = params(on)
+    except LawNotKnown:
+        return None
+    near = Message(FIVE_A_SCHOOL_NEAR, {"km": law.leerplicht.trekkend_rijdende_school_km.value})
+    lines = (*woonwagen, Message(FIVE_A_WHO)) if woonwagen else (Message(FIVE_A_PARENT), near)
+    details = (*((near,) if woonwagen else ()), Message(FIVE_A_ASK), Message(FIVE_A_DEREGISTER))
     citations = statute_first(["lpw:5a", "bvltb:1", "bvltb:2", "lpw:2", "lpw:10"])
     return Reply(topic, lines, citations, details=details, facts=facts)
 
