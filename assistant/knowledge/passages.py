@@ -214,9 +214,10 @@ def answering_passage(
     kb: KnowledgeBase | None = None,
     language: str = SOURCE_LANGUAGE,
     answered: str | None = None,
+    audience: str | None = None,
 ) -> str | None:
     """The best of `answering_passages`, or None."""
-    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered)
+    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered, audience=audience)
     return found[0] if found else None
 
 
