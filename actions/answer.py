@@ -261,7 +261,7 @@ def answer_topic(
     citation_ids: list[str] = []
     if reply is None:
         first, more = answer.short, answer.more
-        passage = None if brief or variant or audience else point_asked(question, topic.id, language, kb=kb)
+        passage = None if brief or variant else point_asked(question, topic.id, language, kb=kb, audience=audience)
         if passage:
             first = f"{first}\n\n{passage}"
     elif reply.asks == "correction":

@@ -53,8 +53,9 @@ GEBEURTENISSEN: tuple[str, ...] = (
 # The subjects a question can ask about that a topic answers with a variant of its own, besides the events: a variant
 # keyed by one of these ids is the topic's answer when the question asks about it ("Mag ik mijn kind thuisonderwijs
 # geven?"). The question's subject is read with its other facts (`asks_about`, assistant/locale/situation.yml); a
-# subject may also lead a verdict ("wie zitten aan de thuiszitterstafel?": `assistant.situation.registration`).
-ASKED_SUBJECTS: tuple[str, ...] = ("thuisonderwijs", "online_school", "taal", "wachttijd", "thuiszitterstafel")
+# subject may also lead a verdict ("wie zitten aan de thuiszitterstafel?": `assistant.situation.registration`). A long
+# trip comes first: "een wereldreis en zelf lesgeven" asks whether the trip may be made, not about home education.
+ASKED_SUBJECTS: tuple[str, ...] = ("reis", "thuisonderwijs", "online_school", "taal", "wachttijd", "thuiszitterstafel")
 
 INTENT_PREFIX = "ask_"
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Basis = Literal["law", "guidance", "regional"]
-Audience = Literal["school", "young"]  # who a topic may have an own text for besides the general one (parents)
+Audience = Literal["school", "young"]  # who may have an own text besides the general one (parents): staff, pupils
 
 
 class _Strict(BaseModel):

@@ -36,6 +36,7 @@ Unit = Literal[
     "times",
     "eur",
     "months",
+    "kilometres",
 ]
 V = TypeVar("V", int, float, bool)
 
@@ -119,6 +120,7 @@ class LeerplichtParams(_Frozen):
     vrijstelling_notice_months: Param[int]
     vrijstelling_statement_max_age_months: Param[int]
     hechtenis_max_months: Param[int]
+    trekkend_rijdende_school_km: Param[int]
 
 
 class MeldingParams(_Frozen):

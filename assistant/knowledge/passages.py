@@ -7,7 +7,9 @@ it: every step and detail of every topic is a document of a BM25 index per langu
 other languages: character n-grams of the reviewed translation, `ngram_text`), so a word is worth more the fewer
 passages use it. Only the question's words that the short answer does not use count (what the short answer says, it
 has answered), and a passage is chosen only when it matches those clearly (about PASSAGE_MIN_MATCH words that occur in
-one passage only): otherwise the short answer is the answer to the question.
+one passage only): otherwise the short answer is the answer to the question. An asker with a text of their own
+(`audience`, school staff: `Topic.audiences`) is answered from that text: the index of an audience holds its texts
+where a topic has them, the general ones elsewhere.
 
 A question often asks for one kind of point ("Hoe lang van tevoren …?" a deadline, "Krijg ik een boete?" a
 consequence, "Hoe hoog is de boete?" an amount, "Wat gebeurt er nadat …?" or "We hebben een pv gekregen, wat nu?"
@@ -37,6 +39,7 @@ from assistant.i18n.phrases import asked_points
 from assistant.knowledge.dutch_text import terms
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
+from assistant.knowledge.models import Topic
 from assistant.knowledge.ngram_text import grams
 from assistant.knowledge.placeholders import render as render_numbers
 from assistant.knowledge.retrieval import LuceneBM25
@@ -118,16 +121,12 @@ class PassageIndex:
     bm25: LuceneBM25
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> PassageIndex:
+    def build(cls, kb: KnowledgeBase, language: str = SOURCE_LANGUAGE, audience: str | None = None) -> PassageIndex:
         passages = [
-            Passage(
-                topic.id,
-                text,
-                short=index == 0,
-                kinds=passage_kinds(text, step=0 < index <= len(topic.answer.steps)),
-            )
+            Passage(topic.id, text, short=index == 0, kinds=passage_kinds(text, step=0 < index <= steps))
             for topic in kb.topics
-            for index, text in enumerate([topic.answer.short, *topic.answer.steps, *topic.answer.details])
+            for steps, texts in (_texts(topic, audience),)
+            for index, text in enumerate(texts)
             if text
         ]
         documents = [tuple(_tokens(_shown(passage.text, language), language)) or ("<empty>",) for passage in passages]
@@ -188,9 +187,17 @@ class PassageIndex:
         return None
 
 
+def _texts(topic: Topic, audience: str | None) -> tuple[int, list[str]]:
+    """The number of steps and the texts (short, steps, details) of `topic` that the asker of `audience` reads."""
+    own = topic.audience_text(audience)
+    if own is not None:
+        return len(own.steps), [own.short, *own.steps, *own.details]
+    return len(topic.answer.steps), [topic.answer.short or "", *topic.answer.steps, *topic.answer.details]
+
+
 @lru_cache(maxsize=16)
-def passage_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE) -> PassageIndex:
-    return PassageIndex.build(kb, language)
+def passage_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE, audience: str | None = None) -> PassageIndex:
+    return PassageIndex.build(kb, language, audience)
 
 
 def answering_passages(
@@ -200,10 +207,12 @@ def answering_passages(
     kb: KnowledgeBase | None = None,
     language: str = SOURCE_LANGUAGE,
     answered: str | None = None,
+    audience: str | None = None,
 ) -> tuple[str, ...]:
     """The Dutch texts of the steps or details of `topic_id` that answer the points `question` asks (see the module
-    docstring); none when the topic's short answer (or the verdict `answered`, in Dutch) is the answer."""
-    index = passage_index(kb or get_knowledge_base(), normalise_language(language))
+    docstring); none when the topic's short answer (or the verdict `answered`, in Dutch) is the answer. `audience`:
+    the asker's own text of the topic (school staff), where the topic has one."""
+    index = passage_index(kb or get_knowledge_base(), normalise_language(language), audience)
     return index.best(question, topic_id, answered=answered)
 
 
@@ -214,9 +223,10 @@ def answering_passage(
     kb: KnowledgeBase | None = None,
     language: str = SOURCE_LANGUAGE,
     answered: str | None = None,
+    audience: str | None = None,
 ) -> str | None:
     """The best of `answering_passages`, or None."""
-    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered)
+    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered, audience=audience)
     return found[0] if found else None
 
 
@@ -227,11 +237,12 @@ def point_asked(
     *,
     kb: KnowledgeBase | None = None,
     answered: str | None = None,
+    audience: str | None = None,
 ) -> str | None:
     """`answering_passages` as the user reads them (one paragraph each): translated, legal numbers as they hold
     today. None for a button payload ("/ask_…") or when the short answer (the verdict `answered`) is the answer."""
     if not question or question.startswith("/"):
         return None
-    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered)
+    found = answering_passages(question, topic_id, kb=kb, language=language, answered=answered, audience=audience)
     shown = [_shown(passage, normalise_language(language)) for passage in found]
     return "\n\n".join(shown) if shown else None

@@ -1,9 +1,9 @@
 """Whose text of a topic the asker gets: a topic's answer is written for parents, and some topics also have a text for
-school staff or for young people (`audiences: {school: …, young: …}` in `knowledge/topics/<id>.yml`). School staff
-(`Facts.role == "school"`) and young people asking for themselves (`"young"`) get their text wherever the topic's text
-is given: as the answer when no verdict takes the turn, behind "Meer uitleg" after a verdict. A parent, an asker
-whose role has no text in the topic, and an asker who did not say who they are get the general text; for the last, a
-topic with a school text offers the button "Ik vraag dit als school", whose answer is the school text.
+school staff or for the young person themselves (`audiences: {school: …, young: …}` in `knowledge/topics/<id>.yml`).
+School staff (`Facts.role == "school"`) and young people (`"young"`, addressed as "je") get their text wherever the
+topic's text is given: as the answer when no verdict takes the turn, behind "Meer uitleg" after a verdict. A parent,
+and anyone whose role has no text of its own in the topic, get the general text; an asker who did not say who they
+are also gets, in a topic with a school text, the button "Ik vraag dit als school", whose answer is the school text.
 
 Pure: the role comes from the facts (`assistant.situation.role`), the audiences from the topic.
 """

@@ -136,7 +136,8 @@ class Facts:
     municipality: str | None = None
     contact: bool | None = None  # the question asks how to reach someone (leerplicht, the Doorstroompunt)
     # the subject the question asks about, which a topic may answer with a variant of its own (knowledge ids
-    # ASKED_SUBJECTS): thuisonderwijs, online_school (lessons of a school abroad), taal (no Dutch yet), wachttijd
+    # ASKED_SUBJECTS): reis (a long trip), thuisonderwijs, online_school (lessons of a school abroad), taal (no Dutch
+    # yet), wachttijd
     asks_about: str | None = None
     # what the question asks about where one topic answers several points (situation.yml `concerns`: "pesten",
     # "thuishouden", "bezwaar", "uitschrijven" ...), for the verdict that picks its text by it

@@ -310,13 +310,16 @@ def test_a_travelling_family_is_told_not_while_travelling_and_enrolled_otherwise
         "vrijstelling_5a",
     )
     text = message["text"]
-    assert text.startswith("Niet zolang u een trekkend bestaan leidt zoals een algemene maatregel van bestuur")
-    assert "(artikel 5a Leerplichtwet)" in text
-    assert "Trekt u niet rond, dan moet uw kind op een school staan ingeschreven." in text
-    assert "leeftijd van het kind en de bereikbaarheid van een passende school" in text
-    for unsupported in ("maart", "5 km", "rijdende school"):  # the decree's content is not in the sources
-        assert unsupported not in text
-    assert refs(message)[0] == "Leerplichtwet 1969, artikel 5a"
+    # the season of the Besluit vrijstelling leerplicht trekkende bevolking (art. 1) and its rijdende school (art. 2)
+    assert text.startswith("Niet van maart tot en met oktober, als u dan als kermisexploitant of circusmedewerker")
+    assert "(artikel 5a Leerplichtwet, artikel 1 Besluit vrijstelling leerplicht trekkende bevolking)" in text
+    assert "Buiten die maanden, of als u niet rondtrekt, moet uw kind op een school staan ingeschreven." in text
+    assert "binnen 5 kilometer van uw standplaats een rijdende school" in text
+    assert refs(message)[:3] == [
+        "Leerplichtwet 1969, artikel 5a",
+        "Besluit vrijstelling leerplicht trekkende bevolking, artikel 1",
+        "Besluit vrijstelling leerplicht trekkende bevolking, artikel 2",
+    ]
     assert len(text) <= 470
 
 
@@ -327,8 +330,8 @@ def test_a_travelling_family_in_english() -> None:
         "vrijstelling_5a",
         "en",
     )["text"]
-    assert text.startswith("Not as long as you lead a travelling life (trekkend bestaan)")
-    assert "When you are not travelling, your child must be enrolled at a school." in text
+    assert text.startswith("Not from March to October, if you then travel around as a fairground operator")
+    assert "Outside those months, or if you do not travel around, your child must be enrolled at a school." in text
 
 
 @pytest.mark.parametrize(

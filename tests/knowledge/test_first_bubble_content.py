@@ -49,6 +49,9 @@ def test_moving_abroad_depends_on_reporting_the_departure(kb: KnowledgeBase) -> 
     short = _short(kb, "verhuizen_buitenland")
     assert "Meldt u uw vertrek bij de gemeente" in short and "(artikel 16 en 19)" in short
     assert "blijft het leerplichtig" in short and "(artikel 5 onder c, 6 en 9)" in short and "(artikel 22)" in short
+    # what to arrange with the school is the first step: a question how to arrange it gets it in the first bubble
+    first_step = kb.topic("verhuizen_buitenland").answer.steps[0]
+    assert first_step.index("laatste schooldag") < first_step.index("(artikel 10)") < first_step.index("luxe verzuim")
     _backed(kb, "verhuizen_buitenland", ("vertrek", "basisregistratie personen"), {"lpw:16", "lpw:19"})
     _backed(kb, "verhuizen_buitenland", ("buitenland op een school", "vóór 1 juli"), {"lpw:5", "lpw:6", "lpw:9"})
 

@@ -190,3 +190,12 @@ def test_the_new_kinds_are_read_from_the_dutch_passage() -> None:
     assert passage_kinds("Bel de gemeente Hengelo op 14 074.") == {"contact"}
     assert passage_kinds("In Enschede neemt het Doorstroompunt zelf contact op met jongeren.") == frozenset()
     assert passage_kinds("Leerplicht maakt afspraken, zodat verzuim vroeg in beeld is.") == {"reason"}
+
+
+def test_an_audience_is_answered_from_its_own_text() -> None:
+    """School staff read the school text of a topic, so the passage that answers them comes from it."""
+    kb = get_knowledge_base()
+    question = "Een leerling gaat na de zomer naar een andere school; welke uitschrijfdatum vullen wij in?"
+    found = answering_passage(question, "in_uitschrijving", audience="school")
+    assert found in kb.topic("in_uitschrijving").audiences["school"].steps and "31 juli" in found
+    assert answering_passage(question, "in_uitschrijving") != found  # the parents' text has no such step

@@ -52,8 +52,9 @@ def test_every_subject_a_topic_answers_is_a_known_subject() -> None:
     kb = load_knowledge(strict=False)
     assert set(kb.topic("vrijstelling_5").variants) == {"thuisonderwijs"}
     assert set(kb.topic("nieuwkomers").variants) == set(NEWCOMER_SUBJECTS)
+    assert set(kb.topic("verhuizen_buitenland").variants) == {"reis"}
     # the Thuiszitterstafel has no variant: it leads the school's verdict on a thuiszitter (`registration`)
-    assert set(NEWCOMER_SUBJECTS) | {"thuisonderwijs", "thuiszitterstafel"} == set(ASKED_SUBJECTS)
+    assert set(NEWCOMER_SUBJECTS) | {"thuisonderwijs", "reis", "thuiszitterstafel"} == set(ASKED_SUBJECTS)
 
 
 def test_a_newcomer_asking_a_subject_of_the_topic_gets_its_variant_not_the_age_verdict() -> None:
