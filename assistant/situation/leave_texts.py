@@ -125,6 +125,7 @@ REASON_BUTTONS = (
     ("overig", _("Iets anders")),
 )
 NON_REASON_NO = _("Nee. {reason}")
+NON_REASON_DIRECTOR = _("Over verlof beslist de directeur van de school (artikel 14 Leerplichtwet).")
 LEAVE_GROUNDS = _(
     "Vrij van school kan alleen voor een plicht uit geloof of levensovertuiging (artikel 13), als het beroep van "
     "een ouder een vakantie in alle schoolvakanties onmogelijk maakt (artikel 13a), of bij een gewichtige "
@@ -144,6 +145,16 @@ WITHIN_ABROAD_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn v
 FALSE_SICK = _(
     "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim (luxe verzuim). Alleen echte ziekte "
     "is een geldige reden om thuis te blijven (artikel 2 en artikel 11 Leerplichtwet)."
+)
+# what happens after a false sick report ("krijg ik een boete?"): no "Nee" before it
+FALSE_SICK_DONE = _(
+    "Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim: luxe verzuim (artikel 2 en 11 "
+    "Leerplichtwet)."
+)
+FALSE_SICK_NEXT = _(
+    "De school meldt een vermoeden daarvan. De leerplichtambtenaar hoort u en kan proces-verbaal opmaken; de "
+    "officier van justitie beslist over de straf (artikel 22 en 26 Leerplichtwet). Vertel in dat gesprek eerlijk uw "
+    "kant van het verhaal."
 )
 FALSE_SICK_ENFORCEMENT = _(
     "Vermoedt de school luxe verzuim, dan meldt zij dat. De leerplichtambtenaar onderzoekt het en kan proces-verbaal "
