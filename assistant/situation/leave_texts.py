@@ -73,7 +73,9 @@ EVENT_IS_ARTICLE_14 = _(
     "(artikel 14 Leerplichtwet)."
 )
 
-GEWICHTIG_DIRECTOR = _("Voor {label} kan de directeur verlof geven (artikel 14 Leerplichtwet).")
+GEWICHTIG_DIRECTOR = _(
+    "Voor {label} kan de directeur verlof geven; vraag het zo mogelijk vooraf aan (artikel 14 Leerplichtwet)."
+)
 GEWICHTIG_OFFICER = _(
     "Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
     "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
