@@ -76,6 +76,7 @@ from assistant.situation.leave_texts import (
     VAKANTIE_FIRST_WEEKS_NOTE,
     VAKANTIE_FITS,
     VAKANTIE_JOB,
+    VAKANTIE_JOB_ONE_HOLIDAY,
     VAKANTIE_JOB_ONLY,
     VAKANTIE_MAX,
     VAKANTIE_ONCE,
@@ -141,6 +142,11 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         elif not school:
             lines.append(Message(NO_JOB_LUXE))  # no job named: the days fit, but without that job it cannot be
     elif facts.reason == "werk":
+        if facts.holiday is not None and facts.relation is None and not school:
+            # the job keeps the family from one holiday named ("mijn werkgever geeft geen vrij in de
+            # voorjaarsvakantie"): the test is every holiday of the school year; the rest behind "Meer uitleg"
+            more = [Message(VAKANTIE_JOB_ONLY, values), Message(TODO_VAKANTIE)]
+            return _reply(topic, facts, [Message(VAKANTIE_JOB_ONE_HOLIDAY)], citations, law, more)
         lines = [Message(VAKANTIE_JOB_ONLY, values)]
     elif school and facts.month is None:
         return _reply(topic, facts, [Message(VAKANTIE_SCHOOL_RULE, values), Message(SCHOOL_LUXE)], citations, law)

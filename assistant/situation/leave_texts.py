@@ -30,6 +30,11 @@ VAKANTIE_JOB_ONLY = _(
     "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
     "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet)."
 )
+VAKANTIE_JOB_ONE_HOLIDAY = _(
+    "Vakantieverlof kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle schoolvakanties van "
+    "het schooljaar onmogelijk maakt (artikel 13a Leerplichtwet). Kunt u in één schoolvakantie niet weg, maar in een "
+    "andere wel, dan is dat niet genoeg; waar u heen wilt, maakt daarbij niet uit."
+)
 VAKANTIE_ONCE = _(
     "Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
     "het dit schooljaar al gegeven, dan kan de directeur het niet opnieuw geven."
