@@ -355,8 +355,8 @@ def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
     ):
         return vakantie("verlof_vakantie", facts, on, may_ask)
     entry = get_rules().non_reasons.get(facts.reason or "") if facts.reason in NON_REASONS else None
-    if entry is None:
-        return None
+    if entry is None or facts.point == "consequence":
+        return None  # "wat gebeurt er als …?": the topic's text on what follows answers it
     calendar = get_calendar()
     period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
     try:

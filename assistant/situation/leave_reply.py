@@ -19,6 +19,7 @@ from assistant.situation.leave_texts import (
     FALSE_SICK_NEXT,
     FALSE_SICK_TODO,
     LEAVE_GROUNDS,
+    NO_JOB_LUXE,
     NON_REASON_DIRECTOR,
     NON_REASON_NO,
     VAKANTIE_ONLY_JOB_REASON,
@@ -58,8 +59,8 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     topic = entry.get("topic", "verlof_vakantie")
     lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
     details: list[Message] = []
-    if topic == "verlof_vakantie":
-        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
+    if topic == "verlof_vakantie":  # the one ground there is, and what going anyway is
+        lines += [Message(VAKANTIE_ONLY_JOB_REASON), Message(NO_JOB_LUXE)]
         statute = ["lpw:13a", "lpw:11"]
     else:  # who decides; the grounds there are behind "Meer uitleg" (the first bubble stays short)
         lines.append(Message(NON_REASON_DIRECTOR))

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from assistant.i18n.situation_words import Token, Words
-from assistant.rules.verlof import get_rules
 from assistant.situation.facts import EVENT_CATEGORIES
 from assistant.situation.vocabulary import event_index
 from assistant.verlof_requests.reasons import NON_REASONS, event_in, first_reason, reasons_said
@@ -47,11 +46,6 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
         event = said
     if event is None and "overig" in events:
         event = "overig"
-    if "werk" in found and (event is None or event == "overig"):
-        # a parent's job beside a holiday's reason that does not count ("mijn werkgever geeft alleen in februari vrij
-        # ... voor wintersport"): the job is the one legal test (art. 13a), whatever the trip is for
-        non_reasons = get_rules().non_reasons
-        found -= {reason for reason in found if reason in non_reasons and non_reasons[reason].get("topic") is None}
     reason = first_reason(event, found)
     if reason is not None:
         reading.set("reason", reason)
