@@ -51,6 +51,7 @@ from assistant.situation.leave_texts import (
     DEPENDS_ON_GUIDANCE,
     EVENT_IS_ARTICLE_14,
     GEWICHTIG_DIRECTOR,
+    GEWICHTIG_DIRECTOR_ASK,
     GEWICHTIG_NO_REASON,
     GEWICHTIG_OFFICER,
     GEWICHTIG_OTHER,
@@ -287,7 +288,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         else [Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})]
     )
     director = (
-        [Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])})]
+        [Message(GEWICHTIG_DIRECTOR if school else GEWICHTIG_DIRECTOR_ASK, {"label": Message(event["label"])})]
         if event is not None and not from_vakantie and not family.says_who_decides
         else []
     )

@@ -78,9 +78,8 @@ EVENT_IS_ARTICLE_14 = _(
     "(artikel 14 Leerplichtwet)."
 )
 
-GEWICHTIG_DIRECTOR = _(
-    "Voor {label} kan de directeur verlof geven; vraag het zo mogelijk vooraf aan (artikel 14 Leerplichtwet)."
-)
+GEWICHTIG_DIRECTOR = _("Voor {label} kan de directeur verlof geven (artikel 14 Leerplichtwet).")
+GEWICHTIG_DIRECTOR_ASK = _("Voor {label} vraagt u vooraf verlof aan de directeur (artikel 14).")
 GEWICHTIG_OFFICER = _(
     "Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
     "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
