@@ -248,7 +248,9 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             return _school_gewichtig(topic, facts, on)
         if reason == "overig":  # an event that is not known to count: the rule, without a number for it
             return _reply(topic, facts, [Message(GEWICHTIG_OTHER)], ["lpw:14", "lpw:11"], params(on))
-        return None  # the event's variant of the topic text answers it
+        if event is None or not event.get("guidance") or facts.role == "school":
+            return None  # the event's variant of the topic text answers it
+        # an event with a guideline: ask the director in advance, and the guideline; the variant behind "Meer uitleg"
     calendar = get_calendar()
     municipality = municipality_of(facts)
     period = leave_period(facts, on, calendar.region_of(municipality), calendar)

@@ -159,8 +159,8 @@ def test_a_typed_answer_continues_the_question_wherever_the_classifier_puts_it(i
     asked = {"topic": "verlof_gewichtige_omstandigheden", "facts": {"days": 2.0}, "asks": "reason"}
     message, _events = run(action, tracker(intent, "voor de begrafenis van opa", previous=asked))
     assert message["text"].startswith(
-        "Vanaf uw kind geteld is een opa familie in de 2e graad. Voor een overlijden in de familie kan de directeur "
-        "verlof geven"
+        "Vanaf uw kind geteld is een opa familie in de 2e graad. Voor een overlijden in de familie vraagt u vooraf "
+        "verlof aan de directeur"
     )
     assert "asks" not in message["custom"]["situation"]
     assert message["custom"]["situation"]["facts"] == {"days": 2.0, "reason": "overlijden", "kin": "bare:opa"}
