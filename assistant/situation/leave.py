@@ -248,9 +248,10 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             return _school_gewichtig(topic, facts, on)
         if reason == "overig":  # an event that is not known to count: the rule, without a number for it
             return _reply(topic, facts, [Message(GEWICHTIG_OTHER)], ["lpw:14", "lpw:11"], params(on))
-        if event is None or not event.get("guidance") or facts.role == "school":
+        if event is None or not event.get("guidance") or facts.role == "school" or facts.abroad or facts.kin is None:
             return None  # the event's variant of the topic text answers it
-        # an event with a guideline: ask the director in advance, and the guideline; the variant behind "Meer uitleg"
+        # a relative's event with a guideline ("mijn schoonouders zijn 50 jaar getrouwd"): ask the director in
+        # advance, and the guideline; the event's text behind "Meer uitleg"
     calendar = get_calendar()
     municipality = municipality_of(facts)
     period = leave_period(facts, on, calendar.region_of(municipality), calendar)
