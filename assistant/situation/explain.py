@@ -19,9 +19,9 @@ EVERYONE = _(
     "Leerplichtwet)."
 )
 SAME_LEAVE = _(
-    "Vrij van school krijgt ieder kind alleen om een reden uit de wet; op vakantie buiten de schoolvakanties alleen met "
-    "verlof van de directeur, als het beroep van een ouder dat nodig maakt (artikel 11 en 13a). Zonder verlof meldt de "
-    "school het en kan proces-verbaal volgen (artikel 22)."
+    "Vrij van school krijgt ieder kind alleen om een reden uit de wet; op vakantie buiten de schoolvakanties alleen "
+    "met verlof van de directeur, als het beroep van een ouder dat nodig maakt (artikel 11 en 13a). Zonder verlof "
+    "meldt de school het en kan proces-verbaal volgen (artikel 22)."
 )
 
 

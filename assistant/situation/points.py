@@ -20,7 +20,7 @@ from assistant.i18n import SOURCE_LANGUAGE
 from assistant.i18n.phrases import asked_points
 from assistant.i18n.situation_words import Token, Words
 
-POINTS = ("again", "category", "consequence", "scope")  # the first one asked wins
+POINTS = ("again", "category", "consequence", "scope", "check")  # the first one asked wins
 
 
 def read_point(words: Words, toks: list[Token], text: str, language: str) -> str | None:
