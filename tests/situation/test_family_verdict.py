@@ -257,7 +257,7 @@ def test_the_degree_is_said_in_every_language(language: str) -> None:
     found = verdict(LEAVE, text, language, events=("huwelijk",))
     assert found.facts.kin == "mine:broer"
     bubble = checked(found, language)
-    assert degree in bubble and "5" in bubble and "artikel 14 Leerplichtwet" in bubble
+    assert degree in bubble and "5" in bubble and "artikel 14" in bubble
     assert "graad" not in bubble  # no Dutch left in the sentence about the degree
     assert Localiser(language).complete
 
