@@ -17,17 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.calendar import get_calendar
 from assistant.i18n import Message, _
 from assistant.knowledge.law_date import LAW_ON
 from assistant.knowledge.parameters import LawNotKnown, params
 from assistant.melding_facts import build_facts
 from assistant.rules.melding import EXPLANATION, NOTE, MeldingDecision, evaluate_melding
 from assistant.rules.melding.texts import EIGHTEEN_PLUS_BASIS
-from assistant.rules.verlof import get_rules
 from assistant.situation.anxiety import anxious
 from assistant.situation.facts import Facts, plausibility
-from assistant.situation.leave_period import law_day, leave_period, municipality_of
 from assistant.situation.registration import PARENT_TEXT_TOPICS, registration
 from assistant.situation.reporting_points import category_line, reporting_point, without_assumed_period
 from assistant.situation.verdict import ROLE_PARENT_BUTTON, Choice, Reply, statute_first, verdict_for
@@ -89,10 +86,6 @@ YOUNG_SICK = _(
 )
 ASSUMED_AGE = _("Ik ben uitgegaan van een leerling van leerplichtige leeftijd; de leeftijd stond niet in uw vraag.")
 ASSUMED_KIND = _("Ik ben uitgegaan van verzuim zonder geldige reden.")
-LUXE_PARENT = _(
-    "Gaat uw kind toch zonder verlof, dan is dat luxe verzuim. De school meldt dat via DUO, en de "
-    "leerplichtambtenaar kan proces-verbaal opmaken (artikel 22 Leerplichtwet)."
-)
 SCHORSING = _(
     "Een schorsing duurt ten hoogste {max} dagen (Wet voortgezet onderwijs 2020, artikel 8.14). Duurt zij "
     "langer dan {days} dag, dan meldt het schoolbestuur haar schriftelijk aan de Inspectie van het "
@@ -179,6 +172,10 @@ def absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         found = registration(topic, facts, on)
         if found is not None:
             return found
+    if role == "school" and topic == "luxe_verzuim" and facts.point == "consequence":
+        from assistant.situation.luxe import risk
+
+        return risk(facts, on)  # what a parent risks, told to the school; its text behind "Meer uitleg"
     if role == "school" and topic in SCHOOL_TEXT_TOPICS and not _states_absence(topic, facts, on):
         return None  # the topic's text for school staff answers it (`assistant.situation.audience`)
     reply = _melding(topic, facts, on, may_ask, role)
@@ -204,7 +201,9 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
     if topic == "schorsing" and role != "school":
         return _schorsing(topic, facts, on)
     if topic == "luxe_verzuim" and role != "school":
-        return _luxe_parent(facts, on, may_ask)
+        from assistant.situation.luxe import luxe_parent
+
+        return luxe_parent(facts, on, may_ask)
     if topic == "ziekte" and role != "school":
         return None
     kind = facts.absence_kind or _DEFAULT_KIND.get(topic)
@@ -345,34 +344,6 @@ def _parent_lines(decision: MeldingDecision, kind: str, on: date, role: str = "p
     if kind in ("ongeoorloofd", "te_laat"):
         return [Message(PARENT_NONE), Message(PARENT_BELOW, sixteen)]
     return [Message(PARENT_NONE)]
-
-
-def _luxe_parent(facts: Facts, on: date, may_ask: bool) -> Reply | None:
-    """A parent asking about leaving without leave: a job and a length make it a question about vakantieverlof
-    (art. 13a); a reason that does not count ("goedkopere tickets") gets that, and what follows without leave."""
-    from assistant.situation.leave import vakantie
-    from assistant.situation.leave_texts import NON_REASON_NO, VAKANTIE_ONLY_JOB_REASON
-    from assistant.verlof_requests.reasons import NON_REASONS
-
-    if facts.reason == "werk" and (
-        facts.duration_days is not None or facts.start is not None or facts.holiday is not None
-    ):
-        return vakantie("verlof_vakantie", facts, on, may_ask)
-    entry = get_rules().non_reasons.get(facts.reason or "") if facts.reason in NON_REASONS else None
-    if entry is None:
-        return None
-    calendar = get_calendar()
-    period = leave_period(facts, on, calendar.region_of(municipality_of(facts)), calendar)
-    try:
-        law = params(law_day(facts, period, on))  # the law of the days the child would be away
-    except LawNotKnown:
-        return None
-    # a holiday reason that does not count: the one reason there is (a parent's job, art. 13a), then what follows
-    holiday = entry.get("topic", "verlof_vakantie") == "verlof_vakantie"
-    only_job = (Message(VAKANTIE_ONLY_JOB_REASON),) if holiday else ()
-    lines = (Message(NON_REASON_NO, {"reason": Message(entry["text"])}), *only_job, Message(LUXE_PARENT))
-    citations = statute_first(["lpw:22", "lpw:13a", *entry["citations"], "src:duo-verzuim"])
-    return Reply(topic="luxe_verzuim", lines=lines, citations=citations, facts=facts, law_date=law.on, refuses=True)
 
 
 def _schorsing(topic: str, facts: Facts, on: date) -> Reply | None:

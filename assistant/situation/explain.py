@@ -1,7 +1,8 @@
 """The verdict on whom leerplicht applies to (`leerplicht_uitleg`, asked as "geldt leerplicht ook voor kinderen van
 bekende of rijke ouders?", "is iedereen leerplichtig?": `Facts.point` "scope"): every child living or staying in the
-Netherlands, whoever the parents are (Leerplichtwet art. 2, 16 lid 3); the only way out is an exemption on a ground
-the law names (art. 5, 5a, 15). Other questions of the topic are answered by its own text. Pure.
+Netherlands, whoever the parents are (Leerplichtwet art. 2, 16 lid 3); and time off school, a holiday in school time
+too, goes by the same rules for every child (art. 11, 13a), with the same report and proces-verbaal without leave
+(art. 22). Other questions of the topic are answered by its own text. Pure.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from assistant.situation.facts import Facts
 from assistant.situation.verdict import Reply, statute_first, verdict_for
 
 EVERYONE = _(
-    "De leerplicht geldt voor ieder kind dat in Nederland woont of verblijft, wie de ouders ook zijn. De wet maakt "
-    "geen uitzondering voor bijvoorbeeld bekende of rijke ouders (artikel 2 en 16 Leerplichtwet)."
+    "De leerplicht geldt voor ieder kind dat in Nederland woont of verblijft, wie de ouders ook zijn (artikel 2 en 16 "
+    "Leerplichtwet)."
 )
-ONLY_EXEMPTION = _(
-    "Niet naar school gaan kan alleen met een vrijstelling om een reden die de wet noemt (artikel 5, 5a en 15); wie "
-    "de ouders zijn, telt daarbij niet."
+SAME_LEAVE = _(
+    "Vrij van school krijgt ieder kind alleen om een reden uit de wet; op vakantie buiten de schoolvakanties alleen "
+    "met verlof van de directeur, als het beroep van een ouder dat nodig maakt (artikel 11 en 13a). Zonder verlof "
+    "meldt de school het en kan proces-verbaal volgen (artikel 22)."
 )
 
 
@@ -33,8 +35,8 @@ def explain(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         return None
     return Reply(
         topic=topic,
-        lines=(Message(EVERYONE), Message(ONLY_EXEMPTION)),
-        citations=statute_first(["lpw:2", "lpw:16", "lpw:5", "lpw:5a", "lpw:15"]),
+        lines=(Message(EVERYONE), Message(SAME_LEAVE)),
+        citations=statute_first(["lpw:2", "lpw:16", "lpw:11", "lpw:13a", "lpw:22"]),
         facts=facts,
         law_date=law.on,
     )

@@ -51,6 +51,7 @@ from assistant.situation.leave_texts import (
     DEPENDS_ON_GUIDANCE,
     EVENT_IS_ARTICLE_14,
     GEWICHTIG_DIRECTOR,
+    GEWICHTIG_DIRECTOR_ASK,
     GEWICHTIG_NO_REASON,
     GEWICHTIG_OFFICER,
     GEWICHTIG_OTHER,
@@ -76,6 +77,7 @@ from assistant.situation.leave_texts import (
     VAKANTIE_FIRST_WEEKS_NOTE,
     VAKANTIE_FITS,
     VAKANTIE_JOB,
+    VAKANTIE_JOB_ONE_HOLIDAY,
     VAKANTIE_JOB_ONLY,
     VAKANTIE_MAX,
     VAKANTIE_ONCE,
@@ -141,6 +143,11 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         elif not school:
             lines.append(Message(NO_JOB_LUXE))  # no job named: the days fit, but without that job it cannot be
     elif facts.reason == "werk":
+        if facts.holiday is not None and facts.relation is None and not school:
+            # the job keeps the family from one holiday named ("mijn werkgever geeft geen vrij in de
+            # voorjaarsvakantie"): the test is every holiday of the school year; the rest behind "Meer uitleg"
+            more = [Message(VAKANTIE_JOB_ONLY, values), Message(TODO_VAKANTIE)]
+            return _reply(topic, facts, [Message(VAKANTIE_JOB_ONE_HOLIDAY)], citations, law, more)
         lines = [Message(VAKANTIE_JOB_ONLY, values)]
     elif school and facts.month is None:
         return _reply(topic, facts, [Message(VAKANTIE_SCHOOL_RULE, values), Message(SCHOOL_LUXE)], citations, law)
@@ -241,7 +248,10 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
             return _school_gewichtig(topic, facts, on)
         if reason == "overig":  # an event that is not known to count: the rule, without a number for it
             return _reply(topic, facts, [Message(GEWICHTIG_OTHER)], ["lpw:14", "lpw:11"], params(on))
-        return None  # the event's variant of the topic text answers it
+        if event is None or not event.get("guidance") or facts.role == "school" or facts.abroad or facts.kin is None:
+            return None  # the event's variant of the topic text answers it
+        # a relative's event with a guideline ("mijn schoonouders zijn 50 jaar getrouwd"): ask the director in
+        # advance, and the guideline; the event's text behind "Meer uitleg"
     calendar = get_calendar()
     municipality = municipality_of(facts)
     period = leave_period(facts, on, calendar.region_of(municipality), calendar)
@@ -281,7 +291,7 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         else [Message(TODO_GEWICHTIG_SCHOOL if school else TODO_GEWICHTIG, {"max": maximum, "days": afterwards})]
     )
     director = (
-        [Message(GEWICHTIG_DIRECTOR, {"label": Message(event["label"])})]
+        [Message(GEWICHTIG_DIRECTOR if school else GEWICHTIG_DIRECTOR_ASK, {"label": Message(event["label"])})]
         if event is not None and not from_vakantie and not family.says_who_decides
         else []
     )

@@ -13,10 +13,14 @@ from assistant.situation.facts import Facts
 from assistant.situation.leave_period import law_of_leave
 from assistant.situation.leave_texts import (
     FALSE_SICK,
+    FALSE_SICK_DONE,
     FALSE_SICK_ENFORCEMENT,
     FALSE_SICK_FINE,
+    FALSE_SICK_NEXT,
     FALSE_SICK_TODO,
     LEAVE_GROUNDS,
+    NO_JOB_LUXE,
+    NON_REASON_DIRECTOR,
     NON_REASON_NO,
     VAKANTIE_ONLY_JOB_REASON,
 )
@@ -29,9 +33,13 @@ def false_sick_report(facts: Facts, on: date) -> Reply:
     """Reporting a child sick to leave for a trip ("ziek melden omdat de tickets goedkoper zijn"): no, that is
     ongeoorloofd (luxe) verzuim (art. 2, 11), what the school and the leerplichtambtenaar do (art. 22) and who decides
     the penalty (art. 26); the news's rule-of-thumb amount only as guidance, behind "Meer uitleg". It wins over any
-    reason the message gives, in every leave topic. The law is that of the days the child would be away."""
+    reason the message gives, in every leave topic. The law is that of the days the child would be away. Asked what
+    follows ("krijg ik een boete?", the report made): no "Nee", but what the school and the leerplichtambtenaar do."""
     law = law_of_leave(facts, on)
-    lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
+    if facts.point == "consequence":
+        lines = [Message(FALSE_SICK_DONE), Message(FALSE_SICK_NEXT)]
+    else:
+        lines = [Message(FALSE_SICK), Message(FALSE_SICK_ENFORCEMENT)]
     details = [
         Message(FALSE_SICK_FINE, {"fine": law.richtlijn.fine_rule_of_thumb_eur.value}),
         Message(FALSE_SICK_TODO),
@@ -51,10 +59,11 @@ def non_reason(facts: Facts, on: date) -> Reply | None:
     topic = entry.get("topic", "verlof_vakantie")
     lines = [Message(NON_REASON_NO, {"reason": Message(entry["text"])})]
     details: list[Message] = []
-    if topic == "verlof_vakantie":
-        lines.append(Message(VAKANTIE_ONLY_JOB_REASON))
+    if topic == "verlof_vakantie":  # the one ground there is, and what going anyway is
+        lines += [Message(VAKANTIE_ONLY_JOB_REASON), Message(NO_JOB_LUXE)]
         statute = ["lpw:13a", "lpw:11"]
-    else:  # the grounds there are, behind "Meer uitleg" (the first bubble stays short)
+    else:  # who decides; the grounds there are behind "Meer uitleg" (the first bubble stays short)
+        lines.append(Message(NON_REASON_DIRECTOR))
         details.append(Message(LEAVE_GROUNDS))
         statute = ["lpw:14", "lpw:13", "lpw:13a", "lpw:11"]
     return reply(topic, facts, lines, [*statute_first([*entry["citations"], *statute])], law, details, refuses=True)

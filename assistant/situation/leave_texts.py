@@ -30,6 +30,11 @@ VAKANTIE_JOB_ONLY = _(
     "bedrijf alleen is niet genoeg. Dan kan de directeur ten hoogste {max} schooldagen geven, "
     "{times} keer per schooljaar en niet in de eerste {weeks} lesweken (artikel 13a Leerplichtwet)."
 )
+VAKANTIE_JOB_ONE_HOLIDAY = _(
+    "Vakantieverlof kan alleen als de aard van het werk van een ouder een gezinsvakantie in alle schoolvakanties van "
+    "het schooljaar onmogelijk maakt (artikel 13a Leerplichtwet). Kunt u in één schoolvakantie niet weg, maar in een "
+    "andere wel, dan is dat niet genoeg; waar u heen wilt, maakt daarbij niet uit."
+)
 VAKANTIE_ONCE = _(
     "Nee. Vakantieverlof kan ten hoogste {times} keer per schooljaar (artikel 13a Leerplichtwet). Is "
     "het dit schooljaar al gegeven, dan kan de directeur het niet opnieuw geven."
@@ -74,6 +79,7 @@ EVENT_IS_ARTICLE_14 = _(
 )
 
 GEWICHTIG_DIRECTOR = _("Voor {label} kan de directeur verlof geven (artikel 14 Leerplichtwet).")
+GEWICHTIG_DIRECTOR_ASK = _("Voor {label} vraagt u vooraf verlof aan de directeur (artikel 14).")
 GEWICHTIG_OFFICER = _(
     "Voor meer dan {max} schooldagen per schooljaar beslist niet de directeur, maar de "
     "leerplichtambtenaar van de woongemeente, na overleg met de directeur (artikel 14 "
@@ -125,6 +131,7 @@ REASON_BUTTONS = (
     ("overig", _("Iets anders")),
 )
 NON_REASON_NO = _("Nee. {reason}")
+NON_REASON_DIRECTOR = _("Over verlof beslist de directeur van de school (artikel 14 Leerplichtwet).")
 LEAVE_GROUNDS = _(
     "Vrij van school kan alleen voor een plicht uit geloof of levensovertuiging (artikel 13), als het beroep van "
     "een ouder een vakantie in alle schoolvakanties onmogelijk maakt (artikel 13a), of bij een gewichtige "
@@ -144,6 +151,16 @@ WITHIN_ABROAD_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn v
 FALSE_SICK = _(
     "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim (luxe verzuim). Alleen echte ziekte "
     "is een geldige reden om thuis te blijven (artikel 2 en artikel 11 Leerplichtwet)."
+)
+# what happens after a false sick report ("krijg ik een boete?"): no "Nee" before it
+FALSE_SICK_DONE = _(
+    "Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim: luxe verzuim (artikel 2 en 11 "
+    "Leerplichtwet)."
+)
+FALSE_SICK_NEXT = _(
+    "De school meldt een vermoeden daarvan. De leerplichtambtenaar hoort u en kan proces-verbaal opmaken; de "
+    "officier van justitie beslist over de straf (artikel 22 en 26 Leerplichtwet). Vertel in dat gesprek eerlijk uw "
+    "kant van het verhaal."
 )
 FALSE_SICK_ENFORCEMENT = _(
     "Vermoedt de school luxe verzuim, dan meldt zij dat. De leerplichtambtenaar onderzoekt het en kan proces-verbaal "

@@ -5,13 +5,14 @@ rule (`Facts.point`):
 - `category`: the DUO category to choose ("In welke categorie melden we …?");
 - `consequence`: what happens ("wat gebeurt er als ik stop?");
 - `scope`: whether a rule also applies to someone ("Geldt die meldplicht ook voor mbo-studenten?", "geldt leerplicht
-  ook voor kinderen van rijke ouders?").
+  ook voor kinderen van rijke ouders?");
+- `check`: whether there are checks ("controleren ze op Schiphol?"; `assistant.situation.luxe`).
 
 The words are the `points` of `assistant/locale/situation.yml` (every language counts in every conversation, as for
 the other facts) and, for a consequence and a scope, the `points` words of `assistant/locale/languages.yml` that the
 passage choice reads too (`assistant.i18n.phrases.asked_points`), in the conversation's language and in Dutch. The
 verdicts that answer a point: `assistant.situation.reporting_points` (reporting to DUO), `leaving` (stopping
-school), `explain` (whom leerplicht applies to). Pure.
+school), `explain` (whom leerplicht applies to), `luxe` (what a parent risks, checks). Pure.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from assistant.i18n import SOURCE_LANGUAGE
 from assistant.i18n.phrases import asked_points
 from assistant.i18n.situation_words import Token, Words
 
-POINTS = ("again", "category", "consequence", "scope")  # the first one asked wins
+POINTS = ("again", "category", "consequence", "scope", "check")  # the first one asked wins
 
 
 def read_point(words: Words, toks: list[Token], text: str, language: str) -> str | None:

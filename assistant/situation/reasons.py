@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # (the classifier's event, the event the words name) where the words are the more specific: "mijn ouders zijn dan 40
 # jaar getrouwd" is a jubileum, although the classifier tags "getrouwd" as a wedding.
 _MORE_SPECIFIC = frozenset({("huwelijk", "jubileum")})
+SICK_SAY_DISTANCE = 5  # "meldt haar kinderen opvallend vaak ziek": a verb of saying this near "ziek" reports it
 
 
 def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> None:
@@ -29,8 +30,18 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
         events = [event for event in events if event != "gezinsuitbreiding"]  # "geboren op" is the child's birth
     events = list(events)
     found = reasons_said(toks, reading.words)
-    event = next((event for event in events if event in EVENT_CATEGORIES and event != "overig"), None)
+    sick_report = _sick_reported(reading.words, toks)  # "meldt haar kinderen ziek" is no illness in the family
+    event = next(
+        (
+            event
+            for event in events
+            if event in EVENT_CATEGORIES and event != "overig" and not (sick_report and event == "ernstige_ziekte")
+        ),
+        None,
+    )
     said = _event_said(reading, toks)
+    if sick_report and said == "ernstige_ziekte":
+        said = None
     if event is None or (event, said) in _MORE_SPECIFIC:
         event = said
     if event is None and "overig" in events:
@@ -81,14 +92,18 @@ def _near(words: Words, toks: list[Token], first: str, second: str, distance: in
     )
 
 
+def _sick_reported(words: Words, toks: list[Token]) -> bool:
+    """Whether the message speaks of reporting a child sick ("ziek melden", "meldt haar kinderen vaak ziek")."""
+    return any(True for _ in words.find("sick_report", toks)) or _near(words, toks, "sick", "say", SICK_SAY_DISTANCE)
+
+
 def is_false_sick_report(reading: Reading, toks: list[Token]) -> bool:
     """Whether the message speaks of reporting the child sick (or saying it is) together with a trip, a holiday,
     tickets or leaving early: a false sick report. Not when the child really fell ill ("werd ziek op vakantie")."""
     words = reading.words
     if any(True for _ in words.find("really_ill", toks)):
         return False
-    reported = any(True for _ in words.find("sick_report", toks)) or _near(words, toks, "sick", "say", 4)
-    if not reported:
+    if not _sick_reported(words, toks):
         return False
     return (
         any(True for _ in words.find("trip", toks))

@@ -128,6 +128,7 @@ def situational_reply(topic: str, facts: Facts, on: date, *, may_ask: bool = Tru
         exemptions,
         explain,
         leave,
+        luxe,
     )
 
     if facts.problems:

@@ -15,6 +15,7 @@ import re
 
 from assistant.folding import fold
 from assistant.i18n.situation_words import Token, Words, load_words, tokens
+from assistant.rules.verlof import get_rules
 from assistant.verlof_requests.interpret import interpret_category
 
 # The reasons that do not count (knowledge/rules/verlof.yml non_reasons) that words name (`reasons` in
@@ -29,19 +30,28 @@ NON_REASONS = (
     "wintersport",
     "feest",
     "evenement",
+    "vertrek",
 )
 
 
 def reasons_said(toks: list[Token], words: Words | None = None) -> set[str]:
     """The reasons (`reasons` of situation.yml: a parent's job, "werk", and the reasons that do not count) that the
-    folded tokens name, in any supported language; not a word inside a holiday's name ("carnival holidays")."""
+    folded tokens name, in any supported language; not a word inside a holiday's name ("carnival holidays"), and
+    no holiday's reason that does not count beside a parent's job."""
     words = words or load_words()
     holidays = [(start, end) for _phrase, start, end, _number in words.find("holidays", toks)]
-    return {
+    said = {
         item.value
         for item, start, _end, _number in words.find("reasons", toks)
         if not any(first <= start < last for first, last in holidays)
     }
+    if "werk" in said:
+        # a parent's job beside a holiday's reason that does not count ("ik werk in de horeca en wil een week eerder
+        # weg", "mijn werkgever geeft alleen in februari vrij ... voor wintersport"): the job is the one legal test
+        # (art. 13a), whatever the trip is for; a feast or an event stays what it is
+        non_reasons = get_rules().non_reasons
+        said -= {reason for reason in said if reason in non_reasons and non_reasons[reason].get("topic") is None}
+    return said
 
 
 def first_non_reason(said: set[str]) -> str | None:

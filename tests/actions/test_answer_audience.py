@@ -26,8 +26,7 @@ PARENT_WORDS = re.compile(r"\buw kind|\bals ouder\b|\bU moet uw", re.IGNORECASE)
 # topic: (a school's question in Dutch, (language, the same kind of question in another language), a parent's question)
 CASES: dict[str, tuple[str, tuple[str, str], str]] = {
     "luxe_verzuim": (
-        "Een ouder vraagt mij wat hem boven het hoofd hangt als hij toch zonder verlof vertrekt. Wat kan ik als school "
-        "daarover vertellen?",
+        "Wij als school vermoeden dat een gezin zonder verlof op vakantie is. Wat kan de leerplichtambtenaar doen?",
         ("en", "We as a school suspect that a family has gone on holiday without leave. What can the officer do?"),
         "Wat riskeer ik als ik met mijn kind zonder verlof op vakantie ga?",
     ),
@@ -192,7 +191,7 @@ def test_an_unsaid_role_gets_the_parents_text_and_the_school_button_which_gives_
     [
         ("in_uitschrijving", "Binnen hoeveel dagen gaat een uitschrijving naar DUO?", "nl"),
         ("vrijstelling_5", "What exemptions from school enrolment are there?", "en"),
-        ("luxe_verzuim", "Is op vakantie gaan zonder verlof strafbaar?", "nl"),
+        ("luxe_verzuim", "Wat is luxe verzuim precies?", "nl"),
     ],
 )
 def test_the_school_button_leads_to_the_school_text_in_every_topic_that_has_one(

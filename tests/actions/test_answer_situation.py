@@ -141,7 +141,7 @@ def test_a_clicked_answer_gives_the_verdict_and_no_second_question() -> None:
     payload = '/ask_verlof_gewichtige_omstandigheden{"situation":{"days":2.0,"reason":"huwelijk"}}'
     message, events = run(ActionAnswerTopic(), tracker("ask_verlof_gewichtige_omstandigheden", payload))
     assert message["text"].startswith(
-        "Voor een huwelijk in de familie kan de directeur verlof geven (artikel 14 Leerplichtwet)."
+        "Voor een huwelijk in de familie vraagt u vooraf verlof aan de directeur (artikel 14)."
     )
     assert "asks" not in message["custom"]["situation"]
     assert events == [SlotSet("topic", "verlof_gewichtige_omstandigheden"), SlotSet("gebeurtenis", "huwelijk")]
@@ -159,8 +159,8 @@ def test_a_typed_answer_continues_the_question_wherever_the_classifier_puts_it(i
     asked = {"topic": "verlof_gewichtige_omstandigheden", "facts": {"days": 2.0}, "asks": "reason"}
     message, _events = run(action, tracker(intent, "voor de begrafenis van opa", previous=asked))
     assert message["text"].startswith(
-        "Vanaf uw kind geteld is een opa familie in de 2e graad. Voor een overlijden in de familie kan de directeur "
-        "verlof geven"
+        "Vanaf uw kind geteld is een opa familie in de 2e graad. Voor een overlijden in de familie vraagt u vooraf "
+        "verlof aan de directeur"
     )
     assert "asks" not in message["custom"]["situation"]
     assert message["custom"]["situation"]["facts"] == {"days": 2.0, "reason": "overlijden", "kin": "bare:opa"}

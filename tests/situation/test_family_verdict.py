@@ -54,7 +54,7 @@ def test_a_parents_brother_marrying_abroad_is_the_childs_uncle_with_the_abroad_g
     )
     bubble = checked(found)
     assert bubble.startswith("Vanaf uw kind geteld is een broer van u een oom: familie in de 3e graad.")
-    assert "Voor een huwelijk in de familie kan de directeur verlof geven (artikel 14 Leerplichtwet)." in bubble
+    assert "Voor een huwelijk in de familie vraagt u vooraf verlof aan de directeur (artikel 14)." in bubble
     assert "in het buitenland tot 5 schooldagen. Dit kan per gemeente verschillen." in bubble
     assert {"src:eindhoven-gewichtige-omstandigheden", "src:menso-emmen-verlof"} <= set(found.citations)
 
@@ -257,7 +257,7 @@ def test_the_degree_is_said_in_every_language(language: str) -> None:
     found = verdict(LEAVE, text, language, events=("huwelijk",))
     assert found.facts.kin == "mine:broer"
     bubble = checked(found, language)
-    assert degree in bubble and "5" in bubble and "artikel 14 Leerplichtwet" in bubble
+    assert degree in bubble and "5" in bubble and "artikel 14" in bubble
     assert "graad" not in bubble  # no Dutch left in the sentence about the degree
     assert Localiser(language).complete
 
