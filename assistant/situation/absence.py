@@ -81,8 +81,8 @@ PARENT_SICK = _(
     "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Meld uw kind wel elke keer ziek bij de school."
 )
 YOUNG_SICK = _(
-    "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woont u niet meer bij uw ouders, dan meldt u zich zelf "
-    "ziek bij de school; anders doen uw ouders dat (artikel 13b)."
+    "Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woon je niet meer bij je ouders, dan meld je jezelf "
+    "ziek bij de school; anders doen je ouders dat (artikel 13b)."
 )
 ASSUMED_AGE = _("Ik ben uitgegaan van een leerling van leerplichtige leeftijd; de leeftijd stond niet in uw vraag.")
 ASSUMED_KIND = _("Ik ben uitgegaan van verzuim zonder geldige reden.")

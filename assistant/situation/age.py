@@ -59,9 +59,9 @@ STATES = {
             "startkwalificatie heeft (artikel 4a)."
         ),
         "young": _(
-            "Ja, u bent leerplichtig, tot het einde van het schooljaar waarin u {end} jaar wordt (artikel 3 "
-            "Leerplichtwet). Vanaf {own} jaar bent u daar zelf ook verantwoordelijk voor (artikel 2). Daarna "
-            "moet u naar school tot u {kw} jaar bent of een startkwalificatie heeft (artikel 4a)."
+            "Ja, je bent leerplichtig, tot het einde van het schooljaar waarin je {end} jaar wordt (artikel 3 "
+            "Leerplichtwet). Vanaf {own} jaar ben je daar zelf ook verantwoordelijk voor (artikel 2). Daarna moet je "
+            "naar school tot je {kw} jaar bent of een startkwalificatie hebt (artikel 4a)."
         ),
         "school": _(
             "Een kind is leerplichtig vanaf de eerste schooldag van de maand nadat het {start} jaar is "
@@ -80,11 +80,10 @@ STATES = {
             "(artikel 4c)."
         ),
         "young": _(
-            "U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent, tenzij u eerder een "
+            "Je bent kwalificatieplichtig: je moet naar school tot je {kw} jaar bent, tenzij je eerder een "
             "startkwalificatie haalt, een havo-, vwo- of mbo-diploma op niveau 2 of hoger (artikel 4a "
-            "Leerplichtwet); een vmbo-diploma is dat niet. Stoppen zonder zo'n diploma mag dus nog niet. U "
-            "volgt het volledige programma, op school of in een combinatie van leren en werken zoals de bbl "
-            "(artikel 4c)."
+            "Leerplichtwet); een vmbo-diploma is dat niet. Stoppen zonder zo'n diploma mag dus nog niet. Je volgt "
+            "het volledige programma, op school of in een combinatie van leren en werken zoals de bbl (artikel 4c)."
         ),
         "school": _(
             "Een jongere zonder startkwalificatie is na de leerplicht kwalificatieplichtig: naar school tot de "
@@ -100,8 +99,9 @@ STATES = {
         ),
         "young": _(
             "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs in het uitstroomprofiel "
-            "arbeidsmarkt of dagbesteding, geldt de kwalificatieplicht niet voor u (artikel 4a lid 2 Leerplichtwet). "
-            "Na het schooljaar waarin u {end} jaar werd, hoeft u dus niet meer naar school en mag u gaan werken."
+            "arbeidsmarkt of dagbesteding, geldt de kwalificatieplicht niet voor jou (artikel 4a lid 2 "
+            "Leerplichtwet). Na het schooljaar waarin je {end} jaar werd, hoef je dus niet meer naar school en mag "
+            "je gaan werken."
         ),
         "school": _(
             "Met een diploma praktijkonderwijs, of na het voortgezet speciaal onderwijs in het uitstroomprofiel "
@@ -116,8 +116,8 @@ STATES = {
             "De leerplicht loopt wel tot het einde van het schooljaar waarin uw kind {end} jaar werd."
         ),
         "young": _(
-            "Met een startkwalificatie bent u niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). De "
-            "leerplicht loopt wel tot het einde van het schooljaar waarin u {end} jaar werd."
+            "Met een startkwalificatie ben je niet meer kwalificatieplichtig (artikel 4b Leerplichtwet). De "
+            "leerplicht loopt wel tot het einde van het schooljaar waarin je {end} jaar werd."
         ),
         "school": _(
             "Met een startkwalificatie is een jongere niet meer kwalificatieplichtig (artikel 4b "
@@ -129,7 +129,7 @@ STATES = {
         "parent": _(
             "Vanaf {kw} jaar is uw kind niet meer leerplichtig of kwalificatieplichtig (artikel 4a Leerplichtwet)."
         ),
-        "young": _("Vanaf {kw} jaar bent u niet meer leerplichtig of kwalificatieplichtig (artikel 4a Leerplichtwet)."),
+        "young": _("Vanaf {kw} jaar ben je niet meer leerplichtig of kwalificatieplichtig (artikel 4a Leerplichtwet)."),
         "school": _(
             "Vanaf {kw} jaar is een jongere niet meer leerplichtig of kwalificatieplichtig (artikel 4a "
             "Leerplichtwet). Zonder startkwalificatie meldt de school verzuim wel tot {upper} jaar."
@@ -153,12 +153,12 @@ AGE_FIVE_SCHOOL = _(
 )
 START_END = {
     "parent": _("Uw kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
-    "young": _("U bent leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
+    "young": _("Je bent leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
     "school": _("Dit kind is leerplichtig van {start} tot en met {end} (artikel 3 Leerplichtwet)."),
 }
 START_END_LATEST = {
     "parent": _("Anders is uw kind leerplichtig van {start} tot en met {end}."),
-    "young": _("Anders bent u leerplichtig van {start} tot en met {end}."),
+    "young": _("Anders ben je leerplichtig van {start} tot en met {end}."),
     "school": _("Anders is dit kind leerplichtig van {start} tot en met {end}."),
 }
 # art. 3 lid 2: a primary school done in fewer than eight years counts as eight, so the twelve full school years of
@@ -175,7 +175,7 @@ KW_END = {
         "(artikel 4a)."
     ),
     "young": _(
-        "Daarna bent u kwalificatieplichtig tot {kw_end}, tenzij u eerder een startkwalificatie haalt (artikel 4a)."
+        "Daarna ben je kwalificatieplichtig tot {kw_end}, tenzij je eerder een startkwalificatie haalt (artikel 4a)."
     ),
     "school": _(
         "Daarna is het kwalificatieplichtig tot {kw_end}, tenzij het eerder een startkwalificatie haalt (artikel 4a)."
@@ -183,7 +183,7 @@ KW_END = {
 }
 ASK_AGE = {
     "parent": _("Hoe oud is uw kind? Typ de geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
-    "young": _("Hoe oud bent u? Typ uw geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
+    "young": _("Hoe oud ben je? Typ je geboortedatum, dan reken ik de precieze data uit. Of kies hieronder."),
 }
 NEWCOMERS_TOPIC = "nieuwkomers"
 # A newcomer's leerplicht holds from the day the family lives here (art. 2): the verdict says so. A question about a
@@ -196,7 +196,7 @@ NEWCOMER_NOW = {
         "Dat geldt meteen, ook als u net in Nederland woont: de wet kent geen wachttijd. Schrijf uw kind dus nu in "
         "op een school (artikel 2)."
     ),
-    "young": _("Dat geldt meteen, ook als u net in Nederland woont: de wet kent geen wachttijd (artikel 2)."),
+    "young": _("Dat geldt meteen, ook als je net in Nederland woont: de wet kent geen wachttijd (artikel 2)."),
     "school": _(
         "Dat geldt meteen, ook voor een kind dat net in Nederland woont: de wet kent geen wachttijd (artikel 2)."
     ),

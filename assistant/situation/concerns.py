@@ -46,26 +46,26 @@ THUISHOUDEN_NEXT = _(
     "jeugdarts kan meekijken: scholen in Twente werken samen met de jeugdarts en leerplicht."
 )
 YOUNG_NOT_HEARD = _(
-    "Luistert uw mentor niet? Praat dan met iemand anders op school die u vertrouwt, zoals de intern begeleider, de "
-    "zorgcoördinator of een andere docent. U mag ook uw ouders vragen om mee te gaan."
+    "Luistert je mentor niet? Praat dan met iemand anders op school die je vertrouwt, zoals de intern begeleider, de "
+    "zorgcoördinator of een andere docent. Je mag ook je ouders vragen om mee te gaan."
 )
 YOUNG_BULLIED = _(
-    "Wordt u gepest? Vertel het aan iemand op school die u vertrouwt, zoals uw mentor, de intern begeleider of de "
-    "zorgcoördinator. U mag ook uw ouders vragen om mee te gaan."
+    "Word je gepest? Vertel het aan iemand op school die je vertrouwt, zoals je mentor, de intern begeleider of de "
+    "zorgcoördinator. Je mag ook je ouders vragen om mee te gaan."
 )
 YOUNG_TALK = _(
-    "Praat met iemand op school die u vertrouwt, zoals uw mentor, de intern begeleider of de zorgcoördinator. U mag "
-    "ook uw ouders vragen om mee te gaan."
+    "Praat met iemand op school die je vertrouwt, zoals je mentor, de intern begeleider of de zorgcoördinator. Je "
+    "mag ook je ouders vragen om mee te gaan."
 )
 YOUNG_HOME = _(
-    "Thuisblijven mag alleen als u ziek bent; dat wordt dan binnen {days} dagen bij de school gemeld (artikel 11 "
+    "Thuisblijven mag alleen als je ziek bent; dat wordt dan binnen {days} dagen bij de school gemeld (artikel 11 "
     "onder d en artikel 12 Leerplichtwet). Thuisblijven omdat het op school moeilijk gaat, is ongeoorloofd verzuim."
 )
 YOUNG_HELP = _(
-    "Lukt het op school niet? Vraag of u met de jeugdarts kunt praten: scholen in Twente werken samen met de "
-    "jeugdarts en leerplicht. U kunt ook zelf contact opnemen met de leerplichtambtenaar van uw gemeente."
+    "Lukt het op school niet? Vraag of je met de jeugdarts kunt praten: scholen in Twente werken samen met de "
+    "jeugdarts en leerplicht. Je kunt ook zelf contact opnemen met de leerplichtambtenaar van je gemeente."
 )
-YOUNG_PERSON = _("U kunt hier ook met een medewerker praten.")
+YOUNG_PERSON = _("Je kunt hier ook met een medewerker praten.")
 
 # -- safety ---------------------------------------------------------------------------------------------------------
 
@@ -97,9 +97,9 @@ VERWIJDERING_BEZWAAR = _(
     "gehoord te worden en de adviezen en rapporten in te zien (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 VERWIJDERING_BEZWAAR_YOUNG = _(
-    "Ja. Tegen een besluit tot verwijdering kunnen uw ouders binnen {weeks} weken bezwaar maken bij het schoolbestuur. "
-    "Het bestuur beslist binnen {decision} weken. Eerst krijgt u de kans om gehoord te worden en de adviezen en "
-    "rapporten in te zien (artikel 8.15 Wet voortgezet onderwijs 2020)."
+    "Ja. Tegen een besluit tot verwijdering kunnen je ouders binnen {weeks} weken bezwaar maken bij het "
+    "schoolbestuur. Het bestuur beslist binnen {decision} weken. Eerst krijg je de kans om gehoord te worden en de "
+    "adviezen en rapporten in te zien (artikel 8.15 Wet voortgezet onderwijs 2020)."
 )
 VERWIJDERING_RULES = _(
     "Een leerplichtige leerling mag pas definitief van school als een andere school hem wil toelaten, en na overleg "

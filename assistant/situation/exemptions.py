@@ -80,15 +80,16 @@ FIFTEEN_EXAMPLE = _(
     "school is volgens de Leerplichtwet."
 )
 FIFTEEN_YOUNG = _(
-    "Dat kan als u op een andere manier voldoende onderwijs krijgt en er bijzondere omstandigheden zijn: dan kan het "
-    "college van burgemeester en wethouders u vrijstelling geven van de kwalificatieplicht (artikel 15 Leerplichtwet)."
+    "Dat kan als je op een andere manier voldoende onderwijs krijgt en er bijzondere omstandigheden zijn: dan kan "
+    "het college van burgemeester en wethouders je vrijstelling geven van de kwalificatieplicht (artikel 15 "
+    "Leerplichtwet)."
 )
 FIFTEEN_YOUNG_SCOPE = _(
-    "Dat kan pas als uw leerplicht voorbij is: na het schooljaar waarin u {age} wordt, of eerder na {years} volledige "
-    "schooljaren (artikel 3 en 4b)."
+    "Dat kan pas als je leerplicht voorbij is: na het schooljaar waarin je {age} wordt, of eerder na {years} "
+    "volledige schooljaren (artikel 3 en 4b)."
 )
 FIFTEEN_YOUNG_APPLY = _(
-    "Vraag de vrijstelling samen met uw ouders aan bij uw gemeente; de leerplichtambtenaar kan u vertellen hoe."
+    "Vraag de vrijstelling samen met je ouders aan bij je gemeente; de leerplichtambtenaar kan je vertellen hoe."
 )
 
 HEALTH_GROUND = _(

@@ -34,7 +34,7 @@ STOP_LEAD = {
             "heeft (artikel 4a Leerplichtwet). Stoppen mag dus nog niet."
         ),
         "young": _(
-            "U bent kwalificatieplichtig: u moet naar school tot u {kw} jaar bent of een startkwalificatie heeft "
+            "Je bent kwalificatieplichtig: je moet naar school tot je {kw} jaar bent of een startkwalificatie hebt "
             "(artikel 4a Leerplichtwet). Stoppen mag dus nog niet."
         ),
         "school": _(
@@ -49,7 +49,7 @@ STOP_LEAD = {
             "Stoppen mag dus niet."
         ),
         "young": _(
-            "U bent leerplichtig tot het einde van het schooljaar waarin u {end} jaar wordt (artikel 3 "
+            "Je bent leerplichtig tot het einde van het schooljaar waarin je {end} jaar wordt (artikel 3 "
             "Leerplichtwet), en daarna kwalificatieplichtig tot {kw} jaar of een startkwalificatie (artikel 4a). "
             "Stoppen mag dus niet."
         ),
@@ -67,9 +67,9 @@ STOP_ANYWAY = {
         "u en ook tegen uw kind zelf (artikel 22 en 26)."
     ),
     "young": _(
-        "Stopt u toch, dan meldt de school uw verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar met "
-        "u praten. Weigert u terug te gaan, dan kan die proces-verbaal opmaken, ook tegen uzelf: u kunt dan zelf een "
-        "straf krijgen (artikel 22 en 26)."
+        "Stop je toch, dan meldt de school je verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar met "
+        "je praten. Weiger je terug te gaan, dan kan die proces-verbaal opmaken, ook tegen jezelf: je kunt dan zelf "
+        "een straf krijgen (artikel 22 en 26)."
     ),
     "school": _(
         "Stopt de jongere toch, dan meldt u het verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar "
@@ -85,8 +85,9 @@ STOP_ANYWAY_UNDER_OWN = {
         "26)."
     ),
     "young": _(
-        "Gaat u toch niet, dan meldt de school het verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar "
-        "met uw ouders praten. Helpt dat niet, dan kan die proces-verbaal tegen uw ouders opmaken (artikel 22 en 26)."
+        "Ga je toch niet, dan meldt de school het verzuim (artikel 21a Leerplichtwet) en gaat de leerplichtambtenaar "
+        "met je ouders praten. Helpt dat niet, dan kan die proces-verbaal tegen je ouders opmaken (artikel 22 en "
+        "26)."
     ),
     "school": _(
         "Gaat de leerling toch niet, dan meldt u het verzuim (artikel 21a Leerplichtwet) en gaat de "
@@ -101,7 +102,7 @@ STOP_ANY_AGE_LEAD = {
         "(artikel 3 en 4a Leerplichtwet)."
     ),
     "young": _(
-        "Onder de {kw} mag u zonder startkwalificatie niet stoppen: u bent leerplichtig of kwalificatieplichtig "
+        "Onder de {kw} mag je zonder startkwalificatie niet stoppen: je bent leerplichtig of kwalificatieplichtig "
         "(artikel 3 en 4a Leerplichtwet)."
     ),
     "school": _(
@@ -115,8 +116,8 @@ STOP_ANY_AGE = {
         "opmaken tegen u, vanaf {own} jaar ook tegen uw kind (artikel 21a, 22 en 26)."
     ),
     "young": _(
-        "Stopt u toch, dan meldt de school dat en praat de leerplichtambtenaar met u; vanaf {own} jaar kan die ook "
-        "tegen uzelf proces-verbaal opmaken (artikel 21a, 22 en 26)."
+        "Stop je toch, dan meldt de school dat en praat de leerplichtambtenaar met je; vanaf {own} jaar kan die ook "
+        "tegen jezelf proces-verbaal opmaken (artikel 21a, 22 en 26)."
     ),
     "school": _(
         "Stopt de jongere toch, dan meldt u het verzuim; de leerplichtambtenaar kan proces-verbaal opmaken, vanaf "
@@ -128,8 +129,8 @@ STOP_ANY_AGE_ADULT = {
         "Vanaf {kw} hoeft uw kind niet meer; het Doorstroompunt (voorheen RMC) helpt dan verder met opleiding of werk."
     ),
     "young": _(
-        "Vanaf {kw} hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u dan verder met opleiding "
-        "of werk."
+        "Vanaf {kw} hoef je niet meer naar school; het Doorstroompunt (voorheen RMC) helpt je dan verder met "
+        "opleiding of werk."
     ),
     "school": _(
         "Vanaf {kw} geldt geen plicht meer; het Doorstroompunt (voorheen RMC) helpt dan verder met opleiding of werk."
@@ -138,7 +139,7 @@ STOP_ANY_AGE_ADULT = {
 WORK_NO = _("Nee, niet zomaar.")
 WORK_LEERPLICHTIG = {
     "parent": _("Uw kind is nog leerplichtig en volgt dan alle lessen (artikel 3 en 4 Leerplichtwet)."),
-    "young": _("U bent nog leerplichtig en volgt dan alle lessen (artikel 3 en 4 Leerplichtwet)."),
+    "young": _("Je bent nog leerplichtig en volgt dan alle lessen (artikel 3 en 4 Leerplichtwet)."),
     "school": _("Een leerplichtige leerling volgt alle lessen (artikel 3 en 4 Leerplichtwet)."),
 }
 WORK_YEAR_OF_END = {
@@ -147,8 +148,8 @@ WORK_YEAR_OF_END = {
         "(artikel 3 en 4 Leerplichtwet)."
     ),
     "young": _(
-        "Tot het einde van het schooljaar waarin u {end} werd, bent u leerplichtig en volgt u alle lessen (artikel 3 "
-        "en 4 Leerplichtwet)."
+        "Tot het einde van het schooljaar waarin je {end} werd, ben je leerplichtig en volg je alle lessen (artikel "
+        "3 en 4 Leerplichtwet)."
     ),
     "school": _(
         "Tot het einde van het schooljaar waarin de leerling {end} werd, is hij of zij leerplichtig en volgt alle "
@@ -162,8 +163,9 @@ WORK_THEN = {
         "4c)."
     ),
     "young": _(
-        "Daarna bent u kwalificatieplichtig tot {kw} jaar of een startkwalificatie: school en werk combineren kan dan "
-        "alleen in een wettelijk geregelde combinatie van leren en werken, zoals de bbl in het mbo (artikel 4a en 4c)."
+        "Daarna ben je kwalificatieplichtig tot {kw} jaar of een startkwalificatie: school en werk combineren kan "
+        "dan alleen in een wettelijk geregelde combinatie van leren en werken, zoals de bbl in het mbo (artikel 4a "
+        "en 4c)."
     ),
     "school": _(
         "Daarna is hij of zij kwalificatieplichtig tot {kw} jaar of een startkwalificatie: school en werk combineren "
@@ -178,9 +180,9 @@ WORK_NOW = {
         "mbo (artikel 4c)."
     ),
     "young": _(
-        "U bent kwalificatieplichtig tot {kw} jaar of een startkwalificatie (artikel 4a Leerplichtwet). School en werk "
-        "combineren kan alleen in een wettelijk geregelde combinatie van leren en werken, zoals de bbl in het mbo "
-        "(artikel 4c)."
+        "Je bent kwalificatieplichtig tot {kw} jaar of een startkwalificatie (artikel 4a Leerplichtwet). School en "
+        "werk combineren kan alleen in een wettelijk geregelde combinatie van leren en werken, zoals de bbl in het "
+        "mbo (artikel 4c)."
     ),
     "school": _(
         "De leerling is kwalificatieplichtig tot {kw} jaar of een startkwalificatie (artikel 4a Leerplichtwet). School "

@@ -500,7 +500,7 @@ def test_an_open_question_about_the_term_gets_the_term_without_a_no() -> None:
 def test_leaving_school_without_a_diploma_at_17_gets_the_verdict_first(text: str) -> None:
     message, _ = run(ActionAnswerTopic(), tracker("ask_voortijdig_schoolverlaten", text))
     assert message["custom"]["topic"] == "voortijdig_schoolverlaten"
-    assert message["text"].startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert message["text"].startswith("Je bent kwalificatieplichtig: je moet naar school tot je 18 jaar bent")
     assert "artikel 21a Leerplichtwet" in message["text"] and "leerplichtambtenaar" in message["text"]
     assert message["custom"]["situation"]["facts"]["age"] == 17
     assert "het Doorstroompunt (voorheen RMC)" in message["custom"]["details"]  # the young text behind "Meer uitleg"

@@ -320,7 +320,7 @@ def test_a_doorstroompunt_question_without_a_town_asks_for_it() -> None:
 
 def test_a_young_person_under_18_gets_the_kwalificatieplicht_first_not_the_doorstroompunt() -> None:
     text = answer("Ik ben 16 en wil stoppen met school. Waar kan ik hulp krijgen?", "voortijdig_schoolverlaten")["text"]
-    assert text.startswith("U bent kwalificatieplichtig")
+    assert text.startswith("Je bent kwalificatieplichtig")
     assert "Om welke gemeente gaat het?" not in text
 
 

@@ -107,8 +107,8 @@ def test_a_pupil_who_is_not_listened_to_gets_whom_to_talk_to_in_their_own_words(
         "ik heb echt veel stress op school en mijn mentor luistert niet. met wie kan ik praten?", "problemen_op_school"
     )
     text = message["text"]
-    assert text.startswith("Luistert uw mentor niet? Praat dan met iemand anders op school die u vertrouwt")
-    assert "jeugdarts" in text and "zelf contact opnemen met de leerplichtambtenaar van uw gemeente" in text
+    assert text.startswith("Luistert je mentor niet? Praat dan met iemand anders op school die je vertrouwt")
+    assert "jeugdarts" in text and "zelf contact opnemen met de leerplichtambtenaar van je gemeente" in text
     assert "uw kind" not in text and "Praat eerst met de school" not in (message["custom"].get("details") or "")
     assert PERSON["nl"] in buttons(message)
     assert (
@@ -412,8 +412,8 @@ def test_a_young_person_asking_about_art_15_is_answered_in_their_own_words() -> 
         "vrijstelling voor krijgen?",
         "vrijstelling_15",
     )["text"]
-    assert text.startswith("Dat kan als u op een andere manier voldoende onderwijs krijgt")
-    assert "Dat kan pas als uw leerplicht voorbij is" in text and "uw kind" not in text
+    assert text.startswith("Dat kan als je op een andere manier voldoende onderwijs krijgt")
+    assert "Dat kan pas als je leerplicht voorbij is" in text and "uw kind" not in text
 
 
 def test_a_parent_asking_about_art_15_keeps_the_topic_answer() -> None:

@@ -185,7 +185,7 @@ def test_school_and_work_only_in_a_combination_the_law_regulates(language: str) 
 STOP = {
     "nl": (
         "wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo",
-        ["U bent kwalificatieplichtig", "Stopt u toch", "leerplichtambtenaar", "ook tegen uzelf"],
+        ["Je bent kwalificatieplichtig", "Stop je toch", "leerplichtambtenaar", "ook tegen jezelf"],
     ),
     "tr": (
         "17 yaşındayım, diplomasız mbo'yu bırakırsam ne olur?",
@@ -264,7 +264,7 @@ def test_the_point_asked_does_not_carry_over_to_the_next_question_of_the_topic()
 
 
 ANY_AGE = {
-    "nl": ("wat gebeurt er als ik gewoon stop met school?", ["Onder de 18 mag u zonder startkwalificatie", "12 jaar"]),
+    "nl": ("wat gebeurt er als ik gewoon stop met school?", ["Onder de 18 mag je zonder startkwalificatie", "12 jaar"]),
     "en": ("What happens if I quit school?", ["Under 18 you may not stop", "age of 12"]),
     "tr": ("Okulu bırakırsam ne olur?", ["(startkwalificatie)", "12 yaşından itibaren"]),
 }

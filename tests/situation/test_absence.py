@@ -79,6 +79,6 @@ def test_a_young_person_living_on_their_own_reports_their_own_illness() -> None:
     """Art. 13b: "ik ben 17 en woon op kamers, moet ik mezelf ziek melden?" is told who reports, not "meld uw kind"."""
     text = "ik ben 17 en woon op kamers. moet ik mezelf ziek melden bij school of moeten mijn ouders dat doen?"
     bubble = first_bubble(reply("meldplicht_verzuim", text))
-    assert bubble.startswith("Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woont u niet meer bij uw")
-    assert "meldt u zich zelf ziek bij de school" in bubble and "(artikel 13b)" in bubble
+    assert bubble.startswith("Ziekte is geoorloofd verzuim (artikel 11 Leerplichtwet). Woon je niet meer bij je")
+    assert "meld je jezelf ziek bij de school" in bubble and "(artikel 13b)" in bubble
     assert "uw kind" not in bubble

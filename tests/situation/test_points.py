@@ -147,9 +147,9 @@ def test_the_duo_category_asked_leads_a_computed_melding() -> None:
 def test_stopping_at_17_says_what_happens_with_the_young_persons_own_proces_verbaal() -> None:
     found = reply("kwalificatieplicht", "wat gebeurt er als ik op mijn 17e zonder diploma stop met het mbo")
     text = first_bubble(found)
-    assert text.startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
-    assert "Stopt u toch, dan meldt de school uw verzuim (artikel 21a Leerplichtwet)" in text
-    assert "gaat de leerplichtambtenaar met u praten" in text and "ook tegen uzelf" in text
+    assert text.startswith("Je bent kwalificatieplichtig: je moet naar school tot je 18 jaar bent")
+    assert "Stop je toch, dan meldt de school je verzuim (artikel 21a Leerplichtwet)" in text
+    assert "gaat de leerplichtambtenaar met je praten" in text and "ook tegen jezelf" in text
     assert "(artikel 22 en 26)" in text and len(text) <= MAX_FIRST_BUBBLE
     assert found.citations[:2] == ("lpw:4a", "lpw:3") and {"lpw:21a", "lpw:22", "lpw:26"} <= set(found.citations)
 
@@ -184,7 +184,7 @@ def test_at_17_school_and_work_go_together_only_in_a_combination_the_law_regulat
     text = first_bubble(
         reply("kwalificatieplicht", "Ik ben 17 en wil 2 dagen naar school en 3 dagen werken in de garage")
     )
-    assert text.startswith("Nee, niet zomaar. U bent kwalificatieplichtig tot 18 jaar of een startkwalificatie")
+    assert text.startswith("Nee, niet zomaar. Je bent kwalificatieplichtig tot 18 jaar of een startkwalificatie")
     assert "leerplichtig" not in text and "zoals de bbl in het mbo (artikel 4c)" in text
 
 
@@ -240,8 +240,8 @@ def test_whether_lateness_counts_is_answered_for_whoever_asks_not_as_the_school_
     [
         (
             "Wat gebeurt er als ik zonder diploma stop met school?",
-            "Onder de 18 mag u zonder startkwalificatie",
-            "Vanaf 18 hoeft u niet meer naar school; het Doorstroompunt (voorheen RMC) helpt u",
+            "Onder de 18 mag je zonder startkwalificatie",
+            "Vanaf 18 hoef je niet meer naar school; het Doorstroompunt (voorheen RMC) helpt je",
         ),
         (
             "Wat gebeurt er als mijn dochter zonder diploma van school gaat?",

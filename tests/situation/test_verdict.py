@@ -195,9 +195,9 @@ def test_the_dates_are_written_the_way_each_language_writes_them(language: str) 
 def test_a_young_person_hears_about_their_own_obligation() -> None:
     found = reply("kwalificatieplicht", "ik ben 17, mag ik stoppen met school?")
     text = first_bubble(found)
-    assert text.startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert text.startswith("Je bent kwalificatieplichtig: je moet naar school tot je 18 jaar bent")
     assert "Stoppen zonder zo'n diploma mag dus nog niet." in text
-    assert "een vmbo-diploma is dat niet" in text and "U volgt het volledige programma" in text  # art. 1 f, 4c
+    assert "een vmbo-diploma is dat niet" in text and "Je volgt het volledige programma" in text  # art. 1 f, 4c
     assert "uw kind" not in text
 
 
@@ -211,10 +211,10 @@ def test_a_young_person_hears_about_their_own_obligation() -> None:
 def test_leaving_school_at_17_gets_the_kwalificatieplicht_and_what_happens(text: str) -> None:
     found = reply("voortijdig_schoolverlaten", text)
     bubble = first_bubble(found)
-    assert bubble.startswith("U bent kwalificatieplichtig: u moet naar school tot u 18 jaar bent")
+    assert bubble.startswith("Je bent kwalificatieplichtig: je moet naar school tot je 18 jaar bent")
     assert "Stoppen mag dus nog niet." in bubble
-    assert "meldt de school uw verzuim (artikel 21a Leerplichtwet)" in bubble
-    assert "leerplichtambtenaar met u praten" in bubble and "ook tegen uzelf" in bubble
+    assert "meldt de school je verzuim (artikel 21a Leerplichtwet)" in bubble
+    assert "leerplichtambtenaar met je praten" in bubble and "ook tegen jezelf" in bubble
     assert "(artikel 22 en 26)" in bubble and len(bubble) <= 470
     assert found.citations[:2] == ("lpw:4a", "lpw:3")
     assert {"lpw:21a", "lpw:22", "lpw:26"} <= set(found.citations)
