@@ -1,4 +1,5 @@
-"""The actions run against the fixture knowledge base of tests/knowledge."""
+"""The actions run against the fixture knowledge base of tests/knowledge; a test module marked `real_knowledge`
+(`pytestmark = pytest.mark.real_knowledge`) runs them against the real topics instead, on the day its `TODAY` names."""
 
 from __future__ import annotations
 
@@ -16,9 +17,21 @@ def fixture_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     return load_knowledge(build_fixture_root(tmp_path_factory.mktemp("knowledge")))
 
 
+@pytest.fixture(scope="session")
+def real_kb() -> KnowledgeBase:
+    return load_knowledge(strict=False)
+
+
 @pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, fixture_kb: KnowledgeBase) -> None:
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: fixture_kb)
+def use_fixture_kb(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, today_is) -> None:
+    """The knowledge base the actions read: the fixture one, or for a module marked `real_knowledge` the real one
+    (and today is the module's `TODAY`)."""
+    if request.node.get_closest_marker("real_knowledge") is None:
+        kb = request.getfixturevalue("fixture_kb")
+    else:
+        kb = request.getfixturevalue("real_kb")
+        today_is(request.module.TODAY)
+    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: kb)
 
 
 @pytest.fixture(autouse=True)

@@ -16,11 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic
 from assistant.i18n import Localiser
-from assistant.knowledge import KnowledgeBase, load_knowledge, render_answer
+from assistant.knowledge import KnowledgeBase, render_answer
 from assistant.knowledge.ids import intent_for_topic
 from assistant.situation.verdict import ROLE_SCHOOL_BUTTON
 
 TODAY = date(2026, 12, 7)
+pytestmark = pytest.mark.real_knowledge
 PARENT_WORDS = re.compile(r"\buw kind|\bals ouder\b|\bU moet uw", re.IGNORECASE)
 
 # topic: (a school's question in Dutch, (language, the same kind of question in another language), a parent's question)
@@ -81,18 +82,6 @@ CASES: dict[str, tuple[str, tuple[str, str], str]] = {
         "Mijn zoon gaat niet meer naar school. Wie helpt ons?",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def ask(topic_id: str, text: str, language: str = "nl") -> dict[str, Any]:

@@ -13,29 +13,17 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
-from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.knowledge.parameters import params
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 6)
+pytestmark = pytest.mark.real_knowledge
 AGE_AND_FINE = {
     "nl": "Is mijn kind van 4 leerplichtig, en is het waar dat elke dag verzuim 50 euro boete kost?",
     "en": "Is it compulsory to go to school from age 4, and is it true that every day of absence costs a €50 fine?",
 }
 # the classifier unsure of the whole message: most of its confidence on the fines for schools
 UNSURE = [("nlu_fallback", 0.45), ("ask_boete_school", 0.3), ("ask_luxe_verzuim", 0.12)]
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge(strict=False)
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def tracker(text: str, ranking: list[tuple[str, float]], language: str = "nl", form: str | None = None) -> Tracker:

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.knowledge import KnowledgeBase
 from tests.actions.test_answer_audience import ask, refs, rendered
 
 TODAY = date(2026, 12, 7)
+pytestmark = pytest.mark.real_knowledge
 ABOUT_A_CHILD = re.compile(r"\buw kind\b|\buw zoon\b|\buw dochter\b", re.IGNORECASE)
 
 # topic: (a young person's question, what the young text says, a parent's question)
@@ -46,17 +47,6 @@ CASES: dict[str, tuple[str, str, str]] = {
         "Wat riskeer ik als ik met mijn kind zonder verlof op vakantie ga?",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def text(message: dict[str, Any]) -> str:

@@ -11,24 +11,13 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
-from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.knowledge import KnowledgeBase
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)
+pytestmark = pytest.mark.real_knowledge
 VERDICT_MAX = 470  # a verdict's first bubble
 SHORT_MAX = 530  # a topic's (or variant's) short answer
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge(strict=False)
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def ask(text: str, ranking: list[tuple[str, float]], language: str = "nl") -> dict[str, Any]:

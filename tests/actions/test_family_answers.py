@@ -11,26 +11,14 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
-from assistant.knowledge import KnowledgeBase, load_knowledge
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 6)
+pytestmark = pytest.mark.real_knowledge
 AUNT = (
     "Mijn tante overleed plotseling en we zijn meteen naar België gereden, ik heb dus vooraf niks kunnen aanvragen. "
     "Wat moet ik nu doen richting school?"
 )
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge(strict=False)
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def answer(text: str, ranking: list[tuple[str, float]], action: object) -> dict:

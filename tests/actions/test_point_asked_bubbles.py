@@ -14,28 +14,16 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic
-from assistant.knowledge import KnowledgeBase, load_knowledge
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)
+pytestmark = pytest.mark.real_knowledge
 PERSON = {
     "nl": "Met een medewerker praten",
     "en": "Talk to a staff member",
     "uk": "Поговорити з працівником",
     "pl": "Porozmawiaj z pracownikiem",
 }
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge(strict=False)
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
 
 
 def answer(text: str, topic: str, language: str = "nl") -> dict:

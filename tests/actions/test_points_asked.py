@@ -12,22 +12,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer import ActionAnswerTopic
-from assistant.knowledge import KnowledgeBase, load_knowledge
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    return load_knowledge(strict=False)
-
-
-@pytest.fixture(autouse=True)
-def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
-    """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
-    monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
-    today_is(TODAY)
+pytestmark = pytest.mark.real_knowledge
 
 
 def answer(text: str, topic: str, language: str = "nl", state: Tracker | None = None) -> dict[str, Any]:
