@@ -14,11 +14,13 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
+from typing import get_args
 
 from assistant.dates import find_dates
 from assistant.i18n import SUPPORTED_LANGUAGES
 from assistant.i18n.detect import warm_up as warm_up_detector
 from assistant.knowledge import get_knowledge_base
+from assistant.knowledge.models import Audience
 from assistant.knowledge.passages import passage_index
 from assistant.knowledge.retrieval import topic_index
 from assistant.situation import read_facts
@@ -31,7 +33,8 @@ def warm_up_languages(languages: tuple[str, ...] | list[str] = tuple(SUPPORTED_L
     kb = get_knowledge_base()
     for language in languages:
         topic_index(kb, language)
-        passage_index(kb, language)
+        for audience in (None, *get_args(Audience)):  # the general texts, and those of school staff and young people
+            passage_index(kb, language, audience)
         find_dates("1", date(2000, 1, 1), language)
         read_facts("1", language, today=date(2000, 1, 1))
     logger.info("per-language tables ready", extra={"languages": list(languages)})

@@ -195,7 +195,7 @@ def _texts(topic: Topic, audience: str | None) -> tuple[int, list[str]]:
     return len(topic.answer.steps), [topic.answer.short or "", *topic.answer.steps, *topic.answer.details]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)  # six languages, three audiences (everyone, school staff, young people)
 def passage_index(kb: KnowledgeBase, language: str = SOURCE_LANGUAGE, audience: str | None = None) -> PassageIndex:
     return PassageIndex.build(kb, language, audience)
 

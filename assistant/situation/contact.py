@@ -40,6 +40,12 @@ ASK = {
         "Om welke gemeente gaat het? Dan geef ik u het contact van het Doorstroompunt (voorheen RMC) daar."
     ),
 }
+ASK_YOUNG = {  # a young person is addressed as "je", as in the young texts of the topics
+    "leerplicht": _("In welke gemeente woon je? Dan geef ik je het contact van leerplicht daar."),
+    "doorstroompunt": _(
+        "In welke gemeente woon je? Dan geef ik je het contact van het Doorstroompunt (voorheen RMC) daar."
+    ),
+}
 TOWN_BUTTON = _("Gemeente {town}")
 OTHER_BUTTON = _("Een andere gemeente")
 
@@ -172,4 +178,5 @@ def contact_reply(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | 
     choices = [Choice(Message(TOWN_BUTTON, {"town": town}), topic, replace(clean, municipality=town)) for town in
                _towns(regions, kind)]  # fmt: skip
     choices.append(Choice(Message(OTHER_BUTTON), topic, replace(clean, unknown=(*clean.unknown, "municipality"))))
-    return Reply(topic, (Message(ASK[kind]),), choices=tuple(choices), facts=facts, asks="municipality")
+    asked = (ASK_YOUNG if facts.role == "young" else ASK)[kind]
+    return Reply(topic, (Message(asked),), choices=tuple(choices), facts=facts, asks="municipality")

@@ -92,6 +92,16 @@ def test_without_a_town_the_one_question_is_which_municipality() -> None:
     assert situational_reply("leerplichtambtenaar", CONTACT, TODAY, may_ask=False) is None
 
 
+def test_a_young_person_is_asked_for_their_municipality_as_je() -> None:
+    young = replace(CONTACT, role="young")
+    for topic in ("leerplichtambtenaar", "voortijdig_schoolverlaten"):
+        reply = situational_reply(topic, young, TODAY)
+        assert reply is not None and reply.asks == "municipality"
+        assert _dutch(reply).startswith("In welke gemeente woon je? Dan geef ik je het contact van")
+    parent = situational_reply("leerplichtambtenaar", CONTACT, TODAY)
+    assert parent is not None and _dutch(parent).startswith("Om welke gemeente gaat het? Dan geef ik u")
+
+
 def test_another_municipality_gets_the_rule_that_every_municipality_has_officers() -> None:
     reply = situational_reply("leerplichtambtenaar", replace(CONTACT, unknown=("municipality",)), TODAY)
     assert reply is not None and "artikel 16 Leerplichtwet" in _dutch(reply) and reply.citations == ("lpw:16",)

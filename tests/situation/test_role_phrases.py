@@ -27,6 +27,7 @@ STAFF = [
     ("nl", "Wij zijn een basisschool in Hengelo."),
     ("nl", "Een Joodse familie meldt dat hun dochter niet komt. Moeten wij daar toestemming voor geven?"),
     ("nl", "Moeten wij dat melden bij DUO?"),
+    ("nl", "Ouders vragen een dag vrij voor de geboorte van een broertje. Valt dat onder gewichtige omstandigheden?"),
     ("nl", "Moeten wij blijven melden of niet?"),
     ("nl", "Binnen welke termijn moeten wij daarop beslissen?"),
     ("nl", "Mogen we hem al uitschrijven?"),
