@@ -205,12 +205,12 @@ def leaving(
 ) -> Reply | None:
     """The verdict on stopping anyway or on combining school and work at the age of `facts` (whose obligation is
     `state`, `assistant.situation.age.state`), or None when the question is neither."""
-    if state not in OBLIGED:
+    if state not in OBLIGED or topic not in (LEAVING_TOPIC, PLAN_TOPIC):
         return None
-    if topic == LEAVING_TOPIC or (topic == PLAN_TOPIC and facts.point == "consequence"):
-        return _stop_anyway(topic, facts, role, law, state, values)
-    if topic == PLAN_TOPIC and facts.reason == "werk":
+    if facts.reason == "werk" and facts.point != "consequence":  # "mag ik gaan werken?", in either topic
         return _school_and_work(topic, facts, role, law, state, values)
+    if topic == LEAVING_TOPIC or facts.point == "consequence":
+        return _stop_anyway(topic, facts, role, law, state, values)
     return None
 
 

@@ -298,7 +298,7 @@ def test_a_doorstroompunt_contact_question_gets_its_contact(question, topic, lan
 def test_a_doorstroompunt_question_without_a_town_asks_for_it() -> None:
     message = answer("Ik ben 19, gestopt met mijn opleiding en heb geen diploma. Waar kan ik hulp krijgen?",
                      "voortijdig_schoolverlaten")  # fmt: skip
-    assert message["text"].endswith("Dan geef ik u het contact van het Doorstroompunt (voorheen RMC) daar.")
+    assert message["text"].endswith("Dan geef ik je het contact van het Doorstroompunt (voorheen RMC) daar.")  # young
     assert titles(message)[:5] == [
         "Gemeente Hengelo", "Gemeente Borne", "Gemeente Enschede", "Gemeente Hof van Twente", "Een andere gemeente"
     ]  # fmt: skip

@@ -188,6 +188,15 @@ def test_at_17_school_and_work_go_together_only_in_a_combination_the_law_regulat
     assert "leerplichtig" not in text and "zoals de bbl in het mbo (artikel 4c)" in text
 
 
+@pytest.mark.parametrize("topic", ["kwalificatieplicht", "voortijdig_schoolverlaten"])
+def test_wanting_to_work_before_18_gets_the_combination_in_either_topic(topic: str) -> None:
+    """ "Mag ik alvast gaan werken?" asks for a lawful way to work, not what happens after stopping: the combination
+    of learning and working (art. 4c), whichever of the two topics the classifier picks."""
+    text = first_bubble(reply(topic, "Ik ben 17 en heb geen zin meer in mijn opleiding. Mag ik alvast gaan werken?"))
+    assert text.startswith("Nee, niet zomaar. Je bent kwalificatieplichtig tot 18 jaar")
+    assert "zoals de bbl in het mbo (artikel 4c)" in text and "proces-verbaal" not in text
+
+
 # -- whom leerplicht applies to --------------------------------------------------------------------------------------
 
 
