@@ -55,6 +55,10 @@ REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden", "geoorl
 # A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
 # answer with a faint guess of leave, is no question about leave).
 FACTS_FIT_GUESS_CONFIDENCE = 0.1
+# A birth date in a message that no topic claims asks about the child's leerplicht: its dates are the answer, not the
+# offer of a person ("geboren op 14-03-2021, wanneer moet ze naar school?" may look like a form answer to the
+# classifier).
+BIRTH_DATE_TOPIC = "leerplicht_leeftijd"
 SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
 NO_MATCH_TEXT = _("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?")
 
@@ -341,6 +345,13 @@ def _two_questions(
     return answer_two_questions(dispatcher, tracker, language, whole, sure)
 
 
+def _birth_date_topic(text: str, language: str) -> tuple[str, ...]:
+    """The topic a birth date in `text` asks about when nothing else claims the message (see `BIRTH_DATE_TOPIC`)."""
+    if not text or text.startswith("/"):
+        return ()
+    return (BIRTH_DATE_TOPIC,) if read_facts(text, language, today=today()).birth_date is not None else ()
+
+
 def _correction_turn(tracker: Tracker, text: str, ranking: list[dict[str, Any]], language: str) -> SituationTurn | None:
     """A message that names a fact that cannot be right ("op 30 februari") is asked about even when its topic is
     unclear: the turn of the classifier's best topic guess (else the retrieval's best match), whose correction question
@@ -375,7 +386,8 @@ class ActionRetrievalFallback(Action):
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         ranking = tracker.latest_message.get("intent_ranking") or []
         topic = decisive or agreed_topic(text, ranking, language, kb=kb) or clear_guess(text, ranking, language, kb=kb)
-        fitting = None if topic is not None else topic_the_facts_fit(tracker, language)
+        born = _birth_date_topic(text, language)
+        fitting = None if topic is not None else topic_the_facts_fit(tracker, language, also=born)
         whole = topic or (fitting[0] if fitting is not None else None)
         both = _two_questions(dispatcher, tracker, language, whole.id if whole else None, sure=decisive is not None)
         if both is not None:

@@ -333,15 +333,18 @@ def _from_birth(topic: str, facts: Facts, on: date, role: str, law: LegalParamet
         lines.append(Message(KW_END[role], {"kw_end": status.kwalificatieplicht_end}))
     else:
         lines.append(Message(HAS_STARTKWALIFICATIE))
-    if role == "parent" and not skipped:  # with a skipped year, whether it still holds today depends on it
+    # the parent's "moet hij al naar school?" is answered first: what holds today (with a skipped year, whether it
+    # still holds today depends on it), then the dates
+    if role == "parent" and not skipped:
         if on < status.leerplicht_start:
-            lines.append(Message(NOT_YET, {"on": on}))
+            today_holds = NOT_YET
         elif status.leerplichtig:
-            lines.append(Message(NOW_LEERPLICHTIG, {"on": on}))
+            today_holds = NOW_LEERPLICHTIG
         elif status.kwalificatieplichtig:
-            lines.append(Message(NOW_KWALIFICATIEPLICHTIG, {"on": on}))
+            today_holds = NOW_KWALIFICATIEPLICHTIG
         else:
-            lines.append(Message(NOTHING_APPLIES, {"on": on}))
+            today_holds = NOTHING_APPLIES
+        lines.insert(0, Message(today_holds, {"on": on}))
     details = tuple(message for message in status.explanation if message.template != LAW_ON)
     return Reply(
         topic=topic,

@@ -27,7 +27,12 @@ from assistant.situation import kinship_texts as texts
 from assistant.situation.facts import Facts
 from assistant.situation.kinship import KIN_EVENTS, Kin, Tie, degrees
 from assistant.situation.leave_reply import reply
-from assistant.situation.leave_texts import GEWICHTIG_SCHOOL_ASSESS, MORE_THAN_GUIDANCE, WITHIN_GUIDANCE
+from assistant.situation.leave_texts import (
+    GEWICHTIG_SCHOOL_ASSESS,
+    MORE_THAN_GUIDANCE,
+    MORE_THAN_GUIDANCE_SCHOOL,
+    WITHIN_GUIDANCE,
+)
 from assistant.situation.verdict import Reply, verdict_for
 
 DEGREE_TOPIC = "familie_graden"
@@ -163,9 +168,11 @@ def degree_guidance(
     days: float | None,
     *,
     abroad: bool,
+    school: bool = False,
 ) -> tuple[list[Message], list[str]] | None:
     """The guidance lines for `event` and the relative's degree, with their citations; None when the event's own
-    guidance says it best (no degrees in its guidance, or readings with different counts)."""
+    guidance says it best (no degrees in its guidance, or readings with different counts). `school`: written to
+    school staff (the parents explain more days in their request)."""
     bands = event.get("kin_days") or ()
     found = {_band(event, tie.degree) for tie in readings}
     if not bands or len(found) != 1:
@@ -192,7 +199,13 @@ def degree_guidance(
         asked = round(days)
         between = texts.BETWEEN_DISTANCE if reason == "huwelijk" else texts.BETWEEN_SCHOOL
         lines.append(
-            Message(MORE_THAN_GUIDANCE if asked > highest else WITHIN_GUIDANCE if asked <= lowest else between)
+            Message(
+                (MORE_THAN_GUIDANCE_SCHOOL if school else MORE_THAN_GUIDANCE)
+                if asked > highest
+                else WITHIN_GUIDANCE
+                if asked <= lowest
+                else between
+            )
         )
     return lines, list(dict.fromkeys(citations))
 
@@ -216,7 +229,7 @@ def family_part(
         kin_said = tuple(found[0]) if found else ()
         return FamilyPart(tuple(first), kin_said, details=tuple(details), says_who_decides=bool(first))
     lines, readings = found
-    guidance = degree_guidance(facts.reason, event, readings, law, days, abroad=abroad)
+    guidance = degree_guidance(facts.reason, event, readings, law, days, abroad=abroad, school=facts.role == "school")
     beyond = guidance is not None and guidance[0][0].template == texts.BEYOND_GUIDANCE
     return FamilyPart(
         first=tuple(first),

@@ -217,7 +217,8 @@ def read_kin(toks: list[Token], words: Words | None = None) -> Kin | None:
     """The first relative a message names, and whose relative it is (see the module); None when it names none."""
     words = words or load_words()
     stems = [Token(token.stem, token.start, token.end) for token in toks]  # "brother's", "opa's": the word itself
-    for phrase, start, end, _number in words.find("kin", stems):
+    found = [(phrase, start, end) for phrase, start, end, _number in words.find("kin", stems)]
+    for index, (phrase, start, end) in enumerate(found):
         relation, _, marked = str(phrase.value).partition("@")
         if relation not in RELATIONS:
             continue
@@ -225,6 +226,10 @@ def read_kin(toks: list[Token], words: Words | None = None) -> Kin | None:
         if owner is None and _ends_before(words, "kin_child", toks, start):
             owner = "child"
         if owner is None and end < len(toks) and words.first("kin_of_child", toks, end) is not None:
+            # "de ouders van een leerling vragen vrij voor het huwelijk van de broer": the parents ask, the
+            # relative of the event comes later
+            if relation in NEEDS_OWNER and index + 1 < len(found):
+                continue
             owner = "child"
         if owner is None and _ends_before(words, "kin_mine", toks, start):
             owner = "mine"

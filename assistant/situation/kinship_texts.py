@@ -89,8 +89,8 @@ BEYOND_GUIDANCE = _(
     "Dat is verder dan de {up_to}e graad die de richtlijnen voor {label} noemen. Zij geven daarvoor geen aantal "
     "dagen; de directeur beslist of het toch een gewichtige omstandigheid is (artikel 14 Leerplichtwet)."
 )
-BETWEEN_DISTANCE = _("Of de dagen die u vraagt daarin passen, hangt af van de reisafstand.")
-BETWEEN_SCHOOL = _("Of de dagen die u vraagt daarin passen, hangt af van de richtlijn van uw school of gemeente.")
+BETWEEN_DISTANCE = _("Of de gevraagde dagen daarin passen, hangt af van de reisafstand.")
+BETWEEN_SCHOOL = _("Of de gevraagde dagen daarin passen, hangt af van de richtlijn van de school of gemeente.")
 
 # Asking in advance, or afterwards (art. 14 lid 1 and 2).
 MUST_ASK = _(

@@ -57,7 +57,9 @@ from assistant.situation.leave_texts import (
     GEWICHTIG_OTHER,
     GEWICHTIG_SCHOOL_ASSESS,
     MORE_THAN_ABROAD_GUIDANCE,
+    MORE_THAN_ABROAD_GUIDANCE_SCHOOL,
     MORE_THAN_GUIDANCE,
+    MORE_THAN_GUIDANCE_SCHOOL,
     NO,
     NO_JOB_LUXE,
     REASON_BUTTONS,
@@ -72,11 +74,13 @@ from assistant.situation.leave_texts import (
     TODO_VAKANTIE,
     TODO_VAKANTIE_SCHOOL,
     TODO_VAKANTIE_SCHOOL_NO,
+    TODO_VAKANTIE_SELF,
     TODO_VAKANTIE_SHORTER,
     VAKANTIE_FIRST_WEEKS,
     VAKANTIE_FIRST_WEEKS_NOTE,
     VAKANTIE_FITS,
     VAKANTIE_JOB,
+    VAKANTIE_JOB_FITS,
     VAKANTIE_JOB_ONE_HOLIDAY,
     VAKANTIE_JOB_ONLY,
     VAKANTIE_MAX,
@@ -137,16 +141,17 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             if facts.reason == "werk" and not school:  # the job is the point asked; what to do goes behind
                 return _reply(topic, facts, [*lines, Message(VAKANTIE_JOB)], citations, law, [todo_no], refuses=True)
             return _reply(topic, facts, [*lines, todo_no], citations, law, refuses=True)
-        lines = [Message(VAKANTIE_FITS, values)]
-        if facts.reason == "werk":
-            lines.append(Message(VAKANTIE_JOB))
-        elif not school:
-            lines.append(Message(NO_JOB_LUXE))  # no job named: the days fit, but without that job it cannot be
+        if facts.reason == "werk" and not school:
+            lines = [Message(VAKANTIE_JOB_FITS, values)]  # the job test is the verdict; the days fit within it
+        else:
+            lines = [Message(VAKANTIE_FITS, values)]
+            # no job named: the days fit, but without that job it cannot be
+            lines.append(Message(VAKANTIE_JOB if facts.reason == "werk" else NO_JOB_LUXE))
     elif facts.reason == "werk":
         if facts.holiday is not None and facts.relation is None and not school:
             # the job keeps the family from one holiday named ("mijn werkgever geeft geen vrij in de
             # voorjaarsvakantie"): the test is every holiday of the school year; the rest behind "Meer uitleg"
-            more = [Message(VAKANTIE_JOB_ONLY, values), Message(TODO_VAKANTIE)]
+            more = [Message(VAKANTIE_JOB_ONLY, values), Message(TODO_VAKANTIE), Message(TODO_VAKANTIE_SELF)]
             return _reply(topic, facts, [Message(VAKANTIE_JOB_ONE_HOLIDAY)], citations, law, more)
         lines = [Message(VAKANTIE_JOB_ONLY, values)]
     elif school and facts.month is None:
@@ -155,8 +160,13 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     first_weeks = first_lesweken(facts.month, on, region, calendar, law) if facts.month is not None else None
     if first_weeks is not None:
         school_year, first, last = first_weeks
-        job = [line for line in lines if line.template == VAKANTIE_JOB]
-        lines = [line for line in lines if line.template != VAKANTIE_JOB]
+        # the first lesweken are the point: the plain limits stay, the job test goes behind "Meer uitleg"
+        job = [Message(VAKANTIE_JOB) for line in lines if line.template in (VAKANTIE_JOB, VAKANTIE_JOB_FITS)]
+        lines = [
+            Message(VAKANTIE_FITS, values) if line.template == VAKANTIE_JOB_FITS else line
+            for line in lines
+            if line.template != VAKANTIE_JOB
+        ]
         lines.append(
             Message(
                 VAKANTIE_FIRST_WEEKS_NOTE, {**values, "school_year": school_year.label, "first": first, "last": last}
@@ -169,7 +179,15 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         lines.append(todo)  # with the job: the employer's statement the director will want
     if not lines:
         return None
-    return _reply(topic, facts, lines, citations, law, details)
+    return _reply(topic, facts, lines, citations, law, _self_employed(lines, details))
+
+
+def _self_employed(lines: list[Message], details: list[Message]) -> list[Message]:
+    """`details`, followed by what a self-employed parent gives instead of the employer's statement when the answer
+    says how to apply (the first bubble keeps the employer's statement only)."""
+    if any(line.template == TODO_VAKANTIE for line in (*lines, *details)):
+        return [*details, Message(TODO_VAKANTIE_SELF)]
+    return details
 
 
 def _vakantie_decision(
@@ -203,12 +221,16 @@ def _vakantie_decision(
     elif "short_notice" in codes:
         lines = [Message(NO), Message(VAKANTIE_AFTERWARDS)]
     else:
-        lines = [counted, Message(VAKANTIE_FITS, values)]
         todo = Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE)
+        if facts.reason == "werk" and not school:  # the job test is the verdict; the days counted fit within it
+            lines = [counted, Message(VAKANTIE_JOB_FITS, values), todo]
+            return _reply(topic, facts, lines, citations, law, _self_employed(lines, _notes(decision)))
+        lines = [counted, Message(VAKANTIE_FITS, values)]
         if facts.reason == "werk":
             lines.append(Message(VAKANTIE_JOB))
         elif not school:  # no job named: the days fit, but without that job it cannot be; how to apply goes behind
-            return _reply(topic, facts, [*lines, Message(NO_JOB_LUXE)], citations, law, [todo, *_notes(decision)])
+            details = [todo, *_notes(decision)]
+            return _reply(topic, facts, [*lines, Message(NO_JOB_LUXE)], citations, law, _self_employed([], details))
         return _reply(topic, facts, [*lines, todo], citations, law, _notes(decision))
     return _reply(topic, facts, lines, citations, law, _notes(decision), refuses=True)  # each branch above: "Nee"
 
@@ -308,7 +330,8 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         citations += event["abroad_citations"]
         maximum_abroad = event_abroad_max_days(event, law)
         if days is not None and maximum_abroad is not None:
-            lines.append(Message(MORE_THAN_ABROAD_GUIDANCE if round(days) > maximum_abroad else WITHIN_ABROAD_GUIDANCE))
+            more = MORE_THAN_ABROAD_GUIDANCE_SCHOOL if school else MORE_THAN_ABROAD_GUIDANCE
+            lines.append(Message(more if round(days) > maximum_abroad else WITHIN_ABROAD_GUIDANCE))
         details[:0] = todo
     elif event is not None and event.get("guidance"):
         lines += [*director, event_guidance(event, law)]
@@ -316,7 +339,12 @@ def gewichtig(topic: str, facts: Facts, on: date, may_ask: bool, from_vakantie: 
         found = days_against_guidance(round(days), event, law) if days is not None else None
         if found is not None:
             lines.append(
-                Message({"more": MORE_THAN_GUIDANCE, "within": WITHIN_GUIDANCE}.get(found, DEPENDS_ON_GUIDANCE))
+                Message(
+                    {
+                        "more": MORE_THAN_GUIDANCE_SCHOOL if school else MORE_THAN_GUIDANCE,
+                        "within": WITHIN_GUIDANCE,
+                    }.get(found, DEPENDS_ON_GUIDANCE)
+                )
             )
         details[:0] = todo
     else:

@@ -20,6 +20,12 @@ VAKANTIE_FITS = _(
     "van een ouder een vakantie in alle schoolvakanties onmogelijk maakt, en ten hoogste {times} keer "
     "per schooljaar (artikel 13a Leerplichtwet)."
 )
+# the days fit and a job is named: the job test is the verdict (one sentence for the rule, one for the limits)
+VAKANTIE_JOB_FITS = _(
+    "Dat kan alleen als het werk van een ouder een gezinsvakantie in alle schoolvakanties onmogelijk maakt, zoals "
+    "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg. Dan kan de directeur het geven; het past binnen "
+    "het maximum van {max} schooldagen, {times} keer per schooljaar (artikel 13a Leerplichtwet)."
+)
 VAKANTIE_JOB = _(
     "Het werk telt alleen als het een vakantie in alle schoolvakanties onmogelijk maakt, zoals "
     "seizoenswerk; drukte of een eigen bedrijf alleen is niet genoeg."
@@ -53,10 +59,8 @@ VAKANTIE_ONLY_JOB_REASON = _(
     "Vakantieverlof kan alleen als het beroep van een ouder een gezinsvakantie in alle "
     "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."
 )
-TODO_VAKANTIE = _(
-    "Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever; bent u "
-    "zelfstandig, dan een eigen verklaring of een verklaring van uw accountant."
-)
+TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever.")
+TODO_VAKANTIE_SELF = _("Bent u zelfstandig, dan geeft u een eigen verklaring of een verklaring van uw accountant mee.")
 TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
 TODO_VAKANTIE_SCHOOL = _(
     "Als directeur beslist u. Vraag om een verklaring van de werkgever. Gaat de leerling zonder "
@@ -91,8 +95,12 @@ GEWICHTIG_NO_REASON = _(
     "directeur (artikel 14 Leerplichtwet)."
 )
 MORE_THAN_GUIDANCE = _("U vraagt meer dagen dan die richtlijn. Leg in de aanvraag uit waarom.")
-WITHIN_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn.")
-DEPENDS_ON_GUIDANCE = _("Of uw dagen daarin passen, hangt af van de graad van familie of de reisafstand.")
+WITHIN_GUIDANCE = _("De gevraagde dagen passen binnen die richtlijn.")  # to parents and schools alike
+# to school staff: the parents ask and explain, the director weighs the request
+MORE_THAN_GUIDANCE_SCHOOL = _(
+    "Er worden meer dagen gevraagd dan die richtlijn; de ouders leggen in de aanvraag uit waarom."
+)
+DEPENDS_ON_GUIDANCE = _("Of de gevraagde dagen daarin passen, hangt af van de graad van familie of de reisafstand.")
 TODO_GEWICHTIG = _(
     "Vraag het vooraf schriftelijk aan bij de directeur. Kon dat niet, meld de reden dan binnen {days} dagen."
 )
@@ -146,7 +154,10 @@ GEWICHTIG_OTHER = _(
 MORE_THAN_ABROAD_GUIDANCE = _(
     "U vraagt meer dagen dan die richtlijn voor het buitenland. Leg in de aanvraag uit waarom."
 )
-WITHIN_ABROAD_GUIDANCE = _("De dagen die u vraagt, passen binnen die richtlijn voor het buitenland.")
+WITHIN_ABROAD_GUIDANCE = _("De gevraagde dagen passen binnen die richtlijn voor het buitenland.")
+MORE_THAN_ABROAD_GUIDANCE_SCHOOL = _(
+    "Er worden meer dagen gevraagd dan die richtlijn voor het buitenland; de ouders leggen in de aanvraag uit waarom."
+)
 
 FALSE_SICK = _(
     "Nee. Uw kind ziek melden terwijl het niet ziek is, is ongeoorloofd verzuim (luxe verzuim). Alleen echte ziekte "

@@ -92,6 +92,18 @@ def test_follow_up_in_context_uses_the_previous_topic(stack):
     assert any(word in text(second).lower() for word in ("overl", "begrafenis", "uitvaart"))
 
 
+def test_a_birth_date_typed_in_digits_gets_the_leerplicht_dates(stack):
+    """The real model and the fallback both: a date such as 17-02-2022 is never read as a form answer or a name."""
+    for question in (
+        "onze dochter is geboren op 17-02-2022, vanaf wanneer moet ze naar school?",
+        "geboortedatum zoon 28.08.2019 is hij nog leerplichtig",
+    ):
+        body = chat(question)
+        assert "Leerplichtwet 1969, artikel 3" in refs(body), text(body)
+        assert "leerplichtig van" in text(body) and "medewerker" not in text(body)
+    assert "1 maart 2027" in text(chat("onze dochter is geboren op 17-02-2022, vanaf wanneer moet ze naar school?"))
+
+
 def test_bot_says_it_is_automated(stack):
     body = chat("praat ik nou met een robot of met een echt mens?")
     assert body["intent"]["name"] == "bot_challenge"

@@ -161,8 +161,8 @@ def test_the_first_degree_count_runs_between_two_guidelines() -> None:
     bubble = checked(found)
     assert "Vanaf uw kind geteld is een vader familie in de 1e graad." in bubble
     assert "bij een overlijden in de eerste graad 4 tot 5 schooldagen" in bubble
-    assert "De dagen die u vraagt, passen binnen die richtlijn." not in bubble
-    assert "hangt af van de richtlijn van uw school of gemeente" in bubble
+    assert "De gevraagde dagen passen binnen die richtlijn." not in bubble
+    assert "hangt af van de richtlijn van de school of gemeente" in bubble
 
 
 def test_no_relative_no_degree() -> None:
@@ -303,3 +303,29 @@ def test_a_degree_question_in_other_languages(language: str, text: str, start: s
     bubble = checked(found, language)
     assert bubble.startswith(start) and "4" in bubble and "3" in bubble
     assert found.citations == DEGREE_CITATIONS
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "Ouders van een leerling vragen 1 dag vrij voor de bruiloft van de broer van het kind",
+            "De gevraagde dagen passen binnen die richtlijn.",
+        ),
+        (
+            "Als school: ouders vragen 6 dagen verlof voor het huwelijk van een tante in Marokko",
+            "Er worden meer dagen gevraagd dan die richtlijn; de ouders leggen in de aanvraag uit waarom.",
+        ),
+    ],
+)
+def test_a_school_is_told_the_days_the_parents_ask_against_the_guidance(text: str, line: str) -> None:
+    found = verdict(LEAVE, text)
+    assert found.facts.role == "school"
+    bubble = first_bubble(found)
+    assert line in bubble
+    assert "die u vraagt" not in bubble and "U vraagt" not in bubble
+
+
+def test_a_parent_is_asked_to_explain_more_days_than_the_guidance() -> None:
+    bubble = first_bubble(verdict(LEAVE, "Mag mijn zoon 4 dagen vrij voor de bruiloft van zijn oom in Deventer?"))
+    assert "U vraagt meer dagen dan die richtlijn. Leg in de aanvraag uit waarom." in bubble

@@ -45,6 +45,9 @@ def kin_of(text: str, language: str = "nl") -> str | None:
         ("de begrafenis van mijn lieve oma", "mine:oma"),
         ("Mijn ouders zijn dan 40 jaar getrouwd", "mine:ouder"),
         ("Onze oma is gestorven in Suriname", "bare:oma"),  # the family's grandmother: counted from the child
+        # the parents who ask are no relative of the event: the one named after them is
+        ("De ouders van een leerling vragen 1 dag vrij voor een huwelijk van de broer", "bare:broer"),
+        ("De moeder van onze leerling vraagt vrij voor de uitvaart van opa", "bare:opa"),
     ],
 )
 def test_whose_relative_the_words_name(text: str, kin: str) -> None:

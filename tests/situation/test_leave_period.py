@@ -102,12 +102,12 @@ def test_days_the_asker_gave_are_held_against_the_guidance() -> None:
     text = "Mag mijn dochter op 14 december vrij voor de begrafenis van haar opa?"
     bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text))
     assert bubble.startswith("Op 14 december 2026 is er één schooldag.")
-    assert "De dagen die u vraagt, passen binnen die richtlijn." in bubble
+    assert "De gevraagde dagen passen binnen die richtlijn." in bubble
     text = "Mag mijn dochter van 14 tot en met 15 december vrij voor de begrafenis van haar opa?"
     bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text))
     assert bubble.startswith("Van 14 december 2026 tot en met 15 december 2026 zijn er 2 schooldagen.")
     # her grandfather is 2nd degree: the guidance gives 2 school days
     assert "Vanaf uw kind geteld is een opa familie in de 2e graad." in bubble
-    assert "De dagen die u vraagt, passen binnen die richtlijn." in bubble
+    assert "De gevraagde dagen passen binnen die richtlijn." in bubble
     bubble = first_bubble(reply("verlof_gewichtige_omstandigheden", text.replace("haar opa", "haar overgrootvader")))
     assert "U vraagt meer dagen dan die richtlijn." in bubble  # 3rd degree: 1 school day

@@ -48,4 +48,4 @@ def test_an_age_and_a_skipped_group_add_the_rule_to_the_verdict_in_english() -> 
 
 def test_without_a_skipped_group_the_dates_stand_alone() -> None:
     found = reply("leerplicht_leeftijd", "Mijn zoon wordt in mei 16. Is hij na dit schooljaar klaar?")
-    assert first_bubble(found).startswith("Uw kind is leerplichtig van")
+    assert first_bubble(found).startswith("Op 6 december 2026 is uw kind leerplichtig. Uw kind is leerplichtig van")
