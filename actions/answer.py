@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from assistant.clock import today
 from assistant.i18n import SOURCE_LANGUAGE, UNTRANSLATED_NOTICE, Localiser, _, language_of_message, translate
 from assistant.i18n.phrases import is_open_question, without_yes_or_no
-from assistant.knowledge import decisive_topic, get_knowledge_base, render_answer, search
+from assistant.knowledge import get_knowledge_base, render_answer, search
 from assistant.knowledge.ids import GEBEURTENISSEN, intent_for_topic, topic_id_for_intent
 from assistant.knowledge.law_date import law_line
 from assistant.knowledge.models import Citation, Topic
@@ -25,9 +25,7 @@ from assistant.knowledge.render import BULLET
 from assistant.knowledge.topic_choice import (
     AGREEMENT_DEPTH,
     UNSURE_CONFIDENCE,
-    agreed_topic,
     classifier_guesses,
-    clear_guess,
     plausible_guesses,
     surer_topic,
 )
@@ -55,10 +53,6 @@ REQUEST_TOPICS = ("verlof_vakantie", "verlof_gewichtige_omstandigheden", "geoorl
 # A guess the facts fit is answered when the classifier gave it at least this much ("13 maart" alone, read as a form
 # answer with a faint guess of leave, is no question about leave).
 FACTS_FIT_GUESS_CONFIDENCE = 0.1
-# A birth date in a message that no topic claims asks about the child's leerplicht: its dates are the answer, not the
-# offer of a person ("geboren op 14-03-2021, wanneer moet ze naar school?" may look like a form answer to the
-# classifier).
-BIRTH_DATE_TOPIC = "leerplicht_leeftijd"
 SUGGESTIONS_TEXT = _("Sorry, ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?")
 NO_MATCH_TEXT = _("Daar kan ik u niet mee helpen; wilt u met een medewerker praten?")
 
@@ -67,11 +61,11 @@ def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def _latest_entity(tracker: Tracker, entity: str) -> str | None:
+def latest_entity(tracker: Tracker, entity: str) -> str | None:
     return next(tracker.get_latest_entity_values(entity), None)
 
 
-def _language(tracker: Tracker) -> str:
+def message_language(tracker: Tracker) -> str:
     """The conversation language the gateway put in the message metadata (Dutch when absent)."""
     return language_of_message(tracker.latest_message)
 
@@ -125,13 +119,15 @@ class ActionAnswerTopic(Action):
         intent = _intent(tracker)
         previous_topic = tracker.get_slot(TOPIC_SLOT)
         topic_id = previous_topic if intent == FOLLOWUP_INTENT else topic_id_for_intent(intent or "")
-        language = _language(tracker)
+        language = message_language(tracker)
         # In the middle of a form the short answer is enough: the form's question follows and must stay in view.
         in_form = bool((tracker.active_loop or {}).get("name"))
         question = tracker.latest_message.get("text") or ""
         if topic_id and intent != FOLLOWUP_INTENT and not in_form:
             confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
             topic_id = surer_topic(question, topic_id, confidence, language, kb=kb)
+            if confidence < UNSURE_CONFIDENCE:
+                topic_id = _fitting_guess(tracker, language, topic_id)
             both = _two_questions(dispatcher, tracker, language, topic_id, sure=confidence >= UNSURE_CONFIDENCE)
             if both is not None:
                 return both
@@ -142,7 +138,7 @@ class ActionAnswerTopic(Action):
             suggest_topics(dispatcher, question, language)
             return []
         topic = kb.topic(topic_id)
-        event = _latest_entity(tracker, EVENT_SLOT)
+        event = latest_entity(tracker, EVENT_SLOT)
         if event is None and (intent == FOLLOWUP_INTENT or topic_id == previous_topic):
             event = tracker.get_slot(EVENT_SLOT)
         return answer_topic(dispatcher, topic, event, language, turn, brief=in_form, question=question)
@@ -308,11 +304,11 @@ def answer_topic(
 
 
 def topic_the_facts_fit(
-    tracker: Tracker, language: str = "nl", also: tuple[str, ...] = ()
+    tracker: Tracker, language: str = "nl", also: tuple[str, ...] = (), first: tuple[str, ...] = ()
 ) -> tuple[Topic, SituationTurn] | None:
-    """A topic among the classifier's best guesses (then among `also`) for which the facts of the message give a
-    verdict ("drie weken in oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and facts
-    that only a verdict of that topic uses are two signals, as a guess and the retrieval are."""
+    """A topic among `first`, then the classifier's best guesses, then `also`, for which the facts of the message give
+    a verdict ("drie weken in oktober" fits leave, "ik ben 17, mag ik stoppen" the kwalificatieplicht): a guess and
+    facts that only a verdict of that topic uses are two signals, as a guess and the retrieval are."""
     text = tracker.latest_message.get("text") or ""
     if not text or text.startswith("/"):
         return None
@@ -324,7 +320,7 @@ def topic_the_facts_fit(
         for topic_id in classifier_guesses(ranking)
         if confidence.get(intent_for_topic(topic_id), 0.0) >= FACTS_FIT_GUESS_CONFIDENCE
     ]
-    for topic_id in dict.fromkeys([*guesses[:AGREEMENT_DEPTH], *also]):
+    for topic_id in dict.fromkeys([*first, *guesses[:AGREEMENT_DEPTH], *also]):
         if not kb.has_topic(topic_id):
             continue
         turn = situation_turn(tracker, topic_id, language)
@@ -336,6 +332,21 @@ def topic_the_facts_fit(
     return None
 
 
+def _fitting_guess(tracker: Tracker, language: str, topic_id: str) -> str:
+    """`topic_id` (an unsure pick), or another of the classifier's best guesses whose verdict the facts of the message
+    give when the pick's verdict does not use them ("ik maak me zorgen over het buurmeisje, ik hoor geschreeuw":
+    the worry about a child's safety, not moving abroad): a guess and facts that only its verdict uses are two
+    signals, as a guess and the retrieval are."""
+    turn = situation_turn(tracker, topic_id, language)
+    if turn is None or not turn.facts.has_any:
+        return topic_id
+    own = situational_reply(topic_id, turn.facts, today(), may_ask=False)
+    if own is not None:
+        return topic_id
+    fitting = topic_the_facts_fit(tracker, language)
+    return fitting[0].id if fitting is not None else topic_id
+
+
 def _two_questions(
     dispatcher: CollectingDispatcher, tracker: Tracker, language: str, whole: str | None, sure: bool
 ) -> list[EventType] | None:
@@ -343,63 +354,3 @@ def _two_questions(
     from actions.two_questions import answer_two_questions  # builds on this module
 
     return answer_two_questions(dispatcher, tracker, language, whole, sure)
-
-
-def _birth_date_topic(text: str, language: str) -> tuple[str, ...]:
-    """The topic a birth date in `text` asks about when nothing else claims the message (see `BIRTH_DATE_TOPIC`)."""
-    if not text or text.startswith("/"):
-        return ()
-    return (BIRTH_DATE_TOPIC,) if read_facts(text, language, today=today()).birth_date is not None else ()
-
-
-def _correction_turn(tracker: Tracker, text: str, ranking: list[dict[str, Any]], language: str) -> SituationTurn | None:
-    """A message that names a fact that cannot be right ("op 30 februari") is asked about even when its topic is
-    unclear: the turn of the classifier's best topic guess (else the retrieval's best match), whose correction question
-    keeps the rest."""
-    if not text or text.startswith("/") or not read_facts(text, language, today=today()).problems:
-        return None
-    kb = get_knowledge_base()
-    found = [topic.id for topic, _score in search(text, k=1, kb=kb, language=language)]
-    topic_id = next((tid for tid in [*classifier_guesses(ranking), *found] if kb.has_topic(tid)), None)
-    return situation_turn(tracker, topic_id, language) if topic_id else None
-
-
-class ActionRetrievalFallback(Action):
-    """For `nlu_fallback` (and a form answer outside a form): answer the question the assistant just asked when this
-    answers it; answer when the retrieval alone is decisive, or when the classifier's best guess and the retrieval
-    agree, or when that guess stands clear of the others (`clear_guess`), or when the facts of the message give a
-    verdict for one of their best guesses; otherwise offer the topics whose text best matches what the user wrote (or
-    the classifier's plausible guesses), and a person."""
-
-    def name(self) -> str:
-        return "action_retrieval_fallback"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        language = _language(tracker)
-        kb = get_knowledge_base()
-        pending = situation_turn(tracker, None, language)
-        if pending is not None and kb.has_topic(pending.topic):
-            return answer_topic(
-                dispatcher, kb.topic(pending.topic), _latest_entity(tracker, EVENT_SLOT), language, pending
-            )
-        text = tracker.latest_message.get("text") or ""
-        decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
-        ranking = tracker.latest_message.get("intent_ranking") or []
-        topic = decisive or agreed_topic(text, ranking, language, kb=kb) or clear_guess(text, ranking, language, kb=kb)
-        born = _birth_date_topic(text, language)
-        fitting = None if topic is not None else topic_the_facts_fit(tracker, language, also=born)
-        whole = topic or (fitting[0] if fitting is not None else None)
-        both = _two_questions(dispatcher, tracker, language, whole.id if whole else None, sure=decisive is not None)
-        if both is not None:
-            return both
-        if topic is not None:
-            turn = situation_turn(tracker, topic.id, language)
-            return answer_topic(dispatcher, topic, _latest_entity(tracker, EVENT_SLOT), language, turn, question=text)
-        if fitting is not None:
-            event = _latest_entity(tracker, EVENT_SLOT)
-            return answer_topic(dispatcher, fitting[0], event, language, fitting[1], question=text)
-        unsure = _correction_turn(tracker, text, ranking, language)
-        if unsure is not None:  # "30 februari": the correction question first, whatever the topic turns out to be
-            return answer_topic(dispatcher, kb.topic(unsure.topic), None, language, unsure, question=text)
-        suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
-        return []

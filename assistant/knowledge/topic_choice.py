@@ -9,9 +9,9 @@ pass the ranking and the text.
   question in words of its own still gets the topic both signals point at, instead of a menu.
 - **A clear guess**: when neither agrees nor settles it, a classifier guess that stands well clear of every other intent
   (at least CLEAR_GUESS_CONFIDENCE and CLEAR_GUESS_MARGIN times the next intent), with no retrieval hit for another
-  topic, is answered rather than a menu ("Wanneer kunt u verlof aanvragen?": 0.37 for when a child may stay away,
-  0.22 for the request form, the retrieval finds nothing above its threshold); of two guesses tied that clear of the
-  rest, the one the retrieval ranks first.
+  topic, is answered rather than a menu (a short question about when leave can be asked: 0.37 for when a child may
+  stay away, 0.22 for the request form, the retrieval finds nothing above its threshold); of two guesses tied that
+  clear of the rest, the one the retrieval ranks first.
 - **A decisive retrieval beats an unsure classifier**: when the classifier picked a topic with less than
   UNSURE_CONFIDENCE and the retrieval alone settles another topic (`TopicIndex.decisive`: many words of the question are
   that topic's own words), the retrieval's topic is answered ("Een Joodse familie meldt dat hun dochter met Jom
@@ -128,7 +128,7 @@ def clear_guess(
     if not topic_id or not kb.has_topic(topic_id) or confidence < CLEAR_GUESS_CONFIDENCE:
         return None
     if confidence < CLEAR_GUESS_MARGIN * runner_up:
-        # two topics tied well clear of the rest ("When is your child exempted from going to school?": when a child
+        # two topics tied well clear of the rest (a question whether a child is "exempted" from school: when a child
         # may stay away or an exemption from enrolment, 0.43 each): the one the retrieval ranks first, if it ranks one
         other = topic_id_for_intent(second)
         if not other or not kb.has_topic(other) or runner_up < CLEAR_GUESS_MARGIN * third:

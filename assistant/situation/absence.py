@@ -193,7 +193,7 @@ def _states_absence(topic: str, facts: Facts, on: date) -> bool:
         or weeks_away(facts) is not None
         or facts.late_count is not None
         or facts.school_case is not None
-        or _adult(facts, on)
+        or adult(facts, on)
     )
 
 
@@ -214,7 +214,7 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
         or facts.late_count is not None
         or kind not in (None, "ongeoorloofd")
         or (topic == "verzuim_18plus" and facts.age is not None)
-        or _adult(facts, on)  # an 18-plus pupil: the WEB's rule, in whichever topic asked
+        or adult(facts, on)  # an 18-plus pupil: the WEB's rule, in whichever topic asked
     )
     if not decisive:
         return None
@@ -277,7 +277,7 @@ def _melding(topic: str, facts: Facts, on: date, may_ask: bool, role: str) -> Re
     )
 
 
-def _adult(facts: Facts, on: date) -> bool:
+def adult(facts: Facts, on: date) -> bool:
     """Whether the pupil's age said is 18 or more (the end of the kwalificatieplicht), with a school type said."""
     if facts.age is None or facts.school_type is None:
         return False

@@ -32,6 +32,7 @@ def use_fixture_kb(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
         kb = request.getfixturevalue("real_kb")
         today_is(request.module.TODAY)
     monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: kb)
+    monkeypatch.setattr("actions.fallback.get_knowledge_base", lambda: kb)
 
 
 @pytest.fixture(autouse=True)

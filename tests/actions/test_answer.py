@@ -14,8 +14,8 @@ from actions.answer import (
     NO_MATCH_TEXT,
     SUGGESTIONS_TEXT,
     ActionAnswerTopic,
-    ActionRetrievalFallback,
 )
+from actions.fallback import ActionRetrievalFallback
 
 
 def _tracker(

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionRetrievalFallback
+from actions.fallback import ActionRetrievalFallback
 from assistant.knowledge import get_knowledge_base
 
 
@@ -15,6 +15,7 @@ from assistant.knowledge import get_knowledge_base
 def use_fixture_kb(monkeypatch: pytest.MonkeyPatch) -> None:
     """These cases need the real topics, not the fixture knowledge base of the other action tests."""
     monkeypatch.setattr("actions.answer.get_knowledge_base", get_knowledge_base)
+    monkeypatch.setattr("actions.fallback.get_knowledge_base", get_knowledge_base)
 
 
 def tracker_for(text: str, ranking: list[tuple[str, float]], language: str = "nl") -> Tracker:

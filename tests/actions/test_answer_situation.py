@@ -13,7 +13,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
+from actions.answer import ActionAnswerTopic
+from actions.fallback import ActionRetrievalFallback
 from assistant.knowledge import KnowledgeBase, load_knowledge
 
 TODAY = date(2026, 12, 6)
@@ -28,6 +29,7 @@ def real_kb() -> KnowledgeBase:
 def use_fixture_kb(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase, today_is) -> None:
     """Overrides tests/actions/conftest.py's fixture of the same name: the real topics, and a fixed today."""
     monkeypatch.setattr("actions.answer.get_knowledge_base", lambda: real_kb)
+    monkeypatch.setattr("actions.fallback.get_knowledge_base", lambda: real_kb)
     today_is(TODAY)
 
 

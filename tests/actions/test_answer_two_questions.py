@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
+from actions.answer import ActionAnswerTopic
+from actions.fallback import ActionRetrievalFallback
 from assistant.knowledge.parameters import params
 from tests.actions.trackers import message_tracker
 

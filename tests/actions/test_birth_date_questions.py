@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionRetrievalFallback
+from actions.fallback import ActionRetrievalFallback
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)
@@ -87,3 +87,15 @@ def test_a_name_or_phone_number_outside_a_form_still_gets_the_offer() -> None:
 def test_dates_of_leave_are_no_birth_date() -> None:
     message = ask("van 12-10-2026 tot 16-10-2026", [("inform", 0.9), ("ask_verlof_vakantie", 0.05)])
     assert message["custom"].get("topic") != "leerplicht_leeftijd"
+
+
+def test_an_adult_student_away_for_weeks_gets_the_reporting_duty_not_a_menu() -> None:
+    """Facts that point to a topic by themselves: 20, mbo, three weeks away (WEB 9.2.1), whatever the classifier
+    guessed."""
+    message = ask(
+        "ik ben 20, zit op het mbo en ben al drie weken niet geweest. wordt dat ergens doorgegeven?",
+        [("nlu_fallback", 0.45), ("ask_vervangende_leerplicht", 0.19), ("ask_vrijstelling_15", 0.12)],
+    )
+    assert message["custom"]["topic"] == "verzuim_18plus"
+    assert "fallback" not in message["custom"]
+    assert any("9.2.1" in citation["ref"] for citation in message["custom"]["citations"])

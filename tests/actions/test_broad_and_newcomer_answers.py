@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
+from actions.answer import ActionAnswerTopic
+from actions.fallback import ActionRetrievalFallback
 from assistant.knowledge import KnowledgeBase
 from tests.actions.trackers import message_tracker
 

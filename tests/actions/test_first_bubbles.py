@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import ActionAnswerTopic, ActionRetrievalFallback
+from actions.answer import ActionAnswerTopic
+from actions.fallback import ActionRetrievalFallback
 from tests.actions.trackers import message_tracker
 
 TODAY = date(2026, 12, 7)

@@ -9,7 +9,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer import HUMAN_BUTTON, ActionAnswerTopic, ActionRetrievalFallback
+from actions.answer import HUMAN_BUTTON, ActionAnswerTopic
+from actions.fallback import ActionRetrievalFallback
 from assistant.i18n import lookup
 from assistant.i18n.extract import extract_yaml
 from assistant.i18n.languages import load_languages
