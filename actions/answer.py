@@ -31,6 +31,7 @@ from assistant.knowledge.topic_choice import (
 )
 from assistant.situation import Facts, read_facts, says_unknown
 from assistant.situation.audience import audience_turn
+from assistant.situation.implied import implied_topics
 from assistant.situation.verdict import Choice, situational_reply
 from assistant.verlof_requests.reasons import NON_REASONS
 
@@ -332,18 +333,27 @@ def topic_the_facts_fit(
     return None
 
 
+def implied_by(text: str | None, language: str) -> tuple[str, ...]:
+    """The topics the facts of `text` point to by themselves (a birth date: the leerplicht dates, not the offer of a
+    person; `assistant.situation.implied`)."""
+    if not text or text.startswith("/"):
+        return ()
+    return implied_topics(read_facts(text, language, today=today()), today())
+
+
 def _fitting_guess(tracker: Tracker, language: str, topic_id: str) -> str:
     """`topic_id` (an unsure pick), or another of the classifier's best guesses whose verdict the facts of the message
     give when the pick's verdict does not use them ("ik maak me zorgen over het buurmeisje, ik hoor geschreeuw":
-    the worry about a child's safety, not moving abroad): a guess and facts that only its verdict uses are two
-    signals, as a guess and the retrieval are."""
+    the worry about a child's safety, not moving abroad), or a topic the facts point to by themselves
+    (`assistant.situation.implied`, first): a guess and facts that only its verdict uses are two signals, as a guess
+    and the retrieval are."""
     turn = situation_turn(tracker, topic_id, language)
     if turn is None or not turn.facts.has_any:
         return topic_id
     own = situational_reply(topic_id, turn.facts, today(), may_ask=False)
     if own is not None:
         return topic_id
-    fitting = topic_the_facts_fit(tracker, language)
+    fitting = topic_the_facts_fit(tracker, language, first=implied_by(tracker.latest_message.get("text"), language))
     return fitting[0].id if fitting is not None else topic_id
 
 

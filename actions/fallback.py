@@ -16,6 +16,7 @@ from actions.answer import (
     EVENT_SLOT,
     SituationTurn,
     answer_topic,
+    implied_by,
     latest_entity,
     message_language,
     situation_turn,
@@ -27,15 +28,6 @@ from assistant.clock import today
 from assistant.knowledge import decisive_topic, get_knowledge_base, search
 from assistant.knowledge.topic_choice import agreed_topic, classifier_guesses, clear_guess
 from assistant.situation import read_facts
-from assistant.situation.implied import implied_topics
-
-
-def _implied_topics(text: str, language: str) -> tuple[str, ...]:
-    """The topics the facts of `text` point to by themselves (a birth date: the leerplicht dates, not the offer of a
-    person; `assistant.situation.implied`)."""
-    if not text or text.startswith("/"):
-        return ()
-    return implied_topics(read_facts(text, language, today=today()), today())
 
 
 def _correction_turn(tracker: Tracker, text: str, ranking: list[dict[str, Any]], language: str) -> SituationTurn | None:
@@ -73,7 +65,7 @@ class ActionRetrievalFallback(Action):
         decisive = decisive_topic(text, kb=kb, language=language) if text and not text.startswith("/") else None
         ranking = tracker.latest_message.get("intent_ranking") or []
         topic = decisive or agreed_topic(text, ranking, language, kb=kb) or clear_guess(text, ranking, language, kb=kb)
-        implied = _implied_topics(text, language)
+        implied = implied_by(text, language)
         # the topics the facts point to by themselves come before the classifier's guesses, which were too weak
         fitting = None if topic is not None else topic_the_facts_fit(tracker, language, first=implied)
         whole = topic or (fitting[0] if fitting is not None else None)

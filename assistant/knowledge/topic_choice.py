@@ -48,6 +48,10 @@ LOOSE_DEPTH = 3
 # A topic the classifier ranks just after the LOOSE_DEPTH-th with (nearly) the same confidence, at least TIED_SHARE of
 # it, is tied with it: the classifier does not tell 0.13 from 0.127 ("ziek gemeld" among four topics of 0.13-0.16).
 TIED_SHARE = 0.95
+# The classifier's two best guesses with the second at least CLOSE_SHARE of the first are too close to tell apart: when
+# the retrieval has both among its first, its order decides (0.49 for reporting absence, 0.46 for deregistration, and
+# the retrieval ranks deregistration first for "Welke uitschrijfdatum zetten wij …?").
+CLOSE_SHARE = 0.9
 LOOSE_MIN_CONFIDENCE = 0.05
 # A clear guess of an unsure classifier (module docstring): what it must reach on its own and against the next intent.
 CLEAR_GUESS_CONFIDENCE = 0.3
@@ -101,7 +105,9 @@ def agreed_topic(
     if not hits:
         return None
     if guesses and guesses[0] in [topic.id for topic in hits]:
-        return kb.topic(guesses[0])
+        confidence = _topic_confidences(ranking)
+        close = len(guesses) > 1 and confidence[guesses[1]] >= CLOSE_SHARE * confidence[guesses[0]]
+        return hits[0] if close and hits[0].id == guesses[1] else kb.topic(guesses[0])
     if hits[0].id in guesses[:AGREEMENT_DEPTH]:
         return hits[0]
     return hits[0] if hits[0].id in loose_guesses(ranking) else None

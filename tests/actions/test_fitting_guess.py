@@ -40,3 +40,12 @@ def test_an_unsure_pick_whose_verdict_uses_the_facts_is_kept() -> None:
     text = "Mogen we drie weken in oktober weg? Mijn man heeft een camping."
     message = ask(text, [("ask_verlof_vakantie", 0.5), ("ask_luxe_verzuim", 0.4)])
     assert message["custom"]["topic"] == "verlof_vakantie"
+
+
+def test_an_unsure_pick_gives_way_to_the_topic_the_facts_point_to() -> None:
+    message = ask(
+        "ik ben 22 en sinds zes weken kom ik niet meer op mijn mbo-opleiding, weet de gemeente dat?",
+        [("ask_vervangende_leerplicht", 0.46), ("ask_kwalificatieplicht", 0.3), ("ask_vrijstelling_15", 0.1)],
+    )
+    assert message["custom"]["topic"] == "verzuim_18plus"
+    assert any("9.2.1" in citation["ref"] for citation in message["custom"]["citations"])

@@ -168,3 +168,16 @@ def test_a_question_about_an_age_has_the_age_of_leerplicht_among_the_topics_its_
 )
 def test_the_answers_to_two_questions(whole, sure, first, second, expected):
     assert topics_per_part(whole, sure, first, second) == expected
+
+
+def test_two_close_guesses_that_the_retrieval_both_finds_are_decided_by_its_order():
+    question = (
+        "Na de zomer vertrekt een leerling naar een andere school; welke uitschrijfdatum komt in onze administratie?"
+    )
+    close = _ranking(("nlu_fallback", 0.45), ("ask_meldplicht_verzuim", 0.44), ("ask_in_uitschrijving", 0.42))
+    found = agreed_topic(question, close)
+    assert found is not None and found.id == "in_uitschrijving"
+    # well apart, the classifier's best stays
+    apart = _ranking(("nlu_fallback", 0.45), ("ask_meldplicht_verzuim", 0.6), ("ask_in_uitschrijving", 0.3))
+    kept = agreed_topic(question, apart)
+    assert kept is not None and kept.id == "meldplicht_verzuim"
