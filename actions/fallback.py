@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -28,6 +28,10 @@ from assistant.clock import today
 from assistant.knowledge import decisive_topic, get_knowledge_base, search
 from assistant.knowledge.topic_choice import agreed_topic, classifier_guesses, clear_guess
 from assistant.situation import read_facts
+
+# True after a turn this action could not answer (topics or a person offered), False after an answer: the rule
+# "Twee keer achter elkaar onduidelijk" (dialogue/rules.yml) offers a person only after the first.
+UNCLEAR_SLOT = "unclear"
 
 
 def _correction_turn(tracker: Tracker, text: str, ranking: list[dict[str, Any]], language: str) -> SituationTurn | None:
@@ -54,6 +58,12 @@ class ActionRetrievalFallback(Action):
         return "action_retrieval_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = self._respond(dispatcher, tracker)
+        if not any(event.get("event") == "slot" and event.get("name") == UNCLEAR_SLOT for event in events):
+            events = [*events, SlotSet(UNCLEAR_SLOT, False)]  # answered: a next unclear message is tried again
+        return events
+
+    def _respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         language = message_language(tracker)
         kb = get_knowledge_base()
         pending = situation_turn(tracker, None, language)
@@ -84,4 +94,4 @@ class ActionRetrievalFallback(Action):
         if unsure is not None:  # "30 februari": the correction question first, whatever the topic turns out to be
             return answer_topic(dispatcher, kb.topic(unsure.topic), None, language, unsure, question=text)
         suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
-        return []
+        return [SlotSet(UNCLEAR_SLOT, True)]  # not answered: a second unclear message offers a person

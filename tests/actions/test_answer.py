@@ -164,7 +164,7 @@ def test_fallback_offers_matching_topics_and_a_person() -> None:
     }
     assert 2 <= len(message["buttons"]) <= 4
     assert message["buttons"][-1] == HUMAN_BUTTON
-    assert events == []
+    assert events == [SlotSet("unclear", True)]  # a second unclear message offers a person
 
 
 @pytest.mark.parametrize("text", ["Wat is de hoofdstad van Frankrijk?", "/some_payload", ""])

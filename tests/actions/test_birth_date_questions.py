@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionRetrievalFallback
@@ -99,3 +100,16 @@ def test_an_adult_student_away_for_weeks_gets_the_reporting_duty_not_a_menu() ->
     assert message["custom"]["topic"] == "verzuim_18plus"
     assert "fallback" not in message["custom"]
     assert any("9.2.1" in citation["ref"] for citation in message["custom"]["citations"])
+
+
+def test_an_answered_fallback_says_so_for_the_next_unclear_message() -> None:
+    """`unclear` False after an answer (a next unclear message is tried again, dialogue/rules.yml), True after the
+    offer of topics or a person (a second one offers a person)."""
+    answered = ActionRetrievalFallback().run(
+        CollectingDispatcher(), message_tracker("zoon 02/02/2016, leerplichtig tot?", UNSURE), {}
+    )
+    assert answered[-1] == SlotSet("unclear", False)
+    offered = ActionRetrievalFallback().run(
+        CollectingDispatcher(), message_tracker("0612345678", [("inform_contact", 0.9), ("inform", 0.05)]), {}
+    )
+    assert offered == [SlotSet("unclear", True)]
