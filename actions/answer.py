@@ -126,7 +126,8 @@ class ActionAnswerTopic(Action):
         question = tracker.latest_message.get("text") or ""
         if topic_id and intent != FOLLOWUP_INTENT and not in_form:
             confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
-            topic_id = surer_topic(question, topic_id, confidence, language, kb=kb)
+            ranking = tracker.latest_message.get("intent_ranking") or []
+            topic_id = surer_topic(question, topic_id, confidence, language, kb=kb, ranking=ranking)
             if confidence < UNSURE_CONFIDENCE:
                 topic_id = _fitting_guess(tracker, language, topic_id)
             both = _two_questions(dispatcher, tracker, language, topic_id, sure=confidence >= UNSURE_CONFIDENCE)

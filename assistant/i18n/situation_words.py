@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "month_before",
     "ambiguous_months",
     "prior_leave",
+    "self_employed",
     "unknown",
     "sick_report",
     "sick",

@@ -61,6 +61,9 @@ PLAUSIBLE_GUESS_CONFIDENCE = 0.2
 # Below this confidence the classifier's topic gives way to a decisive retrieval. Measured on the held-out questions
 # (scripts/eval_heldout.jsonl): 0.6-0.9 all gain the same few questions and lose none on the dev or situational sets.
 UNSURE_CONFIDENCE = 0.7
+# An unsure pick's runner-up that holds at least this share of the pick's confidence is a contender the retrieval may
+# decide for (`surer_topic`).
+RUNNER_UP_SHARE = 0.5
 
 Ranking = list[dict[str, Any]]
 FALLBACK_INTENT = "nlu_fallback"
@@ -180,14 +183,31 @@ def _topic_confidences(ranking: Ranking) -> dict[str, float]:
 
 
 def surer_topic(
-    text: str, topic_id: str, confidence: float, language: str = SOURCE_LANGUAGE, *, kb: KnowledgeBase | None = None
+    text: str,
+    topic_id: str,
+    confidence: float,
+    language: str = SOURCE_LANGUAGE,
+    *,
+    kb: KnowledgeBase | None = None,
+    ranking: Ranking | None = None,
 ) -> str:
-    """`topic_id` (the classifier's pick at `confidence`), or the topic a decisive retrieval for `text` settles when
-    the classifier was unsure (below UNSURE_CONFIDENCE) and the two differ."""
+    """`topic_id` (the classifier's pick at `confidence`), or, when the classifier was unsure (below
+    UNSURE_CONFIDENCE): the topic a decisive retrieval for `text` settles, else the classifier's runner-up in
+    `ranking` when it holds at least RUNNER_UP_SHARE of the pick and is the retrieval's best (two signals against
+    one: "Czy nieusprawiedliwiona nieobecność jest karalna?" 0.47 for when a child may be absent, 0.38 for the
+    penalties of truancy, which the retrieval ranks first)."""
     if confidence >= UNSURE_CONFIDENCE or not _free_text(text):
         return topic_id
-    decisive = decisive_topic(text, kb=kb or get_knowledge_base(), language=language)
-    return decisive.id if decisive is not None else topic_id
+    kb = kb or get_knowledge_base()
+    decisive = decisive_topic(text, kb=kb, language=language)
+    if decisive is not None:
+        return decisive.id
+    guesses = _topic_confidences(ranking or [])
+    ordered = sorted(guesses, key=lambda topic: guesses[topic], reverse=True)
+    if len(ordered) < 2 or ordered[0] != topic_id or guesses[ordered[1]] < RUNNER_UP_SHARE * guesses[topic_id]:
+        return topic_id
+    hits = search(text, k=1, kb=kb, language=language)
+    return ordered[1] if hits and hits[0][0].id == ordered[1] else topic_id
 
 
 def part_topic(

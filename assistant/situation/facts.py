@@ -114,6 +114,7 @@ class Facts:
     relation: str | None = None  # before | after (the holiday)
     reason: str | None = None  # an event category, "werk", a non-reason id, or "vakantie"
     prior_leave: bool | None = None  # vakantieverlof already given this school year
+    self_employed: bool | None = None  # a parent who works for themselves: their own or an accountant's statement
     false_sick_report: bool | None = None  # reporting the child sick (when it is not) to leave for a trip
     abroad: bool | None = None  # the event or trip is abroad ("in Turkije", "abroad")
     kin: str | None = None  # the relative named and whose it is ("mine:broer"; `assistant.situation.kinship.Kin`)
@@ -209,6 +210,7 @@ class Facts:
             "month": int,
             "asked_degree": int,
             "prior_leave": bool,
+            "self_employed": bool,
             "false_sick_report": bool,
             "abroad": bool,
             "weekday": bool,

@@ -72,6 +72,7 @@ from assistant.situation.leave_texts import (
     TODO_GEWICHTIG_OFFICER,
     TODO_GEWICHTIG_SCHOOL,
     TODO_VAKANTIE,
+    TODO_VAKANTIE_OWN,
     TODO_VAKANTIE_SCHOOL,
     TODO_VAKANTIE_SCHOOL_NO,
     TODO_VAKANTIE_SELF,
@@ -151,12 +152,12 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
         if facts.holiday is not None and facts.relation is None and not school:
             # the job keeps the family from one holiday named ("mijn werkgever geeft geen vrij in de
             # voorjaarsvakantie"): the test is every holiday of the school year; the rest behind "Meer uitleg"
-            more = [Message(VAKANTIE_JOB_ONLY, values), Message(TODO_VAKANTIE), Message(TODO_VAKANTIE_SELF)]
+            more = _self_employed([], [Message(VAKANTIE_JOB_ONLY, values), _todo(facts)])
             return _reply(topic, facts, [Message(VAKANTIE_JOB_ONE_HOLIDAY)], citations, law, more)
         lines = [Message(VAKANTIE_JOB_ONLY, values)]
     elif school and facts.month is None:
         return _reply(topic, facts, [Message(VAKANTIE_SCHOOL_RULE, values), Message(SCHOOL_LUXE)], citations, law)
-    todo = Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE)
+    todo = _todo(facts)
     first_weeks = first_lesweken(facts.month, on, region, calendar, law) if facts.month is not None else None
     if first_weeks is not None:
         school_year, first, last = first_weeks
@@ -180,6 +181,13 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
     if not lines:
         return None
     return _reply(topic, facts, lines, citations, law, _self_employed(lines, details))
+
+
+def _todo(facts: Facts) -> Message:
+    """How to apply for holiday leave: a school's own step, a self-employed parent's statement, or the employer's."""
+    if facts.role == "school":
+        return Message(TODO_VAKANTIE_SCHOOL)
+    return Message(TODO_VAKANTIE_OWN if facts.self_employed else TODO_VAKANTIE)
 
 
 def _self_employed(lines: list[Message], details: list[Message]) -> list[Message]:
@@ -221,7 +229,7 @@ def _vakantie_decision(
     elif "short_notice" in codes:
         lines = [Message(NO), Message(VAKANTIE_AFTERWARDS)]
     else:
-        todo = Message(TODO_VAKANTIE_SCHOOL if school else TODO_VAKANTIE)
+        todo = _todo(facts)
         if facts.reason == "werk" and not school:  # the job test is the verdict; the days counted fit within it
             lines = [counted, Message(VAKANTIE_JOB_FITS, values), todo]
             return _reply(topic, facts, lines, citations, law, _self_employed(lines, _notes(decision)))

@@ -60,6 +60,11 @@ VAKANTIE_ONLY_JOB_REASON = _(
     "schoolvakanties onmogelijk maakt (artikel 13a Leerplichtwet)."
 )
 TODO_VAKANTIE = _("Vraag het ruim van tevoren schriftelijk aan bij de directeur, met een verklaring van de werkgever.")
+# a self-employed parent (`Facts.self_employed`): their own statement in the first bubble
+TODO_VAKANTIE_OWN = _(
+    "Vraag het ruim van tevoren schriftelijk aan bij de directeur. Als zelfstandige geeft u een eigen verklaring of "
+    "een verklaring van uw accountant mee waaruit blijkt dat u in geen enkele schoolvakantie weg kunt."
+)
 TODO_VAKANTIE_SELF = _("Bent u zelfstandig, dan geeft u een eigen verklaring of een verklaring van uw accountant mee.")
 TODO_VAKANTIE_SHORTER = _("Een kortere periode kunt u bij de directeur aanvragen.")
 TODO_VAKANTIE_SCHOOL = _(

@@ -285,6 +285,9 @@ def read_facts(text: str | None, language: str | None = None, *, today: date, ev
     read_family(reading, toks)
     if any(True for _ in words.find("prior_leave", toks)):
         reading.set("prior_leave", True)
+    if any(True for _ in words.find("self_employed", toks)):
+        reading.set("self_employed", True)
+        reading.set("reason", "werk")  # working for oneself is the parent's job (when no other reason was said)
     if is_false_sick_report(reading, toks):
         reading.set("false_sick_report", True)
     if any(True for _ in words.find("abroad", toks)):

@@ -33,7 +33,7 @@ from assistant.knowledge.regions import get_regions
 from assistant.rules.melding import MeldingDecision
 from assistant.rules.melding import texts as melding_texts
 from assistant.situation.facts import Facts
-from assistant.situation.verdict import Reply, role_choice, statute_first
+from assistant.situation.verdict import Reply, role_choice, statute_first, verdict_for
 
 OVERIG_AGREEMENT = "overig-verzuim-melden"
 REPORTING_TOPICS = ("meldplicht_verzuim", "verzuim_18plus")
@@ -235,6 +235,19 @@ def _lateness(topic: str, facts: Facts, law: LegalParameters) -> Reply:
     details = (Message(LATE_ACTION), Message(melding_texts.NOTE_LATE_THRESHOLD))
     citations = ["lpw:21a", "brod:14", "src:duo-verzuim", *overig.citations]
     return _reply(topic, facts, law, lines, citations, details=details)
+
+
+@verdict_for("soorten_verzuim")
+def kinds_of_absence(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
+    """Asked among the forms of verzuim whether lateness counts ("telt te laat komen ook als verzuim?"): the same
+    point as in the reporting topic, for a parent or a young person; any other question gets the topic's overview."""
+    late = facts.absence_kind == "te_laat" and facts.hours is None and facts.late_count is None
+    if not late or facts.role == "school":
+        return None
+    try:
+        return _late_counts(topic, facts, params(on))
+    except LawNotKnown:
+        return None
 
 
 def _late_counts(topic: str, facts: Facts, law: LegalParameters) -> Reply:

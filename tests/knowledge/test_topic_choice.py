@@ -181,3 +181,18 @@ def test_two_close_guesses_that_the_retrieval_both_finds_are_decided_by_its_orde
     apart = _ranking(("nlu_fallback", 0.45), ("ask_meldplicht_verzuim", 0.6), ("ask_in_uitschrijving", 0.3))
     kept = agreed_topic(question, apart)
     assert kept is not None and kept.id == "meldplicht_verzuim"
+
+
+def test_an_unsure_picks_runner_up_that_the_retrieval_ranks_first_answers():
+    question = "Czy za nieusprawiedliwione nieobecności dziecka w szkole grozi kara?"
+    contender = _ranking(("ask_geoorloofd_verzuim", 0.47), ("ask_luxe_verzuim", 0.38), ("ask_ziekte", 0.05))
+    assert surer_topic(question, "geoorloofd_verzuim", 0.47, "pl", ranking=contender) == "luxe_verzuim"
+    # a runner-up far behind, a sure pick, or no ranking: the pick stays
+    behind = _ranking(("ask_geoorloofd_verzuim", 0.47), ("ask_luxe_verzuim", 0.2))
+    assert surer_topic(question, "geoorloofd_verzuim", 0.47, "pl", ranking=behind) == "geoorloofd_verzuim"
+    sure = _ranking(("ask_geoorloofd_verzuim", 0.75), ("ask_luxe_verzuim", 0.2))
+    assert surer_topic(question, "geoorloofd_verzuim", 0.75, "pl", ranking=sure) == "geoorloofd_verzuim"
+    assert surer_topic(question, "geoorloofd_verzuim", 0.47, "pl") == "geoorloofd_verzuim"
+    # the runner-up is not the retrieval's best: the pick stays
+    other = _ranking(("ask_geoorloofd_verzuim", 0.47), ("ask_ziekte", 0.38))
+    assert surer_topic(question, "geoorloofd_verzuim", 0.47, "pl", ranking=other) == "geoorloofd_verzuim"

@@ -265,3 +265,23 @@ def test_stopping_without_an_age_gets_both_branches_under_and_from_18(text: str,
     assert bubble.startswith(start) and adult in bubble and "(artikel 21a, 22 en 26)" in bubble
     assert not found.is_question and len(bubble) <= MAX_FIRST_BUBBLE, bubble
     assert {"lpw:3", "lpw:4a", "lpw:22", "web:9.2.1"} <= set(found.citations)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start"),
+    [
+        ("nl", "Onze zoon is 's ochtends vaak een kwartier te laat. Is dat ook verzuim?", "Ja. Wie te laat komt"),
+        ("en", "does arriving late at school also count as absence?", "Yes. Whoever arrives late"),
+    ],
+)
+def test_asked_among_the_forms_of_verzuim_lateness_counts_toward_the_hours(
+    language: str, text: str, start: str
+) -> None:
+    found = reply("soorten_verzuim", text, language)
+    assert first_bubble(found, language).startswith(start)
+    assert found.citations[0] == "lpw:21a"
+    # any other question among the forms of verzuim gets the topic's overview
+    assert (
+        situational_reply("soorten_verzuim", read_facts("Welke soorten verzuim zijn er?", "nl", today=TODAY), TODAY)
+        is None
+    )
