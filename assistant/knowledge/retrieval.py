@@ -45,6 +45,9 @@ MIN_GRAM_MATCH = 6.0
 # the threshold and clearly above the next topic: many words of the question are that topic's own words.
 DECISIVE_FACTOR = 2.5
 DECISIVE_MARGIN = 1.6
+# A strong hit: the best topic scores at least STRONG_FACTOR times the threshold (enough to decide between two topics
+# the classifier hesitates over, not to settle one on its own).
+STRONG_FACTOR = 1.5
 # A typo is corrected only in a word of at least MIN_TYPO_WORD letters, to an index term at least TYPO_SIMILARITY
 # similar (rapidfuzz's normalised Indel ratio: one wrong letter in an eight-letter word is 87.5, in a six-letter 83).
 MIN_TYPO_WORD = 5
@@ -198,6 +201,11 @@ class TopicIndex:
         topics that another signal already found fitting, never a hit on its own."""
         return [topic for topic, score in self._ranked(text)[:k] if score > 0]
 
+    def strong(self, text: str) -> Topic | None:
+        """The best topic when it scores at least STRONG_FACTOR times the threshold, else None."""
+        ranked = self._ranked(text)
+        return ranked[0][0] if ranked and ranked[0][1] >= STRONG_FACTOR * self.threshold else None
+
     def decisive(self, text: str) -> Topic | None:
         """The best topic when the retrieval alone settles it: at least DECISIVE_FACTOR times the threshold and
         DECISIVE_MARGIN times the score of the next topic."""
@@ -220,6 +228,11 @@ def search(
 ) -> list[tuple[Topic, float]]:
     """The best `k` topics for `text` written in `language`, best first, only those scoring above the threshold."""
     return topic_index(kb or get_knowledge_base(), normalise_language(language)).search(text, k)
+
+
+def strong_topic(text: str, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE) -> Topic | None:
+    """The retrieval's best topic for `text` written in `language` when it is a strong hit (`TopicIndex.strong`)."""
+    return topic_index(kb or get_knowledge_base(), normalise_language(language)).strong(text)
 
 
 def decisive_topic(text: str, *, kb: KnowledgeBase | None = None, language: str = SOURCE_LANGUAGE) -> Topic | None:

@@ -35,7 +35,7 @@ from assistant.knowledge.ids import intent_for_topic, topic_id_for_intent
 from assistant.knowledge.knowledge_base import KnowledgeBase
 from assistant.knowledge.loader import get_knowledge_base
 from assistant.knowledge.models import Topic
-from assistant.knowledge.retrieval import decisive_topic, leading_topics, search
+from assistant.knowledge.retrieval import decisive_topic, leading_topics, search, strong_topic
 
 # A classifier guess counts as one of the two agreeing signals when it holds at least MIN_GUESS_SHARE of the confidence
 # the classifier gave to topics (and at least MIN_GUESS_CONFIDENCE in all): a question with a context sentence ("Mijn
@@ -193,9 +193,9 @@ def surer_topic(
 ) -> str:
     """`topic_id` (the classifier's pick at `confidence`), or, when the classifier was unsure (below
     UNSURE_CONFIDENCE): the topic a decisive retrieval for `text` settles, else the classifier's runner-up in
-    `ranking` when it holds at least RUNNER_UP_SHARE of the pick and is the retrieval's best (two signals against
-    one: "Czy nieusprawiedliwiona nieobecność jest karalna?" 0.47 for when a child may be absent, 0.38 for the
-    penalties of truancy, which the retrieval ranks first)."""
+    `ranking` when it holds at least RUNNER_UP_SHARE of the pick and is the retrieval's best with a strong hit (two
+    signals against one: "Czy nieusprawiedliwiona nieobecność jest karalna?" 0.47 for when a child may be absent,
+    0.38 for the penalties of truancy, which the retrieval finds strongly; a weak hit does not overrule the pick)."""
     if confidence >= UNSURE_CONFIDENCE or not _free_text(text):
         return topic_id
     kb = kb or get_knowledge_base()
@@ -206,8 +206,8 @@ def surer_topic(
     ordered = sorted(guesses, key=lambda topic: guesses[topic], reverse=True)
     if len(ordered) < 2 or ordered[0] != topic_id or guesses[ordered[1]] < RUNNER_UP_SHARE * guesses[topic_id]:
         return topic_id
-    hits = search(text, k=1, kb=kb, language=language)
-    return ordered[1] if hits and hits[0][0].id == ordered[1] else topic_id
+    strong = strong_topic(text, kb=kb, language=language)
+    return ordered[1] if strong is not None and strong.id == ordered[1] else topic_id
 
 
 def part_topic(

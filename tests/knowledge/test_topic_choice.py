@@ -196,3 +196,10 @@ def test_an_unsure_picks_runner_up_that_the_retrieval_ranks_first_answers():
     # the runner-up is not the retrieval's best: the pick stays
     other = _ranking(("ask_geoorloofd_verzuim", 0.47), ("ask_ziekte", 0.38))
     assert surer_topic(question, "geoorloofd_verzuim", 0.47, "pl", ranking=other) == "geoorloofd_verzuim"
+
+
+def test_a_weak_retrieval_hit_does_not_overrule_an_unsure_pick():
+    # the retrieval's best (leaving school early) scores just above its floor
+    question = "Moet je tot je 18e naar school?"
+    ranking = _ranking(("ask_leerplicht_leeftijd", 0.48), ("ask_voortijdig_schoolverlaten", 0.36))
+    assert surer_topic(question, "leerplicht_leeftijd", 0.48, ranking=ranking) == "leerplicht_leeftijd"
