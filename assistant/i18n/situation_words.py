@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "ambiguous_months",
     "prior_leave",
     "self_employed",
+    "workplace",
     "unknown",
     "sick_report",
     "sick",

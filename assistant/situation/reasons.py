@@ -42,6 +42,11 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
     said = _event_said(reading, toks)
     if sick_report and said == "ernstige_ziekte":
         said = None
+    workplace = any(True for _ in reading.words.find("workplace", toks))
+    if workplace:  # "werkt in het ziekenhuis": a job, no illness in the family
+        events = [event for event in events if event != "ernstige_ziekte"]
+        said = None if said == "ernstige_ziekte" else said
+        event = None if event == "ernstige_ziekte" else event
     if event is None or (event, said) in _MORE_SPECIFIC:
         event = said
     if event is None and "overig" in events:
@@ -49,7 +54,7 @@ def read_reason(reading: Reading, toks: list[Token], events: Iterable[str]) -> N
     reason = first_reason(event, found)
     if reason is not None:
         reading.set("reason", reason)
-    elif "werk" in found:
+    elif "werk" in found or workplace:
         reading.set("reason", "werk")
 
 
