@@ -155,7 +155,7 @@ def reporting_point(topic: str, facts: Facts, on: date, role: str) -> Reply | No
     if facts.point == "scope" and facts.school_type == "mbo" and facts.age is None:
         return _scope_mbo(topic, facts, law)
     late = facts.absence_kind == "te_laat" and facts.hours is None and topic == "meldplicht_verzuim"
-    if late and facts.role in (None, "young") and facts.late_count is None:
+    if late and facts.role in (None, "young", "parent") and facts.late_count is None:
         return _late_counts(topic, facts, law)  # "telt te laat komen als verzuim?": what it is, for whoever asks
     if late and role == "school":
         return _lateness(topic, facts, law)
