@@ -93,5 +93,5 @@ class ActionRetrievalFallback(Action):
         unsure = _correction_turn(tracker, text, ranking, language)
         if unsure is not None:  # "30 februari": the correction question first, whatever the topic turns out to be
             return answer_topic(dispatcher, kb.topic(unsure.topic), None, language, unsure, question=text)
-        suggest_topics(dispatcher, text, language, tracker.latest_message.get("intent_ranking") or [])
+        suggest_topics(dispatcher, text, language, ranking)
         return [SlotSet(UNCLEAR_SLOT, True)]  # not answered: a second unclear message offers a person

@@ -146,8 +146,10 @@ def vakantie(topic: str, facts: Facts, on: date, may_ask: bool) -> Reply | None:
             lines = [Message(VAKANTIE_JOB_FITS, values)]  # the job test is the verdict; the days fit within it
         else:
             lines = [Message(VAKANTIE_FITS, values)]
-            # no job named: the days fit, but without that job it cannot be
-            lines.append(Message(VAKANTIE_JOB if facts.reason == "werk" else NO_JOB_LUXE))
+            if facts.reason == "werk":
+                lines.append(Message(VAKANTIE_JOB))
+            elif not school:
+                lines.append(Message(NO_JOB_LUXE))  # no job named: the days fit, but without that job it cannot be
     elif facts.reason == "werk":
         if facts.holiday is not None and facts.relation is None and not school:
             # the job keeps the family from one holiday named ("mijn werkgever geeft geen vrij in de

@@ -100,3 +100,10 @@ def test_a_toddler_in_a_groep_named_without_my_is_the_schools_pupil() -> None:
     )
     assert found.facts.role == "school"
     assert first_bubble(found).startswith("Dit kind is leerplichtig van 2 november 2026")
+
+
+def test_a_school_asking_about_days_that_fit_gets_its_own_step_not_the_parents_warning() -> None:
+    found = reply("verlof_vakantie", "Ouders van onze leerling vragen twee weken vrij in maart, mag dat als school?")
+    bubble = first_bubble(found)
+    assert bubble.startswith("Dat past binnen het maximum van 10 schooldagen.")
+    assert "Als directeur beslist u." in bubble and "uw kind" not in bubble
